@@ -1,0 +1,28 @@
+/**
+ * Re-rendering a streamed answer on every chunk highlights the same finished
+ * code blocks again and again; highlight.js is most of the render time, so
+ * finished blocks are remembered. The block still streaming changes each time
+ * and is never cached.
+ */
+import { highlightCode } from "./highlight.js";
+
+export type Highlight = (code: string, language: string, complete: boolean) => string;
+
+export function createHighlightCache(limit = 64): Highlight {
+  const cache = new Map<string, string>();
+  return (code, language, complete) => {
+    if (!complete) return highlightCode(code, language);
+    const key = `${language}\u0000${code}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) {
+      // Refresh its place so the oldest-used entry is the one evicted.
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit;
+    }
+    const html = highlightCode(code, language);
+    cache.set(key, html);
+    if (cache.size > limit) cache.delete(cache.keys().next().value as string);
+    return html;
+  };
+}
