@@ -121,6 +121,10 @@ export class CompletionEngine {
   async complete(request: CompletionRequest, signal?: AbortSignal): Promise<CompletionResult> {
     const startedAt = this.clock.now();
     this.counters.requests++;
+    if (signal?.aborted) {
+      this.counters.cancelled++;
+      return { text: '', source: 'model', end: 'cancelled', elapsedMs: 0 };
+    }
     const key = { document: request.document, prefix: request.prefix, suffix: request.suffix };
     const hit = this.cache.get(key);
     if (hit) {

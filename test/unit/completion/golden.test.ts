@@ -4,10 +4,21 @@ import { defaultFilters } from '../../../extension/completion/filters/chain.js';
 import { makeFilterContext } from '../../../extension/completion/filters/context.js';
 import { StreamingFilter } from '../../../extension/completion/filters/stream.js';
 import { runFilters } from '../../../extension/completion/filters/types.js';
+import { CompletionEngine } from '../../../extension/completion/engine.js';
+import { FakeClock } from './fake-clock.js';
+import { chunked, drive, ScriptedBackend } from './scripted-backend.js';
 import { loadGoldenCases, type GoldenCase } from './golden-case.js';
 
 function contextOf(c: GoldenCase) {
   return makeFilterContext({ prefix: c.prefix, suffix: c.suffix, languageId: c.language, indentUnit: c.indentUnit, tabSize: c.tabSize });
+}
+
+async function throughEngine(c: GoldenCase): Promise<string> {
+  const clock = new FakeClock();
+  const backend = new ScriptedBackend(clock, () => ({ chunks: chunked(c.model, 4) }));
+  const engine = new CompletionEngine({ generate: backend.generate, clock, budget: { maxTokens: 10_000, generateMs: 60_000 } });
+  const request = { document: c.name, prefix: c.prefix, suffix: c.suffix, languageId: c.language, indentUnit: c.indentUnit, tabSize: c.tabSize };
+  return (await drive(clock, engine.complete(request))).text;
 }
 
 function streamed(c: GoldenCase, chunkSize: number): string {
@@ -35,6 +46,9 @@ describe('completion golden cases', () => {
       });
       it('gives the same suggestion when streamed', () => {
         for (const size of [1, 3, 16]) assert.equal(streamed(c, size), c.expected, `chunks of ${size}`);
+      });
+      it('gives the same suggestion through the engine', async () => {
+        assert.equal(await throughEngine(c), c.expected);
       });
     });
   }

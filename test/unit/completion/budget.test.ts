@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { collectWithinBudget, RequestBudget } from '../../../extension/completion/budget.js';
+import { FakeClock, flush } from './fake-clock.js';
+
+const limits = { firstTextMs: 1000, generateMs: 300, maxTokens: 5 };
+
+/** A backend that writes `chunks` one every `everyMs`, stopping when aborted. */
+function ticking(clock: FakeClock, chunks: string[], everyMs: number, firstMs = everyMs) {
+  let aborted = false;
+  const run = (signal: AbortSignal, onText: (d: string, tokens?: number) => void): Promise<void> =>
+    new Promise((resolve) => {
+      signal.addEventListener('abort', () => {
+        aborted = true;
+        resolve();
+      });
+      let i = 0;
+      const next = (): void => {
+        if (signal.aborted) return;
+        if (i === chunks.length) return resolve();
+        onText(chunks[i++], 1);
+        clock.schedule(everyMs, next);
+      };
+      clock.schedule(firstMs, next);
+    });
+  return { run, wasAborted: () => aborted };
+}
+
+describe('RequestBudget', () => {
+  it('times out when no text comes in time', () => {
+    const clock = new FakeClock();
+    const ends: string[] = [];
+    new RequestBudget(limits, clock, (why) => ends.push(why));
+    clock.advance(999);
+    assert.deepEqual(ends, []);
+    clock.advance(1);
+    assert.deepEqual(ends, ['first-text-timeout']);
+  });
+
+  it('gives generation its own time once text flows', () => {
+    const clock = new FakeClock();
+    const ends: string[] = [];
+    const budget = new RequestBudget(limits, clock, (why) => ends.push(why));
+    clock.advance(900);
+    budget.add('a', 1);
+    assert.equal(budget.firstTextMs, 900);
+    clock.advance(299);
+    assert.deepEqual(ends, []);
+    clock.advance(1);
+    assert.deepEqual(ends, ['time']);
+    assert.equal(budget.exceeded, 'time');
+  });
+
+  it('counts tokens and says when they are spent', () => {
+    const budget = new RequestBudget(limits, new FakeClock(), () => {});
+    assert.equal(budget.add('a', 2), true);
+    assert.equal(budget.add('b', 2), true);
+    assert.equal(budget.add('c', 1), false);
+    assert.equal(budget.exceeded, 'tokens');
+  });
+
+  it('estimates tokens when the backend does not count them', () => {
+    const budget = new RequestBudget({ ...limits, maxTokens: 3 }, new FakeClock(), () => {});
+    assert.equal(budget.add('日本'), true);
+    assert.equal(budget.add('語'), false);
+  });
+
+  it('dispose stops its timers', () => {
+    const clock = new FakeClock();
+    const budget = new RequestBudget(limits, clock, () => assert.fail('expired after dispose'));
+    budget.dispose();
+    assert.equal(clock.pendingTimers, 0);
+    clock.advance(5000);
+  });
+});
+
+describe('collectWithinBudget', () => {
+  it('returns everything when the call finishes within the budget', async () => {
+    const clock = new FakeClock();
+    const backend = ticking(clock, ['a', 'b'], 10);
+    const done = collectWithinBudget(backend.run, limits, clock);
+    for (let i = 0; i < 5; i++) {
+      clock.advance(10);
+      await flush();
+    }
+    const r = await done;
+    assert.equal(r.text, 'ab');
+    assert.equal(r.end, 'complete');
+    assert.equal(r.firstTextMs, 10);
+  });
+
+  it('returns what came within the time and aborts the backend', async () => {
+    const clock = new FakeClock();
+    const backend = ticking(clock, Array.from({ length: 100 }, () => 'x'), 100);
+    const done = collectWithinBudget(backend.run, { ...limits, maxTokens: 1000 }, clock);
+    clock.advance(100); // first text
+    clock.advance(300); // the generation budget: three more chunks (at 200, 300; the 400 one is too late)
+    await flush();
+    const r = await done;
+    assert.equal(r.end, 'time');
+    assert.equal(r.text, 'xxx');
+    assert.ok(backend.wasAborted());
+  });
+
+  it('stops at the token budget', async () => {
+    const clock = new FakeClock();
+    const backend = ticking(clock, Array.from({ length: 100 }, () => 'x'), 10);
+    const done = collectWithinBudget(backend.run, { ...limits, generateMs: 10_000 }, clock);
+    clock.advance(100);
+    await flush();
+    const r = await done;
+    assert.equal(r.end, 'tokens');
+    assert.equal(r.text, 'xxxxx');
+    assert.ok(backend.wasAborted());
+  });
+
+  it('times out with no text', async () => {
+    const clock = new FakeClock();
+    const backend = ticking(clock, ['late'], 5000);
+    const done = collectWithinBudget(backend.run, limits, clock);
+    clock.advance(1000);
+    const r = await done;
+    assert.equal(r.end, 'first-text-timeout');
+    assert.equal(r.text, '');
+  });
+
+  it('ends as aborted when the caller aborts, and as failed when the call throws', async () => {
+    const clock = new FakeClock();
+    const controller = new AbortController();
+    const done = collectWithinBudget(ticking(clock, ['a'], 50).run, limits, clock, controller.signal);
+    controller.abort();
+    assert.equal((await done).end, 'aborted');
+    const failed = await collectWithinBudget(() => Promise.reject(new Error('backend gone')), limits, clock);
+    assert.equal(failed.end, 'failed');
+    assert.match(String(failed.error), /backend gone/);
+  });
+});
