@@ -1,0 +1,104 @@
+/**
+ * The shapes the chat history keeps in the workspace store, and reading them
+ * back defensively: the store outlives versions of Fude and may hold anything.
+ */
+import type { Attachment } from "./attachments.js";
+
+/** An attachment as it was sent with a question (its text included, so a turn can be re-sent). */
+export type StoredAttachment = Omit<Attachment, "focus">;
+
+export interface StoredMessage {
+  role: "user" | "assistant";
+  text: string;
+  attachments?: StoredAttachment[];
+  createdAt: number;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  /** True once the person renamed it; the title is then never derived again. */
+  customTitle: boolean;
+  createdAt: number;
+  updatedAt: number;
+  messages: StoredMessage[];
+}
+
+/** What the index keeps per conversation, enough to list and evict without loading each one. */
+export interface IndexEntry {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  messageCount: number;
+  /** Characters of the stored JSON, for the size cap. */
+  size: number;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === "string";
+const isTime = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+function readAttachment(value: unknown): StoredAttachment | null {
+  if (!isObject(value) || !isString(value.name) || !isString(value.language) || !isString(value.text)) return null;
+  if (value.kind !== "file" && value.kind !== "selection") return null;
+  const attachment: StoredAttachment = { kind: value.kind, name: value.name, language: value.language, text: value.text };
+  if (typeof value.startLine === "number") attachment.startLine = value.startLine;
+  if (typeof value.totalLines === "number") attachment.totalLines = value.totalLines;
+  return attachment;
+}
+
+function readMessage(value: unknown): StoredMessage | null {
+  if (!isObject(value) || (value.role !== "user" && value.role !== "assistant") || !isString(value.text)) return null;
+  const message: StoredMessage = { role: value.role, text: value.text, createdAt: isTime(value.createdAt) ? value.createdAt : 0 };
+  if (Array.isArray(value.attachments)) {
+    message.attachments = value.attachments.map(readAttachment).filter((a): a is StoredAttachment => a !== null);
+  }
+  return message;
+}
+
+export function readConversation(value: unknown, id: string): Conversation | null {
+  if (!isObject(value) || value.id !== id || !isString(value.title) || !Array.isArray(value.messages)) return null;
+  if (!isTime(value.createdAt) || !isTime(value.updatedAt)) return null;
+  return {
+    id,
+    title: value.title,
+    customTitle: value.customTitle === true,
+    createdAt: value.createdAt,
+    updatedAt: value.updatedAt,
+    messages: value.messages.map(readMessage).filter((m): m is StoredMessage => m !== null),
+  };
+}
+
+export function readIndex(value: unknown): IndexEntry[] {
+  if (!isObject(value) || value.version !== 1 || !Array.isArray(value.entries)) return [];
+  const seen = new Set<string>();
+  const entries: IndexEntry[] = [];
+  for (const entry of value.entries) {
+    if (!isObject(entry) || !isString(entry.id) || seen.has(entry.id) || !isString(entry.title)) continue;
+    if (!isTime(entry.createdAt) || !isTime(entry.updatedAt)) continue;
+    seen.add(entry.id);
+    entries.push({
+      id: entry.id,
+      title: entry.title,
+      createdAt: entry.createdAt,
+      updatedAt: entry.updatedAt,
+      messageCount: typeof entry.messageCount === "number" ? entry.messageCount : 0,
+      size: typeof entry.size === "number" ? entry.size : 0,
+    });
+  }
+  return entries;
+}
+
+export function indexEntryOf(conversation: Conversation): IndexEntry {
+  return {
+    id: conversation.id,
+    title: conversation.title,
+    createdAt: conversation.createdAt,
+    updatedAt: conversation.updatedAt,
+    messageCount: conversation.messages.length,
+    size: JSON.stringify(conversation).length,
+  };
+}
