@@ -167,3 +167,22 @@ export function formatContextSnippets(snippets: readonly ContextSnippet[], langu
   }
   return out.join('');
 }
+
+export interface ContextCandidate extends ContextSnippet {
+  readonly languageId: string;
+  /** When the user last edited or viewed it (any clock): more recent comes first. */
+  readonly lastUsedAt: number;
+}
+
+/** Recently used files of the same language as the current one, most recent first, the current file left out. */
+export function chooseContextSnippets(
+  candidates: readonly ContextCandidate[],
+  current: { readonly path: string; readonly languageId: string },
+  max = 3,
+): ContextSnippet[] {
+  return candidates
+    .filter((c) => c.languageId === current.languageId && c.path !== current.path && c.text.trim() !== '')
+    .sort((a, b) => b.lastUsedAt - a.lastUsedAt)
+    .slice(0, max)
+    .map(({ path, text }) => ({ path, text }));
+}

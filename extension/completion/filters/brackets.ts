@@ -24,7 +24,7 @@ export function scanBrackets(line: string, syntax: LanguageSyntax): BracketScan 
   let i = 0;
   while (i < line.length) {
     const ch = line[i];
-    if (line.startsWith(syntax.lineComment, i)) break;
+    if (ch === syntax.lineComment[0] && line.startsWith(syntax.lineComment, i)) break;
     if (ch === "'" && syntax.singleQuote === 'char') {
       i += charLiteralLength(line, i) || 1;
       continue;

@@ -24,13 +24,14 @@ export function stopAtRepetition(suggestion: string, ctx: FilterContext): Filter
   const lines = completeLines(suggestion);
   // Line 0 continues the cursor line: compare it whole.
   const full = [ctx.linePrefix + lines[0], ...lines.slice(1)];
+  const trivial = full.map(isTrivialLine);
   // Scanning by where the loop ends keeps the decision stable as a stream grows.
   for (let end = 2; end <= full.length; end++) {
     for (let period = 1; period <= MAX_PERIOD; period++) {
       const copies = copiesNeeded(period);
       const start = end - copies * period;
       if (start < 0) continue;
-      if (full.slice(start, start + period).every(isTrivialLine)) continue;
+      if (trivial.slice(start, start + period).every(Boolean)) continue;
       if (repeats(full, start, period, copies)) return cutBefore(lines, start + period);
     }
   }

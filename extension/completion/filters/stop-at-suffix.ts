@@ -32,11 +32,9 @@ export function stopAtSuffix(suggestion: string, ctx: FilterContext): FilterOutp
   const below = ctx.linesBelow.filter((l) => !isBlank(l)).slice(0, MATCH_LINES);
   if (below.length === 0) return suggestion;
   const lines = completeLines(suggestion);
-  for (let i = 1; i < lines.length; i++) {
-    if (isBlank(lines[i])) continue;
-    const generated = lines.slice(i).filter((l) => !isBlank(l)).slice(0, below.length);
-    if (generated.length < below.length) break;
-    if (generated.every((g, k) => sameLine(g, below[k]))) return cutBefore(lines, i);
+  const nonBlank = lines.map((l, i) => (isBlank(l) ? -1 : i)).filter((i) => i > 0);
+  for (let n = 0; n + below.length <= nonBlank.length; n++) {
+    if (below.every((b, k) => sameLine(lines[nonBlank[n + k]], b))) return cutBefore(lines, nonBlank[n]);
   }
   return suggestion;
 }

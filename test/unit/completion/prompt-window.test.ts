@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildPromptWindow, formatContextSnippets } from '../../../extension/completion/prompt-window.js';
+import { buildPromptWindow, chooseContextSnippets, formatContextSnippets } from '../../../extension/completion/prompt-window.js';
 import { roughTokenCount } from '../../../extension/completion/token-estimate.js';
 
 function lines(n: number, tag = 'line'): string {
@@ -106,5 +106,18 @@ describe('formatContextSnippets', () => {
   it('counts Japanese with the caller estimate', () => {
     const out = formatContextSnippets([{ path: 'メモ.ts', text: '// 日本語のコメント\nconst 値 = 1;' }], 'typescript', { tokens: 1000, estimate: roughTokenCount });
     assert.ok(out.includes('// Path: メモ.ts\n// // 日本語のコメント\n'));
+  });
+});
+
+describe('chooseContextSnippets', () => {
+  it('keeps recent files of the same language, not the current one nor empty ones', () => {
+    const c = (path: string, languageId: string, lastUsedAt: number, text = 'x') => ({ path, languageId, lastUsedAt, text });
+    const chosen = chooseContextSnippets(
+      [c('a.ts', 'typescript', 1), c('b.ts', 'typescript', 5), c('cur.ts', 'typescript', 9), c('d.py', 'python', 8), c('e.ts', 'typescript', 7, ' \n'), c('f.ts', 'typescript', 3)],
+      { path: 'cur.ts', languageId: 'typescript' },
+      2,
+    );
+    assert.deepEqual(chosen.map((s) => s.path), ['b.ts', 'f.ts']);
+    assert.deepEqual(Object.keys(chosen[0]).sort(), ['path', 'text']);
   });
 });
