@@ -31,8 +31,13 @@ export type GenerateFn = (
   suffix: string,
   signal: AbortSignal,
   onText: (delta: string) => void,
-  hints: { readonly maxTokens: number },
+  hints: GenerateHints,
 ) => Promise<void>;
+
+export interface GenerateHints {
+  readonly maxTokens: number;
+  readonly languageId?: string;
+}
 
 export type CompletionSource = 'cache' | 'inflight' | 'model';
 
@@ -146,7 +151,7 @@ export class CompletionEngine {
       generation = new SharedGeneration(request.document, request.prefix, request.suffix, this.clock, this.graceMs);
       this.inflight.track(generation);
       const prompt = (request.context ?? '') + request.prefix;
-      const hints = { maxTokens: this.limits.maxTokens };
+      const hints: GenerateHints = { maxTokens: this.limits.maxTokens, languageId: request.languageId };
       generation.start((sig, onText) => this.generate(prompt, request.suffix, sig, onText, hints));
       source = 'model';
     }

@@ -121,6 +121,7 @@ describe('CompletionEngine', () => {
     await drive(clock, engine.complete(request('x = ', '', { context: '// Path: b.ts\n// y\n' })));
     assert.equal(backend.calls[0].prefix, '// Path: b.ts\n// y\nx = ');
     assert.equal(backend.calls[0].maxTokens, 42);
+    assert.equal(backend.calls[0].languageId, 'typescript');
     assert.equal((await engine.complete(request('x = '))).source, 'cache', 'the cache keys on the document prefix');
   });
 

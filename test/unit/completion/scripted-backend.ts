@@ -17,6 +17,7 @@ export interface Call {
   readonly suffix: string;
   readonly signal: AbortSignal;
   readonly maxTokens: number;
+  readonly languageId?: string;
   sent: string;
 }
 
@@ -27,7 +28,7 @@ export class ScriptedBackend {
 
   readonly generate: GenerateFn = (prefix, suffix, signal, onText, hints) => {
     const script = this.script(this.calls.length);
-    const call: Call = { prefix, suffix, signal, maxTokens: hints.maxTokens, sent: '' };
+    const call: Call = { prefix, suffix, signal, maxTokens: hints.maxTokens, languageId: hints.languageId, sent: '' };
     this.calls.push(call);
     return new Promise<void>((resolve, reject) => {
       let i = 0;
