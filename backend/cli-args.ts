@@ -1,0 +1,104 @@
+// Command-line options of fude-backend. Parsing is node's own util.parseArgs; the checks are ours.
+import { parseArgs } from 'node:util';
+import { MODEL_FAMILIES, type ModelFamily } from '../protocol/messages.js';
+
+export type GpuChoice = 'auto' | 'cuda' | 'metal' | 'vulkan' | 'cpu';
+export type GpuLayersChoice = 'auto' | 'max' | number;
+
+export interface BackendOptions {
+  model: string;
+  host: string;
+  port: number;
+  gpu: GpuChoice;
+  gpuLayers: GpuLayersChoice;
+  threads?: number;
+  contextSize?: number;
+  family?: ModelFamily;
+  acceptTerms: string[];
+  allowRemote: boolean;
+  exitWithStdin: boolean;
+  parentPid?: number;
+  /** Waiting requests allowed per lane before `busy`. */
+  queueLimit: number;
+}
+
+export const USAGE = `Usage: fude-backend --model FILE.gguf [options]
+  --host H              address to listen on (default 127.0.0.1; others need --allow-remote)
+  --port N              port (default 0: a free one)
+  --gpu G               auto|cuda|metal|vulkan|cpu (default auto)
+  --gpu-layers L        auto|max|N (default auto: as many as fit)
+  --threads N           CPU threads (default: physical cores)
+  --context-size N      tokens per sequence (default: the model's, capped at 4096)
+  --family F            llm-jp-3|fugaku-llm|generic (default: from GGUF metadata and file name)
+  --accept-terms ID     accept the model's terms of use (repeatable)
+  --allow-remote        allow a non-loopback --host (the token is still required)
+  --exit-with-stdin     exit when stdin closes (for a parent process)
+  --parent-pid N        exit when process N goes away (default: the parent process)
+  --queue-limit N       waiting requests per lane before "busy" (default 8)
+Environment: FUDE_BACKEND_TOKEN  the bearer token clients must send (made per launch if unset)`;
+
+export class ArgsError extends Error {}
+
+function positiveInt(name: string, v: string | undefined, min = 1): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new ArgsError(`--${name} must be an integer >= ${min}, got "${v}"`);
+  return n;
+}
+
+export function parseBackendArgs(argv: string[]): BackendOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        model: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '0' },
+        gpu: { type: 'string', default: 'auto' },
+        'gpu-layers': { type: 'string', default: 'auto' },
+        threads: { type: 'string' },
+        'context-size': { type: 'string' },
+        family: { type: 'string' },
+        'accept-terms': { type: 'string', multiple: true, default: [] },
+        'allow-remote': { type: 'boolean', default: false },
+        'exit-with-stdin': { type: 'boolean', default: false },
+        'parent-pid': { type: 'string' },
+        'queue-limit': { type: 'string', default: '8' },
+      },
+    }));
+  } catch (e) {
+    throw new ArgsError((e as Error).message);
+  }
+  if (!values.model) throw new ArgsError('--model FILE.gguf is required');
+  const gpu = values.gpu as GpuChoice;
+  if (!['auto', 'cuda', 'metal', 'vulkan', 'cpu'].includes(gpu)) throw new ArgsError(`--gpu must be auto, cuda, metal, vulkan or cpu, got "${gpu}"`);
+  const layersRaw = values['gpu-layers'];
+  const gpuLayers: GpuLayersChoice = layersRaw === 'auto' || layersRaw === 'max' ? layersRaw : positiveInt('gpu-layers', layersRaw, 0)!;
+  const family = values.family as ModelFamily | undefined;
+  if (family !== undefined && !MODEL_FAMILIES.includes(family)) throw new ArgsError(`--family must be one of ${MODEL_FAMILIES.join(', ')}, got "${family}"`);
+  const port = positiveInt('port', values.port, 0)!;
+  if (port > 65535) throw new ArgsError(`--port must be at most 65535, got ${port}`);
+  return {
+    model: values.model,
+    host: values.host!,
+    port,
+    gpu,
+    gpuLayers,
+    threads: positiveInt('threads', values.threads),
+    contextSize: positiveInt('context-size', values['context-size'], 64),
+    family,
+    acceptTerms: values['accept-terms'] ?? [],
+    allowRemote: values['allow-remote'] ?? false,
+    exitWithStdin: values['exit-with-stdin'] ?? false,
+    parentPid: positiveInt('parent-pid', values['parent-pid']),
+    queueLimit: positiveInt('queue-limit', values['queue-limit'], 0)!,
+  };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -1,0 +1,55 @@
+// One context sequence and the work waiting for it. Work on a lane runs one at a time (a sequence has one
+// KV cache); lanes run concurrently. Past `queueLimit` waiting jobs, new work is refused as busy.
+import type { LlamaContextSequence } from 'node-llama-cpp';
+
+export class BusyError extends Error {}
+
+export type LaneName = 'chat' | 'docs' | 'complete';
+
+export class Lane {
+  private running = false;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(readonly name: LaneName, readonly sequence: LlamaContextSequence, private readonly queueLimit: number) {}
+
+  get busy(): boolean {
+    return this.running;
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** Runs `job` when the lane is free. A job whose signal aborts while it waits never runs. */
+  async run<T>(job: (sequence: LlamaContextSequence) => Promise<T>, signal: AbortSignal): Promise<T> {
+    if (this.running) {
+      if (this.waiting.length >= this.queueLimit) {
+        throw new BusyError(`the ${this.name} lane is busy with ${this.waiting.length} requests waiting; try again shortly`);
+      }
+      await new Promise<void>((resolve, reject) => {
+        const turn = () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        const onAbort = () => {
+          const i = this.waiting.indexOf(turn);
+          if (i !== -1) this.waiting.splice(i, 1);
+          reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        this.waiting.push(turn);
+      });
+      // The lane was handed to us still marked running, so nobody slipped in between.
+    } else {
+      if (signal.aborted) throw signal.reason;
+      this.running = true;
+    }
+    try {
+      return await job(this.sequence);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running = false;
+    }
+  }
+}

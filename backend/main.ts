@@ -1,0 +1,108 @@
+// fude-backend: load one GGUF model and serve it over an authenticated WebSocket on 127.0.0.1.
+import { randomBytes } from 'node:crypto';
+import { EXIT_BAD_SETUP, EXIT_FAILURE, EXIT_OK, TOKEN_ENV, type ReadyLine } from '../protocol/messages.js';
+import { formatSetupError } from '../protocol/setup-error.js';
+import { ArgsError, isLoopbackHost, parseBackendArgs, USAGE, type BackendOptions } from './cli-args.js';
+import { loadModelHost, SEQUENCE_COUNT, type ModelHost } from './engine/model-host.js';
+import { onTerminationSignals, watchForOrphaning } from './lifecycle.js';
+import { stderrLogger, type Logger } from './log.js';
+import { identifyModel } from './profiles/family.js';
+import { requiredTerms } from './profiles/terms-gate.js';
+import { RequestRegistry } from './server/request-registry.js';
+import { startServer, type RunningServer } from './server/ws-server.js';
+import { acquireRuntime, physicalCores } from './setup/llama-runtime.js';
+import { checkModelFile } from './setup/model-file.js';
+import { planResources } from './setup/resource-plan.js';
+import { SetupError } from './setup/setup-error.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** stdout carries the ready line and nothing else; a library that logs with console.log must not break that. */
+function keepStdoutForTheReadyLine(): void {
+  const toStderr = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
+  console.log = toStderr;
+  console.info = toStderr;
+  console.debug = toStderr;
+}
+
+async function main(): Promise<void> {
+  keepStdoutForTheReadyLine();
+  const log = stderrLogger();
+  let opts: BackendOptions;
+  try {
+    opts = parseBackendArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof ArgsError) exitBadSetup(new SetupError('bad_arguments', `${e.message}\n${USAGE}`));
+    throw e;
+  }
+  if (!isLoopbackHost(opts.host)) {
+    if (!opts.allowRemote) exitBadSetup(new SetupError('bad_arguments', `--host ${opts.host} is not a loopback address; the backend listens on 127.0.0.1 only unless you also pass --allow-remote`));
+    log.warn(`listening on ${opts.host}: other machines can reach this backend (the token is still required)`);
+  }
+
+  let state: { host?: ModelHost; server?: RunningServer; registry?: RequestRegistry; stopping: boolean } = { stopping: false };
+  const shutdown = async (why: string, code: number) => {
+    if (state.stopping) return;
+    state.stopping = true;
+    log.info(`shutting down: ${why}`);
+    setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(EXIT_FAILURE);
+    }, SHUTDOWN_GRACE_MS).unref();
+    // Order matters: a disposed model under a running generation kills the process.
+    await state.registry?.abortAll(new Error(`the backend is shutting down (${why})`));
+    await state.server?.close();
+    await state.host?.dispose();
+    process.exit(code);
+  };
+  onTerminationSignals((s) => void shutdown(s, EXIT_OK));
+  watchForOrphaning({
+    parentPid: opts.parentPid ?? process.ppid,
+    exitWithStdin: opts.exitWithStdin,
+    log,
+    onOrphaned: (why) => void shutdown(why, EXIT_OK),
+  });
+
+  const loadStarted = performance.now();
+  const file = await checkModelFile(opts.model);
+  const identity = identifyModel(file.info.metadata.general, file.path, opts.family);
+  const terms = requiredTerms(identity, opts.acceptTerms);
+  if (terms.warning) log.warn(terms.warning);
+  const threads = opts.threads ?? physicalCores();
+  const runtime = await acquireRuntime(opts.gpu, threads, log);
+  const plan = await planResources(runtime.llama, file, { gpuLayers: opts.gpuLayers, contextSize: opts.contextSize, sequences: SEQUENCE_COUNT });
+  for (const w of plan.warnings) log.warn(w);
+  log.info(`loading ${identity.name} (${identity.family}) from ${file.path}: gpu ${runtime.gpu || 'none'}, ${plan.gpuLayers}/${plan.totalLayers} layers offloaded, context ${plan.contextSize}, ${threads} threads`);
+  const host = await loadModelHost({ llama: runtime.llama, gpu: runtime.gpu, file, plan, identity, termsId: terms.termsId, queueLimit: opts.queueLimit });
+  state.host = host;
+  if (state.stopping) return;
+  const envToken = process.env[TOKEN_ENV];
+  const token = envToken && envToken.length > 0 ? envToken : randomBytes(32).toString('base64url');
+  state.registry = new RequestRegistry(host);
+  state.server = await startServer({ host: opts.host, port: opts.port, token, registry: state.registry, log });
+
+  const ready: ReadyLine = {
+    event: 'ready',
+    port: state.server.port,
+    host: opts.host,
+    pid: process.pid,
+    model: host.info,
+    threads,
+    loadMs: Math.round(performance.now() - loadStarted),
+    warnings: [...runtime.warnings, ...plan.warnings, ...(terms.warning ? [terms.warning] : [])],
+    ...(envToken ? {} : { token }),
+  };
+  process.stdout.write(`${JSON.stringify(ready)}\n`);
+  log.info(`ready on ${opts.host}:${state.server.port} (chat format ${host.chatFormat.name})`);
+}
+
+function exitBadSetup(e: SetupError): never {
+  process.stderr.write(`${formatSetupError(e.code, e.message)}\n`);
+  process.exit(EXIT_BAD_SETUP);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof SetupError) exitBadSetup(e);
+  process.stderr.write(`fude-backend: unexpected failure: ${(e as Error)?.stack ?? e}\n`);
+  process.exit(EXIT_FAILURE);
+});

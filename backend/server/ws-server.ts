@@ -1,0 +1,46 @@
+// The HTTP server that only upgrades authorised, non-browser clients to a WebSocket.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { MAX_MESSAGE_BYTES } from '../../protocol/messages.js';
+import type { Logger } from '../log.js';
+import { checkUpgrade } from './auth.js';
+import { serveConnection } from './connection.js';
+import type { RequestRegistry } from './request-registry.js';
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: { host: string; port: number; token: string; registry: RequestRegistry; log: Logger }): Promise<RunningServer> {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const http: Server = createServer((_req, res) => {
+    res.writeHead(426, { 'content-type': 'text/plain' }).end('fude-backend speaks WebSocket only\n');
+  });
+  http.on('upgrade', (req, socket, head) => {
+    const verdict = checkUpgrade(req, opts.token);
+    if (!verdict.ok) {
+      opts.log.warn(`refused a connection from ${req.socket.remoteAddress}: ${verdict.reason}`);
+      const text = verdict.status === 401 ? 'Unauthorized' : 'Forbidden';
+      socket.end(`HTTP/1.1 ${verdict.status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${verdict.reason}\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (e) => opts.log.warn(`socket error: ${e.message}`));
+      serveConnection(ws, opts.registry, opts.log);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port, opts.host, () => resolve());
+  });
+  return {
+    port: (http.address() as AddressInfo).port,
+    async close() {
+      for (const ws of wss.clients) ws.close(1001, 'backend shutting down');
+      wss.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}

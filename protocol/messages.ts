@@ -1,0 +1,184 @@
+// The wire protocol between the extension (or any client) and fude-backend.
+// JSON text frames over a WebSocket. Typed once here; validated at the backend's edge (validate.ts).
+
+export type Role = 'system' | 'user' | 'assistant';
+
+export interface ChatMessage {
+  role: Role;
+  content: string;
+}
+
+/** Sampling fields a request may set; unset fields take the model profile's defaults. */
+export interface SamplingFields {
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  repeatPenalty?: number;
+  seed?: number;
+}
+
+/** Which context sequence a chat-style request runs on, so one kind of work never evicts another's KV cache. */
+export type ChatLane = 'chat' | 'docs';
+
+export interface ChatRequest extends SamplingFields {
+  id: string;
+  type: 'chat';
+  messages: ChatMessage[];
+  lane?: ChatLane;
+}
+
+export interface CompleteRequest {
+  id: string;
+  type: 'complete';
+  prefix: string;
+  suffix?: string;
+  maxTokens?: number;
+  stop?: string[];
+  language?: string;
+  temperature?: number;
+}
+
+export interface RenderRequest {
+  id: string;
+  type: 'render';
+  messages: ChatMessage[];
+}
+
+export interface CancelRequest {
+  id: string;
+  type: 'cancel';
+  target: string;
+}
+
+export interface StatusRequest {
+  id: string;
+  type: 'status';
+}
+
+export type Request = ChatRequest | CompleteRequest | RenderRequest | CancelRequest | StatusRequest;
+export type RequestType = Request['type'];
+export const REQUEST_TYPES: readonly RequestType[] = ['chat', 'complete', 'render', 'cancel', 'status'];
+
+// ---- events from the backend ----
+
+export interface ChunkEvent {
+  id: string;
+  type: 'chunk';
+  text: string;
+}
+
+/** Why a generation ended. `stop`: a stop string (or, for completions, the start of the suffix) was reached. */
+export type StopReason = 'eos' | 'maxTokens' | 'stop' | 'cancelled' | 'none';
+
+export interface Usage {
+  /** Tokens in the prompt. */
+  inputTokens: number;
+  /** Prompt tokens actually evaluated; the rest came from the sequence's KV cache. */
+  evaluatedInputTokens: number;
+  outputTokens: number;
+}
+
+export interface Timings {
+  /** From the request's arrival to its first chunk (0 when there was none). */
+  firstTokenMs: number;
+  totalMs: number;
+}
+
+export interface RenderResult {
+  text: string;
+  tokens: number[];
+  /** The tokens as the model's vocabulary spells them, to read special tokens and byte pieces. */
+  pieces: string[];
+}
+
+export interface StatusResult {
+  model: ModelInfo;
+  memory: { ramFreeBytes: number; ramTotalBytes: number; vramFreeBytes: number; vramTotalBytes: number };
+  sequences: { total: number; inUse: number };
+  requestsInFlight: number;
+  requestsQueued: number;
+}
+
+export interface DoneEvent {
+  id: string;
+  type: 'done';
+  stopReason: StopReason;
+  usage: Usage;
+  timings: Timings;
+  /** Present for `render`. */
+  render?: RenderResult;
+  /** Present for `status`. */
+  status?: StatusResult;
+  /** Present for `complete`: how the prompt was built. */
+  mode?: 'fim' | 'prefix';
+}
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'cancelled'
+  | 'busy'
+  | 'context_overflow'
+  | 'terms_not_accepted'
+  | 'internal';
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'bad_request', 'cancelled', 'busy', 'context_overflow', 'terms_not_accepted', 'internal',
+];
+
+export interface ErrorEvent {
+  /** null when the request was too malformed to carry an id. */
+  id: string | null;
+  type: 'error';
+  code: ErrorCode;
+  message: string;
+  /** For bad_request: the offending field's path, e.g. `messages[2].role`. */
+  field?: string;
+}
+
+export type ServerEvent = ChunkEvent | DoneEvent | ErrorEvent;
+
+// ---- the ready line and model facts ----
+
+export type ModelFamily = 'llm-jp-3' | 'fugaku-llm' | 'generic';
+export const MODEL_FAMILIES: readonly ModelFamily[] = ['llm-jp-3', 'fugaku-llm', 'generic'];
+
+export type GpuKind = 'cuda' | 'metal' | 'vulkan' | false;
+
+export interface ModelInfo {
+  name: string;
+  family: ModelFamily;
+  path: string;
+  contextSize: number;
+  trainContextSize: number;
+  gpu: GpuKind;
+  gpuLayers: number;
+  totalLayers: number;
+  fim: boolean;
+  termsId: string | null;
+}
+
+/** The single JSON line the backend prints on stdout once it serves. */
+export interface ReadyLine {
+  event: 'ready';
+  port: number;
+  host: string;
+  pid: number;
+  model: ModelInfo;
+  threads: number;
+  loadMs: number;
+  /** Present only when the backend made its own token (FUDE_BACKEND_TOKEN unset). */
+  token?: string;
+  warnings: string[];
+}
+
+/** Exit codes of the backend process. */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+/** Bad arguments, model missing/corrupt/too big, terms not accepted: the message on stderr says what to do. */
+export const EXIT_BAD_SETUP = 2;
+
+/** Name of the environment variable that carries the per-launch token. */
+export const TOKEN_ENV = 'FUDE_BACKEND_TOKEN';
+/** Largest accepted frame; bigger ones close the socket (code 1009). */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;

@@ -1,0 +1,27 @@
+// The one stderr line the backend prints before exiting with EXIT_BAD_SETUP. Human-readable first,
+// with a stable code in brackets so the extension can turn it into an action (choose a file, fewer GPU layers...).
+
+export type SetupErrorCode =
+  | 'bad_arguments'
+  | 'model_missing'
+  | 'model_invalid'
+  | 'model_too_big'
+  | 'terms_not_accepted'
+  | 'no_gpu_binary'
+  | 'load_failed';
+
+export const SETUP_ERROR_CODES: readonly SetupErrorCode[] = [
+  'bad_arguments', 'model_missing', 'model_invalid', 'model_too_big', 'terms_not_accepted', 'no_gpu_binary', 'load_failed',
+];
+
+const PREFIX = 'fude-backend: error';
+
+export function formatSetupError(code: SetupErrorCode, message: string): string {
+  return `${PREFIX}[${code}]: ${message.replace(/\s*\n\s*/g, ' ')}`;
+}
+
+export function parseSetupError(line: string): { code: SetupErrorCode; message: string } | undefined {
+  const m = /^fude-backend: error\[([a-z_]+)\]: (.*)$/.exec(line.trim());
+  if (!m || !SETUP_ERROR_CODES.includes(m[1] as SetupErrorCode)) return undefined;
+  return { code: m[1] as SetupErrorCode, message: m[2] };
+}
