@@ -13,8 +13,7 @@ import { chromium } from "playwright-core";
 import { JSDOM } from "jsdom";
 import type { WindowLike } from "dompurify";
 import { createMarkdownRenderer } from "../../../webview/markdown/render.js";
-import { createMarkdownIt } from "../../../webview/markdown/markdown-setup.js";
-import { createHighlightCache } from "../../../webview/markdown/highlight-cache.js";
+import { measure, type BenchResult } from "./render-bench-measure.js";
 
 const SECTION = [
   "## 変更の概要\n\nこの関数は**配列の合計**を計算します。次の点に注意してください:\n\n",
@@ -35,33 +34,15 @@ function makeAnswer(bytes: number): string {
   return text;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(fn: () => void, runs: number): number[] {
-  for (let i = 0; i < 20; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
-  }
-  return samples;
+function report(where: string, result: BenchResult): void {
+  console.log(`${where}: cold render of the whole answer: median ${result.coldMedian.toFixed(2)} ms`);
+  console.log(`${where}: streamed in ${result.renders} chunks of ${CHUNK} characters, whole answer re-rendered each time: ` +
+    `average ${result.streamAverage.toFixed(2)} ms, max ${result.streamMax.toFixed(2)} ms, last (full answer) ${result.streamLast.toFixed(2)} ms`);
 }
 
 function benchNode(answer: string): void {
-  const renderer = createMarkdownRenderer({ window: new JSDOM("").window as unknown as WindowLike });
-  const md = createMarkdownIt();
-  const uncached = createHighlightCache(0);
-  const cached = createHighlightCache();
-  const full = time(() => renderer.render(answer), 50);
-  const parse = time(() => md.render(answer, { codeBlocks: [], highlight: uncached }), 100);
-  const parseCached = time(() => md.render(answer, { codeBlocks: [], highlight: cached }), 100);
-  console.log(`node: markdown-it + highlight.js: median ${median(parse).toFixed(2)} ms, ` +
-    `${median(parseCached).toFixed(2)} ms with finished blocks cached`);
-  console.log(`node: full render with DOMPurify on jsdom: median ${median(full).toFixed(2)} ms (jsdom is far slower than a browser DOM)`);
+  const window = new JSDOM("").window as unknown as WindowLike;
+  report("node + jsdom (jsdom's DOM is far slower than a browser's)", measure(() => createMarkdownRenderer({ window }), answer, CHUNK, () => performance.now(), 10));
 }
 
 async function bundle(entry: string, minify: boolean): Promise<string> {
@@ -78,11 +59,8 @@ async function benchChromium(answer: string, executablePath: string): Promise<vo
     await page.setContent("<!doctype html><html><body></body></html>");
     await page.addScriptTag({ content: script });
     const result = await page.evaluate(([text, chunk]) =>
-      (globalThis as unknown as { fudeBench(a: string, c: number): { full: number; max: number; perChunk: number; renders: number } })
-        .fudeBench(text, chunk), [answer, CHUNK] as const);
-    console.log(`chromium: full render (markdown-it + highlight.js + DOMPurify): median ${result.full.toFixed(2)} ms, max ${result.max.toFixed(2)} ms`);
-    console.log(`chromium: streamed in ${result.renders} chunks of ${CHUNK} chars, re-rendering the whole answer each time: ` +
-      `${result.perChunk.toFixed(2)} ms per render on average`);
+      (globalThis as unknown as { fudeBench(a: string, c: number): BenchResult }).fudeBench(text, chunk), [answer, CHUNK] as const);
+    report("chromium", result);
   } finally {
     await browser.close();
   }

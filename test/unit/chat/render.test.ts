@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import createDOMPurify from "dompurify";
 import { createMarkdownRenderer } from "../../../webview/markdown/render.js";
 import { createSanitizer } from "../../../webview/markdown/sanitize.js";
+import { createMarkdownIt } from "../../../webview/markdown/markdown-setup.js";
+import { createHighlightCache } from "../../../webview/markdown/highlight-cache.js";
 import { assertSafeHtml, links, parseHtml, testWindow } from "./dom-checks.js";
 
 const renderer = createMarkdownRenderer({ window: testWindow });
@@ -119,6 +121,18 @@ describe("markdown render: streaming", () => {
       codeBlocks.slice(0, -1).forEach((block) => assert.equal(block.complete, true, `prefix ${end}`));
     }
     assert.deepEqual(renderer.render(answer).codeBlocks.map((b) => [b.language, b.complete]), [["typescript", true], ["bash", true]]);
+  });
+
+  it("gives the same HTML from its caches as a fresh renderer, and as sanitizing the whole answer at once", () => {
+    const whole = createSanitizer({ window: testWindow });
+    const md = createMarkdownIt();
+    for (const end of [17, 60, 123, 200, answer.length]) {
+      const prefix = answer.slice(0, end);
+      const fresh = createMarkdownRenderer({ window: testWindow }).render(prefix);
+      assert.deepEqual(renderer.render(prefix), fresh, `prefix ${end}`);
+      const oneGo = whole(md.render(prefix, { codeBlocks: [], highlight: createHighlightCache() }));
+      assert.equal(parseHtml(fresh.html).innerHTML, parseHtml(oneGo).innerHTML, `prefix ${end}`);
+    }
   });
 });
 
