@@ -25,6 +25,8 @@ const HOSTILE: Record<string, string> = {
   "markdown link with tab entity inside scheme": "[x](java&#9;script:alert(1))",
   "markdown link with newline entity inside scheme": "[x](java&#10;script:alert(1))",
   "markdown link with percent escape": "[x](%6Aavascript:alert(1))",
+  "markdown link with a literal \\u escape": "[x](\\u006Aavascript:alert(1)) <\\u006Aavascript:alert(1)>",
+  "markdown link with a JS unicode escape (a real j)": "[x](\u006Aavascript:alert(1))",
   "markdown link with zero-width space": "[x](java\u200Bscript:alert(1))",
   "markdown link with full-width scheme": "[x](ｊａｖａｓｃｒｉｐｔ:alert(1))",
   "markdown link with leading space entity": "[x](&#32;javascript:alert(1))",
