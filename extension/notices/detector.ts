@@ -1,0 +1,105 @@
+/**
+ * Rule-based detector for requests that ask the model for something its terms
+ * prohibit (legal/financial/medical advice, rights infringement, discrimination,
+ * harm to others). Pure: no vscode, no model. The rules are small data tables
+ * per language (cues-en.ts, cues-ja.ts); every decision names the cues behind it
+ * so the UI can say why.
+ *
+ * Per category, a request is flagged when
+ *   intent  - it states a prohibited act outright and is not building a defence against it, or
+ *   ask     - it asks for advice in the domain's own words ("is it legal"), or
+ *   advice  - a domain word meets an advice-seeking cue (a bare question counts unless the
+ *             request only asks what something is; where allowed, the asker's own situation
+ *             counts too) and the request is not a software task.
+ * Both language tables run on every request, since prompts mix languages.
+ */
+import { CATEGORIES, type Category } from '../../backend/terms/categories.js';
+import type { Cue, LanguageCues } from './cues.js';
+import { EN_CUES } from './cues-en.js';
+import { JA_CUES } from './cues-ja.js';
+import { normaliseRequest } from './normalise.js';
+
+export type { Category };
+
+export interface CueHit {
+  /** e.g. "ja.medical.domain.drug" */
+  cue: string;
+  /** The text that matched (normalised). */
+  match: string;
+}
+
+export type Rule = 'intent' | 'ask' | 'advice';
+
+export interface Reason {
+  category: Category;
+  rule: Rule;
+  cues: CueHit[];
+}
+
+/** A category that had domain words and an advice cue but was let through, and what let it through. */
+export interface Suppression {
+  category: Category;
+  because: 'coding-task' | 'defensive' | 'programming-sense';
+  cues: CueHit[];
+}
+
+export interface Classification {
+  categories: Category[];
+  reasons: Reason[];
+  suppressed: Suppression[];
+}
+
+const TABLES: readonly LanguageCues[] = [EN_CUES, JA_CUES];
+
+function hits(text: string, lang: string, group: string, cues: readonly Cue[]): CueHit[] {
+  const found: CueHit[] = [];
+  for (const c of cues) {
+    const m = c.re.exec(text);
+    if (m) found.push({ cue: `${lang}.${group}.${c.id}`, match: m[0] });
+  }
+  return found;
+}
+
+function collect(text: string, pick: (t: LanguageCues) => readonly Cue[], group: string): CueHit[] {
+  return TABLES.flatMap((t) => hits(text, t.lang, group, pick(t)));
+}
+
+export function classifyRequest(text: string): Classification {
+  const t = normaliseRequest(text);
+  const informational = collect(t, (l) => l.informational, 'informational');
+  const question = informational.length === 0 ? collect(t, (l) => l.question, 'question') : [];
+  const advice = [...collect(t, (l) => l.advice, 'advice'), ...question];
+  const personal = collect(t, (l) => l.personal, 'personal');
+  const coding = collect(t, (l) => l.coding, 'coding');
+  const defensive = collect(t, (l) => l.defensive, 'defensive');
+
+  const reasons: Reason[] = [];
+  const suppressed: Suppression[] = [];
+  for (const category of CATEGORIES) {
+    const intent = collect(t, (l) => l.categories[category].intent, `${category}.intent`);
+    const ask = collect(t, (l) => l.categories[category].ask, `${category}.ask`);
+    const domain = collect(t, (l) => l.categories[category].domain, `${category}.domain`);
+    const personalCounts = TABLES.some((l) => l.categories[category].personalCounts);
+    const veto = collect(t, (l) => l.categories[category].veto, `${category}.veto`);
+    if (veto.length > 0) {
+      suppressed.push({ category, because: 'programming-sense', cues: veto });
+      continue;
+    }
+
+    if (intent.length > 0) {
+      if (defensive.length === 0) reasons.push({ category, rule: 'intent', cues: intent });
+      else suppressed.push({ category, because: 'defensive', cues: [...intent, ...defensive] });
+    }
+    if (ask.length > 0) {
+      reasons.push({ category, rule: 'ask', cues: ask });
+      continue;
+    }
+    const asking = [...advice, ...(personalCounts ? personal : [])];
+    if (domain.length > 0 && asking.length > 0) {
+      if (coding.length === 0) reasons.push({ category, rule: 'advice', cues: [...domain, ...asking] });
+      else suppressed.push({ category, because: 'coding-task', cues: [...domain, ...coding] });
+    }
+  }
+  const categories = CATEGORIES.filter((c) => reasons.some((r) => r.category === c));
+  return { categories, reasons, suppressed };
+}
