@@ -1,0 +1,126 @@
+// The one client of the backend: request ids, streaming as async iterables, cancellation, and a clear error
+// for every request in flight when the backend goes away. It reconnects when given a new endpoint.
+import WebSocket from 'ws';
+import type {
+  ChatRequest, CompleteRequest, DoneEvent, RenderRequest, ServerEvent, StatusRequest,
+} from '../../protocol/messages.js';
+import { BackendError } from './backend-error.js';
+import { Generation } from './generation.js';
+
+export interface Endpoint {
+  port: number;
+  token: string;
+}
+
+type Body<R> = Omit<R, 'id' | 'type'>;
+
+export class BackendClient {
+  private ws: WebSocket | undefined;
+  private endpoint: Endpoint | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<string, Generation>();
+  private readonly listeners = new Set<(inFlight: number) => void>();
+
+  /** Connects to a (new) backend; requests in flight on an old connection fail. */
+  async attach(endpoint: Endpoint): Promise<void> {
+    if (this.endpoint && this.endpoint.port === endpoint.port && this.endpoint.token === endpoint.token && this.ws?.readyState === WebSocket.OPEN) return;
+    this.detach('the backend restarted');
+    this.endpoint = endpoint;
+    const ws = new WebSocket(`ws://127.0.0.1:${endpoint.port}`, { headers: { authorization: `Bearer ${endpoint.token}` } });
+    this.ws = ws;
+    ws.on('message', (data) => this.onMessage(String(data)));
+    ws.on('close', () => {
+      if (this.ws === ws) this.detach('the backend closed the connection');
+    });
+    ws.on('error', () => undefined); // 'close' follows and says what matters
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('close', (code) => reject(new BackendError('not_connected', `could not connect to the backend on port ${endpoint.port} (close code ${code})`)));
+    });
+  }
+
+  /** Fails every request in flight with `backend_gone` and forgets the connection. */
+  detach(reason: string): void {
+    const ws = this.ws;
+    this.ws = undefined;
+    this.endpoint = undefined;
+    for (const g of this.pending.values()) g.fail(new BackendError('backend_gone', `${reason}; the request was lost`));
+    this.pending.clear();
+    this.notify();
+    if (ws && ws.readyState <= WebSocket.OPEN) ws.close();
+  }
+
+  get connected(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Called with the number of requests in flight whenever it changes (for a "generating" status). */
+  onInFlight(listener: (n: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  chat(body: Body<ChatRequest>, signal?: AbortSignal): Generation {
+    return this.start({ type: 'chat', ...body }, signal);
+  }
+
+  complete(body: Body<CompleteRequest>, signal?: AbortSignal): Generation {
+    return this.start({ type: 'complete', ...body }, signal);
+  }
+
+  render(body: Body<RenderRequest>): Promise<DoneEvent> {
+    return this.start({ type: 'render', ...body }).done;
+  }
+
+  status(): Promise<DoneEvent> {
+    return this.start({ type: 'status' } satisfies Body<StatusRequest> & { type: 'status' }).done;
+  }
+
+  private start(req: Record<string, unknown> & { type: string }, signal?: AbortSignal): Generation {
+    const id = `r${this.nextId++}`;
+    const ws = this.ws;
+    const g = new Generation(id);
+    if (!ws || ws.readyState !== WebSocket.OPEN) {
+      g.fail(new BackendError('not_connected', 'the backend is not running'));
+      return g;
+    }
+    if (signal?.aborted) {
+      g.fail(new BackendError('cancelled', 'cancelled before it was sent'));
+      return g;
+    }
+    this.pending.set(id, g);
+    this.notify();
+    ws.send(JSON.stringify({ ...req, id }));
+    signal?.addEventListener('abort', () => {
+      if (this.pending.has(id) && this.ws === ws && ws.readyState === WebSocket.OPEN) {
+        ws.send(JSON.stringify({ id: `${id}-cancel`, type: 'cancel', target: id }));
+      }
+    }, { once: true });
+    return g;
+  }
+
+  private onMessage(frame: string): void {
+    let ev: ServerEvent;
+    try {
+      ev = JSON.parse(frame) as ServerEvent;
+    } catch {
+      return;
+    }
+    if (ev.id === null) return;
+    const g = this.pending.get(ev.id);
+    if (!g) return; // e.g. the reply to our own cancel
+    if (ev.type === 'chunk') return g.push(ev.text);
+    this.pending.delete(ev.id);
+    this.notify();
+    if (ev.type === 'done') g.finish(ev);
+    else g.fail(new BackendError(ev.code, ev.message));
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l(this.pending.size);
+  }
+}

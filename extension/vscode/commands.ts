@@ -1,0 +1,83 @@
+// The palette commands of the extension core ("Fude" category), each a thin call into the service.
+import * as vscode from 'vscode';
+import type { BackendService } from '../backend/backend-service.js';
+import { BackendFailedError } from '../backend/supervisor.js';
+import { formatBytes } from '../../backend/setup/format-bytes.js';
+import { showFailure } from './failure-notice.js';
+
+export interface CoreCommandDeps {
+  service: BackendService;
+  log: vscode.LogOutputChannel;
+  withLoadProgress<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[] {
+  const { service, log } = deps;
+  const start = async (restart: boolean) => {
+    try {
+      await deps.withLoadProgress(() => (restart ? service.restart() : service.ready()));
+    } catch (e) {
+      if (e instanceof BackendFailedError) await showFailure(e.failure);
+      else void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
+    }
+  };
+  return [
+    vscode.commands.registerCommand('fude.startBackend', () => start(false)),
+    vscode.commands.registerCommand('fude.restartBackend', () => start(true)),
+    vscode.commands.registerCommand('fude.stopBackend', async () => {
+      await service.stop();
+      log.info('backend stopped by the user');
+    }),
+    vscode.commands.registerCommand('fude.showLog', () => log.show()),
+    vscode.commands.registerCommand('fude.selectModel', async () => {
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: vscode.l10n.t('Use This Model'),
+        filters: { [vscode.l10n.t('GGUF models')]: ['gguf'] },
+        title: vscode.l10n.t('Choose a GGUF model file'),
+      });
+      if (!picked?.[0]) return;
+      // Saving the setting restarts a running backend through the configuration listener.
+      await vscode.workspace.getConfiguration('fude').update('model.path', picked[0].fsPath, vscode.ConfigurationTarget.Global);
+      log.info(`model set to ${picked[0].fsPath}`);
+    }),
+    vscode.commands.registerCommand('fude.useCpu', async () => {
+      await vscode.workspace.getConfiguration('fude').update('backend.gpu', 'cpu', vscode.ConfigurationTarget.Global);
+    }),
+    vscode.commands.registerCommand('fude.showStatus', async () => {
+      const s = service.supervisor.current;
+      if (s.kind !== 'ready') {
+        const text = s.kind === 'failed' ? s.failure.message : vscode.l10n.t('The backend is {0}.', s.kind);
+        const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Fude: {0}', text), vscode.l10n.t('Start Backend'), vscode.l10n.t('Show Log'));
+        if (pick === vscode.l10n.t('Start Backend')) await vscode.commands.executeCommand('fude.startBackend');
+        if (pick === vscode.l10n.t('Show Log')) log.show();
+        return;
+      }
+      const done = await service.client.status();
+      const st = done.status!;
+      const m = st.model;
+      const lines = [
+        vscode.l10n.t('Model: {0} ({1})', m.name, m.family),
+        vscode.l10n.t('File: {0}', m.path),
+        vscode.l10n.t('GPU: {0}, {1}/{2} layers offloaded', m.gpu || 'CPU', m.gpuLayers, m.totalLayers),
+        vscode.l10n.t('Context: {0} tokens per sequence, {1}/{2} sequences busy', m.contextSize, st.sequences.inUse, st.sequences.total),
+        vscode.l10n.t('Memory: RAM {0} free of {1}', formatBytes(st.memory.ramFreeBytes), formatBytes(st.memory.ramTotalBytes)),
+        vscode.l10n.t('Requests: {0} in flight, {1} queued', st.requestsInFlight, st.requestsQueued),
+      ];
+      log.info(`status: ${lines.join('; ')}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fude is ready: {0}', m.name), { modal: false, detail: lines.join('\n') });
+    }),
+    vscode.commands.registerCommand('fude.showActions', async () => {
+      const items: Array<vscode.QuickPickItem & { command: string }> = [
+        { label: `$(play) ${vscode.l10n.t('Start Backend')}`, command: 'fude.startBackend' },
+        { label: `$(debug-restart) ${vscode.l10n.t('Restart Backend')}`, command: 'fude.restartBackend' },
+        { label: `$(debug-stop) ${vscode.l10n.t('Stop Backend')}`, command: 'fude.stopBackend' },
+        { label: `$(file) ${vscode.l10n.t('Select Model File…')}`, command: 'fude.selectModel' },
+        { label: `$(info) ${vscode.l10n.t('Show Status')}`, command: 'fude.showStatus' },
+        { label: `$(output) ${vscode.l10n.t('Show Log')}`, command: 'fude.showLog' },
+      ];
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Fude') });
+      if (pick) await vscode.commands.executeCommand(pick.command);
+    }),
+  ];
+}

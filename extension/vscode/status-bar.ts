@@ -1,0 +1,59 @@
+// The status bar item: what the backend is doing, in one glance; a click opens the actions.
+import * as vscode from 'vscode';
+import type { BackendState } from '../backend/backend-state.js';
+
+export interface StatusView {
+  text: string;
+  tooltip: string;
+  error: boolean;
+}
+
+export function describeState(s: BackendState, inFlight: number, isDemo: boolean): StatusView {
+  const demo = isDemo ? vscode.l10n.t(' (demo model: output is meaningless)') : '';
+  switch (s.kind) {
+    case 'stopped':
+      return { text: '$(circle-slash) Fude', tooltip: vscode.l10n.t('Fude: the model is not loaded. It starts when a feature needs it. Click for actions.'), error: false };
+    case 'starting':
+      return { text: `$(loading~spin) ${vscode.l10n.t('Fude: starting')}`, tooltip: vscode.l10n.t('Starting the Fude backend…'), error: false };
+    case 'loading':
+      return { text: `$(loading~spin) ${vscode.l10n.t('Fude: loading {0}', s.model)}`, tooltip: vscode.l10n.t('Loading {0}…', s.model) + demo, error: false };
+    case 'ready': {
+      const gpu = s.ready.model.gpu ? s.ready.model.gpu.toUpperCase() : 'CPU';
+      const name = isDemo ? vscode.l10n.t('demo model') : s.ready.model.name;
+      const icon = inFlight > 0 ? '$(sync~spin)' : isDemo ? '$(beaker)' : '$(check)';
+      const text = inFlight > 0 ? `${icon} ${vscode.l10n.t('Fude: generating')}` : `${icon} Fude: ${name} · ${gpu}`;
+      return {
+        text,
+        tooltip: vscode.l10n.t('{0} on {1}, {2} of {3} layers on the GPU, context {4} tokens', s.ready.model.name, gpu, s.ready.model.gpuLayers, s.ready.model.totalLayers, s.ready.model.contextSize) + demo,
+        error: false,
+      };
+    }
+    case 'restarting':
+      return { text: `$(warning) ${vscode.l10n.t('Fude: restarting')}`, tooltip: vscode.l10n.t('The backend stopped unexpectedly ({0}); restarting in {1} s (attempt {2}).', s.reason, Math.round(s.inMs / 1000), s.attempt), error: true };
+    case 'failed':
+      return { text: `$(error) ${vscode.l10n.t('Fude: error')}`, tooltip: s.failure.message, error: true };
+  }
+}
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  lastText = '';
+
+  constructor(command: string) {
+    this.item = vscode.window.createStatusBarItem('fude.status', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = 'Fude';
+    this.item.command = command;
+    this.item.show();
+  }
+
+  show(view: StatusView): void {
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
+    this.item.backgroundColor = view.error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.lastText = view.text;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
