@@ -1,0 +1,151 @@
+// Starts code-server (VS Code 1.100.3 from npm) for one workspace in a process group of its
+// own, with every directory it writes under a run folder, and stops all of it afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { codeServerEntry } from './repo-paths.js';
+import { freePort } from './free-port.js';
+import { killRun, RUN_MARKER_VAR } from './process-tree.js';
+import { onExitCleanup } from './exit-cleanup.js';
+import { mergeSettings, writeUserSettings, type Settings } from './user-settings.js';
+import { workbenchUrl } from './payload-url.js';
+
+export interface CodeServerOptions {
+  /** Folder to open (made absolute). */
+  workspace: string;
+  /** Extra user settings, e.g. { 'fude.backend.port': 0 }; they win over the base ones. */
+  settings?: Settings;
+  /** Extra environment for code-server, which its extension host inherits. */
+  env?: Record<string, string>;
+  /** Where code-server's own stdout/stderr go; default: the run folder. */
+  logFile?: string;
+  /** Keep the run folder (user data, logs) after stop(). */
+  keepRunDir?: boolean;
+  startTimeoutMs?: number;
+  /** Called with one line per harness event (default: nothing). */
+  log?: (line: string) => void;
+}
+
+export interface CodeServer {
+  port: number;
+  baseUrl: string;
+  runDir: string;
+  userDataDir: string;
+  logFile: string;
+  /** The workbench URL; with an extension folder it becomes an Extension Development Host. */
+  url(extra?: { extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
+  /** Ends the whole process tree; throws if anything survives. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function healthy(baseUrl: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer> {
+  const log = o.log ?? (() => {});
+  const entry = codeServerEntry();
+  if (!existsSync(entry)) {
+    throw new Error(`code-server is not installed (${entry} missing): run scripts/install-code-server.sh`);
+  }
+  const workspace = path.resolve(o.workspace);
+  if (!existsSync(workspace)) throw new Error(`workspace folder does not exist: ${workspace}`);
+
+  const runDir = await mkdtemp(path.join(os.tmpdir(), 'fude-code-server-'));
+  const dirs = {
+    userData: path.join(runDir, 'user-data'),
+    extensions: path.join(runDir, 'extensions'),
+    config: path.join(runDir, 'xdg-config'),
+    data: path.join(runDir, 'xdg-data'),
+    cache: path.join(runDir, 'xdg-cache'),
+  };
+  for (const d of Object.values(dirs)) await mkdir(d, { recursive: true });
+  await writeUserSettings(dirs.userData, mergeSettings(o.settings));
+
+  const runId = randomUUID();
+  const logFile = o.logFile ?? path.join(runDir, 'code-server.log');
+  await mkdir(path.dirname(logFile), { recursive: true });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const args = [
+    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions, workspace,
+  ];
+  const env: NodeJS.ProcessEnv = {
+    // No extension gallery: the machine is offline, and gallery look-ups (open-vsx.org by
+    // default) only add failed requests before the extension host starts. Callers may override.
+    EXTENSIONS_GALLERY: '{}',
+    ...process.env,
+    ...o.env,
+    [RUN_MARKER_VAR]: runId,
+    XDG_CONFIG_HOME: dirs.config,
+    XDG_DATA_HOME: dirs.data,
+    XDG_CACHE_HOME: dirs.cache,
+  };
+  // A password in the environment would switch auth back on.
+  delete env.PASSWORD;
+  delete env.HASHED_PASSWORD;
+  delete env.PORT; // code-server lets $PORT override the port of --bind-addr.
+  // detached: the child calls setsid(), so it leads a new process group we can kill as one.
+  const child: ChildProcess = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = createWriteStream(logFile);
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  let exited: string | undefined;
+  child.on('exit', (code, signal) => { exited = `code ${code} signal ${signal}`; });
+  const pgid = child.pid;
+  // If we are interrupted before stop(), kill the detached group and drop the run folder.
+  const removeExitCleanup = onExitCleanup(() => {
+    if (pgid !== undefined) {
+      try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+    if (!o.keepRunDir) rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+  });
+  log(`code-server pid ${pgid} on ${baseUrl} (run folder ${runDir}, log ${logFile})`);
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    const left = await killRun(pgid, runId);
+    removeExitCleanup();
+    out.end();
+    if (!o.keepRunDir) await rm(runDir, { recursive: true, force: true });
+    if (left.length > 0) throw new Error(`code-server processes survived SIGKILL: ${left.join(', ')}`);
+    log(`code-server stopped, no processes left`);
+  };
+
+  const started = Date.now();
+  const timeoutMs = o.startTimeoutMs ?? 30_000;
+  while (!(await healthy(baseUrl))) {
+    if (exited !== undefined || Date.now() - started > timeoutMs) {
+      await stop().catch(() => {});
+      const why = exited !== undefined ? `exited early (${exited})` : `no /healthz answer in ${timeoutMs} ms`;
+      throw new Error(`code-server ${why}; see ${logFile}`);
+    }
+    await sleep(150);
+  }
+  log(`code-server healthy after ${Date.now() - started} ms`);
+
+  return {
+    port,
+    baseUrl,
+    runDir,
+    userDataDir: dirs.userData,
+    logFile,
+    url: (extra = {}) => workbenchUrl({ port, workspace, ...extra }),
+    stop,
+  };
+}
