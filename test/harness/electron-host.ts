@@ -1,6 +1,7 @@
 // Runs the same tests index in a desktop VS Code through @vscode/test-electron, for machines
 // that have one (FUDE_VSCODE_EXECUTABLE) or may download one (FUDE_TEST_HOST=electron).
-import { runTests } from '@vscode/test-electron';
+import { runTests, TestRunFailedError } from '@vscode/test-electron';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,7 @@ function teeStdout(lines: string[]): () => void {
 }
 
 export async function runUnderElectron(o: RunOptions, executable: string | undefined): Promise<Verdict> {
+  if (executable && !existsSync(executable)) throw new Error(`FUDE_VSCODE_EXECUTABLE does not exist: ${executable}`);
   await mkdir(o.outDir, { recursive: true });
   const runDir = await mkdtemp(path.join(os.tmpdir(), 'fude-vscode-'));
   const userData = path.join(runDir, 'user-data');
@@ -54,7 +56,13 @@ export async function runUnderElectron(o: RunOptions, executable: string | undef
       ],
     }).then(
       (code) => code,
-      (e: { code?: number }) => (typeof e?.code === 'number' ? e.code : 1),
+      (e: unknown) => {
+        // TestRunFailedError: VS Code ran and exited non-zero. Anything else (download, spawn)
+        // would otherwise vanish without a word.
+        if (e instanceof TestRunFailedError) return typeof e.code === 'number' ? e.code : 1;
+        console.error(`[run-vscode-tests] test-electron failed: ${e instanceof Error ? e.message : String(e)}`);
+        return 1;
+      },
     );
     const timeout = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), o.timeoutMs); });
     exitCode = await Promise.race([run, timeout]);

@@ -21,7 +21,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   const verdict = host.kind === 'electron' ? await runUnderElectron(o, host.executable) : await runUnderCodeServer(o);
   say(`${verdict.message} in ${Date.now() - started} ms; exit ${verdict.exitCode}`);
-  return verdict.exitCode;
+  // A signal-killed VS Code reports a negative code; the shell would see 254 or so.
+  return verdict.exitCode >= 0 && verdict.exitCode <= 255 ? verdict.exitCode : 1;
 }
 
 main().then(
