@@ -8,6 +8,8 @@ import { checkUpgrade } from './auth.js';
 import { serveConnection } from './connection.js';
 import type { RequestRegistry } from './request-registry.js';
 
+const CLOSE_GRACE_MS = 1000;
+
 export interface RunningServer {
   port: number;
   close(): Promise<void>;
@@ -38,8 +40,15 @@ export async function startServer(opts: { host: string; port: number; token: str
   return {
     port: (http.address() as AddressInfo).port,
     async close() {
-      for (const ws of wss.clients) ws.close(1001, 'backend shutting down');
+      const closed = [...wss.clients].map((ws) => new Promise<void>((r) => {
+        ws.once('close', () => r());
+        ws.close(1001, 'backend shutting down');
+      }));
+      // A client that does not answer the close handshake must not hold the shutdown up.
+      await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, CLOSE_GRACE_MS))]);
+      for (const ws of wss.clients) ws.terminate();
       wss.close();
+      http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };

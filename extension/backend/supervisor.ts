@@ -34,6 +34,7 @@ export class Supervisor {
   private restartTimer: NodeJS.Timeout | undefined;
   private startTimer: NodeJS.Timeout | undefined;
   private readonly opts: Required<SupervisorOptions>;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(opts: SupervisorOptions = {}) {
     this.opts = {
@@ -77,23 +78,40 @@ export class Supervisor {
 
   /** Starts with this launch spec unless already running with it; resolves once ready, rejects with the failure. */
   async ensureStarted(spec: LaunchSpec): Promise<ReadyLine> {
-    const same = this.spec !== undefined && sameSpec(this.spec, spec);
-    if (!same || this.state.kind === 'stopped' || this.state.kind === 'failed') {
-      await this.stop();
-      this.spec = spec;
-      this.earlyCrashes = 0;
-      this.launch();
-    }
+    await this.serial(async () => {
+      const same = this.spec !== undefined && sameSpec(this.spec, spec);
+      if (same && this.state.kind !== 'stopped' && this.state.kind !== 'failed') return;
+      await this.stopNow();
+      this.relaunch(spec);
+    });
     return this.whenReady();
   }
 
   /** Stops and starts again (after a settings change, or on request). */
   async restart(spec: LaunchSpec): Promise<ReadyLine> {
-    await this.stop();
+    await this.serial(async () => {
+      await this.stopNow();
+      this.relaunch(spec);
+    });
+    return this.whenReady();
+  }
+
+  /** Stops the backend (SIGTERM, then SIGKILL after a grace period) and cancels any pending restart. */
+  stop(): Promise<void> {
+    return this.serial(() => this.stopNow());
+  }
+
+  /** Start, restart and stop run one at a time, so two quick restarts never leave a process untracked. */
+  private serial(op: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(op, op);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private relaunch(spec: LaunchSpec): void {
     this.spec = spec;
     this.earlyCrashes = 0;
     this.launch();
-    return this.whenReady();
   }
 
   whenReady(): Promise<ReadyLine> {
@@ -110,8 +128,7 @@ export class Supervisor {
     });
   }
 
-  /** Stops the backend (SIGTERM, then SIGKILL after a grace period) and cancels any pending restart. */
-  async stop(): Promise<void> {
+  private async stopNow(): Promise<void> {
     clearTimeout(this.restartTimer);
     clearTimeout(this.startTimer);
     const proc = this.proc;

@@ -1,0 +1,12 @@
+// The in-editor suite's entry: VS Code (or code-server via the payload URL) calls run() inside the
+// extension host, exactly as @vscode/test-electron does. Bundled by esbuild to dist/test/vscode/index.cjs.
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec' });
+  // Define describe/it before the suites load; the suites are bundled and loaded lazily below.
+  mocha.suite.emit('pre-require', globalThis, 'fude-vscode-suite', mocha);
+  await import('./core.test.js');
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} in-editor test(s) failed`);
+}
