@@ -45,14 +45,9 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
       await vscode.workspace.getConfiguration('fude').update('backend.gpu', 'cpu', vscode.ConfigurationTarget.Global);
     }),
     vscode.commands.registerCommand('fude.showStatus', async () => {
-      const s = service.supervisor.current;
-      if (s.kind !== 'ready') {
-        const text = s.kind === 'failed' ? s.failure.message : vscode.l10n.t('The backend is {0}.', s.kind);
-        const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Fude: {0}', text), vscode.l10n.t('Start Backend'), vscode.l10n.t('Show Log'));
-        if (pick === vscode.l10n.t('Start Backend')) await vscode.commands.executeCommand('fude.startBackend');
-        if (pick === vscode.l10n.t('Show Log')) log.show();
-        return;
-      }
+      // Asking for the status is asking for the model: start it if it is not running yet.
+      if (service.supervisor.current.kind !== 'ready') await start(false);
+      if (service.supervisor.current.kind !== 'ready') return;
       const done = await service.client.status();
       const st = done.status!;
       const m = st.model;
