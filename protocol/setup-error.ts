@@ -17,7 +17,8 @@ export const SETUP_ERROR_CODES: readonly SetupErrorCode[] = [
 const PREFIX = 'fude-backend: error';
 
 export function formatSetupError(code: SetupErrorCode, message: string): string {
-  return `${PREFIX}[${code}]: ${message.replace(/\s*\n\s*/g, ' ')}`;
+  // Any line break (\r alone too: readline splits on it) becomes one space; trimmed so parsing gives it back.
+  return `${PREFIX}[${code}]: ${message.replace(/\s*[\r\n\u2028\u2029]\s*/g, ' ').trim()}`;
 }
 
 export function parseSetupError(line: string): { code: SetupErrorCode; message: string } | undefined {
