@@ -22,6 +22,8 @@ export class Lane {
 
   /** Runs `job` when the lane is free. A job whose signal aborts while it waits never runs. */
   async run<T>(job: (sequence: LlamaContextSequence) => Promise<T>, signal: AbortSignal): Promise<T> {
+    // Checked before queueing too: an 'abort' listener added to an already-aborted signal never fires.
+    if (signal.aborted) throw signal.reason;
     if (this.running) {
       if (this.waiting.length >= this.queueLimit) {
         throw new BusyError(`the ${this.name} lane is busy with ${this.waiting.length} requests waiting; try again shortly`);
@@ -41,7 +43,6 @@ export class Lane {
       });
       // The lane was handed to us still marked running, so nobody slipped in between.
     } else {
-      if (signal.aborted) throw signal.reason;
       this.running = true;
     }
     try {
