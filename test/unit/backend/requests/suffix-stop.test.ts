@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { suffixStop } from '../../../../backend/requests/complete.js';
+
+describe('suffixStop', () => {
+  it('no suffix, an empty one or a blank one: no stop', () => {
+    assert.equal(suffixStop(undefined), undefined);
+    assert.equal(suffixStop(''), undefined);
+    assert.equal(suffixStop('\n  \n\t\n'), undefined);
+    assert.equal(suffixStop('\r\n\r\n'), undefined);
+  });
+
+  it('the first non-blank line, trimmed', () => {
+    assert.equal(suffixStop('\n\n    return x;\n}\n'), 'return x;');
+    assert.equal(suffixStop('\r\n  }\r\n'), '}', 'CRLF files');
+    assert.equal(suffixStop('  # コメント  \nnext'), '# コメント');
+  });
+
+  it('the rest of the cursor line when the cursor is mid-line', () => {
+    assert.equal(suffixStop(');\nfoo()'), ');');
+  });
+});
