@@ -9,6 +9,8 @@ import { BackendClient } from './client/backend-client.js';
 import { TermsAcceptanceStore } from './terms/acceptance-store.js';
 import { logBackendLine } from './vscode/backend-log.js';
 import { registerCoreCommands } from './vscode/commands.js';
+import type { FudeCore } from './core.js';
+import { BackendFailedError } from './backend/supervisor.js';
 import { showFailure } from './vscode/failure-notice.js';
 import { nodePathSetting, readModelSettings, RESTART_KEYS, type ResolvedModel } from './vscode/settings.js';
 import { describeState, StatusBar } from './vscode/status-bar.js';
@@ -22,6 +24,9 @@ export interface FudeApi {
 }
 
 let service: BackendService | undefined;
+
+/** Each feature registers itself from the core; add new features here. */
+const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [];
 
 export function activate(context: vscode.ExtensionContext): FudeApi {
   const log = vscode.window.createOutputChannel('Fude', { log: true });
@@ -95,6 +100,29 @@ export function activate(context: vscode.ExtensionContext): FudeApi {
       void vscode.commands.executeCommand('fude.restartBackend');
     }),
   );
+  const core: FudeCore = {
+    context,
+    log,
+    service: svc,
+    terms,
+    model: () => model,
+    async ensureReady() {
+      try {
+        if (supervisor.current.kind === 'ready' && client.connected) return client;
+        return await withLoadProgress(() => svc.ready());
+      } catch (e) {
+        if (e instanceof BackendFailedError) {
+          // The state listener shows each new failure once; nothing more to say here.
+          if (e.failure !== lastFailure) await showFailure(e.failure);
+        } else {
+          void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
+        }
+        return undefined;
+      }
+    },
+  };
+  for (const register of FEATURES) context.subscriptions.push(...register(core));
+
   log.info(`Fude activated (extension host pid ${process.pid}, ${process.versions.electron ? 'Electron' : 'Node'} ${process.version})`);
 
   return {
