@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 say() { echo "[fude start] $*"; }
 started=$(date +%s)
 say "installing npm dependencies…"
-if [ -d node_modules ] && [ "${CI:-}" != "true" ]; then npm install --ignore-scripts --no-audit --no-fund --loglevel=error; else npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; fi
+# npm ci refuses this lock file (npm 11 leaves other platforms' optional node-llama-cpp binaries out of it), so install.
+npm install --ignore-scripts --no-audit --no-fund --loglevel=error
 say "building (TypeScript, bundles, demo model)…"
 npm run --silent build
 if ! command -v code >/dev/null 2>&1 || [ "${FUDE_EDITOR:-}" = "code-server" ]; then
