@@ -10,6 +10,7 @@ import { TermsAcceptanceStore } from './terms/acceptance-store.js';
 import { logBackendLine } from './vscode/backend-log.js';
 import { registerCoreCommands } from './vscode/commands.js';
 import type { FudeCore } from './core.js';
+import { registerTerms } from './terms/register-terms.js';
 import { BackendFailedError } from './backend/supervisor.js';
 import { showFailure } from './vscode/failure-notice.js';
 import { nodePathSetting, readModelSettings, RESTART_KEYS, type ResolvedModel } from './vscode/settings.js';
@@ -26,7 +27,7 @@ export interface FudeApi {
 let service: BackendService | undefined;
 
 /** Each feature registers itself from the core; add new features here. */
-const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [];
+const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [registerTerms];
 
 export function activate(context: vscode.ExtensionContext): FudeApi {
   const log = vscode.window.createOutputChannel('Fude', { log: true });
@@ -64,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): FudeApi {
     if (s.kind === 'failed' && s.failure !== lastFailure) {
       lastFailure = s.failure;
       log.error(`backend failed: ${s.failure.message}`);
-      void showFailure(s.failure);
+      // Terms not accepted opens the terms gate (extension/terms) rather than an error.
+      if (s.failure.code !== 'terms_not_accepted') void showFailure(s.failure);
     }
   };
 

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { BackendService } from '../backend/backend-service.js';
 import { BackendFailedError } from '../backend/supervisor.js';
 import { formatBytes } from '../../backend/setup/format-bytes.js';
-import { showFailure } from './failure-notice.js';
 
 export interface CoreCommandDeps {
   service: BackendService;
@@ -17,8 +16,8 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
     try {
       await deps.withLoadProgress(() => (restart ? service.restart() : service.ready()));
     } catch (e) {
-      if (e instanceof BackendFailedError) await showFailure(e.failure);
-      else void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
+      // Backend failures were already shown by the state listener (extension.ts), each once.
+      if (!(e instanceof BackendFailedError)) void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
     }
   };
   return [
