@@ -83,6 +83,8 @@ export interface CompletionEngineOptions {
   /** How long a generation whose request was cancelled keeps going for the next keystroke to reuse. */
   readonly orphanGraceMs?: number;
   readonly estimateTokens?: (text: string) => number;
+  /** Whether a generation's error means it was cancelled (e.g. superseded in the backend), not that it failed. */
+  readonly isCancellation?: (error: unknown) => boolean;
 }
 
 export const DEFAULT_BUDGET: BudgetLimits = { firstTextMs: 5000, generateMs: 1000, maxTokens: 128 };
@@ -106,10 +108,11 @@ export class CompletionEngine {
   private readonly inflight: InflightReuse;
   private readonly clock: Clock;
   private readonly filters: readonly Filter[];
-  private readonly limits: BudgetLimits;
+  private limits: BudgetLimits;
   private readonly graceMs: number;
   private readonly estimate: (text: string) => number;
   private readonly generate: GenerateFn;
+  private readonly isCancellation: (error: unknown) => boolean;
 
   constructor(options: CompletionEngineOptions) {
     this.generate = options.generate;
@@ -121,6 +124,25 @@ export class CompletionEngine {
     this.latency = options.latency ?? new LatencyTracker();
     this.graceMs = options.orphanGraceMs ?? 1000;
     this.estimate = options.estimateTokens ?? roughTokenCount;
+    this.isCancellation = options.isCancellation ?? (() => false);
+  }
+
+  get budget(): BudgetLimits {
+    return this.limits;
+  }
+
+  /** New limits for the requests that start from now on (settings changed). */
+  setBudget(budget: Partial<BudgetLimits>): void {
+    this.limits = { ...this.limits, ...budget };
+  }
+
+  /**
+   * Whether `complete` would answer this request without a new backend generation (from the cache
+   * or a generation in flight), so the caller need not wait out the debounce first.
+   */
+  canAnswerWithoutModel(request: CompletionRequest): boolean {
+    const key = { document: request.document, prefix: request.prefix, suffix: request.suffix };
+    return this.cache.get(key) !== undefined || this.inflight.find(request.document, request.prefix, request.suffix) !== undefined;
   }
 
   async complete(request: CompletionRequest, signal?: AbortSignal): Promise<CompletionResult> {
@@ -222,7 +244,7 @@ export class CompletionEngine {
         },
         onEnd: (state, error) => {
           if (state === 'done') settle('complete');
-          else if (state === 'failed') settle('failed', error);
+          else if (state === 'failed') settle(this.isCancellation(error) ? 'cancelled' : 'failed', error);
           else settle('cancelled');
         },
       });

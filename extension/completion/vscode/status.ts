@@ -1,0 +1,101 @@
+// The completion status bar item: on, off (globally or for the language), snoozed, or why
+// completion is not working (timeouts, failures, terms, the backend). A click opens the menu.
+import * as vscode from 'vscode';
+import type { GateDecision } from '../gate.js';
+import type { LatencyStats, LatencyVerdict } from '../latency.js';
+
+/** The last request's trouble, kept until a request succeeds. */
+export type Problem =
+  | { readonly kind: 'timeout'; readonly ms: number }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface StatusInput {
+  readonly decision: GateDecision | undefined;
+  readonly languageId: string | undefined;
+  readonly snoozedUntil: number | undefined;
+  readonly problem: Problem | undefined;
+  readonly verdict: LatencyVerdict;
+  readonly latency: LatencyStats;
+  readonly backendFailure: string | undefined;
+  readonly fim: boolean | undefined;
+}
+
+export interface CompletionStatusView {
+  readonly text: string;
+  readonly tooltip: string;
+  readonly error: boolean;
+  readonly warning: boolean;
+}
+
+const t = vscode.l10n.t;
+
+function clock(ms: number): string {
+  return new Date(ms).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+}
+
+function offView(i: StatusInput, reason: Extract<GateDecision, { kind: 'off' }>['reason']): CompletionStatusView {
+  const lang = i.languageId ?? '';
+  const quiet = (text: string, tooltip: string) => ({ text, tooltip, error: false, warning: false });
+  switch (reason) {
+    case 'disabled':
+      return quiet(`$(circle-slash) ${t('Completion: off')}`, t('Inline completion is turned off. Click to turn it on, or use "Fude: Trigger Inline Completion" once.'));
+    case 'language-disabled':
+      return quiet(`$(circle-slash) ${t('Completion: off for {0}', lang)}`, t('Inline completion is turned off for {0}. Click for options.', lang));
+    case 'snoozed':
+      return quiet(`$(clock) ${t('Completion: snoozed until {0}', clock(i.snoozedUntil ?? Date.now()))}`, t('Inline completion is snoozed. Click to resume it now.'));
+    case 'demo':
+      return quiet(`$(circle-slash) ${t('Completion: no model')}`, t('Inline completion needs a model: the demo model\'s output is meaningless. Choose a GGUF model with "Fude: Select Model File…".'));
+    case 'terms':
+      return { text: `$(lock) ${t('Completion: terms not accepted')}`, tooltip: t('The loaded model\'s terms of use are not accepted, so inline completion does not use it. Run "Fude: Show Terms of Use".'), error: false, warning: true };
+    case 'backend-failed':
+      return { text: `$(error) ${t('Completion: backend failed')}`, tooltip: t('The backend is not running: {0}. Details are in the log (Fude: Show Log).', i.backendFailure ?? '?'), error: true, warning: false };
+    case 'backend-stopped':
+      return quiet(`$(circle-slash) ${t('Completion: backend stopped')}`, t('The backend was stopped. Start it again with "Fude: Start Backend" or trigger a completion.'));
+    case 'backend-restarting':
+      return { text: `$(sync) ${t('Completion: waiting for the backend')}`, tooltip: t('The backend is restarting.'), error: false, warning: true };
+  }
+}
+
+export function describeCompletion(i: StatusInput): CompletionStatusView {
+  if (i.decision?.kind === 'off') return offView(i, i.decision.reason);
+  const p50 = i.latency.p50 === undefined ? '' : ` ${t('Median latency {0} ms.', Math.round(i.latency.p50))}`;
+  if (i.problem?.kind === 'failed') {
+    return { text: `$(error) ${t('Completion: failed')}`, tooltip: t('The last completion request failed: {0}. Details are in the log (Fude: Show Log).', i.problem.message), error: true, warning: false };
+  }
+  if (i.problem?.kind === 'timeout' || i.verdict === 'too-slow') {
+    const ms = i.problem?.kind === 'timeout' ? i.problem.ms : Math.round(i.latency.p95 ?? 0);
+    return { text: `$(warning) ${t('Completion: timed out')}`, tooltip: t('No suggestion came within {0} ms ({1} of the last {2} requests timed out). The model may be too slow for this machine: try a smaller model, fewer `fude.completion.maxTokens` or a longer `fude.completion.firstTextTimeoutMs`. Details are in the log.', ms, i.latency.timeouts, i.latency.count) + p50, error: false, warning: true };
+  }
+  const mode = i.fim === false ? ` ${t('This model has no fill-in-the-middle tokens: it sees only the text before the cursor, and suggestions stop where they would run into the text after it.')}` : '';
+  if (i.verdict === 'slow') {
+    return { text: `$(sparkle) ${t('Completion: slow')}`, tooltip: t('Inline completion is on, but suggestions are slow on this machine.') + p50 + mode, error: false, warning: true };
+  }
+  return { text: `$(sparkle) ${t('Completion')}`, tooltip: t('Inline completion is on. Click for options.') + p50 + mode, error: false, warning: false };
+}
+
+export class CompletionStatusItem implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  lastText = '';
+  lastTooltip = '';
+
+  constructor(command: string) {
+    this.item = vscode.window.createStatusBarItem('fude.completion', vscode.StatusBarAlignment.Right, 99);
+    this.item.name = t('Fude Completion');
+    this.item.command = command;
+    this.item.show();
+  }
+
+  show(view: CompletionStatusView): void {
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
+    this.item.backgroundColor = view.error
+      ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.lastText = view.text;
+    this.lastTooltip = view.tooltip;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
