@@ -145,3 +145,36 @@ describe('CompletionEngine', () => {
     assert.equal(backend.calls[0].signal.aborted, true);
   });
 });
+
+describe('CompletionEngine (integration hooks)', () => {
+  it('counts a generation the backend cancelled (superseded) as cancelled, not failed', async () => {
+    const clock = new FakeClock();
+    const cancelled = Object.assign(new Error('superseded'), { code: 'cancelled' });
+    const backend = new ScriptedBackend(clock, () => ({ chunks: ['a'], fail: cancelled }));
+    const engine = new CompletionEngine({ generate: backend.generate, clock, isCancellation: (e) => (e as { code?: string }).code === 'cancelled' });
+    const r = await drive(clock, engine.complete(request('p')));
+    assert.equal(r.end, 'cancelled');
+    assert.equal(engine.counters.failures, 0);
+    assert.equal(engine.counters.cancelled, 1);
+  });
+
+  it('says when a request can be answered without the model (cache or generation in flight)', async () => {
+    const { clock, engine } = setup(() => ({ chunks: ['compute(1)'], everyMs: 100 }));
+    assert.equal(engine.canAnswerWithoutModel(request('x = ')), false);
+    const pending = engine.complete(request('x = '));
+    clock.advance(2);
+    await flush();
+    assert.equal(engine.canAnswerWithoutModel(request('x = comp')), true, 'the stream has it');
+    assert.equal(engine.canAnswerWithoutModel(request('x = zz')), false);
+    await drive(clock, pending);
+    assert.equal(engine.canAnswerWithoutModel(request('x = co')), true, 'the cache has it');
+  });
+
+  it('setBudget changes the limits of the next requests', async () => {
+    const { clock, backend, engine } = setup(() => ({ chunks: ['1;'] }));
+    engine.setBudget({ maxTokens: 5 });
+    assert.equal(engine.budget.maxTokens, 5);
+    await drive(clock, engine.complete(request('a')));
+    assert.equal(backend.calls[0].maxTokens, 5);
+  });
+});
