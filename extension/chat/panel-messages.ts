@@ -30,23 +30,31 @@ export type WebviewMessage =
   /** The extension shows a pick list of open files. */
   | { type: "attachOpenFile" }
   | { type: "removeAttachment"; attachmentId: string }
-  /** The person chose `choice` on notice (or error action) `noticeId`. */
-  | { type: "noticeChoice"; noticeId: string; choice: string };
+  /** The person chose `choice` on notice (or error action) `noticeId`; "header" is the model header's actions. */
+  | { type: "noticeChoice"; noticeId: string; choice: string }
+  /** The terms line's link: the extension runs `fude.showTerms`. */
+  | { type: "showTerms" };
 
 export type WebviewMessageType = WebviewMessage["type"];
 
 // ---- extension -> webview ----
 
 /** Where the backend is, as the header shows it. */
-export type BackendPhase = "stopped" | "starting" | "loading" | "ready" | "generating" | "error";
+export type BackendPhase = "stopped" | "starting" | "loading" | "ready" | "generating" | "restarting" | "error";
 
 export interface ModelHeader {
   name: string | null;
-  /** Display text such as "CUDA, 33/33 layers"; null when running on the CPU or unknown. */
+  /** Display text such as "CUDA 33/33"; null when running on the CPU or unknown. */
   gpu: string | null;
   /** Speed of the last answer; null before the first one. */
   tokensPerSecond: number | null;
   phase: BackendPhase;
+  /** A sentence about the phase when it is not plain "ready" (starting, loading, restarting, failed, stopped). */
+  status: string | null;
+  /** Buttons that fix the status; the webview answers noticeChoice {noticeId: "header", choice: id}. */
+  actions: ChoiceView[];
+  /** The demo model is loaded (or will be): the panel says its output is meaningless. */
+  isDemo: boolean;
 }
 
 export interface ConversationSummary {
@@ -87,6 +95,10 @@ export type ExtensionMessage =
       model: ModelHeader;
       /** True while an answer is being generated: the webview shows Stop instead of Send. */
       busy: boolean;
+      /** The answer being written, so a webview that (re)opens mid-answer shows it; deltas follow. */
+      streaming: { conversationId: string; text: string } | null;
+      /** The model's terms require the line under the input (accuracy warning, prohibited uses, link to the terms). */
+      termsLine: boolean;
     }
   | { type: "delta"; conversationId: string; text: string }
   | { type: "done"; conversationId: string; stopReason: "finished" | "stopped" | "maxTokens" }
@@ -95,7 +107,12 @@ export type ExtensionMessage =
   | { type: "notice"; id: string; severity: "info" | "warning"; message: string; choices: ChoiceView[] }
   | { type: "attachments"; items: AttachmentView[] }
   /** What context trimming left out of the request just sent, in words for the UI. */
-  | { type: "contextNotes"; conversationId: string; leftOut: string[] };
+  | { type: "contextNotes"; conversationId: string; leftOut: string[] }
+  /** Puts text back into the input: a send that did not happen keeps what the person wrote. */
+  | { type: "draft"; text: string }
+  | { type: "focusInput" }
+  /** The view's History title action: show the list of conversations. */
+  | { type: "showHistory" };
 
 // ---- validation ----
 
@@ -146,6 +163,7 @@ const PARSERS: Parsers = {
   attachOpenFile: () => ({ type: "attachOpenFile" }),
   removeAttachment: (r) => ({ type: "removeAttachment", attachmentId: r.id("attachmentId") }),
   noticeChoice: (r) => ({ type: "noticeChoice", noticeId: r.id("noticeId"), choice: r.id("choice") }),
+  showTerms: () => ({ type: "showTerms" }),
 };
 
 function isMessageType(type: string): type is WebviewMessageType {

@@ -1,0 +1,99 @@
+// Every sentence of the chat, localized through vscode.l10n (the webview gets its strings from here too).
+import * as vscode from 'vscode';
+import type { LeftOut } from './context-budget.js';
+import type { SessionTexts } from './session-types.js';
+
+export function sessionTexts(): SessionTexts {
+  return {
+    untitled: vscode.l10n.t('New chat'),
+    busy: vscode.l10n.t('An answer is still being written. Stop it first, or wait for it to finish.'),
+    notReady: vscode.l10n.t('The model is not running, so the question was not sent. See the message above for how to fix it.'),
+    nothingToRegenerate: vscode.l10n.t('There is no question to answer again in this conversation.'),
+    regenerate: vscode.l10n.t('Regenerate'),
+    tooLong: (tokens, limit) => vscode.l10n.t("The question is too long for the model's context ({0} tokens; at most {1} fit). Shorten it, remove attachments, or set a larger context size (fude.backend.contextSize).", tokens, limit),
+    leftOut: describeLeftOut,
+    failed: (code, message) => failureText(code, message),
+    cutShort: vscode.l10n.t('The answer reached the length limit (fude.sampling.maxTokens) and was cut short.'),
+  };
+}
+
+function failureText(code: string, message: string): string {
+  switch (code) {
+    case 'backend_gone':
+      return vscode.l10n.t('The backend stopped while answering ({0}). The answer so far was kept.', message);
+    case 'not_connected':
+      return vscode.l10n.t('The backend is not running ({0}).', message);
+    case 'context_overflow':
+      return vscode.l10n.t("The conversation no longer fits the model's context ({0}). Start a new chat or set a larger context size.", message);
+    case 'busy':
+      return vscode.l10n.t('The backend is busy with other requests ({0}). Try again in a moment.', message);
+    case 'terms_not_accepted':
+      return vscode.l10n.t("The model's terms of use have not been accepted ({0}).", message);
+    default:
+      return vscode.l10n.t('The answer failed: {0}', message);
+  }
+}
+
+export function describeLeftOut(item: LeftOut): string {
+  switch (item.kind) {
+    case 'turns':
+      return item.from === item.to
+        ? vscode.l10n.t('the oldest exchange of this conversation (exchange {0})', item.from)
+        : vscode.l10n.t('older exchanges of this conversation ({0} to {1})', item.from, item.to);
+    case 'trimmed':
+      return item.attachment === 'file'
+        ? vscode.l10n.t('{0}: only lines {1} to {2} were sent', item.name, item.start, item.end)
+        : vscode.l10n.t('the selection in {0}: only lines {1} to {2} were sent', item.name, item.start, item.end);
+    case 'dropped':
+      return item.attachment === 'file'
+        ? vscode.l10n.t('{0}: the file was left out', item.name)
+        : vscode.l10n.t('the selection in {0} was left out', item.name);
+    case 'questionTooLong':
+      return vscode.l10n.t('the question itself is too long ({0} of {1} tokens)', item.tokens, item.budget);
+  }
+}
+
+/** The webview's strings, sent in its HTML; the webview never builds a sentence of its own. */
+export function webviewStrings(): Record<string, string> {
+  return {
+    newChat: vscode.l10n.t('New chat'),
+    history: vscode.l10n.t('History'),
+    historyTitle: vscode.l10n.t('Conversations in this workspace'),
+    noConversations: vscode.l10n.t('No conversations yet.'),
+    rename: vscode.l10n.t('Rename'),
+    renameSave: vscode.l10n.t('Save'),
+    delete: vscode.l10n.t('Delete'),
+    deleteConfirm: vscode.l10n.t('Delete? Click again'),
+    send: vscode.l10n.t('Send'),
+    stop: vscode.l10n.t('Stop'),
+    inputPlaceholder: vscode.l10n.t('Ask about your code (Enter to send, Shift+Enter for a new line)'),
+    inputLabel: vscode.l10n.t('Question'),
+    attachActiveFile: vscode.l10n.t('Attach active file'),
+    attachOpenFile: vscode.l10n.t('Attach open file…'),
+    removeAttachment: vscode.l10n.t('Remove {0}'),
+    selection: vscode.l10n.t('selection'),
+    copy: vscode.l10n.t('Copy'),
+    insert: vscode.l10n.t('Insert at cursor'),
+    diff: vscode.l10n.t('Open as diff'),
+    diffTitle: vscode.l10n.t('Compare with the selection and apply'),
+    regenerate: vscode.l10n.t('Regenerate'),
+    edit: vscode.l10n.t('Edit'),
+    resend: vscode.l10n.t('Resend'),
+    cancel: vscode.l10n.t('Cancel'),
+    you: vscode.l10n.t('You'),
+    model: vscode.l10n.t('Model'),
+    writing: vscode.l10n.t('Writing…'),
+    stopped: vscode.l10n.t('Stopped.'),
+    tokensPerSecond: vscode.l10n.t('{0} tokens/s'),
+    cpu: vscode.l10n.t('CPU'),
+    noModel: vscode.l10n.t('No model loaded'),
+    demoBanner: vscode.l10n.t('Demo model: its answers are meaningless. Choose a real GGUF model to get real answers.'),
+    chooseModel: vscode.l10n.t('Choose Model File…'),
+    termsLine: vscode.l10n.t('Outputs may be inaccurate; check them before use. Prohibited uses apply.'),
+    termsLink: vscode.l10n.t('Terms of use'),
+    leftOutTitle: vscode.l10n.t("Left out to fit the model's context:"),
+    empty: vscode.l10n.t('Ask a question about your code. Select code and run "Fude: Ask about Selection", or attach files below.'),
+    linkTitle: vscode.l10n.t('{0} (opens after you confirm)'),
+    dismiss: vscode.l10n.t('Dismiss'),
+  };
+}

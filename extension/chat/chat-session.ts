@@ -1,0 +1,341 @@
+/**
+ * The chat panel's logic, without VS Code: takes the webview's messages (validated here),
+ * keeps conversations, runs one answer at a time and tells every open panel what to show.
+ * The webview never reaches the backend; everything goes through this session.
+ */
+import type { ChatMessage } from "../../protocol/messages.js";
+import type { Attachment } from "./attachments.js";
+import type { SendKind } from "./before-send.js";
+import { fitPrompt } from "./chat-prompt.js";
+import { streamAnswer, type ChatClient } from "./chat-turn.js";
+import type { Conversation, StoredAttachment } from "./history-store.js";
+import { parseWebviewMessage, type ChatMessageView, type ExtensionMessage, type WebviewMessage } from "./panel-messages.js";
+import { PanelNotices } from "./panel-notices.js";
+import { attachmentLabel, PendingAttachments } from "./pending-attachments.js";
+import type { ChatSessionDeps } from "./session-types.js";
+
+export const CURRENT_KEY = "fude.chat.currentConversation";
+const POSTED_LOG = 500;
+
+interface Streaming {
+  conversationId: string;
+  text: string;
+  controller: AbortController;
+}
+
+const stored = ({ focus: _focus, ...rest }: Attachment): StoredAttachment => rest;
+
+export class ChatSession {
+  private readonly views = new Set<(message: ExtensionMessage) => void>();
+  private readonly pending = new PendingAttachments();
+  readonly notices: PanelNotices;
+  private currentId: string | null;
+  private streaming: Streaming | null = null;
+  private sending = false;
+  /** Stop was pressed while a send was still waiting for the hook or the backend. */
+  private sendCancelled = false;
+  private turn: Promise<void> = Promise.resolve();
+  private tokensPerSecond: number | null = null;
+  private readonly errorRetries = new Map<string, string>();
+  private nextError = 1;
+  /** For inspection by tests: the prompt of the last request and the recent messages to the panels. */
+  lastRequest: ChatMessage[] | null = null;
+  readonly posted: ExtensionMessage[] = [];
+
+  constructor(private readonly deps: ChatSessionDeps) {
+    this.notices = new PanelNotices((m) => this.post(m));
+    const remembered = deps.memory.get(CURRENT_KEY);
+    this.currentId = typeof remembered === "string" && deps.history.get(remembered) !== undefined ? remembered : null;
+  }
+
+  /** A panel opened: it gets every message from now on. Returns the function that detaches it. */
+  attachView(post: (message: ExtensionMessage) => void): () => void {
+    this.views.add(post);
+    return () => {
+      this.views.delete(post);
+      if (this.views.size === 0) this.notices.dismissAll();
+    };
+  }
+
+  /** A message from a webview, as it arrived (untrusted). */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.deps.log(`chat: refused a panel message: ${parsed.error}`);
+      return;
+    }
+    await this.handle(parsed.message);
+  }
+
+  /** Resolves when the answer being written (if any) has ended and been saved. */
+  idle(): Promise<void> {
+    return this.turn;
+  }
+
+  get busy(): boolean {
+    return this.streaming !== null || this.sending;
+  }
+
+  /** Adds an attachment chip (from "Ask about selection" or "Attach"). */
+  attach(attachment: Attachment): void {
+    this.pending.add(attachment);
+    this.post({ type: "attachments", items: this.pending.views() });
+  }
+
+  /** Sends the state to every panel again (the backend or the settings changed). */
+  refresh(): void {
+    this.post(this.state());
+  }
+
+  broadcast(message: ExtensionMessage): void {
+    this.post(message);
+  }
+
+  stop(): void {
+    if (this.sending) this.sendCancelled = true;
+    this.streaming?.controller.abort();
+  }
+
+  snapshot() {
+    return {
+      conversations: this.deps.history.list(),
+      currentConversationId: this.currentId,
+      messages: this.currentId === null ? [] : this.deps.history.get(this.currentId)?.messages ?? [],
+      busy: this.busy,
+      streamingText: this.streaming?.text ?? null,
+      attachments: this.pending.views(),
+      lastRequest: this.lastRequest,
+      posted: [...this.posted],
+    };
+  }
+
+  dispose(): void {
+    this.stop();
+    this.notices.dismissAll();
+    this.views.clear();
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    const { history, editor } = this.deps;
+    switch (message.type) {
+      case "ready":
+        this.post(this.state());
+        this.post({ type: "attachments", items: this.pending.views() });
+        return;
+      case "send":
+        return this.ask("question", message.text, message.attachments);
+      case "stop":
+        return this.stop();
+      case "newChat":
+        await this.select(null);
+        return;
+      case "selectConversation":
+        if (history.get(message.conversationId) !== undefined) await this.select(message.conversationId);
+        return;
+      case "deleteConversation":
+        if (this.streaming?.conversationId === message.conversationId) this.stop();
+        await history.delete(message.conversationId);
+        if (this.currentId === message.conversationId) await this.select(null);
+        else this.refresh();
+        return;
+      case "renameConversation":
+        await history.rename(message.conversationId, message.title);
+        return this.refresh();
+      case "regenerate":
+        return this.regenerate(message.conversationId);
+      case "editAndResend":
+        return this.editAndResend(message.conversationId, message.messageIndex, message.text);
+      case "copyCode":
+        return editor.copy(message.code);
+      case "insertCode":
+        return editor.insert(message.code);
+      case "diffCode":
+        return editor.diff(message.code, message.language);
+      case "openLink":
+        return editor.openLink(message.url);
+      case "attachActiveFile":
+      case "attachOpenFile": {
+        const attachment = message.type === "attachActiveFile" ? await editor.activeFile() : await editor.pickOpenFile();
+        if (attachment !== undefined) this.attach(attachment);
+        return;
+      }
+      case "removeAttachment":
+        this.pending.remove(message.attachmentId);
+        this.post({ type: "attachments", items: this.pending.views() });
+        return;
+      case "noticeChoice":
+        return this.choose(message.noticeId, message.choice);
+      case "showTerms":
+        return editor.showTerms();
+    }
+  }
+
+  private async choose(noticeId: string, choice: string): Promise<void> {
+    if (this.notices.answer(noticeId, choice)) return;
+    if (noticeId === "header") return this.deps.runHeaderAction(choice);
+    const conversationId = this.errorRetries.get(noticeId);
+    if (conversationId !== undefined && choice === "regenerate") {
+      this.errorRetries.delete(noticeId);
+      await this.regenerate(conversationId);
+    }
+  }
+
+  private async select(id: string | null): Promise<void> {
+    this.currentId = id;
+    await this.deps.memory.update(CURRENT_KEY, id ?? undefined);
+    this.refresh();
+  }
+
+  /** Everything before the backend: the hook, a ready client, then the question saved. */
+  private async ask(kind: SendKind, text: string, attachmentIds: string[]): Promise<void> {
+    if (this.busy) {
+      this.error(null, this.deps.texts.busy);
+      if (kind === "question") this.post({ type: "draft", text });
+      return;
+    }
+    this.begin();
+    try {
+      if (!(await this.deps.beforeSend(text, kind, { conversationId: this.currentId, panel: this.notices }))) {
+        this.post({ type: "draft", text });
+        return;
+      }
+      const client = await this.deps.ensureClient();
+      if (client === undefined || this.sendCancelled) {
+        if (client === undefined) this.error(null, this.deps.texts.notReady);
+        this.post({ type: "draft", text });
+        return;
+      }
+      const attachments = this.pending.select(attachmentIds).map(stored);
+      this.pending.clear();
+      this.post({ type: "attachments", items: [] });
+      const id = this.currentId ?? (await this.deps.history.create()).id;
+      if (this.currentId !== id) await this.select(id);
+      await this.deps.history.append(id, { role: "user", text, ...(attachments.length > 0 ? { attachments } : {}) });
+      this.startTurn(client, id);
+    } finally {
+      this.end();
+    }
+  }
+
+  private begin(): void {
+    this.sending = true;
+    this.sendCancelled = false;
+    this.refresh();
+  }
+
+  /** The send is over: started (streaming took over) or given up. */
+  private end(): void {
+    this.sending = false;
+    if (this.streaming === null) this.refresh();
+  }
+
+  private async regenerate(conversationId: string): Promise<void> {
+    const conversation = this.deps.history.get(conversationId);
+    const lastQuestion = conversation?.messages.map((m) => m.role).lastIndexOf("user") ?? -1;
+    if (conversation === undefined || lastQuestion < 0) return void this.error(conversationId, this.deps.texts.nothingToRegenerate);
+    await this.resend(conversation, lastQuestion, conversation.messages[lastQuestion].text, "regenerate");
+  }
+
+  private async editAndResend(conversationId: string, index: number, text: string): Promise<void> {
+    const conversation = this.deps.history.get(conversationId);
+    if (conversation?.messages[index]?.role !== "user") return;
+    await this.resend(conversation, index, text, "edit");
+  }
+
+  /** Drops the question at `index` and all after it, then asks `text` there with the same attachments. */
+  private async resend(conversation: Conversation, index: number, text: string, kind: SendKind): Promise<void> {
+    if (this.busy) return void this.error(conversation.id, this.deps.texts.busy);
+    this.begin();
+    try {
+      if (!(await this.deps.beforeSend(text, kind, { conversationId: conversation.id, panel: this.notices }))) return;
+      const client = await this.deps.ensureClient();
+      if (client === undefined) return void this.error(conversation.id, this.deps.texts.notReady);
+      if (this.sendCancelled) return;
+      const { attachments } = conversation.messages[index];
+      await this.deps.history.truncate(conversation.id, index);
+      await this.deps.history.append(conversation.id, { role: "user", text, ...(attachments ? { attachments } : {}) });
+      if (this.currentId !== conversation.id) await this.select(conversation.id);
+      this.startTurn(client, conversation.id);
+    } finally {
+      this.end();
+    }
+  }
+
+  private startTurn(client: ChatClient, conversationId: string): void {
+    const streaming: Streaming = { conversationId, text: "", controller: new AbortController() };
+    this.streaming = streaming;
+    this.refresh();
+    this.turn = this.runTurn(client, streaming).catch((error: unknown) => {
+      this.deps.log(`chat: the answer failed: ${String(error)}`);
+      this.error(conversationId, this.deps.texts.failed("internal", String(error)));
+    }).finally(() => {
+      if (this.streaming === streaming) this.streaming = null;
+      this.refresh();
+    });
+  }
+
+  private async runTurn(client: ChatClient, streaming: Streaming): Promise<void> {
+    const { history, texts } = this.deps;
+    const { conversationId } = streaming;
+    const conversation = history.get(conversationId);
+    if (conversation === undefined) return;
+    const sampling = this.deps.sampling();
+    const render = client.render?.bind(client);
+    const fitted = await fitPrompt(conversation.messages, {
+      contextSize: this.deps.contextSize() ?? 2048,
+      maxTokens: sampling.maxTokens,
+      countExact: render && (async (messages) => (await render({ messages })).usage.inputTokens),
+    });
+    this.post({ type: "contextNotes", conversationId, leftOut: fitted.leftOut.map((item) => texts.leftOut(item)) });
+    if (!fitted.fits) return void this.error(conversationId, texts.tooLong(fitted.tokens, fitted.limit));
+    if (streaming.controller.signal.aborted) return this.post({ type: "done", conversationId, stopReason: "stopped" });
+    this.lastRequest = fitted.messages;
+    const outcome = await streamAnswer(client, fitted.messages, sampling, streaming.controller.signal, (delta) => {
+      streaming.text += delta;
+      this.post({ type: "delta", conversationId, text: delta });
+    });
+    if (outcome.text !== "") await history.updateLastAssistant(conversationId, outcome.text);
+    if (outcome.kind === "error") {
+      const id = this.error(conversationId, texts.failed(outcome.code, outcome.message), true);
+      this.errorRetries.set(id, conversationId);
+      return;
+    }
+    this.tokensPerSecond = outcome.tokensPerSecond ?? this.tokensPerSecond;
+    this.post({ type: "done", conversationId, stopReason: outcome.kind === "maxTokens" ? "maxTokens" : outcome.kind });
+    if (outcome.kind === "maxTokens") this.error(conversationId, texts.cutShort, true);
+  }
+
+  /** Posts an error line; with `retry` it offers Regenerate. Returns its id. */
+  private error(conversationId: string | null, message: string, retry = false): string {
+    const id = `error-${this.nextError++}`;
+    const action = retry ? { id: "regenerate", label: this.deps.texts.regenerate } : null;
+    if (retry && conversationId !== null) this.errorRetries.set(id, conversationId);
+    this.post({ type: "error", id, conversationId, message, action });
+    return id;
+  }
+
+  private state(): ExtensionMessage {
+    const conversation = this.currentId === null ? undefined : this.deps.history.get(this.currentId);
+    const messages: ChatMessageView[] = (conversation?.messages ?? []).map((m) => ({
+      role: m.role,
+      text: m.text,
+      attachments: (m.attachments ?? []).map(attachmentLabel),
+    }));
+    return {
+      type: "state",
+      conversations: this.deps.history.list(),
+      currentConversationId: conversation?.id ?? null,
+      messages,
+      model: this.deps.header(this.tokensPerSecond),
+      busy: this.busy,
+      streaming: this.streaming === null ? null : { conversationId: this.streaming.conversationId, text: this.streaming.text },
+      termsLine: this.deps.termsLine(),
+    };
+  }
+
+  private post(message: ExtensionMessage): void {
+    this.posted.push(message);
+    if (this.posted.length > POSTED_LOG) this.posted.splice(0, this.posted.length - POSTED_LOG);
+    for (const view of this.views) view(message);
+  }
+}

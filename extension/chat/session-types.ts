@@ -1,0 +1,52 @@
+/** What the chat session needs from its surroundings; the VS Code layer provides it, tests pass fakes. */
+import type { SamplingFields } from "../../protocol/messages.js";
+import type { Attachment } from "./attachments.js";
+import type { BeforeSend } from "./before-send.js";
+import type { LeftOut } from "./context-budget.js";
+import type { ChatClient } from "./chat-turn.js";
+import type { HistoryStore, KeyValueStore } from "./history-store.js";
+import type { ModelHeader } from "./panel-messages.js";
+
+/** Editor-side actions a panel message can ask for. Each shows its own messages when it cannot act. */
+export interface EditorBridge {
+  copy(code: string): Promise<void>;
+  insert(code: string): Promise<void>;
+  diff(code: string, language: string): Promise<void>;
+  /** Asks the person before opening; the URL was already checked against the link policy. */
+  openLink(url: string): Promise<void>;
+  activeFile(): Promise<Attachment | undefined>;
+  pickOpenFile(): Promise<Attachment | undefined>;
+  showTerms(): Promise<void>;
+}
+
+/** Sentences the session shows, localized by the VS Code layer. */
+export interface SessionTexts {
+  untitled: string;
+  busy: string;
+  notReady: string;
+  nothingToRegenerate: string;
+  regenerate: string;
+  tooLong(tokens: number, limit: number): string;
+  leftOut(item: LeftOut): string;
+  failed(code: string, message: string): string;
+  cutShort: string;
+}
+
+export interface ChatSessionDeps {
+  history: HistoryStore;
+  /** Where the open conversation's id is remembered across reloads (workspaceState). */
+  memory: KeyValueStore;
+  /** A connected client, or undefined after the core showed why not. */
+  ensureClient(): Promise<ChatClient | undefined>;
+  /** Context size of the loaded model; null when none is loaded. */
+  contextSize(): number | null;
+  sampling(): SamplingFields;
+  beforeSend: BeforeSend;
+  editor: EditorBridge;
+  texts: SessionTexts;
+  header(tokensPerSecond: number | null): ModelHeader;
+  termsLine(): boolean;
+  /** The person pressed one of the header's buttons. */
+  runHeaderAction(choice: string): Promise<void>;
+  log(line: string): void;
+}

@@ -1,0 +1,211 @@
+/**
+ * The conversation: questions as plain text, answers as sanitized markdown with buttons on
+ * each code block, the answer being written (re-rendered at most once a frame), and the
+ * Edit / Regenerate actions. Links and buttons work by delegation, so re-rendering an
+ * answer never leaves a stale handler behind.
+ */
+import type { ChatMessageView } from "../../extension/chat/panel-messages.js";
+import { createMarkdownRenderer, type CodeBlock, type MarkdownRenderer } from "../markdown/render.js";
+import { button, clear, h } from "./dom.js";
+import { enterAction, trackComposition } from "./enter-key.js";
+import { displayableText } from "./stream-text.js";
+import { post } from "./vscode-api.js";
+
+type T = (key: string, ...args: Array<string | number>) => string;
+
+export interface ConversationView {
+  conversationId: string | null;
+  messages: ChatMessageView[];
+  busy: boolean;
+  /** The answer being written in this conversation, if any. */
+  streaming: string | null;
+  /** A question sent but not yet confirmed by the extension. */
+  pendingQuestion: string | null;
+}
+
+const CODE_ACTIONS = ["copy", "insert", "diff"] as const;
+type CodeAction = (typeof CODE_ACTIONS)[number];
+
+export class MessagesView {
+  readonly element = h("main", { class: "messages", attrs: { id: "messages", "aria-live": "polite" } });
+  private readonly renderer: MarkdownRenderer = createMarkdownRenderer({ window: window as never });
+  private readonly blocks = new WeakMap<Element, CodeBlock[]>();
+  private view: ConversationView = { conversationId: null, messages: [], busy: false, streaming: null, pendingQuestion: null };
+  private editing: number | null = null;
+  /** What the person typed in the edit box, kept when a state update redraws the list. */
+  private editDraft: string | null = null;
+  private streamingBody: HTMLElement | null = null;
+  private frame = 0;
+
+  constructor(private readonly t: T) {
+    this.element.addEventListener("click", (event) => this.onClick(event));
+    this.element.addEventListener("keydown", (event) => {
+      const link = (event.target as Element).closest?.("[data-fude-link]");
+      if (link && event.key === "Enter") this.openLink(link);
+    });
+  }
+
+  render(view: ConversationView): void {
+    if (view.conversationId !== this.view.conversationId) this.stopEditing();
+    this.view = view;
+    const nearBottom = this.nearBottom();
+    clear(this.element);
+    this.streamingBody = null;
+    if (view.messages.length === 0 && view.streaming === null && view.pendingQuestion === null) {
+      this.element.append(h("p", { class: "empty", text: this.t("empty") }));
+    }
+    const lastQuestion = view.messages.map((m) => m.role).lastIndexOf("user");
+    view.messages.forEach((message, index) => {
+      this.element.append(message.role === "user" ? this.question(message, index) : this.answer(message.text, index === view.messages.length - 1 && view.streaming === null));
+    });
+    // A question whose answer failed before any text can be answered again too.
+    if (!view.busy && view.streaming === null && lastQuestion === view.messages.length - 1 && lastQuestion >= 0) {
+      this.element.append(h("div", { class: "message-actions orphan" }, this.regenerateButton()));
+    }
+    if (view.pendingQuestion !== null) {
+      this.element.append(this.question({ role: "user", text: view.pendingQuestion, attachments: [] }, -1));
+    }
+    if (view.streaming !== null) {
+      const body = h("div", { class: "markdown" });
+      this.streamingBody = body;
+      this.element.append(h("article", { class: "message assistant streaming", attrs: { "aria-busy": "true" } },
+        h("div", { class: "message-role", text: this.t("model") }), body, h("div", { class: "writing", text: this.t("writing") })));
+      this.paintStreaming();
+    }
+    if (nearBottom) this.scrollToEnd();
+  }
+
+  /** More text of the answer being written; drawn on the next frame. */
+  appendDelta(text: string): void {
+    if (this.view.streaming === null) return;
+    this.view.streaming += text;
+    if (this.frame !== 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const nearBottom = this.nearBottom();
+      this.paintStreaming();
+      if (nearBottom) this.scrollToEnd();
+    });
+  }
+
+  private paintStreaming(): void {
+    if (this.streamingBody === null || this.view.streaming === null) return;
+    this.fill(this.streamingBody, displayableText(this.view.streaming));
+  }
+
+  private fill(body: HTMLElement, markdown: string): void {
+    const rendered = this.renderer.render(markdown);
+    body.innerHTML = rendered.html; // sanitized by DOMPurify inside render()
+    this.blocks.set(body, rendered.codeBlocks);
+    for (const wrapper of Array.from(body.querySelectorAll(".fude-code"))) {
+      if (wrapper.getAttribute("data-complete") !== "true") continue;
+      const header = wrapper.querySelector(".fude-code-header");
+      for (const action of CODE_ACTIONS) {
+        header?.append(h("vscode-button", {
+          class: "code-action",
+          attrs: { appearance: "secondary", "data-code-action": action, title: action === "diff" ? this.t("diffTitle") : this.t(action) },
+          text: this.t(action),
+        }));
+      }
+    }
+  }
+
+  private question(message: ChatMessageView, index: number): HTMLElement {
+    const article = h("article", { class: index < 0 ? "message user pending" : "message user", attrs: { "data-index": String(index) } },
+      h("div", { class: "message-role", text: this.t("you") }));
+    if (message.attachments.length > 0) {
+      article.append(h("div", { class: "message-attachments" }, ...message.attachments.map((name) => h("span", { class: "attachment-name", text: name }))));
+    }
+    if (this.editing === index) {
+      article.append(this.editor(message.text, index));
+      return article;
+    }
+    article.append(h("div", { class: "message-text", text: message.text }));
+    if (index >= 0 && !this.view.busy) {
+      article.append(h("div", { class: "message-actions" }, button(this.t("edit"), () => {
+        this.editing = index;
+        this.render(this.view);
+      }, { appearance: "icon", class: "edit-question" })));
+    }
+    return article;
+  }
+
+  private editor(text: string, index: number): HTMLElement {
+    const area = h("vscode-text-area", { class: "edit-input", attrs: { rows: "3", resize: "vertical", "aria-label": this.t("edit") } }) as HTMLElement & { value: string };
+    area.value = this.editDraft ?? text;
+    area.addEventListener("input", () => { this.editDraft = area.value; });
+    const composing = trackComposition(area);
+    const resend = () => {
+      const edited = area.value;
+      if (edited.trim() === "" || this.view.conversationId === null) return;
+      this.stopEditing();
+      post({ type: "editAndResend", conversationId: this.view.conversationId, messageIndex: index, text: edited });
+    };
+    area.addEventListener("keydown", (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        this.stopEditing();
+        this.render(this.view);
+      } else if (enterAction(event, composing()) === "send") {
+        event.preventDefault();
+        resend();
+      }
+    });
+    queueMicrotask(() => area.focus());
+    return h("div", { class: "edit-box" }, area, h("div", { class: "message-actions" },
+      button(this.t("resend"), resend, { appearance: "primary" }),
+      button(this.t("cancel"), () => { this.stopEditing(); this.render(this.view); })));
+  }
+
+  private stopEditing(): void {
+    this.editing = null;
+    this.editDraft = null;
+  }
+
+  private answer(text: string, last: boolean): HTMLElement {
+    const body = h("div", { class: "markdown" });
+    this.fill(body, text);
+    const article = h("article", { class: "message assistant" }, h("div", { class: "message-role", text: this.t("model") }), body);
+    if (last && !this.view.busy) article.append(h("div", { class: "message-actions" }, this.regenerateButton()));
+    return article;
+  }
+
+  private regenerateButton(): HTMLElement {
+    return button(this.t("regenerate"), () => {
+      if (this.view.conversationId !== null) post({ type: "regenerate", conversationId: this.view.conversationId });
+    }, { class: "regenerate" });
+  }
+
+  private onClick(event: MouseEvent): void {
+    const target = event.target as Element;
+    const link = target.closest("[data-fude-link]");
+    if (link) {
+      event.preventDefault();
+      this.openLink(link);
+      return;
+    }
+    const actionButton = target.closest("[data-code-action]");
+    const wrapper = actionButton?.closest(".fude-code");
+    const body = wrapper?.closest(".markdown");
+    if (!actionButton || !wrapper || !body) return;
+    const block = this.blocks.get(body)?.[Number(wrapper.getAttribute("data-code-index"))];
+    if (block === undefined) return;
+    const action = actionButton.getAttribute("data-code-action") as CodeAction;
+    const type = action === "copy" ? "copyCode" : action === "insert" ? "insertCode" : "diffCode";
+    post({ type, code: block.code, language: block.language });
+  }
+
+  private openLink(link: Element): void {
+    const url = link.getAttribute("data-fude-link");
+    if (url) post({ type: "openLink", url });
+  }
+
+  // The message list is the scrolling part of the page; header and input stay in place.
+  private nearBottom(): boolean {
+    const list = this.element;
+    return list.scrollHeight - list.scrollTop - list.clientHeight < 48;
+  }
+
+  private scrollToEnd(): void {
+    this.element.scrollTop = this.element.scrollHeight;
+  }
+}

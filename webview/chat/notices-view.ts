@@ -1,0 +1,86 @@
+/** Errors, notices with choices, and what was left out of the prompt, shown above the input. */
+import type { ChoiceView } from "../../extension/chat/panel-messages.js";
+import { button, clear, h } from "./dom.js";
+import { post } from "./vscode-api.js";
+
+type T = (key: string, ...args: Array<string | number>) => string;
+
+interface Item {
+  id: string;
+  kind: "error" | "info" | "warning" | "context";
+  conversationId: string | null;
+  message: string;
+  details: string[];
+  choices: ChoiceView[];
+}
+
+export class NoticesView {
+  readonly element = h("div", { class: "notices", attrs: { id: "notices", role: "log", "aria-live": "polite" } });
+  private items: Item[] = [];
+  private currentId: string | null = null;
+
+  constructor(private readonly t: T) {}
+
+  error(id: string, conversationId: string | null, message: string, action: ChoiceView | null): void {
+    this.add({ id, kind: "error", conversationId, message, details: [], choices: action ? [action] : [] });
+  }
+
+  notice(id: string, severity: "info" | "warning", message: string, choices: ChoiceView[]): void {
+    // A newer notice replaces older ones (the extension dismissed them).
+    this.items = this.items.filter((item) => item.kind !== "info" && item.kind !== "warning");
+    this.add({ id, kind: severity, conversationId: null, message, details: [], choices });
+  }
+
+  contextNotes(conversationId: string, leftOut: string[]): void {
+    this.items = this.items.filter((item) => item.kind !== "context");
+    if (leftOut.length > 0) this.add({ id: `context-${conversationId}`, kind: "context", conversationId, message: this.t("leftOutTitle"), details: leftOut, choices: [] });
+    else this.render();
+  }
+
+  /** A new question: earlier errors and notes no longer apply. */
+  clearForSend(): void {
+    this.items = this.items.filter((item) => item.kind === "info" || item.kind === "warning");
+    this.render();
+  }
+
+  setConversation(id: string | null): void {
+    if (id === this.currentId) return;
+    this.currentId = id;
+    this.items = this.items.filter((item) => item.conversationId === null || item.conversationId === id);
+    this.render();
+  }
+
+  private add(item: Item): void {
+    this.items = [...this.items.filter((existing) => existing.id !== item.id), item];
+    this.render();
+  }
+
+  private dismiss(id: string): void {
+    this.items = this.items.filter((item) => item.id !== id);
+    this.render();
+  }
+
+  private render(): void {
+    clear(this.element);
+    for (const item of this.items) {
+      if (item.conversationId !== null && item.conversationId !== this.currentId) continue;
+      const box = h("div", { class: `notice notice-${item.kind}`, attrs: { "data-notice-id": item.id, role: item.kind === "error" ? "alert" : "status" } },
+        h("div", { class: "notice-text", text: item.message }));
+      if (item.details.length > 0) box.append(h("ul", { class: "notice-details" }, ...item.details.map((d) => h("li", { text: d }))));
+      const actions = h("div", { class: "notice-actions" });
+      for (const choice of item.choices) {
+        actions.append(button(choice.label, () => {
+          this.dismiss(item.id);
+          post({ type: "noticeChoice", noticeId: item.id, choice: choice.id });
+        }, { appearance: "primary" }));
+      }
+      actions.append(button(this.t("dismiss"), () => {
+        this.dismiss(item.id);
+        // An unanswered notice must not leave a send waiting.
+        if (item.kind === "info" || item.kind === "warning") post({ type: "noticeChoice", noticeId: item.id, choice: "dismiss" });
+      }, { appearance: "secondary" }));
+      box.append(actions);
+      this.element.append(box);
+    }
+  }
+}
