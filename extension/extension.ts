@@ -10,6 +10,7 @@ import { TermsAcceptanceStore } from './terms/acceptance-store.js';
 import { logBackendLine } from './vscode/backend-log.js';
 import { registerCoreCommands } from './vscode/commands.js';
 import type { FudeCore } from './core.js';
+import { registerChat } from './chat/register-chat.js';
 import { registerTerms } from './terms/register-terms.js';
 import { BackendFailedError } from './backend/supervisor.js';
 import { showFailure } from './vscode/failure-notice.js';
@@ -27,7 +28,7 @@ export interface FudeApi {
 let service: BackendService | undefined;
 
 /** Each feature registers itself from the core; add new features here. */
-const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [registerTerms];
+const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [registerTerms, (core) => registerChat(core)];
 
 export function activate(context: vscode.ExtensionContext): FudeApi {
   const log = vscode.window.createOutputChannel('Fude', { log: true });
