@@ -11,7 +11,9 @@ import { logBackendLine } from './vscode/backend-log.js';
 import { registerCoreCommands } from './vscode/commands.js';
 import type { FudeCore } from './core.js';
 import { registerChat } from './chat/register-chat.js';
-import { registerTerms } from './terms/register-terms.js';
+import { noticeFlow, registerTerms } from './terms/register-terms.js';
+import { currentGate, type OpenGate } from './terms/gate-panel.js';
+import type { NoticeFlow } from './terms/notice-flow.js';
 import { BackendFailedError } from './backend/supervisor.js';
 import { showFailure } from './vscode/failure-notice.js';
 import { nodePathSetting, readModelSettings, RESTART_KEYS, type ResolvedModel } from './vscode/settings.js';
@@ -21,6 +23,10 @@ import { describeState, StatusBar } from './vscode/status-bar.js';
 export interface FudeApi {
   service: BackendService;
   terms: TermsAcceptanceStore;
+  /** The terms gate open now, answered through the same validated path as its webview. */
+  termsGate(): OpenGate | undefined;
+  /** The prohibited-use check every feature runs before sending. */
+  notices(): NoticeFlow | undefined;
   statusText(): string;
   isDemoModel(): boolean;
 }
@@ -131,6 +137,8 @@ export function activate(context: vscode.ExtensionContext): FudeApi {
   return {
     service: svc,
     terms,
+    termsGate: currentGate,
+    notices: noticeFlow,
     statusText: () => statusBar.lastText,
     isDemoModel: () => model.isDemo,
   };

@@ -35,6 +35,7 @@ export class Supervisor {
   private startTimer: NodeJS.Timeout | undefined;
   private readonly opts: Required<SupervisorOptions>;
   private queue: Promise<void> = Promise.resolve();
+  private launchLines: string[] = [];
 
   constructor(opts: SupervisorOptions = {}) {
     this.opts = {
@@ -147,6 +148,7 @@ export class Supervisor {
     const spec = this.spec!;
     this.setState({ kind: 'starting' });
     this.startedAt = Date.now();
+    this.launchLines = [];
     let proc: ChildProcess;
     try {
       proc = this.opts.spawnProcess(spec);
@@ -196,6 +198,7 @@ export class Supervisor {
   private onStderrLine(line: string, proc: ChildProcess): void {
     if (line === '') return;
     this.stderr.push(line);
+    if (this.proc === proc && this.launchLines.length < 1000) this.launchLines.push(line);
     this.events.emit('stderr', line);
     const loading = /\[info\] loading (.+?) \(/.exec(line);
     if (loading && this.proc === proc && this.state.kind === 'starting') this.setState({ kind: 'loading', model: loading[1] });
@@ -205,7 +208,8 @@ export class Supervisor {
     clearTimeout(this.startTimer);
     const tail = this.recentStderr();
     if (code === EXIT_BAD_SETUP) {
-      const setup = tail.map(parseSetupError).find((e) => e !== undefined);
+      // Only this launch's lines: the ring buffer also holds earlier launches' errors.
+      const setup = [...this.launchLines].reverse().map(parseSetupError).find((e) => e !== undefined);
       return this.fail({ code: setup?.code ?? 'bad_arguments', message: setup?.message ?? tail[tail.length - 1] ?? 'the backend refused to start', stderrTail: tail });
     }
     const reason = `the backend exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`})`;

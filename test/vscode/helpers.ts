@@ -39,13 +39,13 @@ export function alive(pid: number): boolean {
   }
 }
 
-/** Backend processes started from this extension folder, found by their command line. */
+/** Backend processes this extension host started (its children running this extension's backend). */
 export function backendPids(extensionPath: string): number[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
   return out.split('\n')
-    .filter((l) => l.includes(`${extensionPath}/out/backend/main.js`))
-    .map((l) => Number(l.trim().split(/\s+/)[0]))
-    .filter((pid) => pid !== process.pid);
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([, ppid, ...args]) => Number(ppid) === process.pid && args.join(' ').includes(`${extensionPath}/out/backend/main.js`))
+    .map(([pid]) => Number(pid));
 }
 
 export async function until(cond: () => boolean, ms: number, what: string): Promise<void> {

@@ -7,6 +7,9 @@ export async function run(): Promise<void> {
   // Define describe/it before the suites load; the suites are bundled and loaded lazily below.
   mocha.suite.emit('pre-require', globalThis, 'fude-vscode-suite', mocha);
   await import('./core.test.js');
+  await import('./terms.test.js');
+  // Feature suites go above this line; shutdown deactivates the extension and must stay last.
+  await import('./shutdown.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} in-editor test(s) failed`);
 }
