@@ -31,6 +31,9 @@ export function describeState(s: BackendState, inFlight: number, isDemo: boolean
     case 'restarting':
       return { text: `$(warning) ${vscode.l10n.t('Fude: restarting')}`, tooltip: vscode.l10n.t('The backend stopped unexpectedly ({0}); restarting in {1} s (attempt {2}).', s.reason, Math.round(s.inMs / 1000), s.attempt), error: true };
     case 'failed':
+      if (s.failure.code === 'terms_not_accepted') {
+        return { text: `$(law) ${vscode.l10n.t('Fude: terms not accepted')}`, tooltip: vscode.l10n.t('The model was not loaded: its terms of use have not been accepted. Click for actions, or run "Fude: Show Terms of Use".'), error: true };
+      }
       return { text: `$(error) ${vscode.l10n.t('Fude: error')}`, tooltip: s.failure.message, error: true };
   }
 }
