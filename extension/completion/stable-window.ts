@@ -51,17 +51,18 @@ export class StableWindow {
 
   build(input: StableWindowInput): PromptWindow {
     const limit = Math.min(input.hardTokens, Math.floor(input.tokens * (1 + this.slack)));
-    const window = buildPromptWindow({ text: input.text, offset: input.offset, budget: { tokens: Math.min(input.tokens, input.hardTokens), estimate: input.estimate }, suffixShare: input.suffixShare });
+    // Fresh and kept windows share the suffix part, so keeping a window never makes the suffix
+    // (which a FIM prompt re-evaluates on every request) longer.
+    const target = Math.min(input.hardTokens, Math.floor(input.tokens * this.freshShare));
+    const window = buildPromptWindow({ text: input.text, offset: input.offset, budget: { tokens: target, estimate: input.estimate }, suffixShare: input.suffixShare });
     const kept = this.keep(input, window, limit);
     if (kept) {
       this.kept++;
       return kept;
     }
-    const target = Math.min(input.hardTokens, Math.floor(input.tokens * this.freshShare));
-    const fresh = buildPromptWindow({ text: input.text, offset: input.offset, budget: { tokens: target, estimate: input.estimate }, suffixShare: input.suffixShare });
     this.fresh++;
-    this.anchor = { document: input.document, start: fresh.start, firstLine: lineAt(input.text, fresh.start) };
-    return fresh;
+    this.anchor = { document: input.document, start: window.start, firstLine: lineAt(input.text, window.start) };
+    return window;
   }
 
   forget(): void {
