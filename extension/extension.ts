@@ -11,6 +11,7 @@ import { logBackendLine } from './vscode/backend-log.js';
 import { registerCoreCommands } from './vscode/commands.js';
 import type { FudeCore } from './core.js';
 import { registerChat } from './chat/register-chat.js';
+import { completionApi, registerCompletion, type CompletionApi } from './completion/vscode/register.js';
 import { noticeFlow, registerTerms } from './terms/register-terms.js';
 import { currentGate, type OpenGate } from './terms/gate-panel.js';
 import type { NoticeFlow } from './terms/notice-flow.js';
@@ -29,12 +30,14 @@ export interface FudeApi {
   notices(): NoticeFlow | undefined;
   statusText(): string;
   isDemoModel(): boolean;
+  /** Read-only inline completion numbers (requests, cache hits, backend requests, status). */
+  completion: CompletionApi;
 }
 
 let service: BackendService | undefined;
 
 /** Each feature registers itself from the core; add new features here. */
-const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [registerTerms, (core) => registerChat(core)];
+const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [registerTerms, (core) => registerChat(core), registerCompletion];
 
 export function activate(context: vscode.ExtensionContext): FudeApi {
   const log = vscode.window.createOutputChannel('Fude', { log: true });
@@ -141,6 +144,7 @@ export function activate(context: vscode.ExtensionContext): FudeApi {
     notices: noticeFlow,
     statusText: () => statusBar.lastText,
     isDemoModel: () => model.isDemo,
+    completion: completionApi,
   };
 }
 
