@@ -36,6 +36,10 @@ export interface LanguageCues {
   coding: Cue[];
   /** Building a protection against the act ("detect", "prevent", "対策"). */
   defensive: Cue[];
+  /** Says the defence is not the point ("not a drill", "undetectable", "訓練じゃなくて"): cancels the defensive suppression. */
+  malicious: Cue[];
+  /** Steps out of the software task ("forget the code", "unrelated to the PR", "話変わるけど"): cancels the coding suppression. */
+  aside: Cue[];
 }
 
 export function cue(id: string, re: RegExp): Cue {

@@ -1,16 +1,18 @@
 /**
- * Rule-based detector for requests that ask the model for something its terms
- * prohibit (legal/financial/medical advice, rights infringement, discrimination,
- * harm to others). Pure: no vscode, no model. The rules are small data tables
- * per language (cues-en.ts, cues-ja.ts); every decision names the cues behind it
- * so the UI can say why.
+ * The rule half of the prohibited-use detector (legal/financial/medical advice,
+ * rights infringement, discrimination, harm to others). Pure: no vscode, no model.
+ * The rules are small data tables per language (cues-*.ts); every decision names
+ * the cues behind it so the UI can say why.
  *
  * Per category, a request is flagged when
- *   intent  - it states a prohibited act outright and is not building a defence against it, or
+ *   intent  - it states a prohibited act outright ("auto-reject applicants with arabic
+ *             sounding surnames", "ワーム") and is not building a defence against it, or
  *   ask     - it asks for advice in the domain's own words ("is it legal"), or
  *   advice  - a domain word meets an advice-seeking cue (a bare question counts unless the
  *             request only asks what something is; where allowed, the asker's own situation
  *             counts too) and the request is not a software task.
+ * A defence ("detect", "対策") stops intent; "not a drill" or "undetectable" cancels the
+ * defence. "Forget the code" cancels the software-task exemption.
  * Both language tables run on every request, since prompts mix languages.
  */
 import { CATEGORIES, type Category } from '../../backend/terms/categories.js';
@@ -22,21 +24,24 @@ import { normaliseRequest } from './normalise.js';
 export type { Category };
 
 export interface CueHit {
-  /** e.g. "ja.medical.domain.drug" */
+  /** e.g. "ja.medical.domain.drug", or "model.ngram" for the statistical part. */
   cue: string;
   /** The text that matched (normalised). */
   match: string;
 }
 
-export type Rule = 'intent' | 'ask' | 'advice';
+/** statistical: no rule fired but the n-gram model was confident (see detector.ts). */
+export type Rule = 'intent' | 'ask' | 'advice' | 'statistical';
 
 export interface Reason {
   category: Category;
   rule: Rule;
   cues: CueHit[];
+  /** For rule 'statistical': the model's probability that the request is a prohibited use. */
+  score?: number;
 }
 
-/** A category that had domain words and an advice cue but was let through, and what let it through. */
+/** A category that had cues but was let through, and what let it through. */
 export interface Suppression {
   category: Category;
   because: 'coding-task' | 'defensive' | 'programming-sense';
@@ -47,6 +52,13 @@ export interface Classification {
   categories: Category[];
   reasons: Reason[];
   suppressed: Suppression[];
+}
+
+export interface RuleClassification extends Classification {
+  /** Defensive cues that stood (not cancelled by a malicious one): the request builds a protection. */
+  defensive: CueHit[];
+  /** Categories whose words were used in a programming sense. */
+  vetoed: Category[];
 }
 
 const TABLES: readonly LanguageCues[] = [EN_CUES, JA_CUES];
@@ -64,17 +76,19 @@ function collect(text: string, pick: (t: LanguageCues) => readonly Cue[], group:
   return TABLES.flatMap((t) => hits(text, t.lang, group, pick(t)));
 }
 
-export function classifyRequest(text: string): Classification {
+export function classifyByRules(text: string): RuleClassification {
   const t = normaliseRequest(text);
   const informational = collect(t, (l) => l.informational, 'informational');
   const question = informational.length === 0 ? collect(t, (l) => l.question, 'question') : [];
   const advice = [...collect(t, (l) => l.advice, 'advice'), ...question];
   const personal = collect(t, (l) => l.personal, 'personal');
-  const coding = collect(t, (l) => l.coding, 'coding');
-  const defensive = collect(t, (l) => l.defensive, 'defensive');
+  // "Forget the code" steps out of the software task; "not a drill" says the defence is a pretext.
+  const coding = collect(t, (l) => l.aside, 'aside').length > 0 ? [] : collect(t, (l) => l.coding, 'coding');
+  const defensive = collect(t, (l) => l.malicious, 'malicious').length > 0 ? [] : collect(t, (l) => l.defensive, 'defensive');
 
   const reasons: Reason[] = [];
   const suppressed: Suppression[] = [];
+  const vetoed: Category[] = [];
   for (const category of CATEGORIES) {
     const intent = collect(t, (l) => l.categories[category].intent, `${category}.intent`);
     const ask = collect(t, (l) => l.categories[category].ask, `${category}.ask`);
@@ -83,6 +97,7 @@ export function classifyRequest(text: string): Classification {
     const veto = collect(t, (l) => l.categories[category].veto, `${category}.veto`);
     if (veto.length > 0) {
       suppressed.push({ category, because: 'programming-sense', cues: veto });
+      vetoed.push(category);
       continue;
     }
 
@@ -101,5 +116,5 @@ export function classifyRequest(text: string): Classification {
     }
   }
   const categories = CATEGORIES.filter((c) => reasons.some((r) => r.category === c));
-  return { categories, reasons, suppressed };
+  return { categories, reasons, suppressed, defensive, vetoed };
 }

@@ -1,0 +1,27 @@
+/**
+ * The prohibited-use detector: the explainable rules (rules.ts) first, then, when no
+ * rule fired, a character n-gram model trained on the labelled sets (ngram-model.ts,
+ * weights in the generated ngram-model-data.ts) as a backstop for phrasings the rules
+ * do not know. A statistical flag names the model's probability and the n-grams that
+ * drove it, and obeys the rules' exemptions (combine.ts). Pure and deterministic.
+ */
+import type { Category } from '../../backend/terms/categories.js';
+import { combine } from './combine.js';
+import { parseModel, scoreNgrams, type NgramModel } from './ngram-model.js';
+import { MODEL_TEXT, MODEL_THRESHOLD } from './ngram-model-data.js';
+import { classifyByRules, type Classification } from './rules.js';
+
+export type { Category };
+export type { Classification, CueHit, Reason, Rule, Suppression } from './rules.js';
+
+let model: NgramModel | undefined;
+
+/** The committed model, parsed on first use. */
+export function committedModel(): NgramModel {
+  model ??= parseModel(MODEL_TEXT);
+  return model;
+}
+
+export function classifyRequest(text: string): Classification {
+  return combine(classifyByRules(text), scoreNgrams(committedModel(), text), MODEL_THRESHOLD);
+}

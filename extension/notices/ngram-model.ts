@@ -1,0 +1,89 @@
+/**
+ * A multinomial logistic regression over character n-grams: scoring, explanation and
+ * the compact text form the trained weights are committed in (ngram-model-data.ts,
+ * written by tools/train-model.ts). Pure and deterministic.
+ */
+import type { Label } from './evaluate.js';
+import { ngramsOf } from './ngrams.js';
+
+export interface NgramModel {
+  /** Class order of bias and of every weight vector; includes 'none'. */
+  labels: Label[];
+  bias: number[];
+  weights: Map<string, number[]>;
+}
+
+export interface NgramScore {
+  /** Probability per label, in model.labels order. */
+  probs: number[];
+  /** 1 - P(none). */
+  pFlag: number;
+  /** The most likely label other than none. */
+  best: Exclude<Label, 'none'>;
+  /** The n-grams of the request that pushed most towards `best` rather than none, strongest first. */
+  top: { gram: string; weight: number }[];
+}
+
+export function scoreNgrams(model: NgramModel, text: string, topN = 5): NgramScore {
+  const grams = ngramsOf(text).filter((g) => model.weights.has(g));
+  const z = [...model.bias];
+  for (const g of grams) {
+    const w = model.weights.get(g) as number[];
+    for (let c = 0; c < z.length; c++) z[c] += w[c];
+  }
+  const probs = softmax(z);
+  const none = model.labels.indexOf('none');
+  let best = -1;
+  for (let c = 0; c < probs.length; c++) if (c !== none && (best < 0 || probs[c] > probs[best])) best = c;
+  const top = grams
+    .map((gram) => {
+      const w = model.weights.get(gram) as number[];
+      return { gram, weight: w[best] - w[none] };
+    })
+    .filter((x) => x.weight > 0)
+    .sort((a, b) => b.weight - a.weight || (a.gram < b.gram ? -1 : 1))
+    .slice(0, topN);
+  return { probs, pFlag: 1 - probs[none], best: model.labels[best] as Exclude<Label, 'none'>, top };
+}
+
+export function softmax(z: readonly number[]): number[] {
+  const m = Math.max(...z);
+  const e = z.map((x) => Math.exp(x - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / s);
+}
+
+/** Weights are stored as integers in units of 1/SCALE. */
+const SCALE = 1000;
+
+/**
+ * Text form: a JSON header line {"labels","bias","scale"}, then one line per n-gram:
+ * the gram, a tab, and its weights as comma-separated integers (0 left empty).
+ * N-grams are normalised text, so they hold no tab or newline.
+ */
+export function serialiseModel(model: NgramModel): string {
+  const q = (x: number): string => {
+    const v = Math.round(x * SCALE);
+    return v === 0 ? '' : String(v);
+  };
+  const lines = [JSON.stringify({ labels: model.labels, bias: model.bias.map((b) => Math.round(b * SCALE) / SCALE), scale: SCALE })];
+  const grams = [...model.weights.keys()].sort();
+  for (const g of grams) lines.push(`${g}\t${(model.weights.get(g) as number[]).map(q).join(',')}`);
+  return lines.join('\n');
+}
+
+export function parseModel(text: string): NgramModel {
+  const [head, ...rows] = text.split('\n');
+  const header = JSON.parse(head) as { labels: Label[]; bias: number[]; scale: number };
+  const weights = new Map<string, number[]>();
+  for (const row of rows) {
+    const tab = row.lastIndexOf('\t');
+    const w = row
+      .slice(tab + 1)
+      .split(',')
+      .map((s) => (s === '' ? 0 : Number(s) / header.scale));
+    if (w.length !== header.labels.length || w.some((x) => Number.isNaN(x))) throw new Error(`bad model row: ${JSON.stringify(row)}`);
+    weights.set(row.slice(0, tab), w);
+  }
+  return { labels: header.labels, bias: header.bias, weights };
+}
