@@ -16,6 +16,8 @@ import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtu
 const RESULTS = fileURLToPath(new URL('../../../test/bench/results/backend.json', import.meta.url));
 const TOKEN = 'bench-token-0123456789';
 const CONTEXT_SIZE = 2048;
+/** Longest one loop run should take, judged by a probe; --tokens caps the count. */
+const LOOP_SECONDS = 5;
 /** ~300 tokens: this vocabulary spells plain ASCII mostly one byte per token. The model loops on a final "#". */
 const longPrompt = (run: number) => `${run}. ${'let value = compute(input, options); '.repeat(8)}#`;
 
@@ -34,6 +36,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
+const r2 = (x: number) => Math.round(x * 100) / 100;
 
 interface Generation {
   /** Request sent (or call made) to first text. */
@@ -141,14 +144,17 @@ async function openRaw(modelPath: string) {
   };
 }
 
-function summarize(gens: Generation[]) {
+function latency(gens: Generation[]) {
+  return { firstTokenMsMedian: r1(median(gens.map((g) => g.firstTokenMs))), firstTokenMsAll: gens.map((g) => r1(g.firstTokenMs)) };
+}
+
+function throughput(gens: Generation[]) {
   return {
     tokens: gens[0].tokens,
     tokensPerSecondMedian: r1(median(gens.map((g) => g.tokensPerSecond))),
-    firstTokenMsMedian: r1(median(gens.map((g) => g.firstTokenMs))),
     totalMsMedian: r1(median(gens.map((g) => g.totalMs))),
     tokensPerSecondAll: gens.map((g) => r1(g.tokensPerSecond)),
-    firstTokenMsAll: gens.map((g) => r1(g.firstTokenMs)),
+    ...latency(gens),
   };
 }
 
@@ -158,39 +164,46 @@ async function measure(modelPath: string) {
   const raw = await openRaw(modelPath);
   const client = await Client.connect(backend.ready.port, TOKEN);
   try {
-    await backendComplete(client, '#', 8); // warm-up
-    await rawComplete(raw.completion, '#', 8);
+    // Warm-up, then a short probe that sizes the loop: where tokens are slow (2 threads on a busy 2-core box), fewer.
+    await backendComplete(client, '#', 16);
+    await rawComplete(raw.completion, '#', 16);
+    const probe = Math.max((await backendComplete(client, '#', 16)).gen.tokensPerSecond, (await rawComplete(raw.completion, '#', 16)).tokensPerSecond);
+    const loopTokens = Math.min(genTokens, Math.max(16, Math.floor(probe * LOOP_SECONDS)));
     const loop = { backend: [] as Generation[], raw: [] as Generation[] };
+    const serverRate: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const { gen, done } = await backendComplete(client, '#', genTokens);
+      const { gen, done } = await backendComplete(client, '#', loopTokens);
       if (done.stopReason !== 'maxTokens') throw new Error(`the loop stopped early: ${done.stopReason}`);
       loop.backend.push(gen);
-      loop.raw.push(await rawComplete(raw.completion, '#', genTokens));
+      // The backend's own view, without the socket: its first chunk to its final event.
+      serverRate.push((done.usage.outputTokens - 1) / ((done.timings.totalMs - done.timings.firstTokenMs) / 1000));
+      loop.raw.push(await rawComplete(raw.completion, '#', loopTokens));
     }
     const long = { backend: [] as Generation[], raw: [] as Generation[], evaluated: [] as number[] };
     const repeat = { evaluated: [] as number[], firstTokenMs: [] as number[] };
     const extend = { evaluated: [] as number[], requestMs: [] as number[] };
     for (let i = 0; i < runs; i++) {
       // A new first token each run, so nothing of the prompt is in the KV cache.
-      const { gen, done } = await backendComplete(client, longPrompt(i), 4);
+      const { gen, done } = await backendComplete(client, longPrompt(i), 1);
       long.backend.push(gen);
       long.evaluated.push(done.usage.evaluatedInputTokens);
-      long.raw.push(await rawComplete(raw.completion, longPrompt(i), 4));
-      const again = await backendComplete(client, longPrompt(i), 4);
+      long.raw.push(await rawComplete(raw.completion, longPrompt(i), 1));
+      const again = await backendComplete(client, longPrompt(i), 1);
       repeat.evaluated.push(again.done.usage.evaluatedInputTokens);
       repeat.firstTokenMs.push(again.gen.firstTokenMs);
       // One more character typed: the model then writes end-of-sequence at once, so time the whole request.
-      const more = await backendComplete(client, `${longPrompt(i)}a`, 4);
+      const more = await backendComplete(client, `${longPrompt(i)}a`, 1);
       extend.evaluated.push(more.done.usage.evaluatedInputTokens);
       extend.requestMs.push(more.gen.totalMs);
     }
     const { path: _path, ...model } = backend.ready.model;
     return {
+      loopTokens,
       backend: {
         model,
         startToReadyMsMedian: r1(median(startMs)), startToReadyMsAll: startMs.map(r1), readyLineLoadMsMedian: median(loadMs),
-        loop: summarize(loop.backend),
-        longPrompt: { ...summarize(long.backend), evaluatedInputTokensMedian: median(long.evaluated) },
+        loop: { ...throughput(loop.backend), serverSideTokensPerSecondMedian: r1(median(serverRate)) },
+        longPrompt: { ...latency(long.backend), evaluatedInputTokensMedian: median(long.evaluated) },
         kvReuse: {
           repeatedEvaluatedInputTokensMedian: median(repeat.evaluated),
           repeatedFirstTokenMsMedian: r1(median(repeat.firstTokenMs)),
@@ -202,8 +215,8 @@ async function measure(modelPath: string) {
         getLlamaMs: r1(raw.getLlamaMs),
         loadModelAndContextMsMedian: r1(median(raw.loadMs)),
         longPromptTokensWithoutBos: raw.promptTokens(longPrompt(0)),
-        loop: summarize(loop.raw),
-        longPrompt: summarize(long.raw),
+        loop: throughput(loop.raw),
+        longPrompt: latency(long.raw),
       },
     };
   } finally {
@@ -228,16 +241,16 @@ async function main(): Promise<void> {
     // The bench preset without FIM tokens: a completion is then plain prefix text, and a prompt ending in "#"
     // makes the model write "x" forever (with FIM, the prompt would end in <fim_middle>).
     const written = writePresetModel(dir, 'bench', { fim: false }, 'bench-prefix.gguf');
-    const { backend, raw } = await measure(written.path);
+    const { backend, raw, loopTokens } = await measure(written.path);
     const cpu = cpus();
     const result = {
       date: new Date().toISOString(),
       machine: { cpuModel: cpu[0]?.model ?? 'unknown', logicalCores: cpu.length, physicalCores: physicalCores(), totalMemGiB: r1(totalmem() / 2 ** 30), loadAverage1m: r1(loadavg()[0]), node: process.version, platform: `${process.platform}-${process.arch}` },
-      settings: { threads, runs, loopTokens: genTokens, contextSize: CONTEXT_SIZE, model: 'bench preset with fim: false', modelBytes: written.bytes, layers: written.shape.layers, nEmbd: written.shape.nEmbd, nVocab: written.shape.nVocab },
+      settings: { threads, runs, loopTokens, loopTokensAskedFor: genTokens, contextSize: CONTEXT_SIZE, model: 'bench preset with fim: false', modelBytes: written.bytes, layers: written.shape.layers, nEmbd: written.shape.nEmbd, nVocab: written.shape.nVocab },
       backend, raw,
       ratios: {
-        loopTokensPerSecond: r1(backend.loop.tokensPerSecondMedian / raw.loop.tokensPerSecondMedian * 100) / 100,
-        longPromptFirstTokenMs: r1(backend.longPrompt.firstTokenMsMedian / raw.longPrompt.firstTokenMsMedian * 100) / 100,
+        loopTokensPerSecond: r2(backend.loop.tokensPerSecondMedian / raw.loop.tokensPerSecondMedian),
+        longPromptFirstTokenMs: r2(backend.longPrompt.firstTokenMsMedian / raw.longPrompt.firstTokenMsMedian),
       },
       wallSeconds: 0,
     };
@@ -245,7 +258,8 @@ async function main(): Promise<void> {
     console.log(`fude-backend vs node-llama-cpp ${threads} thread(s), ${runs} runs, medians (${result.machine.cpuModel}, ${cpu.length} logical cores, load ${result.machine.loadAverage1m})`);
     console.log(table([
       ['start to ready / load ms', backend.startToReadyMsMedian, raw.loadModelAndContextMsMedian],
-      [`loop ${genTokens} tokens: tokens/s`, backend.loop.tokensPerSecondMedian, raw.loop.tokensPerSecondMedian],
+      [`loop ${loopTokens} tokens: tokens/s`, backend.loop.tokensPerSecondMedian, raw.loop.tokensPerSecondMedian],
+      ['  same, backend timings (no socket)', backend.loop.serverSideTokensPerSecondMedian, raw.loop.tokensPerSecondMedian],
       ['loop: first token ms', backend.loop.firstTokenMsMedian, raw.loop.firstTokenMsMedian],
       [`prompt of ${backend.longPrompt.evaluatedInputTokensMedian} tokens: first token ms`, backend.longPrompt.firstTokenMsMedian, raw.longPrompt.firstTokenMsMedian],
       ['repeated prompt: evaluated tokens', backend.kvReuse.repeatedEvaluatedInputTokensMedian, undefined],
