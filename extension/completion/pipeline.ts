@@ -139,7 +139,10 @@ export class CompletionPipeline {
   prepare(doc: DocumentSnapshot, contextSize: number, textOf?: (uri: string) => string | undefined): CompletionRequest {
     const s = this.settings;
     const estimate = this.calibration.estimate;
-    const room = Math.max(0, contextSize - s.budget.maxTokens - RESERVED_TOKENS);
+    // Room for the answer: the token budget, but never more than a quarter of the context (the
+    // backend stops at the context's end anyway; a huge budget must not leave no prompt).
+    const answer = Math.min(s.budget.maxTokens, Math.floor(contextSize / 4));
+    const room = Math.max(0, contextSize - answer - RESERVED_TOKENS);
     const file = { uri: doc.uri, path: doc.path, languageId: doc.languageId };
     // Other files get at most a quarter of the room, and never crowd out the text around the cursor.
     const contextBudget = Math.min(s.extraContextTokens, Math.floor(room / 4));

@@ -8,6 +8,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'fude-vscode-suite', mocha);
   await import('./core.test.js');
   await import('./terms.test.js');
+  await import('./completion.test.js');
   // Feature suites go above this line; shutdown deactivates the extension and must stay last.
   await import('./shutdown.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -74,6 +74,16 @@ describe('CompletionPipeline', () => {
     assert.ok(sent.prefix.startsWith('a = 1;'), 'cut at a line boundary');
   });
 
+  it('a token budget larger than the context still leaves three quarters of it for the prompt', async () => {
+    const { clock, backend, pipeline } = setup(() => ({ chunks: ['x'] }), 100_000);
+    pipeline.updateSettings({ budget: { firstTextMs: 5000, generateMs: 1000, maxTokens: 100_000 } });
+    const text = 'a = 1;\n'.repeat(2000);
+    await drive(clock, pipeline.provide(snap(text), { contextSize: 2048, manual: true }));
+    const sent = backend.calls[0];
+    assert.ok(sent.prefix.length > 1000, `prompt of ${sent.prefix.length} chars`);
+    assert.ok(sent.prefix.length + sent.suffix.length <= 2048 - 512 - 16);
+  });
+
   it('puts recently edited files of the same language before the prompt, within their budget', async () => {
     const { clock, backend, pipeline } = setup(() => ({ chunks: ['x'] }));
     pipeline.recent.edited({ uri: 'file:///b.ts', path: 'b.ts', languageId: 'typescript' }, 0, 1);
