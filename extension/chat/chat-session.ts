@@ -8,6 +8,7 @@ import type { Attachment } from "./attachments.js";
 import type { SendKind } from "./before-send.js";
 import { fitPrompt } from "./chat-prompt.js";
 import { streamAnswer, type ChatClient } from "./chat-turn.js";
+import { DeltaBatcher } from "./delta-batcher.js";
 import type { Conversation, StoredAttachment } from "./history-store.js";
 import { parseWebviewMessage, type ChatMessageView, type ExtensionMessage, type WebviewMessage } from "./panel-messages.js";
 import { PanelNotices } from "./panel-notices.js";
@@ -290,10 +291,11 @@ export class ChatSession {
     if (!fitted.fits) return void this.error(conversationId, texts.tooLong(fitted.tokens, fitted.limit));
     if (streaming.controller.signal.aborted) return this.post({ type: "done", conversationId, stopReason: "stopped" });
     this.lastRequest = fitted.messages;
+    const batcher = new DeltaBatcher((text) => this.post({ type: "delta", conversationId, text }));
     const outcome = await streamAnswer(client, fitted.messages, sampling, streaming.controller.signal, (delta) => {
       streaming.text += delta;
-      this.post({ type: "delta", conversationId, text: delta });
-    });
+      batcher.push(delta);
+    }).finally(() => batcher.flush());
     if (outcome.text !== "") await history.updateLastAssistant(conversationId, outcome.text);
     if (outcome.kind === "error") {
       const id = this.error(conversationId, texts.failed(outcome.code, outcome.message), true);

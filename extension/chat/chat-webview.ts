@@ -13,7 +13,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 /** Fills the webview and wires it to the session; dispose when the webview goes. */
-export function connectWebview(webview: vscode.Webview, extensionUri: vscode.Uri, session: ChatSession, log: vscode.LogOutputChannel): vscode.Disposable {
+export function connectWebview(webview: vscode.Webview, host: 'view' | 'panel', extensionUri: vscode.Uri, session: ChatSession, log: vscode.LogOutputChannel): vscode.Disposable {
   webview.options = webviewOptions(extensionUri);
   const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...path)).toString();
   webview.html = chatHtml({
@@ -23,6 +23,7 @@ export function connectWebview(webview: vscode.Webview, extensionUri: vscode.Uri
     nonce: makeNonce(),
     strings: webviewStrings(),
     lang: vscode.env.language,
+    host,
   });
   const detach = session.attachView((message) => void webview.postMessage(message));
   const receiving = webview.onDidReceiveMessage((message: unknown) => {
@@ -35,7 +36,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
   constructor(private readonly extensionUri: vscode.Uri, private readonly session: ChatSession, private readonly log: vscode.LogOutputChannel) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
-    const connection = connectWebview(view.webview, this.extensionUri, this.session, this.log);
+    const connection = connectWebview(view.webview, 'view', this.extensionUri, this.session, this.log);
     view.onDidDispose(() => connection.dispose());
   }
 }
@@ -69,7 +70,7 @@ export class ChatPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'fude.svg');
-    const connection = connectWebview(panel.webview, this.extensionUri, this.session, this.log);
+    const connection = connectWebview(panel.webview, 'panel', this.extensionUri, this.session, this.log);
     panel.onDidDispose(() => {
       connection.dispose();
       if (this.panel === panel) this.panel = undefined;

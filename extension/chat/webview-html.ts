@@ -14,12 +14,15 @@ export interface ChatHtmlOptions {
   strings: Record<string, string>;
   /** BCP 47 language of the strings, for the page's lang attribute (fonts, line breaking). */
   lang: string;
+  /** The sidebar view has New chat / History in its title bar; an editor tab shows them in the page. */
+  host: "view" | "panel";
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `style-src ${cspSource}`,
+    // The nonce lets the toolkit's one feature-test <style> element in (it reads the csp-nonce meta).
+    `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
     `img-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
@@ -43,12 +46,13 @@ export function chatHtml(o: ChatHtmlOptions): string {
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta property="csp-nonce" content="${escapeHtml(o.nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
 <title>Fude</title>
 </head>
 <body>
-<div id="app" class="fude-chat"></div>
+<div id="app" class="fude-chat" data-host="${o.host}"></div>
 <script type="application/json" id="fude-strings">${jsonForScriptElement(o.strings)}</script>
 <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>

@@ -10,7 +10,8 @@ const BUSY_PHASES = new Set(["starting", "loading", "restarting", "generating"])
 export class HeaderView {
   readonly element: HTMLElement;
   private readonly name = h("span", { class: "model-name", attrs: { id: "model-name" } });
-  private readonly device = h("vscode-tag", { class: "model-device", attrs: { id: "model-device" } });
+  // A plain span, not vscode-tag: the toolkit's tag sets a style attribute, which the CSP refuses.
+  private readonly device = h("span", { class: "model-device", attrs: { id: "model-device" } });
   private readonly speed = h("span", { class: "model-speed", attrs: { id: "model-speed" } });
   private readonly spinner = h("vscode-progress-ring", { class: "model-spinner", hidden: true });
   private readonly status = h("div", { class: "status-line", attrs: { id: "status-line", role: "status", "aria-live": "polite" } });

@@ -103,7 +103,7 @@ export class MessagesView {
       for (const action of CODE_ACTIONS) {
         header?.append(h("vscode-button", {
           class: "code-action",
-          attrs: { appearance: "secondary", "data-code-action": action, title: action === "diff" ? this.t("diffTitle") : this.t(action) },
+          attrs: { appearance: "secondary", "data-code-action": action, title: this.t(`${action}Title`), "aria-label": this.t(`${action}Title`) },
           text: this.t(action),
         }));
       }

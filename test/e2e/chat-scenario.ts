@@ -1,0 +1,229 @@
+// The chat panel in a real workbench (code-server + headless chromium), driven like a person would:
+// open the view, ask the llm-jp fixture model and read its exact answer, IME Enter does not send,
+// Shift+Enter adds a line, a markdown answer with hostile HTML renders without running anything,
+// Stop ends a looping answer, light and dark screenshots, and the history survives a window reload.
+// Screenshots go to test-output/e2e/chat/.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
+import { LLM_JP_ANSWER, LOOP_TEXT, presets } from '../fixtures/presets.js';
+import { writeTinyModel } from '../fixtures/tiny-model.js';
+import { openWorkbench, runCommand, waitForWorkbench, webviewFrame, type UiSession } from './ui.js';
+
+const say = (l: string) => console.log(`[e2e:chat] ${l}`);
+const QUESTION = 'この関数は何をしますか？';
+
+/** A markdown answer with a code block and a link, and every way an answer might try to run script. */
+const MARKDOWN_ANSWER = [
+  '## 例',
+  '- 一つ目 **太字**',
+  '```ts',
+  'const x = 1;',
+  '```',
+  '[説明](https://example.com/docs)',
+  '<script>fudeHostile("script")</script><img src=x onerror="fudeHostile(\'img\')">',
+  '<svg onload=fudeHostile(1)></svg>[click](javascript:fudeHostile(2)) <a href="javascript:fudeHostile(3)">a</a>',
+].join('\n');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const models = makeTinyModelDir();
+  const base = presets['llm-jp-3-1.8b']();
+  const paths = {
+    answer: writePresetModel(models, 'llm-jp-3-1.8b').path,
+    markdown: writeTinyModel(join(models, 'markdown.gguf'), { ...base, name: 'llm-jp-3-1.8b-markdown', rules: [{ after: '\n', say: MARKDOWN_ANSWER }] }).path,
+    loop: writeTinyModel(join(models, 'loop.gguf'), { ...base, name: 'llm-jp-3-1.8b-loop', rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }] }).path,
+  };
+  const workspace = mkdtempSync(join(tmpdir(), 'fude-e2e-chat-'));
+  writeFileSync(join(workspace, 'hello.ts'), 'export function greet(name: string) {\n  return `こんにちは、${name}`;\n}\n');
+  const ui = await openWorkbench({ name: 'chat', workspace, explorerFile: 'hello.ts', settings: { 'fude.backend.threads': 1, 'fude.model.path': paths.answer } });
+  // Workspace settings: the workbench watches the folder, so a change applies at once (fude.model.path is
+  // machine-overridable). The user settings file is not watched the same way under code-server.
+  const workspaceSettings: Record<string, unknown> = {};
+  const setSetting = (key: string, value: unknown) => {
+    workspaceSettings[key] = value;
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
+  };
+  const useModel = (path: string) => setSetting('fude.model.path', path);
+  const setTheme = async (theme: string, bodyClass: string) => {
+    setSetting('workbench.colorTheme', theme);
+    await webviewFrame(ui.page).locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 15_000 });
+    await ui.page.waitForTimeout(300);
+  };
+  const ran: string[] = [];
+  const refused: string[] = [];
+  ui.page.on('dialog', (d) => { ran.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  ui.page.on('console', (m) => {
+    if (!/Content Security Policy|Refused to/i.test(m.text())) return;
+    const at = m.location();
+    refused.push(`${m.text()} (at ${at.url}:${at.lineNumber}:${at.columnNumber})`);
+    say(`CSP: ${refused[refused.length - 1]}`);
+  });
+  await ui.page.exposeFunction('fudeHostile', (what: unknown) => { ran.push(String(what)); });
+  let lapStart = Date.now();
+  const lap = () => {
+    const ms = Date.now() - lapStart;
+    lapStart = Date.now();
+    return `${ms} ms`;
+  };
+  say(`workbench open after ${Date.now() - started} ms`);
+  try {
+    await openChat(ui.page);
+    const chat = webviewFrame(ui.page);
+    await chat.locator('#input').waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await chat.locator('body').evaluate(() => typeof (window as unknown as { fudeHostile?: unknown }).fudeHostile), 'function',
+      'the probe a hostile script would call is installed in the webview');
+    await ui.shot('chat-open');
+
+    // 1. A question to the llm-jp fixture: its exact answer, streamed into the panel.
+    let t0 = Date.now();
+    await typeQuestion(chat, QUESTION);
+    await ui.page.keyboard.press('Enter');
+    const answer = chat.locator('#messages .message.assistant:not(.streaming) .markdown').last();
+    await answer.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal((await answer.innerText()).trim(), LLM_JP_ANSWER);
+    assert.equal(await chat.locator('#messages .message.user .message-text').first().innerText(), QUESTION);
+    await chat.locator('#model-name', { hasText: 'llm-jp-3-1.8b-instruct' }).waitFor({ timeout: 10_000 });
+    say(`exact answer in the panel ${Date.now() - t0} ms after Enter, backend start included (${lap()})`);
+    await ui.shot('answer');
+
+    // 2. Enter during IME composition only confirms the conversion; Shift+Enter adds a line.
+    const sentBefore = await chat.locator('#messages .message.user').count();
+    const textarea = chat.locator('#input textarea');
+    await textarea.fill('へんかんちゅう');
+    const imeResults = await textarea.evaluate((el) => {
+      const results: boolean[] = [];
+      const key = (init: KeyboardEventInit) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, composed: true, cancelable: true, ...init }));
+      el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true, data: 'へんかん' }));
+      results.push(key({ isComposing: true, keyCode: 229 }));          // Chrome: the Enter that confirms
+      results.push(key({ isComposing: true, keyCode: 13 }));
+      el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: '変換中' }));
+      results.push(key({ isComposing: false, keyCode: 229 }));         // Safari: compositionend came first
+      return results; // dispatchEvent returns false when the page prevented the default (= would send)
+    });
+    assert.deepEqual(imeResults, [true, true, true], 'Enter during composition is left to the IME');
+    await ui.page.keyboard.press('Shift+Enter');
+    await ui.page.keyboard.type('二行目');
+    await ui.page.waitForTimeout(500);
+    assert.equal(await chat.locator('#messages .message.user').count(), sentBefore, 'nothing was sent');
+    assert.equal(await textarea.inputValue(), 'へんかんちゅう\n二行目');
+    await textarea.fill('');
+    say(`IME Enter and Shift+Enter did not send (${lap()})`);
+
+    // 3. A markdown answer with hostile HTML: code block with buttons, link offered through the extension, nothing runs.
+    useModel(paths.markdown);
+    await waitReady(chat, 'llm-jp-3-1.8b-markdown');
+    await typeQuestion(chat, 'マークダウンで答えて');
+    await ui.page.keyboard.press('Enter');
+    const markdown = chat.locator('#messages .message.assistant:not(.streaming) .markdown').last();
+    await markdown.locator('.fude-code').waitFor({ timeout: 30_000 });
+    await chat.locator('#send').waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await markdown.locator('h2').innerText(), '例');
+    assert.equal((await markdown.locator('.fude-code code').innerText()).trim(), 'const x = 1;');
+    assert.equal(await markdown.locator('.fude-code [data-code-action]').count(), 3, 'Copy, Insert, Diff on the code block');
+    assert.equal(await markdown.locator('[data-fude-link]').getAttribute('data-fude-link'), 'https://example.com/docs');
+    assert.equal(await markdown.locator('script, img, svg, iframe, [onerror], [onload], [href]').count(), 0, 'no active element rendered');
+    assert.match(await markdown.innerText(), /<script>fudeHostile/);
+    await ui.page.waitForTimeout(500);
+    assert.deepEqual(ran, [], 'no hostile script ran');
+    assert.deepEqual(refused, [], 'the sanitizer left nothing for the CSP to refuse');
+    say(`markdown answer rendered, no script ran (${lap()})`);
+
+    // 4. Light and dark themes, with that answer on screen.
+    for (const [theme, kind] of [['Default Light Modern', 'vscode-light'], ['Default Dark Modern', 'vscode-dark']] as const) {
+      await setTheme(theme, kind);
+      await ui.shot(`theme-${kind}`);
+    }
+    say(`light and dark screenshots (${lap()})`);
+
+    // 5. Stop: a looping answer ends when Stop is pressed, and stays ended.
+    useModel(paths.loop);
+    await waitReady(chat, 'llm-jp-3-1.8b-loop');
+    await typeQuestion(chat, '止まらない答え');
+    await ui.page.keyboard.press('Enter');
+    const streaming = chat.locator('#messages .message.assistant.streaming .markdown');
+    await waitFor(async () => ((await streaming.innerText().catch(() => '')).length > 40), 30_000, 'the looping answer streams');
+    await ui.shot('streaming');
+    t0 = Date.now();
+    await chat.locator('#stop').click();
+    await chat.locator('#send').waitFor({ state: 'visible', timeout: 10_000 });
+    say(`stopped ${Date.now() - t0} ms after the click`);
+    const stopped = chat.locator('#messages .message.assistant .markdown').last();
+    const kept = await stopped.innerText();
+    assert.ok(kept.startsWith(LOOP_TEXT), `kept the partial answer (${kept.slice(0, 20)}…)`);
+    await ui.page.waitForTimeout(1000);
+    assert.equal(await stopped.innerText(), kept, 'nothing arrives after Stop');
+    await waitFor(async () => (await chat.locator('header').getAttribute('data-phase')) === 'ready', 5_000, 'the backend has no request in flight');
+    await ui.shot('stopped');
+    say(`stop checked (${lap()})`);
+
+    // 6. The history survives a window reload.
+    await focusWorkbench(ui.page);
+    await runCommand(ui.page, 'Developer: Reload Window');
+    // The Fude view was open, so it comes back instead of the explorer.
+    await waitForWorkbench(ui.page, { explorerFile: false });
+    await openChat(ui.page);
+    const reloaded = webviewFrame(ui.page);
+    await reloaded.locator('#input').waitFor({ state: 'visible', timeout: 20_000 });
+    await focusWorkbench(ui.page);
+    await runCommand(ui.page, 'Fude: Chat History');
+    await reloaded.locator('#history').waitFor({ state: 'visible', timeout: 10_000 });
+    const titles = await reloaded.locator('#history-list .history-open').allInnerTexts();
+    say(`history after reload: ${JSON.stringify(titles)}`);
+    assert.ok(titles.includes(QUESTION), 'the first conversation is listed under its question');
+    await reloaded.locator('#history-list .history-open', { hasText: QUESTION }).click();
+    await reloaded.locator('#messages .message.assistant .markdown', { hasText: LLM_JP_ANSWER }).waitFor({ timeout: 10_000 });
+    await ui.shot('history-after-reload');
+    assert.deepEqual(ran, [], 'no hostile script ran after the reload either');
+    say(`history after reload checked (${lap()})`);
+    say(`scenario took ${Date.now() - started} ms; screenshots: ${ui.shots.dir}`);
+  } catch (e) {
+    await ui.shot('failed').catch(() => '');
+    throw e;
+  } finally {
+    await ui.close();
+    removeTinyModelDir(models);
+  }
+}
+
+/** Keys typed while the webview has focus stay in the webview: give it back to the workbench first. */
+async function focusWorkbench(page: Page): Promise<void> {
+  await page.locator('#workbench\\.parts\\.editor').click({ position: { x: 20, y: 200 } });
+}
+
+async function openChat(page: Page): Promise<void> {
+  await focusWorkbench(page);
+  await runCommand(page, 'Fude: Open Chat');
+  await page.locator('iframe.webview').first().waitFor({ state: 'attached', timeout: 20_000 });
+}
+
+/** After a model switch: the header names the new model and the backend is ready. */
+async function waitReady(chat: FrameLocator, name: string): Promise<void> {
+  await chat.locator('header[data-phase="ready"] #model-name', { hasText: new RegExp(`^${name}$`) }).waitFor({ timeout: 30_000 });
+}
+
+async function typeQuestion(chat: FrameLocator, text: string): Promise<void> {
+  const textarea = chat.locator('#input textarea');
+  await textarea.click();
+  await textarea.fill(text);
+}
+
+async function waitFor(cond: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const start = Date.now();
+  while (!(await cond())) {
+    if (Date.now() - start > ms) throw new Error(`${what}: not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+main().then(() => {
+  console.log('[e2e:chat] PASSED');
+  process.exit(0);
+}, (e: Error) => {
+  console.error(`[e2e:chat] FAILED: ${e.stack ?? e.message}`);
+  process.exit(1);
+});
