@@ -40,9 +40,9 @@ say "building…"
 npm run --silent build
 set +e
 
-stage unit npx mocha --timeout 60000 'out/test/unit/**/*.test.js' 'out/test/harness/**/*.test.js'
+stage unit npx mocha --exit --timeout 60000 'out/test/unit/**/*.test.js' 'out/test/harness/**/*.test.js'
 count "$LOG_DIR/unit.log"
-stage backend npx mocha --timeout 120000 'out/test/backend/**/*.test.js'
+stage backend npx mocha --exit --timeout 120000 'out/test/backend/**/*.test.js'
 count "$LOG_DIR/backend.log"
 ws=$(mktemp -d)
 cp -r samples/workspace/. "$ws/"

@@ -6,10 +6,14 @@ import { generate } from '../engine/generate.js';
 import { COMPLETION_SAMPLING } from '../profiles/sampling.js';
 import type { Handler } from './handler.js';
 
-/** The first non-blank line of the suffix: generating it means the completion has reached existing text. */
+/**
+ * The first non-blank line of the suffix: generating it means the completion has reached existing text.
+ * Only when it holds a letter or digit: a bare ")" or "}" would also cut nested code at its first inner
+ * bracket; the editor's own filters trim those cases.
+ */
 export function suffixStop(suffix: string | undefined): string | undefined {
   const line = suffix?.split('\n').find((l) => l.trim() !== '')?.trim();
-  return line || undefined;
+  return line && /[\p{L}\p{N}]/u.test(line) ? line : undefined;
 }
 
 function bos(model: LlamaModel): Token[] {

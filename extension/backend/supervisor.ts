@@ -36,6 +36,7 @@ export class Supervisor {
   private readonly opts: Required<SupervisorOptions>;
   private queue: Promise<void> = Promise.resolve();
   private launchLines: string[] = [];
+  private pendingOps = 0;
 
   constructor(opts: SupervisorOptions = {}) {
     this.opts = {
@@ -104,7 +105,9 @@ export class Supervisor {
 
   /** Start, restart and stop run one at a time, so two quick restarts never leave a process untracked. */
   private serial(op: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(op, op);
+    this.pendingOps++;
+    const run = () => op().finally(() => { this.pendingOps--; });
+    const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -120,7 +123,8 @@ export class Supervisor {
       const check = (s: BackendState) => {
         if (s.kind === 'ready') resolve(s.ready);
         else if (s.kind === 'failed') reject(new BackendFailedError(s.failure));
-        else if (s.kind === 'stopped') reject(new BackendFailedError({ code: 'crashed', message: 'the backend was stopped', stderrTail: [] }));
+        // A stop on the way to a restart is not the end: wait for what the queued start brings.
+        else if (s.kind === 'stopped' && this.pendingOps === 0) reject(new BackendFailedError({ code: 'crashed', message: 'the backend was stopped', stderrTail: [] }));
         else return false;
         return true;
       };
@@ -141,7 +145,7 @@ export class Supervisor {
       await exited;
       clearTimeout(timer);
     }
-    if (this.state.kind !== 'failed') this.setState({ kind: 'stopped' });
+    if (this.state.kind !== 'failed' && this.state.kind !== 'stopped') this.setState({ kind: 'stopped' });
   }
 
   private launch(): void {

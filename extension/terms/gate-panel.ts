@@ -22,25 +22,24 @@ export function currentGate(): OpenGate | undefined {
 }
 
 function strings(): Record<string, string> {
-  const t = vscode.l10n.t;
   return {
-    heading: t('Terms of use'),
-    intro: t('This model comes with terms of use. Read them to the end; Fude loads the model only after you accept them.'),
-    showBoth: t('Side by side'),
-    showJa: t('日本語 (authoritative)'),
-    showEn: t('English (reference)'),
-    authoritative: t('Authoritative text'),
-    reference: t('Reference translation'),
-    unofficial: t('Unofficial rendering (not the official text)'),
-    noAuthoritative: t('Fude does not hold the official text of these terms. Read the official Japanese and English texts at the links below before accepting.'),
-    prohibitedHeading: t('Prohibited uses'),
-    accuracyHeading: t('About the output'),
-    linksHeading: t('Official sources'),
-    agree: t('I have read these terms and agree to them.'),
-    permission: t('I have obtained individual permission from the provider to use this model.'),
-    scrollHint: t('Scroll to the end of the terms to enable Accept.'),
-    accept: t('Accept and load the model'),
-    decline: t('Decline'),
+    heading: vscode.l10n.t('Terms of use'),
+    intro: vscode.l10n.t('This model comes with terms of use. Read them to the end; Fude loads the model only after you accept them.'),
+    showBoth: vscode.l10n.t('Side by side'),
+    showJa: vscode.l10n.t('日本語 (authoritative)'),
+    showEn: vscode.l10n.t('English (reference)'),
+    authoritative: vscode.l10n.t('Authoritative text'),
+    reference: vscode.l10n.t('Reference translation'),
+    unofficial: vscode.l10n.t('Unofficial rendering (not the official text)'),
+    noAuthoritative: vscode.l10n.t('Fude does not hold the official text of these terms. Read the official Japanese and English texts at the links below before accepting.'),
+    prohibitedHeading: vscode.l10n.t('Prohibited uses'),
+    accuracyHeading: vscode.l10n.t('About the output'),
+    linksHeading: vscode.l10n.t('Official sources'),
+    agree: vscode.l10n.t('I have read these terms and agree to them.'),
+    permission: vscode.l10n.t('I have obtained individual permission from the provider to use this model.'),
+    scrollHint: vscode.l10n.t('Scroll to the end of the terms to enable Accept.'),
+    accept: vscode.l10n.t('Accept and load the model'),
+    decline: vscode.l10n.t('Decline'),
   };
 }
 
