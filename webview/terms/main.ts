@@ -1,17 +1,6 @@
 // The terms gate's page. Everything is built with textContent: nothing from the data is parsed as HTML.
 // Accept is enabled only after the terms were scrolled to the end and the required boxes are ticked.
-interface GateView {
-  id: string;
-  title: string;
-  texts: Array<{ lang: string; role: string; text: string }>;
-  hasAuthoritativeText: boolean;
-  prohibited: Array<{ label: string; summary: string }>;
-  accuracyNotice: string;
-  requiresPermission: boolean;
-  links: string[];
-  notes: string[];
-  strings: Record<string, string>;
-}
+import type { GateView } from '../../extension/terms/gate-view.js';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
 const vscodeApi = acquireVsCodeApi();
