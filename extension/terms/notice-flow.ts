@@ -26,7 +26,8 @@ export class NoticeFlow {
 
   constructor(private readonly ui: NoticeUi, private readonly mode: () => NoticeMode, private readonly lang: () => Lang) {}
 
-  async check(text: string, termsId: string | null, session: string): Promise<NoticeDecision> {
+  /** `confirm` overrides the UI's own question, e.g. to ask inside the chat panel instead of a modal. */
+  async check(text: string, termsId: string | null, session: string, confirm?: (message: string) => Promise<NoticeAnswer>): Promise<NoticeDecision> {
     if (!termsId) return { send: true, categories: [] };
     const { categories } = classifyRequest(text);
     const notice = categories.length > 0 ? noticeFor(categories, termsId, this.lang()) : undefined;
@@ -42,7 +43,7 @@ export class NoticeFlow {
     }
     const seen = this.confirmed.get(session) ?? new Set<Category>();
     if (categories.every((c) => seen.has(c))) return { send: true, categories };
-    const answer = await this.ui.confirm(notice);
+    const answer = await (confirm ?? this.ui.confirm)(notice);
     if (answer !== 'continue') return { send: false, categories, notice };
     for (const c of categories) seen.add(c);
     this.confirmed.set(session, seen);

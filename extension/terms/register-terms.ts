@@ -2,6 +2,7 @@
 // read and revoke acceptance, and the prohibited-use notice flow other features call before sending.
 import * as vscode from 'vscode';
 import { getTerms, listTerms } from '../../backend/terms/index.js';
+import type { BeforeSend } from '../chat/before-send.js';
 import type { FudeCore } from '../core.js';
 import { openTermsGate, type GateOutcome } from './gate-panel.js';
 import { termsIdFromRefusal } from './gate-view.js';
@@ -16,6 +17,27 @@ export function noticeFlow(): NoticeFlow | undefined {
 
 function displayLang(): 'ja' | 'en' {
   return vscode.env.language.startsWith('ja') ? 'ja' : 'en';
+}
+
+/**
+ * The chat's beforeSend: the model must be known to know its terms, so it is started first (starting it
+ * sends no request); then the notice flow decides, asking inside the chat panel.
+ */
+export function chatBeforeSend(core: FudeCore): BeforeSend {
+  return async (text, _kind, ctx) => {
+    const f = flow;
+    if (!f) return true;
+    if (!(await core.ensureReady())) return false;
+    const s = core.service.supervisor.current;
+    const termsId = s.kind === 'ready' ? s.ready.model.termsId : null;
+    const cont = vscode.l10n.t('Continue: my use complies with the terms');
+    const decision = await f.check(text, termsId, ctx.conversationId ?? 'new-chat', async (message) => {
+      const picked = await ctx.panel.ask(message, [{ id: 'cancel', label: vscode.l10n.t('Cancel') }, { id: 'continue', label: cont }], 'warning');
+      return picked === 'continue' ? 'continue' : 'cancel';
+    });
+    if (decision.notice) core.log.info(`prohibited-use notice (${decision.categories.join(', ')}): ${decision.send ? 'sent' : 'not sent'}`);
+    return decision.send;
+  };
 }
 
 export function registerTerms(core: FudeCore): vscode.Disposable[] {
