@@ -33,6 +33,7 @@ describe("panel messages: parseWebviewMessage", () => {
       { type: "attachOpenFile" },
       { type: "removeAttachment", attachmentId: "file-2" },
       { type: "noticeChoice", noticeId: "notice-7", choice: "continue" },
+      { type: "showTerms" },
     ];
     for (const message of valid) assert.deepEqual(ok(message), message);
   });
