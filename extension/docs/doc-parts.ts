@@ -36,7 +36,11 @@ export function parseDocParts(text: string): DocParts {
     const [, tag, rest] = m;
     const [first = '', ...others] = rest.split(/\s+/);
     const tail = others.join(' ');
-    if (tag === 'param' || tag === 'arg' || tag === 'argument') parts.params.push({ name: first.replace(/^\{[^}]*\}$/, ''), text: tail });
+    if (tag === 'param' || tag === 'arg' || tag === 'argument') {
+      // "@param {string} name text": the JSDoc type is left to the code.
+      const [name = '', ...text] = /^\{[^}]*\}$/.test(first) ? others : [first, ...others];
+      parts.params.push({ name, text: text.join(' ') });
+    }
     else if (tag === 'returns' || tag === 'return') parts.returns = rest.trim();
     else if (tag === 'throws' || tag === 'throw' || tag === 'exception' || tag === 'raises') parts.throws.push(isTypeName(first) ? { type: first.replace(/^\{|\}$/g, ''), text: tail } : { type: '', text: rest.trim() });
     else parts.description.push(line.trim());
