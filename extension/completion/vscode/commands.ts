@@ -4,12 +4,11 @@ import * as vscode from 'vscode';
 import type { CompletionController } from './controller.js';
 import { readEnabled, setEnabledForLanguage, setEnabledGlobally } from './settings.js';
 
-const t = vscode.l10n.t;
 const SNOOZE_CHOICES = [5, 15, 30, 60, 240];
 
 async function pickSnoozeMinutes(): Promise<number | undefined> {
-  const items = SNOOZE_CHOICES.map((m) => ({ label: m < 60 ? t('{0} minutes', m) : t('{0} hours', m / 60), minutes: m }));
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: t('Snooze inline completion for…') });
+  const items = SNOOZE_CHOICES.map((m) => ({ label: m < 60 ? vscode.l10n.t('{0} minutes', m) : vscode.l10n.t('{0} hours', m / 60), minutes: m }));
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Snooze inline completion for…') });
   return pick?.minutes;
 }
 
@@ -24,7 +23,7 @@ export function registerCompletionCommands(controller: CompletionController): vs
   const toggleLanguage = async (languageId?: string, on?: boolean) => {
     const lang = languageId ?? activeLanguage();
     if (!lang) {
-      void vscode.window.showInformationMessage(t('Open a file to turn inline completion on or off for its language.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to turn inline completion on or off for its language.'));
       return;
     }
     await setEnabledForLanguage(lang, on ?? !readEnabled(lang).enabled);
@@ -44,7 +43,7 @@ export function registerCompletionCommands(controller: CompletionController): vs
   return [
     vscode.commands.registerCommand('fude.completion.trigger', async () => {
       if (!vscode.window.activeTextEditor) {
-        void vscode.window.showInformationMessage(t('Open a file to ask for an inline completion.'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to ask for an inline completion.'));
         return;
       }
       await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
@@ -58,21 +57,21 @@ export function registerCompletionCommands(controller: CompletionController): vs
       const { enabled, enabledGlobally } = readEnabled(lang);
       type Item = vscode.QuickPickItem & { run: () => unknown };
       const items: Item[] = [];
-      if (controller.snooze.active) items.push({ label: `$(play) ${t('Resume Inline Completion')}`, run: resume });
+      if (controller.snooze.active) items.push({ label: `$(play) ${vscode.l10n.t('Resume Inline Completion')}`, run: resume });
       items.push(enabledGlobally
-        ? { label: `$(circle-slash) ${t('Turn Off Inline Completion')}`, run: () => toggle(false) }
-        : { label: `$(sparkle) ${t('Turn On Inline Completion')}`, run: () => toggle(true) });
+        ? { label: `$(circle-slash) ${vscode.l10n.t('Turn Off Inline Completion')}`, run: () => toggle(false) }
+        : { label: `$(sparkle) ${vscode.l10n.t('Turn On Inline Completion')}`, run: () => toggle(true) });
       if (lang) {
         items.push(enabled
-          ? { label: `$(circle-slash) ${t('Turn Off Inline Completion for {0}', lang)}`, run: () => toggleLanguage(lang, false) }
-          : { label: `$(sparkle) ${t('Turn On Inline Completion for {0}', lang)}`, run: () => toggleLanguage(lang, true) });
+          ? { label: `$(circle-slash) ${vscode.l10n.t('Turn Off Inline Completion for {0}', lang)}`, run: () => toggleLanguage(lang, false) }
+          : { label: `$(sparkle) ${vscode.l10n.t('Turn On Inline Completion for {0}', lang)}`, run: () => toggleLanguage(lang, true) });
       }
-      if (!controller.snooze.active) items.push({ label: `$(clock) ${t('Snooze Inline Completion…')}`, run: () => snooze() });
+      if (!controller.snooze.active) items.push({ label: `$(clock) ${vscode.l10n.t('Snooze Inline Completion…')}`, run: () => snooze() });
       items.push(
-        { label: `$(sparkle) ${t('Trigger Inline Completion')}`, run: () => vscode.commands.executeCommand('fude.completion.trigger') },
-        { label: `$(output) ${t('Show Log')}`, run: () => vscode.commands.executeCommand('fude.showLog') },
+        { label: `$(sparkle) ${vscode.l10n.t('Trigger Inline Completion')}`, run: () => vscode.commands.executeCommand('fude.completion.trigger') },
+        { label: `$(output) ${vscode.l10n.t('Show Log')}`, run: () => vscode.commands.executeCommand('fude.showLog') },
       );
-      const pick = await vscode.window.showQuickPick(items, { placeHolder: t('Fude inline completion') });
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Fude inline completion') });
       await pick?.run();
     }),
   ];

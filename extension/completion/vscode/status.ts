@@ -27,7 +27,6 @@ export interface CompletionStatusView {
   readonly warning: boolean;
 }
 
-const t = vscode.l10n.t;
 
 function clock(ms: number): string {
   return new Date(ms).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
@@ -38,39 +37,39 @@ function offView(i: StatusInput, reason: Extract<GateDecision, { kind: 'off' }>[
   const quiet = (text: string, tooltip: string) => ({ text, tooltip, error: false, warning: false });
   switch (reason) {
     case 'disabled':
-      return quiet(`$(circle-slash) ${t('Completion: off')}`, t('Inline completion is turned off. Click to turn it on, or use "Fude: Trigger Inline Completion" once.'));
+      return quiet(`$(circle-slash) ${vscode.l10n.t('Completion: off')}`, vscode.l10n.t('Inline completion is turned off. Click to turn it on, or use "Fude: Trigger Inline Completion" once.'));
     case 'language-disabled':
-      return quiet(`$(circle-slash) ${t('Completion: off for {0}', lang)}`, t('Inline completion is turned off for {0}. Click for options.', lang));
+      return quiet(`$(circle-slash) ${vscode.l10n.t('Completion: off for {0}', lang)}`, vscode.l10n.t('Inline completion is turned off for {0}. Click for options.', lang));
     case 'snoozed':
-      return quiet(`$(clock) ${t('Completion: snoozed until {0}', clock(i.snoozedUntil ?? Date.now()))}`, t('Inline completion is snoozed. Click to resume it now.'));
+      return quiet(`$(clock) ${vscode.l10n.t('Completion: snoozed until {0}', clock(i.snoozedUntil ?? Date.now()))}`, vscode.l10n.t('Inline completion is snoozed. Click to resume it now.'));
     case 'demo':
-      return quiet(`$(circle-slash) ${t('Completion: no model')}`, t('Inline completion needs a model: the demo model\'s output is meaningless. Choose a GGUF model with "Fude: Select Model File…".'));
+      return quiet(`$(circle-slash) ${vscode.l10n.t('Completion: no model')}`, vscode.l10n.t('Inline completion needs a model: the demo model\'s output is meaningless. Choose a GGUF model with "Fude: Select Model File…".'));
     case 'terms':
-      return { text: `$(lock) ${t('Completion: terms not accepted')}`, tooltip: t('The loaded model\'s terms of use are not accepted, so inline completion does not use it. Run "Fude: Show Terms of Use".'), error: false, warning: true };
+      return { text: `$(lock) ${vscode.l10n.t('Completion: terms not accepted')}`, tooltip: vscode.l10n.t('The loaded model\'s terms of use are not accepted, so inline completion does not use it. Run "Fude: Show Terms of Use".'), error: false, warning: true };
     case 'backend-failed':
-      return { text: `$(error) ${t('Completion: backend failed')}`, tooltip: t('The backend is not running: {0}. Details are in the log (Fude: Show Log).', i.backendFailure ?? '?'), error: true, warning: false };
+      return { text: `$(error) ${vscode.l10n.t('Completion: backend failed')}`, tooltip: vscode.l10n.t('The backend is not running: {0}. Details are in the log (Fude: Show Log).', i.backendFailure ?? '?'), error: true, warning: false };
     case 'backend-stopped':
-      return quiet(`$(circle-slash) ${t('Completion: backend stopped')}`, t('The backend was stopped. Start it again with "Fude: Start Backend" or trigger a completion.'));
+      return quiet(`$(circle-slash) ${vscode.l10n.t('Completion: backend stopped')}`, vscode.l10n.t('The backend was stopped. Start it again with "Fude: Start Backend" or trigger a completion.'));
     case 'backend-restarting':
-      return { text: `$(sync) ${t('Completion: waiting for the backend')}`, tooltip: t('The backend is restarting.'), error: false, warning: true };
+      return { text: `$(sync) ${vscode.l10n.t('Completion: waiting for the backend')}`, tooltip: vscode.l10n.t('The backend is restarting.'), error: false, warning: true };
   }
 }
 
 export function describeCompletion(i: StatusInput): CompletionStatusView {
   if (i.decision?.kind === 'off') return offView(i, i.decision.reason);
-  const p50 = i.latency.p50 === undefined ? '' : ` ${t('Median latency {0} ms.', Math.round(i.latency.p50))}`;
+  const p50 = i.latency.p50 === undefined ? '' : ` ${vscode.l10n.t('Median latency {0} ms.', Math.round(i.latency.p50))}`;
   if (i.problem?.kind === 'failed') {
-    return { text: `$(error) ${t('Completion: failed')}`, tooltip: t('The last completion request failed: {0}. Details are in the log (Fude: Show Log).', i.problem.message), error: true, warning: false };
+    return { text: `$(error) ${vscode.l10n.t('Completion: failed')}`, tooltip: vscode.l10n.t('The last completion request failed: {0}. Details are in the log (Fude: Show Log).', i.problem.message), error: true, warning: false };
   }
   if (i.problem?.kind === 'timeout' || i.verdict === 'too-slow') {
     const ms = i.problem?.kind === 'timeout' ? i.problem.ms : Math.round(i.latency.p95 ?? 0);
-    return { text: `$(warning) ${t('Completion: timed out')}`, tooltip: t('No suggestion came within {0} ms ({1} of the last {2} requests timed out). The model may be too slow for this machine: try a smaller model, fewer `fude.completion.maxTokens` or a longer `fude.completion.firstTextTimeoutMs`. Details are in the log.', ms, i.latency.timeouts, i.latency.count) + p50, error: false, warning: true };
+    return { text: `$(warning) ${vscode.l10n.t('Completion: timed out')}`, tooltip: vscode.l10n.t('No suggestion came within {0} ms ({1} of the last {2} requests timed out). The model may be too slow for this machine: try a smaller model, fewer `fude.completion.maxTokens` or a longer `fude.completion.firstTextTimeoutMs`. Details are in the log.', ms, i.latency.timeouts, i.latency.count) + p50, error: false, warning: true };
   }
-  const mode = i.fim === false ? ` ${t('This model has no fill-in-the-middle tokens: it sees only the text before the cursor, and suggestions stop where they would run into the text after it.')}` : '';
+  const mode = i.fim === false ? ` ${vscode.l10n.t('This model has no fill-in-the-middle tokens: it sees only the text before the cursor, and suggestions stop where they would run into the text after it.')}` : '';
   if (i.verdict === 'slow') {
-    return { text: `$(sparkle) ${t('Completion: slow')}`, tooltip: t('Inline completion is on, but suggestions are slow on this machine.') + p50 + mode, error: false, warning: true };
+    return { text: `$(sparkle) ${vscode.l10n.t('Completion: slow')}`, tooltip: vscode.l10n.t('Inline completion is on, but suggestions are slow on this machine.') + p50 + mode, error: false, warning: true };
   }
-  return { text: `$(sparkle) ${t('Completion')}`, tooltip: t('Inline completion is on. Click for options.') + p50 + mode, error: false, warning: false };
+  return { text: `$(sparkle) ${vscode.l10n.t('Completion')}`, tooltip: vscode.l10n.t('Inline completion is on. Click for options.') + p50 + mode, error: false, warning: false };
 }
 
 export class CompletionStatusItem implements vscode.Disposable {
@@ -80,7 +79,7 @@ export class CompletionStatusItem implements vscode.Disposable {
 
   constructor(command: string) {
     this.item = vscode.window.createStatusBarItem('fude.completion', vscode.StatusBarAlignment.Right, 99);
-    this.item.name = t('Fude Completion');
+    this.item.name = vscode.l10n.t('Fude Completion');
     this.item.command = command;
     this.item.show();
   }
