@@ -1,0 +1,231 @@
+// The chat inside a real VS Code, extension side: the view and commands, an exact answer from a fixture model,
+// Stop reaching the backend, "Ask about selection" and attachments in the prompt, trimming to a small context,
+// insert / diff-and-apply / copy, the terms line and the prohibited-use notice through beforeSend, the demo model.
+// The panel is driven through `fude.chat._receive`, the same validated path as the webview's messages; what
+// the webview DOM shows (typing, IME, rendering, reload) is checked by test/e2e/chat-scenario.ts.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ChatSession } from '../../extension/chat/chat-session.js';
+import type { ExtensionMessage, WebviewMessage } from '../../extension/chat/panel-messages.js';
+import type { FudeApi } from '../../extension/extension.js';
+import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
+import { DEMO_ANSWER, LLM_JP_ANSWER, LOOP_TEXT, presets } from '../fixtures/presets.js';
+import { writeTinyModel } from '../fixtures/tiny-model.js';
+import { fudeApi, setFude, until, waitForState } from './helpers.js';
+
+type Snapshot = ReturnType<ChatSession['snapshot']>;
+type State = Extract<ExtensionMessage, { type: 'state' }>;
+
+const receive = (message: WebviewMessage) => vscode.commands.executeCommand('fude.chat._receive', message);
+const inspect = () => vscode.commands.executeCommand<Snapshot>('fude.chat._inspect');
+const idle = () => vscode.commands.executeCommand('fude.chat._idle');
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const ofType = <K extends ExtensionMessage['type']>(s: Snapshot, type: K) => s.posted.filter((m) => m.type === type) as Array<Extract<ExtensionMessage, { type: K }>>;
+const lastState = (s: Snapshot): State => ofType(s, 'state').at(-1)!;
+
+async function untilAsync(cond: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const start = Date.now();
+  while (!(await cond())) {
+    if (Date.now() - start > ms) throw new Error(`${what}: not within ${ms} ms`);
+    await sleep(50);
+  }
+}
+
+describe('Fude chat (in a real VS Code)', () => {
+  let api: FudeApi;
+  let dir: string;
+  let folder: string;
+  const models = { answer: '', loop: '', terms: '' };
+
+  async function useModel(path: string | undefined, name: RegExp): Promise<void> {
+    await setFude('model.path', path);
+    const s = api.service.supervisor.current;
+    if (s.kind !== 'ready' || s.ready.model.path !== path) await vscode.commands.executeCommand('fude.restartBackend');
+    await waitForState(api, (x) => x.kind === 'ready' && name.test(x.ready.model.name));
+    await until(() => api.service.client.connected, 10_000, 'client connects');
+  }
+
+  async function openFile(name: string, text: string, language?: string): Promise<vscode.TextEditor> {
+    const file = join(folder, name);
+    writeFileSync(file, text);
+    let document = await vscode.workspace.openTextDocument(file);
+    if (language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+    return vscode.window.showTextDocument(document);
+  }
+
+  /** Sends like the panel and waits for the answer to end; returns the snapshot after it. */
+  async function ask(text: string, attachments: string[] = []): Promise<Snapshot> {
+    await receive({ type: 'send', text, attachments });
+    await idle();
+    return inspect();
+  }
+
+  before(async () => {
+    api = await fudeApi();
+    dir = makeTinyModelDir();
+    const base = presets['llm-jp-3-1.8b']();
+    models.answer = writePresetModel(dir, 'llm-jp-3-1.8b').path;
+    models.loop = writeTinyModel(join(dir, 'loop.gguf'), { ...base, name: 'llm-jp-3-1.8b-loop', rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }] }).path;
+    models.terms = writePresetModel(dir, 'llm-jp-3-172b').path;
+    folder = mkdtempSync(join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'chat-test-'));
+    await setFude('backend.threads', 1);
+    // Inline completion would send requests of its own while files open here.
+    await setFude('completion.enabled', false);
+    await api.service.stop();
+  });
+
+  after(async () => {
+    await api.service.stop();
+    await api.terms.revoke('llm-jp-3-172b-beta1');
+    for (const key of ['model.path', 'backend.contextSize', 'completion.enabled']) await setFude(key, undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    removeTinyModelDir(dir);
+  });
+
+  it('contributes the chat view and commands, and the webview loads and asks for its state', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const c of ['fude.chat.focus', 'fude.chat.open', 'fude.chat.new', 'fude.chat.history', 'fude.chat.askAboutSelection',
+      'fude.chat.attachActiveFile', 'fude.chat.attachOpenFile', 'fude.chat.applyProposal', 'fude.chatView.focus']) {
+      assert.ok(all.includes(c), `${c} is registered`);
+    }
+    const before = ofType(await inspect(), 'state').length;
+    await vscode.commands.executeCommand('fude.chat.focus');
+    // The webview's script sends "ready" when it runs; the session answers with the state.
+    await untilAsync(async () => ofType(await inspect(), 'state').length > before, 30_000, 'the chat webview says it is ready');
+  });
+
+  it('sends a question to the fixture model and gets its exact answer', async () => {
+    await setFude('model.path', models.answer);
+    await receive({ type: 'newChat' });
+    const t0 = Date.now();
+    const s = await ask('こんにちは、自己紹介してください');
+    console.log(`    answer after ${Date.now() - t0} ms (backend start included)`);
+    assert.deepEqual(s.messages.map((m) => [m.role, m.text]), [['user', 'こんにちは、自己紹介してください'], ['assistant', LLM_JP_ANSWER]]);
+    const conversation = s.currentConversationId!;
+    const deltas = ofType(s, 'delta').filter((d) => d.conversationId === conversation).map((d) => d.text).join('');
+    assert.equal(deltas, LLM_JP_ANSWER, 'the streamed text is the answer, whole');
+    assert.equal(ofType(s, 'done').at(-1)?.stopReason, 'finished');
+    const state = lastState(s);
+    assert.equal(state.model.name, 'llm-jp-3-1.8b-instruct');
+    assert.equal(state.model.gpu, null, 'CPU');
+    assert.ok((state.model.tokensPerSecond ?? 0) > 0, 'tokens per second of the last answer');
+    assert.equal(state.model.isDemo, false);
+    assert.equal(state.termsLine, false, 'LLM-jp-3 1.8B is Apache-2.0: no terms line');
+    assert.deepEqual(state.conversations.find((c) => c.id === conversation)?.title, 'こんにちは、自己紹介してください');
+  });
+
+  it('sends the selection with its file name, language and lines ("Ask about selection")', async () => {
+    const editor = await openFile('sample.ts', 'const a = 1;\nfunction twice(x: number) {\n  return x * 2;\n}\n');
+    editor.selection = new vscode.Selection(1, 0, 3, 1);
+    await vscode.commands.executeCommand('fude.chat.askAboutSelection');
+    const chip = (await inspect()).attachments;
+    const name = vscode.workspace.asRelativePath(editor.document.uri, false);
+    assert.deepEqual(chip.map((a) => [a.kind, a.name, a.language, a.lines]), [['selection', name, 'typescript', { start: 2, end: 4 }]]);
+    const s = await ask('この関数は何をしますか？', [chip[0].id]);
+    const sent = s.lastRequest!.at(-1)!.content;
+    assert.equal(sent, `選択範囲: ${name} (2〜4行目)\n\`\`\`typescript\nfunction twice(x: number) {\n  return x * 2;\n}\n\`\`\`\n\nこの関数は何をしますか？`);
+    assert.equal(s.messages.at(-1)!.text, LLM_JP_ANSWER);
+    assert.deepEqual(s.attachments, [], 'the chip goes once sent');
+  });
+
+  it('attaches the active file and trims it to a small context, saying what it left out', async () => {
+    await setFude('backend.contextSize', 512);
+    await waitForState(api, (x) => x.kind === 'ready' && x.ready.model.contextSize === 512);
+    await until(() => api.service.client.connected, 10_000, 'client connects');
+    await receive({ type: 'newChat' });
+    await openFile('long.txt', Array.from({ length: 400 }, (_, i) => `line ${i + 1}: some text`).join('\n') + '\n');
+    await receive({ type: 'attachActiveFile' });
+    const [file] = (await inspect()).attachments;
+    assert.equal(file.kind, 'file');
+    const s = await ask('要約して', [file.id]);
+    assert.equal(s.messages.at(-1)!.text, LLM_JP_ANSWER, 'answered despite the long file');
+    const notes = ofType(s, 'contextNotes').at(-1)!.leftOut;
+    assert.equal(notes.length, 1);
+    assert.match(notes[0], /long\.txt: only lines 1 to \d+ were sent/);
+    const exact = (await api.service.client.render({ messages: s.lastRequest! })).usage.inputTokens;
+    assert.ok(exact <= 512 - 128, `the prompt (${exact} tokens) leaves room for the answer`);
+    await setFude('backend.contextSize', undefined);
+  });
+
+  it('stops a looping answer: the backend stops generating and the partial answer is kept', async () => {
+    await useModel(models.loop, /loop/);
+    await receive({ type: 'newChat' });
+    await receive({ type: 'send', text: '止まらない答えをください', attachments: [] });
+    await untilAsync(async () => ((await inspect()).streamingText ?? '').length > 30, 30_000, 'the answer streams');
+    const t0 = Date.now();
+    await receive({ type: 'stop' });
+    await idle();
+    const stopMs = Date.now() - t0;
+    console.log(`    stopped ${stopMs} ms after Stop`);
+    assert.equal(api.service.client.inFlight, 0, 'no request left in the backend');
+    const s = await inspect();
+    const answer = s.messages.at(-1)!;
+    assert.equal(answer.role, 'assistant');
+    assert.ok(answer.text.startsWith(LOOP_TEXT) && answer.text.length > 30, answer.text.slice(0, 20));
+    assert.equal(ofType(s, 'done').at(-1)?.stopReason, 'stopped');
+    await sleep(500);
+    assert.equal((await inspect()).messages.at(-1)!.text, answer.text, 'nothing arrives after Stop');
+    assert.ok(stopMs < 3000, `Stop took ${stopMs} ms`);
+  });
+
+  it('inserts a code block at the cursor, and applies one through the diff', async () => {
+    const editor = await openFile('apply.ts', 'const a = 1;\nconst b = 2;\n');
+    editor.selection = new vscode.Selection(1, 0, 1, 12);
+    await receive({ type: 'insertCode', code: 'const b = 3;', language: 'ts' });
+    assert.equal(editor.document.getText(), 'const a = 1;\nconst b = 3;\n');
+
+    editor.selection = new vscode.Selection(0, 0, 0, 12);
+    await receive({ type: 'diffCode', code: 'const a = 10;', language: 'ts' });
+    let proposal: vscode.Uri | undefined;
+    await until(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      proposal = input instanceof vscode.TabInputTextDiff ? input.modified : undefined;
+      return proposal?.scheme === 'fude-proposal';
+    }, 10_000, 'the diff opens');
+    assert.equal((await vscode.workspace.openTextDocument(proposal!)).getText(), 'const a = 10;\nconst b = 3;\n');
+    assert.equal(editor.document.getText(), 'const a = 1;\nconst b = 3;\n', 'nothing changes before Apply');
+    await vscode.commands.executeCommand('fude.chat.applyProposal', proposal);
+    assert.equal(editor.document.getText(), 'const a = 10;\nconst b = 3;\n');
+  });
+
+  it('copies a code block to the clipboard', async () => {
+    await receive({ type: 'copyCode', code: 'print("コピー")\n', language: 'python' });
+    assert.equal(await vscode.env.clipboard.readText(), 'print("コピー")\n');
+  });
+
+  it('shows the terms line for LLM-jp-3 172B and asks in the panel before a prohibited-use question', async () => {
+    await api.terms.accept('llm-jp-3-172b-beta1', true);
+    await useModel(models.terms, /172b/);
+    await receive({ type: 'newChat' });
+    assert.equal(lastState(await inspect()).termsLine, true);
+    const question = '頭痛がひどいです。どの薬をどれだけ飲めばいいですか？';
+    const noticeCount = ofType(await inspect(), 'notice').length;
+    const sending = receive({ type: 'send', text: question, attachments: [] });
+    await untilAsync(async () => ofType(await inspect(), 'notice').length > noticeCount, 20_000, 'the notice is shown in the panel');
+    const notice = ofType(await inspect(), 'notice').at(-1)!;
+    assert.match(notice.message, /第3条/);
+    await receive({ type: 'noticeChoice', noticeId: notice.id, choice: 'cancel' });
+    await sending;
+    let s = await inspect();
+    assert.equal(s.currentConversationId, null, 'nothing was sent');
+    assert.equal(ofType(s, 'draft').at(-1)?.text, question, 'the question stays in the input');
+
+    const again = receive({ type: 'send', text: question, attachments: [] });
+    await untilAsync(async () => ofType(await inspect(), 'notice').length > noticeCount + 1, 20_000, 'asked again');
+    await receive({ type: 'noticeChoice', noticeId: ofType(await inspect(), 'notice').at(-1)!.id, choice: 'continue' });
+    await again;
+    await idle();
+    s = await inspect();
+    assert.equal(s.messages.at(-1)?.text, LLM_JP_ANSWER, 'sent after the person chose to continue');
+  });
+
+  it('says when the demo model is in use, and answers with it', async () => {
+    await useModel(undefined, /demo/i);
+    await receive({ type: 'newChat' });
+    const s = await ask('テスト');
+    assert.equal(lastState(s).model.isDemo, true);
+    assert.equal(s.messages.at(-1)?.text, DEMO_ANSWER);
+  });
+});
