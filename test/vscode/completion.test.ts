@@ -169,6 +169,19 @@ describe('Fude inline completion (in a real VS Code)', () => {
     const inserted = partial.slice('function f() {'.length, partial.length - '\n}\n'.length);
     assert.ok(inserted !== '' && inserted !== BLOCK_SHOWN && BLOCK_SHOWN.startsWith(inserted), `accept word inserted a start of the suggestion: ${JSON.stringify(inserted)}`);
     await commitUntil(editor, `function f() {${BLOCK_SHOWN}\n}\n`);
+
+    // Accept line: the suggestion starts with a line break, so the first accepted line is the
+    // rest of the cursor line (empty) or the line after it; either way a start of the suggestion.
+    const other = await edit('function f2() {\n}\n', 0, 15);
+    await trigger();
+    await until(() => stats().lastOutcome?.text === BLOCK_SHOWN, 30_000, 'suggestion for accept line');
+    const lineStart = Date.now();
+    while (other.document.getText() === 'function f2() {\n}\n' && Date.now() - lineStart < 10_000) {
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.acceptNextLine');
+      await sleep(100);
+    }
+    const byLine = other.document.getText().slice('function f2() {'.length, -'\n}\n'.length);
+    assert.ok(byLine !== '' && BLOCK_SHOWN.startsWith(byLine), `accept line inserted a start of the suggestion: ${JSON.stringify(byLine)}`);
   });
 
   it('cancels a superseded request in the backend', async () => {

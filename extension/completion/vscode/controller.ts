@@ -66,6 +66,8 @@ export class CompletionController implements vscode.Disposable {
         this.refresh();
       }),
     );
+    // Files already open count as viewed (the active one last, so it is the most recent).
+    for (const e of vscode.window.visibleTextEditors) if (e !== vscode.window.activeTextEditor) this.onActiveEditor(e);
     this.onActiveEditor(vscode.window.activeTextEditor);
     this.armSnoozeTimer();
   }
