@@ -39,6 +39,8 @@ export class Supervisor {
   private pendingOps = 0;
 
   constructor(opts: SupervisorOptions = {}) {
+    // Every feature and every pending whenReady() listens; more than Node's default of 10 is normal here.
+    this.events.setMaxListeners(100);
     this.opts = {
       maxEarlyCrashes: 3,
       earlyCrashWindowMs: 60_000,
