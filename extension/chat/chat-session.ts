@@ -6,23 +6,17 @@
 import type { ChatMessage } from "../../protocol/messages.js";
 import type { Attachment } from "./attachments.js";
 import type { SendKind } from "./before-send.js";
-import { fitPrompt } from "./chat-prompt.js";
-import { streamAnswer, type ChatClient } from "./chat-turn.js";
-import { DeltaBatcher } from "./delta-batcher.js";
+import { answerTurn, type Streaming } from "./answer-turn.js";
+import type { ChatClient } from "./chat-turn.js";
 import type { Conversation, StoredAttachment } from "./history-store.js";
-import { parseWebviewMessage, type ChatMessageView, type ExtensionMessage, type WebviewMessage } from "./panel-messages.js";
+import { parseWebviewMessage, type ExtensionMessage, type WebviewMessage } from "./panel-messages.js";
 import { PanelNotices } from "./panel-notices.js";
-import { attachmentLabel, PendingAttachments } from "./pending-attachments.js";
+import { PendingAttachments } from "./pending-attachments.js";
+import { ErrorLines, stateMessage } from "./session-view.js";
 import type { ChatSessionDeps } from "./session-types.js";
 
 export const CURRENT_KEY = "fude.chat.currentConversation";
 const POSTED_LOG = 500;
-
-interface Streaming {
-  conversationId: string;
-  text: string;
-  controller: AbortController;
-}
 
 const stored = ({ focus: _focus, ...rest }: Attachment): StoredAttachment => rest;
 
@@ -37,14 +31,14 @@ export class ChatSession {
   private sendCancelled = false;
   private turn: Promise<void> = Promise.resolve();
   private tokensPerSecond: number | null = null;
-  private readonly errorRetries = new Map<string, string>();
-  private nextError = 1;
+  private readonly errors: ErrorLines;
   /** For inspection by tests: the prompt of the last request and the recent messages to the panels. */
   lastRequest: ChatMessage[] | null = null;
   readonly posted: ExtensionMessage[] = [];
 
   constructor(private readonly deps: ChatSessionDeps) {
     this.notices = new PanelNotices((m) => this.post(m));
+    this.errors = new ErrorLines((m) => this.post(m), deps.texts.regenerate);
     const remembered = deps.memory.get(CURRENT_KEY);
     this.currentId = typeof remembered === "string" && deps.history.get(remembered) !== undefined ? remembered : null;
   }
@@ -124,7 +118,7 @@ export class ChatSession {
         this.post({ type: "attachments", items: this.pending.views() });
         return;
       case "send":
-        return this.ask("question", message.text, message.attachments);
+        return this.ask(message.text, message.attachments);
       case "stop":
         return this.stop();
       case "newChat":
@@ -174,11 +168,8 @@ export class ChatSession {
   private async choose(noticeId: string, choice: string): Promise<void> {
     if (this.notices.answer(noticeId, choice)) return;
     if (noticeId === "header") return this.deps.runHeaderAction(choice);
-    const conversationId = this.errorRetries.get(noticeId);
-    if (conversationId !== undefined && choice === "regenerate") {
-      this.errorRetries.delete(noticeId);
-      await this.regenerate(conversationId);
-    }
+    const conversationId = this.errors.retryFor(noticeId, choice);
+    if (conversationId !== undefined) await this.regenerate(conversationId);
   }
 
   private async select(id: string | null): Promise<void> {
@@ -187,32 +178,39 @@ export class ChatSession {
     this.refresh();
   }
 
-  /** Everything before the backend: the hook, a ready client, then the question saved. */
-  private async ask(kind: SendKind, text: string, attachmentIds: string[]): Promise<void> {
-    if (this.busy) {
-      this.error(null, this.deps.texts.busy);
-      if (kind === "question") this.post({ type: "draft", text });
-      return;
-    }
-    this.begin();
-    try {
-      if (!(await this.deps.beforeSend(text, kind, { conversationId: this.currentId, panel: this.notices }))) {
-        this.post({ type: "draft", text });
-        return;
-      }
-      const client = await this.deps.ensureClient();
-      if (client === undefined || this.sendCancelled) {
-        if (client === undefined) this.error(null, this.deps.texts.notReady);
-        this.post({ type: "draft", text });
-        return;
-      }
+  private ask(text: string, attachmentIds: string[]): Promise<void> {
+    return this.submit("question", text, this.currentId, async () => {
       const attachments = this.pending.select(attachmentIds).map(stored);
       this.pending.clear();
       this.post({ type: "attachments", items: [] });
       const id = this.currentId ?? (await this.deps.history.create()).id;
       if (this.currentId !== id) await this.select(id);
       await this.deps.history.append(id, { role: "user", text, ...(attachments.length > 0 ? { attachments } : {}) });
-      this.startTurn(client, id);
+      return id;
+    });
+  }
+
+  /**
+   * Everything before the backend: the hook, a ready client, then `save` puts the question in
+   * the history and names the conversation to answer. A question that is not sent goes back
+   * to the input.
+   */
+  private async submit(kind: SendKind, text: string, conversationId: string | null, save: () => Promise<string>): Promise<void> {
+    if (this.busy) {
+      this.error(conversationId, this.deps.texts.busy);
+      if (kind === "question") this.post({ type: "draft", text });
+      return;
+    }
+    this.begin();
+    try {
+      const allowed = await this.deps.beforeSend(text, kind, { conversationId, panel: this.notices });
+      const client = allowed ? await this.deps.ensureClient() : undefined;
+      if (client === undefined || this.sendCancelled) {
+        if (allowed && client === undefined) this.error(conversationId, this.deps.texts.notReady);
+        if (kind === "question") this.post({ type: "draft", text });
+        return;
+      }
+      this.startTurn(client, await save());
     } finally {
       this.end();
     }
@@ -233,7 +231,7 @@ export class ChatSession {
   private async regenerate(conversationId: string): Promise<void> {
     const conversation = this.deps.history.get(conversationId);
     const lastQuestion = conversation?.messages.map((m) => m.role).lastIndexOf("user") ?? -1;
-    if (conversation === undefined || lastQuestion < 0) return void this.error(conversationId, this.deps.texts.nothingToRegenerate);
+    if (conversation === undefined || lastQuestion < 0) return this.error(conversationId, this.deps.texts.nothingToRegenerate);
     await this.resend(conversation, lastQuestion, conversation.messages[lastQuestion].text, "regenerate");
   }
 
@@ -244,29 +242,25 @@ export class ChatSession {
   }
 
   /** Drops the question at `index` and all after it, then asks `text` there with the same attachments. */
-  private async resend(conversation: Conversation, index: number, text: string, kind: SendKind): Promise<void> {
-    if (this.busy) return void this.error(conversation.id, this.deps.texts.busy);
-    this.begin();
-    try {
-      if (!(await this.deps.beforeSend(text, kind, { conversationId: conversation.id, panel: this.notices }))) return;
-      const client = await this.deps.ensureClient();
-      if (client === undefined) return void this.error(conversation.id, this.deps.texts.notReady);
-      if (this.sendCancelled) return;
+  private resend(conversation: Conversation, index: number, text: string, kind: SendKind): Promise<void> {
+    return this.submit(kind, text, conversation.id, async () => {
       const { attachments } = conversation.messages[index];
       await this.deps.history.truncate(conversation.id, index);
       await this.deps.history.append(conversation.id, { role: "user", text, ...(attachments ? { attachments } : {}) });
       if (this.currentId !== conversation.id) await this.select(conversation.id);
-      this.startTurn(client, conversation.id);
-    } finally {
-      this.end();
-    }
+      return conversation.id;
+    });
   }
 
   private startTurn(client: ChatClient, conversationId: string): void {
     const streaming: Streaming = { conversationId, text: "", controller: new AbortController() };
     this.streaming = streaming;
     this.refresh();
-    this.turn = this.runTurn(client, streaming).catch((error: unknown) => {
+    const env = { deps: this.deps, post: (m: ExtensionMessage) => this.post(m), error: (id: string, text: string, retry?: boolean) => this.error(id, text, retry) };
+    this.turn = answerTurn(env, client, streaming).then((result) => {
+      this.lastRequest = result.request ?? this.lastRequest;
+      this.tokensPerSecond = result.tokensPerSecond ?? this.tokensPerSecond;
+    }, (error: unknown) => {
       this.deps.log(`chat: the answer failed: ${String(error)}`);
       this.error(conversationId, this.deps.texts.failed("internal", String(error)));
     }).finally(() => {
@@ -275,64 +269,19 @@ export class ChatSession {
     });
   }
 
-  private async runTurn(client: ChatClient, streaming: Streaming): Promise<void> {
-    const { history, texts } = this.deps;
-    const { conversationId } = streaming;
-    const conversation = history.get(conversationId);
-    if (conversation === undefined) return;
-    const sampling = this.deps.sampling();
-    const render = client.render?.bind(client);
-    const fitted = await fitPrompt(conversation.messages, {
-      contextSize: this.deps.contextSize() ?? 2048,
-      maxTokens: sampling.maxTokens,
-      countExact: render && (async (messages) => (await render({ messages })).usage.inputTokens),
-    });
-    this.post({ type: "contextNotes", conversationId, leftOut: fitted.leftOut.map((item) => texts.leftOut(item)) });
-    if (!fitted.fits) return void this.error(conversationId, texts.tooLong(fitted.tokens, fitted.limit));
-    if (streaming.controller.signal.aborted) return this.post({ type: "done", conversationId, stopReason: "stopped" });
-    this.lastRequest = fitted.messages;
-    const batcher = new DeltaBatcher((text) => this.post({ type: "delta", conversationId, text }));
-    const outcome = await streamAnswer(client, fitted.messages, sampling, streaming.controller.signal, (delta) => {
-      streaming.text += delta;
-      batcher.push(delta);
-    }).finally(() => batcher.flush());
-    if (outcome.text !== "") await history.updateLastAssistant(conversationId, outcome.text);
-    if (outcome.kind === "error") {
-      const id = this.error(conversationId, texts.failed(outcome.code, outcome.message), true);
-      this.errorRetries.set(id, conversationId);
-      return;
-    }
-    this.tokensPerSecond = outcome.tokensPerSecond ?? this.tokensPerSecond;
-    this.post({ type: "done", conversationId, stopReason: outcome.kind === "maxTokens" ? "maxTokens" : outcome.kind });
-    if (outcome.kind === "maxTokens") this.error(conversationId, texts.cutShort, true);
-  }
-
-  /** Posts an error line; with `retry` it offers Regenerate. Returns its id. */
-  private error(conversationId: string | null, message: string, retry = false): string {
-    const id = `error-${this.nextError++}`;
-    const action = retry ? { id: "regenerate", label: this.deps.texts.regenerate } : null;
-    if (retry && conversationId !== null) this.errorRetries.set(id, conversationId);
-    this.post({ type: "error", id, conversationId, message, action });
-    return id;
+  private error(conversationId: string | null, message: string, retry = false): void {
+    this.errors.show(conversationId, message, retry);
   }
 
   private state(): ExtensionMessage {
-    const conversation = this.currentId === null ? undefined : this.deps.history.get(this.currentId);
-    const messages: ChatMessageView[] = (conversation?.messages ?? []).map((m) => ({
-      role: m.role,
-      text: m.text,
-      attachments: (m.attachments ?? []).map(attachmentLabel),
-    }));
-    return {
-      type: "state",
-      conversations: this.deps.history.list(),
-      currentConversationId: conversation?.id ?? null,
-      messages,
-      model: this.deps.header(this.tokensPerSecond),
+    return stateMessage({
+      history: this.deps.history,
+      currentId: this.currentId,
+      header: this.deps.header(this.tokensPerSecond),
       busy: this.busy,
       streaming: this.streaming === null ? null : { conversationId: this.streaming.conversationId, text: this.streaming.text },
       termsLine: this.deps.termsLine(),
-    };
+    });
   }
 
   private post(message: ExtensionMessage): void {

@@ -1,0 +1,67 @@
+/**
+ * One answer, from the saved conversation to the saved answer: fit the prompt to the context
+ * (telling the panel what was left out), stream the answer in batches, save what arrived,
+ * and end with done or an error line.
+ */
+import type { ChatMessage } from "../../protocol/messages.js";
+import { fitPrompt } from "./chat-prompt.js";
+import { streamAnswer, type ChatClient } from "./chat-turn.js";
+import { DeltaBatcher } from "./delta-batcher.js";
+import type { ExtensionMessage } from "./panel-messages.js";
+import type { ChatSessionDeps } from "./session-types.js";
+
+export interface Streaming {
+  conversationId: string;
+  text: string;
+  controller: AbortController;
+}
+
+export interface TurnEnv {
+  deps: ChatSessionDeps;
+  post(message: ExtensionMessage): void;
+  error(conversationId: string, message: string, retry?: boolean): void;
+}
+
+export interface TurnResult {
+  /** The prompt sent; null when nothing was. */
+  request: ChatMessage[] | null;
+  tokensPerSecond: number | null;
+}
+
+export async function answerTurn(env: TurnEnv, client: ChatClient, streaming: Streaming): Promise<TurnResult> {
+  const { history, texts } = env.deps;
+  const { conversationId, controller } = streaming;
+  const none: TurnResult = { request: null, tokensPerSecond: null };
+  const conversation = history.get(conversationId);
+  if (conversation === undefined) return none;
+  const sampling = env.deps.sampling();
+  const render = client.render?.bind(client);
+  const fitted = await fitPrompt(conversation.messages, {
+    contextSize: env.deps.contextSize() ?? 2048,
+    maxTokens: sampling.maxTokens,
+    countExact: render && (async (messages) => (await render({ messages })).usage.inputTokens),
+  });
+  env.post({ type: "contextNotes", conversationId, leftOut: fitted.leftOut.map((item) => texts.leftOut(item)) });
+  if (!fitted.fits) {
+    env.error(conversationId, texts.tooLong(fitted.tokens, fitted.limit));
+    return none;
+  }
+  if (controller.signal.aborted) {
+    env.post({ type: "done", conversationId, stopReason: "stopped" });
+    return none;
+  }
+  const batcher = new DeltaBatcher((text) => env.post({ type: "delta", conversationId, text }));
+  const outcome = await streamAnswer(client, fitted.messages, sampling, controller.signal, (delta) => {
+    streaming.text += delta;
+    batcher.push(delta);
+  }).finally(() => batcher.flush());
+  if (outcome.text !== "") await history.updateLastAssistant(conversationId, outcome.text);
+  const result: TurnResult = { request: fitted.messages, tokensPerSecond: outcome.kind === "error" ? null : outcome.tokensPerSecond };
+  if (outcome.kind === "error") {
+    env.error(conversationId, texts.failed(outcome.code, outcome.message), true);
+    return result;
+  }
+  env.post({ type: "done", conversationId, stopReason: outcome.kind === "maxTokens" ? "maxTokens" : outcome.kind });
+  if (outcome.kind === "maxTokens") env.error(conversationId, texts.cutShort, true);
+  return result;
+}
