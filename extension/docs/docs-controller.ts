@@ -1,0 +1,186 @@
+// The documentation assistant's state and actions: which code it works on, the request in flight, and what
+// Insert, Apply and Open do with the result. Commands and the panel both go through here.
+import * as vscode from 'vscode';
+import type { FudeCore } from '../core.js';
+import { codeUnchanged, extractCode } from './answer-text.js';
+import { renderComment } from './comment-style.js';
+import { parseDocParts } from './doc-parts.js';
+import { generateDocs } from './docs-generate.js';
+import { DocsPanel, panelStrings } from './docs-panel.js';
+import { fileTarget, findTarget, type DocTarget } from './doc-target.js';
+import { insertComment, type InsertOutcome } from './insert-comment.js';
+import { translateDirection, type DocAction, type ResultKind, type WebviewMessage } from './panel-messages.js';
+import { DEFAULT_STYLE, docCommentMessages, draftMessages, explainMessages, translateCommentsMessages, translateDocCommentMessages, type DocStyle } from './prompts.js';
+
+const STYLE_KEY = 'fude.docs.style';
+
+export class DocsController {
+  private target: DocTarget | undefined;
+  private declText = '';
+  private abort: AbortController | undefined;
+  /** The last text editor that had focus: while the panel has it, activeTextEditor is undefined. */
+  lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+
+  constructor(private readonly core: FudeCore) {}
+
+  get style(): DocStyle {
+    return this.core.context.globalState.get<DocStyle>(STYLE_KEY) ?? DEFAULT_STYLE;
+  }
+
+  private async setStyle(style: DocStyle): Promise<void> {
+    await this.core.context.globalState.update(STYLE_KEY, style);
+  }
+
+  /** The target from the active editor (a whole-file action takes the file). */
+  async retarget(editor: vscode.TextEditor | undefined, wholeFile = false): Promise<DocTarget | undefined> {
+    if (!editor) return this.target;
+    const t = wholeFile ? fileTarget(editor.document) : await findTarget(editor);
+    if (t) {
+      this.target = t;
+      this.declText = t.comment ? editor.document.lineAt(t.comment.declLine).text : '';
+    }
+    return t;
+  }
+
+  editor(): vscode.TextEditor | undefined {
+    const e = vscode.window.activeTextEditor ?? this.lastEditor;
+    return e && !e.document.isClosed ? e : undefined;
+  }
+
+  openPanel(): DocsPanel {
+    const panel = DocsPanel.show(this.core.context, (m) => void this.onMessage(m), () => this.stop());
+    if (this.target) panel.post({ type: 'target', description: this.target.description });
+    return panel;
+  }
+
+  stop(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+  }
+
+  /** Runs an action on the current target and shows it in the panel. */
+  async run(action: DocAction, style = this.style): Promise<void> {
+    const panel = this.openPanel();
+    const target = this.target;
+    if (!target) return panel.post({ type: 'error', message: panelStrings().noTarget });
+    if (action === 'docComment' && !target.comment) {
+      return panel.post({ type: 'error', message: vscode.l10n.t('Fude writes doc comments for JavaScript, TypeScript, Python, Rust, C#, Java, Go, C and C++; this file is {0}.', target.document.languageId) });
+    }
+    const { messages, kind } = this.prepare(action, target, style);
+    this.stop();
+    const abort = new AbortController();
+    this.abort = abort;
+    panel.post({ type: 'start', action, kind });
+    const result = await generateDocs(this.core, messages, style, abort.signal, (text) => panel.post({ type: 'delta', text }));
+    if (this.abort === abort) this.abort = undefined;
+    if (!result.ok) {
+      if (result.reason === 'failed') panel.post({ type: 'error', message: vscode.l10n.t('Fude: {0}', result.message ?? '') });
+      else panel.post({ type: 'result', kind, text: '', existing: false });
+      return;
+    }
+    panel.post(this.finish(kind, target, result.text));
+  }
+
+  private prepare(action: DocAction, target: DocTarget, style: DocStyle) {
+    const input = { code: target.code, languageId: target.document.languageId, fileName: target.document.uri.path.split('/').pop() };
+    const direction = translateDirection(action);
+    if (action === 'docComment') return { messages: docCommentMessages(input, style, target.comment?.style), kind: 'docComment' as ResultKind };
+    if (direction) return { messages: translateCommentsMessages(input, direction, style), kind: 'code' as ResultKind };
+    if (action === 'readme' || action === 'api') return { messages: draftMessages(input, action, style), kind: 'prose' as ResultKind };
+    return { messages: explainMessages(input, style), kind: 'prose' as ResultKind };
+  }
+
+  private finish(kind: ResultKind, target: DocTarget, answer: string) {
+    if (kind === 'docComment') return { type: 'result' as const, kind, text: this.renderedComment(target, answer), existing: Boolean(target.comment?.placement.existing) };
+    if (kind === 'code') {
+      const code = extractCode(answer);
+      const warning = codeUnchanged(target.code, code, target.document.languageId) ? undefined : vscode.l10n.t('The model changed code, not only comments. Check the result before applying it.');
+      return { type: 'result' as const, kind, text: code, existing: false, warning };
+    }
+    return { type: 'result' as const, kind, text: answer, existing: false };
+  }
+
+  /** The model's neutral answer as a comment in the target language's convention, indented for its place. */
+  renderedComment(target: DocTarget, answer: string): string {
+    const c = target.comment!;
+    return renderComment(c.style, parseDocParts(answer), c.placement.indent, c.name).join('\n');
+  }
+
+  /** For commands with `{ insert: true }`: generate and insert without the preview. */
+  async writeAndInsert(style: DocStyle, replace: boolean): Promise<{ outcome: InsertOutcome | 'unsupported' | 'not-generated'; comment?: string }> {
+    const target = this.target;
+    if (!target?.comment) return { outcome: 'unsupported' };
+    const existing = target.comment.placement.existing;
+    const messages = replace && existing
+      ? translateDocCommentMessages(existing.text, { code: target.code, languageId: target.document.languageId }, style)
+      : docCommentMessages({ code: target.code, languageId: target.document.languageId }, style, target.comment.style);
+    const abort = new AbortController();
+    const result = await generateDocs(this.core, messages, style, abort.signal);
+    if (!result.ok) return { outcome: 'not-generated' };
+    const comment = this.renderedComment(target, result.text);
+    return { outcome: await insertComment(target, this.declText, comment, replace), comment };
+  }
+
+  private async onMessage(m: WebviewMessage): Promise<void> {
+    const panel = DocsPanel.open;
+    if (!panel) return;
+    switch (m.type) {
+      case 'ready':
+        panel.post({ type: 'init', strings: panelStrings(), style: this.style });
+        if (this.target) panel.post({ type: 'target', description: this.target.description });
+        return;
+      case 'style':
+        return this.setStyle(m.style);
+      case 'stop':
+        return this.stop();
+      case 'run':
+        await this.setStyle(m.style);
+        await this.retarget(this.editor(), m.action === 'readme' || m.action === 'api');
+        return this.run(m.action, m.style);
+      case 'translateExisting':
+        return this.translateExisting(m.style);
+      case 'insert': {
+        if (!this.target) return;
+        const outcome = await insertComment(this.target, this.declText, m.text, m.replace);
+        if (outcome === 'lost') void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the declaration was not found any more; nothing was inserted.'));
+        else panel.post({ type: 'inserted' });
+        return;
+      }
+      case 'applyTranslation':
+        return this.applyTranslation(m.text);
+      case 'openDraft': {
+        const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: m.text });
+        await vscode.window.showTextDocument(doc, vscode.ViewColumn.Active);
+        return;
+      }
+    }
+  }
+
+  private async translateExisting(style: DocStyle): Promise<void> {
+    const panel = this.openPanel();
+    const target = this.target;
+    const existing = target?.comment?.placement.existing;
+    if (!target || !existing) return;
+    this.stop();
+    const abort = new AbortController();
+    this.abort = abort;
+    panel.post({ type: 'start', action: 'docComment', kind: 'docComment' });
+    const messages = translateDocCommentMessages(existing.text, { code: target.code, languageId: target.document.languageId }, style);
+    const result = await generateDocs(this.core, messages, style, abort.signal, (text) => panel.post({ type: 'delta', text }));
+    if (!result.ok) return panel.post({ type: 'result', kind: 'docComment', text: '', existing: true });
+    panel.post({ type: 'result', kind: 'docComment', text: this.renderedComment(target, result.text), existing: true });
+  }
+
+  private async applyTranslation(text: string): Promise<void> {
+    const target = this.target;
+    if (!target || target.document.isClosed) return;
+    if (target.document.getText(target.range) !== target.code) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the selection changed since the translation was made; nothing was applied.'));
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(target.document.uri, target.range, text);
+    await vscode.workspace.applyEdit(edit);
+    DocsPanel.open?.post({ type: 'inserted' });
+  }
+}
