@@ -11,6 +11,7 @@ import { logBackendLine } from './vscode/backend-log.js';
 import { registerCoreCommands } from './vscode/commands.js';
 import type { FudeCore } from './core.js';
 import { registerChat } from './chat/register-chat.js';
+import { registerDocs } from './docs/register-docs.js';
 import { completionApi, registerCompletion, type CompletionApi } from './completion/vscode/register.js';
 import { chatBeforeSend, noticeFlow, registerTerms } from './terms/register-terms.js';
 import { currentGate, type OpenGate } from './terms/gate-panel.js';
@@ -37,7 +38,7 @@ export interface FudeApi {
 let service: BackendService | undefined;
 
 /** Each feature registers itself from the core; add new features here. */
-const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [registerTerms, (core) => registerChat(core, { beforeSend: chatBeforeSend(core) }), registerCompletion];
+const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [registerTerms, (core) => registerChat(core, { beforeSend: chatBeforeSend(core) }), registerCompletion, registerDocs];
 
 export function activate(context: vscode.ExtensionContext): FudeApi {
   const log = vscode.window.createOutputChannel('Fude', { log: true });
