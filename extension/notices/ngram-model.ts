@@ -1,10 +1,11 @@
 /**
- * A multinomial logistic regression over character n-grams: scoring, explanation and
+ * A multinomial logistic regression over character n-grams and weak signals
+ * (features.ts): scoring, explanation and
  * the compact text form the trained weights are committed in (ngram-model-data.ts,
  * written by tools/train-model.ts). Pure and deterministic.
  */
 import type { Label } from './evaluate.js';
-import { ngramsOf } from './ngrams.js';
+import { featuresOf } from './features.js';
 
 export interface NgramModel {
   /** Class order of bias and of every weight vector; includes 'none'. */
@@ -20,12 +21,12 @@ export interface NgramScore {
   pFlag: number;
   /** The most likely label other than none. */
   best: Exclude<Label, 'none'>;
-  /** The n-grams of the request that pushed most towards `best` rather than none, strongest first. */
+  /** The features (n-grams, "§signal"s) of the request that pushed most towards `best` rather than none, strongest first. */
   top: { gram: string; weight: number }[];
 }
 
 export function scoreNgrams(model: NgramModel, text: string, topN = 5): NgramScore {
-  const grams = ngramsOf(text).filter((g) => model.weights.has(g));
+  const grams = featuresOf(text).filter((g) => model.weights.has(g));
   const z = [...model.bias];
   for (const g of grams) {
     const w = model.weights.get(g) as number[];

@@ -1,13 +1,14 @@
 /**
- * Trains the n-gram model: chi-squared feature selection over binary n-gram
- * presence, then multinomial logistic regression with L2, by full-batch Adam for
+ * Trains the statistical model: chi-squared selection of binary n-gram features
+ * (every weak signal is kept), then multinomial logistic regression with L2, by full-batch Adam for
  * a fixed number of steps. No randomness and a fixed iteration order, so the same
  * examples always give the same weights.
  */
 import { CATEGORIES } from '../../backend/terms/categories.js';
 import type { Label } from './evaluate.js';
 import type { NgramModel } from './ngram-model.js';
-import { ngramsOf } from './ngrams.js';
+import { featuresOf } from './features.js';
+import { SIGNAL_PREFIX } from './signals.js';
 
 export interface TrainOptions {
   /** Keep only n-grams seen in at least this many examples. */
@@ -47,13 +48,14 @@ export function selectFeatures(docs: readonly string[][], labels: readonly numbe
   const scored: { g: string; chi: number }[] = [];
   for (const [g, row] of df) {
     const total = row.reduce((a, b) => a + b, 0);
-    if (total < opts.minDf) continue;
+    // Signals are few and chosen by hand: always kept.
+    if (total < opts.minDf && !g.startsWith(SIGNAL_PREFIX)) continue;
     let chi = 0;
     for (let c = 0; c < classes; c++) {
       const expected = (total * classSize[c]) / n;
       if (expected > 0) chi += (row[c] - expected) ** 2 / expected;
     }
-    scored.push({ g, chi });
+    scored.push({ g, chi: g.startsWith(SIGNAL_PREFIX) ? Number.POSITIVE_INFINITY : chi });
   }
   scored.sort((a, b) => b.chi - a.chi || (a.g < b.g ? -1 : a.g > b.g ? 1 : 0));
   return scored.slice(0, opts.maxFeatures).map((s) => s.g);
@@ -63,7 +65,7 @@ export function trainModel(examples: readonly Example[], opts: TrainOptions = DE
   const K = MODEL_LABELS.length;
   const y = examples.map((e) => MODEL_LABELS.indexOf(e.label));
   if (y.some((c) => c < 0)) throw new Error('unknown label in training examples');
-  const docsAll = examples.map((e) => ngramsOf(e.text));
+  const docsAll = examples.map((e) => featuresOf(e.text));
   const vocab = selectFeatures(docsAll, y, K, opts);
   const index = new Map(vocab.map((g, i) => [g, i]));
   const docs = docsAll.map((d) => d.map((g) => index.get(g)).filter((i): i is number => i !== undefined));
