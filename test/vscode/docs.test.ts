@@ -1,0 +1,138 @@
+// The documentation assistant inside a real VS Code, on a deterministic fixture model whose answer is a
+// doc comment in the neutral form: "write Japanese doc comment" inserts the expected comment at the right
+// place for a TypeScript and a Python function, and one Undo removes it.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { FudeApi } from '../../extension/extension.js';
+import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
+import { fudeApi, setFude, until, waitForState } from './helpers.js';
+
+/** The fixture model's whole answer to any LLM-jp-3 chat prompt (they end with "\n"). */
+const DOC_ANSWER = '挨拶文を返します。\n@param name 名前\n@returns 挨拶文';
+
+const TS_SOURCE = [
+  "import { format } from './format';",
+  '',
+  'export namespace Greetings {',
+  '  export function greet(name: string): string {',
+  '    return format(`こんにちは、${name}`);',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+const TS_EXPECTED = [
+  "import { format } from './format';",
+  '',
+  'export namespace Greetings {',
+  '  /**',
+  '   * 挨拶文を返します。',
+  '   *',
+  '   * @param name 名前',
+  '   * @returns 挨拶文',
+  '   */',
+  '  export function greet(name: string): string {',
+  '    return format(`こんにちは、${name}`);',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+const PY_SOURCE = [
+  'import sys',
+  '',
+  '',
+  'def greet(name: str) -> str:',
+  '    message = f"こんにちは、{name}"',
+  '    return message',
+  '',
+].join('\n');
+
+const PY_EXPECTED = [
+  'import sys',
+  '',
+  '',
+  'def greet(name: str) -> str:',
+  '    """挨拶文を返します。',
+  '',
+  '    Args:',
+  '        name: 名前',
+  '',
+  '    Returns:',
+  '        挨拶文',
+  '    """',
+  '    message = f"こんにちは、{name}"',
+  '    return message',
+  '',
+].join('\n');
+
+describe('Fude documentation assistant (in a real VS Code)', () => {
+  let api: FudeApi;
+  let modelDir: string;
+  let workDir: string;
+
+  before(async () => {
+    api = await fudeApi();
+    modelDir = makeTinyModelDir();
+    workDir = mkdtempSync(join(tmpdir(), 'fude-docs-'));
+    const model = writePresetModel(modelDir, 'llm-jp-3-1.8b', { rules: [{ after: '\n', say: DOC_ANSWER }] }, 'docs-model.gguf');
+    await setFude('backend.threads', 1);
+    await setFude('model.path', model.path);
+    await vscode.commands.executeCommand('fude.restartBackend');
+    await waitForState(api, (s) => s.kind === 'ready' && s.ready.model.name === 'llm-jp-3-1.8b-instruct', 180_000);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setFude('model.path', undefined);
+    await setFude('backend.threads', undefined);
+    removeTinyModelDir(modelDir);
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  async function openAt(file: string, text: string, line: number, character: number): Promise<vscode.TextEditor> {
+    const path = join(workDir, file);
+    writeFileSync(path, text);
+    const doc = await vscode.workspace.openTextDocument(path);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
+    editor.selection = new vscode.Selection(line, character, line, character);
+    return editor;
+  }
+
+  async function writeAndUndo(editor: vscode.TextEditor, source: string, expected: string): Promise<void> {
+    const result = await vscode.commands.executeCommand<{ outcome: string; comment?: string }>('fude.docs.writeDocComment', { insert: true, politeness: 'desu-masu', length: 'short' });
+    assert.equal(result?.outcome, 'inserted', JSON.stringify(result));
+    assert.equal(editor.document.getText(), expected);
+    await vscode.window.showTextDocument(editor.document, { preview: false, viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('undo');
+    await until(() => editor.document.getText() === source, 10_000, 'one Undo restores the original text');
+    assert.equal(editor.document.isDirty, false, 'back at the saved version after one Undo');
+  }
+
+  it('contributes the documentation commands', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const c of ['fude.docs.open', 'fude.docs.writeDocComment', 'fude.docs.explainSelection', 'fude.docs.translateCommentsToJapanese', 'fude.docs.translateCommentsToEnglish', 'fude.docs.draftReadme', 'fude.docs.draftApi']) {
+      assert.ok(all.includes(c), `${c} is registered`);
+    }
+  });
+
+  it('writes a JSDoc comment above a TypeScript function, indented like it, and one Undo removes it', async () => {
+    const editor = await openAt('greet.ts', TS_SOURCE, 4, 10);
+    await writeAndUndo(editor, TS_SOURCE, TS_EXPECTED);
+  });
+
+  it('writes a docstring inside a Python function after its signature, and one Undo removes it', async () => {
+    const editor = await openAt('greet.py', PY_SOURCE, 5, 8);
+    await writeAndUndo(editor, PY_SOURCE, PY_EXPECTED);
+  });
+
+  it('opens the documentation panel as a webview beside the editor', async () => {
+    await openAt('greet2.ts', TS_SOURCE, 4, 10);
+    await vscode.commands.executeCommand('fude.docs.open');
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('fude.docs')), 'a fude.docs webview tab');
+  });
+});
