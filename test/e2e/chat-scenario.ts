@@ -1,7 +1,8 @@
 // The chat panel in a real workbench (code-server + headless chromium), driven like a person would:
 // open the view, ask the llm-jp fixture model and read its exact answer, IME Enter does not send,
 // Shift+Enter adds a line, a markdown answer with hostile HTML renders without running anything,
-// Stop ends a looping answer, light and dark screenshots, and the history survives a window reload.
+// Stop ends a looping answer, light / high-contrast / dark screenshots, the history survives a window reload,
+// and the chat opens as an editor tab.
 // Screenshots go to test-output/e2e/chat/.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -133,12 +134,12 @@ async function main(): Promise<void> {
     assert.deepEqual(refused, [], 'the sanitizer left nothing for the CSP to refuse');
     say(`markdown answer rendered, no script ran (${lap()})`);
 
-    // 4. Light and dark themes, with that answer on screen.
-    for (const [theme, kind] of [['Default Light Modern', 'vscode-light'], ['Default Dark Modern', 'vscode-dark']] as const) {
+    // 4. Light, high-contrast and dark themes, with that answer on screen.
+    for (const [theme, kind] of [['Default Light Modern', 'vscode-light'], ['Default High Contrast', 'vscode-high-contrast'], ['Default Dark Modern', 'vscode-dark']] as const) {
       await setTheme(theme, kind);
       await ui.shot(`theme-${kind}`);
     }
-    say(`light and dark screenshots (${lap()})`);
+    say(`light, high-contrast and dark screenshots (${lap()})`);
 
     // 5. Stop: a looping answer ends when Stop is pressed, and stays ended.
     useModel(paths.loop);
@@ -180,6 +181,16 @@ async function main(): Promise<void> {
     await ui.shot('history-after-reload');
     assert.deepEqual(ran, [], 'no hostile script ran after the reload either');
     say(`history after reload checked (${lap()})`);
+
+    // 7. The same chat as an editor tab, with New chat and History in the page.
+    await focusWorkbench(ui.page);
+    await runCommand(ui.page, 'Fude: Open Chat in Editor');
+    await ui.page.locator('iframe.webview').nth(1).waitFor({ state: 'attached', timeout: 20_000 });
+    const tab = webviewFrame(ui.page, { index: 1 });
+    await tab.locator('.fude-chat[data-host="panel"] .new-chat').waitFor({ state: 'visible', timeout: 20_000 });
+    await tab.locator('#messages .message.assistant .markdown', { hasText: LLM_JP_ANSWER }).waitFor({ timeout: 10_000 });
+    await ui.shot('editor-tab');
+    say(`editor tab shows the same conversation (${lap()})`);
     say(`scenario took ${Date.now() - started} ms; screenshots: ${ui.shots.dir}`);
   } catch (e) {
     await ui.shot('failed').catch(() => '');
