@@ -132,7 +132,7 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
   it('opens the documentation panel as a webview beside the editor', async () => {
     await openAt('greet2.ts', TS_SOURCE, 4, 10);
     await vscode.commands.executeCommand('fude.docs.open');
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('fude.docs')), 'a fude.docs webview tab');
+    const viewTypes = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputWebview ? t.input.viewType : ''));
+    await until(() => viewTypes().some((v) => v.endsWith('fude.docs')), 30_000, `a fude.docs webview tab among ${JSON.stringify(viewTypes())}`);
   });
 });
