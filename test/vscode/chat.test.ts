@@ -221,6 +221,16 @@ describe('Fude chat (in a real VS Code)', () => {
     assert.equal(s.messages.at(-1)?.text, LLM_JP_ANSWER, 'sent after the person chose to continue');
   });
 
+  it('shows a failed backend in the header with the action that fixes it', async () => {
+    const missing = join(dir, 'missing.gguf');
+    await setFude('model.path', missing);
+    await waitForState(api, (x) => x.kind === 'failed');
+    await untilAsync(async () => lastState(await inspect()).model.phase === 'error', 10_000, 'the header shows the failure');
+    const header = lastState(await inspect()).model;
+    assert.ok(header.status?.includes(missing), header.status ?? '');
+    assert.ok(header.actions.some((a) => /Choose Model File|モデルファイルを選択/.test(a.label)), JSON.stringify(header.actions));
+  });
+
   it('says when the demo model is in use, and answers with it', async () => {
     await useModel(undefined, /demo/i);
     await receive({ type: 'newChat' });
