@@ -87,7 +87,11 @@ export class ChatSession {
   }
 
   stop(): void {
-    if (this.sending) this.sendCancelled = true;
+    if (this.sending) {
+      this.sendCancelled = true;
+      // A notice the hook is waiting on is answered "no": Stop means do not send.
+      this.notices.dismissAll();
+    }
     this.streaming?.controller.abort();
   }
 

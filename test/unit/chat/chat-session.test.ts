@@ -103,6 +103,18 @@ describe("chat session: panel messages to answers", () => {
     assert.equal(h.client.requests.length, 1);
   });
 
+  it("Stop while the hook waits on a panel notice sends nothing", async () => {
+    const h = harness({ beforeSend: async (_text, _kind, { panel }) => (await panel.ask("確認", [{ id: "continue", label: "続ける" }])) === "continue" });
+    const sending = h.session.receive({ type: "send", text: "質問", attachments: [] });
+    await until(() => h.of("notice").length === 1, "the notice is shown");
+    assert.equal(lastState(h).busy, true, "the panel shows Stop while it waits");
+    await h.session.receive({ type: "stop" });
+    await sending;
+    assert.equal(h.client.requests.length, 0);
+    assert.deepEqual(h.of("draft").map((d) => d.text), ["質問"]);
+    assert.equal(lastState(h).busy, false);
+  });
+
   it("says so when the backend cannot start, and creates nothing", async () => {
     const h = harness({ noClient: true });
     await ask(h, "こんにちは");
