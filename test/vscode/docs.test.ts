@@ -129,6 +129,18 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
     await writeAndUndo(editor, PY_SOURCE, PY_EXPECTED);
   });
 
+  it('replaces an existing doc comment (translated) in one edit, and one Undo brings the old one back', async () => {
+    const source = ['/**', ' * Returns a greeting.', ' * @param name the name', ' */', 'export function greet(name: string): string {', '  return name;', '}', ''].join('\n');
+    const expected = ['/**', ' * 挨拶文を返します。', ' *', ' * @param name 名前', ' * @returns 挨拶文', ' */', 'export function greet(name: string): string {', '  return name;', '}', ''].join('\n');
+    const editor = await openAt('replace.ts', source, 5, 4);
+    const result = await vscode.commands.executeCommand<{ outcome: string }>('fude.docs.writeDocComment', { insert: true, replace: true });
+    assert.equal(result?.outcome, 'replaced', JSON.stringify(result));
+    assert.equal(editor.document.getText(), expected);
+    await vscode.window.showTextDocument(editor.document, { preview: false, viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('undo');
+    await until(() => editor.document.getText() === source, 10_000, 'one Undo restores the old comment');
+  });
+
   it('opens the documentation panel as a webview beside the editor', async () => {
     await openAt('greet2.ts', TS_SOURCE, 4, 10);
     await vscode.commands.executeCommand('fude.docs.open');
