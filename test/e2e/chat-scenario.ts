@@ -132,7 +132,16 @@ async function main(): Promise<void> {
     await ui.page.waitForTimeout(500);
     assert.deepEqual(ran, [], 'no hostile script ran');
     assert.deepEqual(refused, [], 'the sanitizer left nothing for the CSP to refuse');
-    say(`markdown answer rendered, no script ran (${lap()})`);
+    // A link opens only after the person confirms; cancelling opens nothing.
+    await markdown.locator('[data-fude-link]').click();
+    const dialog = ui.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await dialog.innerText(), /https:\/\/example\.com\/docs/);
+    await ui.shot('link-confirmation');
+    await ui.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.equal(ui.page.context().pages().length, 1, 'no page was opened');
+    say(`markdown answer rendered, no script ran, the link asked first (${lap()})`);
 
     // 4. Light, high-contrast and dark themes, with that answer on screen.
     for (const [theme, kind] of [['Default Light Modern', 'vscode-light'], ['Default High Contrast', 'vscode-high-contrast'], ['Default Dark Modern', 'vscode-dark']] as const) {
