@@ -1,0 +1,75 @@
+// The documentation panel's webview script in jsdom: it asks for its strings, shows the streamed answer as
+// sanitized markdown, lets the comment be edited before Insert, and only ever posts the validated messages.
+import assert from 'node:assert/strict';
+import { build } from 'esbuild';
+import { JSDOM } from 'jsdom';
+import { fileURLToPath } from 'node:url';
+import { parseWebviewMessage, type ExtensionMessage } from '../../../extension/docs/panel-messages.js';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+describe('docs: panel webview (jsdom)', function () {
+  this.timeout(60_000);
+  let script: string;
+  before(async () => {
+    const out = await build({ entryPoints: [`${ROOT}webview/docs/main.ts`], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'silent' });
+    script = out.outputFiles[0].text;
+  });
+
+  function load() {
+    const dom = new JSDOM('<!doctype html><html><body><div id="app"></div></body></html>', { runScripts: 'outside-only' });
+    const posted: unknown[] = [];
+    const w = dom.window as unknown as { acquireVsCodeApi: () => unknown; eval(code: string): unknown };
+    // postMessage clones; so does this (and it brings the object into this realm for deepEqual).
+    w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => posted.push(JSON.parse(JSON.stringify(m))) });
+    w.eval(script);
+    const send = (m: ExtensionMessage) => dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
+    return { dom, doc: dom.window.document, posted, send };
+  }
+
+  const strings = Object.fromEntries(['title', 'target', 'noTarget', 'politeness', 'desuMasu', 'deAru', 'length', 'oneLine', 'short', 'detailed', 'docComment', 'explain', 'translateToJa', 'translateToEn', 'readme', 'api', 'stop', 'insert', 'replace', 'translateExisting', 'existing', 'apply', 'openDraft', 'working', 'editHint', 'outputNotice'].map((k) => [k, `<${k}>`]));
+
+  it('says ready, builds its controls from the strings, and runs actions with the chosen style', () => {
+    const { doc, posted, send } = load();
+    assert.deepEqual(posted, [{ type: 'ready' }]);
+    send({ type: 'init', strings, style: { politeness: 'de-aru', length: 'detailed' } });
+    send({ type: 'target', description: 'greet in a.ts' });
+    assert.match(doc.querySelector('.target')!.textContent!, /greet in a\.ts/);
+    const buttons = [...doc.querySelectorAll('.actions button')];
+    assert.deepEqual(buttons.map((b) => b.textContent), ['<docComment>', '<explain>', '<translateToJa>', '<translateToEn>', '<readme>', '<api>']);
+    (buttons[1] as HTMLElement).click();
+    assert.deepEqual(posted.at(-1), { type: 'run', action: 'explain', style: { politeness: 'de-aru', length: 'detailed' } });
+    for (const m of posted) assert.ok(parseWebviewMessage(m), `${JSON.stringify(m)} passes the extension's validation`);
+  });
+
+  it('renders streamed prose as sanitized markdown', () => {
+    const { doc, send } = load();
+    send({ type: 'init', strings, style: { politeness: 'desu-masu', length: 'short' } });
+    send({ type: 'start', action: 'explain', kind: 'prose' });
+    send({ type: 'delta', text: '## 説明\n<img src=x onerror="alert(1)"><script>alert(2)</script>' });
+    send({ type: 'delta', text: '\n\n`code` です。' });
+    const out = doc.querySelector('.output')!;
+    assert.equal(out.querySelector('h2')?.textContent, '説明');
+    assert.equal(out.querySelector('script'), null);
+    assert.ok(![...out.querySelectorAll('*')].some((e) => e.hasAttribute('onerror')), 'no event handler survives');
+    assert.equal(out.querySelector('code')?.textContent, 'code');
+  });
+
+  it('shows the comment for editing; Insert sends the edited text; an existing comment offers replace and translate', () => {
+    const { doc, posted, send } = load();
+    send({ type: 'init', strings, style: { politeness: 'desu-masu', length: 'short' } });
+    send({ type: 'start', action: 'docComment', kind: 'docComment' });
+    send({ type: 'result', kind: 'docComment', text: '/**\n * 挨拶文を返します。\n */', existing: true });
+    const area = doc.querySelector('textarea')!;
+    assert.equal(area.value, '/**\n * 挨拶文を返します。\n */');
+    area.value = '/** 編集済み */';
+    const labels = [...doc.querySelectorAll('.result-buttons button')] as HTMLElement[];
+    assert.deepEqual(labels.map((b) => b.textContent), ['<insert>', '<replace>', '<translateExisting>']);
+    labels[0].click();
+    assert.deepEqual(posted.at(-1), { type: 'insert', text: '/** 編集済み */', replace: false });
+    labels[1].click();
+    assert.deepEqual(posted.at(-1), { type: 'insert', text: '/** 編集済み */', replace: true });
+    labels[2].click();
+    assert.deepEqual(posted.at(-1), { type: 'translateExisting', style: { politeness: 'desu-masu', length: 'short' } });
+  });
+});
