@@ -13,7 +13,7 @@ RIPGREP_PKG_VERSION="1.15.11"
 RIPGREP_RELEASE="v13.0.0-10"
 
 APT_PACKAGES=(chromium build-essential python3 pkg-config libkrb5-dev libsecret-1-dev
-  libx11-dev libxkbfile-dev ripgrep)
+  libx11-dev libxkbfile-dev ripgrep fonts-ipafont-gothic)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 INSTALL_DIR="${FUDE_CODE_SERVER_DIR:-$REPO_ROOT/.cache/code-server}"

@@ -20,10 +20,19 @@ export class BackendClient {
   private nextId = 1;
   private readonly pending = new Map<string, Generation>();
   private readonly listeners = new Set<(inFlight: number) => void>();
+  private connecting: Promise<void> | undefined;
 
   /** Connects to a (new) backend; requests in flight on an old connection fail. */
-  async attach(endpoint: Endpoint): Promise<void> {
-    if (this.endpoint && this.endpoint.port === endpoint.port && this.endpoint.token === endpoint.token && this.ws?.readyState === WebSocket.OPEN) return;
+  attach(endpoint: Endpoint): Promise<void> {
+    const same = this.endpoint?.port === endpoint.port && this.endpoint?.token === endpoint.token;
+    if (same && this.ws?.readyState === WebSocket.OPEN) return Promise.resolve();
+    // Two callers (the ready event and a feature) may attach at once: share the connection under way.
+    if (same && this.connecting) return this.connecting;
+    this.connecting = this.connect(endpoint).finally(() => { this.connecting = undefined; });
+    return this.connecting;
+  }
+
+  private async connect(endpoint: Endpoint): Promise<void> {
     this.detach('the backend restarted');
     this.endpoint = endpoint;
     const ws = new WebSocket(`ws://127.0.0.1:${endpoint.port}`, { headers: { authorization: `Bearer ${endpoint.token}` } });
