@@ -9,7 +9,7 @@ import { generateDocs } from './docs-generate.js';
 import { DocsPanel, panelStrings } from './docs-panel.js';
 import { fileTarget, findTarget, type DocTarget } from './doc-target.js';
 import { insertComment, type InsertOutcome } from './insert-comment.js';
-import { translateDirection, type DocAction, type ResultKind, type WebviewMessage } from './panel-messages.js';
+import { translateDirection, type DocAction, type ExtensionMessage, type ResultKind, type WebviewMessage } from './panel-messages.js';
 import { DEFAULT_STYLE, docCommentMessages, draftMessages, explainMessages, translateCommentsMessages, translateDocCommentMessages, type DocStyle } from './prompts.js';
 
 const STYLE_KEY = 'fude.docs.style';
@@ -58,13 +58,17 @@ export class DocsController {
     this.abort = undefined;
   }
 
-  /** Runs an action on the current target and shows it in the panel. */
-  async run(action: DocAction, style = this.style): Promise<void> {
+  /** Runs an action on the current target and shows it in the panel; returns what the panel was sent last. */
+  async run(action: DocAction, style = this.style): Promise<ExtensionMessage | undefined> {
     const panel = this.openPanel();
     const target = this.target;
-    if (!target) return panel.post({ type: 'error', message: panelStrings().noTarget });
+    const show = (m: ExtensionMessage) => {
+      panel.post(m);
+      return m;
+    };
+    if (!target) return show({ type: 'error', message: panelStrings().noTarget });
     if (action === 'docComment' && !target.comment) {
-      return panel.post({ type: 'error', message: vscode.l10n.t('Fude writes doc comments for JavaScript, TypeScript, Python, Rust, C#, Java, Go, C and C++; this file is {0}.', target.document.languageId) });
+      return show({ type: 'error', message: vscode.l10n.t('Fude writes doc comments for JavaScript, TypeScript, Python, Rust, C#, Java, Go, C and C++; this file is {0}.', target.document.languageId) });
     }
     const { messages, kind } = this.prepare(action, target, style);
     this.stop();
@@ -74,11 +78,10 @@ export class DocsController {
     const result = await generateDocs(this.core, messages, style, abort.signal, (text) => panel.post({ type: 'delta', text }));
     if (this.abort === abort) this.abort = undefined;
     if (!result.ok) {
-      if (result.reason === 'failed') panel.post({ type: 'error', message: vscode.l10n.t('Fude: {0}', result.message ?? '') });
-      else panel.post({ type: 'result', kind, text: '', existing: false });
-      return;
+      if (result.reason === 'failed') return show({ type: 'error', message: vscode.l10n.t('Fude: {0}', result.message ?? '') });
+      return show({ type: 'result', kind, text: '', existing: false });
     }
-    panel.post(this.finish(kind, target, result.text));
+    return show(this.finish(kind, target, result.text));
   }
 
   private prepare(action: DocAction, target: DocTarget, style: DocStyle) {
@@ -136,7 +139,8 @@ export class DocsController {
       case 'run':
         await this.setStyle(m.style);
         await this.retarget(this.editor(), m.action === 'readme' || m.action === 'api');
-        return this.run(m.action, m.style);
+        await this.run(m.action, m.style);
+        return;
       case 'translateExisting':
         return this.translateExisting(m.style);
       case 'insert': {

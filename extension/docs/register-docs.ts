@@ -25,7 +25,8 @@ export function registerDocs(core: FudeCore): vscode.Disposable[] {
 
   const action = (id: string, act: DocAction, wholeFile = false) => vscode.commands.registerCommand(id, async () => {
     await docs.retarget(docs.editor(), wholeFile);
-    await docs.run(act);
+    // What the panel shows at the end (for tests and other extensions).
+    return docs.run(act);
   });
 
   return [

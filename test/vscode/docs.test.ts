@@ -141,6 +141,25 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
     await until(() => editor.document.getText() === source, 10_000, 'one Undo restores the old comment');
   });
 
+  it('by default previews the comment in the panel instead of inserting it', async () => {
+    const editor = await openAt('preview.ts', TS_SOURCE, 4, 10);
+    const shown = await vscode.commands.executeCommand<{ type: string; kind?: string; text?: string; existing?: boolean }>('fude.docs.writeDocComment');
+    assert.deepEqual(shown, { type: 'result', kind: 'docComment', text: TS_EXPECTED.split('\n').slice(3, 9).join('\n'), existing: false });
+    assert.equal(editor.document.getText(), TS_SOURCE, 'nothing inserted before Insert');
+  });
+
+  it('explains a selection as prose, and flags a comment translation that changed code', async () => {
+    const editor = await openAt('explain.py', PY_SOURCE, 3, 0);
+    editor.selection = new vscode.Selection(3, 0, 5, 18);
+    const explained = await vscode.commands.executeCommand<{ kind?: string; text?: string }>('fude.docs.explainSelection');
+    assert.equal(explained?.kind, 'prose');
+    assert.equal(explained?.text, DOC_ANSWER);
+    await vscode.window.showTextDocument(editor.document, { preview: false, viewColumn: vscode.ViewColumn.One });
+    const translated = await vscode.commands.executeCommand<{ kind?: string; warning?: string }>('fude.docs.translateCommentsToEnglish');
+    assert.equal(translated?.kind, 'code');
+    assert.ok(translated?.warning, 'the fixture answer is not the code, so the panel warns');
+  });
+
   it('opens the documentation panel as a webview beside the editor', async () => {
     await openAt('greet2.ts', TS_SOURCE, 4, 10);
     await vscode.commands.executeCommand('fude.docs.open');
