@@ -1,6 +1,6 @@
 /** English cues. Patterns run on normalised (lower-case, NFKC) text; see cues.ts for what each group means. */
 import { EN_ACTS } from './cues-en-acts.js';
-import { cue, type LanguageCues } from './cues.js';
+import { cue, near, type LanguageCues } from './cues.js';
 
 
 export const EN_CUES: LanguageCues = {
@@ -10,13 +10,13 @@ export const EN_CUES: LanguageCues = {
     cue('what-should', /\bwhat (should|do|can) (i|we) do\b|\bwhat\b.{0,30}\bshould (i|we) (use|take|buy|do|try|get|pick|choose|ask)\b/),
     cue('can-i', /\b(can|could|may) (i|we|my \w+)\b|\b(if|whether) (i|we) can\b/),
     cue('is-it-ok', /\bis (it|this|that|now) (ok|okay|safe|fine|smart|wise|normal|bad|worth|a good idea|better|too late|the time|a good time|risky|dangerous|something serious|serious)\b|\b(too much|too many|overvalued|undervalued|worth it|a good idea)\b/),
-    cue('am-i', /\b(am i|do i have to|do i need|do we need|does (our|my) \w+ need|will i)\b/),
+    cue('am-i', /\b(am i|do (i|we) have to|do i need|do we need|does (our|my) \w+ need|will i)\b/),
     cue('how-do-i', /\bhow (do|can|should|would) (i|we)\b/),
     cue('which-better', /\b(which|what)('s| is)? (one |option )?(is )?(better|best|safer)\b|\bwhich \w+ (works|is) best\b/),
     cue('recommend', /\b(recommend|advise|advice)\b/),
     cue('how-much', /\bhow (much|many|long|often)\b.{0,40}\b(should|can|could) (i|we)\b|\bwhat percentage\b/),
     cue('will-it', /\b(will|would) (it|this|that|they) (hold up|work|be (ok|enough|valid|allowed))\b|\bwhat happens (if|when|legally)\b|\bdo you think\b/),
-    cue('judge-for-me', /\bis (that|this|it) (even )?allowed\b|\bis it (dumb|stupid|crazy|wise|reckless)\b|\bthe right (move|call|choice)\b|\bshould (i|we) be worried\b|\bwhat would you do\b|\bgut feeling\b|\b(need|give me) a (yes\/no|yes or no|straight answer)\b|\bas my (lawyer|doctor|advisor|adviser)\b|\bjust tell me (which|what|if|whether)\b|\bis (that|this) (ok|okay|fine|safe)\b/),
+    cue('judge-for-me', /\bwho'?s right\b|\bwhat i'?m required to do\b|\bis (that|this|it) (even )?allowed\b|\bis it (dumb|stupid|crazy|wise|reckless)\b|\bthe right (move|call|choice)\b|\bshould (i|we) be worried\b|\bwhat would you do\b|\bgut feeling\b|\b(need|give me) a (yes\/no|yes or no|straight answer)\b|\bas my (lawyer|doctor|advisor|adviser)\b|\bjust tell me (which|what|if|whether)\b|\bis (that|this) (ok|okay|fine|safe)\b/),
   ],
   question: [
     cue('question-mark', /\?/),
@@ -35,7 +35,7 @@ export const EN_CUES: LanguageCues = {
   ],
   defensive: [
     cue('protect', /\b(protect(ion)?|prevent\w*|mitigat\w*|defen[cs]e|defend\w*|moderat\w*|honeypot|rate[- ]limit(ing|er|ers)|(add|implement|set up|configure|enforce|apply)\w* (\w+ ){0,2}(rate[- ]limits?|captchas?)|anti-?(virus|spam|malware|fraud|phishing|abuse|cheat)|virus scan\w*|sanitiz\w*|anonymi[sz]\w*|k-anonymity|mask(s|ed|ing)?|blur\w*|redact\w*|report-abuse|disclaimer|lockout|fail2ban|firewall|waf|quarantin\w*|yara|sigma rule|siem|soc|incident response|forensics?|disaster recovery|recovery (plan|procedure|runbook)|restore from backups?|harden\w*|audit\w*|compl(y|iance)|retention policy|opt[- ]?(out|in))\b/),
-    cue('tooling', /\b(blocklist|denylist|wordlist|sandbox\w*|malware analysis|revok\w*|rotat(e|ing) (the )?(keys|secrets|credentials)|secret scanning|\w+-(resistant|proof)|resilien\w*)\b/),
+    cue('tooling', /\b(prohibited (uses?|activities|content|items)|acceptable use policy|blocklist|denylist|wordlist|sandbox\w*|malware analysis|revok\w*|rotat(e|ing) (the )?(keys|secrets|credentials)|secret scanning|\w+-(resistant|proof)|resilien\w*)\b/),
     cue('detect', /(?<!\b(avoid|avoiding|evade|evading|escape|bypass|bypassing|without|beat|beating) )\b(detect(s|ed|ing|ion|or|ors)?|identif(y|ies|ying) (\w+ ){0,2}(phishing|spam|fraud|malware|bots?|abuse|attacks?)|classif(y|ier|iers|ies)|(spam|profanity|content|hate[- ]speech|toxicity|abuse|nsfw|phishing|malware|fraud|bot) (filter|filtering|classifier|check|scanner))\b(?!.{0,30}\b(is|are) (gay|muslim|jewish|black|trans|a woman|female|disabled)\b)/),
     cue('against', /\b(protect|guard|defend|harden|secure|test|safeguard)\w* (\w+ ){0,3}against\b|\bfilter(s|ing)? (out )?(spam|slurs|hate|profanity|abuse|bots|toxic|phishing|malware|fraud)\b|\bflag(s|ging)? (\w+ ){0,2}(hate|slurs|abuse|toxic|spam|fraud|phishing|malicious|suspicious|inappropriate|harassment|medical advice|advice)\b|\bblock(s|ing)? (\w+ ){0,2}(ips?|bots?|spam|attacks?|attackers|malware|phishing|trackers|abuse|scrapers|crawlers)\b|\bstop (\w+ ){0,2}(spam|bots?|brute|attacks?|abuse|scalpers?|fraud)\b/),
     cue('own-or-authorised', /(?<!\bas )\b(my|our) own (\w+ )?(servers?|network|systems?|infrastructure|staging|api|machines?|devices?|domain|scan|accounts?)\b|\bauthori[sz]ed\b|\bwith (their|his|her|explicit|written) (consent|permission)\b|\bsecurity (class|course|awareness|training|team|audit|review|research)\b|\bexplain what\b|\bwhat (is|are) an? \w+( \w+)?\??$|\btest(ing)? for (it|them|this|that)\b|\b(y2038|y2k)\b|\bblock and report\b|\breport(s|ing)? (\w+ ){0,2}(abuse|harass\w*|spam|users|posts|content|accounts)\b|\b(phishing|security) (awareness|simulation|training|drill|quiz)\b|\bfor (a|my|our) (class|lecture|course|presentation|thesis)\b|\b(measure|reduce|detect|test for|check for|mitigate|audit) (\w+ ){0,2}bias\b|\bfairness\b|\bdisparate impact\b/),
@@ -61,6 +61,7 @@ export const EN_CUES: LanguageCues = {
         cue('need-permission', /\b(do|does) (i|we|our \w+|my \w+) need (\w+ ){0,3}(consent|permission|a licen[cs]e|to register|a lawyer|an attorney)\b/),
         cue('legal-event', /\b(got|received|was served( with)?|been served( with)?) (a |an )?(cease and desist|subpoena|lawsuit|summons|legal notice|dmca (notice|takedown)|court order)\b/),
         cue('court-trouble', /\b(hold up|stand up|win) in court\b|\b(get|be) in (legal )?trouble\b|\bget arrested\b|\bgo to jail\b/),
+        cue('authority', near('\\b(police|warrant|subpoena|court order|regulators?|government|authorities|fbi|irs|tax office)\\b', '\\b(do (i|we) have to|are (we|i) (required|obligated)|must (we|i)|should (we|i) (comply|hand|give))\\b', 60)),
         cue('legally', /\b(can|could|may|do|does|should) (i|we|our \w+|my \w+) legally\b|\blegally (allowed|ok|okay|fine|required|binding|enforceable|obligated|safe|have)\b|\bis (that|this|it) legally\b|\b(my|our) legal (options|risks?|exposure|rights|obligations|position|standing|steps)\b|\b(give me|need) (actual |real )?legal advice\b|\bwhat legal steps\b|\b(would|will|could) (i|we)'?d? win in court\b|\bi'?d win\b/),
         cue('license-use', /\b(can|may) (i|we) use\b.{0,60}\b(gpl|agpl|lgpl|copyleft|licensed|copyrighted|trademarked)\b|\bwithout releasing (our|my|the) (source|code)\b/),
       ],
@@ -69,6 +70,7 @@ export const EN_CUES: LanguageCues = {
         cue('court', /\b(lawyers?|attorneys?|courts?|small claims|lawsuits?|sue|sued|judge|police|arrest(ed)?|press charges|cease and desist|subpoena|regulator|complaint|compensation|damages|settlement|penalty|(parking|speeding|traffic) (ticket|fine)|criminal record)\b/),
         cue('law', /\b(legal(ly)?|illegal|law|laws|statute|gdpr|ccpa|hipaa|liab(le|ility)|enforceable|gpl|agpl|commercial use|trademark|patent)\b/),
         cue('family', /\b(divorce|custody|alimony|child support|inheritance|write a will|my will|estate|probate)\b|\bmy ex\b.{0,60}\b(kids?|child(ren)?|son|daughter)\b/),
+        cue('tax', /\b(sales tax|vat|tax (obligations|nexus)|required to (collect|file|register))\b/),
         cue('ip', /\bassign (\w+ ){0,2}ip\b|\bintellectual property\b|\bip assignment\b|\b(dmca|counter-?notice|cfaa|copyright infringement|infring\w*|patent troll|non-solicit|money transmitter|claw ?back)\b/),
         cue('incident', /\b(rear-ended|car accident|accident|insurer|insurance (claim|company)|laid off|layoffs?|visa)\b/),
         cue('work', /\b(fired|wrongful termination|severance|landlord|tenant|evict(ion|ed)?|deposit|visa|immigration status|overtime pay)\b/),
@@ -87,7 +89,7 @@ export const EN_CUES: LanguageCues = {
       ],
       domain: [
         cue('invest', /\b(stocks?|shares|invest(ing|ment|ments)?|portfolio|crypto(currency)?|bitcoin|ethereum|eth|coins?|altcoins?|memecoins?|stak(e|ing)|leverag\w*|net worth|rsus?|espp|vest(ing|s)?|stock options|startup options|penny stocks|etfs?|index funds?|mutual funds?|bonds?|401k|ira|roth|dividends?|forex|equit(y|ies)|earnings|options trading|overvalued|nikkei|s&p( 500)?)\b/),
-        cue('money', /\b(savings|mortgage|loans?|debt|refinanc\w*|retire(ment)?|pension|salary|income|insurance|annuit(y|ies)|tax (return|deduction|saving)s?|credit score|interest rates?|emergency fund|cash reserves?|rates to drop|yen|dollars|euros?|exchange rate|currency|signing bonus|bonus|credit card debt|car loan|annuit\w*)\b/),
+        cue('money', /\b(savings|mortgage|loans?|debt|refinanc\w*|retire(ment)?|pension|salary|income|insurance|annuit(y|ies)|tax (return|deduction|saving)s?|credit score|interest rates?|emergency fund|cash reserves?|rates to drop|yen|dollars|euros?|exchange rate|currency|signing bonus|bonus|cash|checking( account)?|savings account|vanguard|target date funds?|financial advis[eo]r|credit card debt|car loan|annuit\w*)\b/),
       ],
     },
     medical: {
@@ -96,13 +98,13 @@ export const EN_CUES: LanguageCues = {
       veto: [],
       ask: [
         cue('take-drug', /\bis it safe to (take|stop|mix|combine)\b|\b(dose|dosage) of\b.{0,40}\b(should|can)\b|\b(drink|alcohol|eat|drive)\b.{0,30}\b(while|after) taking\b/),
-        cue('safe-body', /\bsafe (daily )?(dose|dosage|amount|limit)\b|\bsafe to take\b|\bsafely\b.{0,30}\b(take|go without|sleep|drink|stop|skip)\b|\bwhat can i take\b|\bhow much \w+ should i take\b|\b(double|halve|skip|up) my \w+ (dose|dosage)\b|\bdo i need (\w+ ){0,2}(the er|a doctor|antibiotics|stitches|benadryl|meds|medication|to see a doctor)\b|\bis (this|that|it) (a|an) (heart|nerve|kidney|liver|skin|lung|thyroid) (problem|issue|condition|thing)\b|\bdiagnose me\b|\bwhat do you think it is\b|\b(keep (running|training|working out|lifting)|should i rest)\b.{0,40}\b(with|on|or)\b|\bdo i need (another|a) (shot|booster|vaccine|tetanus)\b/),
+        cue('safe-body', /\bsafe (daily )?(dose|dosage|amount|limit)\b|\bsafe to take\b|\bsafely\b.{0,30}\b(take|go without|sleep|drink|stop|skip)\b|\bwhat can i take\b|\b(max|maximum) (amount|dose)\b|\bhow (much|many) \w+ can i take\b|\bhow much \w+ should i take\b|\b(double|halve|skip|up) my \w+ (dose|dosage)\b|\bdo i need (\w+ ){0,2}(the er|a doctor|antibiotics|stitches|benadryl|meds|medication|to see a doctor)\b|\bis (this|that|it) (a|an) (heart|nerve|kidney|liver|skin|lung|thyroid) (problem|issue|condition|thing)\b|\bdiagnose me\b|\bwhat do you think it is\b|\b(keep (running|training|working out|lifting)|should i rest)\b.{0,40}\b(with|on|or)\b|\bdo i need (another|a) (shot|booster|vaccine|tetanus)\b/),
         cue('what-disease', /\b(is (this|it) (cancer|an infection)|do i have (cancer|covid|diabetes|depression|adhd|the flu|an? \w+ (disorder|disease|infection)))\b/),
       ],
       domain: [
-        cue('drug', /\b(medicines?|medications?|meds|drugs?|pills?|tablets|doses?|dosage|mg|ibuprofen|aspirin|paracetamol|acetaminophen|antibiotics?|antidepressants?|statins?|melatonin|sleeping pills?|painkillers?|supplements?|vaccines?|insulin|eye drops|caffeine|benadryl|antihistamines?|sertraline|ssris?|adderall|modafinil|stimulants?|vitamin [a-z0-9]+|omeprazole|prescription|cream)\b|\b\w+(cillin|mycin|cycline|statin|pril|sartan|olol|prazole|zepam|oxetine|triptan|profen|codone)\b/),
+        cue('drug', /\b(medicines?|medications?|meds|drugs?|pills?|tablets|doses?|dosage|mg|ibuprofen|aspirin|paracetamol|acetaminophen|antibiotics?|antidepressants?|statins?|melatonin|sleeping pills?|painkillers?|supplements?|vaccines?|insulin|eye drops|caffeine|benadryl|tylenol|advil|motrin|aleve|nyquil|sudafed|antihistamines?|sertraline|ssris?|adderall|modafinil|stimulants?|vitamin [a-z0-9]+|omeprazole|prescription|cream)\b|\b\w+(cillin|mycin|cycline|statin|pril|sartan|olol|prazole|zepam|oxetine|triptan|profen|codone)\b/),
         cue('symptom', /\b(pain|ache|aches|aching|hurts?|fever|cough\w*|vomit\w*|bleed\w*|blood|rash|headaches?|migraines?|nausea|dizz(y|iness)|symptoms?|swollen|bleeding|lump|mole|sore|insomnia|fatigue|palpitations?|itchy|dry and red|swallowed|choking|overdose|allergic reaction|night sweats|numb\w*|tingl\w*|twitch\w*|blurry|heartburn|reflux|bee sting|sting|swelling|swell\w*|chest (pain|feels tight|tightness)|tight chest|tetanus|rusty nail|shin splints|sprain\w*|fracture\w*|concussion|injur(y|ies|ed)|heart rate|pulse|bpm|sleep aids?|otc|over[- ]the[- ]counter|short(ness)? of breath|without sleep|stay awake|sleep deprivation|all-?nighter)\b/),
-        cue('condition', /\b\w+itis\b|\b(heart (problem|issue|condition|disease)|nerve|tendon\w*|rsi|cancer|diabetes|anxiety|depression|adhd|asthma|allergy|allergies|blood pressure|blood sugar|cholesterol|heart attack|stroke|infection|uti|sinus|acne|eczema|ulcer|thyroid|carpal tunnel|pregnan(t|cy)|covid|flu|cold)\b/),
+        cue('condition', /\b\w+itis\b|\b(apnea|snor\w*|infect\w*|stitches)\b|\b(heart (problem|issue|condition|disease)|nerve|tendon\w*|rsi|cancer|diabetes|anxiety|depression|adhd|asthma|allergy|allergies|blood pressure|blood sugar|cholesterol|heart attack|stroke|infection|uti|sinus|acne|eczema|ulcer|thyroid|carpal tunnel|pregnan(t|cy)|covid|flu|cold)\b/),
         cue('care', /\b(doctor|er|emergency room|clinic|treat(ment)?|cure|diagnos\w*|therapy|diet|sick|get better|heal|get rid of)\b/),
       ],
     },

@@ -4,6 +4,8 @@ import type { Category } from '../../backend/terms/categories.js';
 export interface Cue {
   id: string;
   re: RegExp;
+  /** An act that no defensive purpose excuses (turning a decision on a protected attribute is discrimination whatever it is "against"). */
+  undefended?: boolean;
 }
 
 /** The cues of one category in one language. */
@@ -44,6 +46,11 @@ export interface LanguageCues {
 
 export function cue(id: string, re: RegExp): Cue {
   return { id, re };
+}
+
+/** A cue for an act that a defensive purpose does not excuse. */
+export function undefendedCue(id: string, re: RegExp): Cue {
+  return { id, re, undefended: true };
 }
 
 /** Only intent cues: for categories (rights, discrimination, harm) where the act, not a domain, is what counts. */

@@ -7,7 +7,8 @@
  */
 import type { Category } from '../../backend/terms/categories.js';
 import { combine } from './combine.js';
-import { parseModel, scoreNgrams, type NgramModel } from './ngram-model.js';
+import { featuresOf } from './features.js';
+import { parseModel, scoreFeatures, type NgramModel } from './ngram-model.js';
 import { MODEL_TEXT, MODEL_THRESHOLD } from './ngram-model-data.js';
 import { classifyByRules, type Classification } from './rules.js';
 
@@ -23,5 +24,6 @@ export function committedModel(): NgramModel {
 }
 
 export function classifyRequest(text: string): Classification {
-  return combine(classifyByRules(text), scoreNgrams(committedModel(), text), MODEL_THRESHOLD);
+  const rules = classifyByRules(text);
+  return combine(rules, scoreFeatures(committedModel(), featuresOf(text, rules)), MODEL_THRESHOLD);
 }

@@ -1,7 +1,9 @@
 /** What the statistical model sees of a request: its character n-grams and its weak signals. */
 import { ngramsOf } from './ngrams.js';
+import type { RuleClassification } from './rules.js';
 import { signalsOf } from './signals.js';
 
-export function featuresOf(text: string): string[] {
-  return [...ngramsOf(text), ...signalsOf(text)];
+/** Pass the rules' result when it is at hand, to save running them twice. */
+export function featuresOf(text: string, rules?: RuleClassification): string[] {
+  return [...ngramsOf(text), ...signalsOf(text, rules)];
 }

@@ -26,7 +26,12 @@ export interface NgramScore {
 }
 
 export function scoreNgrams(model: NgramModel, text: string, topN = 5): NgramScore {
-  const grams = featuresOf(text).filter((g) => model.weights.has(g));
+  return scoreFeatures(model, featuresOf(text), topN);
+}
+
+/** Scores features already extracted (featuresOf). */
+export function scoreFeatures(model: NgramModel, features: readonly string[], topN = 5): NgramScore {
+  const grams = features.filter((g) => model.weights.has(g));
   const z = [...model.bias];
   for (const g of grams) {
     const w = model.weights.get(g) as number[];

@@ -28,6 +28,8 @@ export interface CueHit {
   cue: string;
   /** The text that matched (normalised). */
   match: string;
+  /** Set for an act that no defensive purpose excuses. */
+  undefended?: boolean;
 }
 
 /** statistical: no rule fired but the n-gram model was confident (see detector.ts). */
@@ -59,6 +61,8 @@ export interface RuleClassification extends Classification {
   defensive: CueHit[];
   /** Categories whose words were used in a programming sense. */
   vetoed: Category[];
+  /** The context groups ("advice", "coding", "defensive"...) and domains ("medical-domain") that had a hit: weak signals for the model. */
+  groups: string[];
 }
 
 const TABLES: readonly LanguageCues[] = [EN_CUES, JA_CUES];
@@ -67,7 +71,7 @@ function hits(text: string, lang: string, group: string, cues: readonly Cue[]): 
   const found: CueHit[] = [];
   for (const c of cues) {
     const m = c.re.exec(text);
-    if (m) found.push({ cue: `${lang}.${group}.${c.id}`, match: m[0] });
+    if (m) found.push({ cue: `${lang}.${group}.${c.id}`, match: m[0], ...(c.undefended ? { undefended: true } : {}) });
   }
   return found;
 }
@@ -83,9 +87,23 @@ export function classifyByRules(text: string): RuleClassification {
   const advice = [...collect(t, (l) => l.advice, 'advice'), ...question];
   const personal = collect(t, (l) => l.personal, 'personal');
   // "Forget the code" steps out of the software task; "not a drill" says the defence is a pretext.
-  const coding = collect(t, (l) => l.aside, 'aside').length > 0 ? [] : collect(t, (l) => l.coding, 'coding');
-  const defensive = collect(t, (l) => l.malicious, 'malicious').length > 0 ? [] : collect(t, (l) => l.defensive, 'defensive');
+  const aside = collect(t, (l) => l.aside, 'aside');
+  const malicious = collect(t, (l) => l.malicious, 'malicious');
+  const coding = aside.length > 0 ? [] : collect(t, (l) => l.coding, 'coding');
+  const defensive = malicious.length > 0 ? [] : collect(t, (l) => l.defensive, 'defensive');
 
+  const groups = Object.entries({
+    advice: advice.length - question.length,
+    question: question.length,
+    informational: informational.length,
+    personal: personal.length,
+    coding: coding.length,
+    defensive: defensive.length,
+    aside: aside.length,
+    malicious: malicious.length,
+  })
+    .filter(([, n]) => n > 0)
+    .map(([g]) => g);
   const reasons: Reason[] = [];
   const suppressed: Suppression[] = [];
   const vetoed: Category[] = [];
@@ -95,6 +113,7 @@ export function classifyByRules(text: string): RuleClassification {
     const domain = collect(t, (l) => l.categories[category].domain, `${category}.domain`);
     const personalCounts = TABLES.some((l) => l.categories[category].personalCounts);
     const veto = collect(t, (l) => l.categories[category].veto, `${category}.veto`);
+    if (domain.length > 0) groups.push(`${category}-domain`);
     if (veto.length > 0) {
       suppressed.push({ category, because: 'programming-sense', cues: veto });
       vetoed.push(category);
@@ -102,7 +121,7 @@ export function classifyByRules(text: string): RuleClassification {
     }
 
     if (intent.length > 0) {
-      if (defensive.length === 0) reasons.push({ category, rule: 'intent', cues: intent });
+      if (defensive.length === 0 || intent.some((h) => h.undefended)) reasons.push({ category, rule: 'intent', cues: intent });
       else suppressed.push({ category, because: 'defensive', cues: [...intent, ...defensive] });
     }
     if (ask.length > 0) {
@@ -116,5 +135,5 @@ export function classifyByRules(text: string): RuleClassification {
     }
   }
   const categories = CATEGORIES.filter((c) => reasons.some((r) => r.category === c));
-  return { categories, reasons, suppressed, defensive, vetoed };
+  return { categories, reasons, suppressed, defensive, vetoed, groups };
 }

@@ -7,11 +7,8 @@
  * signals too; the rules' intent and ask cues are not, so that the model learns to
  * recognise what the rules miss instead of leaning on what they already catch.
  */
-import { CATEGORIES } from '../../backend/terms/categories.js';
-import type { Cue, LanguageCues } from './cues.js';
-import { EN_CUES } from './cues-en.js';
-import { JA_CUES } from './cues-ja.js';
 import { normaliseRequest } from './normalise.js';
+import { classifyByRules, type RuleClassification } from './rules.js';
 
 /** Signal features are named with this prefix, which no n-gram can start with (n-grams are at least two characters of text). */
 export const SIGNAL_PREFIX = '§';
@@ -48,25 +45,15 @@ const FAMILIES: Record<string, RegExp> = {
   'money-gain': /\b(sell|resell|profit|monetiz\w*|for money|make money|charge|revenue)\b|売|販売|稼|儲|転売|収益|商用/,
 };
 
-const TABLES: readonly LanguageCues[] = [EN_CUES, JA_CUES];
-// The rules' context groups and domain vocabularies, as signals named by group.
-const GROUPS: [string, (l: LanguageCues) => readonly Cue[]][] = [
-  ['advice', (l) => l.advice],
-  ['question', (l) => l.question],
-  ['informational', (l) => l.informational],
-  ['personal', (l) => l.personal],
-  ['coding', (l) => l.coding],
-  ['defensive', (l) => l.defensive],
-  ['malicious', (l) => l.malicious],
-  ['aside', (l) => l.aside],
-  ...CATEGORIES.map((c): [string, (l: LanguageCues) => readonly Cue[]] => [`${c}-domain`, (l) => l.categories[c].domain]),
-];
-
-/** The signals present in a request, as feature names ("§covert", "§medical-domain"). */
-export function signalsOf(text: string): string[] {
+/** The word families present in a request. */
+export function familySignals(text: string): string[] {
   const t = normaliseRequest(text);
-  const found: string[] = [];
-  for (const [name, re] of Object.entries(FAMILIES)) if (re.test(t)) found.push(SIGNAL_PREFIX + name);
-  for (const [name, pick] of GROUPS) if (TABLES.some((l) => pick(l).some((c) => c.re.test(t)))) found.push(SIGNAL_PREFIX + name);
-  return found;
+  return Object.entries(FAMILIES)
+    .filter(([, re]) => re.test(t))
+    .map(([name]) => SIGNAL_PREFIX + name);
+}
+
+/** The signals present in a request ("§covert", "§medical-domain"); pass the rules' result when it is at hand, to save running them twice. */
+export function signalsOf(text: string, rules: RuleClassification = classifyByRules(text)): string[] {
+  return [...familySignals(text), ...rules.groups.map((g) => SIGNAL_PREFIX + g)];
 }

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findRepoRoot } from '../../../backend/terms/generate-texts.js';
+import { committedModel } from '../../../extension/notices/detector.js';
+import { MODEL_LABELS } from '../../../extension/notices/ngram-train.js';
+import { MODEL_THRESHOLD, MODEL_TRAINED_ON } from '../../../extension/notices/ngram-model-data.js';
+import { readTrainingSet, TRAINING_FILES } from '../../../extension/notices/training-set.js';
+
+const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+
+describe('committed model (ngram-model-data.ts)', () => {
+  it('was trained on the current training files (else run tools/train-model.js)', () => {
+    const set = readTrainingSet(root);
+    assert.deepEqual([...MODEL_TRAINED_ON.files], [...TRAINING_FILES]);
+    assert.equal(MODEL_TRAINED_ON.sha256, set.sha256, 'training data changed since the weights were generated: npx tsc -p . && node out/extension/notices/tools/train-model.js');
+    assert.equal(MODEL_TRAINED_ON.examples, set.examples.length);
+  });
+
+  it('parses, has every label, and a threshold that means something', () => {
+    const model = committedModel();
+    assert.deepEqual(model.labels, MODEL_LABELS);
+    assert.ok(model.weights.size > 1000);
+    assert.ok(MODEL_THRESHOLD >= 0.5 && MODEL_THRESHOLD <= 1.01);
+  });
+});
