@@ -160,6 +160,20 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
     assert.ok(translated?.warning, 'the fixture answer is not the code, so the panel warns');
   });
 
+  it('its keybindings clash with no default keybinding of this VS Code', async () => {
+    await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
+    await until(() => vscode.window.activeTextEditor?.document.uri.scheme === 'vscode', 30_000, 'the default keybindings file');
+    const text = vscode.window.activeTextEditor!.document.getText();
+    // The file is JSON with comments (commented-out commands too): read the live entries' key and command.
+    const entries = [...text.replace(/^\s*\/\/.*$/gm, '').matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)].map(([, key, command]) => ({ key, command }));
+    assert.ok(entries.length > 100, `${entries.length} default keybindings read`);
+    for (const key of ['ctrl+shift+alt+d', 'ctrl+shift+alt+e']) {
+      const clash = entries.filter((e) => e.key === key && !e.command.startsWith('fude.'));
+      assert.deepEqual(clash, [], `${key} is free`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('opens the documentation panel as a webview beside the editor', async () => {
     await openAt('greet2.ts', TS_SOURCE, 4, 10);
     await vscode.commands.executeCommand('fude.docs.open');
