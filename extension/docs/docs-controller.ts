@@ -5,14 +5,21 @@ import type { FudeCore } from '../core.js';
 import { codeUnchanged, extractCode } from './answer-text.js';
 import { renderComment } from './comment-style.js';
 import { parseDocParts } from './doc-parts.js';
-import { generateDocs } from './docs-generate.js';
+import { generateDocs, type BuildMessages } from './docs-generate.js';
+import { fitCode } from './fit-code.js';
 import { DocsPanel, panelStrings } from './docs-panel.js';
 import { fileTarget, findTarget, type DocTarget } from './doc-target.js';
 import { insertComment, type InsertOutcome } from './insert-comment.js';
 import { translateDirection, type DocAction, type ExtensionMessage, type ResultKind, type WebviewMessage } from './panel-messages.js';
-import { DEFAULT_STYLE, docCommentMessages, draftMessages, explainMessages, translateCommentsMessages, translateDocCommentMessages, type DocStyle } from './prompts.js';
+import { DEFAULT_STYLE, docCommentMessages, draftMessages, explainMessages, translateCommentsMessages, translateDocCommentMessages, type CodeInput, type DocStyle } from './prompts.js';
 
 const STYLE_KEY = 'fude.docs.style';
+
+/** The target's code for a prompt, cut to whole lines from the top when a context size is given. */
+function codeInput(target: DocTarget, contextSize?: number, answer = 0): CodeInput {
+  const code = contextSize === undefined ? target.code : fitCode(target.code, contextSize, answer).code;
+  return { code, languageId: target.document.languageId, fileName: target.document.uri.path.split('/').pop() };
+}
 
 export class DocsController {
   private target: DocTarget | undefined;
@@ -70,12 +77,12 @@ export class DocsController {
     if (action === 'docComment' && !target.comment) {
       return show({ type: 'error', message: vscode.l10n.t('Fude writes doc comments for JavaScript, TypeScript, Python, Rust, C#, Java, Go, C and C++; this file is {0}.', target.document.languageId) });
     }
-    const { messages, kind } = this.prepare(action, target, style);
+    const { build, kind } = this.prepare(action, target, style);
     this.stop();
     const abort = new AbortController();
     this.abort = abort;
     panel.post({ type: 'start', action, kind });
-    const result = await generateDocs(this.core, messages, style, abort.signal, (text) => panel.post({ type: 'delta', text }));
+    const result = await generateDocs(this.core, build, style, abort.signal, (text) => panel.post({ type: 'delta', text }));
     if (this.abort === abort) this.abort = undefined;
     if (!result.ok) {
       if (result.reason === 'failed') return show({ type: 'error', message: vscode.l10n.t('Fude: {0}', result.message ?? '') });
@@ -84,13 +91,13 @@ export class DocsController {
     return show(this.finish(kind, target, result.text));
   }
 
-  private prepare(action: DocAction, target: DocTarget, style: DocStyle) {
-    const input = { code: target.code, languageId: target.document.languageId, fileName: target.document.uri.path.split('/').pop() };
+  private prepare(action: DocAction, target: DocTarget, style: DocStyle): { build: BuildMessages; kind: ResultKind } {
     const direction = translateDirection(action);
-    if (action === 'docComment') return { messages: docCommentMessages(input, style, target.comment?.style), kind: 'docComment' as ResultKind };
-    if (direction) return { messages: translateCommentsMessages(input, direction, style), kind: 'code' as ResultKind };
-    if (action === 'readme' || action === 'api') return { messages: draftMessages(input, action, style), kind: 'prose' as ResultKind };
-    return { messages: explainMessages(input, style), kind: 'prose' as ResultKind };
+    // A translation replaces the whole range, so it is never cut short (too long fails with the backend's message).
+    if (direction) return { build: () => translateCommentsMessages(codeInput(target), direction, style), kind: 'code' };
+    if (action === 'docComment') return { build: (ctx, answer) => docCommentMessages(codeInput(target, ctx, answer), style, target.comment?.style), kind: 'docComment' };
+    if (action === 'readme' || action === 'api') return { build: (ctx, answer) => draftMessages(codeInput(target, ctx, answer), action, style), kind: 'prose' };
+    return { build: (ctx, answer) => explainMessages(codeInput(target, ctx, answer), style), kind: 'prose' };
   }
 
   private finish(kind: ResultKind, target: DocTarget, answer: string) {
@@ -114,11 +121,11 @@ export class DocsController {
     const target = this.target;
     if (!target?.comment) return { outcome: 'unsupported' };
     const existing = target.comment.placement.existing;
-    const messages = replace && existing
-      ? translateDocCommentMessages(existing.text, { code: target.code, languageId: target.document.languageId }, style)
-      : docCommentMessages({ code: target.code, languageId: target.document.languageId }, style, target.comment.style);
+    const build: BuildMessages = (ctx, answer) => (replace && existing
+      ? translateDocCommentMessages(existing.text, codeInput(target, ctx, answer), style)
+      : docCommentMessages(codeInput(target, ctx, answer), style, target.comment!.style));
     const abort = new AbortController();
-    const result = await generateDocs(this.core, messages, style, abort.signal);
+    const result = await generateDocs(this.core, build, style, abort.signal);
     if (!result.ok) return { outcome: 'not-generated' };
     const comment = this.renderedComment(target, result.text);
     return { outcome: await insertComment(target, this.declText, comment, replace), comment };
@@ -169,8 +176,8 @@ export class DocsController {
     const abort = new AbortController();
     this.abort = abort;
     panel.post({ type: 'start', action: 'docComment', kind: 'docComment' });
-    const messages = translateDocCommentMessages(existing.text, { code: target.code, languageId: target.document.languageId }, style);
-    const result = await generateDocs(this.core, messages, style, abort.signal, (text) => panel.post({ type: 'delta', text }));
+    const build: BuildMessages = (ctx, answer) => translateDocCommentMessages(existing.text, codeInput(target, ctx, answer), style);
+    const result = await generateDocs(this.core, build, style, abort.signal, (text) => panel.post({ type: 'delta', text }));
     if (!result.ok) return panel.post({ type: 'result', kind: 'docComment', text: '', existing: true });
     panel.post({ type: 'result', kind: 'docComment', text: this.renderedComment(target, result.text), existing: true });
   }
