@@ -1,7 +1,7 @@
 // The lines a declaration spans, for editors without a document symbol provider: to the closing brace that
 // balances the first opening one, or for Python to the last line indented deeper than the declaration.
 import type { CommentStyle } from './comment-style.js';
-import { indentOf } from './placement.js';
+import { findDeclarationLine, indentOf } from './placement.js';
 
 export function blockEndLine(lines: readonly string[], declLine: number, style: CommentStyle): number {
   if (style === 'python') {
@@ -27,4 +27,13 @@ export function blockEndLine(lines: readonly string[], declLine: number, style: 
     if (!opened && /;\s*$/.test(lines[i])) return i;
   }
   return lines.length - 1;
+}
+
+/** The nearest declaration whose lines contain the cursor (not one that ended above it), else the nearest above. */
+export function enclosingDeclaration(lines: readonly string[], cursorLine: number, style: CommentStyle): number | undefined {
+  const nearest = findDeclarationLine(lines, cursorLine, style);
+  for (let at = nearest; at !== undefined; at = at > 0 ? findDeclarationLine(lines, at - 1, style) : undefined) {
+    if (blockEndLine(lines, at, style) >= cursorLine) return at;
+  }
+  return nearest;
 }

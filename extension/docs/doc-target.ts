@@ -1,7 +1,7 @@
 // What the documentation actions work on: the selection, or the function, class or method under the cursor
 // (from VS Code's document symbols, or from the declaration patterns when no symbol provider answers).
 import * as vscode from 'vscode';
-import { blockEndLine } from './block-range.js';
+import { blockEndLine, enclosingDeclaration } from './block-range.js';
 import { commentStyleFor, type CommentStyle } from './comment-style.js';
 import { declarationName, findDeclarationLine, placeComment, type Placement } from './placement.js';
 
@@ -68,7 +68,7 @@ export async function findTarget(editor: vscode.TextEditor): Promise<DocTarget |
     range = symbol.range;
     name = symbol.name;
   } else if (style) {
-    declLine = findDeclarationLine(all, selection.active.line, style);
+    declLine = enclosingDeclaration(all, selection.active.line, style);
     if (declLine !== undefined) {
       const end = blockEndLine(all, declLine, style);
       range = new vscode.Range(declLine, 0, end, all[end].length);
