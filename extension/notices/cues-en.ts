@@ -16,7 +16,7 @@ export const EN_CUES: LanguageCues = {
     cue('recommend', /\b(recommend|advise|advice)\b/),
     cue('how-much', /\bhow (much|many|long|often)\b.{0,40}\b(should|can|could) (i|we)\b|\bwhat percentage\b/),
     cue('will-it', /\b(will|would) (it|this|that|they) (hold up|work|be (ok|enough|valid|allowed))\b|\bwhat happens (if|when|legally)\b|\bdo you think\b/),
-    cue('judge-for-me', /\bwho'?s right\b|\bwhat i'?m required to do\b|\bis (that|this|it) (even )?allowed\b|\bis it (dumb|stupid|crazy|wise|reckless)\b|\bthe right (move|call|choice)\b|\bshould (i|we) be worried\b|\bwhat would you do\b|\bgut feeling\b|\b(need|give me) a (yes\/no|yes or no|straight answer)\b|\bas my (lawyer|doctor|advisor|adviser)\b|\bjust tell me (which|what|if|whether)\b|\bis (that|this) (ok|okay|fine|safe)\b/),
+    cue('judge-for-me', /\bwhat'?s a good\b|\bwho'?s right\b|\bwhat i'?m required to do\b|\bis (that|this|it) (even )?allowed\b|\bis it (dumb|stupid|crazy|wise|reckless)\b|\bthe right (move|call|choice)\b|\bshould (i|we) be worried\b|\bwhat would you do\b|\bgut feeling\b|\b(need|give me) a (yes\/no|yes or no|straight answer)\b|\bas my (lawyer|doctor|advisor|adviser)\b|\bjust tell me (which|what|if|whether)\b|\bis (that|this) (ok|okay|fine|safe)\b/),
   ],
   question: [
     cue('question-mark', /\?/),
@@ -35,7 +35,7 @@ export const EN_CUES: LanguageCues = {
   ],
   defensive: [
     cue('protect', /\b(protect(ion)?|prevent\w*|mitigat\w*|defen[cs]e|defend\w*|moderat\w*|honeypot|rate[- ]limit(ing|er|ers)|(add|implement|set up|configure|enforce|apply)\w* (\w+ ){0,2}(rate[- ]limits?|captchas?)|anti-?(virus|spam|malware|fraud|phishing|abuse|cheat)|virus scan\w*|sanitiz\w*|anonymi[sz]\w*|k-anonymity|mask(s|ed|ing)?|blur\w*|redact\w*|report-abuse|disclaimer|lockout|fail2ban|firewall|waf|quarantin\w*|yara|sigma rule|siem|soc|incident response|forensics?|disaster recovery|recovery (plan|procedure|runbook)|restore from backups?|harden\w*|audit\w*|compl(y|iance)|retention policy|opt[- ]?(out|in))\b/),
-    cue('tooling', /\b(prohibited (uses?|activities|content|items)|acceptable use policy|blocklist|denylist|wordlist|sandbox\w*|malware analysis|revok\w*|rotat(e|ing) (the )?(keys|secrets|credentials)|secret scanning|\w+-(resistant|proof)|resilien\w*)\b/),
+    cue('tooling', /\bexplain how (a |an |the )?\w+( \w+)? (works?|gets?|spreads?|infects?|operates?|typically)\b|\bthreat model\w*|\bprivacy (settings?|options?|controls?)\b|\b(let|allow|option for) users to (hide|delete|control|export|opt|block)\b|\b(prohibited (uses?|activities|content|items)|acceptable use policy|blocklist|denylist|wordlist|sandbox\w*|malware analysis|revok\w*|rotat(e|ing) (the )?(keys|secrets|credentials)|secret scanning|\w+-(resistant|proof)|resilien\w*)\b/),
     cue('detect', /(?<!\b(avoid|avoiding|evade|evading|escape|bypass|bypassing|without|beat|beating) )\b(detect(s|ed|ing|ion|or|ors)?|identif(y|ies|ying) (\w+ ){0,2}(phishing|spam|fraud|malware|bots?|abuse|attacks?)|classif(y|ier|iers|ies)|(spam|profanity|content|hate[- ]speech|toxicity|abuse|nsfw|phishing|malware|fraud|bot) (filter|filtering|classifier|check|scanner))\b(?!.{0,30}\b(is|are) (gay|muslim|jewish|black|trans|a woman|female|disabled)\b)/),
     cue('against', /\b(protect|guard|defend|harden|secure|test|safeguard)\w* (\w+ ){0,3}against\b|\bfilter(s|ing)? (out )?(spam|slurs|hate|profanity|abuse|bots|toxic|phishing|malware|fraud)\b|\bflag(s|ging)? (\w+ ){0,2}(hate|slurs|abuse|toxic|spam|fraud|phishing|malicious|suspicious|inappropriate|harassment|medical advice|advice)\b|\bblock(s|ing)? (\w+ ){0,2}(ips?|bots?|spam|attacks?|attackers|malware|phishing|trackers|abuse|scrapers|crawlers)\b|\bstop (\w+ ){0,2}(spam|bots?|brute|attacks?|abuse|scalpers?|fraud)\b/),
     cue('own-or-authorised', /(?<!\bas )\b(my|our) own (\w+ )?(servers?|network|systems?|infrastructure|staging|api|machines?|devices?|domain|scan|accounts?)\b|\bauthori[sz]ed\b|\bwith (their|his|her|explicit|written) (consent|permission)\b|\bsecurity (class|course|awareness|training|team|audit|review|research)\b|\bexplain what\b|\bwhat (is|are) an? \w+( \w+)?\??$|\btest(ing)? for (it|them|this|that)\b|\b(y2038|y2k)\b|\bblock and report\b|\breport(s|ing)? (\w+ ){0,2}(abuse|harass\w*|spam|users|posts|content|accounts)\b|\b(phishing|security) (awareness|simulation|training|drill|quiz)\b|\bfor (a|my|our) (class|lecture|course|presentation|thesis)\b|\b(measure|reduce|detect|test for|check for|mitigate|audit) (\w+ ){0,2}bias\b|\bfairness\b|\bdisparate impact\b/),
@@ -59,7 +59,7 @@ export const EN_CUES: LanguageCues = {
         cue('sue', /\b(can|could|should|will) (i|we|they|he|she|my \w+|our \w+) (sue|be sued|get sued|press charges)\b|\bsue (me|us|him|her|them)\b/),
         cue('liable', /\b(am i|are we|is (he|she|my \w+)) (liable|responsible|allowed)\b/),
         cue('need-permission', /\b(do|does) (i|we|our \w+|my \w+) need (\w+ ){0,3}(consent|permission|a licen[cs]e|to register|a lawyer|an attorney)\b/),
-        cue('legal-event', /\b(got|received|was served( with)?|been served( with)?) (a |an )?(cease and desist|subpoena|lawsuit|summons|legal notice|dmca (notice|takedown)|court order)\b/),
+        cue('legal-event', /\b(got|received|was served( with)?|been served( with)?) (a |an )?(cease and desist|subpoena|lawsuit|summons|legal notice|dmca (notice|takedown)|court order|jury duty)\b.{0,100}(what (should|do|can) (i|we) do|how (should|do|can) (i|we) (respond|reply|handle|fight)|should (i|we)|can (i|we))/),
         cue('court-trouble', /\b(hold up|stand up|win) in court\b|\b(get|be) in (legal )?trouble\b|\bget arrested\b|\bgo to jail\b/),
         cue('authority', near('\\b(police|warrant|subpoena|court order|regulators?|government|authorities|fbi|irs|tax office)\\b', '\\b(do (i|we) have to|are (we|i) (required|obligated)|must (we|i)|should (we|i) (comply|hand|give))\\b', 60)),
         cue('legally', /\b(can|could|may|do|does|should) (i|we|our \w+|my \w+) legally\b|\blegally (allowed|ok|okay|fine|required|binding|enforceable|obligated|safe|have)\b|\bis (that|this|it) legally\b|\b(my|our) legal (options|risks?|exposure|rights|obligations|position|standing|steps)\b|\b(give me|need) (actual |real )?legal advice\b|\bwhat legal steps\b|\b(would|will|could) (i|we)'?d? win in court\b|\bi'?d win\b/),
@@ -67,6 +67,7 @@ export const EN_CUES: LanguageCues = {
       ],
       domain: [
         cue('contract', /\b(contracts?|clauses?|nda|non-compete|terms and conditions|lease|rental agreement|agreement|invoice)\b/),
+        cue('served', /\b(cease and desist|subpoena|lawsuit|summons|legal notice|dmca (notice|takedown)|court order|jury duty)\b/),
         cue('court', /\b(lawyers?|attorneys?|courts?|small claims|lawsuits?|sue|sued|judge|police|arrest(ed)?|press charges|cease and desist|subpoena|regulator|complaint|compensation|damages|settlement|penalty|(parking|speeding|traffic) (ticket|fine)|criminal record)\b/),
         cue('law', /\b(legal(ly)?|illegal|law|laws|statute|gdpr|ccpa|hipaa|liab(le|ility)|enforceable|gpl|agpl|commercial use|trademark|patent)\b/),
         cue('family', /\b(divorce|custody|alimony|child support|inheritance|write a will|my will|estate|probate)\b|\bmy ex\b.{0,60}\b(kids?|child(ren)?|son|daughter)\b/),
@@ -89,7 +90,7 @@ export const EN_CUES: LanguageCues = {
       ],
       domain: [
         cue('invest', /\b(stocks?|shares|invest(ing|ment|ments)?|portfolio|crypto(currency)?|bitcoin|ethereum|eth|coins?|altcoins?|memecoins?|stak(e|ing)|leverag\w*|net worth|rsus?|espp|vest(ing|s)?|stock options|startup options|penny stocks|etfs?|index funds?|mutual funds?|bonds?|401k|ira|roth|dividends?|forex|equit(y|ies)|earnings|options trading|overvalued|nikkei|s&p( 500)?)\b/),
-        cue('money', /\b(savings|mortgage|loans?|debt|refinanc\w*|retire(ment)?|pension|salary|income|insurance|annuit(y|ies)|tax (return|deduction|saving)s?|credit score|interest rates?|emergency fund|cash reserves?|rates to drop|yen|dollars|euros?|exchange rate|currency|signing bonus|bonus|cash|checking( account)?|savings account|vanguard|target date funds?|financial advis[eo]r|credit card debt|car loan|annuit\w*)\b/),
+        cue('money', /\b(savings|mortgage|loans?|debt|refinanc\w*|retire(ment)?|pension|salary|income|insurance|annuit(y|ies)|tax (return|deduction|saving)s?|credit score|interest rates?|emergency fund|cash reserves?|rates to drop|yen|dollars|euros?|exchange rate|currency|signing bonus|bonus|cash|allocation|risk tolerance|btc|checking( account)?|savings account|vanguard|target date funds?|financial advis[eo]r|credit card debt|car loan|annuit\w*)\b/),
       ],
     },
     medical: {
