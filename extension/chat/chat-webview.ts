@@ -2,28 +2,21 @@
 import * as vscode from 'vscode';
 import { webviewStrings } from './chat-l10n.js';
 import type { ChatSession } from './chat-session.js';
-import { chatHtml, makeNonce } from './webview-html.js';
+import { showPage, webviewOptions } from '../webview/webview-page.js';
 
 export const CHAT_VIEW_ID = 'fude.chatView';
 export const CHAT_PANEL_TYPE = 'fude.chatPanel';
 
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  // Only the media folder: the script bundle (with the toolkit inside), the stylesheet and icons.
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
-}
-
 /** Fills the webview and wires it to the session; dispose when the webview goes. */
 export function connectWebview(webview: vscode.Webview, host: 'view' | 'panel', extensionUri: vscode.Uri, session: ChatSession, log: vscode.LogOutputChannel): vscode.Disposable {
-  webview.options = webviewOptions(extensionUri);
-  const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...path)).toString();
-  webview.html = chatHtml({
-    cspSource: webview.cspSource,
-    scriptUri: media('dist', 'chat.js'),
-    styleUri: media('chat.css'),
-    nonce: makeNonce(),
+  showPage(webview, extensionUri, {
+    script: ['dist', 'chat.js'],
+    style: ['chat.css'],
+    title: 'Fude',
+    appClass: 'fude-chat',
+    data: { host },
     strings: webviewStrings(),
     lang: vscode.env.language,
-    host,
   });
   const detach = session.attachView((message) => void webview.postMessage(message));
   const receiving = webview.onDidReceiveMessage((message: unknown) => {

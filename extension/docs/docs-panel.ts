@@ -1,7 +1,7 @@
 // The documentation panel: one webview panel beside the editor, with the strict CSP shell every Fude
 // webview uses. Messages from it are validated before anything acts on them.
 import * as vscode from 'vscode';
-import { webviewHtml, webviewOptions } from '../terms/webview-html.js';
+import { showPage, webviewOptions } from '../webview/webview-page.js';
 import { parseWebviewMessage, type ExtensionMessage, type WebviewMessage } from './panel-messages.js';
 
 export const DOCS_PANEL_TYPE = 'fude.docs';
@@ -70,8 +70,8 @@ export class DocsPanel {
       return DocsPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(DOCS_PANEL_TYPE, vscode.l10n.t('Fude: Japanese Documentation'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
-    panel.webview.html = webviewHtml(panel.webview, context.extensionUri, {
-      script: 'dist/docs.js', style: 'docs.css', title: vscode.l10n.t('Fude: Japanese Documentation'), lang: vscode.env.language.startsWith('ja') ? 'ja' : 'en',
+    showPage(panel.webview, context.extensionUri, {
+      script: ['dist', 'docs.js'], style: ['docs.css'], title: vscode.l10n.t('Fude: Japanese Documentation'), appClass: 'fude-docs', lang: vscode.env.language.startsWith('ja') ? 'ja' : 'en',
     });
     DocsPanel.current = new DocsPanel(panel, onMessage, onClose);
     return DocsPanel.current;

@@ -5,7 +5,7 @@ import type { TermsSet } from '../../backend/terms/types.js';
 import type { TermsAcceptanceStore } from './acceptance-store.js';
 import { parseGateMessage, type GateMessage } from './gate-messages.js';
 import { gateView } from './gate-view.js';
-import { webviewHtml, webviewOptions } from './webview-html.js';
+import { showPage, webviewOptions } from '../webview/webview-page.js';
 
 export type GateOutcome = 'accepted' | 'declined' | 'closed';
 
@@ -47,7 +47,7 @@ export function openTermsGate(context: vscode.ExtensionContext, terms: TermsSet,
   current?.panel.dispose();
   const lang = vscode.env.language.startsWith('ja') ? 'ja' : 'en';
   const panel = vscode.window.createWebviewPanel('fude.termsGate', vscode.l10n.t('Fude: Terms of Use — {0}', terms.title[lang]), vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
-  panel.webview.html = webviewHtml(panel.webview, context.extensionUri, { script: 'dist/terms.js', style: 'terms.css', title: terms.title[lang], lang });
+  showPage(panel.webview, context.extensionUri, { script: ['dist', 'terms.js'], style: ['terms.css'], title: terms.title[lang], lang });
   return new Promise<GateOutcome>((resolve) => {
     let settled = false;
     const finish = (o: GateOutcome) => {

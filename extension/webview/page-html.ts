@@ -1,21 +1,25 @@
 /**
- * The chat webview's page. Nothing runs or loads but the panel's own script (by nonce) and
- * stylesheet (from the media folder): no inline script or style, no remote resource.
+ * The one HTML page every Fude webview (chat, terms gate, documentation panel) starts from. Nothing runs or
+ * loads but the panel's own script (by nonce) and stylesheet (from the media folder): no inline script or
+ * style, no remote resource. Pure, so the unit tests check the page and its policy directly.
  */
 import { escapeHtml } from "../../webview/markdown/escape.js";
 
-export interface ChatHtmlOptions {
+export interface PageOptions {
   /** webview.cspSource */
   cspSource: string;
   scriptUri: string;
   styleUri: string;
   nonce: string;
-  /** Localized strings for the webview. */
-  strings: Record<string, string>;
-  /** BCP 47 language of the strings, for the page's lang attribute (fonts, line breaking). */
+  /** BCP 47 language of the page's text, for the lang attribute (fonts, line breaking). */
   lang: string;
-  /** The sidebar view has New chat / History in its title bar; an editor tab shows them in the page. */
-  host: "view" | "panel";
+  title: string;
+  /** Class of the #app element the script fills. */
+  appClass?: string;
+  /** data-* attributes of #app (names in lower case, e.g. { host: "view" } gives data-host="view"). */
+  data?: Record<string, string>;
+  /** Localized strings, put in an inert <script type="application/json" id="fude-strings">. */
+  strings?: Record<string, string>;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -39,8 +43,20 @@ export function jsonForScriptElement(value: unknown): string {
     .replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-export function chatHtml(o: ChatHtmlOptions): string {
+const DATA_NAME = /^[a-z][a-z0-9-]*$/;
+
+function dataAttributes(data: Record<string, string>): string {
+  return Object.entries(data).map(([name, value]) => {
+    // Names come from our code, never from data; refuse anything that could leave the attribute list.
+    if (!DATA_NAME.test(name)) throw new Error(`bad data attribute name: ${name}`);
+    return ` data-${name}="${escapeHtml(value)}"`;
+  }).join("");
+}
+
+export function pageHtml(o: PageOptions): string {
   const csp = escapeHtml(contentSecurityPolicy(o.cspSource, o.nonce));
+  const appClass = o.appClass === undefined ? "" : ` class="${escapeHtml(o.appClass)}"`;
+  const strings = o.strings === undefined ? "" : `\n<script type="application/json" id="fude-strings">${jsonForScriptElement(o.strings)}</script>`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(o.lang)}">
 <head>
@@ -49,11 +65,10 @@ export function chatHtml(o: ChatHtmlOptions): string {
 <meta property="csp-nonce" content="${escapeHtml(o.nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
-<title>Fude</title>
+<title>${escapeHtml(o.title)}</title>
 </head>
 <body>
-<div id="app" class="fude-chat" data-host="${o.host}"></div>
-<script type="application/json" id="fude-strings">${jsonForScriptElement(o.strings)}</script>
+<div id="app"${appClass}${dataAttributes(o.data ?? {})}></div>${strings}
 <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>
 </html>`;
