@@ -5,16 +5,15 @@
 // and the chat opens as an editor tab.
 // Screenshots go to test-output/e2e/chat/.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
+import { writePresetModel } from '../fixtures/preset-files.js';
 import { LLM_JP_ANSWER, LOOP_TEXT, presets } from '../fixtures/presets.js';
 import { writeTinyModel } from '../fixtures/tiny-model.js';
-import { openWorkbench, runCommand, waitForWorkbench, webviewFrame, type UiSession } from './ui.js';
+import { runScenario } from './scenario-runner.js';
+import { runCommand, waitForWorkbench, webviewFrame } from './ui.js';
 
-const say = (l: string) => console.log(`[e2e:chat] ${l}`);
 const QUESTION = 'この関数は何をしますか？';
 
 /** A markdown answer with a code block and a link, and every way an answer might try to run script. */
@@ -29,18 +28,18 @@ const MARKDOWN_ANSWER = [
   '<svg onload=fudeHostile(1)></svg>[click](javascript:fudeHostile(2)) <a href="javascript:fudeHostile(3)">a</a>',
 ].join('\n');
 
-async function main(): Promise<void> {
-  const started = Date.now();
-  const models = makeTinyModelDir();
+runScenario('chat', async ({ say, models, workspace, open }) => {
   const base = presets['llm-jp-3-1.8b']();
   const paths = {
     answer: writePresetModel(models, 'llm-jp-3-1.8b').path,
     markdown: writeTinyModel(join(models, 'markdown.gguf'), { ...base, name: 'llm-jp-3-1.8b-markdown', rules: [{ after: '\n', say: MARKDOWN_ANSWER }] }).path,
     loop: writeTinyModel(join(models, 'loop.gguf'), { ...base, name: 'llm-jp-3-1.8b-loop', rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }] }).path,
   };
-  const workspace = mkdtempSync(join(tmpdir(), 'fude-e2e-chat-'));
-  writeFileSync(join(workspace, 'hello.ts'), 'export function greet(name: string) {\n  return `こんにちは、${name}`;\n}\n');
-  const ui = await openWorkbench({ name: 'chat', workspace, explorerFile: 'hello.ts', settings: { 'fude.backend.threads': 1, 'fude.model.path': paths.answer } });
+  const ui = await open({
+    files: { 'hello.ts': 'export function greet(name: string) {\n  return `こんにちは、${name}`;\n}\n' },
+    explorerFile: 'hello.ts',
+    settings: { 'fude.backend.threads': 1, 'fude.model.path': paths.answer },
+  });
   // Workspace settings: the workbench watches the folder, so a change applies at once (fude.model.path is
   // machine-overridable). The user settings file is not watched the same way under code-server.
   const workspaceSettings: Record<string, unknown> = {};
@@ -71,144 +70,134 @@ async function main(): Promise<void> {
     lapStart = Date.now();
     return `${ms} ms`;
   };
-  say(`workbench open after ${Date.now() - started} ms`);
-  try {
-    await openChat(ui.page);
-    const chat = webviewFrame(ui.page);
-    await chat.locator('#input').waitFor({ state: 'visible', timeout: 20_000 });
-    assert.equal(await chat.locator('body').evaluate(() => typeof (window as unknown as { fudeHostile?: unknown }).fudeHostile), 'function',
-      'the probe a hostile script would call is installed in the webview');
-    await ui.shot('chat-open');
+  await openChat(ui.page);
+  const chat = webviewFrame(ui.page);
+  await chat.locator('#input').waitFor({ state: 'visible', timeout: 20_000 });
+  assert.equal(await chat.locator('body').evaluate(() => typeof (window as unknown as { fudeHostile?: unknown }).fudeHostile), 'function',
+    'the probe a hostile script would call is installed in the webview');
+  await ui.shot('chat-open');
 
-    // 1. A question to the llm-jp fixture: its exact answer, streamed into the panel.
-    let t0 = Date.now();
-    await typeQuestion(chat, QUESTION);
-    await ui.page.keyboard.press('Enter');
-    const answer = chat.locator('#messages .message.assistant:not(.streaming) .markdown').last();
-    await answer.waitFor({ state: 'visible', timeout: 60_000 });
-    assert.equal((await answer.innerText()).trim(), LLM_JP_ANSWER);
-    assert.equal(await chat.locator('#messages .message.user .message-text').first().innerText(), QUESTION);
-    await chat.locator('#model-name', { hasText: 'llm-jp-3-1.8b-instruct' }).waitFor({ timeout: 10_000 });
-    say(`exact answer in the panel ${Date.now() - t0} ms after Enter, backend start included (${lap()})`);
-    await ui.shot('answer');
+  // 1. A question to the llm-jp fixture: its exact answer, streamed into the panel.
+  let t0 = Date.now();
+  await typeQuestion(chat, QUESTION);
+  await ui.page.keyboard.press('Enter');
+  const answer = chat.locator('#messages .message.assistant:not(.streaming) .markdown').last();
+  await answer.waitFor({ state: 'visible', timeout: 60_000 });
+  assert.equal((await answer.innerText()).trim(), LLM_JP_ANSWER);
+  assert.equal(await chat.locator('#messages .message.user .message-text').first().innerText(), QUESTION);
+  await chat.locator('#model-name', { hasText: 'llm-jp-3-1.8b-instruct' }).waitFor({ timeout: 10_000 });
+  say(`exact answer in the panel ${Date.now() - t0} ms after Enter, backend start included (${lap()})`);
+  await ui.shot('answer');
 
-    // 2. Enter during IME composition only confirms the conversion; Shift+Enter adds a line.
-    const sentBefore = await chat.locator('#messages .message.user').count();
-    const textarea = chat.locator('#input textarea');
-    await textarea.fill('へんかんちゅう');
-    const imeResults = await textarea.evaluate((el) => {
-      const results: boolean[] = [];
-      const key = (init: KeyboardEventInit) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, composed: true, cancelable: true, ...init }));
-      el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true, data: 'へんかん' }));
-      results.push(key({ isComposing: true, keyCode: 229 }));          // Chrome: the Enter that confirms
-      results.push(key({ isComposing: true, keyCode: 13 }));
-      el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: '変換中' }));
-      results.push(key({ isComposing: false, keyCode: 229 }));         // Safari: compositionend came first
-      return results; // dispatchEvent returns false when the page prevented the default (= would send)
-    });
-    assert.deepEqual(imeResults, [true, true, true], 'Enter during composition is left to the IME');
-    await ui.page.keyboard.press('Shift+Enter');
-    await ui.page.keyboard.type('二行目');
-    await ui.page.waitForTimeout(500);
-    assert.equal(await chat.locator('#messages .message.user').count(), sentBefore, 'nothing was sent');
-    assert.equal(await textarea.inputValue(), 'へんかんちゅう\n二行目');
-    await textarea.fill('');
-    say(`IME Enter and Shift+Enter did not send (${lap()})`);
+  // 2. Enter during IME composition only confirms the conversion; Shift+Enter adds a line.
+  const sentBefore = await chat.locator('#messages .message.user').count();
+  const textarea = chat.locator('#input textarea');
+  await textarea.fill('へんかんちゅう');
+  const imeResults = await textarea.evaluate((el) => {
+    const results: boolean[] = [];
+    const key = (init: KeyboardEventInit) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, composed: true, cancelable: true, ...init }));
+    el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true, data: 'へんかん' }));
+    results.push(key({ isComposing: true, keyCode: 229 }));          // Chrome: the Enter that confirms
+    results.push(key({ isComposing: true, keyCode: 13 }));
+    el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: '変換中' }));
+    results.push(key({ isComposing: false, keyCode: 229 }));         // Safari: compositionend came first
+    return results; // dispatchEvent returns false when the page prevented the default (= would send)
+  });
+  assert.deepEqual(imeResults, [true, true, true], 'Enter during composition is left to the IME');
+  await ui.page.keyboard.press('Shift+Enter');
+  await ui.page.keyboard.type('二行目');
+  await ui.page.waitForTimeout(500);
+  assert.equal(await chat.locator('#messages .message.user').count(), sentBefore, 'nothing was sent');
+  assert.equal(await textarea.inputValue(), 'へんかんちゅう\n二行目');
+  await textarea.fill('');
+  say(`IME Enter and Shift+Enter did not send (${lap()})`);
 
-    // 3. A markdown answer with hostile HTML: code block with buttons, link offered through the extension, nothing runs.
-    useModel(paths.markdown);
-    await waitReady(chat, 'llm-jp-3-1.8b-markdown');
-    await typeQuestion(chat, 'マークダウンで答えて');
-    await ui.page.keyboard.press('Enter');
-    const markdown = chat.locator('#messages .message.assistant:not(.streaming) .markdown').last();
-    await markdown.locator('.fude-code').waitFor({ timeout: 30_000 });
-    await chat.locator('#send').waitFor({ state: 'visible', timeout: 10_000 });
-    assert.equal(await markdown.locator('h2').innerText(), '例');
-    assert.equal((await markdown.locator('.fude-code code').innerText()).trim(), 'const x = 1;');
-    assert.equal(await markdown.locator('.fude-code [data-code-action]').count(), 3, 'Copy, Insert, Diff on the code block');
-    assert.equal(await markdown.locator('[data-fude-link]').getAttribute('data-fude-link'), 'https://example.com/docs');
-    assert.equal(await markdown.locator('script, img, svg, iframe, [onerror], [onload], [href]').count(), 0, 'no active element rendered');
-    assert.match(await markdown.innerText(), /<script>fudeHostile/);
-    await ui.page.waitForTimeout(500);
-    assert.deepEqual(ran, [], 'no hostile script ran');
-    assert.deepEqual(refused, [], 'the sanitizer left nothing for the CSP to refuse');
-    // A link opens only after the person confirms; cancelling opens nothing.
-    await markdown.locator('[data-fude-link]').click();
-    const dialog = ui.page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ state: 'visible', timeout: 10_000 });
-    assert.match(await dialog.innerText(), /https:\/\/example\.com\/docs/);
-    await ui.shot('link-confirmation');
-    await ui.page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
-    assert.equal(ui.page.context().pages().length, 1, 'no page was opened');
-    say(`markdown answer rendered, no script ran, the link asked first (${lap()})`);
+  // 3. A markdown answer with hostile HTML: code block with buttons, link offered through the extension, nothing runs.
+  useModel(paths.markdown);
+  await waitReady(chat, 'llm-jp-3-1.8b-markdown');
+  await typeQuestion(chat, 'マークダウンで答えて');
+  await ui.page.keyboard.press('Enter');
+  const markdown = chat.locator('#messages .message.assistant:not(.streaming) .markdown').last();
+  await markdown.locator('.fude-code').waitFor({ timeout: 30_000 });
+  await chat.locator('#send').waitFor({ state: 'visible', timeout: 10_000 });
+  assert.equal(await markdown.locator('h2').innerText(), '例');
+  assert.equal((await markdown.locator('.fude-code code').innerText()).trim(), 'const x = 1;');
+  assert.equal(await markdown.locator('.fude-code [data-code-action]').count(), 3, 'Copy, Insert, Diff on the code block');
+  assert.equal(await markdown.locator('[data-fude-link]').getAttribute('data-fude-link'), 'https://example.com/docs');
+  assert.equal(await markdown.locator('script, img, svg, iframe, [onerror], [onload], [href]').count(), 0, 'no active element rendered');
+  assert.match(await markdown.innerText(), /<script>fudeHostile/);
+  await ui.page.waitForTimeout(500);
+  assert.deepEqual(ran, [], 'no hostile script ran');
+  assert.deepEqual(refused, [], 'the sanitizer left nothing for the CSP to refuse');
+  // A link opens only after the person confirms; cancelling opens nothing.
+  await markdown.locator('[data-fude-link]').click();
+  const dialog = ui.page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+  assert.match(await dialog.innerText(), /https:\/\/example\.com\/docs/);
+  await ui.shot('link-confirmation');
+  await ui.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+  assert.equal(ui.page.context().pages().length, 1, 'no page was opened');
+  say(`markdown answer rendered, no script ran, the link asked first (${lap()})`);
 
-    // 4. Light, high-contrast and dark themes, with that answer on screen.
-    for (const [theme, kind] of [['Default Light Modern', 'vscode-light'], ['Default High Contrast', 'vscode-high-contrast'], ['Default Dark Modern', 'vscode-dark']] as const) {
-      await setTheme(theme, kind);
-      await ui.shot(`theme-${kind}`);
-    }
-    say(`light, high-contrast and dark screenshots (${lap()})`);
-
-    // 5. Stop: a looping answer ends when Stop is pressed, and stays ended.
-    useModel(paths.loop);
-    await waitReady(chat, 'llm-jp-3-1.8b-loop');
-    await typeQuestion(chat, '止まらない答え');
-    await ui.page.keyboard.press('Enter');
-    const streaming = chat.locator('#messages .message.assistant.streaming .markdown');
-    await waitFor(async () => ((await streaming.innerText().catch(() => '')).length > 40), 30_000, 'the looping answer streams');
-    await ui.shot('streaming');
-    t0 = Date.now();
-    await chat.locator('#stop').click();
-    await chat.locator('#send').waitFor({ state: 'visible', timeout: 10_000 });
-    say(`stopped ${Date.now() - t0} ms after the click`);
-    const stopped = chat.locator('#messages .message.assistant .markdown').last();
-    const kept = await stopped.innerText();
-    assert.ok(kept.startsWith(LOOP_TEXT), `kept the partial answer (${kept.slice(0, 20)}…)`);
-    await ui.page.waitForTimeout(1000);
-    assert.equal(await stopped.innerText(), kept, 'nothing arrives after Stop');
-    await waitFor(async () => (await chat.locator('header').getAttribute('data-phase')) === 'ready', 5_000, 'the backend has no request in flight');
-    await ui.shot('stopped');
-    say(`stop checked (${lap()})`);
-
-    // 6. The history survives a window reload.
-    await focusWorkbench(ui.page);
-    await runCommand(ui.page, 'Developer: Reload Window');
-    // The Fude view was open, so it comes back instead of the explorer.
-    await waitForWorkbench(ui.page, { explorerFile: false });
-    await openChat(ui.page);
-    const reloaded = webviewFrame(ui.page);
-    await reloaded.locator('#input').waitFor({ state: 'visible', timeout: 20_000 });
-    await focusWorkbench(ui.page);
-    await runCommand(ui.page, 'Fude: Chat History');
-    await reloaded.locator('#history').waitFor({ state: 'visible', timeout: 10_000 });
-    const titles = await reloaded.locator('#history-list .history-open').allInnerTexts();
-    say(`history after reload: ${JSON.stringify(titles)}`);
-    assert.ok(titles.includes(QUESTION), 'the first conversation is listed under its question');
-    await reloaded.locator('#history-list .history-open', { hasText: QUESTION }).click();
-    await reloaded.locator('#messages .message.assistant .markdown', { hasText: LLM_JP_ANSWER }).waitFor({ timeout: 10_000 });
-    await ui.shot('history-after-reload');
-    assert.deepEqual(ran, [], 'no hostile script ran after the reload either');
-    say(`history after reload checked (${lap()})`);
-
-    // 7. The same chat as an editor tab, with New chat and History in the page.
-    await focusWorkbench(ui.page);
-    await runCommand(ui.page, 'Fude: Open Chat in Editor');
-    await ui.page.locator('iframe.webview').nth(1).waitFor({ state: 'attached', timeout: 20_000 });
-    const tab = webviewFrame(ui.page, { index: 1 });
-    await tab.locator('.fude-chat[data-host="panel"] .new-chat').waitFor({ state: 'visible', timeout: 20_000 });
-    await tab.locator('#messages .message.assistant .markdown', { hasText: LLM_JP_ANSWER }).waitFor({ timeout: 10_000 });
-    await ui.shot('editor-tab');
-    say(`editor tab shows the same conversation (${lap()})`);
-    say(`scenario took ${Date.now() - started} ms; screenshots: ${ui.shots.dir}`);
-  } catch (e) {
-    await ui.shot('failed').catch(() => '');
-    throw e;
-  } finally {
-    await ui.close();
-    removeTinyModelDir(models);
+  // 4. Light, high-contrast and dark themes, with that answer on screen.
+  for (const [theme, kind] of [['Default Light Modern', 'vscode-light'], ['Default High Contrast', 'vscode-high-contrast'], ['Default Dark Modern', 'vscode-dark']] as const) {
+    await setTheme(theme, kind);
+    await ui.shot(`theme-${kind}`);
   }
-}
+  say(`light, high-contrast and dark screenshots (${lap()})`);
+
+  // 5. Stop: a looping answer ends when Stop is pressed, and stays ended.
+  useModel(paths.loop);
+  await waitReady(chat, 'llm-jp-3-1.8b-loop');
+  await typeQuestion(chat, '止まらない答え');
+  await ui.page.keyboard.press('Enter');
+  const streaming = chat.locator('#messages .message.assistant.streaming .markdown');
+  await waitFor(async () => ((await streaming.innerText().catch(() => '')).length > 40), 30_000, 'the looping answer streams');
+  await ui.shot('streaming');
+  t0 = Date.now();
+  await chat.locator('#stop').click();
+  await chat.locator('#send').waitFor({ state: 'visible', timeout: 10_000 });
+  say(`stopped ${Date.now() - t0} ms after the click`);
+  const stopped = chat.locator('#messages .message.assistant .markdown').last();
+  const kept = await stopped.innerText();
+  assert.ok(kept.startsWith(LOOP_TEXT), `kept the partial answer (${kept.slice(0, 20)}…)`);
+  await ui.page.waitForTimeout(1000);
+  assert.equal(await stopped.innerText(), kept, 'nothing arrives after Stop');
+  await waitFor(async () => (await chat.locator('header').getAttribute('data-phase')) === 'ready', 5_000, 'the backend has no request in flight');
+  await ui.shot('stopped');
+  say(`stop checked (${lap()})`);
+
+  // 6. The history survives a window reload.
+  await focusWorkbench(ui.page);
+  await runCommand(ui.page, 'Developer: Reload Window');
+  // The Fude view was open, so it comes back instead of the explorer.
+  await waitForWorkbench(ui.page, { explorerFile: false });
+  await openChat(ui.page);
+  const reloaded = webviewFrame(ui.page);
+  await reloaded.locator('#input').waitFor({ state: 'visible', timeout: 20_000 });
+  await focusWorkbench(ui.page);
+  await runCommand(ui.page, 'Fude: Chat History');
+  await reloaded.locator('#history').waitFor({ state: 'visible', timeout: 10_000 });
+  const titles = await reloaded.locator('#history-list .history-open').allInnerTexts();
+  say(`history after reload: ${JSON.stringify(titles)}`);
+  assert.ok(titles.includes(QUESTION), 'the first conversation is listed under its question');
+  await reloaded.locator('#history-list .history-open', { hasText: QUESTION }).click();
+  await reloaded.locator('#messages .message.assistant .markdown', { hasText: LLM_JP_ANSWER }).waitFor({ timeout: 10_000 });
+  await ui.shot('history-after-reload');
+  assert.deepEqual(ran, [], 'no hostile script ran after the reload either');
+  say(`history after reload checked (${lap()})`);
+
+  // 7. The same chat as an editor tab, with New chat and History in the page.
+  await focusWorkbench(ui.page);
+  await runCommand(ui.page, 'Fude: Open Chat in Editor');
+  await ui.page.locator('iframe.webview').nth(1).waitFor({ state: 'attached', timeout: 20_000 });
+  const tab = webviewFrame(ui.page, { index: 1 });
+  await tab.locator('.fude-chat[data-host="panel"] .new-chat').waitFor({ state: 'visible', timeout: 20_000 });
+  await tab.locator('#messages .message.assistant .markdown', { hasText: LLM_JP_ANSWER }).waitFor({ timeout: 10_000 });
+  await ui.shot('editor-tab');
+  say(`editor tab shows the same conversation (${lap()})`);
+});
 
 /** Keys typed while the webview has focus stay in the webview: give it back to the workbench first. */
 async function focusWorkbench(page: Page): Promise<void> {
@@ -239,11 +228,3 @@ async function waitFor(cond: () => Promise<boolean>, ms: number, what: string): 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
-
-main().then(() => {
-  console.log('[e2e:chat] PASSED');
-  process.exit(0);
-}, (e: Error) => {
-  console.error(`[e2e:chat] FAILED: ${e.stack ?? e.message}`);
-  process.exit(1);
-});

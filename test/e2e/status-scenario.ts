@@ -2,13 +2,9 @@
 // palette, watch the status bar reach ready, then kill the window's extension host and check that the
 // backend does not outlive it. Screenshots go to test-output/e2e/status/.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
-import { openWorkbench, runCommand, statusBarText } from './ui.js';
-
-const say = (l: string) => console.log(`[e2e:status] ${l}`);
+import { writePresetModel } from '../fixtures/preset-files.js';
+import { runScenario } from './scenario-runner.js';
+import { runCommand, statusBarText } from './ui.js';
 
 function processes(): Array<{ pid: number; ppid: number; args: string }> {
   return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n').filter(Boolean).map((l) => {
@@ -27,42 +23,24 @@ async function until<T>(f: () => T | undefined, ms: number, what: string): Promi
   }
 }
 
-async function main(): Promise<void> {
-  const models = makeTinyModelDir();
+runScenario('status', async ({ say, models, open }) => {
   const modelPath = writePresetModel(models, 'llm-jp-3-1.8b').path;
-  const workspace = mkdtempSync(join(tmpdir(), 'fude-e2e-ws-'));
-  writeFileSync(join(workspace, 'hello.ts'), 'export const greeting = "こんにちは";\n');
-  const ui = await openWorkbench({
-    name: 'status',
-    workspace,
+  const ui = await open({
+    files: { 'hello.ts': 'export const greeting = "こんにちは";\n' },
     explorerFile: 'hello.ts',
     settings: { 'fude.model.path': modelPath, 'fude.backend.threads': 1 },
   });
-  try {
-    await ui.shot('workbench-open');
-    await runCommand(ui.page, 'Fude: Show Status');
-    const text = await statusBarText(ui.page, /llm-jp-3-1\.8b-instruct · CPU/, { timeoutMs: 60_000 });
-    say(`status bar: ${text}`);
-    await ui.shot('status-ready');
+  await ui.shot('workbench-open');
+  await runCommand(ui.page, 'Fude: Show Status');
+  const text = await statusBarText(ui.page, /llm-jp-3-1\.8b-instruct · CPU/, { timeoutMs: 60_000 });
+  say(`status bar: ${text}`);
+  await ui.shot('status-ready');
 
-    const backend = await until(() => processes().find((p) => p.args.includes('out/backend/main.js') && p.args.includes(modelPath)), 10_000, 'backend process');
-    say(`backend pid ${backend.pid}, started by extension host pid ${backend.ppid}`);
-    process.kill(backend.ppid, 'SIGKILL');
-    const t0 = Date.now();
-    await until(() => !processes().some((p) => p.pid === backend.pid), 5_000, 'backend exits after its extension host is killed');
-    say(`backend exited ${Date.now() - t0} ms after the extension host was killed`);
-    await ui.shot('after-extension-host-killed');
-    say(`screenshots: ${ui.shots.dir}`);
-  } finally {
-    await ui.close();
-    removeTinyModelDir(models);
-  }
-}
-
-main().then(() => {
-  console.log('[e2e:status] PASSED');
-  process.exit(0);
-}, (e: Error) => {
-  console.error(`[e2e:status] FAILED: ${e.message}`);
-  process.exit(1);
+  const backend = await until(() => processes().find((p) => p.args.includes('out/backend/main.js') && p.args.includes(modelPath)), 10_000, 'backend process');
+  say(`backend pid ${backend.pid}, started by extension host pid ${backend.ppid}`);
+  process.kill(backend.ppid, 'SIGKILL');
+  const t0 = Date.now();
+  await until(() => !processes().some((p) => p.pid === backend.pid), 5_000, 'backend exits after its extension host is killed');
+  say(`backend exited ${Date.now() - t0} ms after the extension host was killed`);
+  await ui.shot('after-extension-host-killed');
 });

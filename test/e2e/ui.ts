@@ -4,6 +4,7 @@
 //   const ui = await openWorkbench({ name: 'chat', workspace, settings: { 'fude.x': 1 } });
 //   try { await runCommand(ui.page, 'Fude: Open Chat'); await ui.shot('chat-open'); }
 //   finally { await ui.close(); }
+// The scenarios in this folder open it through runScenario (scenario-runner.ts), which also closes it.
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
