@@ -1,5 +1,6 @@
-// The documentation panel's webview script in jsdom: it asks for its strings, shows the streamed answer as
-// sanitized markdown, lets the comment be edited before Insert, and only ever posts the validated messages.
+// The documentation panel's webview script in jsdom, with the real webview UI toolkit: it asks for its
+// strings, shows the streamed answer as sanitized markdown, lets the comment be edited before Insert, and
+// only ever posts the validated messages.
 import assert from 'node:assert/strict';
 import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
@@ -17,7 +18,7 @@ describe('docs: panel webview (jsdom)', function () {
   });
 
   function load() {
-    const dom = new JSDOM('<!doctype html><html><body><div id="app"></div></body></html>', { runScripts: 'outside-only' });
+    const dom = new JSDOM('<!doctype html><html><body><div id="app"></div></body></html>', { runScripts: 'outside-only', pretendToBeVisual: true });
     const posted: unknown[] = [];
     const w = dom.window as unknown as { acquireVsCodeApi: () => unknown; eval(code: string): unknown };
     // postMessage clones; so does this (and it brings the object into this realm for deepEqual).
@@ -35,11 +36,49 @@ describe('docs: panel webview (jsdom)', function () {
     send({ type: 'init', strings, style: { politeness: 'de-aru', length: 'detailed' } });
     send({ type: 'target', description: 'greet in a.ts' });
     assert.match(doc.querySelector('.target')!.textContent!, /greet in a\.ts/);
-    const buttons = [...doc.querySelectorAll('.actions button')];
+    const buttons = [...doc.querySelectorAll('.actions vscode-button')];
     assert.deepEqual(buttons.map((b) => b.textContent), ['<docComment>', '<explain>', '<translateToJa>', '<translateToEn>', '<readme>', '<api>']);
     (buttons[1] as HTMLElement).click();
     assert.deepEqual(posted.at(-1), { type: 'run', action: 'explain', style: { politeness: 'de-aru', length: 'detailed' } });
     for (const m of posted) assert.ok(parseWebviewMessage(m), `${JSON.stringify(m)} passes the extension's validation`);
+  });
+
+  it('uses toolkit dropdowns for style and length; a change posts the new style', () => {
+    const { doc, posted, send } = load();
+    send({ type: 'init', strings, style: { politeness: 'de-aru', length: 'detailed' } });
+    const [politeness, length] = [...doc.querySelectorAll('.styles vscode-dropdown')] as Array<HTMLElement & { value: string }>;
+    assert.deepEqual([politeness.value, length.value], ['de-aru', 'detailed']);
+    assert.deepEqual([...length.querySelectorAll('vscode-option')].map((o) => o.textContent), ['<oneLine>', '<short>', '<detailed>']);
+    assert.equal(doc.querySelector(`label[for="${length.id}"]`)?.textContent, '<length>');
+    length.value = 'one-line';
+    length.dispatchEvent(new doc.defaultView!.Event('change'));
+    assert.deepEqual(posted.at(-1), { type: 'style', style: { politeness: 'de-aru', length: 'one-line' } });
+  });
+
+  it('shows a progress ring and Stop while working, hides them after the result, and sets no style attribute (CSP)', () => {
+    const { doc, posted, send } = load();
+    send({ type: 'init', strings, style: { politeness: 'desu-masu', length: 'short' } });
+    const ring = doc.querySelector('vscode-progress-ring') as HTMLElement;
+    const stop = doc.querySelector('vscode-button.stop') as HTMLElement;
+    assert.ok(ring.hidden && stop.hidden);
+    send({ type: 'start', action: 'translateToEn', kind: 'code' });
+    assert.ok(!ring.hidden && !stop.hidden);
+    assert.equal(doc.querySelector('.status-text')?.textContent, '<working>');
+    stop.click();
+    assert.deepEqual(posted.at(-1), { type: 'stop' });
+    send({ type: 'delta', text: '// hello' });
+    assert.equal(doc.querySelector('.output pre')?.textContent, '// hello');
+    send({ type: 'result', kind: 'code', text: '// hello\nx = 1', existing: false, warning: 'changed code' });
+    assert.ok(ring.hidden && stop.hidden);
+    assert.ok(doc.querySelector('.status')?.classList.contains('warning'));
+    assert.equal((doc.querySelector('vscode-text-area') as HTMLElement & { value: string }).value, '// hello\nx = 1');
+    (doc.querySelector('.result-buttons vscode-button') as HTMLElement).click();
+    assert.deepEqual(posted.at(-1), { type: 'applyTranslation', text: '// hello\nx = 1' });
+    const all = (root: Document | ShadowRoot): Element[] => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);
+    // jsdom has no ElementInternals, so the toolkit adds hidden form proxies, hidden through CSSOM (which the CSP
+    // allows); Chromium needs no proxies. Anything else with a style attribute would be refused by the CSP.
+    const styled = all(doc).filter((e) => e.hasAttribute('style') && e.getAttribute('slot') !== 'form-associated-proxy');
+    assert.deepEqual(styled.map((e) => e.tagName), [], 'the CSP refuses style attributes');
   });
 
   it('renders streamed prose as sanitized markdown', () => {
@@ -60,10 +99,10 @@ describe('docs: panel webview (jsdom)', function () {
     send({ type: 'init', strings, style: { politeness: 'desu-masu', length: 'short' } });
     send({ type: 'start', action: 'docComment', kind: 'docComment' });
     send({ type: 'result', kind: 'docComment', text: '/**\n * 挨拶文を返します。\n */', existing: true });
-    const area = doc.querySelector('textarea')!;
+    const area = doc.querySelector('vscode-text-area') as HTMLElement & { value: string };
     assert.equal(area.value, '/**\n * 挨拶文を返します。\n */');
     area.value = '/** 編集済み */';
-    const labels = [...doc.querySelectorAll('.result-buttons button')] as HTMLElement[];
+    const labels = [...doc.querySelectorAll('.result-buttons vscode-button')] as HTMLElement[];
     assert.deepEqual(labels.map((b) => b.textContent), ['<insert>', '<replace>', '<translateExisting>']);
     labels[0].click();
     assert.deepEqual(posted.at(-1), { type: 'insert', text: '/** 編集済み */', replace: false });
