@@ -12,6 +12,7 @@ import { registerCoreCommands } from './vscode/commands.js';
 import type { FudeCore } from './core.js';
 import { registerChat } from './chat/register-chat.js';
 import { registerDocs } from './docs/register-docs.js';
+import { DocsPanel } from './docs/docs-panel.js';
 import { completionApi, registerCompletion, type CompletionApi } from './completion/vscode/register.js';
 import { chatBeforeSend, noticeFlow, registerTerms } from './terms/register-terms.js';
 import { currentGate, type OpenGate } from './terms/gate-panel.js';
@@ -27,6 +28,8 @@ export interface FudeApi {
   terms: TermsAcceptanceStore;
   /** The terms gate open now, answered through the same validated path as its webview. */
   termsGate(): OpenGate | undefined;
+  /** The documentation panel if open (the in-editor tests read its page). */
+  docsPanel(): vscode.WebviewPanel | undefined;
   /** The prohibited-use check every feature runs before sending. */
   notices(): NoticeFlow | undefined;
   statusText(): string;
@@ -142,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): FudeApi {
     service: svc,
     terms,
     termsGate: currentGate,
+    docsPanel: () => DocsPanel.open?.panel,
     notices: noticeFlow,
     statusText: () => statusBar.lastText,
     isDemoModel: () => model.isDemo,
