@@ -1,0 +1,53 @@
+// Packages the extension as a platform-specific .vsix with @vscode/vsce.
+//
+//   npm run package [-- --target linux-x64]      (default: this machine's platform)
+//
+// Platform-specific because the backend runs node-llama-cpp from node_modules, whose native binaries
+// are per platform: the .vsix keeps this target's @node-llama-cpp packages and leaves the others out.
+// Expects a build (`npm run build`); `npm run package` runs it first.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { target: { type: 'string' }, out: { type: 'string' } } });
+
+// VS Code's target names match node's platform-arch, except armv7l → armhf.
+const here = `${process.platform === 'win32' ? 'win32' : process.platform}-${process.arch === 'arm' ? 'armhf' : process.arch}`;
+const target = values.target ?? here;
+const binaryPrefix = target.replace('armhf', 'armv7l');
+
+/** @node-llama-cpp/<name> packages installed here that do not run on the target. */
+export function foreignBinaries(installed, prefix) {
+  return installed.filter((name) => name !== prefix && !name.startsWith(`${prefix}-`));
+}
+
+const installed = readdirSync(join(root, 'node_modules/@node-llama-cpp'));
+const present = installed.filter((name) => !foreignBinaries([name], binaryPrefix).length);
+if (!present.length) {
+  console.error(`fude package: no node-llama-cpp binary for ${target} in node_modules/@node-llama-cpp (found: ${installed.join(', ')}).`);
+  console.error(`Run npm install on a ${target} machine, or pass --target with one of those.`);
+  process.exit(2);
+}
+
+const ignore = [
+  readFileSync(join(root, '.vscodeignore'), 'utf8'),
+  `# ${target}: other platforms' node-llama-cpp binaries`,
+  ...foreignBinaries(installed, binaryPrefix).map((name) => `node_modules/@node-llama-cpp/${name}/**`),
+].join('\n');
+const dir = mkdtempSync(join(tmpdir(), 'fude-package-'));
+const ignoreFile = join(dir, '.vscodeignore');
+writeFileSync(ignoreFile, ignore);
+
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const out = values.out ?? join(root, `fude-${target}-${version}.vsix`);
+try {
+  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--target', target, '--ignoreFile', ignoreFile, '--out', out],
+    { cwd: root, stdio: 'inherit' });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`fude package: ${out} (node-llama-cpp binaries: ${present.join(', ')})`);
