@@ -69,14 +69,18 @@ function flags(rules: readonly RuleClassification[], scores: readonly NgramScore
 }
 
 /**
- * The lowest threshold (so the highest recall) whose combined false-positive rate stays
- * within maxFpr. 1.01 means "never", when even the highest score costs too much.
+ * The lowest threshold (so the highest recall) at which the model adds at most maxFpr
+ * false positives: none-labelled examples the rules let through and the model flags,
+ * over all none-labelled examples. The rules' own false alarms do not count, so the
+ * model's budget does not vanish once the training data holds batches the rules were
+ * never tuned on. 1.01 means "never", when even the highest score costs too much.
  */
 export function chooseThreshold(examples: readonly Example[], rules: readonly RuleClassification[], scores: readonly NgramScore[], maxFpr: number): number {
   const candidates = [...new Set(scores.map((s) => Math.round(s.pFlag * 1000) / 1000))].filter((t) => t >= 0.5).sort((a, b) => b - a);
+  const added = (t: number): boolean[] => flags(rules, scores, t).map((f, i) => f && rules[i].categories.length === 0);
   let best = 1.01;
   for (const t of candidates) {
-    if (rates(examples, flags(rules, scores, t)).falsePositiveRate > maxFpr) break;
+    if (rates(examples, added(t)).falsePositiveRate > maxFpr) break;
     best = t;
   }
   return best;

@@ -62,10 +62,18 @@ export function selectFeatures(docs: readonly string[][], labels: readonly numbe
 }
 
 export function trainModel(examples: readonly Example[], opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): NgramModel {
+  return trainOnFeatures(
+    examples.map((e) => featuresOf(e.text)),
+    examples.map((e) => e.label),
+    opts,
+  );
+}
+
+/** Trains on features already extracted (featuresOf), so that cross-validation extracts them once, not once per fold. */
+export function trainOnFeatures(docsAll: readonly string[][], labels: readonly Label[], opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): NgramModel {
   const K = MODEL_LABELS.length;
-  const y = examples.map((e) => MODEL_LABELS.indexOf(e.label));
+  const y = labels.map((l) => MODEL_LABELS.indexOf(l));
   if (y.some((c) => c < 0)) throw new Error('unknown label in training examples');
-  const docsAll = examples.map((e) => featuresOf(e.text));
   const vocab = selectFeatures(docsAll, y, K, opts);
   const index = new Map(vocab.map((g, i) => [g, i]));
   const docs = docsAll.map((d) => d.map((g) => index.get(g)).filter((i): i is number => i !== undefined));
@@ -77,22 +85,23 @@ export function trainModel(examples: readonly Example[], opts: TrainOptions = DE
   const gW = new Float64Array(F * K);
   const gb = new Float64Array(K);
   const n = docs.length;
+  const z = new Float64Array(K);
   const [beta1, beta2, eps] = [0.9, 0.999, 1e-8];
 
   for (let step = 1; step <= opts.steps; step++) {
     gW.fill(0);
     gb.fill(0);
     for (let i = 0; i < n; i++) {
-      const z = Array.from(b);
-      for (const f of docs[i]) for (let c = 0; c < K; c++) z[c] += W[f * K + c];
-      const m = Math.max(...z);
+      z.set(b);
+      const doc = docs[i];
+      for (const f of doc) for (let c = 0; c < K; c++) z[c] += W[f * K + c];
+      let m = -Infinity;
+      for (let c = 0; c < K; c++) if (z[c] > m) m = z[c];
       let s = 0;
       for (let c = 0; c < K; c++) s += z[c] = Math.exp(z[c] - m);
-      for (let c = 0; c < K; c++) {
-        const g = (z[c] / s - (y[i] === c ? 1 : 0)) / n;
-        gb[c] += g;
-        for (const f of docs[i]) gW[f * K + c] += g;
-      }
+      for (let c = 0; c < K; c++) z[c] = (z[c] / s - (y[i] === c ? 1 : 0)) / n;
+      for (let c = 0; c < K; c++) gb[c] += z[c];
+      for (const f of doc) for (let c = 0; c < K; c++) gW[f * K + c] += z[c];
     }
     for (let j = 0; j < F * K; j++) gW[j] += opts.l2 * W[j];
     const c1 = 1 - beta1 ** step;
