@@ -102,15 +102,23 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
     return editor;
   }
 
-  async function writeAndUndo(editor: vscode.TextEditor, source: string, expected: string): Promise<void> {
-    const result = await vscode.commands.executeCommand<{ outcome: string; comment?: string }>('fude.docs.writeDocComment', { insert: true, politeness: 'desu-masu', length: 'short' });
-    assert.equal(result?.outcome, 'inserted', JSON.stringify(result));
-    assert.equal(editor.document.getText(), expected);
+  /** Brings the file back to the front (the panel may have taken focus), so commands act on it. */
+  async function refocus(editor: vscode.TextEditor): Promise<void> {
     await vscode.window.showTextDocument(editor.document, { preview: false, viewColumn: vscode.ViewColumn.One });
+  }
+
+  /** Writes the doc comment with `args`, expects `outcome` and `expected`, then one Undo gives `source` back. */
+  async function writeThenUndo(editor: vscode.TextEditor, args: Record<string, unknown>, outcome: string, source: string, expected: string): Promise<void> {
+    const result = await vscode.commands.executeCommand<{ outcome: string; comment?: string }>('fude.docs.writeDocComment', args);
+    assert.equal(result?.outcome, outcome, JSON.stringify(result));
+    assert.equal(editor.document.getText(), expected);
+    await refocus(editor);
     await vscode.commands.executeCommand('undo');
     await until(() => editor.document.getText() === source, 10_000, 'one Undo restores the original text');
     assert.equal(editor.document.isDirty, false, 'back at the saved version after one Undo');
   }
+
+  const INSERT_SHORT = { insert: true, politeness: 'desu-masu', length: 'short' };
 
   it('contributes the documentation commands', async () => {
     const all = await vscode.commands.getCommands(true);
@@ -121,24 +129,19 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
 
   it('writes a JSDoc comment above a TypeScript function, indented like it, and one Undo removes it', async () => {
     const editor = await openAt('greet.ts', TS_SOURCE, 4, 10);
-    await writeAndUndo(editor, TS_SOURCE, TS_EXPECTED);
+    await writeThenUndo(editor, INSERT_SHORT, 'inserted', TS_SOURCE, TS_EXPECTED);
   });
 
   it('writes a docstring inside a Python function after its signature, and one Undo removes it', async () => {
     const editor = await openAt('greet.py', PY_SOURCE, 5, 8);
-    await writeAndUndo(editor, PY_SOURCE, PY_EXPECTED);
+    await writeThenUndo(editor, INSERT_SHORT, 'inserted', PY_SOURCE, PY_EXPECTED);
   });
 
   it('replaces an existing doc comment (translated) in one edit, and one Undo brings the old one back', async () => {
     const source = ['/**', ' * Returns a greeting.', ' * @param name the name', ' */', 'export function greet(name: string): string {', '  return name;', '}', ''].join('\n');
     const expected = ['/**', ' * 挨拶文を返します。', ' *', ' * @param name 名前', ' * @returns 挨拶文', ' */', 'export function greet(name: string): string {', '  return name;', '}', ''].join('\n');
     const editor = await openAt('replace.ts', source, 5, 4);
-    const result = await vscode.commands.executeCommand<{ outcome: string }>('fude.docs.writeDocComment', { insert: true, replace: true });
-    assert.equal(result?.outcome, 'replaced', JSON.stringify(result));
-    assert.equal(editor.document.getText(), expected);
-    await vscode.window.showTextDocument(editor.document, { preview: false, viewColumn: vscode.ViewColumn.One });
-    await vscode.commands.executeCommand('undo');
-    await until(() => editor.document.getText() === source, 10_000, 'one Undo restores the old comment');
+    await writeThenUndo(editor, { insert: true, replace: true }, 'replaced', source, expected);
   });
 
   it('by default previews the comment in the panel instead of inserting it', async () => {
@@ -154,7 +157,7 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
     const explained = await vscode.commands.executeCommand<{ kind?: string; text?: string }>('fude.docs.explainSelection');
     assert.equal(explained?.kind, 'prose');
     assert.equal(explained?.text, DOC_ANSWER);
-    await vscode.window.showTextDocument(editor.document, { preview: false, viewColumn: vscode.ViewColumn.One });
+    await refocus(editor);
     const translated = await vscode.commands.executeCommand<{ kind?: string; warning?: string }>('fude.docs.translateCommentsToEnglish');
     assert.equal(translated?.kind, 'code');
     assert.ok(translated?.warning, 'the fixture answer is not the code, so the panel warns');
@@ -179,5 +182,34 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
     await vscode.commands.executeCommand('fude.docs.open');
     const viewTypes = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputWebview ? t.input.viewType : ''));
     await until(() => viewTypes().some((v) => v.endsWith('fude.docs')), 30_000, `a fude.docs webview tab among ${JSON.stringify(viewTypes())}`);
+  });
+
+  it('gives the panel the shared strict page: CSP, the csp-nonce meta the toolkit needs, only the media folder', async () => {
+    await vscode.commands.executeCommand('fude.docs.open');
+    await until(() => api.docsPanel() !== undefined, 30_000, 'the documentation panel');
+    const webview = api.docsPanel()!.webview;
+    const html = webview.html;
+    const meta = (attr: string, value: string) => new RegExp(`<meta ${attr}="${value}" content="([^"]*)">`).exec(html)?.[1];
+    const csp = meta('http-equiv', 'Content-Security-Policy')?.replace(/&#39;/g, "'");
+    const nonce = meta('property', 'csp-nonce');
+    assert.match(nonce ?? '', /^[A-Za-z0-9]{32}$/, html);
+    assert.ok(csp?.startsWith("default-src 'none'; "), csp);
+    assert.ok(csp?.includes(`script-src 'nonce-${nonce}'`) && csp.includes(`style-src ${webview.cspSource} 'nonce-${nonce}'`), csp);
+    assert.ok(!/unsafe-inline|unsafe-eval/.test(csp ?? ''), csp);
+    assert.match(html, new RegExp(`<script nonce="${nonce}" src="[^"]*/media/dist/docs\\.js"></script>`));
+    assert.ok(!/ style=|<style/.test(html), 'no inline style in the page');
+    const roots = webview.options.localResourceRoots?.map((u) => u.path) ?? [];
+    assert.equal(roots.length, 1);
+    assert.ok(roots[0].endsWith('/media'), roots[0]);
+    assert.equal(webview.options.enableCommandUris, false);
+    // Under that policy the script (toolkit inside) must still run: reload the page and wait for its "ready".
+    let ready = false;
+    const listening = webview.onDidReceiveMessage((m: { type?: unknown }) => { if (m?.type === 'ready') ready = true; });
+    try {
+      webview.html = `${html}\n`;
+      await until(() => ready, 30_000, 'the reloaded panel script says ready');
+    } finally {
+      listening.dispose();
+    }
   });
 });
