@@ -1,6 +1,6 @@
 /** Joins the views and routes the extension's messages to them. */
 import type { ExtensionMessage } from "../../extension/chat/panel-messages.js";
-import { button, h } from "./dom.js";
+import { button, h } from "../shared/dom.js";
 import { ComposerView } from "./composer-view.js";
 import { HeaderView } from "./header-view.js";
 import { HistoryView } from "./history-view.js";

@@ -3,7 +3,7 @@
  * a line, Enter during IME conversion only confirms it), Send / Stop, and the terms line.
  */
 import type { AttachmentView } from "../../extension/chat/panel-messages.js";
-import { button, clear, h } from "./dom.js";
+import { button, clear, h } from "../shared/dom.js";
 import { enterAction, trackComposition } from "./enter-key.js";
 import { post, savedState, saveState } from "./vscode-api.js";
 

@@ -1,6 +1,6 @@
 /** The header: model name, CPU/GPU, speed of the last answer, the backend's state with its fix, the demo warning. */
 import type { ModelHeader } from "../../extension/chat/panel-messages.js";
-import { button, clear, h } from "./dom.js";
+import { button, clear, h } from "../shared/dom.js";
 import { post } from "./vscode-api.js";
 
 type T = (key: string, ...args: Array<string | number>) => string;

@@ -1,6 +1,6 @@
 /** The list of this workspace's conversations: open one, rename it, delete it (asks once more first). */
 import type { ConversationSummary } from "../../extension/chat/panel-messages.js";
-import { button, clear, h } from "./dom.js";
+import { button, clear, h } from "../shared/dom.js";
 import { enterAction, trackComposition } from "./enter-key.js";
 import { post } from "./vscode-api.js";
 

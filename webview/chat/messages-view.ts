@@ -6,7 +6,7 @@
  */
 import type { ChatMessageView } from "../../extension/chat/panel-messages.js";
 import { createMarkdownRenderer, type CodeBlock, type MarkdownRenderer } from "../markdown/render.js";
-import { button, clear, h } from "./dom.js";
+import { button, clear, h } from "../shared/dom.js";
 import { enterAction, trackComposition } from "./enter-key.js";
 import { displayableText } from "./stream-text.js";
 import { post } from "./vscode-api.js";

@@ -1,6 +1,6 @@
 /** Errors, notices with choices, and what was left out of the prompt, shown above the input. */
 import type { ChoiceView } from "../../extension/chat/panel-messages.js";
-import { button, clear, h } from "./dom.js";
+import { button, clear, h } from "../shared/dom.js";
 import { post } from "./vscode-api.js";
 
 type T = (key: string, ...args: Array<string | number>) => string;

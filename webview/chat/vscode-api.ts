@@ -1,38 +1,21 @@
-/** The webview's only way out: typed messages to the extension (which validates them again). */
+/** The chat page's channel to the extension. */
 import type { ExtensionMessage, WebviewMessage } from "../../extension/chat/panel-messages.js";
+import { openChannel } from "../shared/channel.js";
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
+const channel = openChannel<WebviewMessage, ExtensionMessage>();
 
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const api = acquireVsCodeApi();
-
-export function post(message: WebviewMessage): void {
-  api.postMessage(message);
-}
-
-export function onMessage(listener: (message: ExtensionMessage) => void): void {
-  window.addEventListener("message", (event: MessageEvent) => {
-    const data: unknown = event.data;
-    if (typeof data === "object" && data !== null && typeof (data as { type?: unknown }).type === "string") {
-      listener(data as ExtensionMessage);
-    }
-  });
-}
+export const post = channel.post;
+export const onMessage = channel.onMessage;
 
 export interface SavedState {
   draft?: string;
 }
 
 export function savedState(): SavedState {
-  const state = api.getState();
+  const state = channel.getState();
   return typeof state === "object" && state !== null ? (state as SavedState) : {};
 }
 
 export function saveState(state: SavedState): void {
-  api.setState(state);
+  channel.setState(state);
 }

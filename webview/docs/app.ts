@@ -5,7 +5,7 @@
  */
 import type { DocAction, ExtensionMessage, ResultKind } from "../../extension/docs/panel-messages.js";
 import type { DocLength, DocStyle, Politeness } from "../../extension/docs/prompts.js";
-import { button, h } from "../chat/dom.js";
+import { button, h } from "../shared/dom.js";
 import { createMarkdownRenderer } from "../markdown/render.js";
 import { codeArea, dropdown, type ValueElement } from "./controls.js";
 import { onMessage, post } from "./vscode-api.js";

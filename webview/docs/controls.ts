@@ -1,5 +1,5 @@
 /** Toolkit controls the panel builds from: a labelled dropdown and an editable text area. */
-import { h } from "../chat/dom.js";
+import { h } from "../shared/dom.js";
 
 /** A toolkit element whose value the panel reads (vscode-dropdown, vscode-text-area). */
 export type ValueElement = HTMLElement & { value: string };

@@ -1,17 +1,8 @@
-/** The panel's only way out: typed messages to the extension, which validates them again. */
+/** The documentation page's channel to the extension. */
 import type { ExtensionMessage, WebviewMessage } from "../../extension/docs/panel-messages.js";
+import { openChannel } from "../shared/channel.js";
 
-declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+const channel = openChannel<WebviewMessage, ExtensionMessage>();
 
-const api = acquireVsCodeApi();
-
-export function post(message: WebviewMessage): void {
-  api.postMessage(message);
-}
-
-export function onMessage(listener: (message: ExtensionMessage) => void): void {
-  window.addEventListener("message", (event: MessageEvent) => {
-    const data: unknown = event.data;
-    if (typeof data === "object" && data !== null && typeof (data as { type?: unknown }).type === "string") listener(data as ExtensionMessage);
-  });
-}
+export const post = channel.post;
+export const onMessage = channel.onMessage;

@@ -1,9 +1,10 @@
 // The terms gate's page. Everything is built with textContent: nothing from the data is parsed as HTML.
 // Accept is enabled only after the terms were scrolled to the end and the required boxes are ticked.
 import type { GateView } from '../../extension/terms/gate-view.js';
+import type { GateMessage } from '../../extension/terms/gate-messages.js';
+import { openChannel } from '../shared/channel.js';
 
-declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
-const vscodeApi = acquireVsCodeApi();
+const vscodeApi = openChannel<GateMessage, { type: string; view?: GateView }>();
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: string; cls?: string; attrs?: Record<string, string> } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -53,7 +54,7 @@ function render(view: GateView): void {
     const a = el('a', { text: url, attrs: { href: '#', role: 'link' } });
     a.addEventListener('click', (e) => {
       e.preventDefault();
-      vscodeApi.postMessage({ type: 'openLink', url });
+      vscodeApi.post({ type: 'openLink', url });
     });
     links.append(el('li', {}, a));
   }
@@ -82,14 +83,13 @@ function render(view: GateView): void {
   agree.addEventListener('change', update);
   permission.addEventListener('change', update);
   accept.addEventListener('click', () => {
-    if (!accept.hasAttribute('disabled')) vscodeApi.postMessage({ type: 'accept', permissionConfirmed: permission.checked, readToEnd });
+    if (!accept.hasAttribute('disabled')) vscodeApi.post({ type: 'accept', permissionConfirmed: permission.checked, readToEnd });
   });
-  decline.addEventListener('click', () => vscodeApi.postMessage({ type: 'decline' }));
+  decline.addEventListener('click', () => vscodeApi.post({ type: 'decline' }));
   checkScrolled();
 }
 
-window.addEventListener('message', (e: MessageEvent) => {
-  const m = e.data as { type?: string; view?: GateView };
-  if (m?.type === 'show' && m.view) render(m.view);
+vscodeApi.onMessage((m) => {
+  if (m.type === 'show' && m.view) render(m.view);
 });
-vscodeApi.postMessage({ type: 'ready' });
+vscodeApi.post({ type: 'ready' });
