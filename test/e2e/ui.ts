@@ -169,3 +169,14 @@ export async function statusBarText(page: Page, match: string | RegExp, o: { tim
 export function webviewFrame(page: Page, o: { index?: number } = {}): FrameLocator {
   return page.locator('iframe.webview').nth(o.index ?? 0).contentFrame().locator('#active-frame').contentFrame();
 }
+
+/**
+ * The text of the first text editor in the editor area, read from its rendered lines (only the lines on
+ * screen, so for small files): lines in on-screen order, no-break spaces back to spaces.
+ */
+export async function editorText(page: Page): Promise<string> {
+  const lines = page.locator('#workbench\\.parts\\.editor .editor-instance .monaco-editor .view-lines').first().locator('.view-line');
+  const rows = await lines.evaluateAll((els) =>
+    els.map((e) => ({ top: parseFloat((e as HTMLElement).style.top || '0'), text: (e as HTMLElement).innerText })));
+  return rows.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ').replace(/\n$/, '')).join('\n');
+}
