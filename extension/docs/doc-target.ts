@@ -12,7 +12,7 @@ export interface DocTarget {
   code: string;
   /** For doc comments: the convention, declaration line, name and where the comment goes. */
   comment?: { style: CommentStyle; declLine: number; name: string; placement: Placement; version: number };
-  /** A short label for the panel ("greet (function)", "lines 3–9"). */
+  /** A short label for the panel ("greet in greeter.ts", "lines 3–9 of greeter.ts"). */
   description: string;
 }
 

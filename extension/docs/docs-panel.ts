@@ -35,6 +35,7 @@ export function panelStrings(): Record<string, string> {
     working: vscode.l10n.t('Writing…'),
     editHint: vscode.l10n.t('Edit the comment here before inserting it.'),
     outputNotice: vscode.l10n.t('Model output may be wrong: check it before use.'),
+    inserted: vscode.l10n.t('Inserted in the editor. Undo removes it in one step.'),
   };
 }
 
@@ -70,6 +71,7 @@ export class DocsPanel {
       return DocsPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(DOCS_PANEL_TYPE, vscode.l10n.t('Fude: Japanese Documentation'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'fude.svg');
     showPage(panel.webview, context.extensionUri, {
       script: ['dist', 'docs.js'], style: ['docs.css'], title: vscode.l10n.t('Fude: Japanese Documentation'), appClass: 'fude-docs', lang: vscode.env.language.startsWith('ja') ? 'ja' : 'en',
     });

@@ -90,6 +90,9 @@ runScenario('docs', async ({ say, models, workspace, open }) => {
   // 3. Insert: the comment above the method, at its indentation, as the only change.
   await panel.locator('.result-buttons vscode-button', { hasText: /^\s*Insert\s*$/ }).click();
   await waitForEditorText(page, EXPECTED, 10_000, 'the comment is inserted above the method');
+  // The panel says so and takes Insert away, so a second click cannot insert a second copy.
+  await panel.locator('.status-text', { hasText: 'Inserted in the editor' }).waitFor({ timeout: 10_000 });
+  assert.equal(await panel.locator('.result-buttons vscode-button').count(), 0, 'no Insert button left after inserting');
   await ui.shot('inserted');
   say(`inserted (${lap()})`);
 

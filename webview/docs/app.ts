@@ -21,6 +21,7 @@ export class DocsApp {
   private readonly ring = h("vscode-progress-ring", { class: "working", hidden: true, attrs: { "aria-hidden": "true" } });
   private readonly statusText = h("span", { class: "status-text", attrs: { role: "status" } });
   private readonly status = h("div", { class: "status" }, this.ring, this.statusText);
+  private readonly progress = h("div", { class: "progress" }, this.status);
   private readonly output = h("div", { class: "output" });
   private readonly buttons = h("div", { class: "result-buttons" });
   private readonly notice = h("div", { class: "notice" });
@@ -52,15 +53,17 @@ export class DocsApp {
       button(s[a], () => post({ type: "run", action: a, style: this.styleNow() }), { appearance: a === "docComment" ? "primary" : "secondary" })));
     this.stop = button(s.stop, () => post({ type: "stop" }), { class: "stop" });
     this.stop.hidden = true;
+    this.progress.replaceChildren(this.status, this.stop);
     this.notice.textContent = s.outputNotice;
     this.target.textContent = s.noTarget;
     this.root.replaceChildren(this.target, this.styles, this.actions, h("vscode-divider", { attrs: { role: "separator" } }),
-      h("div", { class: "progress" }, this.status, this.stop), this.output, this.buttons, this.notice);
+      this.progress, this.output, this.buttons, this.notice);
   }
 
   private working(on: boolean): void {
     this.ring.hidden = !on;
     this.stop.hidden = !on;
+    this.progress.classList.toggle("busy", on);
   }
 
   private say(text: string, warning = false): void {
@@ -97,7 +100,9 @@ export class DocsApp {
         this.working(false);
         return this.say(m.message, true);
       case "inserted":
-        return this.say("");
+        // The result is in the editor now; taking the buttons away keeps a second click from inserting it twice.
+        this.buttons.replaceChildren();
+        return this.say(this.s.inserted);
     }
   }
 
