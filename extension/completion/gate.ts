@@ -10,7 +10,9 @@ export interface ReadyModel {
 
 export type BackendView =
   | { readonly kind: 'ready'; readonly model: ReadyModel; readonly connected: boolean }
-  | { readonly kind: 'stopped' | 'starting' | 'loading' | 'restarting' | 'failed' };
+  | { readonly kind: 'stopped' | 'starting' | 'loading' | 'restarting' }
+  /** termsRefused: the backend would not load the model because its terms are not accepted. */
+  | { readonly kind: 'failed'; readonly termsRefused?: boolean };
 
 export interface GateInput {
   /** Explicit trigger (command or VS Code's trigger): settings and snooze do not apply. */
@@ -59,6 +61,7 @@ export function decideGate(i: GateInput): GateDecision {
     case 'restarting':
       return { kind: 'off', reason: 'backend-restarting' };
     case 'failed':
+      if (b.termsRefused && !i.manual) return { kind: 'off', reason: 'terms' };
       // Retrying on every keystroke would repeat the failure notice; an explicit trigger retries.
       return i.manual ? { kind: 'start' } : { kind: 'off', reason: 'backend-failed' };
     case 'stopped':

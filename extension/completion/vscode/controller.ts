@@ -76,7 +76,7 @@ export class CompletionController implements vscode.Disposable {
     const s = this.core.service.supervisor.current;
     const backend: BackendView = s.kind === 'ready'
       ? { kind: 'ready', model: s.ready.model, connected: this.core.service.client.connected }
-      : { kind: s.kind };
+      : s.kind === 'failed' ? { kind: 'failed', termsRefused: s.failure.code === 'terms_not_accepted' } : { kind: s.kind };
     const { enabled, enabledGlobally } = readEnabled(document?.languageId);
     return decideGate({
       manual, enabled, enabledGlobally, backend,

@@ -48,6 +48,9 @@ describe('decideGate', () => {
     assert.deepEqual(gate({ backend: { kind: 'ready', model, connected: false } }), { kind: 'wait' });
     assert.deepEqual(gate({ backend: { kind: 'failed' } }), { kind: 'off', reason: 'backend-failed' });
     assert.deepEqual(gate({ backend: { kind: 'failed' }, manual: true }), { kind: 'start' });
+    // Refused for its terms: say so rather than "backend failed"; a manual trigger goes through the terms gate.
+    assert.deepEqual(gate({ backend: { kind: 'failed', termsRefused: true } }), { kind: 'off', reason: 'terms' });
+    assert.deepEqual(gate({ backend: { kind: 'failed', termsRefused: true }, manual: true }), { kind: 'start' });
     assert.deepEqual(gate({ backend: { kind: 'restarting' } }), { kind: 'off', reason: 'backend-restarting' });
   });
 });
