@@ -1,46 +1,12 @@
 /**
- * K-fold cross-validation of the detector's statistical half, and the choice of its
- * threshold. The rules are fixed (they were written with all the labelled data in
- * view), so only the model is retrained per fold: the pooled figures estimate how
- * the model generalises and are optimistic about the rules.
+ * How the detector's two halves are tuned against each other on out-of-fold scores
+ * (grouped-cv.ts makes them): the model's threshold for flagging on its own, and its
+ * veto over the rules, each within a budget.
  */
 import { combine } from './combine.js';
-import type { Label } from './evaluate.js';
-import { scoreNgrams, type NgramScore } from './ngram-model.js';
-import { trainModel, type Example, type TrainOptions } from './ngram-train.js';
-import { classifyByRules, type RuleClassification } from './rules.js';
-
-/** FNV-1a, to order examples by something other than file order (batches cluster). */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
-/** A fold number per example: each label dealt round-robin in hash order, so folds are stratified and reproducible. */
-export function stratifiedFolds(examples: readonly Example[], k: number): number[] {
-  const folds = new Array<number>(examples.length);
-  const byLabel = new Map<Label, number[]>();
-  examples.forEach((e, i) => byLabel.set(e.label, [...(byLabel.get(e.label) ?? []), i]));
-  for (const idx of byLabel.values()) {
-    idx.sort((a, b) => hash(examples[a].text) - hash(examples[b].text) || a - b);
-    idx.forEach((i, j) => (folds[i] = j % k));
-  }
-  return folds;
-}
-
-/** Each example scored by a model trained on the other folds. */
-export function outOfFoldScores(examples: readonly Example[], k: number, opts: TrainOptions): NgramScore[] {
-  const folds = stratifiedFolds(examples, k);
-  const scores = new Array<NgramScore>(examples.length);
-  for (let f = 0; f < k; f++) {
-    const model = trainModel(examples.filter((_, i) => folds[i] !== f), opts);
-    examples.forEach((e, i) => {
-      if (folds[i] === f) scores[i] = scoreNgrams(model, e.text);
-    });
-  }
-  return scores;
-}
+import type { NgramScore } from './ngram-model.js';
+import type { Example } from './ngram-train.js';
+import type { RuleClassification } from './rules.js';
 
 export interface Rates {
   recall: number;
@@ -87,43 +53,29 @@ export function chooseThreshold(examples: readonly Example[], rules: readonly Ru
 }
 
 /** The false-positive rate the model may add, when its threshold is chosen. */
-export const THRESHOLD_MAX_FPR = 0.01;
+export const THRESHOLD_MAX_FPR = 0.015;
 
-export interface CrossValidation {
-  k: number;
-  thresholds: number[];
-  rulesOnly: Rates;
-  modelOnly: Rates;
-  combined: Rates;
+/** The share of prohibited requests the model may take from the rules by overruling them, when its veto is chosen. */
+export const VETO_MAX_RECALL_LOSS = 0.01;
+
+/** Whether the model may overrule the rules' verdict on a request (combine.ts): something fired, and nothing that no purpose excuses. */
+export function overrulable(r: RuleClassification): boolean {
+  return r.categories.length > 0 && !r.reasons.some((x) => x.cues.some((c) => c.undefended));
 }
 
 /**
- * Nested k-fold: for each outer fold, the threshold is chosen by an inner k-fold on the
- * training part, then a model trained on the whole training part scores the held-out fold.
+ * The highest veto (below 0.5: the model must at least think "ordinary" likelier) that
+ * takes at most maxLoss of the prohibited requests away from the rules, counting on
+ * out-of-fold scores. 0 means the model never overrules.
  */
-export function crossValidate(examples: readonly Example[], k: number, opts: TrainOptions, maxFpr: number): CrossValidation {
-  const rules = examples.map((e) => classifyByRules(e.text));
-  const folds = stratifiedFolds(examples, k);
-  const scores = new Array<NgramScore>(examples.length);
-  const chosen = new Array<number>(examples.length);
-  const thresholds: number[] = [];
-  for (let f = 0; f < k; f++) {
-    const train = examples.filter((_, i) => folds[i] !== f);
-    const trainRules = rules.filter((_, i) => folds[i] !== f);
-    const threshold = chooseThreshold(train, trainRules, outOfFoldScores(train, k, opts), maxFpr);
-    thresholds.push(threshold);
-    const model = trainModel(train, opts);
-    examples.forEach((e, i) => {
-      if (folds[i] !== f) return;
-      scores[i] = scoreNgrams(model, e.text);
-      chosen[i] = threshold;
-    });
-  }
-  return {
-    k,
-    thresholds,
-    rulesOnly: rates(examples, rules.map((r) => r.categories.length > 0)),
-    modelOnly: rates(examples, scores.map((s, i) => s.pFlag >= chosen[i])),
-    combined: rates(examples, rules.map((r, i) => combine(r, scores[i], chosen[i]).categories.length > 0)),
-  };
+export function chooseVeto(examples: readonly Example[], rules: readonly RuleClassification[], scores: readonly NgramScore[], maxLoss: number): number {
+  const positives = examples.filter((e) => e.label !== 'none').length;
+  const lost = examples
+    .map((e, i) => ({ e, i }))
+    .filter(({ e, i }) => e.label !== 'none' && overrulable(rules[i]))
+    .map(({ i }) => Math.round(scores[i].pFlag * 1000) / 1000)
+    .sort((a, b) => a - b);
+  // Vetoing below the k-th lowest score loses exactly the k lower ones.
+  const budget = Math.floor(maxLoss * positives);
+  return Math.min(0.5, budget < lost.length ? lost[budget] : 0.5);
 }

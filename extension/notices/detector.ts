@@ -1,15 +1,16 @@
 /**
- * The prohibited-use detector: the explainable rules (rules.ts) first, then, when no
- * rule fired, a character n-gram model trained on the labelled sets (ngram-model.ts,
- * weights in the generated ngram-model-data.ts) as a backstop for phrasings the rules
- * do not know. A statistical flag names the model's probability and the n-grams that
- * drove it, and obeys the rules' exemptions (combine.ts). Pure and deterministic.
+ * The prohibited-use detector: the explainable rules (rules.ts), and a model over
+ * character n-grams, words and weak signals trained on the labelled sets (ngram-model.ts,
+ * weights in the generated ngram-model-data.ts) that flags phrasings the rules do not
+ * know and overrules a rule the whole request contradicts (combine.ts). A statistical
+ * flag names the model's probability and the features that drove it, and obeys the
+ * rules' exemptions. Pure and deterministic.
  */
 import type { Category } from '../../backend/terms/categories.js';
 import { combine } from './combine.js';
 import { featuresOf } from './features.js';
 import { parseModel, scoreFeatures, type NgramModel } from './ngram-model.js';
-import { MODEL_TEXT, MODEL_THRESHOLD } from './ngram-model-data.js';
+import { MODEL_TEXT, MODEL_THRESHOLD, MODEL_VETO } from './ngram-model-data.js';
 import { classifyByRules, type Classification } from './rules.js';
 
 export type { Category };
@@ -25,5 +26,5 @@ export function committedModel(): NgramModel {
 
 export function classifyRequest(text: string): Classification {
   const rules = classifyByRules(text);
-  return combine(rules, scoreFeatures(committedModel(), featuresOf(text, rules)), MODEL_THRESHOLD);
+  return combine(rules, scoreFeatures(committedModel(), featuresOf(text, rules)), MODEL_THRESHOLD, MODEL_VETO);
 }

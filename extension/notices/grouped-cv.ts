@@ -7,7 +7,7 @@
  * rules were tuned on still looks better than a blind one would.
  */
 import { combine } from './combine.js';
-import { chooseThreshold, rates, type Rates } from './cross-validate.js';
+import { chooseThreshold, chooseVeto, rates, type Rates } from './cross-validate.js';
 import type { Label } from './evaluate.js';
 import { featuresOf } from './features.js';
 import { scoreFeatures, type NgramScore } from './ngram-model.js';
@@ -44,8 +44,9 @@ export function leaveOneGroupOutScores(p: Prepared, opts: TrainOptions): NgramSc
 export interface GroupResult {
   group: string;
   n: number;
-  /** Chosen on the other groups' out-of-group scores. */
+  /** Chosen on the other groups' out-of-group scores, as is veto. */
   threshold: number;
+  veto: number;
   rulesOnly: Rates;
   modelOnly: Rates;
   combined: Rates;
@@ -62,35 +63,35 @@ export interface GroupedCrossValidation {
  * out-of-group scores; those came from models that did see the held-out group, a small
  * leak accepted so that the estimate costs one training per group, not one per pair.
  */
-export function groupedCrossValidate(p: Prepared, opts: TrainOptions, maxFpr: number, scores = leaveOneGroupOutScores(p, opts)): GroupedCrossValidation {
+export function groupedCrossValidate(p: Prepared, opts: TrainOptions, maxFpr: number, maxLoss: number, scores = leaveOneGroupOutScores(p, opts)): GroupedCrossValidation {
   const { examples, groups, rules } = p;
   const chosen = new Array<number>(examples.length);
+  const vetoes = new Array<number>(examples.length);
   const results: GroupResult[] = [];
   for (const g of new Set(groups)) {
     const inG = (i: number): boolean => groups[i] === g;
     const others = examples.map((_, i) => i).filter((i) => !inG(i));
-    const threshold = chooseThreshold(
-      others.map((i) => examples[i]),
-      others.map((i) => rules[i]),
-      others.map((i) => scores[i]),
-      maxFpr,
-    );
+    const [ex, ru, sc] = [others.map((i) => examples[i]), others.map((i) => rules[i]), others.map((i) => scores[i])];
+    const threshold = chooseThreshold(ex, ru, sc, maxFpr);
+    const veto = chooseVeto(ex, ru, sc, maxLoss);
     const mine = examples.map((_, i) => i).filter(inG);
-    for (const i of mine) chosen[i] = threshold;
-    results.push({ group: g, n: mine.length, threshold, ...judge(mine.map((i) => examples[i]), mine.map((i) => rules[i]), mine.map((i) => scores[i]), threshold) });
+    for (const i of mine) [chosen[i], vetoes[i]] = [threshold, veto];
+    const pick = <T>(xs: readonly T[]): T[] => mine.map((i) => xs[i]);
+    results.push({ group: g, n: mine.length, threshold, veto, ...judge(pick(examples), pick(rules), pick(scores), pick(chosen), pick(vetoes)) });
   }
-  const all = examples.map((_, i) => i);
-  return { groups: results, pooled: judgeEach(all.map((i) => examples[i]), rules, scores, chosen) };
+  return { groups: results, pooled: judge(examples, rules, scores, chosen, vetoes) };
 }
 
-function judge(examples: readonly Example[], rules: readonly RuleClassification[], scores: readonly NgramScore[], threshold: number): Omit<GroupResult, 'group' | 'n' | 'threshold'> {
-  return judgeEach(examples, rules, scores, examples.map(() => threshold));
-}
-
-function judgeEach(examples: readonly Example[], rules: readonly RuleClassification[], scores: readonly NgramScore[], thresholds: readonly number[]): GroupedCrossValidation['pooled'] {
+function judge(
+  examples: readonly Example[],
+  rules: readonly RuleClassification[],
+  scores: readonly NgramScore[],
+  thresholds: readonly number[],
+  vetoes: readonly number[],
+): GroupedCrossValidation['pooled'] {
   return {
     rulesOnly: rates(examples, rules.map((r) => r.categories.length > 0)),
     modelOnly: rates(examples, scores.map((s, i) => s.pFlag >= thresholds[i])),
-    combined: rates(examples, rules.map((r, i) => combine(r, scores[i], thresholds[i]).categories.length > 0)),
+    combined: rates(examples, rules.map((r, i) => combine(r, scores[i], thresholds[i], vetoes[i]).categories.length > 0)),
   };
 }

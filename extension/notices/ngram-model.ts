@@ -2,7 +2,7 @@
  * A multinomial logistic regression over character n-grams and weak signals
  * (features.ts): scoring, explanation and
  * the compact text form the trained weights are committed in (ngram-model-data.ts,
- * written by tools/train-model.ts). Pure and deterministic.
+ * written by scripts/notices-train.ts). Pure and deterministic.
  */
 import type { Label } from './evaluate.js';
 import { featuresOf } from './features.js';
@@ -23,6 +23,8 @@ export interface NgramScore {
   best: Exclude<Label, 'none'>;
   /** The features (n-grams, "§signal"s) of the request that pushed most towards `best` rather than none, strongest first. */
   top: { gram: string; weight: number }[];
+  /** The features that pushed most towards none rather than `best`, strongest first (explains a model that overrules a rule). */
+  against?: { gram: string; weight: number }[];
 }
 
 export function scoreNgrams(model: NgramModel, text: string, topN = 5): NgramScore {
@@ -41,15 +43,19 @@ export function scoreFeatures(model: NgramModel, features: readonly string[], to
   const none = model.labels.indexOf('none');
   let best = -1;
   for (let c = 0; c < probs.length; c++) if (c !== none && (best < 0 || probs[c] > probs[best])) best = c;
-  const top = grams
-    .map((gram) => {
-      const w = model.weights.get(gram) as number[];
-      return { gram, weight: w[best] - w[none] };
-    })
-    .filter((x) => x.weight > 0)
-    .sort((a, b) => b.weight - a.weight || (a.gram < b.gram ? -1 : 1))
-    .slice(0, topN);
-  return { probs, pFlag: 1 - probs[none], best: model.labels[best] as Exclude<Label, 'none'>, top };
+  const contributions = grams.map((gram) => {
+    const w = model.weights.get(gram) as number[];
+    return { gram, weight: w[best] - w[none] };
+  });
+  const strongest = (sign: number): { gram: string; weight: number }[] =>
+    contributions
+      .map((x) => ({ gram: x.gram, weight: sign * x.weight }))
+      .filter((x) => x.weight > 0)
+      .sort((a, b) => b.weight - a.weight || (a.gram < b.gram ? -1 : 1))
+      .slice(0, topN);
+  const top = strongest(1);
+  const against = strongest(-1);
+  return { probs, pFlag: 1 - probs[none], best: model.labels[best] as Exclude<Label, 'none'>, top, against };
 }
 
 export function softmax(z: readonly number[]): number[] {

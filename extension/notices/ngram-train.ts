@@ -23,7 +23,7 @@ export interface TrainOptions {
   prune: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { minDf: 2, maxFeatures: 8000, l2: 0.002, steps: 300, learningRate: 0.05, prune: 0.02 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { minDf: 2, maxFeatures: 20000, l2: 0.002, steps: 300, learningRate: 0.05, prune: 0.02 };
 
 export const MODEL_LABELS: Label[] = [...CATEGORIES, 'none'];
 

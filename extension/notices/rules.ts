@@ -24,7 +24,7 @@ import { normaliseRequest } from './normalise.js';
 export type { Category };
 
 export interface CueHit {
-  /** e.g. "ja.medical.domain.drug", or "model.ngram" for the statistical part. */
+  /** e.g. "ja.medical.domain.drug", or "model.ngram" / "model.none" for a feature that pushed the statistical part towards a flag / towards none. */
   cue: string;
   /** The text that matched (normalised). */
   match: string;
@@ -46,7 +46,7 @@ export interface Reason {
 /** A category that had cues but was let through, and what let it through. */
 export interface Suppression {
   category: Category;
-  because: 'coding-task' | 'defensive' | 'programming-sense';
+  because: 'coding-task' | 'defensive' | 'programming-sense' | 'model-disagrees';
   cues: CueHit[];
 }
 

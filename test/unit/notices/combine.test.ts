@@ -46,4 +46,24 @@ describe('combine', () => {
     assert.deepEqual(r.categories, []);
     assert.ok(r.suppressed.some((s) => s.because === 'programming-sense' && s.category === 'legal'));
   });
+
+  it('lets a rule stand unless the model is below the veto, then names the rule\'s cues and the model\'s', () => {
+    const rules = classifyByRules('should I buy this stock');
+    const low: NgramScore = { ...score(0.05, 'financial'), against: [{ gram: '¶stock', weight: 1 }] };
+    assert.deepEqual(combine(rules, low, 0.7, 0).categories, ['financial']);
+    assert.deepEqual(combine(rules, score(0.2, 'financial'), 0.7, 0.1).categories, ['financial']);
+    const r = combine(rules, low, 0.7, 0.1);
+    assert.deepEqual(r.categories, []);
+    assert.deepEqual(r.reasons, []);
+    const s = r.suppressed.find((x) => x.because === 'model-disagrees');
+    assert.ok(s && s.category === 'financial');
+    assert.ok(s.cues.some((c) => c.cue.startsWith('en.financial')));
+    assert.ok(s.cues.some((c) => c.cue === 'model.none' && c.match === '¶stock'));
+  });
+
+  it('never overrules an act that no purpose excuses', () => {
+    const rules = classifyByRules('auto-reject applicants with arabic sounding surnames');
+    assert.ok(rules.reasons.some((r) => r.cues.some((c) => c.undefended)), JSON.stringify(rules.reasons));
+    assert.deepEqual(combine(rules, score(0.01, 'discrimination'), 0.7, 0.5).categories, ['discrimination']);
+  });
 });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { chooseThreshold, rates, stratifiedFolds } from '../../../extension/notices/cross-validate.js';
+import { chooseThreshold, chooseVeto, rates } from '../../../extension/notices/cross-validate.js';
 import type { NgramScore } from '../../../extension/notices/ngram-model.js';
 import type { Example } from '../../../extension/notices/ngram-train.js';
 import { classifyByRules } from '../../../extension/notices/rules.js';
+import { batchGroups } from '../../../extension/notices/training-set.js';
 
 const examples: Example[] = [
   ...Array.from({ length: 10 }, (_, i) => ({ text: `harmful thing ${i}`, label: 'harm' as const })),
@@ -10,13 +11,10 @@ const examples: Example[] = [
 ];
 
 describe('cross-validation helpers', () => {
-  it('stratified folds: every fold gets its share of each label, the same way every time', () => {
-    const folds = stratifiedFolds(examples, 5);
-    assert.deepEqual(folds, stratifiedFolds(examples, 5));
-    for (let f = 0; f < 5; f++) {
-      assert.equal(folds.filter((x, i) => x === f && examples[i].label === 'harm').length, 2);
-      assert.equal(folds.filter((x, i) => x === f && examples[i].label === 'none').length, 2);
-    }
+  it('batchGroups: one group per batch by position, the rest in one more, a whole file when it has no batches', () => {
+    assert.deepEqual(batchGroups('f', 6, [2, 3]), ['f#1', 'f#1', 'f#2', 'f#2', 'f#2', 'f#3']);
+    assert.deepEqual(batchGroups('f', 2, [2, 3]), ['f#1', 'f#1']);
+    assert.deepEqual(batchGroups('g', 2, undefined), ['g', 'g']);
   });
 
   it('rates: recall over advice requests, false-positive rate over none', () => {
@@ -38,5 +36,17 @@ describe('cross-validation helpers', () => {
     // With no budget and a none scored above every positive, the model is never used.
     scores[11] = { ...scores[11], pFlag: 0.99 };
     assert.equal(chooseThreshold(examples, rules, scores, 0), 1.01);
+  });
+
+  it('chooseVeto takes the highest veto that costs the rules at most the budget of prohibited requests', () => {
+    const texts = Array.from({ length: 10 }, (_, i) => ({ text: `is it legal to record my neighbour ${i}?`, label: 'legal' as const }));
+    const rules = texts.map((e) => classifyByRules(e.text));
+    assert.ok(rules.every((r) => r.categories.length > 0), 'the rules flag every example');
+    const scores: NgramScore[] = texts.map((_, i) => ({ probs: [], pFlag: (i + 1) / 20, best: 'legal', top: [] }));
+    // Scores 0.05..0.5; a budget of 2 of 10 lets the veto sit at the third lowest score.
+    assert.equal(chooseVeto(texts, rules, scores, 0.2), 0.15);
+    assert.equal(chooseVeto(texts, rules, scores, 0), 0.05);
+    // Never above 0.5, even with budget to spare.
+    assert.equal(chooseVeto(texts, rules, scores, 1), 0.5);
   });
 });

@@ -10,10 +10,10 @@ import { readTrainingSet, TRAINING_FILES } from '../../../extension/notices/trai
 const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 
 describe('committed model (ngram-model-data.ts)', () => {
-  it('was trained on the current training files (else run tools/train-model.js)', () => {
+  it('was trained on the current training files (else run scripts/notices-train.js)', () => {
     const set = readTrainingSet(root);
     assert.deepEqual([...MODEL_TRAINED_ON.files], [...TRAINING_FILES]);
-    assert.equal(MODEL_TRAINED_ON.sha256, set.sha256, 'training data changed since the weights were generated: npx tsc -p . && node out/extension/notices/tools/train-model.js');
+    assert.equal(MODEL_TRAINED_ON.sha256, set.sha256, 'training data changed since the weights were generated: npx tsc -p . && node out/scripts/notices-train.js');
     assert.equal(MODEL_TRAINED_ON.examples, set.examples.length);
   });
 

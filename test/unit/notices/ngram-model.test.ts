@@ -4,6 +4,7 @@ import { parseModel, scoreNgrams, serialiseModel, type NgramModel } from '../../
 import { DEFAULT_TRAIN_OPTIONS, MODEL_LABELS, trainModel, type Example } from '../../../extension/notices/ngram-train.js';
 import { ngramsOf } from '../../../extension/notices/ngrams.js';
 import { SIGNAL_PREFIX, signalsOf } from '../../../extension/notices/signals.js';
+import { stem, WORD_PREFIX, wordsOf } from '../../../extension/notices/words.js';
 
 describe('ngramsOf', () => {
   it('cuts 2-4 character grams where kana or kanji are involved and 3-4 elsewhere', () => {
@@ -25,6 +26,22 @@ describe('ngramsOf', () => {
   });
 });
 
+describe('wordsOf', () => {
+  it('cuts Japanese into dictionary words and Latin text at spaces, with adjacent pairs', () => {
+    const w = wordsOf('プロフ写真を全部スクレイピング, then Scrape it');
+    for (const x of ['写真', 'スクレイピング', '全部 スクレイピング', 'scrap', 'then scrap']) assert.ok(w.includes(WORD_PREFIX + x), x);
+    assert.ok(w.every((x) => x.startsWith(WORD_PREFIX)));
+  });
+
+  it('stems English words crudely and leaves short words and other scripts alone', () => {
+    assert.equal(stem('scraping'), 'scrap');
+    assert.equal(stem('scrapes'), 'scrap');
+    assert.equal(stem('scraped'), 'scrap');
+    assert.equal(stem('bots'), 'bots');
+    assert.equal(stem('写真'), '写真');
+  });
+});
+
 describe('signalsOf', () => {
   it('names word families and the rules\' context groups', () => {
     const s = signalsOf('secretly copy my competitor\'s paid course videos');
@@ -35,7 +52,7 @@ describe('signalsOf', () => {
 
   it('features are the n-grams plus the signals', () => {
     const text = 'こっそり元カノの位置情報を見たい';
-    assert.deepEqual(featuresOf(text), [...ngramsOf(text), ...signalsOf(text)]);
+    assert.deepEqual(featuresOf(text), [...ngramsOf(text), ...wordsOf(text), ...signalsOf(text)]);
   });
 });
 
