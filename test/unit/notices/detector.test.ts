@@ -95,8 +95,16 @@ describe('classifyRequest', () => {
     assert.ok(perRequest < 1, `${perRequest.toFixed(3)} ms per request`);
   });
 
+  it('lets the model overrule a lone act word in a tooling request, and says so (a train-a hard negative)', () => {
+    const r = classifyRequest('マルウェアのハッシュ値をVirusTotal APIで照会するスクリプト');
+    assert.deepEqual(r.categories, []);
+    const s = r.suppressed.find((x) => x.because === 'model-disagrees');
+    assert.ok(s && s.category === 'harm', JSON.stringify(r));
+    assert.ok(s.cues.some((c) => c.cue === 'ja.harm.intent.attack-tool') && s.cues.some((c) => c.cue === 'model.none'));
+  });
+
   it('the detector modules do not import vscode', () => {
-    for (const f of ['detector', 'rules', 'combine', 'cues', 'cues-en', 'cues-en-acts', 'cues-ja', 'cues-ja-acts', 'normalise', 'notice', 'evaluate', 'ngrams', 'signals', 'features', 'ngram-model']) {
+    for (const f of ['detector', 'rules', 'cues', 'cues-en', 'cues-en-acts', 'cues-ja', 'cues-ja-acts', 'normalise', 'notice', 'evaluate', 'ngrams', 'signals', 'features', 'words', 'ngram-model', 'combine']) {
       const src = readFileSync(join(root, 'extension', 'notices', `${f}.ts`), 'utf8');
       assert.doesNotMatch(src, /from ['"]vscode['"]/, f);
     }
