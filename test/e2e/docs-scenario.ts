@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DOC_ANSWER, docAnswerAsJsdoc } from '../fixtures/doc-answer.js';
 import { writePresetModel } from '../fixtures/preset-files.js';
 import { runScenario } from './scenario-runner.js';
 import { editorText, runCommand, webviewFrame } from './ui.js';
 
-/** The fixture model's whole answer to any LLM-jp-3 chat prompt (the neutral form the extension renders). */
-const DOC_ANSWER = '挨拶文を返します。\n@param name 名前\n@returns 挨拶文';
 
 const SOURCE = [
   'export class Greeter {',
@@ -24,14 +23,7 @@ const SOURCE = [
 ].join('\n');
 
 /** DOC_ANSWER as a JSDoc comment, indented like the method it documents. */
-const COMMENT = [
-  '  /**',
-  '   * 挨拶文を返します。',
-  '   *',
-  '   * @param name 名前',
-  '   * @returns 挨拶文',
-  '   */',
-].join('\n');
+const COMMENT = docAnswerAsJsdoc('  ').join('\n');
 
 const EXPECTED = SOURCE.replace('  greet(', `${COMMENT}\n  greet(`);
 

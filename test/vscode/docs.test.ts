@@ -7,11 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { FudeApi } from '../../extension/extension.js';
+import { DOC_ANSWER, docAnswerAsJsdoc } from '../fixtures/doc-answer.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { fudeApi, setFude, until, waitForState } from './helpers.js';
 
-/** The fixture model's whole answer to any LLM-jp-3 chat prompt (they end with "\n"). */
-const DOC_ANSWER = '挨拶文を返します。\n@param name 名前\n@returns 挨拶文';
 
 const TS_SOURCE = [
   "import { format } from './format';",
@@ -28,12 +27,7 @@ const TS_EXPECTED = [
   "import { format } from './format';",
   '',
   'export namespace Greetings {',
-  '  /**',
-  '   * 挨拶文を返します。',
-  '   *',
-  '   * @param name 名前',
-  '   * @returns 挨拶文',
-  '   */',
+  ...docAnswerAsJsdoc('  '),
   '  export function greet(name: string): string {',
   '    return format(`こんにちは、${name}`);',
   '  }',
@@ -139,7 +133,7 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
 
   it('replaces an existing doc comment (translated) in one edit, and one Undo brings the old one back', async () => {
     const source = ['/**', ' * Returns a greeting.', ' * @param name the name', ' */', 'export function greet(name: string): string {', '  return name;', '}', ''].join('\n');
-    const expected = ['/**', ' * 挨拶文を返します。', ' *', ' * @param name 名前', ' * @returns 挨拶文', ' */', 'export function greet(name: string): string {', '  return name;', '}', ''].join('\n');
+    const expected = [...docAnswerAsJsdoc(''), 'export function greet(name: string): string {', '  return name;', '}', ''].join('\n');
     const editor = await openAt('replace.ts', source, 5, 4);
     await writeThenUndo(editor, { insert: true, replace: true }, 'replaced', source, expected);
   });
