@@ -102,6 +102,9 @@ export class DocsApp {
       case "inserted":
         // The result is in the editor now; taking the buttons away keeps a second click from inserting it twice.
         this.buttons.replaceChildren();
+        // What is shown now is what went in: no more "edit before inserting".
+        this.output.querySelector(".hint")?.remove();
+        this.output.querySelector("vscode-text-area")?.setAttribute("readonly", "");
         return this.say(this.s.inserted);
     }
   }

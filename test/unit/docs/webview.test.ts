@@ -28,7 +28,7 @@ describe('docs: panel webview (jsdom)', function () {
     return { dom, doc: dom.window.document, posted, send };
   }
 
-  const strings = Object.fromEntries(['title', 'target', 'noTarget', 'politeness', 'desuMasu', 'deAru', 'length', 'oneLine', 'short', 'detailed', 'docComment', 'explain', 'translateToJa', 'translateToEn', 'readme', 'api', 'stop', 'insert', 'replace', 'translateExisting', 'existing', 'apply', 'openDraft', 'working', 'editHint', 'outputNotice'].map((k) => [k, `<${k}>`]));
+  const strings = Object.fromEntries(['title', 'target', 'noTarget', 'politeness', 'desuMasu', 'deAru', 'length', 'oneLine', 'short', 'detailed', 'docComment', 'explain', 'translateToJa', 'translateToEn', 'readme', 'api', 'stop', 'insert', 'replace', 'translateExisting', 'existing', 'apply', 'openDraft', 'working', 'editHint', 'outputNotice', 'inserted'].map((k) => [k, `<${k}>`]));
 
   it('says ready, builds its controls from the strings, and runs actions with the chosen style', () => {
     const { doc, posted, send } = load();
@@ -110,5 +110,18 @@ describe('docs: panel webview (jsdom)', function () {
     assert.deepEqual(posted.at(-1), { type: 'insert', text: '/** 編集済み */', replace: true });
     labels[2].click();
     assert.deepEqual(posted.at(-1), { type: 'translateExisting', style: { politeness: 'desu-masu', length: 'short' } });
+  });
+
+  it('after Insert says so, takes the buttons and the edit hint away, and keeps the text read-only', () => {
+    const { doc, send } = load();
+    send({ type: 'init', strings, style: { politeness: 'desu-masu', length: 'short' } });
+    send({ type: 'start', action: 'docComment', kind: 'docComment' });
+    send({ type: 'result', kind: 'docComment', text: '/** 挨拶文を返します。 */', existing: false });
+    assert.ok(doc.querySelector('.hint'));
+    send({ type: 'inserted' });
+    assert.equal(doc.querySelector('.status-text')?.textContent, '<inserted>');
+    assert.equal(doc.querySelectorAll('.result-buttons vscode-button').length, 0);
+    assert.equal(doc.querySelector('.hint'), null);
+    assert.ok(doc.querySelector('vscode-text-area')?.hasAttribute('readonly'));
   });
 });
