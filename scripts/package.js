@@ -6,7 +6,7 @@
 // are per platform: the .vsix keeps this target's @node-llama-cpp packages and leaves the others out.
 // Expects a build (`npm run build`); `npm run package` runs it first.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,19 +16,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { target: { type: 'string' }, out: { type: 'string' } } });
 
 // VS Code's target names match node's platform-arch, except armv7l → armhf.
-const here = `${process.platform === 'win32' ? 'win32' : process.platform}-${process.arch === 'arm' ? 'armhf' : process.arch}`;
+const here = `${process.platform}-${process.arch === 'arm' ? 'armhf' : process.arch}`;
 const target = values.target ?? here;
 const binaryPrefix = target.replace('armhf', 'armv7l');
 
-/** @node-llama-cpp/<name> packages installed here that do not run on the target. */
-export function foreignBinaries(installed, prefix) {
-  return installed.filter((name) => name !== prefix && !name.startsWith(`${prefix}-`));
-}
-
-const installed = readdirSync(join(root, 'node_modules/@node-llama-cpp'));
-const present = installed.filter((name) => !foreignBinaries([name], binaryPrefix).length);
+// @node-llama-cpp/<prefix> and its variants (<prefix>-cuda, <prefix>-vulkan...) run on the target; the rest do not.
+const runsOnTarget = (name) => name === binaryPrefix || name.startsWith(`${binaryPrefix}-`);
+const binaries = join(root, 'node_modules/@node-llama-cpp');
+const installed = existsSync(binaries) ? readdirSync(binaries) : [];
+const present = installed.filter(runsOnTarget);
 if (!present.length) {
-  console.error(`fude package: no node-llama-cpp binary for ${target} in node_modules/@node-llama-cpp (found: ${installed.join(', ')}).`);
+  console.error(`fude package: no node-llama-cpp binary for ${target} in node_modules/@node-llama-cpp (found: ${installed.join(', ') || 'none'}).`);
   console.error(`Run npm install on a ${target} machine, or pass --target with one of those.`);
   process.exit(2);
 }
@@ -36,7 +34,7 @@ if (!present.length) {
 const ignore = [
   readFileSync(join(root, '.vscodeignore'), 'utf8'),
   `# ${target}: other platforms' node-llama-cpp binaries`,
-  ...foreignBinaries(installed, binaryPrefix).map((name) => `node_modules/@node-llama-cpp/${name}/**`),
+  ...installed.filter((name) => !runsOnTarget(name)).map((name) => `node_modules/@node-llama-cpp/${name}/**`),
 ].join('\n');
 const dir = mkdtempSync(join(tmpdir(), 'fude-package-'));
 const ignoreFile = join(dir, '.vscodeignore');
@@ -50,4 +48,4 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`fude package: ${out} (node-llama-cpp binaries: ${present.join(', ')})`);
+console.log(`fude package: ${out} (other platforms' node-llama-cpp binaries left out: ${installed.filter((name) => !runsOnTarget(name)).join(', ') || 'none'})`);

@@ -14,10 +14,15 @@
 import type { NgramScore } from './ngram-model.js';
 import type { Classification, RuleClassification } from './rules.js';
 
+/** Whether the model may overrule the rules' verdict: something fired, and nothing that no purpose excuses. */
+export function overrulable(r: RuleClassification): boolean {
+  return r.categories.length > 0 && !r.reasons.some((x) => x.cues.some((c) => c.undefended));
+}
+
 export function combine(rules: RuleClassification, score: NgramScore, threshold: number, veto = 0): Classification {
   const { categories, reasons, suppressed } = rules;
   const result: Classification = { categories: [...categories], reasons: [...reasons], suppressed: [...suppressed] };
-  if (categories.length > 0) return score.pFlag < veto && !reasons.some((r) => r.cues.some((c) => c.undefended)) ? overruled(result, score) : result;
+  if (categories.length > 0) return score.pFlag < veto && overrulable(rules) ? overruled(result, score) : result;
   if (score.pFlag < threshold) return result;
   const cues = score.top.map((t) => ({ cue: 'model.ngram', match: t.gram }));
   if (rules.defensive.length > 0) {

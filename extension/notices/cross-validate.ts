@@ -3,7 +3,7 @@
  * (grouped-cv.ts makes them): the model's threshold for flagging on its own, and its
  * veto over the rules, each within a budget.
  */
-import { combine } from './combine.js';
+import { combine, overrulable } from './combine.js';
 import type { NgramScore } from './ngram-model.js';
 import type { Example } from './ngram-train.js';
 import type { RuleClassification } from './rules.js';
@@ -57,11 +57,6 @@ export const THRESHOLD_MAX_FPR = 0.015;
 
 /** The share of prohibited requests the model may take from the rules by overruling them, when its veto is chosen. */
 export const VETO_MAX_RECALL_LOSS = 0.01;
-
-/** Whether the model may overrule the rules' verdict on a request (combine.ts): something fired, and nothing that no purpose excuses. */
-export function overrulable(r: RuleClassification): boolean {
-  return r.categories.length > 0 && !r.reasons.some((x) => x.cues.some((c) => c.undefended));
-}
 
 /**
  * The highest veto (below 0.5: the model must at least think "ordinary" likelier) that
