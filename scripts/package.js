@@ -45,6 +45,10 @@ const out = values.out ?? join(root, `fude-${target}-${version}.vsix`);
 try {
   execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--target', target, '--ignoreFile', ignoreFile, '--out', out],
     { cwd: root, stdio: 'inherit' });
+} catch {
+  // vsce has printed why; a stack trace from here would only hide it.
+  console.error(`fude package: vsce could not package ${target} (its message is above).`);
+  process.exit(1);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
