@@ -42,14 +42,18 @@ writeFileSync(ignoreFile, ignore);
 
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const out = values.out ?? join(root, `fude-${target}-${version}.vsix`);
+let packaged = false;
 try {
   execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--target', target, '--ignoreFile', ignoreFile, '--out', out],
     { cwd: root, stdio: 'inherit' });
+  packaged = true;
 } catch {
   // vsce has printed why; a stack trace from here would only hide it.
   console.error(`fude package: vsce could not package ${target} (its message is above).`);
-  process.exit(1);
+  process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`fude package: ${out} (other platforms' node-llama-cpp binaries left out: ${installed.filter((name) => !runsOnTarget(name)).join(', ') || 'none'})`);
+if (packaged) {
+  console.log(`fude package: ${out} (other platforms' node-llama-cpp binaries left out: ${installed.filter((name) => !runsOnTarget(name)).join(', ') || 'none'})`);
+}
