@@ -37,12 +37,17 @@ export const USAGE = `Usage: fude-backend --model FILE.gguf [options]
   --queue-limit N       waiting requests per lane before "busy" (default 8)
 Environment: FUDE_BACKEND_TOKEN  the bearer token clients must send (made per launch if unset)`;
 
-export class ArgsError extends Error {}
+export class ArgsError extends Error {
+  /** The option at fault, when one is. */
+  constructor(message: string, readonly option?: string) {
+    super(message);
+  }
+}
 
 function positiveInt(name: string, v: string | undefined, min = 1): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new ArgsError(`--${name} must be an integer >= ${min}, got "${v}"`);
+  if (!Number.isInteger(n) || n < min) throw new ArgsError(`--${name} must be an integer >= ${min}, got "${v}"`, name);
   return n;
 }
 
@@ -72,15 +77,15 @@ export function parseBackendArgs(argv: string[]): BackendOptions {
   } catch (e) {
     throw new ArgsError((e as Error).message);
   }
-  if (!values.model) throw new ArgsError('--model FILE.gguf is required');
+  if (!values.model) throw new ArgsError('--model FILE.gguf is required', 'model');
   const gpu = values.gpu as GpuChoice;
-  if (!['auto', 'cuda', 'metal', 'vulkan', 'cpu'].includes(gpu)) throw new ArgsError(`--gpu must be auto, cuda, metal, vulkan or cpu, got "${gpu}"`);
+  if (!['auto', 'cuda', 'metal', 'vulkan', 'cpu'].includes(gpu)) throw new ArgsError(`--gpu must be auto, cuda, metal, vulkan or cpu, got "${gpu}"`, 'gpu');
   const layersRaw = values['gpu-layers'];
   const gpuLayers: GpuLayersChoice = layersRaw === 'auto' || layersRaw === 'max' ? layersRaw : positiveInt('gpu-layers', layersRaw, 0)!;
   const family = values.family as ModelFamily | undefined;
-  if (family !== undefined && !MODEL_FAMILIES.includes(family)) throw new ArgsError(`--family must be one of ${MODEL_FAMILIES.join(', ')}, got "${family}"`);
+  if (family !== undefined && !MODEL_FAMILIES.includes(family)) throw new ArgsError(`--family must be one of ${MODEL_FAMILIES.join(', ')}, got "${family}"`, 'family');
   const port = positiveInt('port', values.port, 0)!;
-  if (port > 65535) throw new ArgsError(`--port must be at most 65535, got ${port}`);
+  if (port > 65535) throw new ArgsError(`--port must be at most 65535, got ${port}`, 'port');
   return {
     model: values.model,
     host: values.host!,

@@ -1,8 +1,10 @@
 // fude-backend: load one GGUF model and serve it over an authenticated WebSocket on 127.0.0.1.
 import { randomBytes } from 'node:crypto';
+import type { LoadingEvent } from '../protocol/backend-events.js';
 import { EXIT_BAD_SETUP, EXIT_FAILURE, EXIT_OK, TOKEN_ENV, type ReadyLine } from '../protocol/messages.js';
 import { formatSetupError } from '../protocol/setup-error.js';
 import { ArgsError, isLoopbackHost, parseBackendArgs, USAGE, type BackendOptions } from './cli-args.js';
+import { emitEvent, progressThrottle } from './events.js';
 import { loadModelHost, SEQUENCE_COUNT, type ModelHost } from './engine/model-host.js';
 import { onTerminationSignals, watchForOrphaning } from './lifecycle.js';
 import { stderrLogger, type Logger } from './log.js';
@@ -17,8 +19,8 @@ import { SetupError } from './setup/setup-error.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** stdout carries the ready line and nothing else; a library that logs with console.log must not break that. */
-function keepStdoutForTheReadyLine(): void {
+/** stdout carries the typed event lines and nothing else; a library that logs with console.log must not break that. */
+function keepStdoutForEvents(): void {
   const toStderr = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
   console.log = toStderr;
   console.info = toStderr;
@@ -26,17 +28,17 @@ function keepStdoutForTheReadyLine(): void {
 }
 
 async function main(): Promise<void> {
-  keepStdoutForTheReadyLine();
+  keepStdoutForEvents();
   const log = stderrLogger();
   let opts: BackendOptions;
   try {
     opts = parseBackendArgs(process.argv.slice(2));
   } catch (e) {
-    if (e instanceof ArgsError) exitBadSetup(new SetupError('bad_arguments', `${e.message}\n${USAGE}`));
+    if (e instanceof ArgsError) exitBadSetup(new SetupError('bad_arguments', `${e.message}\n${USAGE}`, e.option ? { option: e.option } : {}));
     throw e;
   }
   if (!isLoopbackHost(opts.host)) {
-    if (!opts.allowRemote) exitBadSetup(new SetupError('bad_arguments', `--host ${opts.host} is not a loopback address; the backend listens on 127.0.0.1 only unless you also pass --allow-remote`));
+    if (!opts.allowRemote) exitBadSetup(new SetupError('bad_arguments', `--host ${opts.host} is not a loopback address; the backend listens on 127.0.0.1 only unless you also pass --allow-remote`, { option: 'host' }));
     log.warn(`listening on ${opts.host}: other machines can reach this backend (the token is still required)`);
   }
 
@@ -68,12 +70,21 @@ async function main(): Promise<void> {
   const identity = identifyModel(file.info.metadata.general, file.path, opts.family);
   const terms = requiredTerms(identity, opts.acceptTerms);
   if (terms.warning) log.warn(terms.warning);
+  const loading = (stage: LoadingEvent['stage'], progress?: number) => emitEvent({
+    event: 'loading', stage, model: { name: identity.name, family: identity.family, path: file.path, termsId: terms.termsId }, ...(progress === undefined ? {} : { progress }),
+  });
+  loading('runtime');
   const threads = opts.threads ?? physicalCores();
   const runtime = await acquireRuntime(opts.gpu, threads, log);
   const plan = await planResources(runtime.llama, file, { gpuLayers: opts.gpuLayers, contextSize: opts.contextSize, sequences: SEQUENCE_COUNT });
   for (const w of plan.warnings) log.warn(w);
   log.info(`loading ${identity.name} (${identity.family}) from ${file.path}: gpu ${runtime.gpu || 'none'}, ${plan.gpuLayers}/${plan.totalLayers} layers offloaded, context ${plan.contextSize}, ${threads} threads`);
-  const host = await loadModelHost({ llama: runtime.llama, gpu: runtime.gpu, file, plan, identity, termsId: terms.termsId, queueLimit: opts.queueLimit });
+  loading('model', 0);
+  const host = await loadModelHost({
+    llama: runtime.llama, gpu: runtime.gpu, file, plan, identity, termsId: terms.termsId, queueLimit: opts.queueLimit,
+    onModelProgress: progressThrottle(0.05, (p) => loading('model', p)),
+    onContext: () => loading('context'),
+  });
   state.host = host;
   if (state.stopping) return;
   const envToken = process.env[TOKEN_ENV];
@@ -92,11 +103,12 @@ async function main(): Promise<void> {
     warnings: [...runtime.warnings, ...plan.warnings, ...(terms.warning ? [terms.warning] : [])],
     ...(envToken ? {} : { token }),
   };
-  process.stdout.write(`${JSON.stringify(ready)}\n`);
+  emitEvent(ready);
   log.info(`ready on ${opts.host}:${state.server.port} (chat format ${host.chatFormat.name})`);
 }
 
 function exitBadSetup(e: SetupError): never {
+  emitEvent({ event: 'setup_error', code: e.code, message: e.message.split('\n')[0], params: e.params });
   process.stderr.write(`${formatSetupError(e.code, e.message)}\n`);
   process.exit(EXIT_BAD_SETUP);
 }

@@ -1,159 +1,128 @@
-// Activation stays cheap: nothing here starts the model. The backend starts when a feature first needs it.
+// Activation builds the core pieces once and hands each feature the dependencies it names: the engine,
+// the model's status, the request guard, the terms store. Nothing here starts the model: the first
+// feature that needs it does.
 import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { BackendService } from './backend/backend-service.js';
-import type { BackendState } from './backend/backend-state.js';
-import { launchSpec } from './backend/launch.js';
-import { Supervisor } from './backend/supervisor.js';
-import { BackendClient } from './client/backend-client.js';
+import { termsForFamily } from '../common/terms/index.js';
+import { chatBeforeSend, createRequestGuard } from './guard/vscode-guard.js';
+import { registerChat } from './chat/register-chat.js';
+import { registerCompletion } from './completion/vscode/register.js';
+import { registerDocs } from './docs/register-docs.js';
+import { LocalEngine } from './engine/local/local-engine.js';
+import { launchSpec } from './engine/local/launch.js';
+import { ModelStatus, type ModelState } from './engine/model-status.js';
 import { TermsAcceptanceStore } from './terms/acceptance-store.js';
+import { currentGate } from './terms/gate-panel.js';
+import { registerTerms } from './terms/register-terms.js';
+import type { FudeApi, FudeTestHooks } from './api.js';
 import { logBackendLine } from './vscode/backend-log.js';
 import { registerCoreCommands } from './vscode/commands.js';
-import type { FudeCore } from './core.js';
-import { registerChat } from './chat/register-chat.js';
-import { registerDocs } from './docs/register-docs.js';
-import { DocsPanel } from './docs/docs-panel.js';
-import { completionApi, registerCompletion, type CompletionApi } from './completion/vscode/register.js';
-import { chatBeforeSend, noticeFlow, registerTerms } from './terms/register-terms.js';
-import { currentGate, type OpenGate } from './terms/gate-panel.js';
-import type { NoticeFlow } from './terms/notice-flow.js';
-import { BackendFailedError } from './backend/supervisor.js';
-import { showFailure } from './vscode/failure-notice.js';
+import { ModelStarter } from './vscode/model-starter.js';
 import { nodePathSetting, readModelSettings, RESTART_KEYS, type ResolvedModel } from './vscode/settings.js';
 import { describeState, StatusBar } from './vscode/status-bar.js';
 
-/** What the extension exports: used by its in-editor tests and available to other extensions. */
-export interface FudeApi {
-  service: BackendService;
-  terms: TermsAcceptanceStore;
-  /** The terms gate open now, answered through the same validated path as its webview. */
-  termsGate(): OpenGate | undefined;
-  /** The documentation panel if open (the in-editor tests read its page). */
-  docsPanel(): vscode.WebviewPanel | undefined;
-  /** The prohibited-use check every feature runs before sending. */
-  notices(): NoticeFlow | undefined;
-  statusText(): string;
-  isDemoModel(): boolean;
-  /** Read-only inline completion numbers (requests, cache hits, backend requests, status). */
-  completion: CompletionApi;
-}
+let dispose: (() => Promise<void>) | undefined;
 
-let service: BackendService | undefined;
-
-/** Each feature registers itself from the core; add new features here. */
-const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [registerTerms, (core) => registerChat(core, { beforeSend: chatBeforeSend(core) }), registerCompletion, registerDocs];
-
-export function activate(context: vscode.ExtensionContext): FudeApi {
+export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHooks {
   const log = vscode.window.createOutputChannel('Fude', { log: true });
   const terms = new TermsAcceptanceStore(context.globalState);
-  const supervisor = new Supervisor();
-  const client = new BackendClient();
   let model: ResolvedModel = readModelSettings(context.extensionPath, terms.acceptedIds());
-  service = new BackendService(supervisor, client, () => {
-    model = readModelSettings(context.extensionPath, terms.acceptedIds());
-    return launchSpec(model.settings, {
-      extensionPath: context.extensionPath,
-      execPath: process.execPath,
-      isElectron: Boolean(process.versions.electron),
-      nodePath: nodePathSetting(),
-      hostPid: process.pid,
-      env: process.env,
-    }, randomBytes(32).toString('base64url'));
+  const status = new ModelStatus({ engine: 'local', isDemo: model.isDemo, configuredName: basename(model.settings.modelPath) });
+  const engine = new LocalEngine({
+    status,
+    launch: () => {
+      model = readModelSettings(context.extensionPath, terms.acceptedIds());
+      return launchSpec(model.settings, {
+        extensionPath: context.extensionPath,
+        execPath: process.execPath,
+        isElectron: Boolean(process.versions.electron),
+        nodePath: nodePathSetting(),
+        hostPid: process.pid,
+        env: process.env,
+      }, randomBytes(32).toString('base64url'));
+    },
+    onStderr: (line) => logBackendLine(log, line),
   });
-  const svc = service;
+  dispose = () => engine.dispose();
+  const starter = new ModelStarter(engine, status);
+  const termsAccepted = (id: string) => terms.current(id) !== undefined;
+  const guard = createRequestGuard({ status, termsAccepted, log });
 
   const statusBar = new StatusBar('fude.showActions');
-  const refresh = () => statusBar.show(describeState(supervisor.current, client.inFlight, model.isDemo));
-  refresh();
-
-  let lastFailure: unknown;
-  const onState = (s: BackendState) => {
-    refresh();
-    log.info(`backend: ${s.kind}${s.kind === 'ready' ? ` (${s.ready.model.name}, pid ${s.ready.pid}, port ${s.ready.port}, loaded in ${s.ready.loadMs} ms)` : ''}`);
-    if (s.kind === 'ready' && model.isDemo) log.warn('using the demo model: its output is meaningless. Choose a real GGUF model with "Fude: Select Model File".');
-    if (s.kind === 'ready') for (const w of s.ready.warnings) log.warn(w);
-    if (s.kind === 'restarting') {
-      log.warn(`backend crashed (${s.reason}); restarting in ${s.inMs} ms`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the backend stopped unexpectedly and is restarting ({0}).', s.reason));
+  let lastPhase: ModelState['phase'] | undefined;
+  const onStatus = (s: ModelState) => {
+    statusBar.show(describeState(s));
+    if (s.phase === lastPhase) return;
+    lastPhase = s.phase;
+    log.info(`model: ${s.phase}${s.model ? ` (${s.model.name}, ${s.model.source}${engine.pid ? `, pid ${engine.pid}` : ''})` : ''}`);
+    if (s.phase === 'ready' && s.isDemo) log.warn('using the demo model: its output is meaningless. Choose a real GGUF model with "Fude: Select Model File".');
+    for (const w of s.warnings) log.warn(w);
+    if (s.phase === 'restarting' && s.restart) {
+      log.warn(`backend crashed (${s.restart.reason}); restarting in ${s.restart.inMs} ms`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the backend stopped unexpectedly and is restarting ({0}).', s.restart.reason));
     }
-    if (s.kind === 'failed' && s.failure !== lastFailure) {
-      lastFailure = s.failure;
+    if (s.phase === 'failed' && s.failure) {
       log.error(`backend failed: ${s.failure.message}`);
-      // Terms not accepted opens the terms gate (extension/terms) rather than an error.
-      if (s.failure.code !== 'terms_not_accepted') void showFailure(s.failure);
+      starter.showOnce(s.failure);
     }
   };
+  onStatus(status.current);
 
-  const withLoadProgress = async <T>(work: () => Promise<T>): Promise<T> => vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fude'), cancellable: false },
-    async (progress) => {
-      const off = supervisor.onState((s) => {
-        if (s.kind === 'starting') progress.report({ message: vscode.l10n.t('starting the backend…') });
-        if (s.kind === 'loading') progress.report({ message: vscode.l10n.t('loading {0}…', s.model) });
-      });
-      try {
-        return await work();
-      } finally {
-        off();
-      }
-    },
-  );
+  const chat = registerChat({
+    context, log, engine, status,
+    ensureReady: starter.ensureReady,
+    beforeSend: chatBeforeSend(guard),
+    termsExpected: () => termsForFamily(model.settings.family, basename(model.settings.modelPath)).kind === 'terms',
+  });
+  const completion = registerCompletion({ context, log, engine, status, ensureReady: starter.ensureReady, termsAccepted });
+  const docs = registerDocs(context, { engine, status, ensureReady: starter.ensureReady, guard, log: (line) => log.error(line) });
 
   context.subscriptions.push(
     log,
     statusBar,
-    { dispose: supervisor.onState(onState) },
-    { dispose: supervisor.onStderr((line) => logBackendLine(log, line)) },
-    { dispose: client.onInFlight(refresh) },
-    ...registerCoreCommands({ service: svc, log, withLoadProgress }),
+    { dispose: status.onDidChange(onStatus) },
+    ...registerCoreCommands({ engine, status, starter, log }),
+    ...registerTerms({ context, log, status, engine, terms }),
+    ...chat.disposables,
+    ...completion.disposables,
+    ...docs.disposables,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!RESTART_KEYS.some((k) => e.affectsConfiguration(k))) return;
       model = readModelSettings(context.extensionPath, terms.acceptedIds());
-      refresh();
-      const s = supervisor.current.kind;
-      if (s === 'stopped') return;
+      status.publish({ isDemo: model.isDemo, configuredName: basename(model.settings.modelPath) });
+      if (status.current.phase === 'stopped') return;
       log.info('model settings changed: restarting the backend');
       void vscode.commands.executeCommand('fude.restartBackend');
     }),
   );
-  const core: FudeCore = {
-    context,
-    log,
-    service: svc,
-    terms,
-    model: () => model,
-    async ensureReady() {
-      try {
-        if (supervisor.current.kind === 'ready' && client.connected) return client;
-        return await withLoadProgress(() => svc.ready());
-      } catch (e) {
-        if (e instanceof BackendFailedError) {
-          // The state listener shows each new failure once; nothing more to say here.
-          if (e.failure !== lastFailure) await showFailure(e.failure);
-        } else {
-          void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
-        }
-        return undefined;
-      }
-    },
-  };
-  for (const register of FEATURES) context.subscriptions.push(...register(core));
 
   log.info(`Fude activated (extension host pid ${process.pid}, ${process.versions.electron ? 'Electron' : 'Node'} ${process.version})`);
 
-  return {
-    service: svc,
-    terms,
-    termsGate: currentGate,
-    docsPanel: () => DocsPanel.open?.panel,
-    notices: noticeFlow,
+  const api: FudeApi = {
+    status: () => status.current,
+    onDidChangeStatus: (listener) => {
+      const off = status.onDidChange(listener);
+      return { dispose: off };
+    },
     statusText: () => statusBar.lastText,
-    isDemoModel: () => model.isDemo,
-    completion: completionApi,
   };
+  // The in-editor tests get the parts built here; other extensions never do (no token, no acceptance).
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+  const hooks: FudeTestHooks = {
+    ...api,
+    testing: {
+      engine, status, terms, chat: chat.session, completion: completion.controller,
+      termsGate: currentGate,
+      docsPanel: docs.panel,
+      isDemoModel: () => status.current.isDemo,
+      backendPid: () => engine.pid,
+    },
+  };
+  return hooks;
 }
 
 export async function deactivate(): Promise<void> {
-  await service?.dispose();
-  service = undefined;
+  await dispose?.();
+  dispose = undefined;
 }

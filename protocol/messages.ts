@@ -45,6 +45,17 @@ export interface RenderRequest {
   messages: ChatMessage[];
 }
 
+/**
+ * Token counts for fitting a prompt in one round trip: `messages` rendered in the model's chat format
+ * (template and special tokens included, as `chat` would evaluate them) and each of `texts` on its own.
+ */
+export interface CountRequest {
+  id: string;
+  type: 'count';
+  messages?: ChatMessage[];
+  texts?: string[];
+}
+
 export interface CancelRequest {
   id: string;
   type: 'cancel';
@@ -56,9 +67,9 @@ export interface StatusRequest {
   type: 'status';
 }
 
-export type Request = ChatRequest | CompleteRequest | RenderRequest | CancelRequest | StatusRequest;
+export type Request = ChatRequest | CompleteRequest | RenderRequest | CountRequest | CancelRequest | StatusRequest;
 export type RequestType = Request['type'];
-export const REQUEST_TYPES: readonly RequestType[] = ['chat', 'complete', 'render', 'cancel', 'status'];
+export const REQUEST_TYPES: readonly RequestType[] = ['chat', 'complete', 'render', 'count', 'cancel', 'status'];
 
 // ---- events from the backend ----
 
@@ -92,6 +103,13 @@ export interface RenderResult {
   pieces: string[];
 }
 
+export interface CountResult {
+  /** Tokens of `messages` as a whole prompt; absent when no messages were given. */
+  prompt?: number;
+  /** Tokens of each text, in order. */
+  texts: number[];
+}
+
 export interface StatusResult {
   model: ModelInfo;
   memory: { ramFreeBytes: number; ramTotalBytes: number; vramFreeBytes: number; vramTotalBytes: number };
@@ -110,6 +128,8 @@ export interface DoneEvent {
   render?: RenderResult;
   /** Present for `status`. */
   status?: StatusResult;
+  /** Present for `count`. */
+  count?: CountResult;
   /** Present for `complete`: how the prompt was built. */
   mode?: 'fim' | 'prefix';
 }

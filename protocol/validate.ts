@@ -17,6 +17,7 @@ class FieldError extends Error {
 const ROLES: readonly Role[] = ['system', 'user', 'assistant'];
 const MAX_ID_LENGTH = 200;
 const MAX_STOP_STRINGS = 16;
+const MAX_COUNT_TEXTS = 10_000;
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,6 +80,14 @@ function stopStrings(o: Obj): string[] | undefined {
   return v as string[];
 }
 
+function countTexts(o: Obj): string[] | undefined {
+  const v = o.texts;
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.some((t) => typeof t !== 'string')) throw new FieldError('texts', '"texts" must be an array of strings');
+  if (v.length > MAX_COUNT_TEXTS) throw new FieldError('texts', `"texts" may hold at most ${MAX_COUNT_TEXTS} strings`);
+  return v as string[];
+}
+
 function parseRequest(o: Obj, id: string): Request {
   const type = o.type;
   if (typeof type !== 'string') throw new FieldError('type', `"type" must be one of ${REQUEST_TYPES.join(', ')}`);
@@ -100,6 +109,12 @@ function parseRequest(o: Obj, id: string): Request {
       });
     case 'render':
       return { id, type, messages: messages(o) };
+    case 'count': {
+      const texts = countTexts(o);
+      const msgs = o.messages === undefined ? undefined : messages(o);
+      if (texts === undefined && msgs === undefined) throw new FieldError('texts', '"count" needs "messages", "texts" or both');
+      return dropUndefined({ id, type, messages: msgs, texts });
+    }
     case 'cancel':
       return { id, type, target: str(o, 'target', { max: MAX_ID_LENGTH }) as string };
     case 'status':

@@ -5,7 +5,7 @@
  *
  *   npx tsc -p . && node out/scripts/notices-cross-validate.js
  */
-import { findRepoRoot } from '../backend/terms/generate-texts.js';
+import { findRepoRoot } from './terms-generate-texts.js';
 import { THRESHOLD_MAX_FPR, VETO_MAX_RECALL_LOSS, type Rates } from '../extension/notices/cross-validate.js';
 import { groupedCrossValidate, prepare } from '../extension/notices/grouped-cv.js';
 import { DEFAULT_TRAIN_OPTIONS } from '../extension/notices/ngram-train.js';

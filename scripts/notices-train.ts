@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findRepoRoot } from '../backend/terms/generate-texts.js';
+import { findRepoRoot } from './terms-generate-texts.js';
 import { chooseThreshold, chooseVeto, THRESHOLD_MAX_FPR, VETO_MAX_RECALL_LOSS } from '../extension/notices/cross-validate.js';
 import { leaveOneGroupOutScores, prepare } from '../extension/notices/grouped-cv.js';
 import { serialiseModel } from '../extension/notices/ngram-model.js';

@@ -33,15 +33,19 @@ export async function loadModelHost(args: {
   identity: ModelIdentity;
   termsId: string | null;
   queueLimit: number;
+  /** 0..1 while the weights load (node-llama-cpp may not report it for small files). */
+  onModelProgress?: (progress: number) => void;
+  onContext?: () => void;
 }): Promise<ModelHost> {
   const { llama, file, plan } = args;
   let model: LlamaModel;
   try {
-    model = await llama.loadModel({ modelPath: file.path, gpuLayers: plan.gpuLayers });
+    model = await llama.loadModel({ modelPath: file.path, gpuLayers: plan.gpuLayers, onLoadProgress: args.onModelProgress });
   } catch (e) {
     throw loadError(e, file, plan, 'model');
   }
   let context: LlamaContext;
+  args.onContext?.();
   try {
     context = await model.createContext({ contextSize: plan.contextSize, sequences: SEQUENCE_COUNT });
   } catch (e) {
@@ -78,7 +82,10 @@ export async function loadModelHost(args: {
 
 function loadError(e: unknown, file: ModelFile, plan: ResourcePlan, what: string): SetupError {
   if (e instanceof InsufficientMemoryError) {
-    return new SetupError('model_too_big', `Not enough memory to load the ${what} of ${file.path} (estimated RAM ${formatBytes(plan.ramNeededBytes)}, VRAM ${formatBytes(plan.vramNeededBytes)}, ${plan.gpuLayers} GPU layers, context ${plan.contextSize}): ${(e as Error).message}. Use fewer GPU layers, a smaller context size or a smaller quantization.`);
+    return new SetupError('model_too_big', `Not enough memory to load the ${what} of ${file.path} (estimated RAM ${formatBytes(plan.ramNeededBytes)}, VRAM ${formatBytes(plan.vramNeededBytes)}, ${plan.gpuLayers} GPU layers, context ${plan.contextSize}): ${(e as Error).message}. Use fewer GPU layers, a smaller context size or a smaller quantization.`, {
+      path: file.path, memory: plan.vramNeededBytes > 0 ? 'vram' : 'ram', neededBytes: plan.vramNeededBytes > 0 ? plan.vramNeededBytes : plan.ramNeededBytes,
+      contextSize: plan.contextSize, gpuLayers: plan.gpuLayers,
+    });
   }
-  return new SetupError('load_failed', `Could not load ${file.path}: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+  return new SetupError('load_failed', `Could not load ${file.path}: ${String((e as Error)?.message ?? e).split('\n')[0]}`, { path: file.path });
 }

@@ -11,6 +11,8 @@ export interface ChatFormat {
   /** Shown in logs and `render`, so a user can see which format is in use. */
   name: string;
   tokens(messages: readonly ChatMessage[]): Token[];
+  /** Tokens of one text as it would stand inside a prompt (no special tokens), for fitting prompts. */
+  countText(text: string): number;
   stopStrings: string[];
 }
 
@@ -53,6 +55,7 @@ function ggufTemplateFormat(model: LlamaModel, template: string): ChatFormat {
   let stopStrings: string[] = [];
   return {
     name: 'gguf-template',
+    countText: (text) => model.tokenize(text, false).length,
     tokens(messages) {
       let state;
       try {
@@ -72,13 +75,14 @@ function ggufTemplateFormat(model: LlamaModel, template: string): ChatFormat {
 }
 
 export function chatFormatFor(family: ModelFamily, model: LlamaModel): ChatFormat {
+  const countText = (text: string) => model.tokenize(text, false).length;
   if (family === 'llm-jp-3') {
-    return { name: 'llm-jp-3-instruct', tokens: (m) => partsToTokens(model, llmJp3Prompt(m)), stopStrings: INSTRUCT_STOP_STRINGS };
+    return { name: 'llm-jp-3-instruct', tokens: (m) => partsToTokens(model, llmJp3Prompt(m)), countText, stopStrings: INSTRUCT_STOP_STRINGS };
   }
   if (family === 'fugaku-llm') {
-    return { name: 'fugaku-llm-instruct', tokens: (m) => partsToTokens(model, fugakuPrompt(m)), stopStrings: INSTRUCT_STOP_STRINGS };
+    return { name: 'fugaku-llm-instruct', tokens: (m) => partsToTokens(model, fugakuPrompt(m)), countText, stopStrings: INSTRUCT_STOP_STRINGS };
   }
   const template = model.fileInfo.metadata.tokenizer?.chat_template;
   if (typeof template === 'string' && template.trim() !== '') return ggufTemplateFormat(model, template);
-  return { name: 'plain', tokens: (m) => partsToTokens(model, plainPrompt(m)), stopStrings: ['\nUser:'] };
+  return { name: 'plain', tokens: (m) => partsToTokens(model, plainPrompt(m)), countText, stopStrings: ['\nUser:'] };
 }

@@ -1,5 +1,5 @@
 // The backend's own refusal: a model whose terms of use were not accepted is never loaded, whatever the client.
-import { termsForFamily } from '../terms/index.js';
+import { termsForFamily } from '../../common/terms/index.js';
 import { SetupError } from '../setup/setup-error.js';
 import type { ModelIdentity } from './family.js';
 
@@ -17,5 +17,5 @@ export function requiredTerms(identity: ModelIdentity, accepted: readonly string
   const { terms } = r;
   if (accepted.includes(terms.id)) return { termsId: terms.id };
   const page = terms.source.modelPages[0] ?? '';
-  throw new SetupError('terms_not_accepted', `${identity.name} is covered by the terms of use "${terms.id}"${page ? ` (${page})` : ''}. Read them (in VS Code: "Fude: Show Terms of Use") and start again with --accept-terms ${terms.id} to accept them.`);
+  throw new SetupError('terms_not_accepted', `${identity.name} is covered by the terms of use "${terms.id}"${page ? ` (${page})` : ''}. Read them (in VS Code: "Fude: Show Terms of Use") and start again with --accept-terms ${terms.id} to accept them.`, { termsId: terms.id });
 }

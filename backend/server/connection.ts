@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import { handleChat } from '../requests/chat.js';
 import { handleComplete } from '../requests/complete.js';
 import type { DoneFields, HandlerContext } from '../requests/handler.js';
+import { handleCount } from '../requests/count.js';
 import { handleRender } from '../requests/render.js';
 import { handleStatus } from '../requests/status.js';
 import type { RequestRegistry } from './request-registry.js';
@@ -83,6 +84,7 @@ function dispatch(req: Exclude<Request, { type: 'cancel' }>, ctx: HandlerContext
     case 'chat': return handleChat(req, ctx);
     case 'complete': return handleComplete(req as CompleteRequest, ctx);
     case 'render': return handleRender(req, ctx);
+    case 'count': return handleCount(req, ctx);
     case 'status': return handleStatus(req, ctx);
   }
 }

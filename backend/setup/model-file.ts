@@ -21,25 +21,25 @@ export async function checkModelFile(path: string): Promise<ModelFile> {
   let sizeBytes: number;
   try {
     const s = await stat(path);
-    if (!s.isFile()) throw new SetupError('model_missing', `Model path is not a file: ${path}. Choose a .gguf file.`);
+    if (!s.isFile()) throw new SetupError('model_missing', `Model path is not a file: ${path}. Choose a .gguf file.`, { path });
     sizeBytes = s.size;
   } catch (e) {
     if (e instanceof SetupError) throw e;
-    throw new SetupError('model_missing', `Model file not found: ${path}. Check the path or choose another .gguf file.`);
+    throw new SetupError('model_missing', `Model file not found: ${path}. Check the path or choose another .gguf file.`, { path });
   }
   const magic = await readMagic(path);
   if (magic !== GGUF_MAGIC) {
-    throw new SetupError('model_invalid', `Not a GGUF model file: ${path} (it starts with ${JSON.stringify(magic)}, expected "GGUF"). Convert the model to GGUF or choose another file.`);
+    throw new SetupError('model_invalid', `Not a GGUF model file: ${path} (it starts with ${JSON.stringify(magic)}, expected "GGUF"). Convert the model to GGUF or choose another file.`, { path });
   }
   let info: GgufFileInfo;
   try {
     info = await readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false });
   } catch (e) {
-    throw new SetupError('model_invalid', `Corrupt or truncated GGUF file: ${path} (${sizeBytes} bytes; ${firstLine(e)}). Download or convert it again.`);
+    throw new SetupError('model_invalid', `Corrupt or truncated GGUF file: ${path} (${sizeBytes} bytes; ${firstLine(e)}). Download or convert it again.`, { path });
   }
   const needed = expectedMinimumSize(info);
   if (needed !== undefined && sizeBytes < needed) {
-    throw new SetupError('model_invalid', `Truncated GGUF file: ${path} is ${formatBytes(sizeBytes)} (${sizeBytes} bytes) but its tensors need at least ${needed} bytes. The download was probably interrupted; download it again.`);
+    throw new SetupError('model_invalid', `Truncated GGUF file: ${path} is ${formatBytes(sizeBytes)} (${sizeBytes} bytes) but its tensors need at least ${needed} bytes. The download was probably interrupted; download it again.`, { path });
   }
   return { path, sizeBytes, info };
 }

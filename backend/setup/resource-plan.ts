@@ -54,12 +54,16 @@ export async function planResources(
   const ramAvailable = ram.free + swapFree;
   const hint = `Try a smaller --context-size (now ${contextSize} tokens for each of ${opts.sequences} sequences)${llama.gpu ? ', more --gpu-layers' : ''} or a smaller quantization of the model.`;
   if (ramNeeded > ramAvailable) {
-    throw new SetupError('model_too_big', `Not enough memory for ${file.path}: needs about ${formatBytes(ramNeeded)} of RAM (model ${formatBytes(model.cpuRam)} + context ${formatBytes(context.cpuRam)}) but ${formatBytes(ramAvailable)} is free (RAM ${formatBytes(ram.free)} + swap ${formatBytes(swapFree)}). ${hint}`);
+    throw new SetupError('model_too_big', `Not enough memory for ${file.path}: needs about ${formatBytes(ramNeeded)} of RAM (model ${formatBytes(model.cpuRam)} + context ${formatBytes(context.cpuRam)}) but ${formatBytes(ramAvailable)} is free (RAM ${formatBytes(ram.free)} + swap ${formatBytes(swapFree)}). ${hint}`, {
+      path: file.path, memory: 'ram', neededBytes: ramNeeded, freeBytes: ramAvailable, contextSize, gpuLayers,
+    });
   }
   if (llama.gpu !== false && vramNeeded > 0) {
     const vram = await llama.getVramState();
     if (vramNeeded > vram.free) {
-      throw new SetupError('model_too_big', `Not enough GPU memory for ${file.path} with ${gpuLayers} GPU layers: needs about ${formatBytes(vramNeeded)} of VRAM but ${formatBytes(vram.free)} is free. Use fewer --gpu-layers (or auto), a smaller --context-size, or a smaller quantization.`);
+      throw new SetupError('model_too_big', `Not enough GPU memory for ${file.path} with ${gpuLayers} GPU layers: needs about ${formatBytes(vramNeeded)} of VRAM but ${formatBytes(vram.free)} is free. Use fewer --gpu-layers (or auto), a smaller --context-size, or a smaller quantization.`, {
+        path: file.path, memory: 'vram', neededBytes: vramNeeded, freeBytes: vram.free, contextSize, gpuLayers,
+      });
     }
   }
   return { gpuLayers, totalLayers, contextSize, trainContextSize, ramNeededBytes: ramNeeded, vramNeededBytes: vramNeeded, warnings };

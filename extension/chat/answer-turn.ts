@@ -4,8 +4,8 @@
  * and end with done or an error line.
  */
 import type { ChatMessage } from "../../protocol/messages.js";
+import { streamAnswer } from "../engine/stream-answer.js";
 import { fitPrompt } from "./chat-prompt.js";
-import { streamAnswer, type ChatClient } from "./chat-turn.js";
 import { DeltaBatcher } from "./delta-batcher.js";
 import type { ExtensionMessage } from "./panel-messages.js";
 import type { ChatSessionDeps } from "./session-types.js";
@@ -28,18 +28,18 @@ export interface TurnResult {
   tokensPerSecond: number | null;
 }
 
-export async function answerTurn(env: TurnEnv, client: ChatClient, streaming: Streaming): Promise<TurnResult> {
+export async function answerTurn(env: TurnEnv, streaming: Streaming): Promise<TurnResult> {
   const { history, texts } = env.deps;
   const { conversationId, controller } = streaming;
   const none: TurnResult = { request: null, tokensPerSecond: null };
   const conversation = history.get(conversationId);
   if (conversation === undefined) return none;
   const sampling = env.deps.sampling();
-  const render = client.render?.bind(client);
+  const { engine } = env.deps;
   const fitted = await fitPrompt(conversation.messages, {
     contextSize: env.deps.contextSize() ?? 2048,
     maxTokens: sampling.maxTokens,
-    countExact: render && (async (messages) => (await render({ messages })).usage.inputTokens),
+    count: (call) => engine.count(call),
   });
   env.post({ type: "contextNotes", conversationId, leftOut: fitted.leftOut.map((item) => texts.leftOut(item)) });
   if (!fitted.fits) {
@@ -51,7 +51,7 @@ export async function answerTurn(env: TurnEnv, client: ChatClient, streaming: St
     return none;
   }
   const batcher = new DeltaBatcher((text) => env.post({ type: "delta", conversationId, text }));
-  const outcome = await streamAnswer(client, fitted.messages, sampling, controller.signal, (delta) => {
+  const outcome = await streamAnswer(engine, { messages: fitted.messages, lane: "chat", ...sampling }, controller.signal, (delta) => {
     streaming.text += delta;
     batcher.push(delta);
   }).finally(() => batcher.flush());

@@ -1,11 +1,11 @@
 /**
- * The one hook between "the person pressed Send" and "a request goes to the backend".
+ * The one hook between "the person pressed Send" and "a request goes to the model".
  *
- * The chat calls `beforeSend(text, kind, context)` for every question (new, regenerated, edited),
- * after the text is final and before it starts the backend or sends anything. Resolve `false`
- * and nothing is sent: the question stays in the input for the person to change. The terms
- * notice flow (the prohibited-use detector, confirm / notify / block) plugs in here through
- * `registerChat(core, { beforeSend })`; by default everything is allowed.
+ * The chat calls `beforeSend(question, kind, context)` for every question (new, regenerated, edited),
+ * once the text is final and the model is running, before anything is sent. Resolve `false` and
+ * nothing is sent: the question stays in the input for the person to change. The request guard
+ * (terms of use and prohibited-use notices over the question AND its attachments) plugs in here;
+ * a chat without a guard sends nothing (see extension/guard/).
  *
  * `context.conversationId` names the conversation (null for the first question of a new chat),
  * for flows that remember a confirmation per chat session. `context.panel.ask` shows a notice
@@ -30,6 +30,10 @@ export interface SendContext {
   panel: PanelAsk;
 }
 
-export type BeforeSend = (text: string, kind: SendKind, context: SendContext) => Promise<boolean>;
+/** What is about to be sent: the question and everything attached to it. */
+export interface OutgoingQuestion {
+  question: string;
+  attachments: ReadonlyArray<{ kind: "file" | "selection"; name: string; text: string }>;
+}
 
-export const allowEverything: BeforeSend = async () => true;
+export type BeforeSend = (outgoing: OutgoingQuestion, kind: SendKind, context: SendContext) => Promise<boolean>;

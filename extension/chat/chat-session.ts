@@ -5,9 +5,8 @@
  */
 import type { ChatMessage } from "../../protocol/messages.js";
 import type { Attachment } from "./attachments.js";
-import type { SendKind } from "./before-send.js";
+import type { OutgoingQuestion, SendKind } from "./before-send.js";
 import { answerTurn, type Streaming } from "./answer-turn.js";
-import type { ChatClient } from "./chat-turn.js";
 import type { Conversation, StoredAttachment } from "./history-store.js";
 import { parseWebviewMessage, type ExtensionMessage, type WebviewMessage } from "./panel-messages.js";
 import { PanelNotices } from "./panel-notices.js";
@@ -183,8 +182,8 @@ export class ChatSession {
   }
 
   private ask(text: string, attachmentIds: string[]): Promise<void> {
-    return this.submit("question", text, this.currentId, async () => {
-      const attachments = this.pending.select(attachmentIds).map(stored);
+    const attachments = this.pending.select(attachmentIds).map(stored);
+    return this.submit("question", { question: text, attachments }, this.currentId, async () => {
       this.pending.clear();
       this.post({ type: "attachments", items: [] });
       const id = this.currentId ?? (await this.deps.history.create()).id;
@@ -195,11 +194,12 @@ export class ChatSession {
   }
 
   /**
-   * Everything before the backend: the hook, a ready client, then `save` puts the question in
-   * the history and names the conversation to answer. A question that is not sent goes back
-   * to the input.
+   * Everything before the model: a running model, the hook (the request guard, which needs the
+   * model's terms), then `save` puts the question in the history and names the conversation to
+   * answer. A question that is not sent goes back to the input.
    */
-  private async submit(kind: SendKind, text: string, conversationId: string | null, save: () => Promise<string>): Promise<void> {
+  private async submit(kind: SendKind, outgoing: OutgoingQuestion, conversationId: string | null, save: () => Promise<string>): Promise<void> {
+    const text = outgoing.question;
     if (this.busy) {
       this.error(conversationId, this.deps.texts.busy);
       if (kind === "question") this.post({ type: "draft", text });
@@ -207,14 +207,14 @@ export class ChatSession {
     }
     this.begin();
     try {
-      const allowed = await this.deps.beforeSend(text, kind, { conversationId, panel: this.notices });
-      const client = allowed ? await this.deps.ensureClient() : undefined;
-      if (client === undefined || this.sendCancelled) {
-        if (allowed && client === undefined) this.error(conversationId, this.deps.texts.notReady);
+      const ready = await this.deps.ensureReady();
+      if (!ready) this.error(conversationId, this.deps.texts.notReady);
+      const allowed = ready && !this.sendCancelled && (await this.deps.beforeSend(outgoing, kind, { conversationId, panel: this.notices }));
+      if (!allowed || this.sendCancelled) {
         if (kind === "question") this.post({ type: "draft", text });
         return;
       }
-      this.startTurn(client, await save());
+      this.startTurn(await save());
     } finally {
       this.end();
     }
@@ -247,8 +247,8 @@ export class ChatSession {
 
   /** Drops the question at `index` and all after it, then asks `text` there with the same attachments. */
   private resend(conversation: Conversation, index: number, text: string, kind: SendKind): Promise<void> {
-    return this.submit(kind, text, conversation.id, async () => {
-      const { attachments } = conversation.messages[index];
+    const { attachments } = conversation.messages[index];
+    return this.submit(kind, { question: text, attachments: attachments ?? [] }, conversation.id, async () => {
       await this.deps.history.truncate(conversation.id, index);
       await this.deps.history.append(conversation.id, { role: "user", text, ...(attachments ? { attachments } : {}) });
       if (this.currentId !== conversation.id) await this.select(conversation.id);
@@ -256,12 +256,12 @@ export class ChatSession {
     });
   }
 
-  private startTurn(client: ChatClient, conversationId: string): void {
+  private startTurn(conversationId: string): void {
     const streaming: Streaming = { conversationId, text: "", controller: new AbortController() };
     this.streaming = streaming;
     this.refresh();
     const env = { deps: this.deps, post: (m: ExtensionMessage) => this.post(m), error: (id: string, text: string, retry?: boolean) => this.error(id, text, retry) };
-    this.turn = answerTurn(env, client, streaming).then((result) => {
+    this.turn = answerTurn(env, streaming).then((result) => {
       this.lastRequest = result.request ?? this.lastRequest;
       this.tokensPerSecond = result.tokensPerSecond ?? this.tokensPerSecond;
     }, (error: unknown) => {

@@ -1,7 +1,7 @@
 // What the panel's buttons do in the editor: copy, insert at the cursor, open as a diff, open a link
 // after asking, attach files, show the terms.
 import * as vscode from 'vscode';
-import { isAllowedLinkUrl } from '../../webview/markdown/link-policy.js';
+import { isAllowedLinkUrl } from '../../common/link-policy.js';
 import type { Attachment } from './attachments.js';
 import { EditorTracker, fileAttachment, isUserDocument, openTabUris } from './editor-context.js';
 import type { ProposalDiffs } from './proposal-diff.js';

@@ -3,7 +3,7 @@
  * the validator for what the webview sends (the webview renders model output,
  * so its messages are treated as untrusted input).
  */
-import { isAllowedLinkUrl } from "../../webview/markdown/link-policy.js";
+import { isAllowedLinkUrl } from "../../common/link-policy.js";
 import { createFieldReader, FieldError, type FieldReader } from "./field-reader.js";
 
 // ---- webview -> extension ----

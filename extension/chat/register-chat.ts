@@ -1,9 +1,10 @@
 // The chat feature: the view in Fude's activity-bar container, the editor-tab panel, the commands,
-// and the session that joins them to the backend. The terms notice flow plugs in via `beforeSend`.
+// and the session that joins them to the engine. The request guard decides before every send.
 import * as vscode from 'vscode';
-import type { FudeCore } from '../core.js';
+import type { Engine } from '../engine/engine.js';
+import type { ModelStatusView } from '../engine/model-status.js';
 import { samplingOverrides } from '../vscode/settings.js';
-import { allowEverything, type BeforeSend } from './before-send.js';
+import type { BeforeSend } from './before-send.js';
 import { sessionTexts } from './chat-l10n.js';
 import { ChatSession } from './chat-session.js';
 import { CHAT_PANEL_TYPE, CHAT_VIEW_ID, ChatPanels, ChatViewProvider } from './chat-webview.js';
@@ -13,24 +14,33 @@ import { HistoryStore } from './history-store.js';
 import { HeaderModel } from './model-header.js';
 import { PROPOSAL_SCHEME, ProposalDiffs } from './proposal-diff.js';
 
-export interface ChatOptions {
-  /** Called before every question reaches the backend; resolve false to send nothing. Default: allow. */
-  beforeSend?: BeforeSend;
+export interface ChatDeps {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  engine: Engine;
+  status: ModelStatusView;
+  /** Starts the model if needed, showing progress and failures; false when it cannot start. */
+  ensureReady(): Promise<boolean>;
+  /** The request guard: terms and prohibited-use notices over the question and its attachments. */
+  beforeSend: BeforeSend;
+  /** Whether the configured model (not loaded yet) is one whose terms call for the line under the input. */
+  termsExpected(): boolean;
 }
 
-export function registerChat(core: FudeCore, options: ChatOptions = {}): vscode.Disposable[] {
-  const { context, service, log } = core;
-  const header = new HeaderModel(core);
+export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]; session: ChatSession } {
+  const { context, log, engine, status } = deps;
+  const header = new HeaderModel(status, deps.termsExpected);
   const editors = new EditorTracker();
   const proposals = new ProposalDiffs();
   const texts = sessionTexts();
   const session = new ChatSession({
     history: new HistoryStore(context.workspaceState, { untitled: texts.untitled }),
     memory: context.workspaceState,
-    ensureClient: () => core.ensureReady(),
+    engine,
+    ensureReady: deps.ensureReady,
     contextSize: () => header.contextSize(),
     sampling: samplingOverrides,
-    beforeSend: options.beforeSend ?? allowEverything,
+    beforeSend: deps.beforeSend,
     editor: new VscodeEditorBridge(editors, proposals),
     texts,
     header: (tokensPerSecond) => header.header(tokensPerSecond),
@@ -54,7 +64,7 @@ export function registerChat(core: FudeCore, options: ChatOptions = {}): vscode.
     session.broadcast({ type: 'focusInput' });
   };
 
-  return [
+  const disposables = [
     editors,
     proposals,
     panels,
@@ -63,8 +73,7 @@ export function registerChat(core: FudeCore, options: ChatOptions = {}): vscode.
       webviewOptions: { retainContextWhenHidden: true },
     }),
     vscode.window.registerWebviewPanelSerializer(CHAT_PANEL_TYPE, panels),
-    { dispose: service.supervisor.onState(refreshHeader) },
-    { dispose: service.client.onInFlight(refreshHeader) },
+    { dispose: status.onDidChange(refreshHeader) },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('fude')) refreshHeader();
     }),
@@ -94,10 +103,6 @@ export function registerChat(core: FudeCore, options: ChatOptions = {}): vscode.
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (target?.scheme === PROPOSAL_SCHEME) await proposals.apply(target);
     }),
-    // For the in-editor tests: what the panel would show, and a way to act as the panel does.
-    // The messages go through the same validation as the webview's, so they grant nothing more.
-    vscode.commands.registerCommand('fude.chat._inspect', () => session.snapshot()),
-    vscode.commands.registerCommand('fude.chat._receive', (message: unknown) => session.receive(message)),
-    vscode.commands.registerCommand('fude.chat._idle', () => session.idle()),
   ];
+  return { disposables, session };
 }

@@ -1,9 +1,10 @@
 /** What the chat session needs from its surroundings; the VS Code layer provides it, tests pass fakes. */
-import type { SamplingFields } from "../../protocol/messages.js";
+import type { CountResult, SamplingFields } from "../../protocol/messages.js";
+import type { CountCall } from "../engine/engine.js";
+import type { ChatEngine } from "../engine/stream-answer.js";
 import type { Attachment } from "./attachments.js";
 import type { BeforeSend } from "./before-send.js";
 import type { LeftOut } from "./context-budget.js";
-import type { ChatClient } from "./chat-turn.js";
 import type { HistoryStore, KeyValueStore } from "./history-store.js";
 import type { ModelHeader } from "./panel-messages.js";
 
@@ -36,8 +37,10 @@ export interface ChatSessionDeps {
   history: HistoryStore;
   /** Where the open conversation's id is remembered across reloads (workspaceState). */
   memory: KeyValueStore;
-  /** A connected client, or undefined after the core showed why not. */
-  ensureClient(): Promise<ChatClient | undefined>;
+  /** The model answering: streams answers and counts tokens with the model's tokenizer. */
+  engine: ChatEngine & { count(call: CountCall): Promise<CountResult | undefined> };
+  /** Starts the model if needed; false when it cannot start (the reason was already shown). */
+  ensureReady(): Promise<boolean>;
   /** Context size of the loaded model; null when none is loaded. */
   contextSize(): number | null;
   sampling(): SamplingFields;

@@ -1,11 +1,10 @@
 // The documentation assistant's state and actions: which code it works on, the request in flight, and what
 // Insert, Apply and Open do with the result. Commands and the panel both go through here.
 import * as vscode from 'vscode';
-import type { FudeCore } from '../core.js';
 import { codeUnchanged, extractCode } from './answer-text.js';
 import { renderComment } from './comment-style.js';
 import { parseDocParts } from './doc-parts.js';
-import { generateDocs, type BuildMessages } from './docs-generate.js';
+import { generateDocs, type BuildMessages, type DocsModel } from './docs-generate.js';
 import { fitCode } from './fit-code.js';
 import { DocsPanel, panelStrings } from './docs-panel.js';
 import { fileTarget, findTarget, type DocTarget } from './doc-target.js';
@@ -21,6 +20,11 @@ function codeInput(target: DocTarget, contextSize?: number, answer = 0): CodeInp
   return { code, languageId: target.document.languageId, fileName: target.document.uri.path.split('/').pop() };
 }
 
+/** What a request is about, for the request guard. */
+function codeOf(target: DocTarget): { name: string; text: string } {
+  return { name: target.document.uri.path.split('/').pop() ?? '', text: target.code };
+}
+
 export class DocsController {
   private target: DocTarget | undefined;
   private declText = '';
@@ -28,14 +32,14 @@ export class DocsController {
   /** The last text editor that had focus: while the panel has it, activeTextEditor is undefined. */
   lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
 
-  constructor(private readonly core: FudeCore) {}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly model: DocsModel) {}
 
   get style(): DocStyle {
-    return this.core.context.globalState.get<DocStyle>(STYLE_KEY) ?? DEFAULT_STYLE;
+    return this.context.globalState.get<DocStyle>(STYLE_KEY) ?? DEFAULT_STYLE;
   }
 
   private async setStyle(style: DocStyle): Promise<void> {
-    await this.core.context.globalState.update(STYLE_KEY, style);
+    await this.context.globalState.update(STYLE_KEY, style);
   }
 
   /** The target from the active editor (a whole-file action takes the file). */
@@ -55,7 +59,7 @@ export class DocsController {
   }
 
   openPanel(): DocsPanel {
-    const panel = DocsPanel.show(this.core.context, (m) => void this.onMessage(m), () => this.stop());
+    const panel = DocsPanel.show(this.context, (m) => void this.onMessage(m), () => this.stop());
     if (this.target) panel.post({ type: 'target', description: this.target.description });
     return panel;
   }
@@ -82,7 +86,7 @@ export class DocsController {
     const abort = new AbortController();
     this.abort = abort;
     panel.post({ type: 'start', action, kind });
-    const result = await generateDocs(this.core, build, style, abort.signal, (text) => panel.post({ type: 'delta', text }));
+    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, (text) => panel.post({ type: 'delta', text }));
     if (this.abort === abort) this.abort = undefined;
     if (!result.ok) {
       if (result.reason === 'failed') return show({ type: 'error', message: vscode.l10n.t('Fude: {0}', result.message ?? '') });
@@ -125,7 +129,7 @@ export class DocsController {
       ? translateDocCommentMessages(existing.text, codeInput(target, ctx, answer), style)
       : docCommentMessages(codeInput(target, ctx, answer), style, target.comment!.style));
     const abort = new AbortController();
-    const result = await generateDocs(this.core, build, style, abort.signal);
+    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal);
     if (!result.ok) return { outcome: 'not-generated' };
     const comment = this.renderedComment(target, result.text);
     return { outcome: await insertComment(target, this.declText, comment, replace), comment };
@@ -177,7 +181,7 @@ export class DocsController {
     this.abort = abort;
     panel.post({ type: 'start', action: 'docComment', kind: 'docComment' });
     const build: BuildMessages = (ctx, answer) => translateDocCommentMessages(existing.text, codeInput(target, ctx, answer), style);
-    const result = await generateDocs(this.core, build, style, abort.signal, (text) => panel.post({ type: 'delta', text }));
+    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, (text) => panel.post({ type: 'delta', text }));
     if (!result.ok) return panel.post({ type: 'result', kind: 'docComment', text: '', existing: true });
     panel.post({ type: 'result', kind: 'docComment', text: this.renderedComment(target, result.text), existing: true });
   }

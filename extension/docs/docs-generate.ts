@@ -1,8 +1,10 @@
-// One documentation request to the model: the prohibited-use check first, then a streamed answer on the
-// backend's 'docs' lane (its own KV cache, so documentation work never evicts the chat's).
+// One documentation request to the model: a running model, the request guard over the code it is about,
+// then an answer streamed on the 'docs' lane (its own KV cache, so documentation work never evicts the chat's).
 import type { ChatMessage } from '../../protocol/messages.js';
-import type { FudeCore } from '../core.js';
-import { noticeFlow } from '../terms/register-terms.js';
+import type { Engine } from '../engine/engine.js';
+import type { ModelStatusView } from '../engine/model-status.js';
+import { streamAnswer } from '../engine/stream-answer.js';
+import type { RequestGuard } from '../guard/request-guard.js';
 import { answerTokens } from './fit-code.js';
 import { docSampling, type DocStyle } from './prompts.js';
 
@@ -11,31 +13,42 @@ export type BuildMessages = (contextSize: number, answer: number) => ChatMessage
 
 export const DOCS_NOTICE_SESSION = 'docs';
 
-export type GenerateResult = { ok: true; text: string } | { ok: false; reason: 'not-ready' | 'declined' | 'cancelled' | 'failed'; message?: string };
+export type GenerateResult = { ok: true; text: string; cutShort: boolean } | { ok: false; reason: 'not-ready' | 'declined' | 'cancelled' | 'failed'; message?: string };
 
-export async function generateDocs(core: FudeCore, build: BuildMessages, style: DocStyle, signal: AbortSignal, onDelta: (text: string) => void = () => undefined): Promise<GenerateResult> {
-  const client = await core.ensureReady();
-  if (!client) return { ok: false, reason: 'not-ready' };
-  const s = core.service.supervisor.current;
-  const termsId = s.kind === 'ready' ? s.ready.model.termsId ?? null : null;
-  const contextSize = s.kind === 'ready' ? s.ready.model.contextSize : 2048;
+export interface DocsModel {
+  engine: Pick<Engine, 'chat'>;
+  status: ModelStatusView;
+  ensureReady(): Promise<boolean>;
+  guard: RequestGuard;
+  log(line: string): void;
+}
+
+/** `code`: what the request is about (the selection or the declaration), which the guard classifies. */
+export async function generateDocs(
+  model: DocsModel,
+  build: BuildMessages,
+  code: { name: string; text: string },
+  style: DocStyle,
+  signal: AbortSignal,
+  onDelta: (text: string) => void = () => undefined,
+): Promise<GenerateResult> {
+  if (!(await model.ensureReady())) return { ok: false, reason: 'not-ready' };
+  const contextSize = model.status.current.model?.contextSize ?? 2048;
   const sampling = docSampling(style.length);
   const maxTokens = answerTokens(contextSize, sampling.maxTokens);
   const messages = build(contextSize, maxTokens);
-  const request = messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
-  const decision = await noticeFlow()?.check(request, termsId, DOCS_NOTICE_SESSION);
-  if (decision && !decision.send) return { ok: false, reason: 'declined' };
+  const verdict = await model.guard.check({ feature: 'docs', session: DOCS_NOTICE_SESSION, question: '', attachments: [{ kind: 'selection', ...code }] });
+  if (!verdict.send) return { ok: false, reason: verdict.reason === 'not-ready' ? 'not-ready' : 'declined' };
   if (signal.aborted) return { ok: false, reason: 'cancelled' };
-  let text = '';
-  try {
-    for await (const chunk of client.chat({ messages, lane: 'docs', temperature: sampling.temperature, maxTokens }, signal)) {
-      text += chunk;
-      onDelta(chunk);
-    }
-    return { ok: true, text };
-  } catch (e) {
-    if (signal.aborted || (e as { code?: unknown }).code === 'cancelled') return { ok: false, reason: 'cancelled' };
-    core.log.error(`docs: ${(e as Error).message}`);
-    return { ok: false, reason: 'failed', message: (e as Error).message };
+  const outcome = await streamAnswer(model.engine, { messages, lane: 'docs', temperature: sampling.temperature, maxTokens }, signal, onDelta);
+  switch (outcome.kind) {
+    case 'finished':
+    case 'maxTokens':
+      return { ok: true, text: outcome.text, cutShort: outcome.kind === 'maxTokens' };
+    case 'stopped':
+      return { ok: false, reason: 'cancelled' };
+    case 'error':
+      model.log(`docs: ${outcome.message}`);
+      return { ok: false, reason: 'failed', message: outcome.message };
   }
 }

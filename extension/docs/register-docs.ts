@@ -2,8 +2,9 @@
 // translate comments, README/API drafts). `fude.docs.writeDocComment` takes `{ insert: true }` to skip the
 // preview (tests and keybinding users); without it the panel's preview and edit come first.
 import * as vscode from 'vscode';
-import type { FudeCore } from '../core.js';
 import { DocsController } from './docs-controller.js';
+import type { DocsModel } from './docs-generate.js';
+import { DocsPanel } from './docs-panel.js';
 import type { DocAction } from './panel-messages.js';
 import type { DocLength, DocStyle, Politeness } from './prompts.js';
 
@@ -20,8 +21,8 @@ function styleFrom(base: DocStyle, args: WriteDocCommentArgs): DocStyle {
   return { politeness: args.politeness ?? base.politeness, length: args.length ?? base.length };
 }
 
-export function registerDocs(core: FudeCore): vscode.Disposable[] {
-  const docs = new DocsController(core);
+export function registerDocs(context: vscode.ExtensionContext, model: DocsModel): { disposables: vscode.Disposable[]; panel(): vscode.WebviewPanel | undefined } {
+  const docs = new DocsController(context, model);
 
   const action = (id: string, act: DocAction, wholeFile = false) => vscode.commands.registerCommand(id, async () => {
     await docs.retarget(docs.editor(), wholeFile);
@@ -29,7 +30,7 @@ export function registerDocs(core: FudeCore): vscode.Disposable[] {
     return docs.run(act);
   });
 
-  return [
+  const disposables = [
     vscode.window.onDidChangeActiveTextEditor((e) => { if (e) docs.lastEditor = e; }),
     vscode.commands.registerCommand('fude.docs.open', async () => {
       await docs.retarget(docs.editor());
@@ -52,4 +53,5 @@ export function registerDocs(core: FudeCore): vscode.Disposable[] {
     action('fude.docs.draftApi', 'api', true),
     { dispose: () => docs.stop() },
   ];
+  return { disposables, panel: () => DocsPanel.open?.panel };
 }

@@ -1,4 +1,4 @@
-import type { Category } from '../../backend/terms/categories.js';
+import type { Category } from '../../common/terms/categories.js';
 
 /** One named pattern. The id is what the UI shows as the reason ("en.medical.drug"). */
 export interface Cue {

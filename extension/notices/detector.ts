@@ -6,7 +6,7 @@
  * flag names the model's probability and the features that drove it, and obeys the
  * rules' exemptions. Pure and deterministic.
  */
-import type { Category } from '../../backend/terms/categories.js';
+import type { Category } from '../../common/terms/categories.js';
 import { combine } from './combine.js';
 import { featuresOf } from './features.js';
 import { parseModel, scoreFeatures, type NgramModel } from './ngram-model.js';

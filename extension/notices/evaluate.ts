@@ -2,7 +2,7 @@
  * Scores a classifier against a labelled set (JSON lines of {"text", "label"}).
  * Pure: the caller reads the file; scripts/eval-notices.ts prints the result.
  */
-import { CATEGORIES, isCategory, type Category } from '../../backend/terms/categories.js';
+import { CATEGORIES, isCategory, type Category } from '../../common/terms/categories.js';
 
 export type Label = Category | 'none';
 

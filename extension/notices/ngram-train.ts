@@ -4,7 +4,7 @@
  * a fixed number of steps. No randomness and a fixed iteration order, so the same
  * examples always give the same weights.
  */
-import { CATEGORIES } from '../../backend/terms/categories.js';
+import { CATEGORIES } from '../../common/terms/categories.js';
 import type { Label } from './evaluate.js';
 import type { NgramModel } from './ngram-model.js';
 import { featuresOf } from './features.js';

@@ -3,9 +3,9 @@
  * which article of the loaded model's terms names it, and the terms' warning
  * that output must be checked. Everything it cites comes from the terms registry.
  */
-import { CATEGORIES, CATEGORY_NAMES, type Category, type Lang } from '../../backend/terms/categories.js';
-import { getTerms } from '../../backend/terms/registry.js';
-import type { ProhibitedUse, TermsSet } from '../../backend/terms/types.js';
+import { CATEGORIES, CATEGORY_NAMES, type Category, type Lang } from '../../common/terms/categories.js';
+import { getTerms } from '../../common/terms/registry.js';
+import type { ProhibitedUse, TermsSet } from '../../common/terms/types.js';
 
 export interface NoticeItem {
   category: Category;

@@ -15,7 +15,7 @@
  * defence. "Forget the code" cancels the software-task exemption.
  * Both language tables run on every request, since prompts mix languages.
  */
-import { CATEGORIES, type Category } from '../../backend/terms/categories.js';
+import { CATEGORIES, type Category } from '../../common/terms/categories.js';
 import type { Cue, LanguageCues } from './cues.js';
 import { EN_CUES } from './cues-en.js';
 import { JA_CUES } from './cues-ja.js';

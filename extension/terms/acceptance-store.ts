@@ -1,6 +1,6 @@
 // Which terms of use the user accepted: per terms id and text hash, with the date. A changed text hash
 // means the user has not accepted the new text and is asked again.
-import { getTerms, listTerms } from '../../backend/terms/index.js';
+import { getTerms, listTerms } from '../../common/terms/index.js';
 
 export interface Acceptance {
   id: string;

@@ -1,7 +1,7 @@
 // The terms gate: a webview that shows the model's terms and records acceptance only after the person has
 // scrolled to the end and ticked what applies. Declining leaves the model unloaded.
 import * as vscode from 'vscode';
-import type { TermsSet } from '../../backend/terms/types.js';
+import type { TermsSet } from '../../common/terms/types.js';
 import type { TermsAcceptanceStore } from './acceptance-store.js';
 import { parseGateMessage, type GateMessage } from './gate-messages.js';
 import { gateView } from './gate-view.js';

@@ -1,6 +1,6 @@
 // What the terms gate shows, computed from the registry: pure, so tests can check it without a webview.
-import type { Lang } from '../../backend/terms/categories.js';
-import type { TermsSet, TextLang, TextRole } from '../../backend/terms/types.js';
+import type { Lang } from '../../common/terms/categories.js';
+import type { TermsSet, TextLang, TextRole } from '../../common/terms/types.js';
 
 export interface GateText {
   lang: TextLang;
@@ -38,9 +38,4 @@ export function gateView(terms: TermsSet, lang: Lang, strings: Record<string, st
     notes: terms.notes,
     strings,
   };
-}
-
-/** The terms id a backend refusal names ("… --accept-terms ID …"). */
-export function termsIdFromRefusal(message: string): string | undefined {
-  return /--accept-terms (\S+?)(?:[\s.,)]|$)/.exec(message)?.[1];
 }

@@ -1,6 +1,6 @@
 // Before a request goes to the model: does it look like a use the model's terms prohibit? If so, say which
 // category and which article, and let the setting decide: confirm (default), notify only, or block.
-import type { Category, Lang } from '../../backend/terms/categories.js';
+import type { Category, Lang } from '../../common/terms/categories.js';
 import { classifyRequest } from '../notices/detector.js';
 import { noticeFor } from '../notices/notice.js';
 
@@ -15,6 +15,8 @@ export interface NoticeUi {
 
 export interface NoticeDecision {
   send: boolean;
+  /** Not sent because `fude.notices.mode` is "block" (rather than declined by the person). */
+  blocked?: boolean;
   categories: Category[];
   /** The text shown, when one was. */
   notice?: string;
@@ -26,16 +28,19 @@ export class NoticeFlow {
 
   constructor(private readonly ui: NoticeUi, private readonly mode: () => NoticeMode, private readonly lang: () => Lang) {}
 
-  /** `confirm` overrides the UI's own question, e.g. to ask inside the chat panel instead of a modal. */
-  async check(text: string, termsId: string | null, session: string, confirm?: (message: string) => Promise<NoticeAnswer>): Promise<NoticeDecision> {
+  /**
+   * `texts`: every part of the request (question, selection, attached files), each classified; a category
+   * any of them raises counts. `confirm` overrides the UI's own question, e.g. to ask inside the chat panel.
+   */
+  async check(texts: readonly string[], termsId: string | null, session: string, confirm?: (message: string) => Promise<NoticeAnswer>): Promise<NoticeDecision> {
     if (!termsId) return { send: true, categories: [] };
-    const { categories } = classifyRequest(text);
+    const categories = [...new Set(texts.filter((t) => t.trim() !== '').flatMap((t) => classifyRequest(t).categories))];
     const notice = categories.length > 0 ? noticeFor(categories, termsId, this.lang()) : undefined;
     if (!notice) return { send: true, categories };
     const mode = this.mode();
     if (mode === 'block') {
       this.ui.blocked(notice);
-      return { send: false, categories, notice };
+      return { send: false, blocked: true, categories, notice };
     }
     if (mode === 'notify') {
       this.ui.notify(notice);

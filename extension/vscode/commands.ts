@@ -1,30 +1,34 @@
-// The palette commands of the extension core ("Fude" category), each a thin call into the service.
+// The palette commands of the extension core ("Fude" category), each a thin call into the engine.
 import * as vscode from 'vscode';
-import type { BackendService } from '../backend/backend-service.js';
-import { BackendFailedError } from '../backend/supervisor.js';
 import { formatBytes } from '../../backend/setup/format-bytes.js';
+import type { Engine } from '../engine/engine.js';
+import type { ModelStatusView } from '../engine/model-status.js';
+import type { ModelStarter } from './model-starter.js';
 
 export interface CoreCommandDeps {
-  service: BackendService;
+  engine: Engine;
+  status: ModelStatusView;
+  starter: ModelStarter;
   log: vscode.LogOutputChannel;
-  withLoadProgress<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[] {
-  const { service, log } = deps;
+  const { engine, status, starter, log } = deps;
   const start = async (restart: boolean) => {
+    if (!restart) return void (await starter.ensureReady());
     try {
-      await deps.withLoadProgress(() => (restart ? service.restart() : service.ready()));
+      await starter.withProgress(() => engine.restart());
     } catch (e) {
-      // Backend failures were already shown by the state listener (extension.ts), each once.
-      if (!(e instanceof BackendFailedError)) void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
+      const failure = status.current.failure;
+      if (failure) starter.showOnce(failure);
+      else void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
     }
   };
   return [
     vscode.commands.registerCommand('fude.startBackend', () => start(false)),
     vscode.commands.registerCommand('fude.restartBackend', () => start(true)),
     vscode.commands.registerCommand('fude.stopBackend', async () => {
-      await service.stop();
+      await engine.stop();
       log.info('backend stopped by the user');
     }),
     vscode.commands.registerCommand('fude.showLog', () => log.show()),
@@ -45,10 +49,9 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
     }),
     vscode.commands.registerCommand('fude.showStatus', async () => {
       // Asking for the status is asking for the model: start it if it is not running yet.
-      if (service.supervisor.current.kind !== 'ready') await start(false);
-      if (service.supervisor.current.kind !== 'ready') return;
-      const done = await service.client.status();
-      const st = done.status!;
+      if (!(await starter.ensureReady())) return;
+      const st = (await engine.details()).backend;
+      if (!st) return;
       const m = st.model;
       const lines = [
         vscode.l10n.t('Model: {0} ({1})', m.name, m.family),

@@ -1,6 +1,6 @@
 // Turns a backend failure into a message a person can act on, with the button that fixes it.
 import * as vscode from 'vscode';
-import type { BackendFailure } from '../backend/backend-state.js';
+import type { ModelFailure } from '../engine/model-status.js';
 
 export interface NoticeAction {
   title: string;
@@ -8,7 +8,7 @@ export interface NoticeAction {
   args?: unknown[];
 }
 
-export function noticeFor(f: BackendFailure): { message: string; actions: NoticeAction[] } {
+export function noticeFor(f: ModelFailure): { message: string; actions: NoticeAction[] } {
   const choose: NoticeAction = { title: vscode.l10n.t('Choose Model File…'), command: 'fude.selectModel' };
   const log: NoticeAction = { title: vscode.l10n.t('Show Log'), command: 'fude.showLog' };
   const restart: NoticeAction = { title: vscode.l10n.t('Restart Backend'), command: 'fude.restartBackend' };
@@ -42,7 +42,7 @@ export function noticeFor(f: BackendFailure): { message: string; actions: Notice
   }
 }
 
-export async function showFailure(f: BackendFailure): Promise<void> {
+export async function showFailure(f: ModelFailure): Promise<void> {
   const { message, actions } = noticeFor(f);
   const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title));
   const action = actions.find((a) => a.title === picked);

@@ -1,7 +1,7 @@
 // The `fude.*` settings, read in one place.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import type { ModelSettings } from '../backend/launch.js';
+import type { ModelSettings } from '../engine/local/launch.js';
 
 export const DEMO_MODEL_RELATIVE = join('dist', 'models', 'fude-demo.gguf');
 

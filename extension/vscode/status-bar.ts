@@ -1,6 +1,6 @@
-// The status bar item: what the backend is doing, in one glance; a click opens the actions.
+// The status bar item: ModelStatus in one glance; a click opens the actions.
 import * as vscode from 'vscode';
-import type { BackendState } from '../backend/backend-state.js';
+import type { ModelState } from '../engine/model-status.js';
 
 export interface StatusView {
   text: string;
@@ -8,33 +8,39 @@ export interface StatusView {
   error: boolean;
 }
 
-export function describeState(s: BackendState, inFlight: number, isDemo: boolean): StatusView {
+export function describeState(s: ModelState): StatusView {
+  const { isDemo, inFlight } = s;
   const demo = isDemo ? vscode.l10n.t(' (demo model: output is meaningless)') : '';
-  switch (s.kind) {
+  switch (s.phase) {
     case 'stopped':
       return { text: '$(circle-slash) Fude', tooltip: vscode.l10n.t('Fude: the model is not loaded. It starts when a feature needs it. Click for actions.'), error: false };
     case 'starting':
       return { text: `$(loading~spin) ${vscode.l10n.t('Fude: starting')}`, tooltip: vscode.l10n.t('Starting the Fude backend…'), error: false };
-    case 'loading':
-      return { text: `$(loading~spin) ${vscode.l10n.t('Fude: loading {0}', s.model)}`, tooltip: vscode.l10n.t('Loading {0}…', s.model) + demo, error: false };
+    case 'loading': {
+      const model = s.loading?.name ?? s.configuredName;
+      return { text: `$(loading~spin) ${vscode.l10n.t('Fude: loading {0}', model)}`, tooltip: vscode.l10n.t('Loading {0}…', model) + demo, error: false };
+    }
     case 'ready': {
-      const gpu = s.ready.model.gpu ? s.ready.model.gpu.toUpperCase() : 'CPU';
-      const name = isDemo ? vscode.l10n.t('demo model') : s.ready.model.name;
+      const m = s.model!;
+      const gpu = m.gpu ? m.gpu.toUpperCase() : 'CPU';
+      const name = isDemo ? vscode.l10n.t('demo model') : m.name;
       const icon = inFlight > 0 ? '$(sync~spin)' : isDemo ? '$(beaker)' : '$(check)';
       const text = inFlight > 0 ? `${icon} ${vscode.l10n.t('Fude: generating')}` : `${icon} Fude: ${name} · ${gpu}`;
       return {
         text,
-        tooltip: vscode.l10n.t('{0} on {1}, {2} of {3} layers on the GPU, context {4} tokens', s.ready.model.name, gpu, s.ready.model.gpuLayers, s.ready.model.totalLayers, s.ready.model.contextSize) + demo,
+        tooltip: vscode.l10n.t('{0} on {1}, {2} of {3} layers on the GPU, context {4} tokens', m.name, gpu, m.gpuLayers, m.totalLayers, m.contextSize) + demo,
         error: false,
       };
     }
-    case 'restarting':
-      return { text: `$(warning) ${vscode.l10n.t('Fude: restarting')}`, tooltip: vscode.l10n.t('The backend stopped unexpectedly ({0}); restarting in {1} s (attempt {2}).', s.reason, Math.round(s.inMs / 1000), s.attempt), error: true };
+    case 'restarting': {
+      const r = s.restart!;
+      return { text: `$(warning) ${vscode.l10n.t('Fude: restarting')}`, tooltip: vscode.l10n.t('The backend stopped unexpectedly ({0}); restarting in {1} s (attempt {2}).', r.reason, Math.round(r.inMs / 1000), r.attempt), error: true };
+    }
     case 'failed':
-      if (s.failure.code === 'terms_not_accepted') {
+      if (s.failure!.code === 'terms_not_accepted') {
         return { text: `$(law) ${vscode.l10n.t('Fude: terms not accepted')}`, tooltip: vscode.l10n.t('The model was not loaded: its terms of use have not been accepted. Click for actions, or run "Fude: Show Terms of Use".'), error: true };
       }
-      return { text: `$(error) ${vscode.l10n.t('Fude: error')}`, tooltip: s.failure.message, error: true };
+      return { text: `$(error) ${vscode.l10n.t('Fude: error')}`, tooltip: s.failure!.message, error: true };
   }
 }
 

@@ -48,6 +48,24 @@ describe('backend: generation', function () {
       assert.equal(render!.tokens.length, render!.pieces.length);
     });
 
+    it('counts a whole prompt and each text in one request, as render and chat would evaluate them', async () => {
+      const messages = [{ role: 'system', content: 'x' }, { role: 'user', content: 'こんにちは' }];
+      const rendered = await c.request({ id: 'n1', type: 'render', messages });
+      const counted = await c.request({ id: 'n2', type: 'count', messages, texts: ['こんにちは', '', 'abc\ndef'] });
+      assert.ok(rendered.final.type === 'done' && counted.final.type === 'done');
+      const count = counted.final.type === 'done' ? counted.final.count! : undefined;
+      assert.equal(count!.prompt, rendered.final.type === 'done' ? rendered.final.render!.tokens.length : -1);
+      assert.equal(count!.texts.length, 3);
+      assert.equal(count!.texts[1], 0, 'an empty text costs nothing');
+      assert.ok(count!.texts[0] > 0 && count!.texts[2] > 0);
+    });
+
+    it('refuses a count with neither messages nor texts, naming the field', async () => {
+      const res = await c.request({ id: 'n3', type: 'count' });
+      assert.equal(res.final.type, 'error');
+      assert.ok(res.final.type === 'error' && res.final.code === 'bad_request' && res.final.field === 'texts');
+    });
+
     it('streams the scripted answer exactly, with no broken character', async () => {
       const res = await c.request({ id: 'c1', type: 'chat', messages: [{ role: 'system', content: '' }, { role: 'user', content: '自己紹介して' }] });
       assert.equal(res.final.type, 'done');

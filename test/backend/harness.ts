@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { readBackendEvents, type BackendEvent } from '../../protocol/backend-events.js';
 import type { ReadyLine, ServerEvent } from '../../protocol/messages.js';
 
 export const BACKEND_MAIN = fileURLToPath(new URL('../../backend/main.js', import.meta.url));
@@ -12,6 +13,8 @@ export interface BackendProcess {
   proc: ChildProcess;
   stderr: string[];
   ready: Promise<ReadyLine>;
+  /** Every typed event the backend printed on stdout, in order. */
+  events: BackendEvent[];
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
@@ -24,20 +27,19 @@ export function spawnBackend(args: string[], env: Record<string, string | undefi
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
-  let stdout = '';
+  const events: BackendEvent[] = [];
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(...d.split('\n').filter(Boolean)));
   const exit = once(proc, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
   const ready = new Promise<ReadyLine>((resolve, reject) => {
-    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      const nl = stdout.indexOf('\n');
-      if (nl !== -1) resolve(JSON.parse(stdout.slice(0, nl)) as ReadyLine);
-    });
+    readBackendEvents(proc.stdout!, (ev) => {
+      events.push(ev);
+      if (ev.event === 'ready') resolve(ev);
+    }, (line) => reject(new Error(`the backend printed a line that is not an event: ${line.slice(0, 200)}`)));
     void exit.then(({ code }) => reject(new Error(`backend exited (${code}) before ready: ${stderr.slice(-5).join(' | ')}`)));
   });
   ready.catch(() => undefined);
   return {
-    proc, stderr, ready, exit,
+    proc, stderr, ready, events, exit,
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
       await exit;

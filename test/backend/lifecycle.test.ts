@@ -38,7 +38,7 @@ describe('backend: lifecycle', function () {
       const { spawn } = require('node:child_process');
       const b = spawn(process.execPath, [${JSON.stringify(BACKEND_MAIN)}, '--model', ${JSON.stringify(modelPath)}, '--gpu', 'cpu', '--threads', '1'],
         { env: { ...process.env, FUDE_BACKEND_TOKEN: 't' }, stdio: ['ignore', 'pipe', 'ignore'] });
-      b.stdout.once('data', () => console.log(b.pid));
+      b.stdout.on('data', (d) => { if (String(d).includes('"event":"ready"')) console.log(b.pid); });
       setInterval(() => {}, 1000);`;
     const parent = spawn(process.execPath, ['-e', parentScript], { stdio: ['ignore', 'pipe', 'inherit'] });
     const backendPid = await new Promise<number>((resolve) => parent.stdout!.once('data', (d) => resolve(Number(String(d).trim()))));

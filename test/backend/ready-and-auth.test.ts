@@ -36,6 +36,15 @@ describe('backend: ready line and authentication', function () {
     removeTinyModelDir(dir);
   });
 
+  it('prints typed loading events, then one ready line, on stdout and nothing else there', async () => {
+    await backend.ready;
+    const kinds = backend.events.map((e) => (e.event === 'loading' ? `loading:${e.stage}` : e.event));
+    assert.deepEqual(kinds.filter((k) => !k.startsWith('loading:model')).concat(), ['loading:runtime', 'loading:context', 'ready']);
+    assert.ok(kinds.includes('loading:model'), 'the weights stage is announced');
+    const first = backend.events[0];
+    assert.ok(first.event === 'loading' && first.model.name === 'tiny-coder' && first.model.termsId === null);
+  });
+
   it('prints one ready line with the model facts and no token when the token came from the environment', async () => {
     const ready = await backend.ready;
     assert.equal(ready.event, 'ready');

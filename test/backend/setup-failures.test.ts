@@ -7,7 +7,10 @@ import { parseSetupError } from '../../protocol/setup-error.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { Client, spawnBackend } from './harness.js';
 
-/** Runs the backend expecting it to refuse to start; returns its one error line. */
+/**
+ * Runs the backend expecting it to refuse to start; returns its one error line, with the parameters of the
+ * typed `setup_error` event it printed on stdout (the same code: programs read the event, people the line).
+ */
 async function refusal(args: string[]) {
   const b = spawnBackend(args);
   const { code } = await b.exit;
@@ -15,7 +18,11 @@ async function refusal(args: string[]) {
   const errors = b.stderr.map(parseSetupError).filter((e) => e !== undefined);
   assert.equal(errors.length, 1, `exactly one error line: ${b.stderr.join(' | ')}`);
   assert.ok(!b.stderr.some((l) => /^\s+at /.test(l)), 'no stack trace');
-  return errors[0]!;
+  const events = b.events.filter((e) => e.event === 'setup_error');
+  assert.equal(events.length, 1, `exactly one setup_error event: ${JSON.stringify(b.events)}`);
+  const event = events[0]!;
+  assert.ok(event.event === 'setup_error' && event.code === errors[0]!.code);
+  return { ...errors[0]!, params: event.event === 'setup_error' ? event.params : {} };
 }
 
 describe('backend: setup failures are one clear line and exit code 2', function () {
@@ -29,6 +36,7 @@ describe('backend: setup failures are one clear line and exit code 2', function 
     const e = await refusal(['--model', path]);
     assert.equal(e.code, 'model_missing');
     assert.ok(e.message.includes(path));
+    assert.equal(e.params.path, path);
   });
 
   it('a file that is not GGUF names the path and what it found', async () => {
@@ -68,6 +76,9 @@ describe('backend: setup failures are one clear line and exit code 2', function 
     assert.ok(e.message.includes(model.path));
     assert.match(e.message, /needs about [\d.]+ [KMGT]iB .* but [\d.]+ [KMGT]?i?B is free/);
     assert.match(e.message, /context-size/);
+    assert.equal(e.params.memory, 'ram');
+    assert.ok(e.params.neededBytes! > e.params.freeBytes!, 'the event carries the numbers');
+    assert.equal(e.params.contextSize, contextSize);
   });
 
   it('refuses a model with terms of use that were not accepted, and says how to accept', async () => {
@@ -75,6 +86,7 @@ describe('backend: setup failures are one clear line and exit code 2', function 
     const e = await refusal(['--model', model.path]);
     assert.equal(e.code, 'terms_not_accepted');
     assert.match(e.message, /--accept-terms llm-jp-3-172b-beta1/);
+    assert.equal(e.params.termsId, 'llm-jp-3-172b-beta1', 'the terms id travels as a parameter, not only in the sentence');
   });
 
   it('refuses when other terms than the model\'s were accepted', async () => {

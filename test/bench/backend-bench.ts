@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getLlama, LlamaCompletion, LlamaLogLevel } from 'node-llama-cpp';
+import { readBackendEvents } from '../../protocol/backend-events.js';
 import type { DoneEvent, ReadyLine } from '../../protocol/messages.js';
 import { physicalCores } from '../../backend/setup/llama-runtime.js';
 import { BACKEND_MAIN, Client } from '../backend/harness.js';
@@ -69,13 +70,10 @@ function startBackend(modelPath: string): Promise<Started> {
   proc.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const nl = out.indexOf('\n');
-      if (nl === -1) return;
+    readBackendEvents(proc.stdout, (ev) => {
+      if (ev.event !== 'ready') return;
       resolve({
-        ready: JSON.parse(out.slice(0, nl)) as ReadyLine,
+        ready: ev,
         startMs: performance.now() - t0,
         async stop() { proc.kill('SIGTERM'); await exited; },
       });

@@ -8,10 +8,10 @@ import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BackendGenerate, isCancellationError, type GenerationRecord } from '../../extension/completion/backend-generate.js';
+import { EngineGenerate, isCancellationError, type GenerationRecord } from '../../extension/completion/engine-generate.js';
 import { CompletionPipeline, DEFAULT_PIPELINE_SETTINGS, type DocumentSnapshot, type PipelineOutcome } from '../../extension/completion/pipeline.js';
 import { TokenCalibration } from '../../extension/completion/token-calibration.js';
-import { BackendClient } from '../../extension/client/backend-client.js';
+import { BackendClient } from '../../extension/engine/local/backend-client.js';
 import { spawnBackend, TEST_TOKEN } from '../backend/harness.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     await client.attach({ port: ready.port, token: TEST_TOKEN });
     let lastRecord: GenerationRecord | undefined;
     const calibration = new TokenCalibration();
-    const gen = new BackendGenerate(() => client, { calibration, onRecord: (r) => (lastRecord = r) });
+    const gen = new EngineGenerate(() => client, { calibration, onRecord: (r) => (lastRecord = r) });
     const pipeline = new CompletionPipeline({
       generate: gen.generate, calibration, isCancellation: isCancellationError,
       // The default budget, except a longer first-text timeout: a busy benchmark machine should measure, not time out.

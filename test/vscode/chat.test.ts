@@ -1,15 +1,15 @@
 // The chat inside a real VS Code, extension side: the view and commands, an exact answer from a fixture model,
 // Stop reaching the backend, "Ask about selection" and attachments in the prompt, trimming to a small context,
 // insert / diff-and-apply / copy, the terms line and the prohibited-use notice through beforeSend, the demo model.
-// The panel is driven through `fude.chat._receive`, the same validated path as the webview's messages; what
-// the webview DOM shows (typing, IME, rendering, reload) is checked by test/e2e/chat-scenario.ts.
+// The panel is driven through the chat session's `receive` (from the test hooks), the same validated path as the
+// webview's messages; what the webview DOM shows (typing, IME, rendering, reload) is checked by test/e2e/chat-scenario.ts.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ChatSession } from '../../extension/chat/chat-session.js';
 import type { ExtensionMessage, WebviewMessage } from '../../extension/chat/panel-messages.js';
-import type { FudeApi } from '../../extension/extension.js';
+import type { TestApi } from './helpers.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { DEMO_ANSWER, LLM_JP_ANSWER, LOOP_TEXT, presets } from '../fixtures/presets.js';
 import { writeTinyModel } from '../fixtures/tiny-model.js';
@@ -18,9 +18,10 @@ import { fudeApi, setFude, until, waitForState } from './helpers.js';
 type Snapshot = ReturnType<ChatSession['snapshot']>;
 type State = Extract<ExtensionMessage, { type: 'state' }>;
 
-const receive = (message: WebviewMessage) => vscode.commands.executeCommand('fude.chat._receive', message);
-const inspect = () => vscode.commands.executeCommand<Snapshot>('fude.chat._inspect');
-const idle = () => vscode.commands.executeCommand('fude.chat._idle');
+let session: ChatSession;
+const receive = (message: WebviewMessage) => session.receive(message);
+const inspect = async (): Promise<Snapshot> => session.snapshot();
+const idle = () => session.idle();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const ofType = <K extends ExtensionMessage['type']>(s: Snapshot, type: K) => s.posted.filter((m) => m.type === type) as Array<Extract<ExtensionMessage, { type: K }>>;
 const lastState = (s: Snapshot): State => ofType(s, 'state').at(-1)!;
@@ -34,17 +35,17 @@ async function untilAsync(cond: () => Promise<boolean>, ms: number, what: string
 }
 
 describe('Fude chat (in a real VS Code)', () => {
-  let api: FudeApi;
+  let api: TestApi;
   let dir: string;
   let folder: string;
   const models = { answer: '', loop: '', terms: '' };
 
   async function useModel(path: string | undefined, name: RegExp): Promise<void> {
     await setFude('model.path', path);
-    const s = api.service.supervisor.current;
-    if (s.kind !== 'ready' || s.ready.model.path !== path) await vscode.commands.executeCommand('fude.restartBackend');
-    await waitForState(api, (x) => x.kind === 'ready' && name.test(x.ready.model.name));
-    await until(() => api.service.client.connected, 10_000, 'client connects');
+    const s = api.state();
+    if (s.phase !== 'ready' || s.model!.source !== path) await vscode.commands.executeCommand('fude.restartBackend');
+    await waitForState(api, (x) => x.phase === 'ready' && name.test(x.model!.name));
+    await until(() => (api.state().phase === 'ready'), 10_000, 'client connects');
   }
 
   async function openFile(name: string, text: string, language?: string): Promise<vscode.TextEditor> {
@@ -64,6 +65,7 @@ describe('Fude chat (in a real VS Code)', () => {
 
   before(async () => {
     api = await fudeApi();
+    session = api.chat;
     dir = makeTinyModelDir();
     const base = presets['llm-jp-3-1.8b']();
     models.answer = writePresetModel(dir, 'llm-jp-3-1.8b').path;
@@ -75,11 +77,11 @@ describe('Fude chat (in a real VS Code)', () => {
     await setFude('completion.enabled', false);
     // Small enough that a long file must be trimmed, set before the backend starts so no test waits on a restart.
     await setFude('backend.contextSize', 1024);
-    await api.service.stop();
+    await api.engine.stop();
   });
 
   after(async () => {
-    await api.service.stop();
+    await api.engine.stop();
     await api.terms.revoke('llm-jp-3-172b-beta1');
     for (const key of ['model.path', 'backend.contextSize', 'completion.enabled']) await setFude(key, undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -133,8 +135,8 @@ describe('Fude chat (in a real VS Code)', () => {
   });
 
   it('attaches the active file and trims it to the context, saying what it left out', async () => {
-    const s0 = api.service.supervisor.current;
-    assert.equal(s0.kind === 'ready' && s0.ready.model.contextSize, 1024);
+    const s0 = api.state();
+    assert.equal(s0.phase === 'ready' && s0.model!.contextSize, 1024);
     await receive({ type: 'newChat' });
     await openFile('long.txt', Array.from({ length: 400 }, (_, i) => `line ${i + 1}: some text`).join('\n') + '\n');
     await receive({ type: 'attachActiveFile' });
@@ -145,7 +147,7 @@ describe('Fude chat (in a real VS Code)', () => {
     const notes = ofType(s, 'contextNotes').at(-1)!.leftOut;
     assert.equal(notes.length, 1);
     assert.match(notes[0], /long\.txt: only lines 1 to \d+ were sent/);
-    const exact = (await api.service.client.render({ messages: s.lastRequest! })).usage.inputTokens;
+    const exact = (await api.engine.count({ messages: s.lastRequest! }))!.prompt!;
     assert.ok(exact <= 1024 - 256, `the prompt (${exact} tokens) leaves room for the answer`);
   });
 
@@ -159,7 +161,7 @@ describe('Fude chat (in a real VS Code)', () => {
     await idle();
     const stopMs = Date.now() - t0;
     console.log(`    stopped ${stopMs} ms after Stop`);
-    assert.equal(api.service.client.inFlight, 0, 'no request left in the backend');
+    assert.equal(api.state().inFlight, 0, 'no request left in the backend');
     const s = await inspect();
     const answer = s.messages.at(-1)!;
     assert.equal(answer.role, 'assistant');
@@ -224,7 +226,7 @@ describe('Fude chat (in a real VS Code)', () => {
   it('shows a failed backend in the header with the action that fixes it', async () => {
     const missing = join(dir, 'missing.gguf');
     await setFude('model.path', missing);
-    await waitForState(api, (x) => x.kind === 'failed');
+    await waitForState(api, (x) => x.phase === 'failed');
     await untilAsync(async () => lastState(await inspect()).model.phase === 'error', 10_000, 'the header shows the failure');
     const header = lastState(await inspect()).model;
     assert.ok(header.status?.includes(missing), header.status ?? '');

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CompletionStats } from '../../extension/completion/vscode/controller.js';
-import type { FudeApi } from '../../extension/extension.js';
+import type { TestApi } from './helpers.js';
 import { CODER_FIM_ANSWER } from '../fixtures/presets.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { writeTinyModel } from '../fixtures/tiny-model.js';
@@ -20,19 +20,19 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const COMPLETION_KEYS = ['enabled', 'maxTokens', 'timeBudgetMs', 'firstTextTimeoutMs'];
 
 describe('Fude inline completion (in a real VS Code)', () => {
-  let api: FudeApi;
+  let api: TestApi;
   let dir: string;
   let fimModel: string;
   let prefixModel: string;
   let folder: string;
   let files = 0;
-  const stats = (): CompletionStats => api.completion.stats()!;
+  const stats = (): CompletionStats => api.completion.stats();
   /** Waits like helpers' until, and says what the completion numbers were when it gave up. */
   const until = async (cond: () => boolean, ms: number, what: string): Promise<void> => {
     try {
       await untilPlain(cond, ms, what);
     } catch (e) {
-      throw new Error(`${(e as Error).message}; completion stats: ${JSON.stringify(stats())}; backend ${api.service.supervisor.current.kind}, in flight ${api.service.client.inFlight}`);
+      throw new Error(`${(e as Error).message}; completion stats: ${JSON.stringify(stats())}; backend ${api.state().phase}, in flight ${api.state().inFlight}`);
     }
   };
 
@@ -66,11 +66,11 @@ describe('Fude inline completion (in a real VS Code)', () => {
 
   async function useModel(path: string, name: string): Promise<void> {
     await setFude('model.path', path);
-    const s = api.service.supervisor.current;
-    if (s.kind === 'ready' && s.ready.model.path === path) return;
+    const s = api.state();
+    if (s.phase === 'ready' && s.model!.source === path) return;
     await vscode.commands.executeCommand('fude.restartBackend');
-    await waitForState(api, (x) => x.kind === 'ready' && x.ready.model.name === name);
-    await until(() => api.service.client.connected, 10_000, 'client connects');
+    await waitForState(api, (x) => x.phase === 'ready' && x.model!.name === name);
+    await until(() => (api.state().phase === 'ready'), 10_000, 'client connects');
   }
 
   before(async () => {
@@ -83,7 +83,7 @@ describe('Fude inline completion (in a real VS Code)', () => {
     }).path;
     folder = mkdtempSync(join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'completion-test-'));
     await setFude('backend.threads', 1);
-    await api.service.stop();
+    await api.engine.stop();
   });
 
   afterEach(async () => {
@@ -96,7 +96,7 @@ describe('Fude inline completion (in a real VS Code)', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await api.service.stop();
+    await api.engine.stop();
     for (const k of COMPLETION_KEYS) await setFude(`completion.${k}`, undefined);
     await vscode.workspace.getConfiguration('fude.completion', { languageId: 'typescript' }).update('enabled', undefined, vscode.ConfigurationTarget.Global, true);
     await vscode.commands.executeCommand('fude.completion.resume');
@@ -108,7 +108,7 @@ describe('Fude inline completion (in a real VS Code)', () => {
 
   it('starts the backend on the first request, shows the FIM suggestion, and Tab (commit) accepts it', async () => {
     await setFude('model.path', fimModel);
-    assert.equal(api.service.supervisor.current.kind, 'stopped');
+    assert.equal(api.state().phase, 'stopped');
     const editor = await edit('function answer() {\n  \n}\n', 1, 2);
     const sent = stats().backend.sent;
     await trigger();
@@ -192,12 +192,12 @@ describe('Fude inline completion (in a real VS Code)', () => {
     const editor = await edit('const a = "#";\nfunction g() {\n}\n', 0, 12);
     const sent = stats().backend.sent;
     const cancelled = stats().backend.cancelled;
-    assert.equal(api.service.client.inFlight, 0);
+    assert.equal(api.state().inFlight, 0);
     // Not awaited: VS Code's trigger command resolves only once the provider has answered.
     void trigger();
-    await until(() => stats().backend.sent > sent && api.service.client.inFlight > 0, 30_000, 'the looping generation runs');
+    await until(() => stats().backend.sent > sent && api.state().inFlight > 0, 30_000, 'the looping generation runs');
     await sleep(500); // it is streaming "xxx…" and would go on for 100,000 tokens
-    assert.ok(api.service.client.inFlight > 0, 'still generating');
+    assert.ok(api.state().inFlight > 0, 'still generating');
     const at = new vscode.Position(1, 14);
     editor.selection = new vscode.Selection(at, at);
     const supersededAt = Date.now();
@@ -205,7 +205,7 @@ describe('Fude inline completion (in a real VS Code)', () => {
     await until(() => stats().backend.cancelled > cancelled, 10_000, 'the old generation is cancelled in the backend');
     const cancelMs = Date.now() - supersededAt;
     await until(() => stats().lastOutcome?.text === BLOCK_SHOWN, 30_000, 'the new request answers');
-    await until(() => api.service.client.inFlight === 0, 5_000, 'nothing left generating');
+    await until(() => api.state().inFlight === 0, 5_000, 'nothing left generating');
     assert.ok(cancelMs < 5_000, `cancelled ${cancelMs} ms after being superseded`);
   });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { FudeApi } from '../../extension/extension.js';
+import type { TestApi } from './helpers.js';
 import { LLM_JP_ANSWER, LOOP_TEXT } from '../fixtures/presets.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { alive, backendPids, fudeApi, setFude, until, waitForState } from './helpers.js';
@@ -14,7 +14,7 @@ function codeOf(e: unknown): unknown {
 }
 
 describe('Fude extension core (in a real VS Code)', () => {
-  let api: FudeApi;
+  let api: TestApi;
   let dir: string;
   let modelPath: string;
   let extensionPath: string;
@@ -35,7 +35,7 @@ describe('Fude extension core (in a real VS Code)', () => {
   });
 
   it('activates without starting the backend', () => {
-    assert.equal(api.service.supervisor.current.kind, 'stopped');
+    assert.equal(api.state().phase, 'stopped');
     assert.deepEqual(backendPids(extensionPath), []);
     assert.match(api.statusText(), /Fude/);
   });
@@ -50,15 +50,15 @@ describe('Fude extension core (in a real VS Code)', () => {
   it('starts the backend on the configured model and shows it in the status bar', async () => {
     await setFude('model.path', modelPath);
     await vscode.commands.executeCommand('fude.startBackend');
-    const s = await waitForState(api, (x) => x.kind === 'ready');
-    assert.equal(s.kind === 'ready' && s.ready.model.name, 'llm-jp-3-1.8b-instruct');
+    const s = await waitForState(api, (x) => x.phase === 'ready');
+    assert.equal(s.phase === 'ready' && s.model!.name, 'llm-jp-3-1.8b-instruct');
     assert.equal(api.isDemoModel(), false);
     assert.match(api.statusText(), /llm-jp-3-1\.8b-instruct · CPU/);
     await vscode.commands.executeCommand('fude.showStatus');
   });
 
   it('streams a chat answer through the client', async () => {
-    const g = api.service.client.chat({ messages: [{ role: 'user', content: 'こんにちは' }] });
+    const g = api.engine.chat({ messages: [{ role: 'user', content: 'こんにちは' }] });
     assert.equal(await g.text(), LLM_JP_ANSWER);
     assert.equal((await g.done).stopReason, 'eos');
   });
@@ -67,7 +67,7 @@ describe('Fude extension core (in a real VS Code)', () => {
     const source = new vscode.CancellationTokenSource();
     const controller = new AbortController();
     source.token.onCancellationRequested(() => controller.abort());
-    const g = api.service.client.complete({ prefix: '#', maxTokens: 100_000 }, controller.signal);
+    const g = api.engine.complete({ prefix: '#', maxTokens: 100_000 }, controller.signal);
     let text = '';
     await assert.rejects(async () => {
       for await (const chunk of g) {
@@ -79,46 +79,44 @@ describe('Fude extension core (in a real VS Code)', () => {
   });
 
   it('restarts the backend after it is killed, and fails the request that was in flight', async () => {
-    const before = api.service.supervisor.current;
-    assert.equal(before.kind, 'ready');
-    const oldPid = before.kind === 'ready' ? before.ready.pid : 0;
-    const inFlight = api.service.client.complete({ prefix: '#', maxTokens: 100_000 });
+    assert.equal(api.state().phase, 'ready');
+    const oldPid = api.backendPid()!;
+    const inFlight = api.engine.complete({ prefix: '#', maxTokens: 100_000 });
     for await (const _ of inFlight) break; // it is generating
     process.kill(oldPid, 'SIGKILL');
     await assert.rejects(inFlight.done, (e: unknown) => codeOf(e) === 'backend_gone');
-    await waitForState(api, (s) => s.kind === 'restarting', 10_000);
-    const s = await waitForState(api, (x) => x.kind === 'ready');
-    const newPid = s.kind === 'ready' ? s.ready.pid : 0;
+    await waitForState(api, (s) => s.phase === 'restarting', 10_000);
+    await waitForState(api, (x) => x.phase === 'ready');
+    const newPid = api.backendPid();
     assert.notEqual(newPid, oldPid);
     assert.equal(alive(oldPid), false);
-    await until(() => api.service.client.connected, 10_000, 'client reconnects');
-    assert.equal(await api.service.client.chat({ messages: [{ role: 'user', content: 'もう一度' }] }).text(), LLM_JP_ANSWER);
+    await until(() => (api.state().phase === 'ready'), 10_000, 'client reconnects');
+    assert.equal(await api.engine.chat({ messages: [{ role: 'user', content: 'もう一度' }] }).text(), LLM_JP_ANSWER);
   });
 
   it('restarts when a model setting changes', async () => {
-    const s0 = api.service.supervisor.current;
-    const oldPid = s0.kind === 'ready' ? s0.ready.pid : 0;
+    const oldPid = api.backendPid()!;
     await setFude('backend.contextSize', 1024);
-    const s = await waitForState(api, (x) => x.kind === 'ready' && x.ready.pid !== oldPid);
-    assert.equal(s.kind === 'ready' && s.ready.model.contextSize, 1024);
+    const s = await waitForState(api, (x) => x.phase === 'ready' && api.backendPid() !== oldPid);
+    assert.equal(s.phase === 'ready' && s.model!.contextSize, 1024);
     await until(() => !alive(oldPid), 10_000, 'old backend exits');
   });
 
   it('turns a missing model file into a failure a person can act on', async () => {
     const missing = join(dir, 'missing.gguf');
     await setFude('model.path', missing);
-    const s = await waitForState(api, (x) => x.kind === 'failed');
-    assert.equal(s.kind === 'failed' && s.failure.code, 'model_missing');
-    assert.ok(s.kind === 'failed' && s.failure.message.includes(missing));
+    const s = await waitForState(api, (x) => x.phase === 'failed');
+    assert.equal(s.phase === 'failed' && s.failure!.code, 'model_missing');
+    assert.ok(s.phase === 'failed' && s.failure!.message.includes(missing));
     assert.match(api.statusText(), /error/i);
   });
 
   it('uses the demo model when none is configured, and says so', async () => {
     await setFude('model.path', undefined);
     await vscode.commands.executeCommand('fude.restartBackend');
-    const s = await waitForState(api, (x) => x.kind === 'ready');
+    const s = await waitForState(api, (x) => x.phase === 'ready');
     assert.equal(api.isDemoModel(), true);
-    assert.match(s.kind === 'ready' ? s.ready.model.name : '', /demo/i);
+    assert.match(s.phase === 'ready' ? s.model!.name : '', /demo/i);
     assert.match(api.statusText(), /demo/i);
   });
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { FudeApi } from '../../extension/extension.js';
+import type { TestApi } from './helpers.js';
 import { DOC_ANSWER, docAnswerAsJsdoc } from '../fixtures/doc-answer.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { fudeApi, setFude, until, waitForState } from './helpers.js';
@@ -55,7 +55,7 @@ const PY_EXPECTED = [
 ].join('\n');
 
 describe('Fude documentation assistant (in a real VS Code)', () => {
-  let api: FudeApi;
+  let api: TestApi;
   let modelDir: string;
   let workDir: string;
 
@@ -67,7 +67,7 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
     await setFude('backend.threads', 1);
     await setFude('model.path', model.path);
     await vscode.commands.executeCommand('fude.restartBackend');
-    await waitForState(api, (s) => s.kind === 'ready' && s.ready.model.name === 'llm-jp-3-1.8b-instruct', 180_000);
+    await waitForState(api, (s) => s.phase === 'ready' && s.model!.name === 'llm-jp-3-1.8b-instruct', 180_000);
   });
 
   after(async () => {

@@ -1,23 +1,28 @@
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import type { BackendState } from '../../extension/backend/backend-state.js';
-import type { FudeApi } from '../../extension/extension.js';
+import type { FudeTestHooks } from '../../extension/api.js';
+import type { ModelState } from '../../extension/engine/model-status.js';
 
-export async function fudeApi(): Promise<FudeApi> {
-  const ext = vscode.extensions.getExtension<FudeApi>('fude.fude');
+/** The parts of the running extension the tests use (the extension hands them out in VS Code's test mode only). */
+export type TestApi = FudeTestHooks['testing'] & { statusText(): string; state(): ModelState };
+
+export async function fudeApi(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<FudeTestHooks>('fude.fude');
   if (!ext) throw new Error('the Fude extension is not loaded');
-  return ext.activate();
+  const exported = await ext.activate();
+  if (!exported.testing) throw new Error('the extension did not hand out its test hooks: is VS Code running it in test mode?');
+  return { ...exported.testing, statusText: () => exported.statusText(), state: () => exported.status() };
 }
 
-export function waitForState(api: FudeApi, pred: (s: BackendState) => boolean, ms = 60_000): Promise<BackendState> {
-  const sup = api.service.supervisor;
+export function waitForState(api: TestApi, pred: (s: ModelState) => boolean, ms = 60_000): Promise<ModelState> {
+  const status = api.status;
   return new Promise((resolve, reject) => {
-    if (pred(sup.current)) return resolve(sup.current);
+    if (pred(status.current)) return resolve(status.current);
     const timer = setTimeout(() => {
       off();
-      reject(new Error(`backend state did not arrive within ${ms} ms; it is ${JSON.stringify(sup.current)}`));
+      reject(new Error(`model state did not arrive within ${ms} ms; it is ${JSON.stringify(status.current)}`));
     }, ms);
-    const off = sup.onState((s) => {
+    const off = status.onDidChange((s) => {
       if (!pred(s)) return;
       clearTimeout(timer);
       off();

@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { FudeApi } from '../../extension/extension.js';
+import type { TestApi } from './helpers.js';
 import { backendPids, fudeApi, alive, until, waitForState } from './helpers.js';
 
 describe('Fude shutdown (in a real VS Code)', () => {
-  let api: FudeApi;
+  let api: TestApi;
   let extensionPath: string;
   before(async () => {
     api = await fudeApi();
@@ -15,11 +15,11 @@ describe('Fude shutdown (in a real VS Code)', () => {
 
   it('stops the backend on the stop command, and leaves no process after deactivation', async () => {
     await vscode.commands.executeCommand('fude.stopBackend');
-    assert.equal(api.service.supervisor.current.kind, 'stopped');
+    assert.equal(api.state().phase, 'stopped');
     await until(() => backendPids(extensionPath).length === 0, 10_000, 'no backend process after stop');
     await vscode.commands.executeCommand('fude.startBackend');
-    const s = await waitForState(api, (x) => x.kind === 'ready');
-    const pid = s.kind === 'ready' ? s.ready.pid : 0;
+    await waitForState(api, (x) => x.phase === 'ready');
+    const pid = api.backendPid()!;
     // Deactivate the way VS Code does on shutdown: the module's deactivate().
     const main = require(join(extensionPath, 'dist', 'extension.cjs')) as { deactivate(): Promise<void> };
     await main.deactivate();

@@ -2,12 +2,12 @@
 // model unloaded; accepting loads it. (The notice before a medical question is checked in the real UI: test/e2e.)
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { FudeApi } from '../../extension/extension.js';
+import type { TestApi } from './helpers.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { backendPids, fudeApi, setFude, until, waitForState } from './helpers.js';
 
 describe('Fude terms of use (in a real VS Code)', () => {
-  let api: FudeApi;
+  let api: TestApi;
   let dir: string;
   let extensionPath: string;
 
@@ -19,18 +19,18 @@ describe('Fude terms of use (in a real VS Code)', () => {
     await api.terms.revoke('llm-jp-3-172b-beta1');
   });
   after(async () => {
-    await api.service.stop();
+    await api.engine.stop();
     await api.terms.revoke('llm-jp-3-172b-beta1');
     await setFude('model.path', undefined);
     removeTinyModelDir(dir);
   });
 
   it('shows the gate, not the model, for a model named like LLM-jp-3 172B', async () => {
-    await api.service.stop();
+    await api.engine.stop();
     await setFude('model.path', writePresetModel(dir, 'llm-jp-3-172b').path);
     void vscode.commands.executeCommand('fude.startBackend');
-    const s = await waitForState(api, (x) => x.kind === 'failed');
-    assert.equal(s.kind === 'failed' && s.failure.code, 'terms_not_accepted', JSON.stringify(s));
+    const s = await waitForState(api, (x) => x.phase === 'failed');
+    assert.equal(s.phase === 'failed' && s.failure!.code, 'terms_not_accepted', JSON.stringify(s));
     await until(() => api.termsGate() !== undefined, 10_000, 'terms gate opens');
     assert.equal(api.termsGate()!.termsId, 'llm-jp-3-172b-beta1');
     assert.deepEqual(backendPids(extensionPath), [], 'nothing loaded the model');
@@ -39,7 +39,7 @@ describe('Fude terms of use (in a real VS Code)', () => {
   it('keeps the model unloaded when the terms are declined', async () => {
     await api.termsGate()!.handle({ type: 'decline' });
     await until(() => api.termsGate() === undefined, 5_000, 'gate closes');
-    assert.equal(api.service.supervisor.current.kind, 'failed');
+    assert.equal(api.state().phase, 'failed');
     assert.deepEqual(api.terms.acceptedIds(), []);
     assert.deepEqual(backendPids(extensionPath), []);
   });
@@ -56,8 +56,8 @@ describe('Fude terms of use (in a real VS Code)', () => {
   it('loads the model once the terms are accepted, and passes the acceptance to the backend', async () => {
     await api.termsGate()!.handle({ type: 'accept', permissionConfirmed: true, readToEnd: true });
     assert.deepEqual(api.terms.acceptedIds(), ['llm-jp-3-172b-beta1']);
-    const s = await waitForState(api, (x) => x.kind === 'ready');
-    assert.equal(s.kind === 'ready' && s.ready.model.termsId, 'llm-jp-3-172b-beta1');
+    const s = await waitForState(api, (x) => x.phase === 'ready');
+    assert.equal(s.phase === 'ready' && s.model!.termsId, 'llm-jp-3-172b-beta1');
   });
 
 });

@@ -8,7 +8,7 @@ import type { Env, MarkdownIt as MarkdownItInstance, RendererRule, Token } from 
 import { codeBlockFromToken, renderCodeBlock, type CodeBlock } from "./code-blocks.js";
 import { escapeHtml } from "./escape.js";
 import type { Highlight } from "./highlight-cache.js";
-import { isAllowedLinkUrl } from "./link-policy.js";
+import { isAllowedLinkUrl } from "../../common/link-policy.js";
 
 /** Per-render state the rules write into. */
 export interface RenderEnv extends Env {

@@ -5,7 +5,7 @@
  */
 import createDOMPurify from "dompurify";
 import type { Config, DOMPurify, WindowLike } from "dompurify";
-import { isAllowedLinkUrl } from "./link-policy.js";
+import { isAllowedLinkUrl } from "../../common/link-policy.js";
 
 /** A DOMPurify instance (it gets our hook) or a window to make a fresh one from (webview, jsdom). */
 export type PurifierSource = { purify: DOMPurify } | { window: WindowLike };

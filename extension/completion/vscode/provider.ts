@@ -1,22 +1,10 @@
 // VS Code's InlineCompletionItemProvider: editor state in, ghost text out. Everything else is the
-// pipeline's job (window, cache, reuse, debounce, budget, filters) or the controller's (gate, status).
+// CompletionService's job (gate, model start, window, cache, reuse, debounce, budget, filters).
 import * as vscode from 'vscode';
-import type { GateDecision } from '../gate.js';
-import type { DocumentSnapshot, PipelineOutcome } from '../pipeline.js';
+import type { DocumentSnapshot } from '../pipeline.js';
+import type { CompletionController } from './controller.js';
 
-export interface ProviderDeps {
-  /** May the request go to the model now? */
-  gate(document: vscode.TextDocument, manual: boolean): GateDecision;
-  /** Starts the backend (the first feature that needs it); false when it could not. */
-  startBackend(): Promise<boolean>;
-  /** Resolves once the backend is no longer on its way (ready, failed or stopped) or the signal aborts. */
-  waitForBackend(signal: AbortSignal): Promise<void>;
-  provide(snapshot: DocumentSnapshot, manual: boolean, contextSize: number, signal: AbortSignal): Promise<PipelineOutcome>;
-  /** The gate said no (for the status bar). */
-  blocked(decision: GateDecision, document: vscode.TextDocument): void;
-}
-
-/** The editor's indentation for this document, when it is the active editor's. */
+/** The editor's indentation for this document, when it is a visible editor's. */
 function indentOf(document: vscode.TextDocument): { indentUnit?: string; tabSize?: number } {
   const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
   if (!editor) return {};
@@ -40,7 +28,7 @@ export function snapshotOf(document: vscode.TextDocument, position: vscode.Posit
 }
 
 export class FudeInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
-  constructor(private readonly deps: ProviderDeps) {}
+  constructor(private readonly controller: CompletionController) {}
 
   async provideInlineCompletionItems(
     document: vscode.TextDocument,
@@ -48,27 +36,19 @@ export class FudeInlineCompletionProvider implements vscode.InlineCompletionItem
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionList | undefined> {
+    if (!this.controller.accepts(document)) return undefined;
     const manual = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
-    const controller = new AbortController();
-    const listener = token.onCancellationRequested(() => controller.abort());
+    const abort = new AbortController();
+    const listener = token.onCancellationRequested(() => abort.abort());
     try {
-      let decision = this.deps.gate(document, manual);
-      if (decision.kind === 'start') {
-        if (!(await this.deps.startBackend()) || token.isCancellationRequested) return undefined;
-        decision = this.deps.gate(document, manual);
-      }
-      if (decision.kind === 'wait') {
-        await this.deps.waitForBackend(controller.signal);
-        if (token.isCancellationRequested) return undefined;
-        decision = this.deps.gate(document, manual);
-      }
-      if (decision.kind !== 'go') {
-        this.deps.blocked(decision, document);
-        return undefined;
-      }
-      const outcome = await this.deps.provide(snapshotOf(document, position), manual, decision.model.contextSize, controller.signal);
-      if (outcome.text === '' || token.isCancellationRequested) return undefined;
-      return new vscode.InlineCompletionList([new vscode.InlineCompletionItem(outcome.text, new vscode.Range(position, position))]);
+      const result = await this.controller.service.provide(snapshotOf(document, position), {
+        manual,
+        signal: abort.signal,
+        textOf: (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.getText(),
+      });
+      this.controller.report(result, document.languageId);
+      if (result.kind !== 'done' || result.outcome.text === '' || token.isCancellationRequested) return undefined;
+      return new vscode.InlineCompletionList([new vscode.InlineCompletionItem(result.outcome.text, new vscode.Range(position, position))]);
     } finally {
       listener.dispose();
     }

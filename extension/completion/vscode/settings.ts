@@ -1,16 +1,10 @@
 // The `fude.completion.*` settings. `enabled` is language-overridable, so "off for Markdown" is VS
 // Code's own `"[markdown]": { "fude.completion.enabled": false }`.
 import * as vscode from 'vscode';
-import type { PipelineSettings } from '../pipeline.js';
+import { DEFAULT_PIPELINE_SETTINGS, type PipelineSettings } from '../pipeline.js';
+import type { EnabledState } from '../service.js';
 
 const SECTION = 'fude.completion';
-
-export interface EnabledState {
-  /** For this language, overrides applied. */
-  readonly enabled: boolean;
-  /** The global (user/workspace) value without language overrides. */
-  readonly enabledGlobally: boolean;
-}
 
 export function readEnabled(languageId: string | undefined): EnabledState {
   const plain = vscode.workspace.getConfiguration(SECTION).get<boolean>('enabled', true);
@@ -24,16 +18,18 @@ const num = (c: vscode.WorkspaceConfiguration, key: string, fallback: number, mi
   return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;
 };
 
+/** The settings, falling back to the pipeline's own defaults (the one place they are defined). */
 export function readPipelineSettings(): PipelineSettings {
   const c = vscode.workspace.getConfiguration(SECTION);
+  const d = DEFAULT_PIPELINE_SETTINGS;
   return {
-    promptTokens: num(c, 'promptTokens', 1024, 64),
-    extraContextTokens: num(c, 'extraContextTokens', 256, 0),
-    suffixShare: 0.2,
+    promptTokens: num(c, 'promptTokens', d.promptTokens, 64),
+    extraContextTokens: num(c, 'extraContextTokens', d.extraContextTokens, 0),
+    suffixShare: d.suffixShare,
     budget: {
-      firstTextMs: num(c, 'firstTextTimeoutMs', 5000, 1),
-      generateMs: num(c, 'timeBudgetMs', 1000, 1),
-      maxTokens: num(c, 'maxTokens', 128, 1),
+      firstTextMs: num(c, 'firstTextTimeoutMs', d.budget.firstTextMs, 1),
+      generateMs: num(c, 'timeBudgetMs', d.budget.generateMs, 1),
+      maxTokens: num(c, 'maxTokens', d.budget.maxTokens, 1),
     },
   };
 }
@@ -48,6 +44,3 @@ export async function setEnabledForLanguage(languageId: string, on: boolean): Pr
   await vscode.workspace.getConfiguration(SECTION, { languageId }).update('enabled', on, vscode.ConfigurationTarget.Global, true);
 }
 
-export function affectsCompletion(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(SECTION);
-}

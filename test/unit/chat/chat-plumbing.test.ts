@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { DeltaBatcher } from "../../../extension/chat/delta-batcher.js";
 import { PanelNotices } from "../../../extension/chat/panel-notices.js";
 import { attachmentLabel, PendingAttachments } from "../../../extension/chat/pending-attachments.js";
-import { tokensPerSecond } from "../../../extension/chat/tokens-per-second.js";
+import { tokensPerSecond } from "../../../extension/engine/tokens-per-second.js";
 import type { ExtensionMessage } from "../../../extension/chat/panel-messages.js";
 
 /** Timers the test fires by hand. */

@@ -41,26 +41,47 @@ describe("chat prompt: a conversation fitted into the model's context", () => {
     assert.equal(result.leftOut[0].kind, "trimmed");
   });
 
-  it("checks the estimate with the real count and fits again when the estimate was low", async () => {
-    const counts: number[] = [];
+  it("counts every line with the model's tokenizer in one call and fits with those counts", async () => {
+    const calls: Array<{ messages: { content: string }[]; texts: string[] }> = [];
     // The "real tokenizer" needs three tokens a character (byte fallback), the estimate one.
-    const countExact = async (messages: { content: string }[]) => {
-      const n = messages.reduce((sum, m) => sum + 3 * chars(m.content) + PER_MESSAGE_TOKENS, 0);
-      counts.push(n);
-      return n;
+    const count = async (call: { messages: { content: string }[]; texts: string[] }) => {
+      calls.push(call);
+      return { prompt: call.messages.reduce((sum, m) => sum + 3 * chars(m.content) + PER_MESSAGE_TOKENS, 0), texts: call.texts.map((t) => 3 * chars(t)) };
     };
     const history = [user("あ".repeat(50)), answer("い".repeat(50)), user("う".repeat(50)), answer("え".repeat(50)), user("最後の質問")];
-    const result = await fitPrompt(history, { contextSize: 1024, countTokens: chars, countExact });
+    const result = await fitPrompt(history, { contextSize: 1024, countTokens: chars, count });
+    assert.equal(calls.length, 1, "one round trip");
     assert.equal(result.fits, true);
-    assert.ok(result.tokens <= result.limit, `${result.tokens} <= ${result.limit}`);
-    assert.ok(counts.length >= 2, "it counted again after refitting");
-    assert.ok(counts[0] > result.limit, "the first fit was over");
+    const exact = result.messages.reduce((sum, m) => sum + 3 * chars(m.content) + PER_MESSAGE_TOKENS, 0);
+    assert.ok(exact <= result.limit, `${exact} <= ${result.limit}`);
+    assert.ok(result.tokens >= exact, "the counts used are not below the real ones");
     assert.deepEqual(result.leftOut, [{ kind: "turns", from: 1, to: 1 }]);
     assert.equal(result.messages.at(-1)!.content, "最後の質問");
   });
 
+  it("trims an attachment by its counted lines, without counting again", async () => {
+    let calls = 0;
+    const file = { kind: "file" as const, name: "big.ts", language: "typescript", text: numbered(300) };
+    const count = async (call: { texts: string[] }) => {
+      calls++;
+      return { texts: call.texts.map((t) => 2 * chars(t)) };
+    };
+    const result = await fitPrompt([user("これは？", [file])], { contextSize: 2048, countTokens: chars, count });
+    assert.equal(calls, 1);
+    assert.equal(result.fits, true);
+    assert.equal(result.leftOut[0].kind, "trimmed");
+    const sent = result.messages.at(-1)!.content;
+    assert.ok(2 * chars(sent) <= result.limit, "the trimmed file fits by the real count");
+  });
+
+  it("falls back to estimates when the engine cannot count", async () => {
+    const result = await fitPrompt([user("一"), answer("二"), user("三")], { contextSize: 4096, countTokens: chars, count: async () => undefined });
+    assert.equal(result.fits, true);
+    assert.equal(result.messages.length, 4);
+  });
+
   it("says the question cannot fit when even it alone is over", async () => {
-    const result = await fitPrompt([user("あ".repeat(500))], { contextSize: 256, countTokens: chars, countExact: async () => 10_000 });
+    const result = await fitPrompt([user("あ".repeat(500))], { contextSize: 256, countTokens: chars, count: async (call) => ({ texts: call.texts.map(() => 10_000) }) });
     assert.equal(result.fits, false);
     assert.equal(result.leftOut.at(-1)?.kind, "questionTooLong");
   });

@@ -71,7 +71,7 @@ describe("chat session: panel messages to answers", () => {
   it("calls beforeSend before anything reaches the backend; false sends nothing and keeps the text", async () => {
     const seen: Array<[string, SendKind, string | null]> = [];
     let allow = false;
-    const h = harness({ beforeSend: async (text, kind, context) => { seen.push([text, kind, context.conversationId]); return allow; } });
+    const h = harness({ beforeSend: async (outgoing, kind, context) => { seen.push([outgoing.question, kind, context.conversationId]); return allow; } });
     h.session.attach({ kind: "file", name: "a.ts", language: "typescript", text: "x\n" });
     await ask(h, "法律について教えて", ["att-1"]);
     assert.equal(h.client.requests.length, 0);

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
 import type { WindowLike } from "dompurify";
-import { isAllowedLinkUrl } from "../../../webview/markdown/link-policy.js";
+import { isAllowedLinkUrl } from "../../../common/link-policy.js";
 
 const dom = new JSDOM("<!doctype html><html><body></body></html>");
 export const testWindow = dom.window as unknown as WindowLike;

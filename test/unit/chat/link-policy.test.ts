@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isAllowedLinkUrl } from "../../../webview/markdown/link-policy.js";
+import { isAllowedLinkUrl } from "../../../common/link-policy.js";
 
 describe("link policy", () => {
   it("allows http, https and mailto in any case", () => {

@@ -1,9 +1,9 @@
-/** Fakes for the chat session: a scripted backend client, an in-memory store, recording editor. */
-import type { ChatMessage, DoneEvent, SamplingFields } from "../../../protocol/messages.js";
+/** Fakes for the chat session: a scripted engine, an in-memory store, recording editor. */
+import type { ChatMessage, CountResult, DoneEvent } from "../../../protocol/messages.js";
 import type { Attachment } from "../../../extension/chat/attachments.js";
 import type { BeforeSend } from "../../../extension/chat/before-send.js";
 import { ChatSession } from "../../../extension/chat/chat-session.js";
-import type { ChatClient, ChatGeneration } from "../../../extension/chat/chat-turn.js";
+import type { ChatCall, CountCall } from "../../../extension/engine/engine.js";
 import { describeLeftOut } from "../../../extension/chat/context-budget.js";
 import { HistoryStore, type KeyValueStore } from "../../../extension/chat/history-store.js";
 import type { ExtensionMessage, ModelHeader } from "../../../extension/chat/panel-messages.js";
@@ -36,7 +36,7 @@ function done(outputTokens: number, stopReason: DoneEvent["stopReason"]): DoneEv
   return { id: "r1", type: "done", stopReason, usage: { inputTokens: 10, evaluatedInputTokens: 10, outputTokens }, timings: { firstTokenMs: 10, totalMs: 10 + 10 * Math.max(0, outputTokens - 1) } };
 }
 
-class FakeGeneration implements ChatGeneration {
+class FakeGeneration implements AsyncIterable<string> {
   readonly done: Promise<DoneEvent>;
   private settle!: { resolve: (d: DoneEvent) => void; reject: (e: Error) => void };
 
@@ -66,8 +66,10 @@ class FakeGeneration implements ChatGeneration {
   }
 }
 
-export interface FakeClient extends ChatClient {
-  requests: Array<{ messages: ChatMessage[] } & SamplingFields>;
+export interface FakeClient {
+  chat(call: ChatCall, signal?: AbortSignal): FakeGeneration;
+  count(call: CountCall): Promise<CountResult | undefined>;
+  requests: ChatCall[];
   signals: AbortSignal[];
   script: Script;
   /** Tokens a prompt costs as the "real tokenizer" counts it. */
@@ -85,8 +87,8 @@ export function fakeClient(script: Script): FakeClient {
       if (signal) client.signals.push(signal);
       return new FakeGeneration(client.script, signal);
     },
-    async render({ messages }) {
-      return { ...done(0, "none"), usage: { inputTokens: client.exactCount(messages), evaluatedInputTokens: 0, outputTokens: 0 } };
+    async count({ messages, texts }) {
+      return { ...(messages ? { prompt: client.exactCount(messages) } : {}), texts: (texts ?? []).map((t) => Array.from(t).length) };
     },
   };
   return client;
@@ -143,7 +145,8 @@ export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?
   const deps: ChatSessionDeps = {
     history,
     memory: store,
-    ensureClient: async () => (o.noClient ? undefined : client),
+    engine: client,
+    ensureReady: async () => !o.noClient,
     contextSize: () => o.contextSize ?? 4096,
     sampling: () => ({ temperature: 0.5 }),
     beforeSend: o.beforeSend ?? (async () => true),

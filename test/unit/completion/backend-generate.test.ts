@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CompleteRequest, DoneEvent } from '../../../protocol/messages.js';
-import { BackendGenerate, isCancellationError, type CompleteClient, type GenerationRecord } from '../../../extension/completion/backend-generate.js';
+import { EngineGenerate, isCancellationError, type CompleteClient, type GenerationRecord } from '../../../extension/completion/engine-generate.js';
 import { TokenCalibration } from '../../../extension/completion/token-calibration.js';
 import { roughTokenCount } from '../../../extension/completion/token-estimate.js';
 
@@ -31,10 +31,10 @@ function fakeClient(chunks: string[], end: DoneEvent | Error, sent: Body[] = [])
 const code = 'const value = compute(input, options);\n'.repeat(3);
 const hints = { maxTokens: 64, languageId: 'typescript' };
 
-describe('BackendGenerate', () => {
+describe('EngineGenerate', () => {
   it('streams the chunks, sends the budget and language, and counts the request', async () => {
     const sent: Body[] = [];
-    const g = new BackendGenerate(() => fakeClient(['ab', 'c'], done(40), sent));
+    const g = new EngineGenerate(() => fakeClient(['ab', 'c'], done(40), sent));
     let text = '';
     await g.generate('pre', 'suf', new AbortController().signal, (t) => (text += t), hints);
     assert.equal(text, 'abc');
@@ -45,9 +45,9 @@ describe('BackendGenerate', () => {
 
   it('feeds the calibration with the prompt that was tokenized (FIM: prefix and suffix; prefix mode: prefix)', async () => {
     const fim = new TokenCalibration();
-    await new BackendGenerate(() => fakeClient([], done(100, 'fim')), { calibration: fim }).generate(code, code, new AbortController().signal, () => {}, hints);
+    await new EngineGenerate(() => fakeClient([], done(100, 'fim')), { calibration: fim }).generate(code, code, new AbortController().signal, () => {}, hints);
     const prefixOnly = new TokenCalibration();
-    await new BackendGenerate(() => fakeClient([], done(100, 'prefix')), { calibration: prefixOnly }).generate(code, code, new AbortController().signal, () => {}, hints);
+    await new EngineGenerate(() => fakeClient([], done(100, 'prefix')), { calibration: prefixOnly }).generate(code, code, new AbortController().signal, () => {}, hints);
     assert.ok(Math.abs(fim.factor - (100 / roughTokenCount(code + code)) * 1.1) < 1e-9);
     assert.ok(Math.abs(prefixOnly.factor - (100 / roughTokenCount(code)) * 1.1) < 1e-9);
   });
@@ -58,7 +58,7 @@ describe('BackendGenerate', () => {
     const cancelled = Object.assign(new Error('superseded'), { code: 'cancelled' });
     const overflow = Object.assign(new Error('too long'), { code: 'context_overflow' });
     let end: Error = cancelled;
-    const g = new BackendGenerate(() => fakeClient(['x'], end), { calibration, onRecord: (r) => records.push(r) });
+    const g = new EngineGenerate(() => fakeClient(['x'], end), { calibration, onRecord: (r) => records.push(r) });
     await assert.rejects(g.generate('p', '', new AbortController().signal, () => {}, hints), (e) => isCancellationError(e));
     end = overflow;
     await assert.rejects(g.generate('p', '', new AbortController().signal, () => {}, hints), /too long/);
@@ -68,7 +68,7 @@ describe('BackendGenerate', () => {
   });
 
   it('fails clearly when the backend is not running', async () => {
-    const g = new BackendGenerate(() => undefined);
+    const g = new EngineGenerate(() => undefined);
     await assert.rejects(g.generate('p', '', new AbortController().signal, () => {}, hints), /not running/);
     assert.equal(g.counts.sent, 0);
   });
@@ -77,7 +77,7 @@ describe('BackendGenerate', () => {
     let seen: AbortSignal | undefined;
     const client: CompleteClient = { complete: (_b, signal) => { seen = signal; return fakeClient([], done(1)).complete(_b); } };
     const controller = new AbortController();
-    await new BackendGenerate(() => client).generate('p', '', controller.signal, () => {}, hints);
+    await new EngineGenerate(() => client).generate('p', '', controller.signal, () => {}, hints);
     assert.equal(seen, controller.signal);
   });
 });

@@ -2,9 +2,9 @@
 // tested in milliseconds without a model.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import type { BackendState } from '../../../extension/backend/backend-state.js';
-import type { LaunchSpec } from '../../../extension/backend/launch.js';
-import { BackendFailedError, Supervisor } from '../../../extension/backend/supervisor.js';
+import type { BackendState } from '../../../extension/engine/local/backend-state.js';
+import type { LaunchSpec } from '../../../extension/engine/local/launch.js';
+import { BackendFailedError, Supervisor } from '../../../extension/engine/local/supervisor.js';
 
 const READY = `process.stdout.write(JSON.stringify({event:'ready',port:1,host:'127.0.0.1',pid:process.pid,model:{name:'m'},threads:1,loadMs:1,warnings:[]})+'\\n');`;
 const STAY = 'setInterval(()=>{},1000);';
@@ -35,9 +35,11 @@ describe('Supervisor', function () {
     assert.deepEqual(states, ['starting', 'ready', 'stopped']);
   });
 
-  it('reports loading when the backend says it is loading a model', async () => {
+  it('reports loading from the backend\'s typed loading events, never from its log', async () => {
     const { s, states } = supervisor();
-    await s.ensureStarted(spec(`process.stderr.write('2026 [info] loading big-model (llm-jp-3) from x\\n'); setTimeout(()=>{${READY}},50); ${STAY}`));
+    const loading = `process.stdout.write(JSON.stringify({event:'loading',stage:'model',model:{name:'big-model',family:'llm-jp-3',path:'x',termsId:null},progress:0.5})+'\\n');`;
+    const logLine = `process.stderr.write('2026 [info] loading other-model (llm-jp-3) from y\\n');`;
+    await s.ensureStarted(spec(`${logLine} setTimeout(()=>{${loading} setTimeout(()=>{${READY}},50)},50); ${STAY}`));
     assert.deepEqual(states.slice(0, 3), ['starting', 'loading', 'ready']);
     await s.stop();
   });
@@ -53,9 +55,16 @@ describe('Supervisor', function () {
 
   it('turns exit code 2 into a failure with the backend\'s code and message, without retrying', async () => {
     const { s, states } = supervisor();
-    const script = `process.stderr.write('fude-backend: error[model_missing]: Model file not found: /x.gguf\\n'); process.exit(2);`;
-    await assert.rejects(s.ensureStarted(spec(script)), (e: unknown) => e instanceof BackendFailedError && e.failure.code === 'model_missing' && /\/x\.gguf/.test(e.failure.message));
+    const event = `process.stdout.write(JSON.stringify({event:'setup_error',code:'model_missing',message:'Model file not found: /x.gguf',params:{path:'/x.gguf'}})+'\\n');`;
+    const script = `${event} process.stderr.write('fude-backend: error[model_missing]: Model file not found: /x.gguf\\n'); process.exit(2);`;
+    await assert.rejects(s.ensureStarted(spec(script)), (e: unknown) => e instanceof BackendFailedError && e.failure.code === 'model_missing' && e.failure.params.path === '/x.gguf' && /\/x\.gguf/.test(e.failure.message));
     assert.deepEqual(states, ['starting', 'failed']);
+  });
+
+  it('does not read a setup error out of the log: exit 2 without the event is a crash that says so', async () => {
+    const { s } = supervisor();
+    const script = `process.stderr.write('fude-backend: error[model_missing]: Model file not found: /x.gguf\\n'); process.exit(2);`;
+    await assert.rejects(s.ensureStarted(spec(script)), (e: unknown) => e instanceof BackendFailedError && e.failure.code === 'crashed' && /without saying why/.test(e.failure.message));
   });
 
   it('restarts after a crash with growing backoff, and gives up after repeated early crashes, saying why', async () => {

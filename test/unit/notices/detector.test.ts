@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findRepoRoot } from '../../../backend/terms/generate-texts.js';
+import { findRepoRoot } from '../../../scripts/terms-generate-texts.js';
 import { classifyRequest } from '../../../extension/notices/detector.js';
 import { evaluate, parseLabelled } from '../../../extension/notices/evaluate.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findRepoRoot } from '../../../backend/terms/generate-texts.js';
+import { findRepoRoot } from '../../../scripts/terms-generate-texts.js';
 
 const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 const script = join(root, 'out', 'scripts', 'eval-notices.js');

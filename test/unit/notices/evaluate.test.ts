@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { evaluate, formatTable, parseLabelled, summaryLine } from '../../../extension/notices/evaluate.js';
-import type { Category } from '../../../backend/terms/categories.js';
+import type { Category } from '../../../common/terms/categories.js';
 
 const jsonl = [
   '{"text":"a medical question","label":"medical"}',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findRepoRoot } from '../../../backend/terms/generate-texts.js';
+import { findRepoRoot } from '../../../scripts/terms-generate-texts.js';
 import { committedModel } from '../../../extension/notices/detector.js';
 import { MODEL_LABELS } from '../../../extension/notices/ngram-train.js';
 import { MODEL_THRESHOLD, MODEL_TRAINED_ON } from '../../../extension/notices/ngram-model-data.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { getTerms } from '../../../backend/terms/index.js';
+import { getTerms } from '../../../common/terms/index.js';
 import { TermsAcceptanceStore, type KeyValue } from '../../../extension/terms/acceptance-store.js';
 import { parseGateMessage } from '../../../extension/terms/gate-messages.js';
-import { gateView, termsIdFromRefusal } from '../../../extension/terms/gate-view.js';
+import { gateView } from '../../../extension/terms/gate-view.js';
 
 function memory(): KeyValue & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
@@ -66,12 +66,6 @@ describe('terms gate view and messages', () => {
     assert.equal(v.hasAuthoritativeText, false);
     assert.equal(v.requiresPermission, false);
     assert.ok(v.links.length > 0);
-  });
-
-  it('reads the terms id from the backend refusal', () => {
-    assert.equal(termsIdFromRefusal('x is covered … start again with --accept-terms llm-jp-3-172b-beta1 to accept them.'), 'llm-jp-3-172b-beta1');
-    assert.equal(termsIdFromRefusal('--accept-terms fugaku-llm'), 'fugaku-llm');
-    assert.equal(termsIdFromRefusal('no id here'), undefined);
   });
 
   it('validates gate messages', () => {

@@ -17,13 +17,13 @@ const CODING = '病院の予約システムのAPI設計';
 describe('prohibited-use notice flow', () => {
   it('lets a coding task in a sensitive domain through without a notice', async () => {
     const { f, shown } = flow('confirm');
-    assert.deepEqual(await f.check(CODING, 'llm-jp-3-172b-beta1', 's'), { send: true, categories: [] });
+    assert.deepEqual(await f.check([CODING], 'llm-jp-3-172b-beta1', 's'), { send: true, categories: [] });
     assert.deepEqual(shown, []);
   });
 
   it('asks before sending a request for medical advice, naming the category and the article', async () => {
     const { f, shown } = flow('confirm', ['cancel']);
-    const d = await f.check(MEDICAL, 'llm-jp-3-172b-beta1', 's');
+    const d = await f.check([MEDICAL], 'llm-jp-3-172b-beta1', 's');
     assert.equal(d.send, false);
     assert.deepEqual(d.categories, ['medical']);
     assert.equal(shown.length, 1);
@@ -33,26 +33,26 @@ describe('prohibited-use notice flow', () => {
 
   it('remembers a confirmed category for the rest of the session only', async () => {
     const { f, shown } = flow('confirm', ['continue']);
-    assert.equal((await f.check(MEDICAL, 'llm-jp-3-172b-beta1', 's1')).send, true);
-    assert.equal((await f.check('この症状なら薬を飲むべき?', 'llm-jp-3-172b-beta1', 's1')).send, true);
+    assert.equal((await f.check([MEDICAL], 'llm-jp-3-172b-beta1', 's1')).send, true);
+    assert.equal((await f.check(['この症状なら薬を飲むべき?'], 'llm-jp-3-172b-beta1', 's1')).send, true);
     assert.equal(shown.length, 1, 'asked once in the session');
-    assert.equal((await f.check(MEDICAL, 'llm-jp-3-172b-beta1', 's2')).send, false, 'a new session asks again (and this time the answer is cancel)');
+    assert.equal((await f.check([MEDICAL], 'llm-jp-3-172b-beta1', 's2')).send, false, 'a new session asks again (and this time the answer is cancel)');
     f.forget('s1');
-    assert.equal((await f.check(MEDICAL, 'llm-jp-3-172b-beta1', 's1')).send, false);
+    assert.equal((await f.check([MEDICAL], 'llm-jp-3-172b-beta1', 's1')).send, false);
   });
 
   it('notify mode shows the notice and sends; block mode shows it and does not', async () => {
     const n = flow('notify');
-    assert.equal((await n.f.check(MEDICAL, 'llm-jp-3-172b-beta1', 's')).send, true);
+    assert.equal((await n.f.check([MEDICAL], 'llm-jp-3-172b-beta1', 's')).send, true);
     assert.match(n.shown[0], /^notify:/);
     const b = flow('block');
-    assert.equal((await b.f.check(MEDICAL, 'llm-jp-3-172b-beta1', 's')).send, false);
+    assert.equal((await b.f.check([MEDICAL], 'llm-jp-3-172b-beta1', 's')).send, false);
     assert.match(b.shown[0], /^blocked:/);
   });
 
   it('says nothing for a model without registered terms', async () => {
     const { f, shown } = flow('confirm');
-    assert.equal((await f.check(MEDICAL, null, 's')).send, true);
+    assert.equal((await f.check([MEDICAL], null, 's')).send, true);
     assert.deepEqual(shown, []);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { termsForFamily } from '../../../backend/terms/index.js';
+import { termsForFamily } from '../../../common/terms/index.js';
 
 function termsId(family: string, name: string): string {
   const r = termsForFamily(family, name);

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CATEGORIES, getTerms, listTerms, termsHash } from '../../../backend/terms/index.js';
-import { findRepoRoot, readTextFiles, renderModule } from '../../../backend/terms/generate-texts.js';
+import { CATEGORIES, getTerms, listTerms, termsHash } from '../../../common/terms/index.js';
+import { findRepoRoot, readTextFiles, renderModule } from '../../../scripts/terms-generate-texts.js';
 
 const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 const onDisk = readTextFiles(root);
@@ -24,15 +24,15 @@ describe('terms registry', () => {
     for (const set of listTerms()) {
       for (const text of set.texts) {
         assert.equal(text.sha256, termsHash(text.text));
-        assert.ok(diskHashes.has(text.sha256), `${set.id} ${text.lang} differs from backend/terms/texts`);
+        assert.ok(diskHashes.has(text.sha256), `${set.id} ${text.lang} differs from common/terms/texts`);
       }
       assert.equal(set.sha256, set.texts[0].sha256);
     }
   });
 
-  it('texts.generated.ts is up to date with backend/terms/texts/*.txt', () => {
-    const generated = readFileSync(join(root, 'backend', 'terms', 'texts.generated.ts'), 'utf8');
-    assert.equal(generated, renderModule(onDisk), 'run: node out/backend/terms/generate-texts.js');
+  it('texts.generated.ts is up to date with common/terms/texts/*.txt', () => {
+    const generated = readFileSync(join(root, 'common', 'terms', 'texts.generated.ts'), 'utf8');
+    assert.equal(generated, renderModule(onDisk), 'run: npm run terms:generate');
   });
 
   it('LLM-jp-3 172B beta1: Japanese authoritative + English reference, individual permission required', () => {

@@ -3,8 +3,8 @@
 // Editor-neutral: the VS Code layer listens to `onState` and shows it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { EXIT_BAD_SETUP, TOKEN_ENV, type ReadyLine } from '../../protocol/messages.js';
-import { parseSetupError } from '../../protocol/setup-error.js';
+import { readBackendEvents, type SetupErrorEvent } from '../../../protocol/backend-events.js';
+import { EXIT_BAD_SETUP, TOKEN_ENV, type ReadyLine } from '../../../protocol/messages.js';
 import type { BackendFailure, BackendState } from './backend-state.js';
 import type { LaunchSpec } from './launch.js';
 import { RingBuffer } from './ring-buffer.js';
@@ -35,7 +35,8 @@ export class Supervisor {
   private startTimer: NodeJS.Timeout | undefined;
   private readonly opts: Required<SupervisorOptions>;
   private queue: Promise<void> = Promise.resolve();
-  private launchLines: string[] = [];
+  /** The setup error this launch reported on stdout before exiting with EXIT_BAD_SETUP. */
+  private setupError: SetupErrorEvent | undefined;
   private pendingOps = 0;
 
   constructor(opts: SupervisorOptions = {}) {
@@ -126,7 +127,7 @@ export class Supervisor {
         if (s.kind === 'ready') resolve(s.ready);
         else if (s.kind === 'failed') reject(new BackendFailedError(s.failure));
         // A stop on the way to a restart is not the end: wait for what the queued start brings.
-        else if (s.kind === 'stopped' && this.pendingOps === 0) reject(new BackendFailedError({ code: 'crashed', message: 'the backend was stopped', stderrTail: [] }));
+        else if (s.kind === 'stopped' && this.pendingOps === 0) reject(new BackendFailedError({ code: 'crashed', message: 'the backend was stopped', params: {}, stderrTail: [] }));
         else return false;
         return true;
       };
@@ -154,34 +155,34 @@ export class Supervisor {
     const spec = this.spec!;
     this.setState({ kind: 'starting' });
     this.startedAt = Date.now();
-    this.launchLines = [];
+    this.setupError = undefined;
     let proc: ChildProcess;
     try {
       proc = this.opts.spawnProcess(spec);
     } catch (e) {
-      return this.fail({ code: 'spawn_failed', message: `could not start ${spec.command}: ${(e as Error).message}`, stderrTail: [] });
+      return this.fail({ code: 'spawn_failed', message: `could not start ${spec.command}: ${(e as Error).message}`, params: { path: spec.command }, stderrTail: [] });
     }
     this.proc = proc;
-    let stdout = '';
     let ready = false;
     proc.on('error', (e) => {
-      if (this.proc === proc) this.fail({ code: 'spawn_failed', message: `could not start ${spec.command}: ${e.message}`, stderrTail: this.recentStderr() });
+      if (this.proc === proc) this.fail({ code: 'spawn_failed', message: `could not start ${spec.command}: ${e.message}`, params: { path: spec.command }, stderrTail: this.recentStderr() });
     });
-    proc.stdout?.setEncoding('utf8').on('data', (d: string) => {
-      if (ready) return;
-      stdout += d;
-      const nl = stdout.indexOf('\n');
-      if (nl === -1) return;
-      try {
-        const line = JSON.parse(stdout.slice(0, nl)) as ReadyLine;
-        ready = true;
-        clearTimeout(this.startTimer);
-        if (this.proc === proc) this.setState({ kind: 'ready', ready: line });
-      } catch {
-        this.fail({ code: 'crashed', message: `the backend printed something other than its ready line: ${stdout.slice(0, 200)}`, stderrTail: this.recentStderr() });
+    if (proc.stdout) {
+      readBackendEvents(proc.stdout, (ev) => {
+        if (this.proc !== proc || ready) return;
+        if (ev.event === 'loading') this.setState({ kind: 'loading', loading: ev });
+        else if (ev.event === 'setup_error') this.setupError = ev;
+        else {
+          ready = true;
+          clearTimeout(this.startTimer);
+          this.setState({ kind: 'ready', ready: ev });
+        }
+      }, (line) => {
+        if (this.proc !== proc || ready) return;
+        this.fail({ code: 'crashed', message: `the backend printed something other than its event lines: ${line.slice(0, 200)}`, params: {}, stderrTail: this.recentStderr() });
         proc.kill('SIGKILL');
-      }
-    });
+      });
+    }
     let partial = '';
     proc.stderr?.setEncoding('utf8').on('data', (d: string) => {
       const lines = (partial + d).split('\n');
@@ -196,7 +197,7 @@ export class Supervisor {
     });
     this.startTimer = setTimeout(() => {
       if (this.proc !== proc || ready) return;
-      this.fail({ code: 'start_timeout', message: `the backend did not become ready within ${Math.round(this.opts.startTimeoutMs / 1000)} s`, stderrTail: this.recentStderr() });
+      this.fail({ code: 'start_timeout', message: `the backend did not become ready within ${Math.round(this.opts.startTimeoutMs / 1000)} s`, params: {}, stderrTail: this.recentStderr() });
       proc.kill('SIGKILL');
     }, this.opts.startTimeoutMs);
   }
@@ -204,25 +205,22 @@ export class Supervisor {
   private onStderrLine(line: string, proc: ChildProcess): void {
     if (line === '') return;
     this.stderr.push(line);
-    if (this.proc === proc && this.launchLines.length < 1000) this.launchLines.push(line);
     this.events.emit('stderr', line);
-    const loading = /\[info\] loading (.+?) \(/.exec(line);
-    if (loading && this.proc === proc && this.state.kind === 'starting') this.setState({ kind: 'loading', model: loading[1] });
   }
 
   private onUnexpectedExit(code: number | null, signal: NodeJS.Signals | null): void {
     clearTimeout(this.startTimer);
     const tail = this.recentStderr();
     if (code === EXIT_BAD_SETUP) {
-      // Only this launch's lines: the ring buffer also holds earlier launches' errors.
-      const setup = [...this.launchLines].reverse().map(parseSetupError).find((e) => e !== undefined);
-      return this.fail({ code: setup?.code ?? 'bad_arguments', message: setup?.message ?? tail[tail.length - 1] ?? 'the backend refused to start', stderrTail: tail });
+      const setup = this.setupError;
+      if (setup) return this.fail({ code: setup.code, message: setup.message, params: setup.params, stderrTail: tail });
+      return this.fail({ code: 'crashed', message: `the backend refused to start without saying why: ${tail[tail.length - 1] ?? 'no output'}`, params: {}, stderrTail: tail });
     }
     const reason = `the backend exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`})`;
     const early = Date.now() - this.startedAt < this.opts.earlyCrashWindowMs;
     this.earlyCrashes = early ? this.earlyCrashes + 1 : 1;
     if (this.earlyCrashes > this.opts.maxEarlyCrashes) {
-      return this.fail({ code: 'crashed', message: `${reason}; stopped retrying after ${this.opts.maxEarlyCrashes} restarts that each crashed within ${Math.round(this.opts.earlyCrashWindowMs / 1000)} s`, stderrTail: tail });
+      return this.fail({ code: 'crashed', message: `${reason}; stopped retrying after ${this.opts.maxEarlyCrashes} restarts that each crashed within ${Math.round(this.opts.earlyCrashWindowMs / 1000)} s`, params: {}, stderrTail: tail });
     }
     const inMs = Math.min(this.opts.backoffMaxMs, this.opts.backoffBaseMs * 2 ** (this.earlyCrashes - 1));
     this.setState({ kind: 'restarting', attempt: this.earlyCrashes, inMs, reason });

@@ -1,6 +1,6 @@
 // How to start the backend: which Node, which script, which arguments. Pure, so tests can check it.
 import { join } from 'node:path';
-import { TOKEN_ENV } from '../../protocol/messages.js';
+import { TOKEN_ENV } from '../../../protocol/messages.js';
 
 export interface LaunchSpec {
   command: string;

@@ -2,10 +2,10 @@
 // for every request in flight when the backend goes away. It reconnects when given a new endpoint.
 import WebSocket from 'ws';
 import type {
-  ChatRequest, CompleteRequest, DoneEvent, RenderRequest, ServerEvent, StatusRequest,
-} from '../../protocol/messages.js';
-import { BackendError } from './backend-error.js';
-import { Generation } from './generation.js';
+  ChatRequest, CompleteRequest, CountRequest, DoneEvent, RenderRequest, ServerEvent, StatusRequest,
+} from '../../../protocol/messages.js';
+import { EngineError } from '../engine-error.js';
+import { TextStream } from '../text-stream.js';
 
 export interface Endpoint {
   port: number;
@@ -18,7 +18,7 @@ export class BackendClient {
   private ws: WebSocket | undefined;
   private endpoint: Endpoint | undefined;
   private nextId = 1;
-  private readonly pending = new Map<string, Generation>();
+  private readonly pending = new Map<string, TextStream>();
   private readonly listeners = new Set<(inFlight: number) => void>();
   private connecting: Promise<void> | undefined;
 
@@ -44,7 +44,7 @@ export class BackendClient {
     ws.on('error', () => undefined); // 'close' follows and says what matters
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
-      ws.once('close', (code) => reject(new BackendError('not_connected', `could not connect to the backend on port ${endpoint.port} (close code ${code})`)));
+      ws.once('close', (code) => reject(new EngineError('not_connected', `could not connect to the backend on port ${endpoint.port} (close code ${code})`)));
     });
   }
 
@@ -53,7 +53,7 @@ export class BackendClient {
     const ws = this.ws;
     this.ws = undefined;
     this.endpoint = undefined;
-    for (const g of this.pending.values()) g.fail(new BackendError('backend_gone', `${reason}; the request was lost`));
+    for (const g of this.pending.values()) g.fail(new EngineError('backend_gone', `${reason}; the request was lost`));
     this.pending.clear();
     this.notify();
     if (ws && ws.readyState <= WebSocket.OPEN) ws.close();
@@ -73,32 +73,36 @@ export class BackendClient {
     return () => this.listeners.delete(listener);
   }
 
-  chat(body: Body<ChatRequest>, signal?: AbortSignal): Generation {
+  chat(body: Body<ChatRequest>, signal?: AbortSignal): TextStream {
     return this.start({ type: 'chat', ...body }, signal);
   }
 
-  complete(body: Body<CompleteRequest>, signal?: AbortSignal): Generation {
+  complete(body: Body<CompleteRequest>, signal?: AbortSignal): TextStream {
     return this.start({ type: 'complete', ...body }, signal);
   }
 
   render(body: Body<RenderRequest>): Promise<DoneEvent> {
-    return this.start({ type: 'render', ...body }).done;
+    return this.start({ type: 'render', ...body }).done as Promise<DoneEvent>;
+  }
+
+  count(body: Body<CountRequest>): Promise<DoneEvent> {
+    return this.start({ type: 'count', ...body }).done as Promise<DoneEvent>;
   }
 
   status(): Promise<DoneEvent> {
-    return this.start({ type: 'status' } satisfies Body<StatusRequest> & { type: 'status' }).done;
+    return this.start({ type: 'status' } satisfies Body<StatusRequest> & { type: 'status' }).done as Promise<DoneEvent>;
   }
 
-  private start(req: Record<string, unknown> & { type: string }, signal?: AbortSignal): Generation {
+  private start(req: Record<string, unknown> & { type: string }, signal?: AbortSignal): TextStream {
     const id = `r${this.nextId++}`;
     const ws = this.ws;
-    const g = new Generation(id);
+    const g = new TextStream(id);
     if (!ws || ws.readyState !== WebSocket.OPEN) {
-      g.fail(new BackendError('not_connected', 'the backend is not running'));
+      g.fail(new EngineError('not_connected', 'the backend is not running'));
       return g;
     }
     if (signal?.aborted) {
-      g.fail(new BackendError('cancelled', 'cancelled before it was sent'));
+      g.fail(new EngineError('cancelled', 'cancelled before it was sent'));
       return g;
     }
     this.pending.set(id, g);
@@ -126,7 +130,7 @@ export class BackendClient {
     this.pending.delete(ev.id);
     this.notify();
     if (ev.type === 'done') g.finish(ev);
-    else g.fail(new BackendError(ev.code, ev.message));
+    else g.fail(new EngineError(ev.code, ev.message));
   }
 
   private notify(): void {

@@ -1,16 +1,25 @@
-// One streaming request: iterate it for text chunks, or await `done` for the final event.
+// One streaming request: iterate it for text chunks, or await `done` for how it ended.
 // Chunks that arrive before anyone iterates are kept, so nothing is lost.
-import type { DoneEvent } from '../../protocol/messages.js';
-import type { BackendError } from './backend-error.js';
+import type { StopReason, Timings, Usage } from '../../protocol/messages.js';
+import type { EngineError } from './engine-error.js';
 
-export class Generation implements AsyncIterable<string> {
+/** How a request ended, whatever the engine (the local backend's `done` event has these fields). */
+export interface StreamEnd {
+  stopReason: StopReason;
+  usage: Usage;
+  timings: Timings;
+  /** Completions: how the prompt was built. */
+  mode?: 'fim' | 'prefix';
+}
+
+export class TextStream implements AsyncIterable<string> {
   private readonly chunks: string[] = [];
   private wake: (() => void) | undefined;
   private ended = false;
-  private error: BackendError | undefined;
-  readonly done: Promise<DoneEvent>;
-  private resolveDone!: (d: DoneEvent) => void;
-  private rejectDone!: (e: BackendError) => void;
+  private error: EngineError | undefined;
+  readonly done: Promise<StreamEnd>;
+  private resolveDone!: (d: StreamEnd) => void;
+  private rejectDone!: (e: EngineError) => void;
 
   constructor(readonly id: string) {
     this.done = new Promise((resolve, reject) => {
@@ -26,13 +35,14 @@ export class Generation implements AsyncIterable<string> {
     this.wake?.();
   }
 
-  finish(ev: DoneEvent): void {
+  finish(end: StreamEnd): void {
+    if (this.ended) return;
     this.ended = true;
-    this.resolveDone(ev);
+    this.resolveDone(end);
     this.wake?.();
   }
 
-  fail(e: BackendError): void {
+  fail(e: EngineError): void {
     if (this.ended) return;
     this.ended = true;
     this.error = e;
@@ -50,7 +60,9 @@ export class Generation implements AsyncIterable<string> {
         if (this.error) throw this.error;
         return;
       }
-      await new Promise<void>((r) => { this.wake = r; });
+      await new Promise<void>((r) => {
+        this.wake = r;
+      });
       this.wake = undefined;
     }
   }

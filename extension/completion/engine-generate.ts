@@ -1,17 +1,21 @@
-// The engine's GenerateFn over the backend client: one `complete` request per generation, streamed
-// into the engine; aborting the signal sends `cancel`, so the backend stops generating. It also
+// The completion engine's GenerateFn over the model's Engine: one `complete` call per generation,
+// streamed into the completion engine; aborting the signal stops the generation in the model. It also
 // learns the model's token ratio from the reported usage and keeps counts the status bar, the
 // in-editor tests and the benchmark read.
-import type { CompleteRequest, DoneEvent } from '../../protocol/messages.js';
+import type { CompleteCall } from '../engine/engine.js';
+import { errorCode } from '../engine/engine-error.js';
+import type { StreamEnd } from '../engine/text-stream.js';
 import type { GenerateFn } from './engine.js';
 import type { TokenCalibration } from './token-calibration.js';
 
-/** The part of BackendClient used here, so tests and the benchmark can pass their own. */
+export { errorCode };
+
+/** The part of an Engine used here (`Engine` fits), so tests and the benchmark can pass their own. */
 export interface CompleteClient {
-  complete(body: Omit<CompleteRequest, 'id' | 'type'>, signal?: AbortSignal): AsyncIterable<string> & { readonly done: Promise<DoneEvent> };
+  complete(call: CompleteCall, signal?: AbortSignal): AsyncIterable<string> & { readonly done: Promise<StreamEnd> };
 }
 
-export interface BackendCounts {
+export interface EngineCounts {
   /** `complete` requests sent. */
   sent: number;
   /** Ended with `done`. */
@@ -24,7 +28,7 @@ export interface BackendCounts {
 export interface GenerationRecord {
   readonly ok: boolean;
   readonly mode?: 'fim' | 'prefix';
-  readonly usage?: DoneEvent['usage'];
+  readonly usage?: StreamEnd['usage'];
   /** The backend's own time for the request (arrival to done). */
   readonly backendMs?: number;
   /** Round trip as seen here, send to done. */
@@ -32,29 +36,23 @@ export interface GenerationRecord {
   readonly errorCode?: string;
 }
 
-export interface BackendGenerateOptions {
+export interface EngineGenerateOptions {
   readonly calibration?: TokenCalibration;
   /** Called when each generation ends (for logs and the benchmark). */
   readonly onRecord?: (record: GenerationRecord) => void;
   readonly now?: () => number;
 }
 
-/** The code of a backend error (BackendError from another bundle is another class, so read the field). */
-export function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 export function isCancellationError(error: unknown): boolean {
   return errorCode(error) === 'cancelled';
 }
 
-export class BackendGenerate {
-  readonly counts: BackendCounts = { sent: 0, done: 0, cancelled: 0, failed: 0 };
+export class EngineGenerate {
+  readonly counts: EngineCounts = { sent: 0, done: 0, cancelled: 0, failed: 0 };
   lastMode: 'fim' | 'prefix' | undefined;
   private readonly now: () => number;
 
-  constructor(private readonly client: () => CompleteClient | undefined, private readonly options: BackendGenerateOptions = {}) {
+  constructor(private readonly client: () => CompleteClient | undefined, private readonly options: EngineGenerateOptions = {}) {
     this.now = options.now ?? (() => performance.now());
   }
 

@@ -1,0 +1,140 @@
+// Inline completion as one call, editor-neutral: `provide(snapshot)` decides once whether the model may
+// be asked (settings, snooze, the model's state and terms), starts or waits for the model on status
+// events (never by polling), then runs the pipeline top-down. The VS Code provider and the benchmark
+// both call it; the status item renders what it reports.
+import type { Engine } from '../engine/engine.js';
+import { isCancelled } from '../engine/engine-error.js';
+import type { ModelState, ModelStatusView } from '../engine/model-status.js';
+import { EngineGenerate, type GenerationRecord } from './engine-generate.js';
+import { decideGate, type BackendView, type GateDecision, type OffReason } from './gate.js';
+import { CompletionPipeline, type DocumentSnapshot, type PipelineOutcome, type PipelineSettings } from './pipeline.js';
+import type { Snooze } from './snooze.js';
+import { TokenCalibration } from './token-calibration.js';
+
+export interface EnabledState {
+  /** For this language, overrides applied. */
+  readonly enabled: boolean;
+  /** The global value without language overrides (only says which reason to give). */
+  readonly enabledGlobally: boolean;
+}
+
+export interface CompletionServiceDeps {
+  status: ModelStatusView;
+  engine: Pick<Engine, 'complete'>;
+  /** Starts the model (the first feature that needs it); false when it could not. */
+  ensureReady(): Promise<boolean>;
+  snooze: Snooze;
+  termsAccepted(termsId: string): boolean;
+  enabled(languageId: string | undefined): EnabledState;
+  settings: PipelineSettings;
+  /** Each generation's record (usage, timings) for the log and the benchmark. */
+  onRecord?(record: GenerationRecord): void;
+  /** The model changed: the log says what that means for completion. */
+  onModel?(state: ModelState): void;
+  now?(): number;
+}
+
+export type ServiceOutcome =
+  | { readonly kind: 'off'; readonly reason: OffReason | 'not-ready' }
+  | { readonly kind: 'done'; readonly outcome: PipelineOutcome; readonly model: { readonly name: string; readonly fim: boolean } };
+
+export interface ProvideOptions {
+  readonly manual: boolean;
+  readonly signal: AbortSignal;
+  readonly textOf?: (uri: string) => string | undefined;
+}
+
+/** How a state looks to the gate. */
+function backendView(s: ModelState): BackendView {
+  switch (s.phase) {
+    case 'ready':
+      return { kind: 'ready', model: s.model!, connected: true };
+    case 'failed':
+      return { kind: 'failed', termsRefused: s.failure?.code === 'terms_not_accepted' };
+    default:
+      return { kind: s.phase };
+  }
+}
+
+export class CompletionService {
+  readonly pipeline: CompletionPipeline;
+  readonly generate: EngineGenerate;
+  private stoppedByUser = false;
+  private everStarted = false;
+  private readyKey: string | undefined;
+  private starting: Promise<boolean> | undefined;
+  private readonly off: () => void;
+
+  constructor(private readonly deps: CompletionServiceDeps) {
+    const calibration = new TokenCalibration();
+    this.generate = new EngineGenerate(() => (deps.status.current.phase === 'ready' ? deps.engine : undefined), { calibration, onRecord: deps.onRecord });
+    this.pipeline = new CompletionPipeline({ generate: this.generate.generate, settings: deps.settings, calibration, isCancellation: (e) => isCancelled(e) });
+    this.off = deps.status.onDidChange((s) => this.follow(s));
+    this.follow(deps.status.current);
+  }
+
+  /** Whether a request for a document of this language may go to the model now, and if not why. */
+  gate(languageId: string | undefined, manual: boolean): GateDecision {
+    const { enabled, enabledGlobally } = this.deps.enabled(languageId);
+    const state = this.deps.status.current;
+    return decideGate({
+      manual, enabled, enabledGlobally,
+      backend: backendView(state),
+      snoozedUntil: this.deps.snooze.until(),
+      now: (this.deps.now ?? Date.now)(),
+      termsAccepted: (id) => this.deps.termsAccepted(id),
+      demoModel: state.isDemo,
+      stoppedByUser: this.stoppedByUser,
+    });
+  }
+
+  async provide(snapshot: DocumentSnapshot, options: ProvideOptions): Promise<ServiceOutcome> {
+    let decision = this.gate(snapshot.languageId, options.manual);
+    if (decision.kind === 'start') {
+      if (!(await this.start())) return { kind: 'off', reason: 'not-ready' };
+      decision = this.gate(snapshot.languageId, options.manual);
+    }
+    if (decision.kind === 'wait') {
+      await this.deps.status.settled(options.signal);
+      decision = this.gate(snapshot.languageId, options.manual);
+    }
+    if (decision.kind === 'off') return { kind: 'off', reason: decision.reason };
+    if (decision.kind !== 'go') return { kind: 'off', reason: 'not-ready' };
+    const outcome = await this.pipeline.provide(snapshot, {
+      manual: options.manual, signal: options.signal, contextSize: decision.model.contextSize, textOf: options.textOf,
+    });
+    return { kind: 'done', outcome, model: { name: decision.model.name, fim: decision.model.fim } };
+  }
+
+  updateSettings(settings: PipelineSettings): void {
+    this.pipeline.updateSettings(settings);
+  }
+
+  dispose(): void {
+    this.off();
+    this.pipeline.dispose();
+  }
+
+  /** One start for all the requests waiting on it. */
+  private start(): Promise<boolean> {
+    this.starting ??= this.deps.ensureReady().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private follow(s: ModelState): void {
+    // Once the model ran, 'stopped' means someone stopped it: typing must not start it again.
+    if (s.phase === 'stopped') this.stoppedByUser = this.everStarted;
+    else if (s.phase === 'starting' || s.phase === 'loading' || s.phase === 'ready') {
+      this.stoppedByUser = false;
+      this.everStarted = true;
+    }
+    if (s.phase === 'ready' && s.readyKey !== this.readyKey) {
+      // Another process or model: its KV cache is empty and old suggestions came from another model.
+      if (this.readyKey !== undefined) this.pipeline.reset();
+      this.readyKey = s.readyKey;
+      this.deps.onModel?.(s);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+// The request guard in the editor: notices as VS Code dialogs (or inside the chat panel), the mode from
+// the settings, the display language; and the chat's beforeSend over it.
+import * as vscode from 'vscode';
+import type { BeforeSend } from '../chat/before-send.js';
+import type { ModelStatusView } from '../engine/model-status.js';
+import { NoticeFlow, type NoticeMode } from '../terms/notice-flow.js';
+import { RequestGuard } from './request-guard.js';
+
+export function displayLang(): 'ja' | 'en' {
+  return vscode.env.language.startsWith('ja') ? 'ja' : 'en';
+}
+
+export function createRequestGuard(deps: { status: ModelStatusView; termsAccepted(termsId: string): boolean; log: vscode.LogOutputChannel }): RequestGuard {
+  const cont = vscode.l10n.t('Continue: my use complies with the terms');
+  const notices = new NoticeFlow({
+    async confirm(message) {
+      const pick = await vscode.window.showWarningMessage(message, { modal: true }, cont);
+      return pick === cont ? 'continue' : 'cancel';
+    },
+    notify: (message) => void vscode.window.showInformationMessage(message),
+    blocked: (message) => void vscode.window.showErrorMessage(vscode.l10n.t('Fude did not send this request (fude.notices.mode is "block"). {0}', message)),
+  }, () => vscode.workspace.getConfiguration('fude').get<NoticeMode>('notices.mode', 'confirm'), displayLang);
+  return new RequestGuard({ status: deps.status, termsAccepted: deps.termsAccepted, notices, log: (line) => deps.log.info(line) });
+}
+
+/** The chat's hook: the guard over the question and its attachments, asking inside the chat panel. */
+export function chatBeforeSend(guard: RequestGuard): BeforeSend {
+  return async (outgoing, _kind, ctx) => {
+    const cont = vscode.l10n.t('Continue: my use complies with the terms');
+    const verdict = await guard.check({ feature: 'chat', session: ctx.conversationId ?? 'new-chat', ...outgoing }, async (message) => {
+      const picked = await ctx.panel.ask(message, [{ id: 'cancel', label: vscode.l10n.t('Cancel') }, { id: 'continue', label: cont }], 'warning');
+      return picked === 'continue' ? 'continue' : 'cancel';
+    });
+    return verdict.send;
+  };
+}

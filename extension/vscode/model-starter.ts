@@ -1,0 +1,59 @@
+// Starting the model for a feature that needs it: a progress notification while it starts and loads
+// (with the stage and the share loaded), and each failure shown once with the button that fixes it.
+import * as vscode from 'vscode';
+import type { Engine } from '../engine/engine.js';
+import type { ModelFailure, ModelState, ModelStatusView } from '../engine/model-status.js';
+import { showFailure } from './failure-notice.js';
+
+export class ModelStarter {
+  private shown: ModelFailure | undefined;
+
+  constructor(private readonly engine: Pick<Engine, 'start'>, private readonly status: ModelStatusView) {}
+
+  /** Shows a failure unless it was shown already. Terms refusals open the terms gate instead (extension/terms). */
+  showOnce(failure: ModelFailure): void {
+    if (failure === this.shown) return;
+    this.shown = failure;
+    if (failure.code !== 'terms_not_accepted') void showFailure(failure);
+  }
+
+  /** Starts the model if needed; false (after saying why) when it cannot. */
+  ensureReady = async (): Promise<boolean> => {
+    if (this.status.current.phase === 'ready') return true;
+    try {
+      await this.withProgress(() => this.engine.start());
+      return true;
+    } catch (e) {
+      const failure = this.status.current.failure;
+      if (failure) this.showOnce(failure);
+      else void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
+      return false;
+    }
+  };
+
+  withProgress<T>(work: () => Promise<T>): Thenable<T> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fude'), cancellable: false },
+      async (progress) => {
+        let reported = 0;
+        const report = (s: ModelState) => {
+          if (s.phase === 'starting') progress.report({ message: vscode.l10n.t('starting the backend…') });
+          if (s.phase === 'loading' && s.loading) {
+            const share = s.loading.progress === undefined ? undefined : Math.round(s.loading.progress * 100);
+            // withProgress takes increments; the bar shows the loaded share of the weights.
+            const increment = share === undefined ? undefined : Math.max(0, share - reported);
+            if (share !== undefined) reported = Math.max(reported, share);
+            progress.report({ message: vscode.l10n.t('loading {0}…', s.loading.name), increment });
+          }
+        };
+        report(this.status.current);
+        const off = this.status.onDidChange(report);
+        try {
+          return await work();
+        } finally {
+          off();
+        }
+      },
+    );
+  }
+}
