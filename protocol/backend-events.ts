@@ -44,7 +44,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 /** One stdout line as a typed event, or undefined for anything else (checked, since a process can print anything). */
-export function parseBackendEvent(line: string): BackendEvent | undefined {
+function parseBackendEvent(line: string): BackendEvent | undefined {
   let v: unknown;
   try {
     v = JSON.parse(line);

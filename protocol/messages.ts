@@ -142,9 +142,6 @@ export type ErrorCode =
   | 'terms_not_accepted'
   | 'internal';
 
-export const ERROR_CODES: readonly ErrorCode[] = [
-  'bad_request', 'cancelled', 'busy', 'context_overflow', 'terms_not_accepted', 'internal',
-];
 
 export interface ErrorEvent {
   /** null when the request was too malformed to carry an id. */

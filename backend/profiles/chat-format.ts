@@ -16,7 +16,7 @@ export interface ChatFormat {
   stopStrings: string[];
 }
 
-export function partsToTokens(model: LlamaModel, parts: readonly PromptPart[]): Token[] {
+function partsToTokens(model: LlamaModel, parts: readonly PromptPart[]): Token[] {
   const out: Token[] = [];
   for (const p of mergeTextRuns(parts)) {
     if (typeof p === 'string') out.push(...model.tokenize(p, false));

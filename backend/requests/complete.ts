@@ -20,7 +20,7 @@ function bos(model: LlamaModel): Token[] {
   return model.tokens.shouldPrependBosToken && model.tokens.bos != null ? [model.tokens.bos] : [];
 }
 
-export function completionPrompt(model: LlamaModel, prefix: string, suffix: string, fim: boolean): Token[] {
+function completionPrompt(model: LlamaModel, prefix: string, suffix: string, fim: boolean): Token[] {
   if (!fim) return [...bos(model), ...model.tokenize(prefix, false)];
   const { prefix: pre, suffix: suf, middle: mid } = model.tokens.infill;
   // PSM order (prefix, suffix, middle), the one FIM models are trained on most widely.

@@ -1,4 +1,4 @@
-export { CATEGORIES, CATEGORY_NAMES, isCategory } from './categories.js';
+export { CATEGORIES } from './categories.js';
 export type { Category, Lang } from './categories.js';
 export { termsHash } from './hash.js';
 export { getTerms, listTerms } from './registry.js';

@@ -13,7 +13,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Attaches the embedded texts and their computed hashes to a set of facts. */
-export function buildTermsSet(facts: TermsFacts, texts: Readonly<Record<string, string>>): TermsSet {
+function buildTermsSet(facts: TermsFacts, texts: Readonly<Record<string, string>>): TermsSet {
   const { textKeys, ...rest } = facts;
   if (textKeys.length === 0) throw new Error(`terms ${facts.id}: no text`);
   const built = textKeys.map(({ key, lang, role, origin }) => {

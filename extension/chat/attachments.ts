@@ -29,7 +29,7 @@ const FENCE_NAMES: Record<string, string> = {
 };
 
 /** Normalises line ends: CRLF costs tokens and means nothing to the model. */
-export function normaliseNewlines(text: string): string {
+function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, "\n");
 }
 

@@ -34,7 +34,7 @@ function failureText(code: string, message: string): string {
   }
 }
 
-export function describeLeftOut(item: LeftOut): string {
+function describeLeftOut(item: LeftOut): string {
   switch (item.kind) {
     case 'turns':
       return item.from === item.to

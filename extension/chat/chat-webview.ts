@@ -8,7 +8,7 @@ export const CHAT_VIEW_ID = 'fude.chatView';
 export const CHAT_PANEL_TYPE = 'fude.chatPanel';
 
 /** Fills the webview and wires it to the session; dispose when the webview goes. */
-export function connectWebview(webview: vscode.Webview, host: 'view' | 'panel', extensionUri: vscode.Uri, session: ChatSession, log: vscode.LogOutputChannel): vscode.Disposable {
+function connectWebview(webview: vscode.Webview, host: 'view' | 'panel', extensionUri: vscode.Uri, session: ChatSession, log: vscode.LogOutputChannel): vscode.Disposable {
   showPage(webview, extensionUri, {
     script: ['dist', 'chat.js'],
     style: ['chat.css'],

@@ -52,19 +52,6 @@ export interface BudgetResult {
 
 const PART_SEPARATOR = "\n\n";
 
-export function describeLeftOut(item: LeftOut): string {
-  switch (item.kind) {
-    case "turns":
-      return item.from === item.to ? `older turn ${item.from}` : `older turns ${item.from}-${item.to}`;
-    case "trimmed":
-      return `${item.attachment === "file" ? "file" : "selection in"} ${item.name} trimmed to lines ${item.start}-${item.end}`;
-    case "dropped":
-      return `${item.attachment === "file" ? "file" : "selection in"} ${item.name} left out`;
-    case "questionTooLong":
-      return `the question is too long for the model's context (${item.tokens} of ${item.budget} tokens)`;
-  }
-}
-
 function trimmedNote(original: Attachment, kept: Attachment | null): LeftOut | null {
   if (kept === null) return { kind: "dropped", attachment: original.kind, name: original.name };
   if (kept === original) return null;

@@ -4,7 +4,7 @@
  * splits a surrogate pair, an emoji sequence or a kana with its combining mark.
  */
 
-export const TITLE_LENGTH = 40;
+const TITLE_LENGTH = 40;
 const ELLIPSIS = "…";
 
 const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
@@ -15,7 +15,7 @@ export function graphemes(text: string): string[] {
 }
 
 /** Whitespace of any kind (newlines, tabs, U+3000) collapsed to single spaces, ends trimmed. */
-export function collapseWhitespace(text: string): string {
+function collapseWhitespace(text: string): string {
   return text.replace(/\s+/gu, " ").trim();
 }
 

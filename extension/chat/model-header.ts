@@ -6,10 +6,10 @@ import { noticeFor, type NoticeAction } from '../vscode/failure-notice.js';
 import type { BackendPhase, ChoiceView, ModelHeader } from './panel-messages.js';
 
 /** Header action the demo banner always offers. */
-export const SELECT_MODEL_ACTION = 'selectModel';
+const SELECT_MODEL_ACTION = 'selectModel';
 
 /** The header for this state: a pure function of it, plus the actions its buttons run. */
-export function renderHeader(state: ModelState, tokensPerSecond: number | null): { header: ModelHeader; actions: Map<string, NoticeAction> } {
+function renderHeader(state: ModelState, tokensPerSecond: number | null): { header: ModelHeader; actions: Map<string, NoticeAction> } {
   const offered: NoticeAction[] = [];
   let phase: BackendPhase;
   let status: string | null = null;

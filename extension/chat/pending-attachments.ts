@@ -5,7 +5,7 @@
 import { lineRange, type Attachment } from "./attachments.js";
 import type { AttachmentView } from "./panel-messages.js";
 
-export const MAX_PENDING = 20;
+const MAX_PENDING = 20;
 
 export class PendingAttachments {
   private next = 1;
@@ -47,7 +47,7 @@ export class PendingAttachments {
   }
 }
 
-export function viewOf(id: string, attachment: Attachment): AttachmentView {
+function viewOf(id: string, attachment: Attachment): AttachmentView {
   const { start, end } = lineRange(attachment);
   const partial = attachment.kind === "selection" || (attachment.startLine ?? 1) !== 1;
   return { id, kind: attachment.kind, name: attachment.name, language: attachment.language, lines: partial ? { start, end } : null };

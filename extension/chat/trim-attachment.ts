@@ -18,7 +18,7 @@ export function lineWindow(total: number, size: number, focus: { start: number; 
 }
 
 /** The attachment reduced to lines [start, end) of its text, with its line numbers kept true. */
-export function sliceAttachment(attachment: Attachment, start: number, end: number): Attachment {
+function sliceAttachment(attachment: Attachment, start: number, end: number): Attachment {
   const lines = splitLines(attachment.text);
   const first = attachment.startLine ?? 1;
   return {

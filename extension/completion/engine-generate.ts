@@ -43,9 +43,6 @@ export interface EngineGenerateOptions {
   readonly now?: () => number;
 }
 
-export function isCancellationError(error: unknown): boolean {
-  return errorCode(error) === 'cancelled';
-}
 
 export class EngineGenerate {
   readonly counts: EngineCounts = { sent: 0, done: 0, cancelled: 0, failed: 0 };

@@ -36,6 +36,8 @@ export interface CompletionServiceDeps {
 
 export type ServiceOutcome =
   | { readonly kind: 'off'; readonly reason: OffReason | 'not-ready' }
+  /** The caller gave up (the next keystroke) while the model was starting: nothing to show, nothing wrong. */
+  | { readonly kind: 'cancelled' }
   | { readonly kind: 'done'; readonly outcome: PipelineOutcome; readonly model: { readonly name: string; readonly fim: boolean } };
 
 export interface ProvideOptions {
@@ -91,11 +93,15 @@ export class CompletionService {
   async provide(snapshot: DocumentSnapshot, options: ProvideOptions): Promise<ServiceOutcome> {
     let decision = this.gate(snapshot.languageId, options.manual);
     if (decision.kind === 'start') {
-      if (!(await this.start())) return { kind: 'off', reason: 'not-ready' };
+      const started = await this.start();
+      // A request superseded while the model started must not take the pipeline from the newest one.
+      if (options.signal.aborted) return { kind: 'cancelled' };
+      if (!started) return { kind: 'off', reason: 'not-ready' };
       decision = this.gate(snapshot.languageId, options.manual);
     }
     if (decision.kind === 'wait') {
       await this.deps.status.settled(options.signal);
+      if (options.signal.aborted) return { kind: 'cancelled' };
       decision = this.gate(snapshot.languageId, options.manual);
     }
     if (decision.kind === 'off') return { kind: 'off', reason: decision.reason };

@@ -1,12 +1,12 @@
 // Small text helpers shared by the completion modules: UTF-16 safe cuts, lines, indentation.
 
 /** True for the first half of a UTF-16 surrogate pair. */
-export function isHighSurrogate(code: number): boolean {
+function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** True for the second half of a UTF-16 surrogate pair. */
-export function isLowSurrogate(code: number): boolean {
+function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
@@ -24,10 +24,6 @@ export function snapToCharBoundary(text: string, index: number, toward: 'start' 
 }
 
 /** Splits on LF or CRLF. */
-export function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
-}
-
 export function isBlank(line: string): boolean {
   return line.trim() === '';
 }

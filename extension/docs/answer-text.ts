@@ -9,12 +9,12 @@ export function extractCode(answer: string): string {
 
 export type CommentSyntax = 'c' | 'hash';
 
-export function commentSyntaxFor(languageId: string): CommentSyntax {
+function commentSyntaxFor(languageId: string): CommentSyntax {
   return ['python', 'shellscript', 'ruby', 'perl', 'r', 'yaml', 'toml', 'powershell', 'makefile', 'dockerfile'].includes(languageId) ? 'hash' : 'c';
 }
 
 /** The code with its comments and all whitespace removed; strings are kept as they are (docstrings aside). */
-export function codeSkeleton(text: string, syntax: CommentSyntax): string {
+function codeSkeleton(text: string, syntax: CommentSyntax): string {
   let out = '';
   let i = 0;
   while (i < text.length) {

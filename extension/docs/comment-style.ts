@@ -12,8 +12,6 @@ export function commentStyleFor(languageId: string): CommentStyle | undefined {
   return BY_LANGUAGE[languageId];
 }
 
-export const SUPPORTED_LANGUAGES: readonly string[] = Object.keys(BY_LANGUAGE);
-
 /**
  * The comment's lines, each starting with `indent`, no trailing newline. `name` is the documented symbol's
  * name (Go doc comments start with it).

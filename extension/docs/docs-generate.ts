@@ -11,7 +11,7 @@ import { docSampling, type DocStyle } from './prompts.js';
 /** Builds the messages once the model (and so its context size) is known. */
 export type BuildMessages = (contextSize: number, answer: number) => ChatMessage[];
 
-export const DOCS_NOTICE_SESSION = 'docs';
+const DOCS_NOTICE_SESSION = 'docs';
 
 export type GenerateResult = { ok: true; text: string; cutShort: boolean } | { ok: false; reason: 'not-ready' | 'declined' | 'cancelled' | 'failed'; message?: string };
 

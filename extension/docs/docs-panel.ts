@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { showPage, webviewOptions } from '../webview/webview-page.js';
 import { parseWebviewMessage, type ExtensionMessage, type WebviewMessage } from './panel-messages.js';
 
-export const DOCS_PANEL_TYPE = 'fude.docs';
+const DOCS_PANEL_TYPE = 'fude.docs';
 
 /** Everything the webview shows, in the display language. */
 export function panelStrings(): Record<string, string> {

@@ -3,7 +3,7 @@
 import type { DocLength, DocStyle, Politeness, TranslateDirection } from './prompts.js';
 
 export type DocAction = 'docComment' | 'explain' | 'translateToJa' | 'translateToEn' | 'readme' | 'api';
-export const DOC_ACTIONS: readonly DocAction[] = ['docComment', 'explain', 'translateToJa', 'translateToEn', 'readme', 'api'];
+const DOC_ACTIONS: readonly DocAction[] = ['docComment', 'explain', 'translateToJa', 'translateToEn', 'readme', 'api'];
 
 export type WebviewMessage =
   | { type: 'ready' }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { join } from 'node:path';
 import type { ModelSettings } from '../engine/local/launch.js';
 
-export const DEMO_MODEL_RELATIVE = join('dist', 'models', 'fude-demo.gguf');
+const DEMO_MODEL_RELATIVE = join('dist', 'models', 'fude-demo.gguf');
 
 export interface ResolvedModel {
   settings: ModelSettings;

@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { freemem } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_BAD_SETUP } from '../../protocol/messages.js';
-import { parseSetupError } from '../../protocol/setup-error.js';
+import { parseSetupError } from './setup-line.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { Client, spawnBackend } from './harness.js';
 

@@ -8,7 +8,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { EngineGenerate, isCancellationError, type GenerationRecord } from '../../extension/completion/engine-generate.js';
+import { isCancelled } from '../../extension/engine/engine-error.js';
+import { EngineGenerate, type GenerationRecord } from '../../extension/completion/engine-generate.js';
 import { CompletionPipeline, DEFAULT_PIPELINE_SETTINGS, type DocumentSnapshot, type PipelineOutcome } from '../../extension/completion/pipeline.js';
 import { TokenCalibration } from '../../extension/completion/token-calibration.js';
 import { BackendClient } from '../../extension/engine/local/backend-client.js';
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
     const calibration = new TokenCalibration();
     const gen = new EngineGenerate(() => client, { calibration, onRecord: (r) => (lastRecord = r) });
     const pipeline = new CompletionPipeline({
-      generate: gen.generate, calibration, isCancellation: isCancellationError,
+      generate: gen.generate, calibration, isCancellation: (e) => isCancelled(e),
       // The default budget, except a longer first-text timeout: a busy benchmark machine should measure, not time out.
       settings: { budget: { ...DEFAULT_PIPELINE_SETTINGS.budget, firstTextMs: 30_000 } },
     });

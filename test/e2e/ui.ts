@@ -73,6 +73,7 @@ export async function openWorkbench(o: WorkbenchOptions): Promise<UiSession> {
     settings: o.settings,
     env: o.env,
     logFile: path.join(shots.dir, 'code-server.log'),
+    keepRunDir: process.env.FUDE_KEEP_RUN_DIR === '1',
     log: say,
   });
   let browser: Browser | undefined;

@@ -96,8 +96,9 @@ describe('Fude extension core (in a real VS Code)', () => {
 
   it('restarts when a model setting changes', async () => {
     const oldPid = api.backendPid()!;
+    const oldKey = api.state().readyKey;
     await setFude('backend.contextSize', 1024);
-    const s = await waitForState(api, (x) => x.phase === 'ready' && api.backendPid() !== oldPid);
+    const s = await waitForState(api, (x) => x.phase === 'ready' && x.readyKey !== oldKey);
     assert.equal(s.phase === 'ready' && s.model!.contextSize, 1024);
     await until(() => !alive(oldPid), 10_000, 'old backend exits');
   });

@@ -21,7 +21,7 @@ export interface CodeBlock {
 const SAFE_LANGUAGE = /^[A-Za-z0-9_+#.-]{1,32}$/;
 
 /** First word of a fence info string, or "" when it holds anything unusual. */
-export function fenceLanguage(info: string): string {
+function fenceLanguage(info: string): string {
   const word = info.trim().split(/\s+/, 1)[0] ?? "";
   // Some models write ```{python} or ```.python; keep the name, drop the decoration.
   const bare = word.replace(/^[{.]+|[}]+$/g, "");
@@ -38,7 +38,7 @@ function lineCount(text: string): number {
  * markdown-it gives a closed fence one more source line (the closing marker)
  * than an open one, so the map tells us whether the fence was closed.
  */
-export function isFenceClosed(token: Token): boolean {
+function isFenceClosed(token: Token): boolean {
   if (token.type !== "fence") return true;
   if (token.map === null) return true;
   const [start, end] = token.map;

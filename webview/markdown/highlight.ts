@@ -63,6 +63,3 @@ export function highlightCode(code: string, lang: string): string {
   return hljs.highlight(code, { language, ignoreIllegals: true }).value;
 }
 
-export function supportedLanguages(): string[] {
-  return Object.keys(LANGUAGES);
-}

@@ -90,8 +90,8 @@ export class CompletionController implements vscode.Disposable {
 
   /** Reports the service's outcome in the log and the status item. */
   report(result: ServiceOutcome, languageId: string): void {
-    if (result.kind === 'off') return this.refresh();
-    this.reportOutcome(result.outcome, languageId);
+    if (result.kind === 'done') this.reportOutcome(result.outcome, languageId);
+    else this.refresh();
   }
 
   stats(): CompletionStats {

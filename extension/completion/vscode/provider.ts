@@ -16,7 +16,7 @@ function indentOf(document: vscode.TextDocument): { indentUnit?: string; tabSize
   };
 }
 
-export function snapshotOf(document: vscode.TextDocument, position: vscode.Position): DocumentSnapshot {
+function snapshotOf(document: vscode.TextDocument, position: vscode.Position): DocumentSnapshot {
   return {
     uri: document.uri.toString(),
     path: vscode.workspace.asRelativePath(document.uri, false),

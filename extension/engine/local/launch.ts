@@ -29,7 +29,7 @@ export interface RuntimeFacts {
   env: NodeJS.ProcessEnv;
 }
 
-export function backendScript(extensionPath: string): string {
+function backendScript(extensionPath: string): string {
   return join(extensionPath, 'out', 'backend', 'main.js');
 }
 

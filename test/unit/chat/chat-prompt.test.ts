@@ -90,3 +90,20 @@ describe("chat prompt: a conversation fitted into the model's context", () => {
     await assert.rejects(fitPrompt([user("q"), answer("a")], { contextSize: 100 }), /must end with a question/);
   });
 });
+
+describe("lineCounter: token costs from exact per-line counts", () => {
+  it("costs a text made of counted lines as their sum plus its newlines, a little over rather than under", async () => {
+    const { lineCounter } = await import("../../../extension/chat/chat-prompt.js");
+    const count = lineCounter(["alpha", "beta"], [3, 2], 1, (t) => t.length);
+    assert.equal(count("alpha"), Math.ceil(3 * 1.02));
+    assert.equal(count("alpha\nbeta"), Math.ceil((3 + 2 + 1) * 1.02));
+    assert.ok(count("alpha\nbeta\nalpha") >= 3 + 2 + 3 + 2);
+  });
+
+  it("scales the rough estimate of lines it never counted by how far off it was on the counted ones", async () => {
+    const { lineCounter } = await import("../../../extension/chat/chat-prompt.js");
+    // The estimate says 5 for "alpha" but the tokenizer said 10: unknown lines are doubled.
+    const count = lineCounter(["alpha"], [10], 1, (t) => t.length);
+    assert.equal(count("gamma"), Math.ceil(10 * 1.02));
+  });
+});

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Attachment } from "../../../extension/chat/attachments.js";
-import { describeLeftOut, fitToBudget, type BudgetRequest, type ChatTurn } from "../../../extension/chat/context-budget.js";
+import { fitToBudget, type BudgetRequest, type ChatTurn } from "../../../extension/chat/context-budget.js";
+import { describeLeftOut } from "./left-out-text.js";
 
 // One token a character: exact and easy to reason about.
 const countTokens = (text: string) => Array.from(text).length;

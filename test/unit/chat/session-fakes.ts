@@ -4,7 +4,7 @@ import type { Attachment } from "../../../extension/chat/attachments.js";
 import type { BeforeSend } from "../../../extension/chat/before-send.js";
 import { ChatSession } from "../../../extension/chat/chat-session.js";
 import type { ChatCall, CountCall } from "../../../extension/engine/engine.js";
-import { describeLeftOut } from "../../../extension/chat/context-budget.js";
+import { describeLeftOut } from "./left-out-text.js";
 import { HistoryStore, type KeyValueStore } from "../../../extension/chat/history-store.js";
 import type { ExtensionMessage, ModelHeader } from "../../../extension/chat/panel-messages.js";
 import type { ChatSessionDeps, EditorBridge, SessionTexts } from "../../../extension/chat/session-types.js";

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CompleteRequest, DoneEvent } from '../../../protocol/messages.js';
-import { EngineGenerate, isCancellationError, type CompleteClient, type GenerationRecord } from '../../../extension/completion/engine-generate.js';
+import { isCancelled } from '../../../extension/engine/engine-error.js';
+import { EngineGenerate, type CompleteClient, type GenerationRecord } from '../../../extension/completion/engine-generate.js';
 import { TokenCalibration } from '../../../extension/completion/token-calibration.js';
 import { roughTokenCount } from '../../../extension/completion/token-estimate.js';
 
@@ -59,7 +60,7 @@ describe('EngineGenerate', () => {
     const overflow = Object.assign(new Error('too long'), { code: 'context_overflow' });
     let end: Error = cancelled;
     const g = new EngineGenerate(() => fakeClient(['x'], end), { calibration, onRecord: (r) => records.push(r) });
-    await assert.rejects(g.generate('p', '', new AbortController().signal, () => {}, hints), (e) => isCancellationError(e));
+    await assert.rejects(g.generate('p', '', new AbortController().signal, () => {}, hints), (e) => isCancelled(e));
     end = overflow;
     await assert.rejects(g.generate('p', '', new AbortController().signal, () => {}, hints), /too long/);
     assert.deepEqual(g.counts, { sent: 2, done: 0, cancelled: 1, failed: 1 });

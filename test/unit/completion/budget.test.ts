@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { collectWithinBudget, RequestBudget } from '../../../extension/completion/budget.js';
+import { RequestBudget } from '../../../extension/completion/budget.js';
 import { FakeClock, flush } from './fake-clock.js';
 
 const limits = { firstTextMs: 1000, generateMs: 300, maxTokens: 5 };
@@ -70,67 +70,5 @@ describe('RequestBudget', () => {
     budget.dispose();
     assert.equal(clock.pendingTimers, 0);
     clock.advance(5000);
-  });
-});
-
-describe('collectWithinBudget', () => {
-  it('returns everything when the call finishes within the budget', async () => {
-    const clock = new FakeClock();
-    const backend = ticking(clock, ['a', 'b'], 10);
-    const done = collectWithinBudget(backend.run, limits, clock);
-    for (let i = 0; i < 5; i++) {
-      clock.advance(10);
-      await flush();
-    }
-    const r = await done;
-    assert.equal(r.text, 'ab');
-    assert.equal(r.end, 'complete');
-    assert.equal(r.firstTextMs, 10);
-  });
-
-  it('returns what came within the time and aborts the backend', async () => {
-    const clock = new FakeClock();
-    const backend = ticking(clock, Array.from({ length: 100 }, () => 'x'), 100);
-    const done = collectWithinBudget(backend.run, { ...limits, maxTokens: 1000 }, clock);
-    clock.advance(100); // first text
-    clock.advance(300); // the generation budget: three more chunks (at 200, 300; the 400 one is too late)
-    await flush();
-    const r = await done;
-    assert.equal(r.end, 'time');
-    assert.equal(r.text, 'xxx');
-    assert.ok(backend.wasAborted());
-  });
-
-  it('stops at the token budget', async () => {
-    const clock = new FakeClock();
-    const backend = ticking(clock, Array.from({ length: 100 }, () => 'x'), 10);
-    const done = collectWithinBudget(backend.run, { ...limits, generateMs: 10_000 }, clock);
-    clock.advance(100);
-    await flush();
-    const r = await done;
-    assert.equal(r.end, 'tokens');
-    assert.equal(r.text, 'xxxxx');
-    assert.ok(backend.wasAborted());
-  });
-
-  it('times out with no text', async () => {
-    const clock = new FakeClock();
-    const backend = ticking(clock, ['late'], 5000);
-    const done = collectWithinBudget(backend.run, limits, clock);
-    clock.advance(1000);
-    const r = await done;
-    assert.equal(r.end, 'first-text-timeout');
-    assert.equal(r.text, '');
-  });
-
-  it('ends as aborted when the caller aborts, and as failed when the call throws', async () => {
-    const clock = new FakeClock();
-    const controller = new AbortController();
-    const done = collectWithinBudget(ticking(clock, ['a'], 50).run, limits, clock, controller.signal);
-    controller.abort();
-    assert.equal((await done).end, 'aborted');
-    const failed = await collectWithinBudget(() => Promise.reject(new Error('backend gone')), limits, clock);
-    assert.equal(failed.end, 'failed');
-    assert.match(String(failed.error), /backend gone/);
   });
 });

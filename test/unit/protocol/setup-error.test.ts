@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { formatSetupError, parseSetupError, SETUP_ERROR_CODES } from '../../../protocol/setup-error.js';
+import { formatSetupError, SETUP_ERROR_CODES } from '../../../protocol/setup-error.js';
+import { parseSetupError } from '../../backend/setup-line.js';
 
 describe('setup error line', () => {
   it('round-trips every code', () => {
