@@ -15,7 +15,6 @@ import { ErrorLines, stateMessage } from "./session-view.js";
 import type { ChatSessionDeps } from "./session-types.js";
 
 export const CURRENT_KEY = "fude.chat.currentConversation";
-const POSTED_LOG = 500;
 
 const stored = ({ focus: _focus, ...rest }: Attachment): StoredAttachment => rest;
 
@@ -31,9 +30,8 @@ export class ChatSession {
   private turn: Promise<void> = Promise.resolve();
   private tokensPerSecond: number | null = null;
   private readonly errors: ErrorLines;
-  /** For inspection by tests: the prompt of the last request and the recent messages to the panels. */
-  lastRequest: ChatMessage[] | null = null;
-  readonly posted: ExtensionMessage[] = [];
+  /** The prompt of the last request as it was sent (after fitting), for the snapshot. */
+  private lastRequest: ChatMessage[] | null = null;
 
   constructor(private readonly deps: ChatSessionDeps) {
     this.notices = new PanelNotices((m) => this.post(m));
@@ -103,7 +101,6 @@ export class ChatSession {
       streamingText: this.streaming?.text ?? null,
       attachments: this.pending.views(),
       lastRequest: this.lastRequest,
-      posted: [...this.posted],
     };
   }
 
@@ -289,8 +286,6 @@ export class ChatSession {
   }
 
   private post(message: ExtensionMessage): void {
-    this.posted.push(message);
-    if (this.posted.length > POSTED_LOG) this.posted.splice(0, this.posted.length - POSTED_LOG);
     for (const view of this.views) view(message);
   }
 }

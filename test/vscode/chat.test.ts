@@ -15,16 +15,18 @@ import { DEMO_ANSWER, LLM_JP_ANSWER, LOOP_TEXT, presets } from '../fixtures/pres
 import { writeTinyModel } from '../fixtures/tiny-model.js';
 import { fudeApi, setFude, until, waitForState } from './helpers.js';
 
-type Snapshot = ReturnType<ChatSession['snapshot']>;
+type Snapshot = ReturnType<ChatSession["snapshot"]> & { posted: ExtensionMessage[] };
 type State = Extract<ExtensionMessage, { type: 'state' }>;
 
 let session: ChatSession;
+/** Every message the session posts to its panels, recorded the way a panel receives them. */
+const posted: ExtensionMessage[] = [];
 const receive = (message: WebviewMessage) => session.receive(message);
-const inspect = async (): Promise<Snapshot> => session.snapshot();
+const inspect = async (): Promise<Snapshot> => ({ ...session.snapshot(), posted: [...posted] });
 const idle = () => session.idle();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const ofType = <K extends ExtensionMessage['type']>(s: Snapshot, type: K) => s.posted.filter((m) => m.type === type) as Array<Extract<ExtensionMessage, { type: K }>>;
-const lastState = (s: Snapshot): State => ofType(s, 'state').at(-1)!;
+const ofType = <K extends ExtensionMessage['type']>(s: { posted: ExtensionMessage[] }, type: K) => s.posted.filter((m) => m.type === type) as Array<Extract<ExtensionMessage, { type: K }>>;
+const lastState = (s: { posted: ExtensionMessage[] }): State => ofType(s, 'state').at(-1)!;
 
 async function untilAsync(cond: () => Promise<boolean>, ms: number, what: string): Promise<void> {
   const start = Date.now();
@@ -66,6 +68,7 @@ describe('Fude chat (in a real VS Code)', () => {
   before(async () => {
     api = await fudeApi();
     session = api.chat;
+    session.attachView((m) => posted.push(m));
     dir = makeTinyModelDir();
     const base = presets['llm-jp-3-1.8b']();
     models.answer = writePresetModel(dir, 'llm-jp-3-1.8b').path;
