@@ -23,6 +23,7 @@ export class SseParser {
 
   /** Feed decoded text; returns the events it completed. */
   push(text: string): SseEvent[] {
+    if (text === '') return [];
     if (!this.started && text.length > 0) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
