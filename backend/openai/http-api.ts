@@ -149,7 +149,8 @@ function unknownModel(id: string): HttpError {
 }
 
 function writeEvent(res: ServerResponse, data: unknown): void {
-  res.write(`data: ${JSON.stringify(data)}\n\n`);
+  // Text may still arrive between the client's close and the abort reaching the model.
+  if (!res.destroyed && !res.writableEnded) res.write(`data: ${JSON.stringify(data)}\n\n`);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
