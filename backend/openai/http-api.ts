@@ -116,31 +116,33 @@ export function openAIHandler(opts: OpenAIApiOptions): (req: IncomingMessage, re
       const first = chunks.first();
       if (first) writeEvent(res, first);
     };
-    const outcome = await executeRequest(request, {
+    await executeRequest(request, {
       registry: opts.registry, log: opts.log, controller,
       chunk: (text) => {
         if (!body.stream) return void pieces.push(text);
         open();
         writeEvent(res, chunks.delta(text));
       },
+      finish: (outcome) => {
+        if (res.destroyed || res.writableEnded) return;
+        if (outcome.type === 'error') {
+          const failure = errorFor(outcome.code, outcome.message);
+          if (!res.headersSent) return sendError(res, failure);
+          // Mid-stream: an error event (OpenAI's clients raise it), and no [DONE], so no reader takes the text as whole.
+          writeEvent(res, failure.body);
+          return void res.end();
+        }
+        if (!body.stream) {
+          const text = pieces.join('');
+          return sendJson(res, 200, kind === 'chat' ? chatCompletion(ids, text, outcome) : textCompletion(ids, text, outcome));
+        }
+        open();
+        writeEvent(res, chunks.finish(outcome.stopReason));
+        const usage = chunks.usage(outcome.usage);
+        if (usage) writeEvent(res, usage);
+        res.end('data: [DONE]\n\n');
+      },
     });
-    if (res.destroyed || res.writableEnded) return;
-    if (outcome.type === 'error') {
-      const failure = errorFor(outcome.code, outcome.message);
-      if (!res.headersSent) return sendError(res, failure);
-      // Mid-stream: an error event (OpenAI's clients raise it), and no [DONE], so no reader takes the text as whole.
-      writeEvent(res, failure.body);
-      return void res.end();
-    }
-    if (!body.stream) {
-      const text = pieces.join('');
-      return sendJson(res, 200, kind === 'chat' ? chatCompletion(ids, text, outcome) : textCompletion(ids, text, outcome));
-    }
-    open();
-    writeEvent(res, chunks.finish(outcome.stopReason));
-    const usage = chunks.usage(outcome.usage);
-    if (usage) writeEvent(res, usage);
-    res.end('data: [DONE]\n\n');
   }
 }
 

@@ -111,8 +111,9 @@ export function errorFor(code: ErrorCode, message: string): HttpError {
     case 'context_overflow': return httpError(400, message, 'invalid_request_error', 'context_length_exceeded');
     case 'busy': return httpError(429, message, 'rate_limit_error', 'queue_full', null, { 'retry-after': String(BUSY_RETRY_AFTER_S) });
     case 'terms_not_accepted': return httpError(403, message, 'permission_error', 'terms_not_accepted');
-    // The client is gone by then; a status is only for the record.
-    case 'cancelled': return httpError(499, message, 'invalid_request_error', 'cancelled');
+    // A client that cancels closes its connection and reads no answer; one that does read it was cancelled by
+    // the backend itself (shutting down).
+    case 'cancelled': return httpError(503, message, 'server_error', 'cancelled');
     case 'internal': return httpError(500, message, 'server_error', 'internal_error');
   }
 }

@@ -44,11 +44,11 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
     const controller = new AbortController();
     mine.set(req.id, controller);
     try {
-      const outcome = await executeRequest(req, {
+      await executeRequest(req, {
         registry, log, controller,
         chunk: (text) => send({ id: req.id, type: 'chunk', text }),
+        finish: (outcome) => send({ id: req.id, ...outcome }),
       });
-      send({ id: req.id, ...outcome });
     } finally {
       mine.delete(req.id);
       if (lastComplete === req.id) lastComplete = undefined;

@@ -25,9 +25,11 @@ export interface ExecuteOptions {
   log: Logger;
   controller: AbortController;
   chunk(text: string): void;
+  /** Sends the final event. Called before the request stops counting as in flight, so shutdown waits for it. */
+  finish(outcome: Outcome): void;
 }
 
-export async function executeRequest(req: WorkRequest, opts: ExecuteOptions): Promise<Outcome> {
+export async function executeRequest(req: WorkRequest, opts: ExecuteOptions): Promise<void> {
   const { registry, controller } = opts;
   const started = performance.now();
   let firstTokenMs = 0;
@@ -41,14 +43,18 @@ export async function executeRequest(req: WorkRequest, opts: ExecuteOptions): Pr
     },
     load: () => registry.load(),
   };
+  let outcome: Outcome;
   try {
     const fields = await dispatch(req, ctx);
     if (controller.signal.aborted) throw controller.signal.reason;
-    return { type: 'done', ...fields, timings: { firstTokenMs: round(firstTokenMs), totalMs: round(performance.now() - started) } };
+    outcome = { type: 'done', ...fields, timings: { firstTokenMs: round(firstTokenMs), totalMs: round(performance.now() - started) } };
   } catch (e) {
     const [code, message] = classify(e, controller.signal);
     if (code === 'internal') opts.log.error(`request ${req.id} (${req.type}) failed: ${(e as Error)?.stack ?? e}`);
-    return { type: 'error', code, message };
+    outcome = { type: 'error', code, message };
+  }
+  try {
+    opts.finish(outcome);
   } finally {
     untrack();
   }

@@ -39,6 +39,17 @@ describe('backend: the OpenAI API with the official openai client', function () 
     return { inFlight: s!.requestsInFlight - 1, inUse: s!.sequences.inUse };
   }
 
+  /** The load once nothing runs, or what still runs after 3 s: a cancel reaches the backend asynchronously. */
+  async function settled(): Promise<{ inFlight: number; inUse: number }> {
+    const deadline = Date.now() + 3000;
+    let now = await load();
+    while ((now.inFlight > 0 || now.inUse > 0) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      now = await load();
+    }
+    return now;
+  }
+
   before(async () => {
     dir = makeTinyModelDir();
     const model = writePresetModel(dir, 'llm-jp-3-1.8b');
@@ -227,6 +238,7 @@ describe('backend: the OpenAI API with the official openai client', function () 
     controller.abort();
     // The openai client ends an aborted stream quietly.
     assert.equal((await it.next()).done, true);
+    assert.deepEqual(await settled(), { inFlight: 0, inUse: 0 });
   });
 
   it('cancels the generation in the model when the client aborts the stream', async () => {
@@ -237,13 +249,7 @@ describe('backend: the OpenAI API with the official openai client', function () 
     for await (const _ of stream) if (++chunks === 3) controller.abort();
     assert.equal(chunks, 3);
     // The backend sees the closed connection asynchronously; it must settle quickly, not after 100k tokens.
-    const deadline = Date.now() + 3000;
-    let now = await load();
-    while ((now.inFlight > 0 || now.inUse > 0) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
-      now = await load();
-    }
-    assert.deepEqual(now, { inFlight: 0, inUse: 0 }, 'no request in flight and no sequence generating');
+    assert.deepEqual(await settled(), { inFlight: 0, inUse: 0 }, 'no request in flight and no sequence generating');
     // With no waiting room, the lane being free is what lets this one through (otherwise 429).
     const next = await openai.completions.create({ model: MODEL, prompt: 'f(' });
     assert.equal(next.choices[0].text, LLM_JP_BYTES_ANSWER);
@@ -252,13 +258,12 @@ describe('backend: the OpenAI API with the official openai client', function () 
   it('cancels a not-streamed request when its client goes away', async () => {
     const controller = new AbortController();
     const pending = openai.completions.create({ model: MODEL, prompt: 'z#', max_tokens: 100_000 }, { signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal((await load()).inFlight, 1);
+    const deadline = Date.now() + 3000;
+    while ((await load()).inFlight === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal((await load()).inFlight, 1, 'the request is generating');
     controller.abort();
     await assert.rejects(pending);
-    const deadline = Date.now() + 3000;
-    while ((await load()).inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.deepEqual(await load(), { inFlight: 0, inUse: 0 });
+    assert.deepEqual(await settled(), { inFlight: 0, inUse: 0 });
   });
 
   it('still speaks the WebSocket protocol on the same port', async () => {

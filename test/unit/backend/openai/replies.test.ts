@@ -53,6 +53,7 @@ describe('OpenAI replies', () => {
     assert.deepEqual(busy.headers, { 'retry-after': '1' });
     assert.equal(errorFor('terms_not_accepted', 'x').status, 403);
     assert.equal(errorFor('internal', 'x').status, 500);
+    assert.equal(errorFor('cancelled', 'the backend is shutting down').status, 503);
     assert.deepEqual(Object.keys(errorFor('internal', 'x').body.error).sort(), ['code', 'message', 'param', 'type']);
   });
 
