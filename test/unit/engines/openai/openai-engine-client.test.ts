@@ -209,8 +209,9 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
     });
 
     it('raises timeout (budget) with the partial text when the answer outlasts its budget', async () => {
-      server.setScenario({ pieces: PIECES, betweenMs: 150 });
-      const e = await failure(client.complete({ prompt: 'x', budgetMs: 250 }));
+      // The whole answer would take 1.5 s; the budget ends it after the first piece or two.
+      server.setScenario({ pieces: PIECES, betweenMs: 500 });
+      const e = await failure(client.complete({ prompt: 'x', budgetMs: 700 }));
       assert.equal(e.code, 'timeout');
       assert.equal(e.phase, 'budget');
       assert.ok(e.partialText && PIECES.join('').startsWith(e.partialText), `partial: ${e.partialText}`);
