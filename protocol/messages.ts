@@ -26,6 +26,8 @@ export interface ChatRequest extends SamplingFields {
   type: 'chat';
   messages: ChatMessage[];
   lane?: ChatLane;
+  /** Extra stop strings, besides the chat format's own end markers. */
+  stop?: string[];
 }
 
 export interface CompleteRequest {
@@ -37,6 +39,8 @@ export interface CompleteRequest {
   stop?: string[];
   language?: string;
   temperature?: number;
+  topP?: number;
+  seed?: number;
 }
 
 export interface RenderRequest {

@@ -95,7 +95,7 @@ function parseRequest(o: Obj, id: string): Request {
     case 'chat': {
       const lane = o.lane;
       if (lane !== undefined && lane !== 'chat' && lane !== 'docs') throw new FieldError('lane', '"lane" must be "chat" or "docs"');
-      return dropUndefined({ id, type, messages: messages(o), lane, ...sampling(o) });
+      return dropUndefined({ id, type, messages: messages(o), lane, stop: stopStrings(o), ...sampling(o) });
     }
     case 'complete':
       return dropUndefined({
@@ -106,6 +106,8 @@ function parseRequest(o: Obj, id: string): Request {
         stop: stopStrings(o),
         language: str(o, 'language', { optional: true, max: 100 }),
         temperature: num(o, 'temperature', 0, 10),
+        topP: num(o, 'topP', 0, 1),
+        seed: num(o, 'seed', 0, 2 ** 32 - 1, true),
       });
     case 'render':
       return { id, type, messages: messages(o) };
@@ -135,6 +137,11 @@ export function validateFrame(frame: string): Validation {
   } catch (e) {
     return { ok: false, id: null, message: `message is not valid JSON: ${(e as Error).message}` };
   }
+  return validateRequest(value);
+}
+
+/** Validate an already-parsed request object (a WebSocket frame, or one built from an OpenAI API body). Never throws. */
+export function validateRequest(value: unknown): Validation {
   if (!isObj(value)) return { ok: false, id: null, message: 'message must be a JSON object with "id" and "type"' };
   const rawId = value.id;
   if (typeof rawId !== 'string' || rawId.length === 0 || rawId.length > MAX_ID_LENGTH) {

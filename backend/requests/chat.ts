@@ -9,7 +9,7 @@ export const handleChat: Handler<ChatRequest> = async (req, ctx) => {
   const lane = host.lane(req.lane ?? 'chat');
   const result = await lane.run((sequence) => generate(sequence, host.model, prompt, {
     sampling: samplingFor(host.info.family, req),
-    stopStrings: host.chatFormat.stopStrings,
+    stopStrings: [...host.chatFormat.stopStrings, ...(req.stop ?? [])],
     signal: ctx.signal,
     onText: ctx.chunk,
   }), ctx.signal);

@@ -38,6 +38,8 @@ export const handleComplete: Handler<CompleteRequest> = async (req, ctx) => {
     ...COMPLETION_SAMPLING,
     maxTokens: req.maxTokens ?? COMPLETION_SAMPLING.maxTokens,
     temperature: req.temperature ?? COMPLETION_SAMPLING.temperature,
+    topP: req.topP ?? COMPLETION_SAMPLING.topP,
+    seed: req.seed,
   };
   const result = await host.lane('complete').run((sequence) => generate(sequence, host.model, prompt, {
     sampling, stopStrings: stops, signal: ctx.signal, onText: ctx.chunk,

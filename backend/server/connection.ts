@@ -1,20 +1,12 @@
 // One client's requests: validation, dispatch, streaming, cancellation, and exactly one final event each.
 import type { WebSocket } from 'ws';
-import type { CompleteRequest, DoneEvent, ErrorCode, Request, ServerEvent } from '../../protocol/messages.js';
+import type { DoneEvent, ErrorCode, ServerEvent } from '../../protocol/messages.js';
 import { validateFrame } from '../../protocol/validate.js';
-import { BusyError } from '../engine/lane.js';
-import { ContextOverflowError } from '../engine/generate.js';
-import { ChatTemplateError } from '../profiles/chat-format.js';
 import type { Logger } from '../log.js';
-import { handleChat } from '../requests/chat.js';
-import { handleComplete } from '../requests/complete.js';
-import type { DoneFields, HandlerContext } from '../requests/handler.js';
-import { handleCount } from '../requests/count.js';
-import { handleRender } from '../requests/render.js';
-import { handleStatus } from '../requests/status.js';
+import { CancelledError, executeRequest, type WorkRequest } from './execute.js';
 import type { RequestRegistry } from './request-registry.js';
 
-class CancelledError extends Error {}
+export { classify } from './execute.js';
 
 export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: Logger): void {
   const mine = new Map<string, AbortController>();
@@ -48,54 +40,20 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
     for (const c of mine.values()) c.abort(new CancelledError('the client disconnected'));
   });
 
-  async function run(req: Exclude<Request, { type: 'cancel' }>): Promise<void> {
+  async function run(req: WorkRequest): Promise<void> {
     const controller = new AbortController();
     mine.set(req.id, controller);
-    const started = performance.now();
-    let firstTokenMs = 0;
-    const untrack = registry.track(controller);
-    const ctx: HandlerContext = {
-      host: registry.host,
-      signal: controller.signal,
-      chunk: (text) => {
-        if (firstTokenMs === 0) firstTokenMs = performance.now() - started;
-        send({ id: req.id, type: 'chunk', text });
-      },
-      load: () => registry.load(),
-    };
     try {
-      const fields = await dispatch(req, ctx);
-      if (controller.signal.aborted) throw controller.signal.reason;
-      send({ id: req.id, type: 'done', ...fields, timings: { firstTokenMs: round(firstTokenMs), totalMs: round(performance.now() - started) } });
-    } catch (e) {
-      const [code, message] = classify(e, controller.signal);
-      if (code === 'internal') log.error(`request ${req.id} (${req.type}) failed: ${(e as Error)?.stack ?? e}`);
-      fail(req.id, code, message);
+      await executeRequest(req, {
+        registry, log, controller,
+        chunk: (text) => send({ id: req.id, type: 'chunk', text }),
+        finish: (outcome) => send({ id: req.id, ...outcome }),
+      });
     } finally {
-      untrack();
       mine.delete(req.id);
       if (lastComplete === req.id) lastComplete = undefined;
     }
   }
-}
-
-function dispatch(req: Exclude<Request, { type: 'cancel' }>, ctx: HandlerContext): Promise<DoneFields> {
-  switch (req.type) {
-    case 'chat': return handleChat(req, ctx);
-    case 'complete': return handleComplete(req as CompleteRequest, ctx);
-    case 'render': return handleRender(req, ctx);
-    case 'count': return handleCount(req, ctx);
-    case 'status': return handleStatus(req, ctx);
-  }
-}
-
-/** Maps a handler's failure to a stable error code. Exported for its unit test: `internal` has no safe trigger. */
-export function classify(e: unknown, signal: AbortSignal): [ErrorCode, string] {
-  if (signal.aborted) return ['cancelled', (signal.reason as Error)?.message ?? 'cancelled'];
-  if (e instanceof BusyError) return ['busy', e.message];
-  if (e instanceof ContextOverflowError) return ['context_overflow', e.message];
-  if (e instanceof ChatTemplateError) return ['bad_request', e.message];
-  return ['internal', `internal error: ${(e as Error)?.message ?? String(e)}`];
 }
 
 function doneWithoutWork(id: string): DoneEvent {
@@ -104,8 +62,4 @@ function doneWithoutWork(id: string): DoneEvent {
     usage: { inputTokens: 0, evaluatedInputTokens: 0, outputTokens: 0 },
     timings: { firstTokenMs: 0, totalMs: 0 },
   };
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
 }

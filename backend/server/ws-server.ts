@@ -1,9 +1,10 @@
-// The HTTP server that only upgrades authorised, non-browser clients to a WebSocket.
+// The HTTP server: authorised, non-browser clients get a WebSocket (upgrade) or the OpenAI API (under /v1).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../protocol/messages.js';
 import type { Logger } from '../log.js';
+import { openAIHandler } from '../openai/http-api.js';
 import { checkUpgrade } from './auth.js';
 import { serveConnection } from './connection.js';
 import type { RequestRegistry } from './request-registry.js';
@@ -17,8 +18,10 @@ export interface RunningServer {
 
 export async function startServer(opts: { host: string; port: number; token: string; registry: RequestRegistry; log: Logger }): Promise<RunningServer> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const http: Server = createServer((_req, res) => {
-    res.writeHead(426, { 'content-type': 'text/plain' }).end('fude-backend speaks WebSocket only\n');
+  const openai = openAIHandler({ token: opts.token, registry: opts.registry, log: opts.log });
+  const http: Server = createServer((req, res) => {
+    if (openai(req, res)) return;
+    res.writeHead(426, { 'content-type': 'text/plain' }).end('fude-backend speaks WebSocket, and the OpenAI API under /v1\n');
   });
   http.on('upgrade', (req, socket, head) => {
     const verdict = checkUpgrade(req, opts.token);
