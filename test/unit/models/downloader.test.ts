@@ -242,10 +242,13 @@ describe('downloadModel against a local HTTP server', function () {
 
   it('lets one download of a file run at a time', async () => {
     server.routes.set('/m.gguf', { data: gguf, bytesPerTick: 256 * 1024 });
-    const first = pull('/m.gguf');
-    await new Promise((r) => setTimeout(r, 50));
+    let started!: () => void;
+    const running = new Promise<void>((r) => { started = r; });
+    const first = pull('/m.gguf', { onEvent: (e) => { if (e.event === 'start') started(); } });
+    await running;
     await rejectsWith(pull('/m.gguf'), 'busy', /already being downloaded/);
     await first;
+    assert.deepEqual(files(), ['m.gguf']);
   });
 
   it('refuses bad input before any request', async () => {
