@@ -14,6 +14,8 @@ import { registerChat } from './chat/register-chat.js';
 import { registerDocs } from './docs/register-docs.js';
 import { DocsPanel } from './docs/docs-panel.js';
 import { completionApi, registerCompletion, type CompletionApi } from './completion/vscode/register.js';
+import { modelsApi, registerModelsFeature } from './models/register-models.js';
+import type { ModelsApi } from './models/models-feature.js';
 import { chatBeforeSend, noticeFlow, registerTerms } from './terms/register-terms.js';
 import { currentGate, type OpenGate } from './terms/gate-panel.js';
 import type { NoticeFlow } from './terms/notice-flow.js';
@@ -36,12 +38,14 @@ export interface FudeApi {
   isDemoModel(): boolean;
   /** Read-only inline completion numbers (requests, cache hits, backend requests, status). */
   completion: CompletionApi;
+  /** Read-only model manager state (the open pick, the last download). */
+  models: ModelsApi;
 }
 
 let service: BackendService | undefined;
 
 /** Each feature registers itself from the core; add new features here. */
-const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [registerTerms, (core) => registerChat(core, { beforeSend: chatBeforeSend(core) }), registerCompletion, registerDocs];
+const FEATURES: Array<(core: FudeCore) => vscode.Disposable[]> = [registerTerms, (core) => registerChat(core, { beforeSend: chatBeforeSend(core) }), registerCompletion, registerDocs, registerModelsFeature];
 
 export function activate(context: vscode.ExtensionContext): FudeApi {
   const log = vscode.window.createOutputChannel('Fude', { log: true });
@@ -150,6 +154,7 @@ export function activate(context: vscode.ExtensionContext): FudeApi {
     statusText: () => statusBar.lastText,
     isDemoModel: () => model.isDemo,
     completion: completionApi,
+    models: modelsApi,
   };
 }
 
