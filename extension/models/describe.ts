@@ -12,10 +12,11 @@ export function displayLang(): 'ja' | 'en' {
   return vscode.env.language.startsWith('ja') ? 'ja' : 'en';
 }
 
-export function sizeText(entry: CatalogEntry): string {
+/** The catalog's size, else the one the fit check read from the server. */
+export function sizeText(entry: CatalogEntry, fit?: FitAnswer): string {
   if (!entry.download) return vscode.l10n.t('no GGUF to download');
   if (entry.download.sizeShown) return entry.download.sizeShown;
-  const n = entrySizeBytes(entry);
+  const n = entrySizeBytes(entry) ?? (fit?.ok ? fit.report.fileBytes ?? undefined : undefined);
   return n === undefined ? vscode.l10n.t('size unknown') : formatBytes(n);
 }
 

@@ -116,7 +116,7 @@ export class ModelsFeature implements vscode.Disposable {
       return {
         entry: e,
         label: `${icon} ${e.name}${e.quantization ? ` ${e.quantization}` : ''}${state}`,
-        description: [sizeText(e), memoryText(e), termsText(e, (id) => this.deps.isTermsAccepted(id))].filter(Boolean).join(' · '),
+        description: [sizeText(e, target ? fits.get(target) : undefined), memoryText(e), termsText(e, (id) => this.deps.isTermsAccepted(id))].filter(Boolean).join(' · '),
         detail: e.download ? fitText(target ? fits.get(target) : undefined, e) : (e.description?.[displayLang()] ?? ''),
       };
     };
@@ -172,7 +172,7 @@ export class ModelsFeature implements vscode.Disposable {
         items: [
           {
             act: 'download',
-            label: `$(cloud-download) ${notFit ? vscode.l10n.t('Download anyway ({0})', sizeText(entry)) : vscode.l10n.t('Download ({0})', sizeText(entry))}`,
+            label: `$(cloud-download) ${notFit ? vscode.l10n.t('Download anyway ({0})', sizeText(entry, fit)) : vscode.l10n.t('Download ({0})', sizeText(entry, fit))}`,
             description: vscode.l10n.t('to {0}', folder),
             detail: `${terms}${fit ? ` — ${fitText(fit, entry)}` : ''}`,
           },
