@@ -15,6 +15,8 @@ export interface FitRequest {
   contextSize: number;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Each answer as it arrives (remote headers take a few seconds each). */
+  onAnswer?: (target: string, answer: FitAnswer) => void;
 }
 
 export function runFit(rt: CliRuntime, req: FitRequest): Promise<Map<string, FitAnswer>> {
@@ -22,6 +24,10 @@ export function runFit(rt: CliRuntime, req: FitRequest): Promise<Map<string, Fit
   if (req.contextSize > 0) args.push('--context-size', String(req.contextSize));
   const spec = modelsCliSpec(rt, args, req.token);
   const answers = new Map<string, FitAnswer>();
+  const set = (target: string, answer: FitAnswer) => {
+    answers.set(target, answer);
+    req.onAnswer?.(target, answer);
+  };
   return new Promise((resolve) => {
     if (req.targets.length === 0) return resolve(answers);
     const proc = spawn(spec.command, spec.args, { env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -36,16 +42,16 @@ export function runFit(rt: CliRuntime, req: FitRequest): Promise<Map<string, Fit
       while ((nl = pending.indexOf('\n')) !== -1) {
         const line = parseModelsLine(pending.slice(0, nl));
         pending = pending.slice(nl + 1);
-        if (line?.event === 'fit') answers.set(line.report.target, { ok: true, report: line.report });
-        else if (line?.event === 'error' && line.target) answers.set(line.target, { ok: false, code: line.code, message: line.message });
-        else if (line?.event === 'error') for (const t of req.targets) if (!answers.has(t)) answers.set(t, { ok: false, code: line.code, message: line.message });
+        if (line?.event === 'fit') set(line.report.target, { ok: true, report: line.report });
+        else if (line?.event === 'error' && line.target) set(line.target, { ok: false, code: line.code, message: line.message });
+        else if (line?.event === 'error') for (const t of req.targets) if (!answers.has(t)) set(t, { ok: false, code: line.code, message: line.message });
       }
     });
     proc.stderr.setEncoding('utf8').on('data', (d: string) => { stderr = (stderr + d).slice(-2000); });
     const finish = (why: string) => {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
-      for (const t of req.targets) if (!answers.has(t)) answers.set(t, { ok: false, code: 'failed', message: why });
+      for (const t of req.targets) if (!answers.has(t)) set(t, { ok: false, code: 'failed', message: why });
       resolve(answers);
     };
     proc.on('error', (e) => finish(`fude-models could not start: ${e.message}`));

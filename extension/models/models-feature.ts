@@ -90,13 +90,16 @@ export class ModelsFeature implements vscode.Disposable {
     return c.entries;
   }
 
-  private async fit(targets: string[], signal?: AbortSignal): Promise<Map<string, FitAnswer>> {
+  /** Fit verdicts for many targets in one fude-models process; `onAnswer` sees each as it arrives. */
+  private async fit(targets: string[], signal?: AbortSignal, onAnswer?: (target: string, answer: FitAnswer) => void): Promise<Map<string, FitAnswer>> {
     const s = this.settings();
-    const answers = await runFit(this.deps.runtime(), {
+    return runFit(this.deps.runtime(), {
       targets, endpoint: s.endpoint, token: await this.tokens.get(), gpu: s.gpu, gpuLayers: s.gpuLayers, contextSize: s.contextSize, signal,
+      onAnswer: (t, a) => {
+        this.deps.log.info(`fit ${t}: ${a.ok ? a.report.summary : `not checked (${a.code}: ${a.message})`}`);
+        onAnswer?.(t, a);
+      },
     });
-    for (const [t, a] of answers) this.deps.log.info(`fit ${t}: ${a.ok ? a.report.summary : `not checked (${a.code}: ${a.message})`}`);
-    return answers;
   }
 
   // ---- Download Model… ---------------------------------------------------------------------------------
@@ -136,9 +139,10 @@ export class ModelsFeature implements vscode.Disposable {
         matchOnDetail: true,
         whileOpen: async (update, _busy, signal) => {
           const targets = entries.map(targetOf).filter((t): t is string => t !== undefined);
-          const answers = await this.fit(targets, signal);
-          for (const [t, a] of answers) fits.set(t, a);
-          update(entries.map(item));
+          await this.fit(targets, signal, (t, a) => {
+            fits.set(t, a);
+            update(entries.map(item));
+          });
         },
       });
     }
@@ -477,8 +481,10 @@ export class ModelsFeature implements vscode.Disposable {
       items: items(),
       matchOnDetail: true,
       whileOpen: found.length === 0 ? undefined : async (update, _busy, signal) => {
-        for (const [t, a] of await this.fit(found.slice(0, 40).map((m) => m.path), signal)) fits.set(t, a);
-        update(items());
+        await this.fit(found.slice(0, 40).map((m) => m.path), signal, (t, a) => {
+          fits.set(t, a);
+          update(items());
+        });
       },
     });
     if (!chosen) return;
