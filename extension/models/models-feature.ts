@@ -17,7 +17,7 @@ import { displayLang, fitText, memoryText, progressText, sizeText, termsText } f
 import { runFit, type FitAnswer } from './fit-runner.js';
 import { HfTokenStore } from './hf-token.js';
 import { openPickState, pick, type OpenPickState } from './pick.js';
-import { readModelsSettings, type ModelsSettings } from './settings.js';
+import { expandHome, readModelsSettings, type ModelsSettings } from './settings.js';
 
 export interface ModelsDeps {
   log: vscode.LogOutputChannel;
@@ -352,8 +352,13 @@ export class ModelsFeature implements vscode.Disposable {
 
   async useModel(path: string): Promise<void> {
     await this.deps.setModelPath(path);
-    await markUsed(path, this.settings().folder).catch(() => undefined);
+    await this.noteUse(path);
     this.deps.log.info(`model set to ${path}`);
+  }
+
+  /** Records "last used" for a file of the models folder (other files are left alone). */
+  async noteUse(path: string): Promise<void> {
+    await markUsed(expandHome(path), this.settings().folder).catch((e) => this.deps.log.warn(`last use of ${path}: ${String(e)}`));
   }
 
   // ---- Manage Downloaded Models… ---------------------------------------------------------------------------

@@ -32,6 +32,12 @@ export function registerModels(deps: ModelsDeps): vscode.Disposable[] {
       await new HfTokenStore(deps.secrets).clear();
       void vscode.window.showInformationMessage(vscode.l10n.t('Fude: the Hugging Face token was removed from VS Code\'s secret storage.'));
     }),
+    // "Last used" in the models folder: whenever the model setting names one of its files.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('fude.model.path')) return;
+      const path = (vscode.workspace.getConfiguration('fude').get<string>('model.path') ?? '').trim();
+      if (path) void feature.noteUse(path);
+    }),
     { dispose: () => { clearTimeout(offer); if (current === feature) current = undefined; } },
   ];
 }

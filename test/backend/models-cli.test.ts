@@ -8,11 +8,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runFit } from '../../extension/models/fit-runner.js';
 import { parseModelsLine, type ModelsLine } from '../../protocol/models.js';
 import { startModelServer, sha256, type ModelServer } from '../fixtures/model-server.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/fude-models.js', import.meta.url));
+const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
 interface Run {
   code: number | null;
@@ -173,5 +175,20 @@ describe('fude-models (the command line)', function () {
     const missing = await run(['fit', join(dir, 'none.gguf'), '--json']);
     assert.equal(missing.code, 2);
     assert.equal(errorOf(missing)?.code, 'not_found');
+  });
+
+  it('answers the extension\'s fit runner per target, as each arrives, failures included', async () => {
+    const seen: string[] = [];
+    const answers = await runFit(
+      { extensionPath: REPO, execPath: process.execPath, isElectron: false, nodePath: '', env: process.env },
+      { targets: [ggufPath, `${server.url}/page.gguf`, join(dir, 'none.gguf')], endpoint: server.url, gpu: 'cpu', gpuLayers: 'auto', contextSize: 512, onAnswer: (t) => seen.push(t) },
+    );
+    assert.deepEqual(seen, [ggufPath, `${server.url}/page.gguf`, join(dir, 'none.gguf')]);
+    const ok = answers.get(ggufPath)!;
+    assert.ok(ok.ok && ok.report.contextSize === 512 && ok.report.verdict === 'cpu_only');
+    const page = answers.get(`${server.url}/page.gguf`)!;
+    assert.ok(!page.ok && page.code === 'not_gguf');
+    const none = answers.get(join(dir, 'none.gguf'))!;
+    assert.ok(!none.ok && none.code === 'not_found');
   });
 });
