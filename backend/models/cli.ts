@@ -60,7 +60,7 @@ class Output {
       case 'progress': {
         if (!this.io.isTty) return;
         const pct = l.totalBytes ? `${((100 * l.receivedBytes) / l.totalBytes).toFixed(1).padStart(5)}% ` : '';
-        const text = `${pct}${formatBytes(l.receivedBytes)}${l.totalBytes ? ` / ${formatBytes(l.totalBytes)}` : ''}  ${formatBytes(l.bytesPerSecond)}/s  ${l.etaSeconds !== null ? `${formatDuration(l.etaSeconds)} left` : ''}`;
+        const text = `${pct}${formatBytes(l.receivedBytes)}${l.totalBytes ? ` / ${formatBytes(l.totalBytes)}` : ''}${l.bytesPerSecond > 0 ? `  ${formatBytes(l.bytesPerSecond)}/s` : ''}${l.etaSeconds !== null ? `  ${formatDuration(l.etaSeconds)} left` : ''}`;
         this.io.err(`\r${text.padEnd(this.lastProgressLen)}`);
         this.lastProgressLen = text.length;
         return;

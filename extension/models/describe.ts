@@ -62,5 +62,5 @@ export function fitText(answer: FitAnswer | undefined, entry?: CatalogEntry): st
 export function progressText(received: number, total: number | null, bytesPerSecond: number, etaSeconds: number | null): string {
   const of = total !== null ? vscode.l10n.t('{0} of {1}', formatBytes(received), formatBytes(total)) : formatBytes(received);
   const eta = etaSeconds !== null ? vscode.l10n.t('{0} left', formatDuration(etaSeconds)) : '';
-  return [of, `${formatBytes(bytesPerSecond)}/s`, eta].filter(Boolean).join(' · ');
+  return [of, bytesPerSecond > 0 ? `${formatBytes(bytesPerSecond)}/s` : '', eta].filter(Boolean).join(' · ');
 }

@@ -153,6 +153,12 @@ export class ModelsFeature implements vscode.Disposable {
       return;
     }
     const src = downloadSource(entry, s.endpoint)!;
+    const have = local.find((m) => m.fileName === src.fileName && !m.partial);
+    if (have) {
+      // Already here and verified when it was downloaded: no need to fetch or hash it again.
+      await this.modelActions(have, resolve(have.path) === resolve(this.deps.currentModelPath() || '.'));
+      return;
+    }
     if (entry.terms.kind === 'terms' && !this.deps.isTermsAccepted(entry.terms.termsId)) {
       // The terms come before anything downloads.
       if (!(await this.deps.reviewTerms(entry.terms.termsId))) {
