@@ -4,6 +4,7 @@
 import type { ChatSession } from './chat/chat-session.js';
 import type { CompletionController } from './completion/vscode/controller.js';
 import type { LocalEngine } from './engine/local/local-engine.js';
+import type { ModelsApi } from './models/models-feature.js';
 import type { ModelState, ModelStatus } from './engine/model-status.js';
 import type { TermsAcceptanceStore } from './terms/acceptance-store.js';
 import type { OpenGate } from './terms/gate-panel.js';
@@ -24,6 +25,7 @@ export interface FudeTestHooks extends FudeApi {
     terms: TermsAcceptanceStore;
     chat: ChatSession;
     completion: CompletionController;
+    models: ModelsApi;
     termsGate(): OpenGate | undefined;
     docsPanel(): vscode.WebviewPanel | undefined;
     isDemoModel(): boolean;

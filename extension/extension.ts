@@ -4,16 +4,17 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { termsForFamily } from '../common/terms/index.js';
+import { getTerms, termsForFamily } from '../common/terms/index.js';
 import { chatBeforeSend, createRequestGuard } from './guard/vscode-guard.js';
 import { registerChat } from './chat/register-chat.js';
 import { registerCompletion } from './completion/vscode/register.js';
 import { registerDocs } from './docs/register-docs.js';
 import { LocalEngine } from './engine/local/local-engine.js';
+import { registerModels } from './models/register-models.js';
 import { launchSpec } from './engine/local/launch.js';
 import { ModelStatus, type ModelState } from './engine/model-status.js';
 import { TermsAcceptanceStore } from './terms/acceptance-store.js';
-import { currentGate } from './terms/gate-panel.js';
+import { currentGate, openTermsGate } from './terms/gate-panel.js';
 import { registerTerms } from './terms/register-terms.js';
 import type { FudeApi, FudeTestHooks } from './api.js';
 import { logBackendLine } from './vscode/backend-log.js';
@@ -77,6 +78,22 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
   });
   const completion = registerCompletion({ context, log, engine, status, ensureReady: starter.ensureReady, termsAccepted });
   const docs = registerDocs(context, { engine, status, ensureReady: starter.ensureReady, guard, log: (line) => log.error(line) });
+  const runtime = () => ({ extensionPath: context.extensionPath, execPath: process.execPath, isElectron: Boolean(process.versions.electron), nodePath: nodePathSetting(), env: process.env });
+  const models = registerModels({
+    log,
+    secrets: context.secrets,
+    async setModelPath(path) {
+      // Saving the setting restarts a running backend through the configuration listener below.
+      await vscode.workspace.getConfiguration('fude').update('model.path', path === '' ? undefined : path, vscode.ConfigurationTarget.Global);
+    },
+    currentModelPath: () => (model.isDemo ? '' : model.settings.modelPath),
+    async reviewTerms(id) {
+      const set = getTerms(id);
+      return set !== undefined && (await openTermsGate(context, set, terms)) === 'accepted';
+    },
+    isTermsAccepted: termsAccepted,
+    runtime,
+  });
 
   context.subscriptions.push(
     log,
@@ -87,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
     ...chat.disposables,
     ...completion.disposables,
     ...docs.disposables,
+    ...models.disposables,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!RESTART_KEYS.some((k) => e.affectsConfiguration(k))) return;
       model = readModelSettings(context.extensionPath, terms.acceptedIds());
@@ -112,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
   const hooks: FudeTestHooks = {
     ...api,
     testing: {
-      engine, status, terms, chat: chat.session, completion: completion.controller,
+      engine, status, terms, chat: chat.session, completion: completion.controller, models: models.feature.api,
       termsGate: currentGate,
       docsPanel: docs.panel,
       isDemoModel: () => status.current.isDemo,

@@ -32,18 +32,6 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
       log.info('backend stopped by the user');
     }),
     vscode.commands.registerCommand('fude.showLog', () => log.show()),
-    vscode.commands.registerCommand('fude.selectModel', async () => {
-      const picked = await vscode.window.showOpenDialog({
-        canSelectMany: false,
-        openLabel: vscode.l10n.t('Use This Model'),
-        filters: { [vscode.l10n.t('GGUF models')]: ['gguf'] },
-        title: vscode.l10n.t('Choose a GGUF model file'),
-      });
-      if (!picked?.[0]) return;
-      // Saving the setting restarts a running backend through the configuration listener.
-      await vscode.workspace.getConfiguration('fude').update('model.path', picked[0].fsPath, vscode.ConfigurationTarget.Global);
-      log.info(`model set to ${picked[0].fsPath}`);
-    }),
     vscode.commands.registerCommand('fude.useCpu', async () => {
       await vscode.workspace.getConfiguration('fude').update('backend.gpu', 'cpu', vscode.ConfigurationTarget.Global);
     }),
@@ -70,6 +58,7 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
         { label: `$(debug-restart) ${vscode.l10n.t('Restart Backend')}`, command: 'fude.restartBackend' },
         { label: `$(debug-stop) ${vscode.l10n.t('Stop Backend')}`, command: 'fude.stopBackend' },
         { label: `$(file) ${vscode.l10n.t('Select Model File…')}`, command: 'fude.selectModel' },
+        { label: `$(cloud-download) ${vscode.l10n.t('Download Model…')}`, command: 'fude.models.download' },
         { label: `$(info) ${vscode.l10n.t('Show Status')}`, command: 'fude.showStatus' },
         { label: `$(output) ${vscode.l10n.t('Show Log')}`, command: 'fude.showLog' },
       ];

@@ -11,6 +11,7 @@ export async function run(): Promise<void> {
   await import('./completion.test.js');
   await import('./chat.test.js');
   await import('./docs.test.js');
+  await import('./models.test.js');
   // Feature suites go above this line; shutdown deactivates the extension and must stay last.
   await import('./shutdown.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
