@@ -99,6 +99,10 @@ function parseRequest(o: Obj, id: string): Request {
         temperature: num(o, 'temperature', 0, 10),
       });
     case 'render':
+      if (o.prefix !== undefined) {
+        if (o.messages !== undefined) throw new FieldError('messages', 'a render request has either "messages" (a chat prompt) or "prefix" (a completion prompt), not both');
+        return dropUndefined({ id, type, prefix: str(o, 'prefix') as string, suffix: str(o, 'suffix', { optional: true }) });
+      }
       return { id, type, messages: messages(o) };
     case 'cancel':
       return { id, type, target: str(o, 'target', { max: MAX_ID_LENGTH }) as string };
