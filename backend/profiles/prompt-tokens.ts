@@ -70,13 +70,14 @@ export async function tokenizeParts(pt: PromptTokenizer, parts: readonly PromptP
   const merged = mergeTextRuns(parts);
   const floor = merged.reduce((n, p) => n + (typeof p === 'string' ? pt.text.minTokens(p) : 1), 0);
   if (floor > limits.maxTokens) throw contextOverflow(floor, limits.contextSize, false);
-  const tokens: Token[] = [];
+  let tokens: Token[] = [];
   let text = '';
   for (const p of merged) {
     if (typeof p === 'string') {
       const r = await pt.text.tokenize(p, { maxTokens: limits.maxTokens - tokens.length, signal: limits.signal });
       if (!r.ok) throw contextOverflow(tokens.length + r.atLeast, limits.contextSize, false);
-      for (const id of r.ids) tokens.push(id as Token);
+      if (tokens.length === 0) tokens = r.ids as Token[];
+      else for (const id of r.ids) tokens.push(id as Token);
       text += p;
     } else {
       if (tokens.length + 1 > limits.maxTokens) throw contextOverflow(tokens.length + 1, limits.contextSize, false);

@@ -1,5 +1,6 @@
 import type { RenderRequest } from '../../protocol/messages.js';
 import { maxPromptTokens } from '../engine/generate.js';
+import { nextTurn } from '../tokenizer/unigram-encoder.js';
 import { completionPrompt } from './complete.js';
 import type { Handler } from './handler.js';
 
@@ -8,6 +9,7 @@ import type { Handler } from './handler.js';
  * many contexts' worth; a longer one is refused as context_overflow before it is tokenized whole.
  */
 export const RENDER_CONTEXTS = 8;
+const LONG_RENDER_TOKENS = 10_000;
 
 /**
  * The exact ids `chat` (messages) or `complete` (prefix, suffix) would evaluate, built by the same code,
@@ -21,9 +23,12 @@ export const handleRender: Handler<RenderRequest> = async (req, ctx) => {
     ? await completionPrompt(host.model, host.promptTokenizer, req.prefix, req.suffix ?? '', host.info.fim, limits)
     : await host.chatFormat.prompt(req.messages ?? [], limits);
   const { tokens } = prompt;
+  const pieces = tokens.map((t) => host.promptTokenizer.spell(t));
+  // A long render's reply is megabytes of JSON: serialise it on a later turn, so others are served first.
+  if (tokens.length > LONG_RENDER_TOKENS) await nextTurn();
   return {
     stopReason: 'none',
     usage: { inputTokens: tokens.length, evaluatedInputTokens: 0, outputTokens: 0 },
-    render: { text: prompt.text, tokens: tokens.map(Number), pieces: tokens.map((t) => host.promptTokenizer.spell(t)) },
+    render: { text: prompt.text, tokens: tokens.map(Number), pieces },
   };
 };

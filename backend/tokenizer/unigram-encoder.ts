@@ -48,12 +48,13 @@ function pushUtf8Bytes(vocab: UnigramVocab, cp: number, out: number[]): void {
 
 const UNK = -2;
 /** Code units processed between checks of the limit (and, when cooperative, between yields). */
-export const SLICE_UNITS = 8192;
+export const SLICE_UNITS = 4096;
 
 /** One Viterbi pass over a normalized string, resumable slice by slice. */
 class ViterbiPass {
   private readonly n: number;
-  private readonly best: Float64Array;
+  /** Best path score to each position; always a float32 value, as SentencePiece stores it. */
+  private readonly best: Float32Array;
   private readonly from: Int32Array;
   private readonly piece: Int32Array;
   /** Ids on the best path to each position (byte pieces counted one by one). */
@@ -62,7 +63,7 @@ class ViterbiPass {
 
   constructor(private readonly vocab: UnigramVocab, private readonly s: string) {
     this.n = s.length;
-    this.best = new Float64Array(this.n + 1);
+    this.best = new Float32Array(this.n + 1);
     this.from = new Int32Array(this.n + 1).fill(-1);
     this.piece = new Int32Array(this.n + 1);
     this.count = new Int32Array(this.n + 1);
@@ -96,7 +97,7 @@ class ViterbiPass {
         // long texts, so it is copied exactly.
         const score = vocab.scores[id] + till;
         if (from[target] === -1 || score > best[target]) {
-          best[target] = Math.fround(score);
+          best[target] = score;
           from[target] = start;
           piece[target] = id;
           count[target] = tillCount + 1;
@@ -175,7 +176,8 @@ export interface CooperativeOptions {
   yieldNow?: () => Promise<void>;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Resolves on a later turn of the event loop, after pending I/O (another connection's request) is served. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** encodeBounded that yields to the event loop between slices of a long text; rejects when `signal` aborts. */
 export async function encodeCooperatively(vocab: UnigramVocab, text: string, opts: CooperativeOptions = {}): Promise<Encoded> {
@@ -193,5 +195,7 @@ export async function encodeCooperatively(vocab: UnigramVocab, text: string, opt
     opts.signal?.throwIfAborted();
   }
   const ids = pass.ids();
+  // Let other work run before the caller goes on with a long result.
+  await yieldNow();
   return ids.length > maxTokens ? { ok: false, atLeast: ids.length } : { ok: true, ids };
 }
