@@ -9,6 +9,9 @@ import { Utf8TokenDecoder } from '../text/utf8-token-decoder.js';
 
 export class ContextOverflowError extends Error {}
 
+/** Room the answer needs at the least; a prompt leaving less is a context overflow. */
+export const MIN_ANSWER_TOKENS = 8;
+
 /** The prompt needs more tokens than the context can take with room left for an answer. */
 export function contextOverflow(promptTokens: number, contextSize: number, exact: boolean): ContextOverflowError {
   const size = exact ? `${promptTokens}` : `at least ${promptTokens}`;
@@ -32,8 +35,6 @@ export interface GenerateResult {
   usage: Usage;
 }
 
-/** Room the answer needs at the least; a prompt leaving less is a context overflow. */
-export const MIN_ANSWER_TOKENS = 8;
 const REPEAT_PENALTY_WINDOW = 64;
 
 export async function generate(

@@ -17,14 +17,14 @@ export const SPACE_PIECE = '\u2581';
 
 export type Encoded = { ok: true; ids: number[] } | { ok: false; atLeast: number };
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** SentencePiece's normalization for these models. Lone surrogates (not UTF-8) become U+FFFD. */
 export function normalizeUnigram(text: string): string {
   if (text === '') return '';
   const wellFormed = /[\uD800-\uDFFF]/.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
   return SPACE_PIECE + wellFormed.replaceAll(' ', SPACE_PIECE);
 }
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Tokens the text needs at the least: no piece covers more than maxPieceUnits code units. Cheap. */
 export function minUnigramTokens(vocab: UnigramVocab, text: string): number {

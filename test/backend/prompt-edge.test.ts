@@ -4,6 +4,7 @@
 // more than 100 ms. The status pings run in a worker thread with its own connection and event loop, so the
 // test's own work (building and parsing megabyte frames) does not count against the backend.
 import assert from 'node:assert/strict';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { MAX_MESSAGE_BYTES } from '../../protocol/messages.js';
@@ -15,6 +16,8 @@ import { Client, spawnBackend, TEST_TOKEN, type BackendProcess, type Collected }
 
 const CONTEXT = 16_384;
 const STATUS_BUDGET_MS = 100;
+/** Runnable processes per core above which the operating system, not the backend, decides wall-clock waits. */
+const OVERLOADED_PER_CORE = 2;
 
 /** A worker that asks for `status` every few milliseconds until told to stop, then reports each wait. */
 const PINGER = `
@@ -72,9 +75,13 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
     dir = makeTinyModelDir();
     const options = vocabPresets['llm-jp-3-vocab']();
     const model = writeVocabModel(join(dir, 'llm-jp-3-vocab.gguf'), { ...options, shape: { ...options.shape, contextLength: CONTEXT } });
-    backend = spawnBackend(['--model', model.path, '--context-size', String(CONTEXT)]);
+    backend = spawnBackend(['--model', model.path, '--context-size', String(CONTEXT)], {
+      FUDE_BACKEND_TOKEN: TEST_TOKEN,
+      NODE_OPTIONS: `--import=${new URL('./loop-monitor.js', import.meta.url).href}`,
+    });
     ref = await loadReference('llm-jp-3');
     port = (await backend.ready).port;
+
     c = await Client.connect(port);
     const base = readCorpus().filter((x) => x.kind !== 'long').map((x) => x.text).join('\n');
     const perCopy = ref.encode(base).length;
@@ -120,28 +127,39 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
     console.log(`      a ${huge.length}-character render refused in ${(performance.now() - started).toFixed(0)} ms`);
   });
 
+  /** The most CPU time the backend spent in one turn of its event loop since stderr line `from`. */
+  function worstLoopCpu(from: number): number {
+    const cpu = backend.stderr.slice(from).map((l) => /^loop-monitor: wall [\d.]+ cpu ([\d.]+)/.exec(l)).filter((m) => m !== null).map((m) => Number(m![1]));
+    return cpu.reduce((a, b) => Math.max(a, b), 0);
+  }
+
   async function worstStatusWait(label: string, work: () => Promise<void>): Promise<number> {
     const pinger = startPinger(port);
     await pinger.ready;
     await new Promise((r) => setTimeout(r, 50));
+    const from = backend.stderr.length;
     await work();
     await new Promise((r) => setTimeout(r, 50));
     const waits = await pinger.stop();
     const worst = Math.max(...waits);
+    const cpu = worstLoopCpu(from);
     waits.sort((a, b) => a - b);
-    console.log(`      ${label}: ${waits.length} status requests meanwhile, worst ${worst.toFixed(1)} ms, median ${waits[waits.length >> 1].toFixed(1)} ms`);
+    console.log(`      ${label}: ${waits.length} status requests meanwhile, worst ${worst.toFixed(1)} ms, median ${waits[waits.length >> 1].toFixed(1)} ms; longest turn of the backend's event loop: ${cpu.toFixed(1)} ms of CPU`);
     assert.ok(waits.length >= 5, 'status was asked for while the big request ran');
+    assert.ok(cpu < STATUS_BUDGET_MS, `one turn of the backend's event loop took ${cpu.toFixed(1)} ms of CPU during ${label}`);
     return worst;
   }
 
   /**
-   * The worst status wait while `work` runs, best of up to three runs. On a shared machine the operating
-   * system can leave either process waiting for a core for tens of milliseconds (the baseline below shows it);
-   * that only ever adds to a wait, so one run under the budget bounds what the backend itself blocks.
+   * The worst status wait while `work` runs, best of up to five runs. On a shared machine the operating
+   * system can leave either process waiting for a core for tens of milliseconds or more; that only ever adds
+   * to a wait, so one run under the budget bounds what the backend itself blocks. Every run also checks the
+   * CPU time of the backend's longest event-loop turn (loop-monitor.ts), which the machine's load does not
+   * inflate.
    */
-  async function bestOfThree(label: string, work: () => Promise<void>): Promise<number> {
+  async function bestOfFive(label: string, work: () => Promise<void>): Promise<number> {
     const worsts: number[] = [];
-    for (let run = 0; run < 3 && !(worsts.length > 0 && Math.min(...worsts) < STATUS_BUDGET_MS); run++) {
+    for (let run = 0; run < 5 && !(worsts.length > 0 && Math.min(...worsts) < STATUS_BUDGET_MS); run++) {
       worsts.push(await worstStatusWait(label, work));
     }
     return Math.min(...worsts);
@@ -154,13 +172,21 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
     const frame = () => JSON.stringify({ id: 'h1', type: 'chat', messages: [{ role: 'user', content }] });
     while (Buffer.byteLength(frame()) > MAX_MESSAGE_BYTES) content = content.slice(0, Math.floor(content.length * 0.97));
     await worstStatusWait('nothing else (baseline)', () => new Promise((r) => setTimeout(r, 1500)));
-    const worstHuge = await bestOfThree(`a ${(Buffer.byteLength(frame()) / 1e6).toFixed(1)} MB chat request`, async () => {
-      expectOverflow(await c.request({ id: 'h1', type: 'chat', messages: [{ role: 'user', content }] }));
+    const hugeFrame = frame();
+    const worstHuge = await bestOfFive(`a ${(Buffer.byteLength(hugeFrame) / 1e6).toFixed(1)} MB chat request`, async () => {
+      expectOverflow(await c.requestFrame('h1', hugeFrame));
     });
-    const worstRender = await bestOfThree(`a ${bigIds.length + 1}-token render`, async () => {
+    const worstRender = await bestOfFive(`a ${bigIds.length + 1}-token render`, async () => {
       const r = await c.request({ id: 'h2', type: 'render', prefix: big });
       assert.equal(r.final.type, 'done');
     });
+    // Wall-clock waits mean something only when the machine can run everything that wants to run; the CPU
+    // time of each event-loop turn (checked in every run above) is asserted whatever the load.
+    const perCore = loadavg()[0] / cpus().length;
+    if (perCore > OVERLOADED_PER_CORE) {
+      console.log(`      wall-clock waits not asserted: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (over ${OVERLOADED_PER_CORE} per core)`);
+      return;
+    }
     assert.ok(worstHuge < STATUS_BUDGET_MS, `a status request waited ${worstHuge.toFixed(1)} ms during the 4 MB request`);
     assert.ok(worstRender < STATUS_BUDGET_MS, `a status request waited ${worstRender.toFixed(1)} ms during the render`);
   });
