@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { ChatMessage, DoneEvent } from '../../protocol/messages.js';
 import { makeTinyModelDir, removeTinyModelDir } from '../fixtures/preset-files.js';
-import { vocabPresets } from '../fixtures/presets.js';
+import { vocabPresets } from '../fixtures/vocab-presets.js';
 import { REAL_VOCABS, type RealVocabName } from '../fixtures/spm-gguf-vocab.js';
 import { loadReference, readCorpus, type ReferenceTokenizer } from '../fixtures/tokenizer-reference.js';
 import { writeVocabModel } from '../fixtures/vocab-model.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { MAX_MESSAGE_BYTES } from '../../protocol/messages.js';
 import { makeTinyModelDir, removeTinyModelDir } from '../fixtures/preset-files.js';
-import { vocabPresets } from '../fixtures/presets.js';
+import { vocabPresets } from '../fixtures/vocab-presets.js';
 import { loadReference, readCorpus, type ReferenceTokenizer } from '../fixtures/tokenizer-reference.js';
 import { writeVocabModel } from '../fixtures/vocab-model.js';
 import { Client, spawnBackend, TEST_TOKEN, type BackendProcess, type Collected } from './harness.js';

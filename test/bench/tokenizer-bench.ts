@@ -13,7 +13,7 @@ import { vocabArraysFromGguf } from '../../backend/tokenizer/gguf-vocab.js';
 import { encodeUnigram } from '../../backend/tokenizer/unigram-encoder.js';
 import { UnigramVocab } from '../../backend/tokenizer/unigram-vocab.js';
 import { makeTinyModelDir, removeTinyModelDir } from '../fixtures/preset-files.js';
-import { vocabPresets } from '../fixtures/presets.js';
+import { vocabPresets } from '../fixtures/vocab-presets.js';
 import type { RealVocabName } from '../fixtures/spm-gguf-vocab.js';
 import { loadReference, readCorpus } from '../fixtures/tokenizer-reference.js';
 import { writeVocabModel } from '../fixtures/vocab-model.js';
