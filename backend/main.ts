@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     ...(envToken ? {} : { token }),
   };
   emitEvent(ready);
-  log.info(`ready on ${opts.host}:${state.server.port} (chat format ${host.chatFormat.name})`);
+  log.info(`ready on ${opts.host}:${state.server.port} (chat format ${host.chatFormat.name}, tokens by ${host.promptTokenizer.text.name}${host.promptTokenizer.exact ? ', exact' : ''})`);
 }
 
 function exitBadSetup(e: SetupError): never {

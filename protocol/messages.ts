@@ -43,10 +43,16 @@ export interface CompleteRequest {
   seed?: number;
 }
 
+/**
+ * The exact prompt a request would evaluate, without evaluating it: `messages` as `chat` (and the
+ * documentation lane) would send them, or `prefix` (and `suffix`) as `complete` would. Exactly one of the two.
+ */
 export interface RenderRequest {
   id: string;
   type: 'render';
-  messages: ChatMessage[];
+  messages?: ChatMessage[];
+  prefix?: string;
+  suffix?: string;
 }
 
 /**

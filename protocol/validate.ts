@@ -110,6 +110,10 @@ function parseRequest(o: Obj, id: string): Request {
         seed: num(o, 'seed', 0, 2 ** 32 - 1, true),
       });
     case 'render':
+      if (o.prefix !== undefined) {
+        if (o.messages !== undefined) throw new FieldError('messages', 'a render request has either "messages" (a chat prompt) or "prefix" (a completion prompt), not both');
+        return dropUndefined({ id, type, prefix: str(o, 'prefix') as string, suffix: str(o, 'suffix', { optional: true }) });
+      }
       return { id, type, messages: messages(o) };
     case 'count': {
       const texts = countTexts(o);

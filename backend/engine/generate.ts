@@ -9,6 +9,20 @@ import { Utf8TokenDecoder } from '../text/utf8-token-decoder.js';
 
 export class ContextOverflowError extends Error {}
 
+/** Room the answer needs at the least; a prompt leaving less is a context overflow. */
+export const MIN_ANSWER_TOKENS = 8;
+
+/** The prompt needs more tokens than the context can take with room left for an answer. */
+export function contextOverflow(promptTokens: number, contextSize: number, exact: boolean): ContextOverflowError {
+  const size = exact ? `${promptTokens}` : `at least ${promptTokens}`;
+  return new ContextOverflowError(`the prompt is ${size} tokens but the context holds ${contextSize} (with at least ${MIN_ANSWER_TOKENS} left for the answer); shorten the input or start the backend with a larger --context-size`);
+}
+
+/** The most prompt tokens a generation accepts in a context of `contextSize` tokens. */
+export function maxPromptTokens(contextSize: number): number {
+  return contextSize - MIN_ANSWER_TOKENS;
+}
+
 export interface GenerateOptions {
   sampling: Sampling;
   stopStrings: readonly string[];
@@ -21,8 +35,6 @@ export interface GenerateResult {
   usage: Usage;
 }
 
-/** Room the answer needs at the least; a prompt leaving less is a context overflow. */
-const MIN_ANSWER_TOKENS = 8;
 const REPEAT_PENALTY_WINDOW = 64;
 
 export async function generate(
@@ -32,8 +44,10 @@ export async function generate(
   opts: GenerateOptions,
 ): Promise<GenerateResult> {
   const room = sequence.contextSize - prompt.length;
-  if (room < MIN_ANSWER_TOKENS) {
-    throw new ContextOverflowError(`the prompt is ${prompt.length} tokens but the context holds ${sequence.contextSize}; shorten the input or start the backend with a larger --context-size`);
+  if (room < MIN_ANSWER_TOKENS) throw contextOverflow(prompt.length, sequence.contextSize, true);
+  if (prompt.length === 0) {
+    // Nothing to continue from (an empty completion prefix for a family without BOS): an empty answer.
+    return { stopReason: 'none', usage: { inputTokens: 0, evaluatedInputTokens: 0, outputTokens: 0 } };
   }
   const maxTokens = Math.min(opts.sampling.maxTokens, room);
 
