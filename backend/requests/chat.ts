@@ -12,6 +12,7 @@ export const handleChat: Handler<ChatRequest> = async (req, ctx) => {
     stopStrings: host.chatFormat.stopStrings,
     signal: ctx.signal,
     onText: ctx.chunk,
+    backpressure: ctx.backpressure,
   }), ctx.signal);
   return result;
 };

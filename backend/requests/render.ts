@@ -8,8 +8,14 @@ function pieces(model: LlamaModel, tokens: readonly Token[]): string[] {
   return tokens.map((t) => (Array.isArray(vocab) && typeof vocab[t] === 'string' ? vocab[t] : model.detokenize([t], true)));
 }
 
-/** The exact prompt `chat` would evaluate for these messages, for debugging prompt formats. */
-export const handleRender: Handler<RenderRequest> = async (req, ctx) => {
+/**
+ * The exact prompt `chat` would evaluate for these messages, for debugging prompt formats. Tokenizing is
+ * synchronous work on the event loop: each render takes its turn in the render queue and first lets the loop
+ * run, so other requests' tokens flow between renders and a flood of renders meets the queue's limit.
+ */
+export const handleRender: Handler<RenderRequest> = (req, ctx) => ctx.host.renderQueue.run(async () => {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (ctx.signal.aborted) throw ctx.signal.reason;
   const { model, chatFormat } = ctx.host;
   const tokens = chatFormat.tokens(req.messages);
   return {
@@ -17,4 +23,4 @@ export const handleRender: Handler<RenderRequest> = async (req, ctx) => {
     usage: { inputTokens: tokens.length, evaluatedInputTokens: 0, outputTokens: 0 },
     render: { text: model.detokenize(tokens, true), tokens: tokens.map(Number), pieces: pieces(model, tokens) },
   };
-};
+}, ctx.signal);
