@@ -57,13 +57,15 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
       mine.get(req.target)?.abort(new CancelledError(`cancelled by request ${req.id}`));
       return send(doneWithoutWork(req.id));
     }
+    // A completion that supersedes one in flight takes its place rather than a new one.
+    const replaces = req.type === 'complete' && lastComplete !== undefined && mine.has(lastComplete) ? 1 : 0;
+    if (mine.size - replaces >= MAX_REQUESTS_IN_FLIGHT) {
+      return fail(req.id, 'busy', `${MAX_REQUESTS_IN_FLIGHT} requests in flight on this connection already; wait for one to end`);
+    }
     if (req.type === 'complete') {
       // A new completion makes the previous one from the same client useless: stop it in the model.
       if (lastComplete) mine.get(lastComplete)?.abort(new CancelledError(`superseded by completion ${req.id}`));
       lastComplete = req.id;
-    }
-    if (mine.size >= MAX_REQUESTS_IN_FLIGHT) {
-      return fail(req.id, 'busy', `${MAX_REQUESTS_IN_FLIGHT} requests in flight on this connection already; wait for one to end`);
     }
     void run(req);
   });
