@@ -8,7 +8,7 @@ import { emitEvent, progressThrottle } from './events.js';
 import { loadModelHost, SEQUENCE_COUNT, type ModelHost } from './engine/model-host.js';
 import { onTerminationSignals, watchForOrphaning } from './lifecycle.js';
 import { stderrLogger, type Logger } from './log.js';
-import { identifyModel } from './profiles/family.js';
+import { identifyModel, modelFacts } from './profiles/family.js';
 import { requiredTerms } from './profiles/terms-gate.js';
 import { RequestRegistry } from './server/request-registry.js';
 import { startServer, type RunningServer } from './server/ws-server.js';
@@ -67,9 +67,9 @@ async function main(): Promise<void> {
 
   const loadStarted = performance.now();
   const file = await checkModelFile(opts.model);
-  const identity = identifyModel(file.info.metadata.general, file.path, opts.family);
-  const terms = requiredTerms(identity, opts.acceptTerms);
-  if (terms.warning) log.warn(terms.warning);
+  const facts = modelFacts(file.info.metadata, file.path);
+  const identity = identifyModel(facts, opts.family);
+  const terms = requiredTerms(facts, identity, opts.acceptTerms);
   const loading = (stage: LoadingEvent['stage'], progress?: number) => emitEvent({
     event: 'loading', stage, model: { name: identity.name, family: identity.family, path: file.path, termsId: terms.termsId }, ...(progress === undefined ? {} : { progress }),
   });
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     model: host.info,
     threads,
     loadMs: Math.round(performance.now() - loadStarted),
-    warnings: [...runtime.warnings, ...plan.warnings, ...(terms.warning ? [terms.warning] : [])],
+    warnings: [...runtime.warnings, ...plan.warnings],
     ...(envToken ? {} : { token }),
   };
   emitEvent(ready);

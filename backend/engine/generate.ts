@@ -28,6 +28,11 @@ export interface GenerateOptions {
   stopStrings: readonly string[];
   signal: AbortSignal;
   onText(text: string): void;
+  /**
+   * Called after each piece of text: a promise while the client has not read what was sent (generation waits
+   * for it, so an unread socket never fills memory), undefined while it keeps up.
+   */
+  backpressure?(): Promise<void> | undefined;
 }
 
 export interface GenerateResult {
@@ -88,6 +93,8 @@ export async function generate(
       generated.push(token);
       if (emit(decoder.push(token))) { stopReason = 'stop'; break; }
       if (generated.length >= maxTokens) { stopReason = 'maxTokens'; break; }
+      const unread = opts.backpressure?.();
+      if (unread) await unread;
     }
   }
   if (stopReason !== 'stop' && stopReason !== 'cancelled') {

@@ -1,5 +1,5 @@
 // The one loaded model, its context and its lanes (one sequence each for chat, documentation and completion,
-// so completions keep their KV cache warm while chat runs).
+// so completions keep their KV cache warm while chat runs), and the queue renders wait in.
 import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import { InsufficientMemoryError } from 'node-llama-cpp';
 import type { GpuKind, ModelInfo } from '../../protocol/messages.js';
@@ -10,7 +10,7 @@ import { formatBytes } from '../setup/format-bytes.js';
 import type { ModelFile } from '../setup/model-file.js';
 import type { ResourcePlan } from '../setup/resource-plan.js';
 import { SetupError } from '../setup/setup-error.js';
-import { Lane, type LaneName } from './lane.js';
+import { Lane, WorkQueue, type LaneName } from './lane.js';
 
 const LANES: readonly LaneName[] = ['chat', 'docs', 'complete'];
 export const SEQUENCE_COUNT = LANES.length;
@@ -25,6 +25,11 @@ export interface ModelHost {
   readonly promptTokenizer: PromptTokenizer;
   lane(name: LaneName): Lane;
   lanes(): readonly Lane[];
+  /**
+   * Renders tokenize on the event loop and need no sequence: they get their own one-at-a-time queue with the
+   * lanes' limit, rather than a lane, so a render never waits behind a chat's generation.
+   */
+  readonly renderQueue: WorkQueue;
   dispose(): Promise<void>;
 }
 
@@ -83,6 +88,7 @@ export async function loadModelHost(args: {
     promptTokenizer,
     lane: (name) => lanes.get(name)!,
     lanes: () => [...lanes.values()],
+    renderQueue: new WorkQueue('render', args.queueLimit),
     // Dispose in order: sequences' users are already stopped by the caller; then context, model, llama.
     async dispose() {
       await context.dispose();

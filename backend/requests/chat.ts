@@ -13,6 +13,7 @@ export const handleChat: Handler<ChatRequest> = async (req, ctx) => {
     stopStrings: [...host.chatFormat.stopStrings, ...(req.stop ?? [])],
     signal: ctx.signal,
     onText: ctx.chunk,
+    backpressure: ctx.backpressure,
   }), ctx.signal);
   return result;
 };

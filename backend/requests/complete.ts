@@ -51,7 +51,7 @@ export const handleComplete: Handler<CompleteRequest> = async (req, ctx) => {
     temperature: req.temperature ?? COMPLETION_SAMPLING.temperature,
   };
   const result = await host.lane('complete').run((sequence) => generate(sequence, host.model, tokens, {
-    sampling, stopStrings: stops, signal: ctx.signal, onText: ctx.chunk,
+    sampling, stopStrings: stops, signal: ctx.signal, onText: ctx.chunk, backpressure: ctx.backpressure,
   }), ctx.signal);
   return { ...result, mode: fim ? 'fim' : 'prefix' };
 };

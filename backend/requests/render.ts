@@ -13,9 +13,13 @@ const LONG_RENDER_TOKENS = 10_000;
 
 /**
  * The exact ids `chat` (messages) or `complete` (prefix, suffix) would evaluate, built by the same code,
- * with each id as the vocabulary spells it ("<s>", "▁以下", "<0x0A>") and the prompt's text.
+ * with each id as the vocabulary spells it ("<s>", "▁以下", "<0x0A>") and the prompt's text. Tokenizing is work
+ * on the event loop: each render takes its turn in the render queue and first lets the loop run, so other
+ * requests' tokens flow between renders and a flood of renders meets the queue's limit.
  */
-export const handleRender: Handler<RenderRequest> = async (req, ctx) => {
+export const handleRender: Handler<RenderRequest> = (req, ctx) => ctx.host.renderQueue.run(async () => {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (ctx.signal.aborted) throw ctx.signal.reason;
   const { host } = ctx;
   const contextSize = host.info.contextSize;
   const limits = { maxTokens: Math.max(maxPromptTokens(contextSize), RENDER_CONTEXTS * contextSize), contextSize, signal: ctx.signal };
@@ -31,4 +35,4 @@ export const handleRender: Handler<RenderRequest> = async (req, ctx) => {
     usage: { inputTokens: tokens.length, evaluatedInputTokens: 0, outputTokens: 0 },
     render: { text: prompt.text, tokens: tokens.map(Number), pieces },
   };
-};
+}, ctx.signal);

@@ -35,6 +35,11 @@ export function noticeFor(f: ModelFailure): { message: string; actions: NoticeAc
         message: vscode.l10n.t('Fude: this model has terms of use that you have not accepted yet. {0}', f.message),
         actions: [{ title: vscode.l10n.t('Show Terms of Use'), command: 'fude.showTerms' }],
       };
+    case 'terms_unregistered':
+      return {
+        message: vscode.l10n.t('Fude: this model is a release whose terms of use Fude does not hold yet, so it is not loaded. {0}', f.message),
+        actions: [choose, log],
+      };
     case 'bad_arguments':
       return { message: vscode.l10n.t('Fude: the backend settings are invalid. {0}', f.message), actions: [{ title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', args: ['fude'] }, log] };
     default:
