@@ -3,18 +3,9 @@
 import type { LlamaModel, Token } from 'node-llama-cpp';
 import type { CompleteRequest } from '../../protocol/messages.js';
 import { generate } from '../engine/generate.js';
-import { COMPLETION_SAMPLING } from '../profiles/sampling.js';
+import { COMPLETION_SAMPLING } from '../../common/sampling.js';
 import type { Handler } from './handler.js';
-
-/**
- * The first non-blank line of the suffix: generating it means the completion has reached existing text.
- * Only when it holds a letter or digit: a bare ")" or "}" would also cut nested code at its first inner
- * bracket; the editor's own filters trim those cases.
- */
-export function suffixStop(suffix: string | undefined): string | undefined {
-  const line = suffix?.split('\n').find((l) => l.trim() !== '')?.trim();
-  return line && /[\p{L}\p{N}]/u.test(line) ? line : undefined;
-}
+import { suffixStop } from '../../common/suffix-stop.js';
 
 function bos(model: LlamaModel): Token[] {
   return model.tokens.shouldPrependBosToken && model.tokens.bos != null ? [model.tokens.bos] : [];

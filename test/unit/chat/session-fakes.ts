@@ -141,7 +141,7 @@ export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?
   const posted: ExtensionMessage[] = [];
   const logs: string[] = [];
   const headerActions: string[] = [];
-  const header: ModelHeader = { name: "fake", gpu: null, tokensPerSecond: null, phase: "ready", status: null, actions: [], isDemo: false };
+  const header: ModelHeader = { name: "fake", gpu: null, server: null, tokensPerSecond: null, phase: "ready", status: null, actions: [], isDemo: false };
   const deps: ChatSessionDeps = {
     history,
     memory: store,
