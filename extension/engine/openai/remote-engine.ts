@@ -175,7 +175,16 @@ export class RemoteEngine implements Engine {
         : `${server} serves ${available.length} models (${available.join(', ')}); set fude.engine.model to one of them`;
       return this.fail(generation, 'unknown_model', message, { server, model: config.model, available });
     }
-    const props = entry.ownedBy === 'llamacpp' ? ((await client.props()) as LlamaProps | undefined) : undefined;
+    let props: LlamaProps | undefined;
+    if (entry.ownedBy === 'llamacpp') {
+      try {
+        props = (await client.props()) as LlamaProps | undefined;
+      } catch (e) {
+        client.dispose();
+        const err = e as RemoteEngineError;
+        return this.fail(generation, 'unauthorized', redact(err.message), { server, model: config.model, ...(err.status !== undefined ? { status: err.status } : {}) });
+      }
+    }
     const facts = describeRemoteModel(entry, { props, contextSizeSetting: config.contextSize });
     if (facts.termsId !== null && !this.deps.termsAccepted(facts.termsId)) {
       client.dispose();
