@@ -62,6 +62,8 @@ export class RemoteEngine implements Engine {
   private generation = 0;
   private readonly running = new Set<Running>();
   private nextId = 1;
+  /** Disposed (another engine took over): the status belongs to that one now, and nothing is published. */
+  private disposed = false;
 
   constructor(private readonly deps: RemoteEngineDeps) {}
 
@@ -81,6 +83,7 @@ export class RemoteEngine implements Engine {
   }
 
   async stop(): Promise<void> {
+    if (this.disposed) return;
     this.generation++;
     this.checking = undefined;
     this.abortAll(new EngineError('not_connected', 'the remote engine was stopped; the request was lost'));
@@ -89,6 +92,7 @@ export class RemoteEngine implements Engine {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     this.generation++;
     this.abortAll(new EngineError('not_connected', 'the remote engine was closed; the request was lost'));
     this.disconnect();
@@ -296,7 +300,7 @@ export class RemoteEngine implements Engine {
   }
 
   private publishInFlight(): void {
-    this.deps.status.publish({ inFlight: this.running.size });
+    if (!this.disposed) this.deps.status.publish({ inFlight: this.running.size });
   }
 
   private redact(text: string): string {
