@@ -165,7 +165,9 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
     await sleep(300);
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await until(() => api.completion.stats().lastOutcome?.text === BLOCK_SHOWN, 60_000, `the remote suggestion arrives (${JSON.stringify(api.completion.stats().lastOutcome)})`);
-    assert.equal(api.completion.stats().lastMode, 'prefix', 'the model has no FIM tokens: the server stops at the suffix');
+    // (Whether the server answered in prefix mode is not asserted here: the filters stop the stream at the closing
+    // brace, which may cancel the request before the server's last chunk; the request body is checked in the unit tests.)
+    assert.equal(api.completion.stats().lastOutcome?.source, 'model');
     const start = Date.now();
     while (editor.document.getText() !== `function f() {${BLOCK_SHOWN}\n}\n` && Date.now() - start < 10_000) {
       await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
