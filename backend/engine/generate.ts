@@ -3,7 +3,7 @@
 // cancellation, and stream whole characters.
 import type { LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import type { StopReason, Usage } from '../../protocol/messages.js';
-import type { Sampling } from '../profiles/sampling.js';
+import type { Sampling } from '../../common/sampling.js';
 import { StopMatcher } from '../text/stop-matcher.js';
 import { Utf8TokenDecoder } from '../text/utf8-token-decoder.js';
 

@@ -1,6 +1,6 @@
 import type { ChatRequest } from '../../protocol/messages.js';
 import { generate, maxPromptTokens } from '../engine/generate.js';
-import { samplingFor } from '../profiles/sampling.js';
+import { samplingFor } from '../../common/sampling.js';
 import type { Handler } from './handler.js';
 
 export const handleChat: Handler<ChatRequest> = async (req, ctx) => {

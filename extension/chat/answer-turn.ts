@@ -55,10 +55,11 @@ export async function answerTurn(env: TurnEnv, streaming: Streaming): Promise<Tu
     streaming.text += delta;
     batcher.push(delta);
   }).finally(() => batcher.flush());
-  if (outcome.text !== "") await history.updateLastAssistant(conversationId, outcome.text);
+  // What arrived is never lost; an answer a failure cut short is saved marked as cut.
+  if (outcome.text !== "") await history.updateLastAssistant(conversationId, outcome.text, outcome.kind === "error");
   const result: TurnResult = { request: fitted.messages, tokensPerSecond: outcome.kind === "error" ? null : outcome.tokensPerSecond };
   if (outcome.kind === "error") {
-    env.error(conversationId, texts.failed(outcome.code, outcome.message), true);
+    env.error(conversationId, texts.failed(outcome.code, outcome.message, outcome.retryAfterMs), true);
     return result;
   }
   env.post({ type: "done", conversationId, stopReason: outcome.kind === "maxTokens" ? "maxTokens" : outcome.kind });

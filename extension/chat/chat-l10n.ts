@@ -1,6 +1,7 @@
 // Every sentence of the chat, localized through vscode.l10n (the webview gets its strings from here too).
 import * as vscode from 'vscode';
 import type { LeftOut } from './context-budget.js';
+import { requestFailureText } from '../vscode/request-failure-text.js';
 import type { SessionTexts } from './session-types.js';
 
 export function sessionTexts(): SessionTexts {
@@ -12,13 +13,17 @@ export function sessionTexts(): SessionTexts {
     regenerate: vscode.l10n.t('Regenerate'),
     tooLong: (tokens, limit) => vscode.l10n.t("The question is too long for the model's context ({0} tokens; at most {1} fit). Shorten it, remove attachments, or set a larger context size (fude.backend.contextSize).", tokens, limit),
     leftOut: describeLeftOut,
-    failed: (code, message) => failureText(code, message),
+    failed: (code, message, retryAfterMs) => failureText(code, message, retryAfterMs),
     cutShort: vscode.l10n.t('The answer reached the length limit (fude.sampling.maxTokens) and was cut short.'),
   };
 }
 
-function failureText(code: string, message: string): string {
+function failureText(code: string, message: string, retryAfterMs?: number): string {
   switch (code) {
+    case 'cut':
+      return vscode.l10n.t('The answer was cut off: the connection to the server ended mid-answer ({0}). What arrived is kept above, marked as cut.', message);
+    case 'engine_changed':
+      return vscode.l10n.t('The answer stopped because the engine was switched ({0}). What arrived is kept above, marked as cut; the conversation goes on with the new engine.', message);
     case 'backend_gone':
       return vscode.l10n.t('The backend stopped while answering ({0}). The answer so far was kept.', message);
     case 'not_connected':
@@ -30,7 +35,7 @@ function failureText(code: string, message: string): string {
     case 'terms_not_accepted':
       return vscode.l10n.t("The model's terms of use have not been accepted ({0}).", message);
     default:
-      return vscode.l10n.t('The answer failed: {0}', message);
+      return requestFailureText(code, message, retryAfterMs) ?? vscode.l10n.t('The answer failed: {0}', message);
   }
 }
 
@@ -85,9 +90,11 @@ export function webviewStrings(): Record<string, string> {
     you: vscode.l10n.t('You'),
     model: vscode.l10n.t('Model'),
     writing: vscode.l10n.t('Writing…'),
+    cutMark: vscode.l10n.t('Cut off: this answer ended early, and this is what arrived.'),
     stopped: vscode.l10n.t('Stopped.'),
     tokensPerSecond: vscode.l10n.t('{0} tokens/s'),
     cpu: vscode.l10n.t('CPU'),
+    remoteEngine: vscode.l10n.t('Remote engine: the server and its latency when last checked'),
     noModel: vscode.l10n.t('No model loaded'),
     demoBanner: vscode.l10n.t('Demo model: its answers are meaningless. Choose a real GGUF model to get real answers.'),
     chooseModel: vscode.l10n.t('Choose Model File…'),

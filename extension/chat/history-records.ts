@@ -12,6 +12,8 @@ export interface StoredMessage {
   text: string;
   attachments?: StoredAttachment[];
   createdAt: number;
+  /** An answer that ended in a failure part-way (a cut stream, a lost server): the text is what arrived. */
+  cut?: true;
 }
 
 export interface Conversation {
@@ -53,6 +55,7 @@ function readAttachment(value: unknown): StoredAttachment | null {
 function readMessage(value: unknown): StoredMessage | null {
   if (!isObject(value) || (value.role !== "user" && value.role !== "assistant") || !isString(value.text)) return null;
   const message: StoredMessage = { role: value.role, text: value.text, createdAt: isTime(value.createdAt) ? value.createdAt : 0 };
+  if (value.role === "assistant" && value.cut === true) message.cut = true;
   if (Array.isArray(value.attachments)) {
     message.attachments = value.attachments.map(readAttachment).filter((a): a is StoredAttachment => a !== null);
   }

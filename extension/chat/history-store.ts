@@ -77,11 +77,15 @@ export class HistoryStore {
   }
 
   /** Sets the text of the answer being written: replaces the last message if it is an answer, else adds one. */
-  async updateLastAssistant(id: string, text: string): Promise<Conversation | undefined> {
+  /** `cut`: the answer ended in a failure part-way, and the text is only what arrived. */
+  async updateLastAssistant(id: string, text: string, cut = false): Promise<Conversation | undefined> {
     return this.change(id, (conversation, time) => {
       const last = conversation.messages[conversation.messages.length - 1];
-      if (last?.role === "assistant") last.text = text;
-      else conversation.messages.push({ role: "assistant", text, createdAt: time });
+      if (last?.role === "assistant") {
+        last.text = text;
+        if (cut) last.cut = true;
+        else delete last.cut;
+      } else conversation.messages.push({ role: "assistant", text, createdAt: time, ...(cut ? { cut: true as const } : {}) });
     });
   }
 

@@ -15,15 +15,22 @@ function renderHeader(state: ModelState, tokensPerSecond: number | null): { head
   let status: string | null = null;
   let name: string | null = state.configuredName || null;
   let gpu: string | null = null;
+  let server: string | null = null;
+  const remote = state.engine === 'openai';
   switch (state.phase) {
     case 'stopped':
       phase = 'stopped';
-      status = vscode.l10n.t('The model is not running; it starts when you send a question.');
-      offered.push({ title: vscode.l10n.t('Start Backend'), command: 'fude.startBackend' });
+      if (remote) {
+        status = vscode.l10n.t('Fude uses the remote server {0}; it connects when you send a question.', state.server ?? '-');
+        offered.push({ title: vscode.l10n.t('Connect'), command: 'fude.startBackend' });
+      } else {
+        status = vscode.l10n.t('The model is not running; it starts when you send a question.');
+        offered.push({ title: vscode.l10n.t('Start Backend'), command: 'fude.startBackend' });
+      }
       break;
     case 'starting':
       phase = 'starting';
-      status = vscode.l10n.t('Starting the backend…');
+      status = remote ? vscode.l10n.t('Connecting to {0}…', state.server ?? '-') : vscode.l10n.t('Starting the backend…');
       break;
     case 'loading':
       phase = 'loading';
@@ -34,6 +41,7 @@ function renderHeader(state: ModelState, tokensPerSecond: number | null): { head
       phase = state.inFlight > 0 ? 'generating' : 'ready';
       name = model.name;
       gpu = model.gpu ? `${model.gpu.toUpperCase()} ${model.gpuLayers}/${model.totalLayers}` : null;
+      if (model.remote) server = `${model.remote.host} · ${vscode.l10n.t('{0} ms', model.remote.latencyMs)}`;
       break;
     }
     case 'restarting': {
@@ -54,7 +62,7 @@ function renderHeader(state: ModelState, tokensPerSecond: number | null): { head
   const actions = new Map(offered.map((action, i) => [`a${i}`, action]));
   actions.set(SELECT_MODEL_ACTION, { title: vscode.l10n.t('Choose Model File…'), command: 'fude.selectModel' });
   const views: ChoiceView[] = offered.map((action, i) => ({ id: `a${i}`, label: action.title }));
-  return { header: { name, gpu, tokensPerSecond, phase, status, actions: views, isDemo: state.isDemo }, actions };
+  return { header: { name, gpu, server, tokensPerSecond, phase, status, actions: views, isDemo: state.isDemo }, actions };
 }
 
 /** Keeps the actions of the header last shown, so a click runs what its button said. */

@@ -46,6 +46,8 @@ export interface ModelHeader {
   name: string | null;
   /** Display text such as "CUDA 33/33"; null when running on the CPU or unknown. */
   gpu: string | null;
+  /** Remote engine: the server and its measured latency, e.g. "gpu-node-1:8000 · 42 ms"; null for the local engine. */
+  server: string | null;
   /** Speed of the last answer; null before the first one. */
   tokensPerSecond: number | null;
   phase: BackendPhase;
@@ -79,6 +81,8 @@ export interface ChatMessageView {
   text: string;
   /** Names of what was attached to a user message, for display. */
   attachments: string[];
+  /** An answer a failure cut short: the panel marks it. */
+  cut?: boolean;
 }
 
 export interface ChoiceView {

@@ -29,7 +29,8 @@ export interface SessionTexts {
   regenerate: string;
   tooLong(tokens: number, limit: number): string;
   leftOut(item: LeftOut): string;
-  failed(code: string, message: string): string;
+  /** A request that failed; `retryAfterMs` when the server said when to try again. */
+  failed(code: string, message: string, retryAfterMs?: number): string;
   cutShort: string;
 }
 

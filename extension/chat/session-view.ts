@@ -18,6 +18,7 @@ export function stateMessage(o: StateParts): ExtensionMessage {
     role: m.role,
     text: m.text,
     attachments: (m.attachments ?? []).map(attachmentLabel),
+    ...(m.cut ? { cut: true } : {}),
   }));
   return {
     type: "state",

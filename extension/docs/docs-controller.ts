@@ -1,6 +1,7 @@
 // The documentation assistant's state and actions: which code it works on, the request in flight, and what
 // Insert, Apply and Open do with the result. Commands and the panel both go through here.
 import * as vscode from 'vscode';
+import { requestFailureText } from '../vscode/request-failure-text.js';
 import { codeUnchanged, extractCode } from './answer-text.js';
 import { renderComment } from './comment-style.js';
 import { parseDocParts } from './doc-parts.js';
@@ -89,7 +90,10 @@ export class DocsController {
     const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, (text) => panel.post({ type: 'delta', text }));
     if (this.abort === abort) this.abort = undefined;
     if (!result.ok) {
-      if (result.reason === 'failed') return show({ type: 'error', message: vscode.l10n.t('Fude: {0}', result.message ?? '') });
+      if (result.reason === 'failed') {
+        const said = requestFailureText(result.code ?? '', result.message ?? '', result.retryAfterMs);
+        return show({ type: 'error', message: vscode.l10n.t('Fude: {0}', said ?? result.message ?? '') });
+      }
       return show({ type: 'result', kind, text: '', existing: false });
     }
     return show(this.finish(kind, target, result.text));

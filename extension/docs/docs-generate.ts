@@ -13,7 +13,7 @@ export type BuildMessages = (contextSize: number, answer: number) => ChatMessage
 
 const DOCS_NOTICE_SESSION = 'docs';
 
-export type GenerateResult = { ok: true; text: string; cutShort: boolean } | { ok: false; reason: 'not-ready' | 'declined' | 'cancelled' | 'failed'; message?: string };
+export type GenerateResult = { ok: true; text: string; cutShort: boolean } | { ok: false; reason: 'not-ready' | 'declined' | 'cancelled' | 'failed'; message?: string; code?: string; retryAfterMs?: number };
 
 export interface DocsModel {
   engine: Pick<Engine, 'chat'>;
@@ -49,6 +49,6 @@ export async function generateDocs(
       return { ok: false, reason: 'cancelled' };
     case 'error':
       model.log(`docs: ${outcome.message}`);
-      return { ok: false, reason: 'failed', message: outcome.message };
+      return { ok: false, reason: 'failed', message: outcome.message, code: outcome.code, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) };
   }
 }

@@ -38,10 +38,29 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
     vscode.commands.registerCommand('fude.showStatus', async () => {
       // Asking for the status is asking for the model: start it if it is not running yet.
       if (!(await starter.ensureReady())) return;
-      const st = (await engine.details()).backend;
+      const details = await engine.details();
+      const remote = status.current.model?.remote;
+      if (details.server && remote) {
+        const m = status.current.model!;
+        const software = { fude: 'Fude', vllm: 'vLLM', llamacpp: 'llama.cpp', other: vscode.l10n.t('other') }[remote.software];
+        const lines = [
+          vscode.l10n.t('Engine: remote server, OpenAI-compatible API ({0})', software),
+          vscode.l10n.t('Server: {0}', details.server.baseUrl),
+          vscode.l10n.t('Model: {0} ({1})', m.name, m.family),
+          remote.contextFrom === 'server' ? vscode.l10n.t('Context: {0} tokens (from the server)', m.contextSize) : vscode.l10n.t('Context: {0} tokens (fude.engine.contextSize; the server does not say)', m.contextSize),
+          vscode.l10n.t('Latency: {0} ms (GET /v1/models, measured now)', details.server.latencyMs ?? '-'),
+          vscode.l10n.t('Terms of use: {0}', m.termsId ?? vscode.l10n.t('none registered')),
+          vscode.l10n.t('Requests: {0} in flight', status.current.inFlight),
+        ];
+        log.info(`status: ${lines.join('; ')}`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Fude is ready: {0} on {1}', m.name, remote.host), { modal: false, detail: lines.join('\n') });
+        return;
+      }
+      const st = details.backend;
       if (!st) return;
       const m = st.model;
       const lines = [
+        vscode.l10n.t("Engine: Fude's local backend"),
         vscode.l10n.t('Model: {0} ({1})', m.name, m.family),
         vscode.l10n.t('File: {0}', m.path),
         vscode.l10n.t('GPU: {0}, {1}/{2} layers offloaded', m.gpu || 'CPU', m.gpuLayers, m.totalLayers),
@@ -57,8 +76,12 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
         { label: `$(play) ${vscode.l10n.t('Start Backend')}`, command: 'fude.startBackend' },
         { label: `$(debug-restart) ${vscode.l10n.t('Restart Backend')}`, command: 'fude.restartBackend' },
         { label: `$(debug-stop) ${vscode.l10n.t('Stop Backend')}`, command: 'fude.stopBackend' },
-        { label: `$(file) ${vscode.l10n.t('Select Model File…')}`, command: 'fude.selectModel' },
-        { label: `$(cloud-download) ${vscode.l10n.t('Download Model…')}`, command: 'fude.models.download' },
+        ...(status.current.engine === 'openai'
+          ? [{ label: `$(key) ${vscode.l10n.t('Set API Key for Remote Engine')}`, command: 'fude.engine.setApiKey' }]
+          : [
+            { label: `$(file) ${vscode.l10n.t('Select Model File…')}`, command: 'fude.selectModel' },
+            { label: `$(cloud-download) ${vscode.l10n.t('Download Model…')}`, command: 'fude.models.download' },
+          ]),
         { label: `$(info) ${vscode.l10n.t('Show Status')}`, command: 'fude.showStatus' },
         { label: `$(output) ${vscode.l10n.t('Show Log')}`, command: 'fude.showLog' },
       ];

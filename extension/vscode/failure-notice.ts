@@ -40,10 +40,66 @@ export function noticeFor(f: ModelFailure): { message: string; actions: NoticeAc
         message: vscode.l10n.t('Fude: this model is a release whose terms of use Fude does not hold yet, so it is not loaded. {0}', f.message),
         actions: [choose, log],
       };
+    case 'unreachable':
+    case 'tls':
+    case 'unauthorized':
+    case 'unknown_model':
+    case 'remote_unavailable':
+    case 'remote_error':
+    case 'bad_remote_settings':
+      return remoteNotice(f, restart, log);
     case 'bad_arguments':
       return { message: vscode.l10n.t('Fude: the backend settings are invalid. {0}', f.message), actions: [{ title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', args: ['fude'] }, log] };
     default:
       return { message: vscode.l10n.t('Fude: the backend failed. {0}', f.message), actions: [restart, log] };
+  }
+}
+
+/** The remote engine's failures: what the server said, and the button that fixes it (key, settings, retry). */
+function remoteNotice(f: ModelFailure, retry: NoticeAction, log: NoticeAction): { message: string; actions: NoticeAction[] } {
+  const server = f.params.server ?? '';
+  const model = f.params.model ?? '';
+  const settings = (setting: string): NoticeAction => ({ title: vscode.l10n.t('Open Remote Engine Settings'), command: 'workbench.action.openSettings', args: [setting] });
+  const again: NoticeAction = { ...retry, title: vscode.l10n.t('Check Again') };
+  switch (f.code) {
+    case 'unreachable':
+      return { message: vscode.l10n.t('Fude: the remote server {0} could not be reached. Check that it runs, the address and port in fude.engine.baseUrl, and any firewall or tunnel. {1}', server, f.message), actions: [again, settings('fude.engine.baseUrl')] };
+    case 'tls': {
+      const why = {
+        self_signed: vscode.l10n.t('its certificate is self-signed'),
+        unknown_ca: vscode.l10n.t('its certificate is not signed by a trusted certificate authority'),
+        expired: vscode.l10n.t('its certificate has expired'),
+        not_yet_valid: vscode.l10n.t('its certificate is not valid yet (check both clocks)'),
+        hostname: vscode.l10n.t('its certificate is for another host name'),
+        protocol: vscode.l10n.t('it does not speak HTTPS on this port'),
+        other: vscode.l10n.t('the TLS handshake failed'),
+      }[f.params.tls ?? 'other'];
+      return { message: vscode.l10n.t("Fude: the secure connection to {0} failed: {1}. Verification stays on; give the CA that signed the server's certificate in fude.engine.caFile.", server, why), actions: [settings('fude.engine.caFile'), log] };
+    }
+    case 'unauthorized':
+      return { message: vscode.l10n.t('Fude: {0} refused the API key (HTTP {1}). Set the key the server expects.', server, f.params.status ?? 401), actions: [{ title: vscode.l10n.t('Set API Key'), command: 'fude.engine.setApiKey' }, log] };
+    case 'unknown_model': {
+      const available = (f.params.available ?? []).slice(0, 8).join(', ');
+      return {
+        message: model
+          ? vscode.l10n.t('Fude: {0} does not serve the model "{1}". It serves: {2}. Set fude.engine.model to one of them.', server, model, available || '-')
+          : vscode.l10n.t('Fude: {0} serves several models ({1}). Set fude.engine.model to the one to use.', server, available),
+        actions: [settings('fude.engine.model')],
+      };
+    }
+    case 'remote_unavailable': {
+      const ms = f.params.retryAfterMs;
+      return {
+        message: ms !== undefined
+          ? vscode.l10n.t('Fude: {0} is busy or still loading. Try again in {1} s. {2}', server, Math.max(1, Math.ceil(ms / 1000)), f.message)
+          : vscode.l10n.t('Fude: {0} is busy or still loading. Try again in a moment. {1}', server, f.message),
+        actions: [again],
+      };
+    }
+    case 'bad_remote_settings':
+      return { message: vscode.l10n.t('Fude: the remote engine settings are not usable. {0}', f.message), actions: [settings(f.params.option ?? 'fude.engine')] };
+    default:
+      return { message: vscode.l10n.t('Fude: the remote server {0} did not answer as an OpenAI-compatible API. {1}', server, f.message), actions: [again, settings('fude.engine.baseUrl'), log] };
   }
 }
 

@@ -37,7 +37,9 @@ export class ModelStarter {
       async (progress) => {
         let reported = 0;
         const report = (s: ModelState) => {
-          if (s.phase === 'starting') progress.report({ message: vscode.l10n.t('starting the backend…') });
+          if (s.phase === 'starting') {
+            progress.report({ message: s.engine === 'openai' ? vscode.l10n.t('Connecting to {0}…', s.server ?? '-') : vscode.l10n.t('starting the backend…') });
+          }
           if (s.phase === 'loading' && s.loading) {
             const share = s.loading.progress === undefined ? undefined : Math.round(s.loading.progress * 100);
             // withProgress takes increments; the bar shows the loaded share of the weights.

@@ -56,7 +56,7 @@ export class MessagesView {
     }
     const lastQuestion = view.messages.map((m) => m.role).lastIndexOf("user");
     view.messages.forEach((message, index) => {
-      this.element.append(message.role === "user" ? this.question(message, index) : this.answer(message.text, index === view.messages.length - 1 && view.streaming === null));
+      this.element.append(message.role === "user" ? this.question(message, index) : this.answer(message.text, index === view.messages.length - 1 && view.streaming === null, message.cut === true));
     });
     // A question whose answer failed before any text can be answered again too.
     if (!view.busy && view.streaming === null && lastQuestion === view.messages.length - 1 && lastQuestion >= 0) {
@@ -161,10 +161,11 @@ export class MessagesView {
     this.editDraft = null;
   }
 
-  private answer(text: string, last: boolean): HTMLElement {
+  private answer(text: string, last: boolean, cut: boolean): HTMLElement {
     const body = h("div", { class: "markdown" });
     this.fill(body, text);
-    const article = h("article", { class: "message assistant" }, h("div", { class: "message-role", text: this.t("model") }), body);
+    const article = h("article", { class: cut ? "message assistant cut" : "message assistant" }, h("div", { class: "message-role", text: this.t("model") }), body);
+    if (cut) article.append(h("div", { class: "cut-mark", attrs: { role: "note" }, text: this.t("cutMark") }));
     if (last && !this.view.busy) article.append(h("div", { class: "message-actions" }, this.regenerateButton()));
     return article;
   }

@@ -1,6 +1,7 @@
 // The VS Code side of inline completion around the CompletionService: editor events (typing speed,
 // recent files), the status bar item, settings, snooze timer and the log. One per window.
 import * as vscode from 'vscode';
+import { requestFailureText } from '../../vscode/request-failure-text.js';
 import type { Engine } from '../../engine/engine.js';
 import type { ModelStatusView } from '../../engine/model-status.js';
 import type { EngineCounters } from '../engine.js';
@@ -154,7 +155,7 @@ export class CompletionController implements vscode.Disposable {
         log.warn(`completion (${languageId}): no text within ${budget.firstTextMs} ms (fude.completion.firstTextTimeoutMs); the model may be too slow for this machine`);
         break;
       case 'failed':
-        this.problem = { kind: 'failed', message: error ?? '?' };
+        this.problem = { kind: 'failed', message: requestFailureText(errorCode(outcome.error) ?? '', error ?? '?', retryAfterOf(outcome.error)) ?? error ?? '?' };
         log.error(`completion (${languageId}) failed${errorCode(outcome.error) ? ` [${errorCode(outcome.error)}]` : ''}: ${error}`);
         break;
       default:
@@ -185,4 +186,9 @@ export class CompletionController implements vscode.Disposable {
     }
     this.refresh();
   }
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const ms = (error as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return typeof ms === 'number' ? ms : undefined;
 }

@@ -196,10 +196,30 @@ describe("chat session: panel messages to answers", () => {
     assert.equal(error.message, "failed backend_gone: the backend closed the connection");
     assert.deepEqual(error.action, { id: "regenerate", label: "Regenerate" });
     assert.equal(lastState(h).messages[1].text, "途中");
+    assert.equal(lastState(h).messages[1].cut, true, "the partial answer is marked as cut");
     h.client.script = { chunks: ["完全な答え"] };
     await h.session.receive({ type: "noticeChoice", noticeId: error.id, choice: "regenerate" });
     await h.session.idle();
     assert.deepEqual(lastState(h).messages.map((m) => m.text), ["質問", "完全な答え"]);
+    assert.equal(lastState(h).messages[1].cut, undefined);
+  });
+
+  it("keeps a stream cut mid-answer marked as cut in the history, across a reload", async () => {
+    const store = new MemoryStore();
+    const h = harness({ store, script: { chunks: ["半分", "まで"], error: { code: "cut", message: "the answer from https://gpu:8000 was cut off" } } });
+    await ask(h, "質問");
+    assert.equal(h.of("error").at(-1)!.message, "failed cut: the answer from https://gpu:8000 was cut off");
+    const again = harness({ store });
+    await again.session.receive({ type: "ready" });
+    const messages = lastState(again).messages;
+    assert.deepEqual(messages.map((m) => [m.text, m.cut ?? false]), [["質問", false], ["半分まで", true]]);
+  });
+
+  it("says when to try again after a rate limit, keeping the question", async () => {
+    const h = harness({ script: { chunks: [], error: { code: "rate_limited", message: "https://gpu:8000 is busy (429)", retryAfterMs: 7000 } } });
+    await ask(h, "質問");
+    assert.equal(h.of("error").at(-1)!.message, "failed rate_limited: https://gpu:8000 is busy (429) (retry after 7000 ms)");
+    assert.deepEqual(lastState(h).messages.map((m) => m.text), ["質問"]);
   });
 
   it("says when the answer hit the length limit", async () => {

@@ -26,11 +26,11 @@ export interface Script {
   chunks: string[];
   loop?: boolean;
   stopReason?: DoneEvent["stopReason"];
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; retryAfterMs?: number };
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-const backendError = (code: string, message: string) => Object.assign(new Error(message), { code });
+const backendError = (code: string, message: string, retryAfterMs?: number) => Object.assign(new Error(message), { code }, retryAfterMs !== undefined ? { retryAfterMs } : {});
 
 function done(outputTokens: number, stopReason: DoneEvent["stopReason"]): DoneEvent {
   return { id: "r1", type: "done", stopReason, usage: { inputTokens: 10, evaluatedInputTokens: 10, outputTokens }, timings: { firstTokenMs: 10, totalMs: 10 + 10 * Math.max(0, outputTokens - 1) } };
@@ -58,7 +58,7 @@ class FakeGeneration implements AsyncIterable<string> {
       yield this.script.chunks[i % this.script.chunks.length];
     }
     if (this.script.error) {
-      const error = backendError(this.script.error.code, this.script.error.message);
+      const error = backendError(this.script.error.code, this.script.error.message, this.script.error.retryAfterMs);
       this.settle.reject(error);
       throw error;
     }
@@ -102,7 +102,7 @@ export const TEXTS: SessionTexts = {
   regenerate: "Regenerate",
   tooLong: (tokens, limit) => `too long ${tokens}/${limit}`,
   leftOut: describeLeftOut,
-  failed: (code, message) => `failed ${code}: ${message}`,
+  failed: (code, message, retryAfterMs) => `failed ${code}: ${message}${retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : ""}`,
   cutShort: "cut short",
 };
 
@@ -141,7 +141,7 @@ export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?
   const posted: ExtensionMessage[] = [];
   const logs: string[] = [];
   const headerActions: string[] = [];
-  const header: ModelHeader = { name: "fake", gpu: null, tokensPerSecond: null, phase: "ready", status: null, actions: [], isDemo: false };
+  const header: ModelHeader = { name: "fake", gpu: null, server: null, tokensPerSecond: null, phase: "ready", status: null, actions: [], isDemo: false };
   const deps: ChatSessionDeps = {
     history,
     memory: store,
