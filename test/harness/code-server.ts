@@ -1,4 +1,4 @@
-// Starts code-server (VS Code 1.100.3 from npm) for one workspace in a process group of its
+// Starts code-server (a current VS Code from npm, on its own Node) for one workspace in a process group of its
 // own, with every directory it writes under a run folder, and stops all of it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, rmSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { codeServerEntry } from './repo-paths.js';
+import { codeServerEntry, codeServerNode } from './repo-paths.js';
 import { freePort } from './free-port.js';
 import { killRun, RUN_MARKER_VAR } from './process-tree.js';
 import { onExitCleanup } from './exit-cleanup.js';
@@ -55,8 +55,9 @@ async function healthy(baseUrl: string): Promise<boolean> {
 export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer> {
   const log = o.log ?? (() => {});
   const entry = codeServerEntry();
-  if (!existsSync(entry)) {
-    throw new Error(`code-server is not installed (${entry} missing): run scripts/install-code-server.sh`);
+  const node = codeServerNode();
+  if (!existsSync(entry) || !existsSync(node)) {
+    throw new Error(`code-server is not installed (${existsSync(entry) ? node : entry} missing): run scripts/install-code-server.sh`);
   }
   const workspace = path.resolve(o.workspace);
   if (!existsSync(workspace)) throw new Error(`workspace folder does not exist: ${workspace}`);
@@ -99,7 +100,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   delete env.HASHED_PASSWORD;
   delete env.PORT; // code-server lets $PORT override the port of --bind-addr.
   // detached: the child calls setsid(), so it leads a new process group we can kill as one.
-  const child: ChildProcess = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = createWriteStream(logFile);
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
