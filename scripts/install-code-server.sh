@@ -132,10 +132,24 @@ chmod +x "$SCRIPT_SHELL"
   || fail "npm install code-server@$CODE_SERVER_VERSION failed (see npm output above)"
 
 [ -f "$ENTRY" ] || fail "code-server entry point missing after install: $ENTRY"
-RG_BIN="$(find "$INSTALL_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin" -name rg 2>/dev/null | head -1)"
+VSCODE_DIR="$INSTALL_DIR/node_modules/code-server/lib/vscode"
+# Since VS Code 1.113 the built-in git extension requires @vscode/fs-copyfile, which code-server's npm
+# package leaves out (coder/code-server#7806): every window would say "Activating extension 'vscode.git'
+# failed". Its native part is macOS-only (elsewhere it is plain JavaScript over node:fs), so the package's
+# files are enough; unpacked rather than `npm install`ed, which would re-resolve VS Code's whole tree.
+if grep -q '@vscode/fs-copyfile' "$VSCODE_DIR/extensions/git/dist/main.js" 2>/dev/null \
+  && [ ! -d "$VSCODE_DIR/node_modules/@vscode/fs-copyfile" ]; then
+  ( cd "$TMP_ROOT" && npm pack --silent "@vscode/fs-copyfile@2.0.0" >/dev/null ) || fail "npm pack @vscode/fs-copyfile@2.0.0 failed"
+  mkdir -p "$VSCODE_DIR/node_modules/@vscode/fs-copyfile"
+  tar -xzf "$TMP_ROOT/vscode-fs-copyfile-2.0.0.tgz" -C "$VSCODE_DIR/node_modules/@vscode/fs-copyfile" --strip-components=1
+  "$NODE_BIN" -e "require(process.argv[1]).cp" "$VSCODE_DIR/node_modules/@vscode/fs-copyfile" \
+    || fail "@vscode/fs-copyfile does not load on Node $NODE_MAJOR"
+  say "added @vscode/fs-copyfile, which code-server's git extension needs and its package leaves out"
+fi
+RG_BIN="$(find "$VSCODE_DIR/node_modules/@vscode/ripgrep/bin" -name rg 2>/dev/null | head -1)"
 [ -n "$RG_BIN" ] || fail "ripgrep binary missing in code-server's lib/vscode (cache trick failed?)"
 # node-pty (the terminal) ships prebuilt binaries in newer releases and is compiled in older ones: load it.
-"$NODE_BIN" -e "require(process.argv[1])" "$INSTALL_DIR/node_modules/code-server/lib/vscode/node_modules/node-pty" \
+"$NODE_BIN" -e "require(process.argv[1])" "$VSCODE_DIR/node_modules/node-pty" \
   || fail "node-pty does not load on Node $NODE_MAJOR (its install script skipped or failed?)"
 # code-server writes a config file even for --version; keep it out of the home directory.
 VERSION_OUT="$(XDG_CONFIG_HOME="$TMP_ROOT/xdg" XDG_DATA_HOME="$TMP_ROOT/xdg" \

@@ -10,7 +10,7 @@ import { codeServerEntry, codeServerNode } from './repo-paths.js';
 import { freePort } from './free-port.js';
 import { killRun, RUN_MARKER_VAR } from './process-tree.js';
 import { onExitCleanup } from './exit-cleanup.js';
-import { mergeSettings, writeUserSettings, type Settings } from './user-settings.js';
+import { mergeSettings, writeMachineSettings, writeUserSettings, type Settings } from './user-settings.js';
 import { workbenchUrl } from './payload-url.js';
 
 export interface CodeServerOptions {
@@ -72,6 +72,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   };
   for (const d of Object.values(dirs)) await mkdir(d, { recursive: true });
   await writeUserSettings(dirs.userData, mergeSettings(o.settings));
+  await writeMachineSettings(dirs.userData, o.settings ?? {});
 
   const runId = randomUUID();
   const logFile = o.logFile ?? path.join(runDir, 'code-server.log');
