@@ -33,8 +33,7 @@ stage() { # stage NAME COMMAND...: runs it, keeps its log, records a failure
 
 set -e
 say "installing npm dependencies…"
-# npm ci refuses this lock file (npm 11 leaves other platforms' optional node-llama-cpp binaries out of it), so install.
-npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+bash scripts/install-deps.sh
 bash scripts/install-code-server.sh
 say "building…"
 npm run --silent build
