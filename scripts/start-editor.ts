@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCodeServer } from '../test/harness/code-server.js';
@@ -49,7 +50,7 @@ async function startCodeServerProfile(o: StartOptions): Promise<void> {
   savePort(paths, port);
   const url = server.url({ extensionDevelopmentPath: root });
   console.log('');
-  for (const line of readyLines({ url, port, model: configuredModel(server.userDataDir), kept })) say(line);
+  for (const line of readyLines({ url, port, host: hostname(), model: configuredModel(server.userDataDir), kept })) say(line);
   console.log('');
   const stop = async () => {
     say('stopping…');

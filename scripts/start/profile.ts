@@ -87,10 +87,10 @@ export function configuredModel(userDataDir: string): string | undefined {
 }
 
 /** What `npm start` prints once the editor serves: only what a user acts on. */
-export function readyLines(o: { url: string; port: number; model?: string; kept: boolean }): string[] {
+export function readyLines(o: { url: string; port: number; host: string; model?: string; kept: boolean }): string[] {
   return [
     `Fude is running in VS Code at ${o.url}`,
-    `open it in a browser on this machine; from another machine: ssh -L ${o.port}:127.0.0.1:${o.port} THIS_HOST, then the same address`,
+    `open it in a browser on this machine; from another machine: ssh -L ${o.port}:127.0.0.1:${o.port} ${o.host}, then the same address`,
     o.model ? `model: ${o.model} (fude.model.path)` : 'model: the demo model (its output is meaningless); choose a GGUF file with "Fude: Select Model File…"',
     o.kept ? 'settings, chosen model, chat history and accepted terms are kept for the next start (npm start -- --fresh starts clean)'
       : 'a new profile: settings, chosen model, chat history and accepted terms will be kept for the next start',

@@ -1,4 +1,4 @@
-// Playwright helpers for UI scenarios against a real VS Code workbench (code-server 4.100.3 +
+// Playwright helpers for UI scenarios against a real VS Code workbench (code-server from npm +
 // headless Debian chromium), with the extension under development loaded through the payload
 // URL (no tests path). Typical use:
 //   const ui = await openWorkbench({ name: 'chat', workspace, settings: { 'fude.x': 1 } });

@@ -23,7 +23,7 @@ function buildPackage(target: string): string {
   rmSync(file, { force: true });
   const t0 = Date.now();
   execFileSync(process.execPath, [packageScript, '--target', target, '--out', file], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  console.log(`      ${target}: ${(statSync(file).size / 1e6).toFixed(0)} MB in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(`      ${target}: ${(statSync(file).size / 2 ** 20).toFixed(0)} MB in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return file;
 }
 

@@ -48,13 +48,13 @@ describe('npm start profile', () => {
   });
 
   it('prints the address, SSH forwarding, the model in use, what is kept, and how to stop; nothing else', () => {
-    const demo = readyLines({ url: 'http://127.0.0.1:8123/?folder=/w', port: 8123, kept: false });
+    const demo = readyLines({ url: 'http://127.0.0.1:8123/?folder=/w', port: 8123, host: 'gpu-box', kept: false });
     assert.equal(demo.length, 5);
     assert.match(demo[0], /http:\/\/127\.0\.0\.1:8123\/\?folder=\/w/);
-    assert.match(demo[1], /ssh -L 8123:127\.0\.0\.1:8123 /);
+    assert.match(demo[1], /ssh -L 8123:127\.0\.0\.1:8123 gpu-box/);
     assert.match(demo[2], /demo model/);
     assert.ok(!demo.join('\n').includes('short address'), 'no address without the extension');
-    const chosen = readyLines({ url: 'u', port: 8123, model: '/m/llm-jp.gguf', kept: true });
+    const chosen = readyLines({ url: 'u', port: 8123, host: 'h', model: '/m/llm-jp.gguf', kept: true });
     assert.match(chosen[2], /\/m\/llm-jp\.gguf/);
     assert.ok(!chosen.join('\n').includes('demo model'), 'no demo-model line when a model is configured');
     assert.match(chosen[3], /--fresh/);
