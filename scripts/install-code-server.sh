@@ -75,6 +75,16 @@ esac
 case "$INSTALL_DIR" in */code-server) rm -rf "$INSTALL_DIR" ;; *) fail "refusing to clear $INSTALL_DIR (must end in /code-server)" ;; esac
 TMP_ROOT="$(mktemp -d)"
 trap 'rc=$?; rm -rf "$TMP_ROOT"; [ $rc -ne 0 ] && echo "[install-code-server] FAILED after $(elapsed) (exit $rc)" >&2' EXIT
+# Run under `npm test`/`npm start`, this script inherits the variables npm sets for the project's scripts.
+# The npm installs below are not that project's: drop them. npm_config_user_agent above all, which the
+# nested npm would take as its own ("node/v20" when the outer npm runs on Node 20), and which code-server's
+# postinstall reads to check the Node version.
+for v in $(compgen -e); do
+  case "$v" in
+    npm_config_user_agent|npm_config_local_prefix|npm_config_global_prefix|npm_config_npm_version|npm_config_node_gyp|\
+    npm_config_allow_scripts|npm_command|npm_execpath|npm_node_execpath|npm_lifecycle_*|npm_package_*) unset "$v" ;;
+  esac
+done
 # Quiet, non-interactive npm for everything below; a package.json of each folder's own keeps npm
 # from walking up into the extension's project.
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false npm_config_yes=true
