@@ -29,10 +29,17 @@ function stageFiles(stage: string): void {
   }
 }
 
+/** npm's own CLI when run by `npm run package` (works on Windows too, where `npm` is a .cmd), else npm on the PATH. */
+function npm(args: string[], cwd: string): void {
+  const cli = process.env.npm_execpath;
+  if (cli && /\.c?js$/.test(cli)) execFileSync(process.execPath, [cli, ...args], { cwd, stdio: 'inherit' });
+  else execFileSync('npm', args, { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
+}
+
 function installDependencies(stage: string, p: PackageTarget): void {
   // --ignore-scripts: nothing is built or run for another platform; node-llama-cpp's binaries are prebuilt.
-  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund',
-    '--loglevel=error', `--os=${p.os}`, `--cpu=${p.cpu}`], { cwd: stage, stdio: 'inherit' });
+  npm(['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund',
+    '--loglevel=error', `--os=${p.os}`, `--cpu=${p.cpu}`], stage);
 }
 
 /** Keeps the target's binary packages and removes the rest (npm also installs packages whose cpu list merely includes the target's). */
