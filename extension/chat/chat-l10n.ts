@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LeftOut } from './context-budget.js';
 import type { SessionTexts } from './session-types.js';
+import { answerFailureText } from '../vscode/failure-notice.js';
 
 export function sessionTexts(): SessionTexts {
   return {
@@ -12,26 +13,9 @@ export function sessionTexts(): SessionTexts {
     regenerate: vscode.l10n.t('Regenerate'),
     tooLong: (tokens, limit) => vscode.l10n.t("The question is too long for the model's context ({0} tokens; at most {1} fit). Shorten it, remove attachments, or set a larger context size (fude.backend.contextSize).", tokens, limit),
     leftOut: describeLeftOut,
-    failed: (code, message) => failureText(code, message),
+    failed: answerFailureText,
     cutShort: vscode.l10n.t('The answer reached the length limit (fude.sampling.maxTokens) and was cut short.'),
   };
-}
-
-function failureText(code: string, message: string): string {
-  switch (code) {
-    case 'backend_gone':
-      return vscode.l10n.t('The backend stopped while answering ({0}). The answer so far was kept.', message);
-    case 'not_connected':
-      return vscode.l10n.t('The backend is not running ({0}).', message);
-    case 'context_overflow':
-      return vscode.l10n.t("The conversation no longer fits the model's context ({0}). Start a new chat or set a larger context size.", message);
-    case 'busy':
-      return vscode.l10n.t('The backend is busy with other requests ({0}). Try again in a moment.', message);
-    case 'terms_not_accepted':
-      return vscode.l10n.t("The model's terms of use have not been accepted ({0}).", message);
-    default:
-      return vscode.l10n.t('The answer failed: {0}', message);
-  }
 }
 
 function describeLeftOut(item: LeftOut): string {
@@ -90,7 +74,7 @@ export function webviewStrings(): Record<string, string> {
     cpu: vscode.l10n.t('CPU'),
     noModel: vscode.l10n.t('No model loaded'),
     demoBanner: vscode.l10n.t('Demo model: its answers are meaningless. Choose a real GGUF model to get real answers.'),
-    chooseModel: vscode.l10n.t('Choose Model File…'),
+    chooseModel: vscode.l10n.t('Choose Model'),
     termsLine: vscode.l10n.t('Outputs may be inaccurate; check them before use. Prohibited uses apply.'),
     termsLink: vscode.l10n.t('Terms of use'),
     leftOutTitle: vscode.l10n.t("Left out to fit the model's context:"),

@@ -11,6 +11,8 @@ export interface StoredMessage {
   role: "user" | "assistant";
   text: string;
   attachments?: StoredAttachment[];
+  /** Which model wrote an answer (its name as the engine reported it). */
+  model?: string;
   createdAt: number;
 }
 
@@ -53,6 +55,7 @@ function readAttachment(value: unknown): StoredAttachment | null {
 function readMessage(value: unknown): StoredMessage | null {
   if (!isObject(value) || (value.role !== "user" && value.role !== "assistant") || !isString(value.text)) return null;
   const message: StoredMessage = { role: value.role, text: value.text, createdAt: isTime(value.createdAt) ? value.createdAt : 0 };
+  if (message.role === "assistant" && isString(value.model) && value.model !== "") message.model = value.model.slice(0, 200);
   if (Array.isArray(value.attachments)) {
     message.attachments = value.attachments.map(readAttachment).filter((a): a is StoredAttachment => a !== null);
   }

@@ -79,6 +79,8 @@ export interface ChatMessageView {
   text: string;
   /** Names of what was attached to a user message, for display. */
   attachments: string[];
+  /** The model that wrote an answer; absent for questions and for answers saved before Fude kept it. */
+  model?: string;
 }
 
 export interface ChoiceView {
@@ -95,8 +97,8 @@ export type ExtensionMessage =
       model: ModelHeader;
       /** True while an answer is being generated: the webview shows Stop instead of Send. */
       busy: boolean;
-      /** The answer being written, so a webview that (re)opens mid-answer shows it; deltas follow. */
-      streaming: { conversationId: string; text: string } | null;
+      /** The answer being written (and the model writing it), so a webview that (re)opens mid-answer shows it; deltas follow. */
+      streaming: { conversationId: string; text: string; model: string | null } | null;
       /** The model's terms require the line under the input (accuracy warning, prohibited uses, link to the terms). */
       termsLine: boolean;
     }

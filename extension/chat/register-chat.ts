@@ -44,6 +44,8 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
     editor: new VscodeEditorBridge(editors, proposals),
     texts,
     header: (tokensPerSecond) => header.header(tokensPerSecond),
+    answeringModel: () => header.answeringModel(),
+    modelKey: () => header.modelKey(),
     termsLine: () => header.termsLine(),
     runHeaderAction: (choice) => header.run(choice),
     log: (line) => log.info(line),

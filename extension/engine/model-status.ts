@@ -22,13 +22,23 @@ export interface ModelFacts {
   source: string;
 }
 
+/** The numbers and names a surface needs to word a failure in the user's language (never the engine's sentence). */
+export interface FailureParams extends SetupErrorParams {
+  /** crashed: how the last process ended, and after how many restarts Fude gave up. */
+  exitCode?: number | null;
+  signal?: string | null;
+  restarts?: number;
+  /** start_timeout: how long Fude waited. */
+  seconds?: number;
+}
+
 /** Why the model is not usable and will not be retried without the user. */
 export interface ModelFailure {
   /** A backend setup error, or `crashed` / `spawn_failed` / `start_timeout` from the supervisor, or a remote engine's code. */
   code: SetupErrorCode | 'crashed' | 'spawn_failed' | 'start_timeout' | 'unreachable' | 'unauthorized' | 'tls' | 'unknown_model';
   /** The engine's own sentence (English), for the log; surfaces word the code and params themselves. */
   message: string;
-  params: SetupErrorParams;
+  params: FailureParams;
   /** The last lines the backend wrote on stderr (local engine). */
   stderrTail: string[];
 }
@@ -47,7 +57,8 @@ export interface ModelState {
   /** Present while loading: what is being loaded, and how far. */
   readonly loading?: { name: string; stage: 'runtime' | 'model' | 'context'; progress?: number; termsId: string | null };
   readonly failure?: ModelFailure;
-  readonly restart?: { attempt: number; inMs: number; reason: string };
+  /** `reason` is the engine's English sentence, for the log; surfaces word `exit`. */
+  readonly restart?: { attempt: number; inMs: number; reason: string; exit: { code: number | null; signal: string | null } };
   /** Requests in flight on the engine now. */
   readonly inFlight: number;
   /** Warnings the engine gave when it started (GPU fallback, context larger than trained...). */

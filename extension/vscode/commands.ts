@@ -21,7 +21,7 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
     } catch (e) {
       const failure = status.current.failure;
       if (failure) starter.showOnce(failure);
-      else void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
+      else starter.showUnexpected(e);
     }
   };
   return [

@@ -7,7 +7,8 @@ import type { LatencyStats, LatencyVerdict } from '../latency.js';
 /** The last request's trouble, kept until a request succeeds. */
 export type Problem =
   | { readonly kind: 'timeout'; readonly ms: number }
-  | { readonly kind: 'failed'; readonly message: string };
+  /** The engine's error code; its message went to the log. */
+  | { readonly kind: 'failed'; readonly code: string };
 
 export interface StatusInput {
   readonly decision: GateDecision | undefined;
@@ -47,7 +48,7 @@ function offView(i: StatusInput, reason: Extract<GateDecision, { kind: 'off' }>[
     case 'terms':
       return { text: `$(lock) ${vscode.l10n.t('Completion: terms not accepted')}`, tooltip: vscode.l10n.t('The loaded model\'s terms of use are not accepted, so inline completion does not use it. Run "Fude: Show Terms of Use".'), error: false, warning: true };
     case 'backend-failed':
-      return { text: `$(error) ${vscode.l10n.t('Completion: backend failed')}`, tooltip: vscode.l10n.t('The backend is not running: {0}. Details are in the log (Fude: Show Log).', i.backendFailure ?? '?'), error: true, warning: false };
+      return { text: `$(error) ${vscode.l10n.t('Completion: backend failed')}`, tooltip: i.backendFailure ?? vscode.l10n.t('The backend is not running. The log has the details (Fude: Show Log).'), error: true, warning: false };
     case 'backend-stopped':
       return quiet(`$(circle-slash) ${vscode.l10n.t('Completion: backend stopped')}`, vscode.l10n.t('The backend was stopped. Start it again with "Fude: Start Backend" or trigger a completion.'));
     case 'backend-restarting':
@@ -59,7 +60,7 @@ export function describeCompletion(i: StatusInput): CompletionStatusView {
   if (i.decision?.kind === 'off') return offView(i, i.decision.reason);
   const p50 = i.latency.p50 === undefined ? '' : ` ${vscode.l10n.t('Median latency {0} ms.', Math.round(i.latency.p50))}`;
   if (i.problem?.kind === 'failed') {
-    return { text: `$(error) ${vscode.l10n.t('Completion: failed')}`, tooltip: vscode.l10n.t('The last completion request failed: {0}. Details are in the log (Fude: Show Log).', i.problem.message), error: true, warning: false };
+    return { text: `$(error) ${vscode.l10n.t('Completion: failed')}`, tooltip: vscode.l10n.t('The last completion request failed ({0}). The log has the details (Fude: Show Log).', i.problem.code), error: true, warning: false };
   }
   if (i.problem?.kind === 'timeout' || i.verdict === 'too-slow') {
     const ms = i.problem?.kind === 'timeout' ? i.problem.ms : Math.round(i.latency.p95 ?? 0);

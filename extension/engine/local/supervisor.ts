@@ -197,7 +197,8 @@ export class Supervisor {
     });
     this.startTimer = setTimeout(() => {
       if (this.proc !== proc || ready) return;
-      this.fail({ code: 'start_timeout', message: `the backend did not become ready within ${Math.round(this.opts.startTimeoutMs / 1000)} s`, params: {}, stderrTail: this.recentStderr() });
+      const seconds = Math.round(this.opts.startTimeoutMs / 1000);
+      this.fail({ code: 'start_timeout', message: `the backend did not become ready within ${seconds} s`, params: { seconds }, stderrTail: this.recentStderr() });
       proc.kill('SIGKILL');
     }, this.opts.startTimeoutMs);
   }
@@ -220,10 +221,15 @@ export class Supervisor {
     const early = Date.now() - this.startedAt < this.opts.earlyCrashWindowMs;
     this.earlyCrashes = early ? this.earlyCrashes + 1 : 1;
     if (this.earlyCrashes > this.opts.maxEarlyCrashes) {
-      return this.fail({ code: 'crashed', message: `${reason}; stopped retrying after ${this.opts.maxEarlyCrashes} restarts that each crashed within ${Math.round(this.opts.earlyCrashWindowMs / 1000)} s`, params: {}, stderrTail: tail });
+      return this.fail({
+        code: 'crashed',
+        message: `${reason}; stopped retrying after ${this.opts.maxEarlyCrashes} restarts that each crashed within ${Math.round(this.opts.earlyCrashWindowMs / 1000)} s`,
+        params: { exitCode: code, signal, restarts: this.opts.maxEarlyCrashes },
+        stderrTail: tail,
+      });
     }
     const inMs = Math.min(this.opts.backoffMaxMs, this.opts.backoffBaseMs * 2 ** (this.earlyCrashes - 1));
-    this.setState({ kind: 'restarting', attempt: this.earlyCrashes, inMs, reason });
+    this.setState({ kind: 'restarting', attempt: this.earlyCrashes, inMs, reason, exit: { code, signal } });
     this.restartTimer = setTimeout(() => this.launch(), inMs);
   }
 
