@@ -32,6 +32,15 @@ function describeLeftOut(item: LeftOut): string {
       return item.attachment === 'file'
         ? vscode.l10n.t('{0}: the file was left out', item.name)
         : vscode.l10n.t('the selection in {0} was left out', item.name);
+    case 'excerpt':
+      if (item.declaration === null) {
+        return item.outlineLines > 0
+          ? vscode.l10n.t('{0}: lines {1} to {2} around the cursor were sent, with an outline of the rest ({3} lines: imports and declarations); the other {4} of its {5} lines were left out', item.name, item.start, item.end, item.outlineLines, item.omitted, item.totalLines)
+          : vscode.l10n.t('{0}: lines {1} to {2} around the cursor were sent; the other {3} of its {4} lines were left out', item.name, item.start, item.end, item.omitted, item.totalLines);
+      }
+      return item.outlineLines > 0
+        ? vscode.l10n.t('{0}: lines {1} to {2} around the cursor (in {3}) were sent, with an outline of the rest ({4} lines: imports and declarations); the other {5} of its {6} lines were left out', item.name, item.start, item.end, item.declaration, item.outlineLines, item.omitted, item.totalLines)
+        : vscode.l10n.t('{0}: lines {1} to {2} around the cursor (in {3}) were sent; the other {4} of its {5} lines were left out', item.name, item.start, item.end, item.declaration, item.omitted, item.totalLines);
     case 'questionTooLong':
       return vscode.l10n.t('the question itself is too long ({0} of {1} tokens)', item.tokens, item.budget);
   }
