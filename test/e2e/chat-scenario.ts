@@ -1,5 +1,6 @@
 // The chat panel in a real workbench (code-server + headless chromium), driven like a person would:
-// open the view, ask the llm-jp fixture model and read its exact answer, IME Enter does not send,
+// open the view, ask the llm-jp fixture model and read its exact answer (labelled with the model's name),
+// a model switch clears the header's speed, IME Enter does not send,
 // Shift+Enter adds a line, a markdown answer with hostile HTML renders without running anything,
 // Stop ends a looping answer, light / high-contrast / dark screenshots, the history survives a window reload,
 // and the chat opens as an editor tab.
@@ -86,6 +87,9 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   assert.equal((await answer.innerText()).trim(), LLM_JP_ANSWER);
   assert.equal(await chat.locator('#messages .message.user .message-text').first().innerText(), QUESTION);
   await chat.locator('#model-name', { hasText: 'llm-jp-3-1.8b-instruct' }).waitFor({ timeout: 10_000 });
+  assert.equal((await chat.locator('#messages .message.assistant .message-role').last().innerText()).trim(), 'llm-jp-3-1.8b-instruct',
+    'the answer names the model that wrote it');
+  assert.match(await chat.locator('#model-speed').innerText(), /tokens\/s/, 'the header shows the answer\'s speed');
   say(`exact answer in the panel ${Date.now() - t0} ms after Enter, backend start included (${lap()})`);
   await ui.shot('answer');
 
@@ -115,6 +119,10 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   // 3. A markdown answer with hostile HTML: code block with buttons, link offered through the extension, nothing runs.
   useModel(paths.markdown);
   await waitReady(chat, 'llm-jp-3-1.8b-markdown');
+  assert.equal(await chat.locator('#model-speed').innerText(), '', 'no speed of the previous model after the switch');
+  assert.equal((await chat.locator('#messages .message.assistant .message-role').last().innerText()).trim(), 'llm-jp-3-1.8b-instruct',
+    'the earlier answer keeps the name of the model that wrote it');
+  await ui.shot('model-switched');
   await typeQuestion(chat, 'マークダウンで答えて');
   await ui.page.keyboard.press('Enter');
   const markdown = chat.locator('#messages .message.assistant:not(.streaming) .markdown').last();
@@ -206,7 +214,8 @@ async function focusWorkbench(page: Page): Promise<void> {
 
 async function openChat(page: Page): Promise<void> {
   await focusWorkbench(page);
-  await runCommand(page, 'Fude: Open Chat');
+  // VS Code's own command for the view; Fude's "Open Chat" is kept out of the palette so there is one.
+  await runCommand(page, 'Fude: Focus on Chat View');
   await page.locator('iframe.webview').first().waitFor({ state: 'attached', timeout: 20_000 });
 }
 
