@@ -106,7 +106,8 @@ export type ExtensionMessage =
   | { type: "done"; conversationId: string; stopReason: "finished" | "stopped" | "maxTokens" }
   /** `action`, when present, is offered as a button that sends noticeChoice {noticeId: id, choice: action.id}. */
   | { type: "error"; id: string; conversationId: string | null; message: string; action: ChoiceView | null }
-  | { type: "notice"; id: string; severity: "info" | "warning"; message: string; choices: ChoiceView[] }
+  /** `note`: what the choices mean, shown beside them (outside the text, which may scroll). */
+  | { type: "notice"; id: string; severity: "info" | "warning"; message: string; choices: ChoiceView[]; note?: string }
   | { type: "attachments"; items: AttachmentView[] }
   /** What context trimming left out of the request just sent, in words for the UI. */
   | { type: "contextNotes"; conversationId: string; leftOut: string[] }

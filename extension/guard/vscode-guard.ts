@@ -34,7 +34,7 @@ export function chatBeforeSend(guard: RequestGuard): BeforeSend {
   return async (outgoing, _kind, ctx) => {
     const verdict = await guard.check({ feature: 'chat', session: ctx.conversationId ?? 'new-chat', ...outgoing }, async (message) => {
       const choices = [{ id: 'cancel', label: vscode.l10n.t('Cancel') }, { id: 'continue', label: vscode.l10n.t('Continue') }];
-      const picked = await ctx.panel.ask(`${message}\n\n${continueMeans()}`, choices, 'warning');
+      const picked = await ctx.panel.ask(message, choices, 'warning', continueMeans());
       return picked === 'continue' ? 'continue' : 'cancel';
     });
     return verdict.send;

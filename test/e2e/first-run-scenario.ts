@@ -56,7 +56,9 @@ runScenario('first-run', async ({ say, open }) => {
   const idle = (await item.innerText()).trim();
   say(`status bar before the first start: ${idle}`);
   assert.equal(idle, 'Fude: demo model · CPU');
-  assert.equal(await item.locator('.codicon-circle-slash, .codicon-error').count(), 0, 'no slash or error icon');
+  const completion = statusBarItemById(page, 'fude.completion');
+  assert.equal((await completion.innerText()).trim(), 'Completion: off (demo model)');
+  for (const fude of [item, completion]) assert.equal(await fude.locator('.codicon-circle-slash, .codicon-error').count(), 0, 'no slash or error icon on Fude\'s items');
   await ui.shot('idle-status-bar');
 
   // 2. The palette with no editor open: nothing that needs an editor, no Resume, Start but not Stop.
@@ -65,7 +67,8 @@ runScenario('first-run', async ({ say, open }) => {
   await closePalette(page);
   await expectOffered(page,
     ['Fude: Start Backend', 'Fude: Get Started', 'Fude: Snooze Inline Completion…', 'Fude: Focus on Chat View'],
-    ['Fude: Ask about Selection', 'Fude: Resume Inline Completion', 'Fude: Stop Backend', 'Fude: Restart Backend', 'Fude: Open Chat'],
+    ['Fude: Ask about Selection', 'Fude: Resume Inline Completion', 'Fude: Stop Backend', 'Fude: Restart Backend', 'Fude: Open Chat',
+      'Fude: Revoke Acceptance of Terms of Use…'],
     'with no editor open and the model not started');
   say('palette with no editor: Start, no Stop, no Resume, no Ask about Selection, one way to the chat');
 
@@ -99,6 +102,9 @@ runScenario('first-run', async ({ say, open }) => {
   for (const title of ['Choose a model', 'Read and accept its terms of use', 'Ask your first question', 'Your first inline completion', 'Your first Japanese doc comment']) {
     await walkthrough.locator('.getting-started-step', { hasText: title }).first().waitFor({ state: 'attached', timeout: 15_000 });
   }
+  // The step's markdown is drawn in a webview of its own beside the steps.
+  await walkthrough.locator('.getting-started-media iframe, .getting-started-media .markdown').first().waitFor({ state: 'attached', timeout: 30_000 });
+  await page.waitForTimeout(2_000);
   await ui.shot('walkthrough');
   say('walkthrough open with its five steps');
 });

@@ -75,7 +75,8 @@ runScenario('terms', async ({ say, models, open }) => {
   const cont = notice.locator('.choice-continue');
   assert.equal((await cancel.innerText()).trim(), 'Cancel');
   assert.equal((await cont.innerText()).trim(), 'Continue');
-  assert.match(await notice.locator('.notice-text').innerText(), /Continue only if your use complies with the terms of use\./);
+  assert.equal((await notice.locator('.notice-note').innerText()).trim(), 'Continue only if your use complies with the terms of use.');
+  assert.ok(await onScreen(chat, notice.locator('.notice-note')), 'what Continue means is on screen beside the buttons');
   const width = await chat.locator('body').evaluate(() => window.innerWidth);
   assert.ok(await onScreen(chat, cancel) && await onScreen(chat, cont), `Cancel and Continue are on screen at the sidebar's width (${width} px)`);
   const hidden = await notice.locator('.notice-body').evaluate((e) => e.scrollHeight - e.clientHeight);

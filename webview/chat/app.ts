@@ -68,7 +68,7 @@ export class ChatApp {
         this.notices.error(message.id, message.conversationId, message.message, message.action);
         return;
       case "notice":
-        this.notices.notice(message.id, message.severity, message.message, message.choices);
+        this.notices.notice(message.id, message.severity, message.message, message.choices, message.note);
         return;
       case "attachments":
         this.composer.setAttachments(message.items);

@@ -15,6 +15,8 @@ interface Item {
   message: string;
   details: string[];
   choices: ChoiceView[];
+  /** What the choices mean, kept beside them. */
+  note?: string;
 }
 
 export class NoticesView {
@@ -28,10 +30,10 @@ export class NoticesView {
     this.add({ id, kind: "error", conversationId, message, details: [], choices: action ? [action] : [] });
   }
 
-  notice(id: string, severity: "info" | "warning", message: string, choices: ChoiceView[]): void {
+  notice(id: string, severity: "info" | "warning", message: string, choices: ChoiceView[], note?: string): void {
     // A newer notice replaces older ones (the extension dismissed them).
     this.items = this.items.filter((item) => item.kind !== "info" && item.kind !== "warning");
-    this.add({ id, kind: severity, conversationId: null, message, details: [], choices });
+    this.add({ id, kind: severity, conversationId: null, message, details: [], choices, ...(note ? { note } : {}) });
   }
 
   contextNotes(conversationId: string, leftOut: string[]): void {
@@ -85,7 +87,9 @@ export class NoticesView {
           if (item.kind === "info" || item.kind === "warning") post({ type: "noticeChoice", noticeId: item.id, choice: "dismiss" });
         }, { appearance: "secondary", class: "notice-dismiss" }));
       }
-      const box = h("div", { class: `notice notice-${item.kind}`, attrs: { "data-notice-id": item.id, role: item.kind === "error" ? "alert" : "status" } }, body, actions);
+      const box = h("div", { class: `notice notice-${item.kind}`, attrs: { "data-notice-id": item.id, role: item.kind === "error" ? "alert" : "status" } }, body);
+      if (item.note !== undefined) box.append(h("div", { class: "notice-note", text: item.note }));
+      box.append(actions);
       this.element.append(box);
     }
   }

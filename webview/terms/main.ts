@@ -70,7 +70,9 @@ function render(view: GateView): void {
   const hint = el('p', { cls: 'hint', text: s.scrollHint, attrs: { id: 'hint' } });
   const accept = el('button', { text: s.accept, attrs: { id: 'accept', type: 'button', disabled: '' } });
   const decline = el('button', { text: s.decline, cls: 'secondary', attrs: { id: 'decline', type: 'button' } });
-  app.append(boxes, hint, el('div', { cls: 'actions' }, accept, decline));
+  // The choices stay at the bottom of the window while the page scrolls under them.
+  const footer = el('div', { cls: 'footer', attrs: { role: 'group' } }, boxes, hint, el('div', { cls: 'actions' }, accept, decline));
+  app.append(footer);
 
   let readToEnd = false;
   const update = () => {
@@ -79,7 +81,8 @@ function render(view: GateView): void {
     hint.hidden = readToEnd;
   };
   function checkScrolled(): void {
-    if (end.getBoundingClientRect().top <= window.innerHeight + 4) readToEnd = true;
+    // The end counts once it shows above the pinned footer.
+    if (end.getBoundingClientRect().top <= window.innerHeight - footer.offsetHeight + 4) readToEnd = true;
     update();
   }
   window.addEventListener('scroll', checkScrolled, { passive: true });

@@ -44,7 +44,8 @@ function offView(i: StatusInput, reason: Extract<GateDecision, { kind: 'off' }>[
     case 'snoozed':
       return quiet(`$(clock) ${vscode.l10n.t('Completion: snoozed until {0}', clock(i.snoozedUntil ?? Date.now()))}`, vscode.l10n.t('Inline completion is snoozed. Click to resume it now.'));
     case 'demo':
-      return quiet(`$(circle-slash) ${vscode.l10n.t('Completion: no model')}`, vscode.l10n.t('Inline completion needs a model: the demo model\'s output is meaningless. Choose a GGUF model with "Fude: Select Model File…".'));
+      // Waiting for a model is not an error: no slash icon beside the Fude item.
+      return quiet(`$(circle-large-outline) ${vscode.l10n.t('Completion: off (demo model)')}`, vscode.l10n.t('Inline completion needs a model: the demo model\'s output is meaningless. Choose a GGUF model with "Fude: Select Model File…".'));
     case 'terms':
       return { text: `$(lock) ${vscode.l10n.t('Completion: terms not accepted')}`, tooltip: vscode.l10n.t('The loaded model\'s terms of use are not accepted, so inline completion does not use it. Run "Fude: Show Terms of Use".'), error: false, warning: true };
     case 'backend-failed':

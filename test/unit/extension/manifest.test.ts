@@ -130,6 +130,11 @@ describe('extension manifest: the palette offers what applies', () => {
     assert.ok(snoozed.has('fude.completion.resume') && !snoozed.has('fude.completion.snooze'));
   });
 
+  it('offers Revoke Acceptance only when some terms were accepted', () => {
+    assert.ok(!palette(idle).has('fude.revokeTerms'));
+    assert.ok(palette({ ...idle, 'fude.terms.anyAccepted': true }).has('fude.revokeTerms'));
+  });
+
   it('has one way to the chat view in the palette (VS Code adds "Focus on Chat View"), plus the editor tab', () => {
     const shown = palette(idle);
     assert.ok(!shown.has('fude.chat.focus'), '"Open Chat" would duplicate VS Code\'s "Fude: Focus on Chat View"');
@@ -146,7 +151,7 @@ describe('extension manifest: the palette offers what applies', () => {
     ].filter((w): w is string => w !== undefined);
     const used = new Set(clauses.flatMap((w) => [...w.matchAll(/\b(fude\.[\w.]+)\s*(?:==|!=|&&|\|\||$)/g)].map((m) => m[1])));
     for (const key of used) if (!key.startsWith('fude.chatView')) assert.ok(set.has(key), `"${key}" is used in a when clause but the extension never sets it`);
-    assert.ok(used.has('fude.modelPhase') && used.has('fude.completion.snoozed'));
+    assert.ok(used.has('fude.modelPhase') && used.has('fude.completion.snoozed') && used.has('fude.terms.anyAccepted'));
   });
 });
 
