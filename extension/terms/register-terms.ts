@@ -33,7 +33,9 @@ export function registerTerms(deps: TermsDeps): vscode.Disposable[] {
     if (outcome === 'accepted') {
       await vscode.commands.executeCommand('fude.restartBackend');
     } else if (status.current.model?.termsId !== id) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Fude: the model was not loaded because its terms of use were not accepted. Run "Fude: Show Terms of Use" to read and accept them later.'));
+      const show = vscode.l10n.t('Show Terms');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fude: the model was not loaded because its terms of use were not accepted. Run "Fude: Show Terms of Use" to read and accept them later.'), show)
+        .then((picked) => (picked === show ? vscode.commands.executeCommand('fude.showTerms', id) : undefined));
     }
     return outcome;
   };

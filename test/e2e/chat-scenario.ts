@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { writePresetModel } from '../fixtures/preset-files.js';
 import { LLM_JP_ANSWER, LOOP_TEXT, presets } from '../fixtures/presets.js';
 import { writeTinyModel } from '../fixtures/tiny-model.js';
@@ -158,6 +158,21 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   // 5. Stop: a looping answer ends when Stop is pressed, and stays ended.
   useModel(paths.loop);
   await waitReady(chat, 'llm-jp-3-1.8b-loop');
+  // First a short limit: the answer is cut, and the error under a long answer keeps its buttons on screen.
+  setSetting('fude.sampling.maxTokens', 200);
+  await ui.page.waitForTimeout(1000);
+  await typeQuestion(chat, '長い答え');
+  await ui.page.keyboard.press('Enter');
+  const cut = chat.locator('.notice-error', { hasText: 'length limit' });
+  await cut.waitFor({ state: 'visible', timeout: 60_000 });
+  for (const button of [cut.locator('vscode-button', { hasText: 'Regenerate' }), cut.locator('.notice-dismiss')]) {
+    assert.ok(await inView(chat, button), 'the error\'s buttons are on screen under a long answer');
+  }
+  await ui.shot('cut-short-notice');
+  await cut.locator('.notice-dismiss').click();
+  // Then room enough that Stop comes first, however slow the machine.
+  setSetting('fude.sampling.maxTokens', 100_000);
+  await ui.page.waitForTimeout(1000);
   await typeQuestion(chat, '止まらない答え');
   await ui.page.keyboard.press('Enter');
   const streaming = chat.locator('#messages .message.assistant.streaming .markdown');
@@ -181,6 +196,8 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   await runCommand(ui.page, 'Developer: Reload Window');
   // The Fude view was open, so it comes back instead of the explorer.
   await waitForWorkbench(ui.page, { explorerFile: false });
+  // The restored view loads its page (which focuses its input) first; a palette opened before that would close.
+  await webviewFrame(ui.page).locator('#input').waitFor({ state: 'visible', timeout: 60_000 }).catch(() => undefined);
   await openChat(ui.page);
   const reloaded = webviewFrame(ui.page);
   await reloaded.locator('#input').waitFor({ state: 'visible', timeout: 20_000 });
@@ -206,6 +223,14 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   await ui.shot('editor-tab');
   say(`editor tab shows the same conversation (${lap()})`);
 });
+
+/** True when the element lies inside its frame's viewport (a person sees it without scrolling). */
+async function inView(frame: FrameLocator, element: Locator): Promise<boolean> {
+  const box = await element.boundingBox();
+  const body = await frame.locator('body').boundingBox();
+  const height = await frame.locator('body').evaluate(() => window.innerHeight);
+  return box !== null && body !== null && box.y >= body.y && box.y + box.height <= body.y + height + 1;
+}
 
 /** Keys typed while the webview has focus stay in the webview: give it back to the workbench first. */
 async function focusWorkbench(page: Page): Promise<void> {

@@ -86,6 +86,9 @@ describe('Fude extension core (in a real VS Code)', () => {
     const oldPid = api.backendPid()!;
     const inFlight = api.engine.complete({ prefix: '#', maxTokens: 100_000 });
     for await (const _ of inFlight) break; // it is generating
+    // While it generates only the icon turns: the item keeps its text, so its width stays.
+    assert.match(api.statusText(), /^\$\(sync~spin\) /);
+    assert.equal(api.statusText().replace(/^\$\([^)]*\) /, ''), 'Fude: llm-jp-3-1.8b-instruct · CPU');
     process.kill(oldPid, 'SIGKILL');
     await assert.rejects(inFlight.done, (e: unknown) => codeOf(e) === 'backend_gone');
     await waitForState(api, (s) => s.phase === 'restarting', 10_000);
