@@ -21,11 +21,12 @@ import { currentGate, openTermsGate } from './terms/gate-panel.js';
 import { registerTerms } from './terms/register-terms.js';
 import type { FudeApi, FudeTestHooks } from './api.js';
 import { logBackendLine } from './vscode/backend-log.js';
+import { exitText } from './vscode/failure-notice.js';
 import { registerCoreCommands } from './vscode/commands.js';
 import { ModelStarter } from './vscode/model-starter.js';
 import { ApiKeyStore, engineKind, readRemoteConfig, registerApiKeyCommands, remoteSummary, REMOTE_KEYS } from './vscode/remote-settings.js';
 import { nodePathSetting, readModelSettings, RESTART_KEYS, type ResolvedModel } from './vscode/settings.js';
-import { describeState, StatusBar } from './vscode/status-bar.js';
+import { DeviceMemory, describeState, StatusBar } from './vscode/status-bar.js';
 
 let dispose: (() => Promise<void>) | undefined;
 
@@ -61,21 +62,25 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
   const engine = new EngineSwitch(engineKind() === 'openai' ? makeRemote() : makeLocal());
   const backendPid = () => (engine.current instanceof LocalEngine ? engine.current.pid : undefined);
   dispose = () => engine.dispose();
-  const starter = new ModelStarter(engine, status);
+  const starter = new ModelStarter(engine, status, (line) => log.error(line));
   const guard = createRequestGuard({ status, termsAccepted, log });
 
   const statusBar = new StatusBar('fude.showActions');
+  const devices = new DeviceMemory(context.globalState);
   let lastPhase: ModelState['phase'] | undefined;
   const onStatus = (s: ModelState) => {
-    statusBar.show(describeState(s));
+    devices.remember(s);
+    statusBar.show(describeState(s, devices.expected(model.settings.modelPath, model.settings.gpu)));
     if (s.phase === lastPhase) return;
     lastPhase = s.phase;
+    // The palette offers Start, Stop and Restart by this (package.json "when" clauses).
+    void vscode.commands.executeCommand('setContext', 'fude.modelPhase', s.phase);
     log.info(`model: ${s.phase}${s.model ? ` (${s.model.name}, ${s.model.remote ? `${s.model.remote.baseUrl}, ${s.model.remote.latencyMs} ms` : s.model.source}${backendPid() ? `, pid ${backendPid()}` : ''})` : ''}`);
     if (s.phase === 'ready' && s.isDemo) log.warn('using the demo model: its output is meaningless. Choose a real GGUF model with "Fude: Select Model File".');
     for (const w of s.warnings) log.warn(w);
     if (s.phase === 'restarting' && s.restart) {
       log.warn(`backend crashed (${s.restart.reason}); restarting in ${s.restart.inMs} ms`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the backend stopped unexpectedly and is restarting ({0}).', s.restart.reason));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the backend stopped unexpectedly ({0}) and is starting again.', exitText(s.restart.exit)));
     }
     if (s.phase === 'failed' && s.failure) {
       log.error(`${s.engine === 'local' ? 'backend' : 'remote engine'} failed: ${s.failure.message}`);

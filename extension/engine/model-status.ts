@@ -37,8 +37,14 @@ export interface RemoteFacts {
   contextFrom: 'server' | 'setting';
 }
 
-/** Parameters a surface words a failure with (a backend setup error's, or a remote engine's). */
+/** The numbers and names a surface needs to word a failure in the user's language (never the engine's sentence). */
 export interface FailureParams extends SetupErrorParams {
+  /** crashed: how the last process ended, and after how many restarts Fude gave up. */
+  exitCode?: number | null;
+  signal?: string | null;
+  restarts?: number;
+  /** start_timeout: how long Fude waited. */
+  seconds?: number;
   /** Remote: the server (scheme, host, port). */
   server?: string;
   /** Remote: the model id asked for. */
@@ -83,7 +89,8 @@ export interface ModelState {
   /** Present while loading: what is being loaded, and how far. */
   readonly loading?: { name: string; stage: 'runtime' | 'model' | 'context'; progress?: number; termsId: string | null };
   readonly failure?: ModelFailure;
-  readonly restart?: { attempt: number; inMs: number; reason: string };
+  /** `reason` is the engine's English sentence, for the log; surfaces word `exit`. */
+  readonly restart?: { attempt: number; inMs: number; reason: string; exit: { code: number | null; signal: string | null } };
   /** Requests in flight on the engine now. */
   readonly inFlight: number;
   /** Warnings the engine gave when it started (GPU fallback, context larger than trained...). */

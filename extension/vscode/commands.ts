@@ -5,6 +5,10 @@ import type { Engine } from '../engine/engine.js';
 import type { ModelStatusView } from '../engine/model-status.js';
 import type { ModelStarter } from './model-starter.js';
 
+/** The walkthrough in package.json, as VS Code names it: publisher.name#id. */
+export const WALKTHROUGH = 'fude.fude#fude.gettingStarted';
+const RUNNING: ReadonlySet<string> = new Set(['ready', 'starting', 'loading', 'restarting']);
+
 export interface CoreCommandDeps {
   engine: Engine;
   status: ModelStatusView;
@@ -21,7 +25,7 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
     } catch (e) {
       const failure = status.current.failure;
       if (failure) starter.showOnce(failure);
-      else void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
+      else starter.showUnexpected(e);
     }
   };
   return [
@@ -71,11 +75,13 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
       log.info(`status: ${lines.join('; ')}`);
       void vscode.window.showInformationMessage(vscode.l10n.t('Fude is ready: {0}', m.name), { modal: false, detail: lines.join('\n') });
     }),
+    vscode.commands.registerCommand('fude.openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false)),
     vscode.commands.registerCommand('fude.showActions', async () => {
+      // What applies now comes first: Start while the model is not running, Stop and Restart while it is.
+      const running = RUNNING.has(status.current.phase);
       const items: Array<vscode.QuickPickItem & { command: string }> = [
-        { label: `$(play) ${vscode.l10n.t('Start Backend')}`, command: 'fude.startBackend' },
-        { label: `$(debug-restart) ${vscode.l10n.t('Restart Backend')}`, command: 'fude.restartBackend' },
-        { label: `$(debug-stop) ${vscode.l10n.t('Stop Backend')}`, command: 'fude.stopBackend' },
+        ...(running ? [] : [{ label: `$(play) ${vscode.l10n.t('Start Backend')}`, command: 'fude.startBackend' }]),
         ...(status.current.engine === 'openai'
           ? [{ label: `$(key) ${vscode.l10n.t('Set API Key for Remote Engine')}`, command: 'fude.engine.setApiKey' }]
           : [
@@ -83,7 +89,10 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
             { label: `$(cloud-download) ${vscode.l10n.t('Download Model…')}`, command: 'fude.models.download' },
           ]),
         { label: `$(info) ${vscode.l10n.t('Show Status')}`, command: 'fude.showStatus' },
+        ...(running || status.current.phase === 'failed' ? [{ label: `$(debug-restart) ${vscode.l10n.t('Restart Backend')}`, command: 'fude.restartBackend' }] : []),
+        ...(running ? [{ label: `$(debug-stop) ${vscode.l10n.t('Stop Backend')}`, command: 'fude.stopBackend' }] : []),
         { label: `$(output) ${vscode.l10n.t('Show Log')}`, command: 'fude.showLog' },
+        { label: `$(mortar-board) ${vscode.l10n.t('Get Started with Fude')}`, command: 'fude.openWalkthrough' },
       ];
       const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Fude') });
       if (pick) await vscode.commands.executeCommand(pick.command);

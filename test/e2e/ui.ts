@@ -2,7 +2,7 @@
 // headless Debian chromium), with the extension under development loaded through the payload
 // URL (no tests path). Typical use:
 //   const ui = await openWorkbench({ name: 'chat', workspace, settings: { 'fude.x': 1 } });
-//   try { await runCommand(ui.page, 'Fude: Open Chat'); await ui.shot('chat-open'); }
+//   try { await runCommand(ui.page, 'Fude: Focus on Chat View'); await ui.shot('chat-open'); }
 //   finally { await ui.close(); }
 // The scenarios in this folder open it through runScenario (scenario-runner.ts), which also closes it.
 import { mkdir, rm } from 'node:fs/promises';

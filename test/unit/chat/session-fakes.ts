@@ -102,7 +102,7 @@ export const TEXTS: SessionTexts = {
   regenerate: "Regenerate",
   tooLong: (tokens, limit) => `too long ${tokens}/${limit}`,
   leftOut: describeLeftOut,
-  failed: (code, message, retryAfterMs) => `failed ${code}: ${message}${retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : ""}`,
+  failed: (code, retryAfterMs) => `failed ${code}${retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : ""}`,
   cutShort: "cut short",
 };
 
@@ -132,7 +132,12 @@ export interface Harness {
   of<K extends ExtensionMessage["type"]>(type: K): Array<Extract<ExtensionMessage, { type: K }>>;
 }
 
+/** The model the fake engine serves: tests switch it to check per-answer labels and the header's speed. */
+export const fakeModel = { name: "fake-model-a", key: "a" };
+
 export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?: boolean; contextSize?: number; store?: MemoryStore } = {}): Harness {
+  fakeModel.name = "fake-model-a";
+  fakeModel.key = "a";
   const store = o.store ?? new MemoryStore();
   let ids = 0;
   const history = new HistoryStore(store, { untitled: TEXTS.untitled, newId: () => `c${++ids}` });
@@ -153,6 +158,8 @@ export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?
     editor,
     texts: TEXTS,
     header: (tokensPerSecond) => ({ ...header, tokensPerSecond }),
+    answeringModel: () => fakeModel.name,
+    modelKey: () => fakeModel.key,
     termsLine: () => true,
     runHeaderAction: async (choice) => { headerActions.push(choice); },
     log: (line) => logs.push(line),
