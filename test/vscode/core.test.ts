@@ -132,8 +132,12 @@ describe('Fude extension core (in a real VS Code)', () => {
       failure('bad_arguments', { option: 'context-size' }), failure('bad_arguments', { option: 'port' }), failure('load_failed', { path: '/m/a.gguf' }),
       failure('crashed', { exitCode: null, signal: 'SIGKILL', restarts: 3 }), failure('crashed'), failure('spawn_failed', { path: '/usr/bin/node' }),
       failure('start_timeout', { seconds: 120 }), failure('unreachable'), failure('unauthorized'), failure('tls'), failure('unknown_model'),
+      failure('terms_unregistered', { path: 'llm-jp-3-172b-beta2.gguf', url: 'https://huggingface.co/llm-jp' }),
+      failure('unreachable', { server: 'https://gpu:8000' }), failure('tls', { server: 'https://gpu:8000', tls: 'self_signed' }),
+      failure('unknown_model', { server: 'https://gpu:8000', model: 'x', available: ['a', 'b'] }),
+      failure('remote_unavailable', { server: 'https://gpu:8000', retryAfterMs: 5000 }), failure('remote_error'), failure('bad_remote_settings', { option: 'fude.engine.baseUrl' }),
     ];
-    const commands = new Set(['fude.selectModel', 'fude.showLog', 'fude.restartBackend', 'fude.useCpu', 'fude.showTerms', 'workbench.action.openSettings']);
+    const commands = new Set(['fude.selectModel', 'fude.showLog', 'fude.restartBackend', 'fude.useCpu', 'fude.showTerms', 'fude.engine.setApiKey', 'workbench.action.openSettings']);
     for (const f of all) {
       const { message, actions } = noticeFor(f, 'a.gguf');
       assert.ok(!message.includes('BACKEND SENTENCE'), `${f.code}: not the backend's sentence`);
