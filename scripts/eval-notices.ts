@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyRequest } from '../extension/notices/detector.js';
-import { evaluate, formatTable, parseLabelled, summaryLine } from '../extension/notices/evaluate.js';
+import { evaluate, formatTable, parseLabelled, summaryLine } from './notices/evaluate.js';
 
 function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

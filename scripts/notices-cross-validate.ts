@@ -6,10 +6,10 @@
  *   npx tsc -p . && node out/scripts/notices-cross-validate.js
  */
 import { findRepoRoot } from '../backend/terms/generate-texts.js';
-import { THRESHOLD_MAX_FPR, VETO_MAX_RECALL_LOSS, type Rates } from '../extension/notices/cross-validate.js';
-import { groupedCrossValidate, prepare } from '../extension/notices/grouped-cv.js';
-import { DEFAULT_TRAIN_OPTIONS } from '../extension/notices/ngram-train.js';
-import { readTrainingSet } from '../extension/notices/training-set.js';
+import { THRESHOLD_MAX_FPR, VETO_MAX_RECALL_LOSS, type Rates } from './notices/cross-validate.js';
+import { groupedCrossValidate, prepare } from './notices/grouped-cv.js';
+import { DEFAULT_TRAIN_OPTIONS } from './notices/ngram-train.js';
+import { readTrainingSet } from './notices/training-set.js';
 
 const { examples, groups } = readTrainingSet(findRepoRoot());
 const start = Date.now();

@@ -12,11 +12,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from '../backend/terms/generate-texts.js';
-import { chooseThreshold, chooseVeto, THRESHOLD_MAX_FPR, VETO_MAX_RECALL_LOSS } from '../extension/notices/cross-validate.js';
-import { leaveOneGroupOutScores, prepare } from '../extension/notices/grouped-cv.js';
+import { chooseThreshold, chooseVeto, THRESHOLD_MAX_FPR, VETO_MAX_RECALL_LOSS } from './notices/cross-validate.js';
+import { leaveOneGroupOutScores, prepare } from './notices/grouped-cv.js';
 import { serialiseModel } from '../extension/notices/ngram-model.js';
-import { DEFAULT_TRAIN_OPTIONS, trainOnFeatures } from '../extension/notices/ngram-train.js';
-import { readTrainingSet, TRAINING_FILES } from '../extension/notices/training-set.js';
+import { DEFAULT_TRAIN_OPTIONS, trainOnFeatures } from './notices/ngram-train.js';
+import { readTrainingSet, TRAINING_FILES } from './notices/training-set.js';
 
 const start = Date.now();
 const root = findRepoRoot();

@@ -9,7 +9,7 @@
  *   cues ("phishing", "無断転載", "doctor") fire on reports, checks and tooling as
  *   readily as on the act; on batches the rules were never tuned on, most of their
  *   false alarms were of that kind, and the model, which weighs the whole request,
- *   scored them near zero. veto is chosen by cross-validation (cross-validate.ts).
+ *   scored them near zero. veto is chosen by cross-validation (scripts/notices/cross-validate.ts).
  */
 import type { NgramScore } from './ngram-model.js';
 import type { Classification, RuleClassification } from './rules.js';

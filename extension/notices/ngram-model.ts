@@ -4,8 +4,11 @@
  * the compact text form the trained weights are committed in (ngram-model-data.ts,
  * written by scripts/notices-train.ts). Pure and deterministic.
  */
-import type { Label } from './evaluate.js';
+import type { Category } from '../../backend/terms/categories.js';
 import { featuresOf } from './features.js';
+
+/** A request's label: a prohibited-use category, or none. */
+export type Label = Category | 'none';
 
 export interface NgramModel {
   /** Class order of bias and of every weight vector; includes 'none'. */

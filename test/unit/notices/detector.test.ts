@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findRepoRoot } from '../../../backend/terms/generate-texts.js';
 import { classifyRequest } from '../../../extension/notices/detector.js';
-import { evaluate, parseLabelled } from '../../../extension/notices/evaluate.js';
+import { evaluate, parseLabelled } from '../../../scripts/notices/evaluate.js';
 
 const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 
@@ -104,7 +104,7 @@ describe('classifyRequest', () => {
   });
 
   it('the detector modules do not import vscode', () => {
-    for (const f of ['detector', 'rules', 'cues', 'cues-en', 'cues-en-acts', 'cues-ja', 'cues-ja-acts', 'normalise', 'notice', 'evaluate', 'ngrams', 'signals', 'features', 'words', 'ngram-model', 'combine']) {
+    for (const f of ['detector', 'rules', 'cues', 'cues-en', 'cues-en-acts', 'cues-ja', 'cues-ja-acts', 'normalise', 'notice', 'ngrams', 'signals', 'features', 'words', 'ngram-model', 'combine']) {
       const src = readFileSync(join(root, 'extension', 'notices', `${f}.ts`), 'utf8');
       assert.doesNotMatch(src, /from ['"]vscode['"]/, f);
     }

@@ -3,9 +3,9 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findRepoRoot } from '../../../backend/terms/generate-texts.js';
 import { committedModel } from '../../../extension/notices/detector.js';
-import { MODEL_LABELS } from '../../../extension/notices/ngram-train.js';
+import { MODEL_LABELS } from '../../../scripts/notices/ngram-train.js';
 import { MODEL_THRESHOLD, MODEL_TRAINED_ON } from '../../../extension/notices/ngram-model-data.js';
-import { readTrainingSet, TRAINING_FILES } from '../../../extension/notices/training-set.js';
+import { readTrainingSet, TRAINING_FILES } from '../../../scripts/notices/training-set.js';
 
 const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 

@@ -1,12 +1,12 @@
 /**
  * How the detector's two halves are tuned against each other on out-of-fold scores
- * (grouped-cv.ts makes them): the model's threshold for flagging on its own, and its
+ * (grouped-cv.ts beside it makes them): the model's threshold for flagging on its own, and its
  * veto over the rules, each within a budget.
  */
-import { combine, overrulable } from './combine.js';
-import type { NgramScore } from './ngram-model.js';
+import { combine, overrulable } from '../../extension/notices/combine.js';
+import type { NgramScore } from '../../extension/notices/ngram-model.js';
 import type { Example } from './ngram-train.js';
-import type { RuleClassification } from './rules.js';
+import type { RuleClassification } from '../../extension/notices/rules.js';
 
 export interface Rates {
   recall: number;

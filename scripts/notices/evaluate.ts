@@ -3,8 +3,9 @@
  * Pure: the caller reads the file; scripts/eval-notices.ts prints the result.
  */
 import { CATEGORIES, isCategory, type Category } from '../../backend/terms/categories.js';
+import type { Label } from '../../extension/notices/ngram-model.js';
 
-export type Label = Category | 'none';
+export type { Label };
 
 export interface LabelledRequest {
   text: string;

@@ -6,13 +6,13 @@
  * The rules stay fixed (they were written with most batches in view), so a batch the
  * rules were tuned on still looks better than a blind one would.
  */
-import { combine } from './combine.js';
+import { combine } from '../../extension/notices/combine.js';
 import { chooseThreshold, chooseVeto, rates, type Rates } from './cross-validate.js';
-import type { Label } from './evaluate.js';
-import { featuresOf } from './features.js';
-import { scoreFeatures, type NgramScore } from './ngram-model.js';
+import type { Label } from '../../extension/notices/ngram-model.js';
+import { featuresOf } from '../../extension/notices/features.js';
+import { scoreFeatures, type NgramScore } from '../../extension/notices/ngram-model.js';
 import { trainOnFeatures, type Example, type TrainOptions } from './ngram-train.js';
-import { classifyByRules, type RuleClassification } from './rules.js';
+import { classifyByRules, type RuleClassification } from '../../extension/notices/rules.js';
 
 /** What cross-validation needs of each example, computed once: the rules' verdict and the model's features. */
 export interface Prepared {
