@@ -32,10 +32,14 @@ export function createRequestGuard(deps: { status: ModelStatusView; termsAccepte
 /** The chat's hook: the guard over the question and its attachments, asking inside the chat panel. */
 export function chatBeforeSend(guard: RequestGuard): BeforeSend {
   return async (outgoing, _kind, ctx) => {
-    const verdict = await guard.check({ feature: 'chat', session: ctx.conversationId ?? 'new-chat', ...outgoing }, async (message) => {
-      const choices = [{ id: 'cancel', label: vscode.l10n.t('Cancel') }, { id: 'continue', label: vscode.l10n.t('Continue') }];
-      const picked = await ctx.panel.ask(message, choices, 'warning', continueMeans());
-      return picked === 'continue' ? 'continue' : 'cancel';
+    const verdict = await guard.check({ feature: 'chat', session: ctx.conversationId ?? 'new-chat', ...outgoing }, {
+      confirm: async (message) => {
+        const choices = [{ id: 'cancel', label: vscode.l10n.t('Cancel') }, { id: 'continue', label: vscode.l10n.t('Continue') }];
+        const picked = await ctx.panel.ask(message, choices, 'warning', continueMeans());
+        return picked === 'continue' ? 'continue' : 'cancel';
+      },
+      // A borderline verdict: a quiet note in the panel with the article, and the question goes on.
+      note: (message) => void ctx.panel.ask(message, [{ id: 'ok', label: vscode.l10n.t('OK') }], 'info'),
     });
     return verdict.send;
   };
