@@ -4,6 +4,7 @@ import { formatBytes } from '../../backend/setup/format-bytes.js';
 import type { Engine } from '../engine/engine.js';
 import type { ModelStatusView } from '../engine/model-status.js';
 import type { ModelStarter } from './model-starter.js';
+import { WalkthroughOpener } from './open-walkthrough.js';
 
 /** The walkthrough in package.json, as VS Code names it: publisher.name#id. */
 export const WALKTHROUGH = 'fude.fude#fude.gettingStarted';
@@ -18,6 +19,14 @@ export interface CoreCommandDeps {
 
 export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[] {
   const { engine, status, starter, log } = deps;
+  const walkthrough = new WalkthroughOpener({
+    // Any walkthrough command starts VS Code's service; un-marking a step that does not exist changes nothing.
+    startService: () => vscode.commands.executeCommand('welcome.markStepIncomplete', `${WALKTHROUGH}#not-a-step`),
+    open: () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false),
+    now: () => Date.now(),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  });
+  walkthrough.startService();
   const start = async (restart: boolean) => {
     if (!restart) return void (await starter.ensureReady());
     try {
@@ -75,8 +84,7 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
       log.info(`status: ${lines.join('; ')}`);
       void vscode.window.showInformationMessage(vscode.l10n.t('Fude is ready: {0}', m.name), { modal: false, detail: lines.join('\n') });
     }),
-    vscode.commands.registerCommand('fude.openWalkthrough', () =>
-      vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false)),
+    vscode.commands.registerCommand('fude.openWalkthrough', () => walkthrough.open()),
     vscode.commands.registerCommand('fude.showActions', async () => {
       // What applies now comes first: Start while the model is not running, Stop and Restart while it is.
       const running = RUNNING.has(status.current.phase);
