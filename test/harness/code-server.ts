@@ -1,7 +1,7 @@
 // Starts code-server (a current VS Code from npm, on its own Node) for one workspace in a process group of its
 // own, with every directory it writes under a run folder, and stops all of it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,13 @@ export interface CodeServerOptions {
   profileDir?: string;
   /** A fixed port (default: a free one). */
   port?: number;
+  /**
+   * Extension folders put into the extensions folder before code-server starts, as if installed (code-server
+   * lists them in extensions.json when it first scans the folder). The way to load a second extension beside the
+   * one under development: the web workbench reads the URL's payload into a Map, so of several
+   * `extensionDevelopmentPath` entries only the last is kept.
+   */
+  preinstalled?: string[];
   startTimeoutMs?: number;
   /** Called with one line per harness event (default: nothing). */
   log?: (line: string) => void;
@@ -45,7 +52,7 @@ export interface CodeServer {
   userDataDir: string;
   logFile: string;
   /** The workbench URL; with an extension folder it becomes an Extension Development Host. */
-  url(extra?: { extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
+  url(extra?: { extensionDevelopmentPath?: string | readonly string[]; extensionTestsPath?: string }): string;
   /** Ends the whole process tree; throws if anything survives. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -82,6 +89,10 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     cache: path.join(runDir, 'xdg-cache'),
   };
   for (const d of Object.values(dirs)) await mkdir(d, { recursive: true });
+  for (const folder of o.preinstalled ?? []) {
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    cpSync(folder, path.join(dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  }
   const userSettings = path.join(dirs.userData, 'User', 'settings.json');
   if (!lasting || !existsSync(userSettings)) {
     await writeUserSettings(dirs.userData, mergeSettings(o.settings));
