@@ -9,6 +9,7 @@ import { chatBeforeSend, createRequestGuard } from './guard/vscode-guard.js';
 import { registerChat } from './chat/register-chat.js';
 import { registerCompletion } from './completion/vscode/register.js';
 import { registerDocs } from './docs/register-docs.js';
+import { registerLanguageModels } from './lm/register-lm.js';
 import type { EngineKind } from './engine/engine.js';
 import { EngineSwitch } from './engine/engine-switch.js';
 import { LocalEngine } from './engine/local/local-engine.js';
@@ -99,6 +100,8 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
   });
   const completion = registerCompletion({ context, log, engine, status, ensureReady: starter.ensureReady, termsAccepted });
   const docs = registerDocs(context, { engine, status, ensureReady: starter.ensureReady, guard, log: (line) => log.error(line) });
+  // VS Code's chat and other extensions (vscode.lm) take the same road as the chat panel: start, guard, stream.
+  const languageModels = registerLanguageModels({ engine, status, ensureReady: starter.ensureReady, guard, termsAccepted, log });
   const runtime = () => ({ extensionPath: context.extensionPath, execPath: process.execPath, isElectron: Boolean(process.versions.electron), nodePath: nodePathSetting(), env: process.env });
   const models = registerModels({
     log,
@@ -143,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
     ...chat.disposables,
     ...completion.disposables,
     ...docs.disposables,
+    ...languageModels.disposables,
     ...models.disposables,
     ...registerApiKeyCommands(apiKeys, async () => {
       // A new key is worth a new check of the server (a 401 goes away), unless nothing runs.

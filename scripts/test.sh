@@ -46,7 +46,7 @@ stage backend npx mocha --exit --timeout 120000 'out/test/backend/**/*.test.js'
 count "$LOG_DIR/backend.log"
 ws=$(mktemp -d)
 cp -r samples/workspace/. "$ws/"
-stage vscode node out/test/harness/run-vscode-tests.js --extension-dir . --tests dist/test/vscode/index.cjs --workspace "$ws" --timeout-ms 300000 --out test-output/vscode
+stage vscode node out/test/harness/run-vscode-tests.js --extension-dir . --also-extension-dir test/fixtures/lm-client --tests dist/test/vscode/index.cjs --workspace "$ws" --timeout-ms 300000 --out test-output/vscode
 count "$LOG_DIR/vscode.log"
 for scenario in out/test/e2e/*-scenario.js; do
   name=e2e-$(basename "$scenario" -scenario.js)

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     for (const phase of ['write', 'check']) {
       const verdict = await runUnderCodeServer({
         extensionDir: repoRoot,
+        alsoExtensionDirs: [],
         tests: join(repoRoot, 'dist', 'test', 'profile', 'index.cjs'),
         workspace: paths.workspace,
         settings: {},

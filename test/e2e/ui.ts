@@ -51,6 +51,11 @@ export interface WorkbenchOptions {
   /** Passed to waitForWorkbench. */
   explorerFile?: string | false;
   timeoutMs?: number;
+  /**
+   * VS Code's display language, e.g. 'ja' (code-server --locale with the harness's language pack; the browser's
+   * language follows). Extensions' strings show in it; VS Code's own stay English (see displayLanguagePack).
+   */
+  locale?: string;
 }
 
 export interface UiSession {
@@ -72,13 +77,14 @@ export async function openWorkbench(o: WorkbenchOptions): Promise<UiSession> {
     workspace: o.workspace,
     settings: o.settings,
     env: o.env,
+    locale: o.locale,
     logFile: path.join(shots.dir, 'code-server.log'),
     keepRunDir: process.env.FUDE_KEEP_RUN_DIR === '1',
     log: say,
   });
   let browser: Browser | undefined;
   try {
-    browser = await launchChromium();
+    browser = await launchChromium(o.locale ? { locale: o.locale } : {});
     const page = browser.page;
     page.on('pageerror', (err) => say(`page error: ${err.message}`));
     await page.goto(server.url({ extensionDevelopmentPath: path.resolve(o.extensionDir ?? repoRoot) }));

@@ -22,8 +22,11 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** `profileDir`: a lasting browser profile (kept on close), like a user's browser that keeps each site's storage. */
-export async function launchChromium(opts: { viewport?: { width: number; height: number }; profileDir?: string } = {}): Promise<Browser> {
+/**
+ * `profileDir`: a lasting browser profile (kept on close), like a user's browser that keeps each site's storage.
+ * `locale`: the browser's language (navigator.language, Accept-Language), e.g. 'ja-JP' for a Japanese user's browser.
+ */
+export async function launchChromium(opts: { viewport?: { width: number; height: number }; profileDir?: string; locale?: string } = {}): Promise<Browser> {
   const executablePath = chromiumExecutable();
   if (!existsSync(executablePath)) {
     throw new Error(`chromium not found at ${executablePath}: run scripts/install-code-server.sh (or set FUDE_CHROMIUM)`);
@@ -35,6 +38,7 @@ export async function launchChromium(opts: { viewport?: { width: number; height:
     headless: true,
     args: [...chromiumArgs],
     viewport: opts.viewport ?? { width: 1400, height: 900 },
+    ...(opts.locale ? { locale: opts.locale } : {}),
     // Chromium writes crash reports and dconf data under the home directory otherwise.
     env: { ...process.env, XDG_CONFIG_HOME: path.join(profile, 'xdg-config'), XDG_CACHE_HOME: path.join(profile, 'xdg-cache') },
   });

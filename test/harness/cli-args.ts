@@ -4,6 +4,11 @@ import { parseSettingsJson, type Settings } from './user-settings.js';
 
 export interface RunOptions {
   extensionDir: string;
+  /**
+   * More extensions to load beside it (--also-extension-dir, repeatable), e.g. a client of its API: desktop VS Code
+   * takes them as more development paths; code-server gets them preinstalled (see startCodeServer's `preinstalled`).
+   */
+  alsoExtensionDirs: string[];
   tests: string;
   workspace: string;
   settings: Settings;
@@ -16,7 +21,7 @@ export interface RunOptions {
 }
 
 export const usage = `usage: node out/test/harness/run-vscode-tests.js --tests FILE --workspace DIR
-  [--extension-dir DIR (default .)] [--settings JSON] [--timeout-ms N (default 180000)]
+  [--extension-dir DIR (default .)] [--also-extension-dir DIR ...] [--settings JSON] [--timeout-ms N (default 180000)]
   [--out DIR (default test-output/vscode)] [--env KEY=VALUE ...] [--allow-empty]
 Host: FUDE_VSCODE_EXECUTABLE=path or FUDE_TEST_HOST=electron -> @vscode/test-electron;
       otherwise (or FUDE_TEST_HOST=code-server) -> code-server + headless chromium.`;
@@ -24,12 +29,13 @@ Host: FUDE_VSCODE_EXECUTABLE=path or FUDE_TEST_HOST=electron -> @vscode/test-ele
 export function parseArgs(argv: readonly string[], cwd: string): RunOptions {
   const values = new Map<string, string>();
   const env: Record<string, string> = {};
+  const also: string[] = [];
   let allowEmpty = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--allow-empty') { allowEmpty = true; continue; }
     if (flag === '--help' || flag === '-h') throw new Error(usage);
-    const known = ['--extension-dir', '--tests', '--workspace', '--settings', '--timeout-ms', '--out', '--env'];
+    const known = ['--extension-dir', '--also-extension-dir', '--tests', '--workspace', '--settings', '--timeout-ms', '--out', '--env'];
     if (!known.includes(flag)) throw new Error(`unknown argument ${flag}\n${usage}`);
     const value = argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value\n${usage}`);
@@ -37,6 +43,8 @@ export function parseArgs(argv: readonly string[], cwd: string): RunOptions {
       const eq = value.indexOf('=');
       if (eq <= 0) throw new Error(`--env wants KEY=VALUE, got ${value}`);
       env[value.slice(0, eq)] = value.slice(eq + 1);
+    } else if (flag === '--also-extension-dir') {
+      also.push(path.resolve(cwd, value));
     } else {
       values.set(flag, value);
     }
@@ -50,6 +58,7 @@ export function parseArgs(argv: readonly string[], cwd: string): RunOptions {
   const settingsText = values.get('--settings');
   return {
     extensionDir: path.resolve(cwd, values.get('--extension-dir') ?? '.'),
+    alsoExtensionDirs: also,
     tests: path.resolve(cwd, tests),
     workspace: path.resolve(cwd, workspace),
     settings: settingsText === undefined ? {} : parseSettingsJson(settingsText),

@@ -80,6 +80,7 @@ export async function runUnderCodeServer(o: RunOptions, persist?: Persist): Prom
       log: say,
       profileDir: persist?.profileDir,
       port: persist?.port,
+      preinstalled: o.alsoExtensionDirs,
     });
     const tServer = Date.now();
     browser = await launchChromium({ profileDir: persist?.browserProfileDir });

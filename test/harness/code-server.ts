@@ -1,12 +1,12 @@
 // Starts code-server (a current VS Code from npm, on its own Node) for one workspace in a process group of its
 // own, with every directory it writes under a run folder, and stops all of it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cpSync, createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { codeServerEntry, codeServerNode } from './repo-paths.js';
+import { createHash, randomUUID } from 'node:crypto';
+import { codeServerEntry, codeServerNode, repoRoot } from './repo-paths.js';
 import { freePort } from './free-port.js';
 import { killRun, RUN_MARKER_VAR } from './process-tree.js';
 import { onExitCleanup } from './exit-cleanup.js';
@@ -33,6 +33,18 @@ export interface CodeServerOptions {
   profileDir?: string;
   /** A fixed port (default: a free one). */
   port?: number;
+  /**
+   * Extension folders put into the extensions folder before code-server starts, as if installed (code-server
+   * lists them in extensions.json when it first scans the folder). The way to load a second extension beside the
+   * one under development: the web workbench reads the URL's payload into a Map, so of several
+   * `extensionDevelopmentPath` entries only the last is kept.
+   */
+  preinstalled?: string[];
+  /**
+   * VS Code's display language (code-server --locale), e.g. 'ja': extensions then get it as vscode.env.language and
+   * show their package.nls.<lang>.json and l10n bundles. See displayLanguagePack for what VS Code's own UI shows.
+   */
+  locale?: string;
   startTimeoutMs?: number;
   /** Called with one line per harness event (default: nothing). */
   log?: (line: string) => void;
@@ -45,7 +57,7 @@ export interface CodeServer {
   userDataDir: string;
   logFile: string;
   /** The workbench URL; with an extension folder it becomes an Extension Development Host. */
-  url(extra?: { extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
+  url(extra?: { extensionDevelopmentPath?: string | readonly string[]; extensionTestsPath?: string }): string;
   /** Ends the whole process tree; throws if anything survives. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -59,6 +71,46 @@ async function healthy(baseUrl: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * A display language needs a language pack installed: VS Code resolves the locale to one (else it falls back to
+ * English, for extensions too) and takes the language from it. The Microsoft packs come from the Marketplace, which
+ * this machine cannot reach, so the harness installs test/fixtures/<lang>-display-language: a pack with no
+ * translations of VS Code's own strings (they stay English) that makes the language selectable.
+ */
+export function displayLanguagePack(locale: string): string {
+  const dir = path.join(repoRoot, 'test', 'fixtures', `${locale.split('-')[0]}-display-language`);
+  if (!existsSync(path.join(dir, 'package.json'))) throw new Error(`no display-language pack for "${locale}" (expected ${dir})`);
+  return dir;
+}
+
+/**
+ * Records the installed pack in USER_DATA/languagepacks.json as VS Code's language-pack service does after
+ * installing one from the UI (code-server's CLI install and start-up do not write it; the page's locale is read from it).
+ */
+export async function registerLanguagePack(userData: string, extensionsDir: string, locale: string, pack: string): Promise<void> {
+  const manifest = JSON.parse(readFileSync(path.join(pack, 'package.json'), 'utf8')) as PackManifest;
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const installed = path.join(extensionsDir, `${id}-${manifest.version}`);
+  const entries: Record<string, unknown> = {};
+  for (const l of manifest.contributes.localizations) {
+    entries[l.languageId] = {
+      hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: Object.fromEntries(l.translations.map((t) => [t.id, path.join(installed, t.path)])),
+      label: l.localizedLanguageName,
+    };
+  }
+  if (!(locale.split('-')[0] in entries)) throw new Error(`${pack} has no localization for "${locale}"`);
+  await writeFile(path.join(userData, 'languagepacks.json'), JSON.stringify(entries));
+}
+
+interface PackManifest {
+  publisher: string;
+  name: string;
+  version: string;
+  contributes: { localizations: Array<{ languageId: string; localizedLanguageName: string; translations: Array<{ id: string; path: string }> }> };
 }
 
 export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer> {
@@ -82,6 +134,12 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     cache: path.join(runDir, 'xdg-cache'),
   };
   for (const d of Object.values(dirs)) await mkdir(d, { recursive: true });
+  const languagePack = o.locale && !o.locale.startsWith('en') ? displayLanguagePack(o.locale) : undefined;
+  for (const folder of [...(o.preinstalled ?? []), ...(languagePack ? [languagePack] : [])]) {
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    cpSync(folder, path.join(dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  }
+  if (languagePack) await registerLanguagePack(dirs.userData, dirs.extensions, o.locale!, languagePack);
   const userSettings = path.join(dirs.userData, 'User', 'settings.json');
   if (!lasting || !existsSync(userSettings)) {
     await writeUserSettings(dirs.userData, mergeSettings(o.settings));
@@ -97,7 +155,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions, workspace,
+    '--extensions-dir', dirs.extensions, ...(o.locale ? ['--locale', o.locale] : []), workspace,
   ];
   const env: NodeJS.ProcessEnv = {
     // No extension gallery: the machine is offline, and gallery look-ups (open-vsx.org by

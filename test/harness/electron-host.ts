@@ -46,7 +46,7 @@ export async function runUnderElectron(o: RunOptions, executable: string | undef
     const run = runTests({
       vscodeExecutablePath: executable,
       version: executable ? undefined : process.env.FUDE_VSCODE_VERSION ?? 'stable',
-      extensionDevelopmentPath: o.extensionDir,
+      extensionDevelopmentPath: [o.extensionDir, ...o.alsoExtensionDirs],
       extensionTestsPath: o.tests,
       extensionTestsEnv: o.env,
       launchArgs: [

@@ -21,6 +21,15 @@ describe('payload-url', () => {
     ]);
   });
 
+  it('loads several extensions under development, the one under test first', () => {
+    const text = workbenchUrl({ port: 8123, workspace: '/tmp/ws', extensionDevelopmentPath: ['/repo', '/repo/test/client'], extensionTestsPath: '/t.cjs' });
+    assert.deepEqual(JSON.parse(new URL(text).searchParams.get('payload') ?? 'null'), [
+      ['extensionDevelopmentPath', 'vscode-remote://127.0.0.1:8123/repo'],
+      ['extensionDevelopmentPath', 'vscode-remote://127.0.0.1:8123/repo/test/client'],
+      ['extensionTestsPath', 'vscode-remote://127.0.0.1:8123/t.cjs'],
+    ]);
+  });
+
   it('percent-encodes odd characters in paths', () => {
     assert.equal(remoteUri('127.0.0.1', 1, '/a b/c#d'), 'vscode-remote://127.0.0.1:1/a%20b/c%23d');
   });

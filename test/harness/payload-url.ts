@@ -8,8 +8,8 @@ export interface WorkbenchUrlOptions {
   port: number;
   /** Absolute folder to open. */
   workspace: string;
-  /** Absolute extension folder (holds package.json); omitted = plain workbench. */
-  extensionDevelopmentPath?: string;
+  /** Absolute extension folder (holds package.json), or several (the first is the one under test); omitted = plain workbench. */
+  extensionDevelopmentPath?: string | readonly string[];
   /** Absolute path of a tests index exporting run(); omitted = UI session, no suite. */
   extensionTestsPath?: string;
   host?: string;
@@ -26,11 +26,12 @@ export function workbenchUrl(o: WorkbenchUrlOptions): string {
   if (!path.isAbsolute(o.workspace)) throw new Error(`workspace must be absolute, got ${o.workspace}`);
   const params = new URLSearchParams({ folder: o.workspace });
   const payload: Array<[string, string]> = [];
-  if (o.extensionDevelopmentPath) {
-    payload.push(['extensionDevelopmentPath', remoteUri(host, o.port, o.extensionDevelopmentPath)]);
-  }
+  // Several folders are written as repeated keys, as desktop VS Code takes several paths; code-server's web
+  // workbench reads the payload into a Map and keeps only the last (so the harness preinstalls the others).
+  const devPaths = typeof o.extensionDevelopmentPath === 'string' ? [o.extensionDevelopmentPath] : o.extensionDevelopmentPath ?? [];
+  for (const dir of devPaths) payload.push(['extensionDevelopmentPath', remoteUri(host, o.port, dir)]);
   if (o.extensionTestsPath) {
-    if (!o.extensionDevelopmentPath) throw new Error('extensionTestsPath needs extensionDevelopmentPath');
+    if (devPaths.length === 0) throw new Error('extensionTestsPath needs extensionDevelopmentPath');
     payload.push(['extensionTestsPath', remoteUri(host, o.port, o.extensionTestsPath)]);
   }
   if (payload.length > 0) params.set('payload', JSON.stringify(payload));

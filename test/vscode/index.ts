@@ -13,6 +13,7 @@ export async function run(): Promise<void> {
   await import('./completion.test.js');
   await import('./chat.test.js');
   await import('./docs.test.js');
+  await import('./lm.test.js');
   await import('./models.test.js');
   await import('./remote.test.js');
   // Feature suites go above this line; shutdown deactivates the extension and must stay last.
