@@ -20,6 +20,7 @@ export interface TurnEnv {
   deps: ChatSessionDeps;
   post(message: ExtensionMessage): void;
   error(conversationId: string, message: string, retry?: boolean): void;
+  note(conversationId: string, message: string): void;
 }
 
 export interface TurnResult {
@@ -55,7 +56,10 @@ export async function answerTurn(env: TurnEnv, streaming: Streaming): Promise<Tu
     streaming.text += delta;
     batcher.push(delta);
   }).finally(() => batcher.flush());
-  if (outcome.text !== "") await history.updateLastAssistant(conversationId, outcome.text);
+  if (outcome.text !== "") {
+    const saved = await history.updateLastAssistant(conversationId, outcome.text);
+    if (saved?.cut) env.note(conversationId, texts.answerCut);
+  }
   const result: TurnResult = { request: fitted.messages, tokensPerSecond: outcome.kind === "error" ? null : outcome.tokensPerSecond };
   if (outcome.kind === "error") {
     env.error(conversationId, texts.failed(outcome.code, outcome.message), true);

@@ -15,6 +15,8 @@ export interface Attachment {
   startLine?: number;
   /** Line count of the whole file when `text` is only part of it (a trimmed file). */
   totalLines?: number;
+  /** Characters of the whole text when `text` was cut to the attachment limit (attachment-cap.ts). */
+  totalChars?: number;
   /** 1-based inclusive lines of the selection inside this file, to trim around it. */
   focus?: { start: number; end: number };
 }
@@ -70,11 +72,13 @@ function header(attachment: Attachment): string {
   const name = oneLine(attachment.name);
   const { start, end } = lineRange(attachment);
   const lines = `${start}〜${end}行目`;
-  if (attachment.kind === "selection") return `選択範囲: ${name} (${lines})`;
-  if (attachment.totalLines !== undefined && (start !== 1 || end !== attachment.totalLines)) {
-    return `ファイル: ${name} (${lines} / 全${attachment.totalLines}行)`;
+  // A cut text says so, so the model does not take the part for the whole.
+  const cut = attachment.totalChars !== undefined ? `、先頭${attachment.text.length}文字 / 全${attachment.totalChars}文字` : "";
+  if (attachment.kind === "selection") return `選択範囲: ${name} (${lines}${cut})`;
+  if (attachment.totalLines !== undefined && (start !== 1 || end !== attachment.totalLines || cut !== "")) {
+    return `ファイル: ${name} (${lines} / 全${attachment.totalLines}行${cut})`;
   }
-  return `ファイル: ${name}`;
+  return cut === "" ? `ファイル: ${name}` : `ファイル: ${name} (${cut.slice(1)})`;
 }
 
 export function formatAttachment(attachment: Attachment): string {

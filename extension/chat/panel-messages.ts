@@ -108,6 +108,8 @@ export type ExtensionMessage =
   | { type: "attachments"; items: AttachmentView[] }
   /** What context trimming left out of the request just sent, in words for the UI. */
   | { type: "contextNotes"; conversationId: string; leftOut: string[] }
+  /** Something the person should know that needs no answer: an attachment cut, conversations removed from the history. */
+  | { type: "note"; id: string; conversationId: string | null; message: string }
   /** Puts text back into the input: a send that did not happen keeps what the person wrote. */
   | { type: "draft"; text: string }
   | { type: "focusInput" }

@@ -69,6 +69,9 @@ export class ChatApp {
       case "attachments":
         this.composer.setAttachments(message.items);
         return;
+      case "note":
+        this.notices.note(message.id, message.conversationId, message.message);
+        return;
       case "contextNotes":
         this.notices.contextNotes(message.conversationId, message.leftOut);
         return;
