@@ -87,6 +87,11 @@ export class ChatSession {
     this.post(this.state());
   }
 
+  /** Sends only the header (the model's phase or the settings changed); the conversation is not sent again. */
+  refreshHeader(): void {
+    this.post({ type: "header", model: this.deps.header(this.tokensPerSecond), termsLine: this.deps.termsLine() });
+  }
+
   broadcast(message: ExtensionMessage): void {
     this.post(message);
   }

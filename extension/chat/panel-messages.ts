@@ -100,6 +100,8 @@ export type ExtensionMessage =
       /** The model's terms require the line under the input (accuracy warning, prohibited uses, link to the terms). */
       termsLine: boolean;
     }
+  /** Only the header changed (the model's phase, a request started or ended): nothing else is redrawn. */
+  | { type: "header"; model: ModelHeader; termsLine: boolean }
   | { type: "delta"; conversationId: string; text: string }
   | { type: "done"; conversationId: string; stopReason: "finished" | "stopped" | "maxTokens" }
   /** `action`, when present, is offered as a button that sends noticeChoice {noticeId: id, choice: action.id}. */

@@ -60,13 +60,14 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
     session.refresh();
   }).catch((e: unknown) => log.error(`chat: the history could not be moved or tidied: ${String(e)}`));
 
-  // Requests start and end often (inline completion): only tell the panels when the header changed.
+  // Requests start and end often (inline completion): only tell the panels when the header changed, and
+  // then only the header (the conversation is not sent, parsed or drawn again).
   let lastHeader = '';
   const refreshHeader = () => {
     const now = JSON.stringify([header.header(null), header.termsLine()]);
     if (now === lastHeader) return;
     lastHeader = now;
-    session.refresh();
+    session.refreshHeader();
   };
 
   const showChat = async () => {

@@ -53,6 +53,11 @@ export class ChatApp {
         this.composer.setTermsLine(message.termsLine);
         this.renderConversation();
         return;
+      case "header":
+        if (this.state !== null) this.state = { ...this.state, model: message.model, termsLine: message.termsLine };
+        this.header.render(message.model);
+        this.composer.setTermsLine(message.termsLine);
+        return;
       case "delta":
         if (this.state?.streaming?.conversationId === message.conversationId && this.state.currentConversationId === message.conversationId) {
           this.messages.appendDelta(message.text);

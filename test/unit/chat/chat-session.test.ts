@@ -310,3 +310,13 @@ describe("chat session: the history's caps", () => {
     assert.deepEqual(h.of("note").map((n) => [n.conversationId, n.message]), [[null, "evicted 一つ目"]]);
   });
 });
+
+describe("chat session: the header", () => {
+  it("sends only the header when the model's phase changes, not the conversation again", async () => {
+    const h = harness();
+    await ask(h, "質問");
+    const before = h.posted.length;
+    h.session.refreshHeader();
+    assert.deepEqual(h.posted.slice(before).map((m) => m.type), ["header"]);
+  });
+});

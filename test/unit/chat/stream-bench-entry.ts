@@ -1,5 +1,7 @@
 // Browser side of stream-bench: bundled with esbuild and loaded into Chromium.
+import { StreamingBody } from "../../../webview/chat/streaming-body.js";
 import { createMarkdownRenderer } from "../../../webview/markdown/render.js";
+import { createStreamRenderer } from "../../../webview/markdown/stream-render.js";
 import { paintEveryChunk, streamInto, type ChunkResult, type Painter, type StreamResult } from "./stream-bench-measure.js";
 
 /** The first release's painter: the whole answer parsed, sanitized and set as innerHTML every frame. */
@@ -8,7 +10,13 @@ function fullPainter(body: HTMLElement): Painter {
   return { paint: (text) => { body.innerHTML = renderer.render(text).html; }, layout: () => void body.offsetHeight };
 }
 
-const painters: Record<string, (body: HTMLElement) => Painter> = { full: fullPainter };
+/** The webview's painter now: final blocks kept, only the open tail parsed and replaced. */
+function incrementalPainter(body: HTMLElement): Painter {
+  const streaming = new StreamingBody(body, createStreamRenderer({ window }), () => undefined);
+  return { paint: (text) => streaming.paint(text), layout: () => void body.offsetHeight };
+}
+
+const painters: Record<string, (body: HTMLElement) => Painter> = { full: fullPainter, incremental: incrementalPainter };
 
 function freshBody(): HTMLElement {
   document.body.replaceChildren();

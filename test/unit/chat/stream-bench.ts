@@ -26,7 +26,7 @@ const CHARS = 100_000;
 const RATE = 12_500;
 
 const answer = SECTION.repeat(Math.ceil(CHARS / SECTION.length)).slice(0, CHARS);
-const painters = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["full"];
+const painters = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["full", "incremental"];
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(executablePath)) {
   console.log(`no browser at ${executablePath}; set CHROMIUM_PATH`);
