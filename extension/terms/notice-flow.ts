@@ -1,7 +1,7 @@
 // Before a request goes to the model: does it look like a use the model's terms prohibit? If so, say which
 // category and which article, and let the setting decide: confirm (default), notify only, or block.
 import type { Category, Lang } from '../../common/terms/categories.js';
-import { classifyRequest } from '../notices/detector.js';
+import { classifyParts } from '../notices/classify-parts.js';
 import { noticeFor } from '../notices/notice.js';
 
 export type NoticeMode = 'confirm' | 'notify' | 'block';
@@ -34,7 +34,7 @@ export class NoticeFlow {
    */
   async check(texts: readonly string[], termsId: string | null, session: string, confirm?: (message: string) => Promise<NoticeAnswer>): Promise<NoticeDecision> {
     if (!termsId) return { send: true, categories: [] };
-    const categories = [...new Set(texts.filter((t) => t.trim() !== '').flatMap((t) => classifyRequest(t).categories))];
+    const categories = await classifyParts(texts);
     const notice = categories.length > 0 ? noticeFor(categories, termsId, this.lang()) : undefined;
     if (!notice) return { send: true, categories };
     const mode = this.mode();

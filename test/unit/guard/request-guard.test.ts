@@ -66,3 +66,27 @@ describe('RequestGuard: terms and notices over the whole request, failing closed
     assert.deepEqual(asked, []);
   });
 });
+
+describe('RequestGuard: long attachments', () => {
+  // Found while checking the guard against issue 13: the detector's features grow faster than the text, so a
+  // 400,000-character attachment (the attachment limit) blocked the extension host for over five minutes.
+  it('classifies an attachment at the attachment limit in windows, finding a request buried in it, without blocking', async function () {
+    this.timeout(60_000);
+    const { guard } = setup();
+    const code = 'const value = computeSomething(input); // 設定を読み込む\n';
+    const half = code.repeat(Math.ceil(200_000 / code.length)).slice(0, 200_000);
+    const text = `${half}\n${MEDICAL}\n${half}`;
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 1);
+    const started = Date.now();
+    try {
+      const v = await guard.check({ feature: 'chat', session: 's', question: 'このファイルを説明して', attachments: [{ kind: 'file', name: 'big.ts', text }] });
+      assert.equal(v.send, false);
+      assert.ok(v.categories.includes('medical'), v.categories.join(','));
+    } finally {
+      clearInterval(ticker);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    assert.ok(ticks >= 10, `the event loop ran ${ticks} times in ${seconds} s`);
+  });
+});
