@@ -35,16 +35,18 @@ export function readV1Conversation(value: unknown, id: string): Conversation | n
   };
 }
 
-/** Moves what is there; returns how many conversations moved and how many could not (unreadable or too big). */
+/**
+ * Moves what is there; returns how many conversations moved and how many could not (unreadable or too big).
+ * The history holds them as soon as this is called (the writes follow), so a session made right after
+ * finds the conversation it had open.
+ */
 export async function migrateV1History(memento: KeyValueStore, history: HistoryStore): Promise<{ moved: number; skipped: number }> {
   const index = memento.get(V1_INDEX_KEY);
   if (!isObject(index) || !Array.isArray(index.entries)) return { moved: 0, skipped: 0 };
   const ids = index.entries.flatMap((e) => (isObject(e) && typeof e.id === "string" ? [e.id] : []));
   const conversations = ids.map((id) => readV1Conversation(memento.get(v1ConversationKey(id)), id));
-  let moved = 0;
-  for (const conversation of conversations.filter((c): c is Conversation => c !== null).sort((a, b) => a.updatedAt - b.updatedAt)) {
-    if (await history.import(conversation)) moved++;
-  }
+  const imports = conversations.filter((c): c is Conversation => c !== null).sort((a, b) => a.updatedAt - b.updatedAt).map((c) => history.import(c));
+  const moved = (await Promise.all(imports)).filter(Boolean).length;
   for (const id of ids) await memento.update(v1ConversationKey(id), undefined);
   await memento.update(V1_INDEX_KEY, undefined);
   return { moved, skipped: ids.length - moved };

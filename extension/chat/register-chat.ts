@@ -38,6 +38,8 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
   // Per workspace (a window without a folder keeps its chats with the user's global storage).
   const folder = vscode.Uri.joinPath(context.storageUri ?? vscode.Uri.joinPath(context.globalStorageUri, 'no-workspace'), 'chat-history');
   const history = new HistoryStore(new NodeHistoryDisk(folder.fsPath), { untitled: texts.untitled });
+  // Before the session: it looks up the conversation that was open, which may still be in the old place.
+  const migrated = migrateV1History(context.workspaceState, history);
   const session = new ChatSession({
     history,
     memory: context.workspaceState,
@@ -54,7 +56,7 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
     log: (line) => log.info(line),
   });
   const panels = new ChatPanels(context.extensionUri, session, log);
-  void migrateV1History(context.workspaceState, history).then(async ({ moved, skipped }) => {
+  void migrated.then(async ({ moved, skipped }) => {
     if (moved + skipped > 0) log.info(`chat: moved ${moved} conversations from workspaceState into ${folder.fsPath}${skipped > 0 ? ` (${skipped} unreadable or too big)` : ''}`);
     await history.tidy();
     session.refresh();

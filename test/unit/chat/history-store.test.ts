@@ -269,7 +269,9 @@ describe("chat history store", () => {
     await memento.update(v1ConversationKey("old1"), { id: "old1", title: "古い会話", createdAt: 1, updatedAt: 5, messages: [{ role: "user", text: "q", createdAt: 1, attachments: [selection("x")] }] });
     await memento.update(v1ConversationKey("old2"), { id: "old2", title: "もっと新しい", customTitle: true, createdAt: 2, updatedAt: 9, messages: [] });
     const { history, disk } = setup();
-    assert.deepEqual(await migrateV1History(memento, history), { moved: 2, skipped: 1 });
+    const migrating = migrateV1History(memento, history);
+    assert.equal(history.get("old1")?.title, "古い会話", "held before the writes finish");
+    assert.deepEqual(await migrating, { moved: 2, skipped: 1 });
     assert.deepEqual(history.list().map((c) => [c.id, c.title]), [["old2", "もっと新しい"], ["old1", "古い会話"]]);
     assert.equal(memento.data.size, 0);
     assert.equal(new HistoryStore(disk).get("old1")?.messages[0].attachments?.[0].text, "x");
