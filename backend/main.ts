@@ -5,16 +5,14 @@ import { EXIT_BAD_SETUP, EXIT_FAILURE, EXIT_OK, TOKEN_ENV, type ReadyLine } from
 import { formatSetupError } from '../protocol/setup-error.js';
 import { ArgsError, isLoopbackHost, parseBackendArgs, USAGE, type BackendOptions } from './cli-args.js';
 import { emitEvent, progressThrottle } from './events.js';
-import { loadModelHost, SEQUENCE_COUNT, type ModelHost } from './engine/model-host.js';
+import type { ModelHost } from './engine/model-host.js';
 import { onTerminationSignals, watchForOrphaning } from './lifecycle.js';
 import { stderrLogger, type Logger } from './log.js';
-import { identifyModel } from './profiles/family.js';
+import { identifyModel, modelFacts } from './profiles/family.js';
 import { requiredTerms } from './profiles/terms-gate.js';
-import { RequestRegistry } from './server/request-registry.js';
-import { startServer, type RunningServer } from './server/ws-server.js';
-import { acquireRuntime, physicalCores } from './setup/llama-runtime.js';
-import { checkModelFile } from './setup/model-file.js';
-import { planResources } from './setup/resource-plan.js';
+import type { RequestRegistry } from './server/request-registry.js';
+import type { RunningServer } from './server/ws-server.js';
+import { checkModelHeaders } from './setup/model-header-check.js';
 import { SetupError } from './setup/setup-error.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -66,10 +64,13 @@ async function main(): Promise<void> {
   });
 
   const loadStarted = performance.now();
-  const file = await checkModelFile(opts.model);
-  const identity = identifyModel(file.info.metadata.general, file.path, opts.family);
-  const terms = requiredTerms(identity, opts.acceptTerms);
-  if (terms.warning) log.warn(terms.warning);
+  // The bounded header check comes before node-llama-cpp is even loaded: a crafted file is refused at once.
+  const headers = await checkModelHeaders(opts.model);
+  const { acquireRuntime, checkModelFile, loadModelHost, physicalCores, planResources, RequestRegistry, SEQUENCE_COUNT, startServer } = await import('./runtime-parts.js');
+  const file = await checkModelFile(opts.model, headers);
+  const facts = modelFacts(file.info.metadata, file.path);
+  const identity = identifyModel(facts, opts.family);
+  const terms = requiredTerms(facts, identity, opts.acceptTerms);
   const loading = (stage: LoadingEvent['stage'], progress?: number) => emitEvent({
     event: 'loading', stage, model: { name: identity.name, family: identity.family, path: file.path, termsId: terms.termsId }, ...(progress === undefined ? {} : { progress }),
   });
@@ -100,11 +101,11 @@ async function main(): Promise<void> {
     model: host.info,
     threads,
     loadMs: Math.round(performance.now() - loadStarted),
-    warnings: [...runtime.warnings, ...plan.warnings, ...(terms.warning ? [terms.warning] : [])],
+    warnings: [...runtime.warnings, ...plan.warnings],
     ...(envToken ? {} : { token }),
   };
   emitEvent(ready);
-  log.info(`ready on ${opts.host}:${state.server.port} (chat format ${host.chatFormat.name})`);
+  log.info(`ready on ${opts.host}:${state.server.port} (chat format ${host.chatFormat.name}, tokens by ${host.promptTokenizer.text.name}${host.promptTokenizer.exact ? ', exact' : ''})`);
 }
 
 function exitBadSetup(e: SetupError): never {

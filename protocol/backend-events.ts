@@ -28,6 +28,8 @@ export interface SetupErrorParams {
   gpuLayers?: number;
   /** bad_arguments: the option at fault. */
   option?: string;
+  /** terms_unregistered: where the model's own terms can be read. */
+  url?: string;
 }
 
 export interface SetupErrorEvent {

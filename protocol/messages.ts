@@ -43,10 +43,16 @@ export interface CompleteRequest {
   seed?: number;
 }
 
+/**
+ * The exact prompt a request would evaluate, without evaluating it: `messages` as `chat` (and the
+ * documentation lane) would send them, or `prefix` (and `suffix`) as `complete` would. Exactly one of the two.
+ */
 export interface RenderRequest {
   id: string;
   type: 'render';
-  messages: ChatMessage[];
+  messages?: ChatMessage[];
+  prefix?: string;
+  suffix?: string;
 }
 
 /**
@@ -148,7 +154,11 @@ export type ErrorCode =
 
 
 export interface ErrorEvent {
-  /** null when the request was too malformed to carry an id. */
+  /**
+   * The refused request's id; null when the request was too malformed to carry one, or when its id is that of
+   * a request still in flight on the connection (a duplicate): then `field` is "id", and the live request
+   * still ends with its own done or error.
+   */
   id: string | null;
   type: 'error';
   code: ErrorCode;
@@ -203,3 +213,5 @@ export const EXIT_BAD_SETUP = 2;
 export const TOKEN_ENV = 'FUDE_BACKEND_TOKEN';
 /** Largest accepted frame; bigger ones close the socket (code 1009). */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** Requests one connection may have in flight (status and render included); more are answered `busy`. */
+export const MAX_REQUESTS_IN_FLIGHT = 16;

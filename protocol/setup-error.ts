@@ -7,11 +7,13 @@ export type SetupErrorCode =
   | 'model_invalid'
   | 'model_too_big'
   | 'terms_not_accepted'
+  /** A release of a family with terms (e.g. another LLM-jp-3 172B) whose terms Fude does not hold: refused, not warned. */
+  | 'terms_unregistered'
   | 'no_gpu_binary'
   | 'load_failed';
 
 export const SETUP_ERROR_CODES: readonly SetupErrorCode[] = [
-  'bad_arguments', 'model_missing', 'model_invalid', 'model_too_big', 'terms_not_accepted', 'no_gpu_binary', 'load_failed',
+  'bad_arguments', 'model_missing', 'model_invalid', 'model_too_big', 'terms_not_accepted', 'terms_unregistered', 'no_gpu_binary', 'load_failed',
 ];
 
 const PREFIX = 'fude-backend: error';

@@ -19,6 +19,12 @@ const MAX_ID_LENGTH = 200;
 const MAX_STOP_STRINGS = 16;
 const MAX_COUNT_TEXTS = 10_000;
 
+/** What an error repeats of a client's text: a short piece, never the whole (it could be megabytes). */
+const MAX_ECHO_CHARS = 40;
+function echo(text: string): string {
+  return text.length > MAX_ECHO_CHARS ? `${text.slice(0, MAX_ECHO_CHARS)}…` : text;
+}
+
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -110,6 +116,10 @@ function parseRequest(o: Obj, id: string): Request {
         seed: num(o, 'seed', 0, 2 ** 32 - 1, true),
       });
     case 'render':
+      if (o.prefix !== undefined) {
+        if (o.messages !== undefined) throw new FieldError('messages', 'a render request has either "messages" (a chat prompt) or "prefix" (a completion prompt), not both');
+        return dropUndefined({ id, type, prefix: str(o, 'prefix') as string, suffix: str(o, 'suffix', { optional: true }) });
+      }
       return { id, type, messages: messages(o) };
     case 'count': {
       const texts = countTexts(o);
@@ -122,7 +132,7 @@ function parseRequest(o: Obj, id: string): Request {
     case 'status':
       return { id, type };
     default:
-      throw new FieldError('type', `unknown request type "${type}"; expected one of ${REQUEST_TYPES.join(', ')}`);
+      throw new FieldError('type', `unknown request type "${echo(type)}"; expected one of ${REQUEST_TYPES.join(', ')}`);
   }
 }
 

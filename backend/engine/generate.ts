@@ -3,17 +3,36 @@
 // cancellation, and stream whole characters.
 import type { LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import type { StopReason, Usage } from '../../protocol/messages.js';
-import type { Sampling } from '../profiles/sampling.js';
+import type { Sampling } from '../../common/sampling.js';
 import { StopMatcher } from '../text/stop-matcher.js';
 import { Utf8TokenDecoder } from '../text/utf8-token-decoder.js';
 
 export class ContextOverflowError extends Error {}
+
+/** Room the answer needs at the least; a prompt leaving less is a context overflow. */
+export const MIN_ANSWER_TOKENS = 8;
+
+/** The prompt needs more tokens than the context can take with room left for an answer. */
+export function contextOverflow(promptTokens: number, contextSize: number, exact: boolean): ContextOverflowError {
+  const size = exact ? `${promptTokens}` : `at least ${promptTokens}`;
+  return new ContextOverflowError(`the prompt is ${size} tokens but the context holds ${contextSize} (with at least ${MIN_ANSWER_TOKENS} left for the answer); shorten the input or start the backend with a larger --context-size`);
+}
+
+/** The most prompt tokens a generation accepts in a context of `contextSize` tokens. */
+export function maxPromptTokens(contextSize: number): number {
+  return contextSize - MIN_ANSWER_TOKENS;
+}
 
 export interface GenerateOptions {
   sampling: Sampling;
   stopStrings: readonly string[];
   signal: AbortSignal;
   onText(text: string): void;
+  /**
+   * Called after each piece of text: a promise while the client has not read what was sent (generation waits
+   * for it, so an unread socket never fills memory), undefined while it keeps up.
+   */
+  backpressure?(): Promise<void> | undefined;
 }
 
 export interface GenerateResult {
@@ -21,8 +40,6 @@ export interface GenerateResult {
   usage: Usage;
 }
 
-/** Room the answer needs at the least; a prompt leaving less is a context overflow. */
-const MIN_ANSWER_TOKENS = 8;
 const REPEAT_PENALTY_WINDOW = 64;
 
 export async function generate(
@@ -32,8 +49,10 @@ export async function generate(
   opts: GenerateOptions,
 ): Promise<GenerateResult> {
   const room = sequence.contextSize - prompt.length;
-  if (room < MIN_ANSWER_TOKENS) {
-    throw new ContextOverflowError(`the prompt is ${prompt.length} tokens but the context holds ${sequence.contextSize}; shorten the input or start the backend with a larger --context-size`);
+  if (room < MIN_ANSWER_TOKENS) throw contextOverflow(prompt.length, sequence.contextSize, true);
+  if (prompt.length === 0) {
+    // Nothing to continue from (an empty completion prefix for a family without BOS): an empty answer.
+    return { stopReason: 'none', usage: { inputTokens: 0, evaluatedInputTokens: 0, outputTokens: 0 } };
   }
   const maxTokens = Math.min(opts.sampling.maxTokens, room);
 
@@ -74,6 +93,8 @@ export async function generate(
       generated.push(token);
       if (emit(decoder.push(token))) { stopReason = 'stop'; break; }
       if (generated.length >= maxTokens) { stopReason = 'maxTokens'; break; }
+      const unread = opts.backpressure?.();
+      if (unread) await unread;
     }
   }
   if (stopReason !== 'stop' && stopReason !== 'cancelled') {

@@ -1,15 +1,16 @@
 // The one loaded model, its context and its lanes (one sequence each for chat, documentation and completion,
-// so completions keep their KV cache warm while chat runs).
+// so completions keep their KV cache warm while chat runs), and the queue renders wait in.
 import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import { InsufficientMemoryError } from 'node-llama-cpp';
 import type { GpuKind, ModelInfo } from '../../protocol/messages.js';
 import { chatFormatFor, type ChatFormat } from '../profiles/chat-format.js';
 import type { ModelIdentity } from '../profiles/family.js';
+import { promptTokenizerFor, type PromptTokenizer } from '../profiles/prompt-tokens.js';
 import { formatBytes } from '../setup/format-bytes.js';
 import type { ModelFile } from '../setup/model-file.js';
 import type { ResourcePlan } from '../setup/resource-plan.js';
 import { SetupError } from '../setup/setup-error.js';
-import { Lane, type LaneName } from './lane.js';
+import { Lane, WorkQueue, type LaneName } from './lane.js';
 
 const LANES: readonly LaneName[] = ['chat', 'docs', 'complete'];
 export const SEQUENCE_COUNT = LANES.length;
@@ -20,8 +21,15 @@ export interface ModelHost {
   readonly context: LlamaContext;
   readonly info: ModelInfo;
   readonly chatFormat: ChatFormat;
+  /** The family's tokenizer and BOS policy, shared by chat, documentation, completion and render. */
+  readonly promptTokenizer: PromptTokenizer;
   lane(name: LaneName): Lane;
   lanes(): readonly Lane[];
+  /**
+   * Renders tokenize on the event loop and need no sequence: they get their own one-at-a-time queue with the
+   * lanes' limit, rather than a lane, so a render never waits behind a chat's generation.
+   */
+  readonly renderQueue: WorkQueue;
   dispose(): Promise<void>;
 }
 
@@ -52,6 +60,14 @@ export async function loadModelHost(args: {
     await model.dispose();
     throw loadError(e, file, plan, 'context');
   }
+  let promptTokenizer: PromptTokenizer;
+  try {
+    promptTokenizer = promptTokenizerFor(args.identity.family, model);
+  } catch (e) {
+    await context.dispose();
+    await model.dispose();
+    throw new SetupError('model_invalid', `${file.path} is recognised as ${args.identity.family}, but its vocabulary cannot be read: ${(e as Error).message}. Convert the model again, or start with --family generic.`);
+  }
   const lanes = new Map(LANES.map((name) => [name, new Lane(name, context.getSequence(), args.queueLimit)]));
   const infill = model.tokens.infill;
   const info: ModelInfo = {
@@ -68,9 +84,11 @@ export async function loadModelHost(args: {
   };
   return {
     llama, model, context, info,
-    chatFormat: chatFormatFor(args.identity.family, model),
+    chatFormat: chatFormatFor(args.identity.family, model, promptTokenizer),
+    promptTokenizer,
     lane: (name) => lanes.get(name)!,
     lanes: () => [...lanes.values()],
+    renderQueue: new WorkQueue('render', args.queueLimit),
     // Dispose in order: sequences' users are already stopped by the caller; then context, model, llama.
     async dispose() {
       await context.dispose();

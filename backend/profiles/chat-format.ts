@@ -1,8 +1,10 @@
 // How a model family turns chat messages into prompt tokens.
-import { JinjaTemplateChatWrapper, type ChatHistoryItem, type LlamaModel, type Token } from 'node-llama-cpp';
+import { JinjaTemplateChatWrapper, type ChatHistoryItem, type LlamaModel } from 'node-llama-cpp';
 import type { ChatMessage, ModelFamily } from '../../protocol/messages.js';
+import { contextOverflow } from '../engine/generate.js';
 import { fugakuPrompt, INSTRUCT_STOP_STRINGS, llmJp3Prompt } from './instruct-formats.js';
-import { mergeTextRuns, type PromptPart } from './prompt-parts.js';
+import { type PromptPart } from './prompt-parts.js';
+import { tokenizeParts, type PromptLimits, type PromptTokenizer, type PromptTokens } from './prompt-tokens.js';
 
 /** The model's own chat template refused the messages (e.g. roles that do not alternate): the client's to fix. */
 export class ChatTemplateError extends Error {}
@@ -10,23 +12,9 @@ export class ChatTemplateError extends Error {}
 export interface ChatFormat {
   /** Shown in logs and `render`, so a user can see which format is in use. */
   name: string;
-  tokens(messages: readonly ChatMessage[]): Token[];
-  /** Tokens of one text as it would stand inside a prompt (no special tokens), for fitting prompts. */
-  countText(text: string): number;
+  /** The prompt's ids (and text); ContextOverflowError once it is certain to exceed `limits.maxTokens`. */
+  prompt(messages: readonly ChatMessage[], limits: PromptLimits): Promise<PromptTokens>;
   stopStrings: string[];
-}
-
-function partsToTokens(model: LlamaModel, parts: readonly PromptPart[]): Token[] {
-  const out: Token[] = [];
-  for (const p of mergeTextRuns(parts)) {
-    if (typeof p === 'string') out.push(...model.tokenize(p, false));
-    else {
-      const t = p.special === 'bos' ? model.tokens.bos : model.tokens.eos;
-      if (t == null) throw new Error(`the model has no ${p.special.toUpperCase()} token`);
-      out.push(t);
-    }
-  }
-  return out;
 }
 
 /** A plain format for GGUFs that carry no chat template. */
@@ -50,13 +38,12 @@ function toHistory(messages: readonly ChatMessage[]): ChatHistoryItem[] {
   return items;
 }
 
-function ggufTemplateFormat(model: LlamaModel, template: string): ChatFormat {
+function ggufTemplateFormat(model: LlamaModel, template: string, pt: PromptTokenizer): ChatFormat {
   const wrapper = new JinjaTemplateChatWrapper({ template, tokenizer: model.tokenizer });
   let stopStrings: string[] = [];
   return {
     name: 'gguf-template',
-    countText: (text) => model.tokenize(text, false).length,
-    tokens(messages) {
+    async prompt(messages, limits) {
       let state;
       try {
         state = wrapper.generateContextState({ chatHistory: toHistory(messages) });
@@ -66,7 +53,12 @@ function ggufTemplateFormat(model: LlamaModel, template: string): ChatFormat {
       stopStrings = state.stopGenerationTriggers
         .map((t) => t.values.filter((v): v is string => typeof v === 'string').join(''))
         .filter((s) => s.length > 0);
-      return state.contextText.tokenize(model.tokenizer);
+      // node-llama-cpp tokenizes the template's text in one synchronous call: refuse a hopeless one first.
+      const floor = pt.text.minTokens(state.contextText.toString());
+      if (floor > limits.maxTokens) throw contextOverflow(floor, limits.contextSize, false);
+      const tokens = state.contextText.tokenize(model.tokenizer);
+      if (tokens.length > limits.maxTokens) throw contextOverflow(tokens.length, limits.contextSize, true);
+      return { tokens, text: model.detokenize(tokens, true) };
     },
     get stopStrings() {
       return stopStrings;
@@ -74,15 +66,14 @@ function ggufTemplateFormat(model: LlamaModel, template: string): ChatFormat {
   };
 }
 
-export function chatFormatFor(family: ModelFamily, model: LlamaModel): ChatFormat {
-  const countText = (text: string) => model.tokenize(text, false).length;
-  if (family === 'llm-jp-3') {
-    return { name: 'llm-jp-3-instruct', tokens: (m) => partsToTokens(model, llmJp3Prompt(m)), countText, stopStrings: INSTRUCT_STOP_STRINGS };
-  }
-  if (family === 'fugaku-llm') {
-    return { name: 'fugaku-llm-instruct', tokens: (m) => partsToTokens(model, fugakuPrompt(m)), countText, stopStrings: INSTRUCT_STOP_STRINGS };
-  }
+function partsFormat(name: string, pt: PromptTokenizer, build: (m: readonly ChatMessage[]) => PromptPart[], stopStrings: string[]): ChatFormat {
+  return { name, stopStrings, prompt: (messages, limits) => tokenizeParts(pt, build(messages), limits) };
+}
+
+export function chatFormatFor(family: ModelFamily, model: LlamaModel, pt: PromptTokenizer): ChatFormat {
+  if (family === 'llm-jp-3') return partsFormat('llm-jp-3-instruct', pt, llmJp3Prompt, INSTRUCT_STOP_STRINGS);
+  if (family === 'fugaku-llm') return partsFormat('fugaku-llm-instruct', pt, fugakuPrompt, INSTRUCT_STOP_STRINGS);
   const template = model.fileInfo.metadata.tokenizer?.chat_template;
-  if (typeof template === 'string' && template.trim() !== '') return ggufTemplateFormat(model, template);
-  return { name: 'plain', tokens: (m) => partsToTokens(model, plainPrompt(m)), countText, stopStrings: ['\nUser:'] };
+  if (typeof template === 'string' && template.trim() !== '') return ggufTemplateFormat(model, template, pt);
+  return partsFormat('plain', pt, plainPrompt, ['\nUser:']);
 }

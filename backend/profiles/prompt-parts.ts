@@ -3,10 +3,12 @@
 // characters, not an end-of-sequence.
 
 export type SpecialPart = { special: 'bos' | 'eos' };
-export type PromptPart = string | SpecialPart;
+/** A token given by id, e.g. a fill-in-the-middle marker. */
+export type IdPart = { id: number };
+export type PromptPart = string | SpecialPart | IdPart;
 
 export function isSpecial(p: PromptPart): p is SpecialPart {
-  return typeof p !== 'string';
+  return typeof p !== 'string' && 'special' in p;
 }
 
 /** Merge adjacent text runs so each run is tokenized as a whole, the way the reference tokenizers see it. */

@@ -1,36 +1,38 @@
 // Code completion: fill-in-the-middle where the model has FIM tokens, otherwise prefix completion that
 // stops where the text would run into the suffix.
-import type { LlamaModel, Token } from 'node-llama-cpp';
+import type { LlamaModel } from 'node-llama-cpp';
 import type { CompleteRequest } from '../../protocol/messages.js';
-import { generate } from '../engine/generate.js';
-import { COMPLETION_SAMPLING } from '../profiles/sampling.js';
+import { generate, maxPromptTokens } from '../engine/generate.js';
+import type { PromptPart } from '../profiles/prompt-parts.js';
+import { tokenizeParts, type PromptLimits, type PromptTokenizer, type PromptTokens } from '../profiles/prompt-tokens.js';
+import { COMPLETION_SAMPLING } from '../../common/sampling.js';
 import type { Handler } from './handler.js';
+import { suffixStop } from '../../common/suffix-stop.js';
 
 /**
- * The first non-blank line of the suffix: generating it means the completion has reached existing text.
- * Only when it holds a letter or digit: a bare ")" or "}" would also cut nested code at its first inner
- * bracket; the editor's own filters trim those cases.
+ * The completion prompt: BOS by the family's policy (LLM-jp-3 yes, Fugaku-LLM never, others as the GGUF
+ * says), then the prefix; in FIM mode PSM order (prefix, suffix, middle), the one FIM models are trained on
+ * most widely. The FIM markers are ids, never parsed from text.
  */
-export function suffixStop(suffix: string | undefined): string | undefined {
-  const line = suffix?.split('\n').find((l) => l.trim() !== '')?.trim();
-  return line && /[\p{L}\p{N}]/u.test(line) ? line : undefined;
-}
-
-function bos(model: LlamaModel): Token[] {
-  return model.tokens.shouldPrependBosToken && model.tokens.bos != null ? [model.tokens.bos] : [];
-}
-
-function completionPrompt(model: LlamaModel, prefix: string, suffix: string, fim: boolean): Token[] {
-  if (!fim) return [...bos(model), ...model.tokenize(prefix, false)];
-  const { prefix: pre, suffix: suf, middle: mid } = model.tokens.infill;
-  // PSM order (prefix, suffix, middle), the one FIM models are trained on most widely.
-  return [...bos(model), pre!, ...model.tokenize(prefix, false), suf!, ...model.tokenize(suffix, false), mid!];
+export function completionPrompt(
+  model: LlamaModel, pt: PromptTokenizer, prefix: string, suffix: string, fim: boolean, limits: PromptLimits,
+): Promise<PromptTokens> {
+  const parts: PromptPart[] = pt.completionBos ? [{ special: 'bos' }] : [];
+  if (!fim) parts.push(prefix);
+  else {
+    const { prefix: pre, suffix: suf, middle: mid } = model.tokens.infill;
+    parts.push({ id: pre! }, prefix, { id: suf! }, suffix, { id: mid! });
+  }
+  return tokenizeParts(pt, parts, limits);
 }
 
 export const handleComplete: Handler<CompleteRequest> = async (req, ctx) => {
   const { host } = ctx;
   const fim = host.info.fim;
-  const prompt = completionPrompt(host.model, req.prefix, req.suffix ?? '', fim);
+  const contextSize = host.info.contextSize;
+  const { tokens } = await completionPrompt(host.model, host.promptTokenizer, req.prefix, req.suffix ?? '', fim, {
+    maxTokens: maxPromptTokens(contextSize), contextSize, signal: ctx.signal,
+  });
   const stops = [...(req.stop ?? [])];
   const atSuffix = suffixStop(req.suffix);
   if (!fim && atSuffix) stops.push(atSuffix);
@@ -38,11 +40,9 @@ export const handleComplete: Handler<CompleteRequest> = async (req, ctx) => {
     ...COMPLETION_SAMPLING,
     maxTokens: req.maxTokens ?? COMPLETION_SAMPLING.maxTokens,
     temperature: req.temperature ?? COMPLETION_SAMPLING.temperature,
-    topP: req.topP ?? COMPLETION_SAMPLING.topP,
-    seed: req.seed,
   };
-  const result = await host.lane('complete').run((sequence) => generate(sequence, host.model, prompt, {
-    sampling, stopStrings: stops, signal: ctx.signal, onText: ctx.chunk,
+  const result = await host.lane('complete').run((sequence) => generate(sequence, host.model, tokens, {
+    sampling, stopStrings: stops, signal: ctx.signal, onText: ctx.chunk, backpressure: ctx.backpressure,
   }), ctx.signal);
   return { ...result, mode: fim ? 'fim' : 'prefix' };
 };

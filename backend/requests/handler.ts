@@ -6,6 +6,8 @@ export interface HandlerContext {
   host: ModelHost;
   signal: AbortSignal;
   chunk(text: string): void;
+  /** A promise while the client has not read what was sent: generation waits on it (see generate.ts). */
+  backpressure(): Promise<void> | undefined;
   /** Requests in flight and queued across all connections, for `status`. */
   load(): { inFlight: number; queued: number };
 }

@@ -1,32 +1,59 @@
-// One client's requests: validation, dispatch, streaming, cancellation, and exactly one final event each.
+// One client's requests: validation, admission, dispatch, streaming with backpressure, cancellation, and
+// exactly one final event each.
+//
+// Rules a client can rely on:
+// - at most MAX_REQUESTS_IN_FLIGHT requests per connection (status and render included); more get `busy`;
+// - an error never carries the id of another request still in flight here: a request that reuses a live id is
+//   refused with id null and field "id", so the client does not end its live request by mistake;
+// - no error repeats more than a short piece of what the client sent;
+// - replies the client does not read pause its generations and the reading of its requests (socket-flow.ts).
 import type { WebSocket } from 'ws';
-import type { DoneEvent, ErrorCode, ServerEvent } from '../../protocol/messages.js';
+import { MAX_REQUESTS_IN_FLIGHT, type DoneEvent, type ErrorCode, type ServerEvent } from '../../protocol/messages.js';
 import { validateFrame } from '../../protocol/validate.js';
 import type { Logger } from '../log.js';
 import { CancelledError, executeRequest, type WorkRequest } from './execute.js';
 import type { RequestRegistry } from './request-registry.js';
+import { SocketFlow } from './socket-flow.js';
 
 export { classify } from './execute.js';
+
+/** Longest error message sent: enough for any message of ours, too short to echo a large input back. */
+const MAX_ERROR_MESSAGE_CHARS = 1000;
 
 export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: Logger): void {
   const mine = new Map<string, AbortController>();
   let lastComplete: string | undefined;
-
-  const send = (ev: ServerEvent) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(ev));
+  const abortAll = (why: string) => {
+    for (const c of mine.values()) c.abort(new CancelledError(why));
   };
+  const flow = new SocketFlow(ws, (why) => {
+    log.warn(`closing a client connection: ${why}; its ${mine.size} request(s) are cancelled`);
+    abortAll(`cancelled: ${why}`);
+    ws.terminate();
+  });
+
+  const send = (ev: ServerEvent) => flow.send(JSON.stringify(ev));
   const fail = (id: string | null, code: ErrorCode, message: string, field?: string) =>
-    send({ id, type: 'error', code, message, ...(field ? { field } : {}) });
+    send({ id, type: 'error', code, message: clip(message, MAX_ERROR_MESSAGE_CHARS), ...(field ? { field } : {}) });
+  const inFlight = (id: string) => `a request with id "${id}" is already in flight on this connection; give each request a new id`;
 
   ws.on('message', (data, isBinary) => {
     if (isBinary) return fail(null, 'bad_request', 'binary frames are not accepted; send JSON text frames');
     const v = validateFrame(data.toString());
-    if (!v.ok) return fail(v.id, 'bad_request', v.message, v.field);
+    if (!v.ok) {
+      if (v.id !== null && mine.has(v.id)) return fail(null, 'bad_request', `${inFlight(v.id)} (the request was also invalid: ${v.message})`, 'id');
+      return fail(v.id, 'bad_request', v.message, v.field);
+    }
     const req = v.request;
-    if (mine.has(req.id)) return fail(req.id, 'bad_request', `a request with id "${req.id}" is already in flight on this connection`, 'id');
+    if (mine.has(req.id)) return fail(null, 'bad_request', inFlight(req.id), 'id');
     if (req.type === 'cancel') {
       mine.get(req.target)?.abort(new CancelledError(`cancelled by request ${req.id}`));
       return send(doneWithoutWork(req.id));
+    }
+    // A completion that supersedes one in flight takes its place rather than a new one.
+    const replaces = req.type === 'complete' && lastComplete !== undefined && mine.has(lastComplete) ? 1 : 0;
+    if (mine.size - replaces >= MAX_REQUESTS_IN_FLIGHT) {
+      return fail(req.id, 'busy', `${MAX_REQUESTS_IN_FLIGHT} requests in flight on this connection already; wait for one to end`);
     }
     if (req.type === 'complete') {
       // A new completion makes the previous one from the same client useless: stop it in the model.
@@ -37,7 +64,8 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
   });
 
   ws.on('close', () => {
-    for (const c of mine.values()) c.abort(new CancelledError('the client disconnected'));
+    flow.dispose();
+    abortAll('the client disconnected');
   });
 
   async function run(req: WorkRequest): Promise<void> {
@@ -47,6 +75,7 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
       await executeRequest(req, {
         registry, log, controller,
         chunk: (text) => send({ id: req.id, type: 'chunk', text }),
+        backpressure: () => flow.writable(controller.signal),
         finish: (outcome) => send({ id: req.id, ...outcome }),
       });
     } finally {
@@ -62,4 +91,8 @@ function doneWithoutWork(id: string): DoneEvent {
     usage: { inputTokens: 0, evaluatedInputTokens: 0, outputTokens: 0 },
     timings: { firstTokenMs: 0, totalMs: 0 },
   };
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

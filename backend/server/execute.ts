@@ -26,6 +26,8 @@ export interface ExecuteOptions {
   log: Logger;
   controller: AbortController;
   chunk(text: string): void;
+  /** A promise while the client has not read what was sent (the WebSocket's flow control); none for HTTP yet. */
+  backpressure?(): Promise<void> | undefined;
   /** Sends the final event. Called before the request stops counting as in flight, so shutdown waits for it. */
   finish(outcome: Outcome): void;
 }
@@ -42,6 +44,7 @@ export async function executeRequest(req: WorkRequest, opts: ExecuteOptions): Pr
       if (firstTokenMs === 0) firstTokenMs = performance.now() - started;
       opts.chunk(text);
     },
+    backpressure: () => opts.backpressure?.(),
     load: () => registry.load(),
   };
   let outcome: Outcome;

@@ -16,7 +16,7 @@ export class RequestRegistry {
   }
 
   load(): { inFlight: number; queued: number } {
-    const queued = this.host.lanes().reduce((n, l) => n + l.queued, 0);
+    const queued = this.host.lanes().reduce((n, l) => n + l.queued, this.host.renderQueue.queued);
     return { inFlight: this.live.size, queued };
   }
 

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { openAIHandler } from '../openai/http-api.js';
 import { checkUpgrade } from './auth.js';
 import { serveConnection } from './connection.js';
+import { RefusalLog } from './refusal-log.js';
 import type { RequestRegistry } from './request-registry.js';
 
 const CLOSE_GRACE_MS = 1000;
@@ -18,6 +19,7 @@ export interface RunningServer {
 
 export async function startServer(opts: { host: string; port: number; token: string; registry: RequestRegistry; log: Logger }): Promise<RunningServer> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const refusals = new RefusalLog((line) => opts.log.warn(line));
   const openai = openAIHandler({ token: opts.token, registry: opts.registry, log: opts.log });
   const http: Server = createServer((req, res) => {
     if (openai(req, res)) return;
@@ -26,7 +28,7 @@ export async function startServer(opts: { host: string; port: number; token: str
   http.on('upgrade', (req, socket, head) => {
     const verdict = checkUpgrade(req, opts.token);
     if (!verdict.ok) {
-      opts.log.warn(`refused a connection from ${req.socket.remoteAddress}: ${verdict.reason}`);
+      refusals.note(`refused a connection from ${req.socket.remoteAddress}: ${verdict.reason}`);
       const text = verdict.status === 401 ? 'Unauthorized' : 'Forbidden';
       socket.end(`HTTP/1.1 ${verdict.status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${verdict.reason}\n`);
       return;
@@ -43,6 +45,7 @@ export async function startServer(opts: { host: string; port: number; token: str
   return {
     port: (http.address() as AddressInfo).port,
     async close() {
+      refusals.flush();
       const closed = [...wss.clients].map((ws) => new Promise<void>((r) => {
         ws.once('close', () => r());
         ws.close(1001, 'backend shutting down');

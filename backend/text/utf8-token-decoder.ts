@@ -50,7 +50,7 @@ export class Utf8TokenDecoder {
   }
 
   private take(text: string): string {
-    this.history.push(...this.pending);
+    for (const t of this.pending) this.history.push(t);
     if (this.history.length > CONTEXT_TOKENS) this.history = this.history.slice(-CONTEXT_TOKENS);
     const out = text.slice(this.emitted);
     this.pending = [];

@@ -31,7 +31,8 @@ export class ChatSession {
   /** Stop was pressed while a send was still waiting for the hook or the backend. */
   private sendCancelled = false;
   private turn: Promise<void> = Promise.resolve();
-  private tokensPerSecond: number | null = null;
+  /** The last answer's speed, and the model it was measured on (a speed of another model is not shown). */
+  private speed: { tokensPerSecond: number; modelKey: string } | null = null;
   private readonly errors: ErrorLines;
   /** The prompt of the last request as it was sent (after fitting), for the snapshot. */
   private lastRequest: ChatMessage[] | null = null;
@@ -89,7 +90,12 @@ export class ChatSession {
 
   /** Sends only the header (the model's phase or the settings changed); the conversation is not sent again. */
   refreshHeader(): void {
-    this.post({ type: "header", model: this.deps.header(this.tokensPerSecond), termsLine: this.deps.termsLine() });
+    this.post({ type: "header", model: this.deps.header(this.shownSpeed()), termsLine: this.deps.termsLine() });
+  }
+
+  /** The last answer's speed when it was measured on the model in use now. */
+  private shownSpeed(): number | null {
+    return this.speed !== null && this.speed.modelKey === this.deps.modelKey() ? this.speed.tokensPerSecond : null;
   }
 
   broadcast(message: ExtensionMessage): void {
@@ -283,7 +289,7 @@ export class ChatSession {
   }
 
   private startTurn(conversationId: string): void {
-    const streaming: Streaming = { conversationId, text: "", controller: new AbortController() };
+    const streaming: Streaming = { conversationId, text: "", model: this.deps.answeringModel(), controller: new AbortController() };
     this.streaming = streaming;
     this.refresh();
     const env = {
@@ -294,10 +300,10 @@ export class ChatSession {
     };
     this.turn = answerTurn(env, streaming).then((result) => {
       this.lastRequest = result.request ?? this.lastRequest;
-      this.tokensPerSecond = result.tokensPerSecond ?? this.tokensPerSecond;
+      if (result.tokensPerSecond !== null) this.speed = { tokensPerSecond: result.tokensPerSecond, modelKey: this.deps.modelKey() };
     }, (error: unknown) => {
       this.deps.log(`chat: the answer failed: ${String(error)}`);
-      this.error(conversationId, this.deps.texts.failed("internal", String(error)));
+      this.error(conversationId, this.deps.texts.failed("internal"));
     }).finally(() => {
       if (this.streaming === streaming) this.streaming = null;
       this.refresh();
@@ -312,9 +318,9 @@ export class ChatSession {
     return stateMessage({
       history: this.deps.history,
       currentId: this.currentId,
-      header: this.deps.header(this.tokensPerSecond),
+      header: this.deps.header(this.shownSpeed()),
       busy: this.busy,
-      streaming: this.streaming === null ? null : { conversationId: this.streaming.conversationId, text: this.streaming.text },
+      streaming: this.streaming === null ? null : { conversationId: this.streaming.conversationId, text: this.streaming.text, model: this.streaming.model },
       termsLine: this.deps.termsLine(),
     });
   }

@@ -2,7 +2,7 @@
 // after asking, attach files, show the terms.
 import * as vscode from 'vscode';
 import type { Attachment } from './attachments.js';
-import { EditorTracker, fileAttachment, isUserDocument, openTabUris } from './editor-context.js';
+import { EditorTracker, fileAtCursor, fileAttachment, isUserDocument, openTabUris } from './editor-context.js';
 import type { ProposalDiffs } from './proposal-diff.js';
 import { openAfterConfirming } from '../vscode/confirmed-link.js';
 import { vscodeLinkPrompt } from '../vscode/link-prompt.js';
@@ -50,7 +50,7 @@ export class VscodeEditorBridge implements EditorBridge {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a file in the editor first; the chat attaches the active file.'));
       return undefined;
     }
-    return fileAttachment(editor.document);
+    return fileAtCursor(editor);
   }
 
   async pickOpenFile(): Promise<Attachment | undefined> {

@@ -4,7 +4,7 @@
  * VS Code whole on every update, so leaving megabytes there would slow every later update).
  */
 import type { HistoryStore, KeyValueStore } from "./history-store.js";
-import { readInlineAttachment, type Conversation, type StoredMessage } from "./history-records.js";
+import { readAnswerMeta, readInlineAttachment, type Conversation, type StoredMessage } from "./history-records.js";
 
 export const V1_INDEX_KEY = "fude.chat.history.index";
 export const v1ConversationKey = (id: string) => `fude.chat.history.conversation.${id}`;
@@ -16,6 +16,7 @@ const isTime = (value: unknown): value is number => typeof value === "number" &&
 function readV1Message(value: unknown): StoredMessage | null {
   if (!isObject(value) || (value.role !== "user" && value.role !== "assistant") || typeof value.text !== "string") return null;
   const message: StoredMessage = { role: value.role, text: value.text, createdAt: isTime(value.createdAt) ? value.createdAt : 0 };
+  if (value.role === "assistant") Object.assign(message, readAnswerMeta(value));
   if (Array.isArray(value.attachments)) {
     message.attachments = value.attachments.map(readInlineAttachment).filter((a): a is NonNullable<typeof a> => a !== null);
   }

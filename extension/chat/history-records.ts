@@ -8,7 +8,7 @@
  * - `blobs/SHA256.txt`: an attachment's text, stored once however many questions refer to it.
  */
 import { createHash } from "node:crypto";
-import type { Attachment } from "./attachments.js";
+import type { Attachment, CursorContext, OutlineLine } from "./attachments.js";
 
 /** An attachment as it was sent with a question (its text included, so a turn can be re-sent). */
 export type StoredAttachment = Omit<Attachment, "focus">;
@@ -17,7 +17,11 @@ export interface StoredMessage {
   role: "user" | "assistant";
   text: string;
   attachments?: StoredAttachment[];
+  /** Which model wrote an answer (its name as the engine reported it). */
+  model?: string;
   createdAt: number;
+  /** An answer that ended in a failure part-way (a cut stream, a lost server): the text is what arrived. */
+  cut?: true;
 }
 
 export interface Conversation {
@@ -47,10 +51,13 @@ export interface IndexEntry {
 /** An attachment inside a log record: everything but the text, which is in `blobs/<blob>.txt`. */
 export type AttachmentRef = Omit<StoredAttachment, "text"> & { blob: string };
 
+/** An answer's model and failure mark (StoredMessage's `model` and `cut`), kept on its log records. */
+export type AnswerMeta = Pick<StoredMessage, "model" | "cut">;
+
 export type LogRecord =
-  | { op: "message"; role: "user" | "assistant"; text: string; createdAt: number; attachments?: AttachmentRef[] }
-  /** The answer being written: replaces the last message if it is an answer, else adds one. */
-  | { op: "answer"; text: string; createdAt: number }
+  | ({ op: "message"; role: "user" | "assistant"; text: string; createdAt: number; attachments?: AttachmentRef[] } & AnswerMeta)
+  /** The answer being written: replaces the last message if it is an answer (its model and mark too), else adds one. */
+  | ({ op: "answer"; text: string; createdAt: number } & AnswerMeta)
   /** Keeps the first `length` messages (regenerate, edit and resend). */
   | { op: "truncate"; length: number };
 
@@ -76,6 +83,26 @@ const isString = (value: unknown): value is string => typeof value === "string";
 const isTime = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 0;
 
+const isLine = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 1;
+/** More outline lines than any real file has: a stored list longer than this is not Fude's. */
+const MAX_OUTLINE = 5000;
+
+function readCursor(value: unknown): CursorContext | undefined {
+  if (!isObject(value) || !isLine(value.line)) return undefined;
+  const cursor: CursorContext = { line: value.line };
+  const d = value.declaration;
+  if (isObject(d) && isLine(d.start) && isLine(d.end) && d.end >= d.start && isString(d.name)) {
+    cursor.declaration = { start: d.start, end: d.end, name: d.name.slice(0, 200) };
+  }
+  return cursor;
+}
+
+function readOutline(value: unknown): OutlineLine[] | undefined {
+  if (!Array.isArray(value) || value.length > MAX_OUTLINE) return undefined;
+  return value.filter((o): o is OutlineLine => isObject(o) && isLine(o.line) && (o.kind === "import" || o.kind === "signature"))
+    .map((o) => ({ line: o.line, kind: o.kind }));
+}
+
 function readAttachmentFields(value: Json): Omit<StoredAttachment, "text"> | null {
   if (!isString(value.name) || !isString(value.language)) return null;
   if (value.kind !== "file" && value.kind !== "selection") return null;
@@ -83,6 +110,10 @@ function readAttachmentFields(value: Json): Omit<StoredAttachment, "text"> | nul
   if (isCount(value.startLine)) attachment.startLine = value.startLine;
   if (isCount(value.totalLines)) attachment.totalLines = value.totalLines;
   if (isCount(value.totalChars)) attachment.totalChars = value.totalChars;
+  const cursor = value.kind === "file" ? readCursor(value.cursor) : undefined;
+  if (cursor !== undefined) attachment.cursor = cursor;
+  const outline = cursor !== undefined ? readOutline(value.outline) : undefined;
+  if (outline !== undefined) attachment.outline = outline;
   return attachment;
 }
 
@@ -99,6 +130,14 @@ function readRef(value: unknown): AttachmentRef | null {
   return fields === null ? null : { ...fields, blob: value.blob };
 }
 
+/** What an answer carries besides its text: the model that wrote it, and whether a failure cut it short. */
+export function readAnswerMeta(value: Json): AnswerMeta {
+  const meta: AnswerMeta = {};
+  if (isString(value.model) && value.model !== "") meta.model = value.model.slice(0, 200);
+  if (value.cut === true) meta.cut = true;
+  return meta;
+}
+
 export function readRecord(line: string): LogRecord | null {
   let value: unknown;
   try {
@@ -110,9 +149,9 @@ export function readRecord(line: string): LogRecord | null {
   if (value.op === "truncate") return isCount(value.length) ? { op: "truncate", length: value.length } : null;
   if (!isString(value.text)) return null;
   const createdAt = isTime(value.createdAt) ? value.createdAt : 0;
-  if (value.op === "answer") return { op: "answer", text: value.text, createdAt };
+  if (value.op === "answer") return { op: "answer", text: value.text, createdAt, ...readAnswerMeta(value) };
   if (value.op !== "message" || (value.role !== "user" && value.role !== "assistant")) return null;
-  const record: LogRecord = { op: "message", role: value.role, text: value.text, createdAt };
+  const record: LogRecord = { op: "message", role: value.role, text: value.text, createdAt, ...(value.role === "assistant" ? readAnswerMeta(value) : {}) };
   if (Array.isArray(value.attachments)) record.attachments = value.attachments.map(readRef).filter((a): a is AttachmentRef => a !== null);
   return record;
 }
@@ -130,11 +169,17 @@ export function replayLog(text: string, blobText: (hash: string) => string | und
     }
     if (record.op === "answer") {
       const last = messages[messages.length - 1];
-      if (last?.role === "assistant") last.text = record.text;
-      else messages.push({ role: "assistant", text: record.text, createdAt: record.createdAt });
+      const { text, model, cut } = record;
+      if (last?.role !== "assistant") messages.push({ role: "assistant", text, createdAt: record.createdAt, ...answerMeta(model, cut) });
+      else {
+        last.text = text;
+        if (model !== undefined) last.model = model;
+        if (cut) last.cut = true;
+        else delete last.cut;
+      }
       continue;
     }
-    const message: StoredMessage = { role: record.role, text: record.text, createdAt: record.createdAt };
+    const message: StoredMessage = { role: record.role, text: record.text, createdAt: record.createdAt, ...answerMeta(record.model, record.cut) };
     if (record.attachments !== undefined) {
       message.attachments = record.attachments.flatMap(({ blob, ...fields }) => {
         const text = blobText(blob);
@@ -146,9 +191,14 @@ export function replayLog(text: string, blobText: (hash: string) => string | und
   return messages;
 }
 
+/** The meta fields that are set, so absent ones are not written as `undefined`. */
+export function answerMeta(model: string | undefined, cut: boolean | undefined): AnswerMeta {
+  return { ...(model ? { model } : {}), ...(cut ? { cut: true as const } : {}) };
+}
+
 /** One log line for a message; its attachments become references to their blobs. */
 export function messageLine(message: StoredMessage): string {
-  const record: LogRecord = { op: "message", role: message.role, text: message.text, createdAt: message.createdAt };
+  const record: LogRecord = { op: "message", role: message.role, text: message.text, createdAt: message.createdAt, ...answerMeta(message.model, message.cut) };
   if (message.attachments !== undefined) {
     record.attachments = message.attachments.map(({ text, ...fields }) => ({ ...fields, blob: blobHash(text) }));
   }

@@ -11,7 +11,7 @@
 import { deriveTitle, cleanTitle } from "./conversation-title.js";
 import type { HistoryDisk } from "./history-disk.js";
 import {
-  blobFile, blobHash, blobsOf, byteLength, indexText, INDEX_FILE, isConversationId, logFile, messageLine, readIndex,
+  answerMeta, blobFile, blobHash, blobsOf, byteLength, indexText, INDEX_FILE, isConversationId, logFile, messageLine, readIndex,
   recordLine, replayLog, type Conversation, type IndexEntry, type StoredMessage,
 } from "./history-records.js";
 import type { ConversationSummary } from "./panel-messages.js";
@@ -169,34 +169,42 @@ export class HistoryStore {
   }
 
   /**
-   * Sets the text of the answer being written: replaces the last message if it is an answer, else adds one.
-   * An answer that would take the conversation over its cap is cut to fit, marked, and `cut` says so.
+   * Sets the text of the answer being written (and the model writing it): replaces the last message if it
+   * is an answer, else adds one. `cut`: the answer ended in a failure part-way, and the text is only what arrived.
+   * An answer that would take the conversation over its history cap is shortened to fit, marked with CUT_MARK,
+   * and `trimmed` says so.
    */
-  async updateLastAssistant(id: string, text: string): Promise<{ conversation: Conversation; cut: boolean } | undefined> {
+  async updateLastAssistant(id: string, text: string, extra: { model?: string; cut?: boolean } = {}): Promise<{ conversation: Conversation; trimmed: boolean } | undefined> {
     const current = this.load(id);
     if (current === undefined) return undefined;
+    const { model, cut = false } = extra;
     const time = this.now();
     const withAnswer = (answer: string) => {
       const messages = structuredClone(current.messages);
       const last = messages[messages.length - 1];
-      if (last?.role === "assistant") last.text = answer;
-      else messages.push({ role: "assistant", text: answer, createdAt: time });
+      if (last?.role !== "assistant") messages.push({ role: "assistant", text: answer, createdAt: time, ...answerMeta(model, cut) });
+      else {
+        last.text = answer;
+        if (model) last.model = model;
+        if (cut) last.cut = true;
+        else delete last.cut;
+      }
       return messages;
     };
     let answer = text;
-    let cut = false;
+    let trimmed = false;
     const within = (candidate: string) => this.compactedBytes(withAnswer(candidate)) <= this.limits.maxConversationBytes;
     if (!within(answer)) {
       answer = this.longestFitting(text, within);
-      cut = true;
+      trimmed = true;
     }
-    const line = recordLine({ op: "answer", text: answer, createdAt: time });
+    const line = recordLine({ op: "answer", text: answer, createdAt: time, ...answerMeta(model, cut) });
     const next = withAnswer(answer);
     const work = this.write(id, next, line, this.fitOrThrow(id, next, line));
     this.loaded.get(id)!.updatedAt = time;
     this.touch(id);
     await this.commit(id, work);
-    return { conversation: structuredClone(this.loaded.get(id)!), cut };
+    return { conversation: structuredClone(this.loaded.get(id)!), trimmed };
   }
 
   /** Keeps the first `length` messages (for regenerate and edit-and-resend). */

@@ -19,6 +19,12 @@ export const SETTING_BOUNDS: Record<string, Bound> = {
   'fude.backend.contextSize': int(0, 1_048_576),
   /** 0 is the physical cores. */
   'fude.backend.threads': int(0, 256),
+  /** The remote engine's context when the server does not say; as the backend's. */
+  'fude.engine.contextSize': int(256, 1_048_576),
+  // Timers past 2^31 - 1 ms fire at once in Node, so an unbounded timeout would end every request immediately.
+  'fude.engine.connectTimeoutMs': int(100, 600_000),
+  'fude.engine.firstTokenTimeoutMs': int(100, 3_600_000),
+  'fude.engine.idleTimeoutMs': int(100, 3_600_000),
   'fude.sampling.temperature': real(0, 2),
   'fude.sampling.topP': real(0, 1),
   'fude.sampling.topK': int(0, 1000),

@@ -18,17 +18,28 @@ export function readModelSettings(extensionPath: string, acceptedTerms: readonly
   const c = vscode.workspace.getConfiguration('fude');
   const configured = (c.get<string>('model.path') ?? '').trim();
   const isDemo = configured === '';
+  const backend = readBackendSettings();
   return {
     isDemo,
     settings: {
       modelPath: isDemo ? join(extensionPath, DEMO_MODEL_RELATIVE) : expandHome(configured),
       family: oneOf(c.get<unknown>('model.family'), ['auto', 'llm-jp-3', 'fugaku-llm', 'generic'] as const),
-      gpu: oneOf(c.get<unknown>('backend.gpu'), ['auto', 'cuda', 'metal', 'vulkan', 'cpu'] as const),
-      gpuLayers: gpuLayersSetting(c.get<unknown>('backend.gpuLayers', 'auto')),
-      contextSize: boundedNumber('fude.backend.contextSize', c.get<unknown>('backend.contextSize'), 0),
-      threads: boundedNumber('fude.backend.threads', c.get<unknown>('backend.threads'), 0),
+      ...backend,
+      // The demo model is a few megabytes: a GPU gains nothing, and the CPU keeps "demo model · CPU" true.
+      gpu: isDemo ? 'cpu' : backend.gpu,
       acceptedTerms,
     },
+  };
+}
+
+/** The `fude.backend.*` choices for the model (bounded, enums as one of their values); the fit check reads the same. */
+export function readBackendSettings(): Pick<ModelSettings, 'gpu' | 'gpuLayers' | 'contextSize' | 'threads'> {
+  const c = vscode.workspace.getConfiguration('fude');
+  return {
+    gpu: oneOf(c.get<unknown>('backend.gpu'), ['auto', 'cuda', 'metal', 'vulkan', 'cpu'] as const),
+    gpuLayers: gpuLayersSetting(c.get<unknown>('backend.gpuLayers', 'auto')),
+    contextSize: boundedNumber('fude.backend.contextSize', c.get<unknown>('backend.contextSize'), 0),
+    threads: boundedNumber('fude.backend.threads', c.get<unknown>('backend.threads'), 0),
   };
 }
 

@@ -86,6 +86,14 @@ export class Client {
     });
   }
 
+  /** Send a frame already serialised (a megabyte frame's JSON.stringify is then not part of the wait). */
+  requestFrame(id: string, frame: string): Promise<Collected> {
+    return new Promise((resolve) => {
+      this.waiters.set(id, { chunks: [], resolve });
+      this.ws.send(frame);
+    });
+  }
+
   /** Send raw text and wait for the next event that no request is waiting for. */
   async raw(frame: string | Buffer): Promise<ServerEvent> {
     const before = this.unmatched.length;

@@ -72,11 +72,12 @@ describe('backend: bad input gets an error reply and the backend keeps serving',
     assert.equal((await first).final.type, 'done');
   });
 
-  it('rejects a second request with an id that is still in flight', async () => {
+  it('rejects a second request with an id that is still in flight (with id null, so the first is not ended by it)', async () => {
     const finals: string[] = [];
     const done = new Promise<void>((resolve) => {
       client.ws.on('message', function listen(data) {
-        const ev = JSON.parse(String(data)) as { id: string; type: string; code?: string };
+        const ev = JSON.parse(String(data)) as { id: string | null; type: string; code?: string; field?: string };
+        if (ev.id === null && ev.field === 'id') return void finals.push(`error:${ev.code} (id null)`);
         if (ev.id !== 'dup' || ev.type === 'chunk') return;
         finals.push(ev.type === 'error' ? `error:${ev.code}` : ev.type);
         if (ev.type === 'done') {
@@ -88,7 +89,7 @@ describe('backend: bad input gets an error reply and the backend keeps serving',
     client.ws.send(JSON.stringify({ id: 'dup', type: 'complete', prefix: '#', maxTokens: 100 }));
     client.ws.send(JSON.stringify({ id: 'dup', type: 'status' }));
     await done;
-    assert.deepEqual(finals, ['error:bad_request', 'done'], 'the duplicate is refused; the first request still ends normally');
+    assert.deepEqual(finals, ['error:bad_request (id null)', 'done'], 'the duplicate is refused; the first request still ends normally');
   });
 
   it('survives a few thousand malformed messages and still answers status', async () => {

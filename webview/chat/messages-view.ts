@@ -22,6 +22,8 @@ export interface ConversationView {
   busy: boolean;
   /** The answer being written in this conversation, if any. */
   streaming: string | null;
+  /** The model writing it. */
+  streamingModel: string | null;
   /** A question sent but not yet confirmed by the extension. */
   pendingQuestion: string | null;
 }
@@ -34,10 +36,11 @@ const RENDERED_ANSWERS = 64;
 /** Whether two views show the same conversation (the streaming text aside, which deltas carry). */
 export function sameConversation(a: ConversationView, b: ConversationView): boolean {
   if (a.conversationId !== b.conversationId || a.busy !== b.busy || a.pendingQuestion !== b.pendingQuestion) return false;
-  if ((a.streaming === null) !== (b.streaming === null) || a.messages.length !== b.messages.length) return false;
+  if ((a.streaming === null) !== (b.streaming === null) || a.streamingModel !== b.streamingModel || a.messages.length !== b.messages.length) return false;
   return a.messages.every((m, i) => {
     const o = b.messages[i];
-    return m.role === o.role && m.text === o.text && m.attachments.length === o.attachments.length && m.attachments.every((x, j) => x === o.attachments[j]);
+    if (m.role !== o.role || m.text !== o.text || m.model !== o.model || (m.cut === true) !== (o.cut === true)) return false;
+    return m.attachments.length === o.attachments.length && m.attachments.every((x, j) => x === o.attachments[j]);
   });
 }
 
@@ -46,7 +49,7 @@ export class MessagesView {
   private readonly renderer: MarkdownRenderer = createMarkdownRenderer({ window: window as never });
   private readonly blocks = new WeakMap<Element, CodeBlock[]>();
   private readonly rendered = new Map<string, RenderedMarkdown>();
-  private view: ConversationView = { conversationId: null, messages: [], busy: false, streaming: null, pendingQuestion: null };
+  private view: ConversationView = { conversationId: null, messages: [], busy: false, streaming: null, streamingModel: null, pendingQuestion: null };
   private editing: number | null = null;
   /** What the person typed in the edit box, kept when a state update redraws the list. */
   private editDraft: string | null = null;
@@ -83,7 +86,7 @@ export class MessagesView {
     }
     const lastQuestion = view.messages.map((m) => m.role).lastIndexOf("user");
     view.messages.forEach((message, index) => {
-      this.element.append(message.role === "user" ? this.question(message, index) : this.answer(message.text, index === view.messages.length - 1 && view.streaming === null));
+      this.element.append(message.role === "user" ? this.question(message, index) : this.answer(message, index === view.messages.length - 1 && view.streaming === null));
     });
     // A question whose answer failed before any text can be answered again too.
     if (!view.busy && view.streaming === null && lastQuestion === view.messages.length - 1 && lastQuestion >= 0) {
@@ -95,7 +98,7 @@ export class MessagesView {
     if (view.streaming !== null) {
       this.streamingBody ??= new StreamingBody(h("div", { class: "markdown" }), createStreamRenderer({ window: window as never }), (nodes) => this.addCodeButtons(nodes));
       this.element.append(h("article", { class: "message assistant streaming", attrs: { "aria-busy": "true" } },
-        h("div", { class: "message-role", text: this.t("model") }), this.streamingBody.body, h("div", { class: "writing", text: this.t("writing") })));
+        this.role(view.streamingModel), this.streamingBody.body, h("div", { class: "writing", text: this.t("writing") })));
       this.paintStreaming();
     }
     if (nearBottom) this.scrollToEnd();
@@ -207,10 +210,17 @@ export class MessagesView {
     this.editDraft = null;
   }
 
-  private answer(text: string, last: boolean): HTMLElement {
+  /** Which model wrote the answer; "Model" only for answers saved before Fude kept the name. */
+  private role(model: string | null | undefined): HTMLElement {
+    return h("div", { class: "message-role model-label", text: model ?? this.t("model"), attrs: { title: model ?? "" } });
+  }
+
+  private answer(message: ChatMessageView, last: boolean): HTMLElement {
     const body = h("div", { class: "markdown" });
-    this.fill(body, text);
-    const article = h("article", { class: "message assistant" }, h("div", { class: "message-role", text: this.t("model") }), body);
+    this.fill(body, message.text);
+    const cut = message.cut === true;
+    const article = h("article", { class: cut ? "message assistant cut" : "message assistant" }, this.role(message.model), body);
+    if (cut) article.append(h("div", { class: "cut-mark", attrs: { role: "note" }, text: this.t("cutMark") }));
     if (last && !this.view.busy) article.append(h("div", { class: "message-actions" }, this.regenerateButton()));
     return article;
   }

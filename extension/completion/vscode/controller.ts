@@ -9,6 +9,7 @@ import type { PipelineCounters, PipelineOutcome } from '../pipeline.js';
 import { CompletionService, type ServiceOutcome } from '../service.js';
 import { Snooze } from '../snooze.js';
 import { readEnabled, readPipelineSettings } from './settings.js';
+import { noticeFor } from '../../vscode/failure-notice.js';
 import { CompletionStatusItem, describeCompletion, type Problem } from './status.js';
 
 /** Read-only numbers for the in-editor tests and the benchmark. */
@@ -120,7 +121,7 @@ export class CompletionController implements vscode.Disposable {
       problem: this.problem,
       verdict: latency.verdict(),
       latency: latency.stats(),
-      backendFailure: state.failure?.message,
+      backendFailure: state.failure === undefined ? undefined : noticeFor(state.failure, state.configuredName).message,
       fim: state.model?.fim,
     }));
   }
@@ -131,6 +132,8 @@ export class CompletionController implements vscode.Disposable {
     this.snoozeTimer = undefined;
     const until = this.snooze.until();
     if (until !== undefined) this.snoozeTimer = setTimeout(() => this.armSnoozeTimer(), Math.min(until - Date.now() + 50, 2 ** 31 - 1));
+    // The palette offers Resume only while snoozed, Snooze only while not (package.json "when" clauses).
+    void vscode.commands.executeCommand('setContext', 'fude.completion.snoozed', until !== undefined);
     this.refresh();
   }
 
@@ -154,7 +157,7 @@ export class CompletionController implements vscode.Disposable {
         log.warn(`completion (${languageId}): no text within ${budget.firstTextMs} ms (fude.completion.firstTextTimeoutMs); the model may be too slow for this machine`);
         break;
       case 'failed':
-        this.problem = { kind: 'failed', message: error ?? '?' };
+        this.problem = { kind: 'failed', code: errorCode(outcome.error) ?? 'internal', retryAfterMs: retryAfterOf(outcome.error) };
         log.error(`completion (${languageId}) failed${errorCode(outcome.error) ? ` [${errorCode(outcome.error)}]` : ''}: ${error}`);
         break;
       default:
@@ -185,4 +188,9 @@ export class CompletionController implements vscode.Disposable {
     }
     this.refresh();
   }
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const ms = (error as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return typeof ms === 'number' ? ms : undefined;
 }

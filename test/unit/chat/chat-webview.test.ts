@@ -27,7 +27,7 @@ describe("chat: panel webview (jsdom)", function () {
     return { dom, doc: dom.window.document, send, frame };
   }
 
-  const model = (phase: ModelHeader["phase"]): ModelHeader => ({ name: "m", gpu: null, tokensPerSecond: null, phase, status: null, actions: [], isDemo: false });
+  const model = (phase: ModelHeader["phase"]): ModelHeader => ({ name: "m", gpu: null, server: null, tokensPerSecond: null, phase, status: null, actions: [], isDemo: false });
   const state = (o: Partial<State> = {}): State => ({
     type: "state", conversations: [{ id: "c1", title: "t", updatedAt: 1, messageCount: 2 }], currentConversationId: "c1",
     messages: [{ role: "user", text: "質問", attachments: [] }, { role: "assistant", text: "## 答え\n\n```ts\nconst a = 1;\n```", attachments: [] }],
@@ -47,9 +47,20 @@ describe("chat: panel webview (jsdom)", function () {
     assert.notEqual(doc.querySelector(".message.assistant"), answer, "a changed conversation is drawn");
   });
 
+  it("draws again when only an answer's model label or cut mark changed", () => {
+    const { doc, send } = load();
+    const answered = (o: { model?: string; cut?: boolean }) => state({ messages: [{ role: "user", text: "質問", attachments: [] }, { role: "assistant", text: "答え", attachments: [], ...o }] });
+    send(answered({ model: "model-a" }));
+    assert.equal(doc.querySelector(".message.assistant .model-label")?.textContent, "model-a");
+    send(answered({ model: "model-b" }));
+    assert.equal(doc.querySelector(".message.assistant .model-label")?.textContent, "model-b");
+    send(answered({ model: "model-b", cut: true }));
+    assert.ok(doc.querySelector(".message.assistant.cut .cut-mark"), "the cut mark is shown");
+  });
+
   it("paints the answer being written frame by frame, keeping the blocks already final", async () => {
     const { doc, send, frame } = load();
-    send(state({ messages: [{ role: "user", text: "質問", attachments: [] }], busy: true, streaming: { conversationId: "c1", text: "" } }));
+    send(state({ messages: [{ role: "user", text: "質問", attachments: [] }], busy: true, streaming: { conversationId: "c1", text: "", model: "m" } }));
     send({ type: "delta", conversationId: "c1", text: "# 見出し\n\n一つ目の段落\n\n" });
     await frame();
     const heading = doc.querySelector(".streaming h1");

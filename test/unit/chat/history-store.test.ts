@@ -48,6 +48,32 @@ describe("chat history store", () => {
     assert.deepEqual(history.get("c1")?.messages[0].attachments, attachments);
   });
 
+  it("keeps a file's cursor and outline and an answer's model and cut mark across a restart (regenerate cuts it the same way), and drops malformed ones", async () => {
+    const { history, disk } = setup();
+    await history.create();
+    const file = {
+      kind: "file" as const, name: "a.ts", language: "typescript", text: "import x from 'x';\nfunction f() {\n  return 1;\n}",
+      cursor: { line: 3, declaration: { start: 2, end: 4, name: "f" } }, outline: [{ line: 1, kind: "import" as const }, { line: 2, kind: "signature" as const }],
+    };
+    await history.append("c1", { role: "user", text: "説明して", attachments: [file] });
+    await history.updateLastAssistant("c1", "答え", { model: "llm-jp-3-1.8b-instruct", cut: true });
+    const reopened = new HistoryStore(disk);
+    assert.deepEqual(reopened.get("c1")?.messages[0].attachments, [file]);
+    assert.deepEqual(reopened.get("c1")?.messages[1], { role: "assistant", text: "答え", createdAt: reopened.get("c1")!.messages[1].createdAt, model: "llm-jp-3-1.8b-instruct", cut: true });
+    // Answered again in full: the mark goes, the model stays.
+    await history.updateLastAssistant("c1", "答えの全文");
+    assert.deepEqual(new HistoryStore(disk).get("c1")?.messages[1].cut, undefined);
+    assert.equal(new HistoryStore(disk).get("c1")?.messages[1].model, "llm-jp-3-1.8b-instruct");
+
+    const log = disk.files.get(logFile("c1"))!.split("\n");
+    const first = JSON.parse(log[0]) as { attachments: Array<Record<string, unknown>> };
+    first.attachments = [{ ...first.attachments[0], cursor: { line: -1 }, outline: [{ line: 2, kind: "body" }, { line: 0, kind: "import" }] }];
+    disk.files.set(logFile("c1"), [JSON.stringify(first), ...log.slice(1)].join("\n"));
+    const { cursor, outline, ...plain } = file;
+    void cursor; void outline;
+    assert.deepEqual(new HistoryStore(disk).get("c1")?.messages[0].attachments, [plain]);
+  });
+
   it("lists the most recently used first", async () => {
     const { history } = setup();
     await history.create();
@@ -217,10 +243,10 @@ describe("chat history store", () => {
     const { id } = await history.create();
     await history.append(id, { role: "user", text: "長い答えを" });
     const saved = await history.updateLastAssistant(id, "あ".repeat(10_000));
-    assert.equal(saved?.cut, true);
+    assert.equal(saved?.trimmed, true);
     assert.ok(saved!.conversation.messages[1].text.endsWith(CUT_MARK));
     assert.ok(history.conversationBytes(id) <= 20_000);
-    assert.equal((await history.updateLastAssistant(id, "短い"))?.cut, false);
+    assert.equal((await history.updateLastAssistant(id, "短い"))?.trimmed, false);
   });
 
   it("ignores unreadable stored data instead of failing, and tidies files nothing refers to", async () => {
@@ -266,7 +292,10 @@ describe("chat history store", () => {
   it("moves the first version's history out of workspaceState", async () => {
     const memento = new MemoryStore();
     await memento.update(V1_INDEX_KEY, { version: 1, entries: [{ id: "old1" }, { id: "old2" }, { id: "lost" }] });
-    await memento.update(v1ConversationKey("old1"), { id: "old1", title: "古い会話", createdAt: 1, updatedAt: 5, messages: [{ role: "user", text: "q", createdAt: 1, attachments: [selection("x")] }] });
+    await memento.update(v1ConversationKey("old1"), { id: "old1", title: "古い会話", createdAt: 1, updatedAt: 5, messages: [
+      { role: "user", text: "q", createdAt: 1, attachments: [selection("x"), { kind: "file", name: "f.ts", language: "typescript", text: "f()", cursor: { line: 1 } }] },
+      { role: "assistant", text: "途中", createdAt: 2, model: "llm-jp-3-1.8b-instruct", cut: true },
+    ] });
     await memento.update(v1ConversationKey("old2"), { id: "old2", title: "もっと新しい", customTitle: true, createdAt: 2, updatedAt: 9, messages: [] });
     const { history, disk } = setup();
     const migrating = migrateV1History(memento, history);
@@ -274,7 +303,10 @@ describe("chat history store", () => {
     assert.deepEqual(await migrating, { moved: 2, skipped: 1 });
     assert.deepEqual(history.list().map((c) => [c.id, c.title]), [["old2", "もっと新しい"], ["old1", "古い会話"]]);
     assert.equal(memento.data.size, 0);
-    assert.equal(new HistoryStore(disk).get("old1")?.messages[0].attachments?.[0].text, "x");
+    const moved = new HistoryStore(disk).get("old1")!.messages;
+    assert.equal(moved[0].attachments?.[0].text, "x");
+    assert.deepEqual(moved[0].attachments?.[1].cursor, { line: 1 });
+    assert.deepEqual([moved[1].model, moved[1].cut], ["llm-jp-3-1.8b-instruct", true], "an answer keeps its model and cut mark");
   });
 });
 

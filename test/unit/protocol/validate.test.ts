@@ -67,6 +67,14 @@ describe('validateFrame', () => {
       assert.deepEqual(ok({ id: 's', type: 'status', extra: 1 }), { id: 's', type: 'status' });
     });
 
+    it('render of a completion prompt: prefix and optional suffix, never together with messages', () => {
+      assert.deepEqual(ok({ id: 'r', type: 'render', prefix: 'def f():' }), { id: 'r', type: 'render', prefix: 'def f():' });
+      assert.deepEqual(ok({ id: 'r', type: 'render', prefix: '', suffix: '\n' }), { id: 'r', type: 'render', prefix: '', suffix: '\n' });
+      badField({ id: 'r', type: 'render', prefix: 'a', messages: [USER] }, 'messages');
+      badField({ id: 'r', type: 'render', prefix: 1 }, 'prefix');
+      badField({ id: 'r', type: 'render', prefix: 'a', suffix: 2 }, 'suffix');
+    });
+
     it('accepts an id of exactly 200 characters, Japanese ids, and a frame of exactly the size limit', () => {
       assert.equal(ok({ id: 'a'.repeat(200), type: 'status' }).id.length, 200);
       assert.equal(ok({ id: '依頼-1', type: 'status' }).id, '依頼-1');

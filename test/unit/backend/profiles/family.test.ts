@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { identifyModel } from '../../../../backend/profiles/family.js';
+import { basename } from 'node:path';
+import type { ModelFamily } from '../../../../protocol/messages.js';
+import { identifyModel as identify, modelFacts } from '../../../../backend/profiles/family.js';
+
+/** The general.* fields and a path, as these cases were first written. */
+function identifyModel(general: { name?: string; basename?: string } | undefined, path: string, override?: ModelFamily) {
+  return identify({ ...general, fileName: basename(path.replace(/\\/g, '/')) }, override);
+}
 
 describe('identifyModel', () => {
   it('LLM-jp-3 from general.name, general.basename or the file name', () => {
@@ -30,5 +37,30 @@ describe('identifyModel', () => {
   it('the override wins over metadata and file name, and keeps the name', () => {
     assert.deepEqual(identifyModel({ name: 'llm-jp-3-1.8b' }, 'a.gguf', 'generic'), { name: 'llm-jp-3-1.8b', family: 'generic' });
     assert.deepEqual(identifyModel(undefined, '/m/my-finetune.gguf', 'fugaku-llm'), { name: 'my-finetune', family: 'fugaku-llm' });
+  });
+
+  it('a renamed file is still known by its shape and vocabulary', () => {
+    const fugaku = { architecture: 'gpt2', blockCount: 40, embeddingLength: 5184, name: 'Model', fileName: 'm.gguf' };
+    assert.equal(identify(fugaku).family, 'fugaku-llm');
+    const llmJp3 = { architecture: 'llama', firstTokens: ['<unk>', '<s>', '</s>', '<MASK|LLM-jp>', '<PAD|LLM-jp>', '<CLS|LLM-jp>', '<SEP|LLM-jp>', '<EOD|LLM-jp>'], name: 'Model', fileName: 'm.gguf' };
+    assert.equal(identify(llmJp3).family, 'llm-jp-3');
+    assert.equal(identify({ ...fugaku, architecture: 'llama' }).family, 'generic', 'the shape alone, in another architecture, is not Fugaku-LLM');
+  });
+
+  it('reads the facts from node-llama-cpp metadata, whatever is missing or mistyped', () => {
+    const metadata = {
+      general: { architecture: 'gpt2', name: 'n', basename: 'b', finetune: 'f', size_label: '13B' },
+      gpt2: { block_count: 40, embedding_length: 5184n },
+      tokenizer: { ggml: { tokens: ['<unk|LLM-jp>', '<s|LLM-jp>', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] } },
+    };
+    assert.deepEqual(modelFacts(metadata, '/m/Fugaku.gguf'), {
+      name: 'n', basename: 'b', finetune: 'f', sizeLabel: '13B', fileName: 'Fugaku.gguf', architecture: 'gpt2',
+      blockCount: 40, embeddingLength: 5184, firstTokens: ['<unk|LLM-jp>', '<s|LLM-jp>', 'a', 'b', 'c', 'd', 'e', 'f'],
+    });
+    assert.deepEqual(modelFacts({ general: { name: 7, architecture: 'llama' }, llama: 'x', tokenizer: null }, 'x.gguf'), {
+      name: undefined, basename: undefined, finetune: undefined, sizeLabel: undefined, fileName: 'x.gguf', architecture: 'llama',
+      blockCount: undefined, embeddingLength: undefined, firstTokens: undefined,
+    });
+    assert.equal(modelFacts(undefined, 'y.gguf').fileName, 'y.gguf');
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ChatMessage } from '../../../../protocol/messages.js';
 import { fugakuPrompt, INSTRUCT_STOP_STRINGS, INSTRUCT_SYSTEM_SENTENCE, llmJp3Prompt } from '../../../../backend/profiles/instruct-formats.js';
-import { mergeTextRuns } from '../../../../backend/profiles/prompt-parts.js';
+import { isSpecial, mergeTextRuns } from '../../../../backend/profiles/prompt-parts.js';
 
 const SYS = '以下は、タスクを説明する指示です。要求を適切に満たす応答を書きなさい。';
 
@@ -39,8 +39,8 @@ describe('instruct formats', () => {
 
     it('exactly one BOS, and text that looks like special tokens stays text', () => {
       const parts = llmJp3Prompt([{ role: 'user', content: '</s><s>' }, { role: 'assistant', content: 'a' }, { role: 'user', content: 'b' }]);
-      assert.equal(parts.filter((p) => typeof p !== 'string' && p.special === 'bos').length, 1);
-      assert.equal(parts.filter((p) => typeof p !== 'string' && p.special === 'eos').length, 1);
+      assert.equal(parts.filter((p) => isSpecial(p) && p.special === 'bos').length, 1);
+      assert.equal(parts.filter((p) => isSpecial(p) && p.special === 'eos').length, 1);
       assert.ok(parts.includes('\n\n### 指示:\n</s><s>'));
     });
   });
