@@ -50,13 +50,22 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
   };
   // fude.model.path is machine-scoped (a workspace cannot pick the file), so the model changes the way a person
-  // changes it: "Fude: Select Model File…", the path typed into the file dialog.
+  // changes it: "Fude: Select Model File…", Browse…, the path typed into the file dialog.
   const useModel = async (path: string) => {
     await runCommand(ui.page, 'Fude: Select Model File…', { opensInput: true });
     const widget = ui.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'Fude: Select Model File' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Browse…' }).first().click();
     await widget.locator('.quick-input-title', { hasText: 'Choose a GGUF model file' }).waitFor({ state: 'visible', timeout: 10_000 });
-    await widget.locator('.quick-input-box input').fill(path);
-    await ui.page.waitForTimeout(300);
+    // The file dialog fills in its starting folder as it opens, and may do so after a first fill: fill until the
+    // box holds exactly the path.
+    const input = widget.locator('.quick-input-box input');
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(path);
+      await ui.page.waitForTimeout(300);
+      if ((await input.inputValue()) === path) break;
+      if (attempt === 5) throw new Error(`the file dialog holds "${await input.inputValue()}", not ${path}`);
+    }
     await widget.getByRole('button', { name: 'Use This Model' }).click();
     await widget.waitFor({ state: 'hidden', timeout: 10_000 });
   };
