@@ -29,3 +29,8 @@ export function isAllowedLinkUrl(url: string): boolean {
   }
   return true;
 }
+
+/** Web pages only (http and https): what the terms gate offers to open. */
+export function isAllowedWebUrl(url: string): boolean {
+  return isAllowedLinkUrl(url) && /^https?:\/\//i.test(url);
+}

@@ -22,6 +22,7 @@ export interface TurnEnv {
   deps: ChatSessionDeps;
   post(message: ExtensionMessage): void;
   error(conversationId: string, message: string, retry?: boolean): void;
+  note(conversationId: string, message: string): void;
 }
 
 export interface TurnResult {
@@ -58,7 +59,10 @@ export async function answerTurn(env: TurnEnv, streaming: Streaming): Promise<Tu
     batcher.push(delta);
   }).finally(() => batcher.flush());
   // What arrived is never lost; an answer a failure cut short is saved marked as cut.
-  if (outcome.text !== "") await history.updateLastAssistant(conversationId, outcome.text, { model: streaming.model ?? undefined, cut: outcome.kind === "error" });
+  if (outcome.text !== "") {
+    const saved = await history.updateLastAssistant(conversationId, outcome.text, { model: streaming.model ?? undefined, cut: outcome.kind === "error" });
+    if (saved?.trimmed) env.note(conversationId, texts.answerCut);
+  }
   const result: TurnResult = { request: fitted.messages, tokensPerSecond: outcome.kind === "error" ? null : outcome.tokensPerSecond };
   if (outcome.kind === "error") {
     // The engine's sentence is for the log; the panel words the code in the display language.

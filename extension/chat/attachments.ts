@@ -36,6 +36,8 @@ export interface Attachment {
   startLine?: number;
   /** Line count of the whole file when `text` is only part of it (a trimmed file). */
   totalLines?: number;
+  /** Characters of the whole text when `text` was cut to the attachment limit (attachment-cap.ts). */
+  totalChars?: number;
   /** 1-based inclusive lines of the selection inside this file, to trim around it. */
   focus?: { start: number; end: number };
   /** A file attached from its editor: where the cursor was. A file too long to send whole is cut around it. */
@@ -109,11 +111,14 @@ function header(attachment: Attachment): string {
   if (attachment.excerpt !== undefined) return `ファイル: ${name} (抜粋 / 全${attachment.totalLines ?? "?"}行${cursor})`;
   const { start, end } = lineRange(attachment);
   const lines = `${start}〜${end}行目`;
-  if (attachment.kind === "selection") return `選択範囲: ${name} (${lines})`;
-  if (attachment.totalLines !== undefined && (start !== 1 || end !== attachment.totalLines)) {
-    return `ファイル: ${name} (${lines} / 全${attachment.totalLines}行${cursor})`;
+  // A cut text says so, so the model does not take the part for the whole.
+  const cut = attachment.totalChars !== undefined ? `、先頭${attachment.text.length}文字 / 全${attachment.totalChars}文字` : "";
+  if (attachment.kind === "selection") return `選択範囲: ${name} (${lines}${cut})`;
+  if (attachment.totalLines !== undefined && (start !== 1 || end !== attachment.totalLines || cut !== "")) {
+    return `ファイル: ${name} (${lines} / 全${attachment.totalLines}行${cut}${cursor})`;
   }
-  return cursor === "" ? `ファイル: ${name}` : `ファイル: ${name} (${cursor.slice(1)})`;
+  const notes = `${cut}${cursor}`;
+  return notes === "" ? `ファイル: ${name}` : `ファイル: ${name} (${notes.slice(1)})`;
 }
 
 /** The marker that stands for a run of lines left out of an excerpt. */

@@ -1,5 +1,7 @@
 // Every sentence of the chat, localized through vscode.l10n (the webview gets its strings from here too).
 import * as vscode from 'vscode';
+import { formatBytes } from '../../backend/setup/format-bytes.js';
+import type { AttachmentCut } from './attachment-cap.js';
 import type { LeftOut } from './context-budget.js';
 import type { SessionTexts } from './session-types.js';
 import { answerFailureText } from '../vscode/failure-notice.js';
@@ -15,7 +17,21 @@ export function sessionTexts(): SessionTexts {
     leftOut: describeLeftOut,
     failed: answerFailureText,
     cutShort: vscode.l10n.t('The answer reached the length limit (fude.sampling.maxTokens) and was cut short.'),
+    historyFull: (bytes, limit) => vscode.l10n.t('The question was not sent: with it and room for its answer, this conversation would take {0}, and the chat history keeps at most {1} per conversation. Start a new chat, or attach less (a selection instead of a whole file).', formatBytes(bytes), formatBytes(limit)),
+    attachmentCut: describeCut,
+    evicted: (titles) => vscode.l10n.t('To stay within the chat history\'s size limit, Fude removed the least recently used conversations: {0}.', titles.map((t) => `"${t}"`).join(', ')),
+    answerCut: vscode.l10n.t('This answer is too long to keep whole in the conversation\'s history; the saved copy ends with […].'),
   };
+}
+
+function describeCut(cut: AttachmentCut): string {
+  const chars = (n: number) => n.toLocaleString('en-US');
+  if (cut.totalLines <= 1) {
+    return vscode.l10n.t('{0} is one line of {1} characters; only its first {2} characters were attached (at most {2} per attachment).', cut.name, chars(cut.totalChars), chars(cut.keptChars));
+  }
+  return cut.kind === 'selection'
+    ? vscode.l10n.t('The selection in {0} has {1} characters; only its first {2} lines ({3} characters) were attached.', cut.name, chars(cut.totalChars), cut.keptLines, chars(cut.keptChars))
+    : vscode.l10n.t('{0} has {1} characters; only its first {2} of {3} lines ({4} characters) were attached.', cut.name, chars(cut.totalChars), cut.keptLines, cut.totalLines, chars(cut.keptChars));
 }
 
 function describeLeftOut(item: LeftOut): string {

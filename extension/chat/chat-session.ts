@@ -4,10 +4,11 @@
  * The webview never reaches the backend; everything goes through this session.
  */
 import type { ChatMessage } from "../../protocol/messages.js";
+import { capAttachment } from "./attachment-cap.js";
 import type { Attachment } from "./attachments.js";
 import type { OutgoingQuestion, SendKind } from "./before-send.js";
 import { answerTurn, type Streaming } from "./answer-turn.js";
-import type { Conversation, StoredAttachment } from "./history-store.js";
+import { HistoryFullError, type Conversation, type StoredAttachment, type StoredMessage } from "./history-store.js";
 import { parseWebviewMessage, type ExtensionMessage, type WebviewMessage } from "./panel-messages.js";
 import { PanelNotices } from "./panel-notices.js";
 import { PendingAttachments } from "./pending-attachments.js";
@@ -15,6 +16,8 @@ import { ErrorLines, stateMessage } from "./session-view.js";
 import type { ChatSessionDeps } from "./session-types.js";
 
 export const CURRENT_KEY = "fude.chat.currentConversation";
+/** Room kept in a conversation's history cap for the answer to the question being sent. */
+export const ANSWER_RESERVE_BYTES = 64_000;
 
 const stored = ({ focus: _focus, ...rest }: Attachment): StoredAttachment => rest;
 
@@ -33,12 +36,15 @@ export class ChatSession {
   private readonly errors: ErrorLines;
   /** The prompt of the last request as it was sent (after fitting), for the snapshot. */
   private lastRequest: ChatMessage[] | null = null;
+  private readonly stopEvictNotes: () => void;
 
   constructor(private readonly deps: ChatSessionDeps) {
     this.notices = new PanelNotices((m) => this.post(m));
     this.errors = new ErrorLines((m) => this.post(m), deps.texts.regenerate);
     const remembered = deps.memory.get(CURRENT_KEY);
     this.currentId = typeof remembered === "string" && deps.history.get(remembered) !== undefined ? remembered : null;
+    // Nothing leaves the history unsaid: conversations dropped to stay within its caps are named in the panel.
+    this.stopEvictNotes = deps.history.onEvict((evicted) => this.errors.note(null, deps.texts.evicted(evicted.map((e) => e.title))));
   }
 
   /** A panel opened: it gets every message from now on. Returns the function that detaches it. */
@@ -69,15 +75,27 @@ export class ChatSession {
     return this.streaming !== null || this.sending;
   }
 
-  /** Adds an attachment chip (from "Ask about selection" or "Attach"). */
+  /** Adds an attachment chip (from "Ask about selection" or "Attach"), cut to the attachment limit (and said so). */
   attach(attachment: Attachment): void {
-    this.pending.add(attachment);
+    const { attachment: capped, cut } = capAttachment(attachment);
+    this.pending.add(capped);
     this.post({ type: "attachments", items: this.pending.views() });
+    if (cut !== null) this.errors.note(null, this.deps.texts.attachmentCut(cut));
   }
 
   /** Sends the state to every panel again (the backend or the settings changed). */
   refresh(): void {
     this.post(this.state());
+  }
+
+  /** Sends only the header (the model's phase or the settings changed); the conversation is not sent again. */
+  refreshHeader(): void {
+    this.post({ type: "header", model: this.deps.header(this.shownSpeed()), termsLine: this.deps.termsLine() });
+  }
+
+  /** The last answer's speed when it was measured on the model in use now. */
+  private shownSpeed(): number | null {
+    return this.speed !== null && this.speed.modelKey === this.deps.modelKey() ? this.speed.tokensPerSecond : null;
   }
 
   broadcast(message: ExtensionMessage): void {
@@ -106,6 +124,7 @@ export class ChatSession {
   }
 
   dispose(): void {
+    this.stopEvictNotes();
     this.stop();
     this.notices.dismissAll();
     this.views.clear();
@@ -181,6 +200,8 @@ export class ChatSession {
 
   private ask(text: string, attachmentIds: string[]): Promise<void> {
     const attachments = this.pending.select(attachmentIds).map(stored);
+    const question = { role: "user" as const, text, ...(attachments.length > 0 ? { attachments } : {}) };
+    if (!this.hasRoom(this.currentId, question)) return Promise.resolve(this.post({ type: "draft", text }));
     return this.submit("question", { question: text, attachments }, this.currentId, async () => {
       this.pending.clear();
       this.post({ type: "attachments", items: [] });
@@ -213,9 +234,21 @@ export class ChatSession {
         return;
       }
       this.startTurn(await save());
+    } catch (error) {
+      // The history changed between the check and the save (another panel's question): same words.
+      if (!(error instanceof HistoryFullError)) throw error;
+      this.error(conversationId, this.deps.texts.historyFull(error.bytes, error.limit));
+      if (kind === "question") this.post({ type: "draft", text });
     } finally {
       this.end();
     }
+  }
+
+  /** Whether the question fits the conversation's cap in the history (with room for its answer); says so when not. */
+  private hasRoom(conversationId: string | null, question: Omit<StoredMessage, "createdAt">, keep?: number): boolean {
+    const room = this.deps.history.room(conversationId, question, keep, ANSWER_RESERVE_BYTES);
+    if (!room.fits) this.error(conversationId, this.deps.texts.historyFull(room.bytes, room.limit));
+    return room.fits;
   }
 
   private begin(): void {
@@ -246,6 +279,7 @@ export class ChatSession {
   /** Drops the question at `index` and all after it, then asks `text` there with the same attachments. */
   private resend(conversation: Conversation, index: number, text: string, kind: SendKind): Promise<void> {
     const { attachments } = conversation.messages[index];
+    if (!this.hasRoom(conversation.id, { role: "user", text, ...(attachments ? { attachments } : {}) }, index)) return Promise.resolve();
     return this.submit(kind, { question: text, attachments: attachments ?? [] }, conversation.id, async () => {
       await this.deps.history.truncate(conversation.id, index);
       await this.deps.history.append(conversation.id, { role: "user", text, ...(attachments ? { attachments } : {}) });
@@ -258,7 +292,12 @@ export class ChatSession {
     const streaming: Streaming = { conversationId, text: "", model: this.deps.answeringModel(), controller: new AbortController() };
     this.streaming = streaming;
     this.refresh();
-    const env = { deps: this.deps, post: (m: ExtensionMessage) => this.post(m), error: (id: string, text: string, retry?: boolean) => this.error(id, text, retry) };
+    const env = {
+      deps: this.deps,
+      post: (m: ExtensionMessage) => this.post(m),
+      error: (id: string, text: string, retry?: boolean) => this.error(id, text, retry),
+      note: (id: string, text: string) => this.errors.note(id, text),
+    };
     this.turn = answerTurn(env, streaming).then((result) => {
       this.lastRequest = result.request ?? this.lastRequest;
       if (result.tokensPerSecond !== null) this.speed = { tokensPerSecond: result.tokensPerSecond, modelKey: this.deps.modelKey() };
@@ -279,7 +318,7 @@ export class ChatSession {
     return stateMessage({
       history: this.deps.history,
       currentId: this.currentId,
-      header: this.deps.header(this.speed !== null && this.speed.modelKey === this.deps.modelKey() ? this.speed.tokensPerSecond : null),
+      header: this.deps.header(this.shownSpeed()),
       busy: this.busy,
       streaming: this.streaming === null ? null : { conversationId: this.streaming.conversationId, text: this.streaming.text, model: this.streaming.model },
       termsLine: this.deps.termsLine(),

@@ -1,10 +1,11 @@
 // What the panel's buttons do in the editor: copy, insert at the cursor, open as a diff, open a link
 // after asking, attach files, show the terms.
 import * as vscode from 'vscode';
-import { isAllowedLinkUrl } from '../../common/link-policy.js';
 import type { Attachment } from './attachments.js';
 import { EditorTracker, fileAtCursor, fileAttachment, isUserDocument, openTabUris } from './editor-context.js';
 import type { ProposalDiffs } from './proposal-diff.js';
+import { openAfterConfirming } from '../vscode/confirmed-link.js';
+import { vscodeLinkPrompt } from '../vscode/link-prompt.js';
 import type { EditorBridge } from './session-types.js';
 
 export class VscodeEditorBridge implements EditorBridge {
@@ -37,14 +38,10 @@ export class VscodeEditorBridge implements EditorBridge {
   }
 
   async openLink(url: string): Promise<void> {
-    if (!isAllowedLinkUrl(url)) return;
-    const open = vscode.l10n.t('Open Link');
-    const picked = await vscode.window.showWarningMessage(
+    await openAfterConfirming(url, vscodeLinkPrompt(
       vscode.l10n.t('Open a link from the model\'s answer?'),
-      { modal: true, detail: vscode.l10n.t('{0}\n\nModels can write links to wrong or harmful sites. Open it only if you trust it.', url) },
-      open,
-    );
-    if (picked === open) await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      (link) => vscode.l10n.t('{0}\n\nModels can write links to wrong or harmful sites. Open it only if you trust it.', link),
+    ));
   }
 
   async activeFile(): Promise<Attachment | undefined> {

@@ -1,11 +1,9 @@
 // Attachments made from the editor: the selection (with its file name, language and lines) or a whole file;
 // the active file with where its cursor is, the declaration around it and its outline (document symbols).
 import * as vscode from 'vscode';
+import { capAttachment } from './attachment-cap.js';
 import { splitLines, type Attachment } from './attachments.js';
 import { cursorContext, fileOutline, type SymbolKindName, type SymbolNode } from './file-outline.js';
-
-/** Files longer than this are cut before the budget even looks at them, so a huge log never sits in memory twice. */
-const MAX_FILE_CHARS = 400_000;
 
 function nameOf(document: vscode.TextDocument): string {
   if (document.isUntitled) return document.uri.path;
@@ -19,21 +17,13 @@ export function selectionAttachment(editor: vscode.TextEditor): Attachment | und
   const range = new vscode.Range(selection.start.line, 0, selection.end.character === 0 && selection.end.line > selection.start.line
     ? selection.end.line - 1 : selection.end.line, Number.MAX_SAFE_INTEGER);
   const full = document.validateRange(range);
-  return { kind: 'selection', name: nameOf(document), language: document.languageId, text: document.getText(full), startLine: full.start.line + 1 };
+  // Cut to the attachment limit here already, so a huge selection never sits in memory twice; the chat says so.
+  return capAttachment({ kind: 'selection', name: nameOf(document), language: document.languageId, text: document.getText(full), startLine: full.start.line + 1 }).attachment;
 }
 
 export function fileAttachment(document: vscode.TextDocument): Attachment {
-  const text = document.getText();
-  if (text.length <= MAX_FILE_CHARS) return { kind: 'file', name: nameOf(document), language: document.languageId, text };
-  const kept = text.slice(0, MAX_FILE_CHARS);
-  return {
-    kind: 'file',
-    name: nameOf(document),
-    language: document.languageId,
-    text: kept.slice(0, Math.max(0, kept.lastIndexOf('\n'))),
-    startLine: 1,
-    totalLines: document.lineCount,
-  };
+  const whole: Attachment = { kind: 'file', name: nameOf(document), language: document.languageId, text: document.getText() };
+  return capAttachment(whole).attachment;
 }
 
 const KIND_NAMES: Partial<Record<vscode.SymbolKind, SymbolKindName>> = {

@@ -106,6 +106,8 @@ export type ExtensionMessage =
       /** The model's terms require the line under the input (accuracy warning, prohibited uses, link to the terms). */
       termsLine: boolean;
     }
+  /** Only the header changed (the model's phase, a request started or ended): nothing else is redrawn. */
+  | { type: "header"; model: ModelHeader; termsLine: boolean }
   | { type: "delta"; conversationId: string; text: string }
   | { type: "done"; conversationId: string; stopReason: "finished" | "stopped" | "maxTokens" }
   /** `action`, when present, is offered as a button that sends noticeChoice {noticeId: id, choice: action.id}. */
@@ -115,6 +117,8 @@ export type ExtensionMessage =
   | { type: "attachments"; items: AttachmentView[] }
   /** What context trimming left out of the request just sent, in words for the UI. */
   | { type: "contextNotes"; conversationId: string; leftOut: string[] }
+  /** Something the person should know that needs no answer: an attachment cut, conversations removed from the history. */
+  | { type: "note"; id: string; conversationId: string | null; message: string }
   /** Puts text back into the input: a send that did not happen keeps what the person wrote. */
   | { type: "draft"; text: string }
   | { type: "focusInput" }

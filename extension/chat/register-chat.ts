@@ -10,6 +10,8 @@ import { ChatSession } from './chat-session.js';
 import { CHAT_PANEL_TYPE, CHAT_VIEW_ID, ChatPanels, ChatViewProvider } from './chat-webview.js';
 import { VscodeEditorBridge } from './editor-bridge.js';
 import { EditorTracker, fileAtCursor, selectionAttachment } from './editor-context.js';
+import { NodeHistoryDisk } from './history-disk.js';
+import { migrateV1History } from './history-migrate.js';
 import { HistoryStore } from './history-store.js';
 import { HeaderModel } from './model-header.js';
 import { PROPOSAL_SCHEME, ProposalDiffs } from './proposal-diff.js';
@@ -33,8 +35,13 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
   const editors = new EditorTracker();
   const proposals = new ProposalDiffs();
   const texts = sessionTexts();
+  // Per workspace (a window without a folder keeps its chats with the user's global storage).
+  const folder = vscode.Uri.joinPath(context.storageUri ?? vscode.Uri.joinPath(context.globalStorageUri, 'no-workspace'), 'chat-history');
+  const history = new HistoryStore(new NodeHistoryDisk(folder.fsPath), { untitled: texts.untitled });
+  // Before the session: it looks up the conversation that was open, which may still be in the old place.
+  const migrated = migrateV1History(context.workspaceState, history);
   const session = new ChatSession({
-    history: new HistoryStore(context.workspaceState, { untitled: texts.untitled }),
+    history,
     memory: context.workspaceState,
     engine,
     ensureReady: deps.ensureReady,
@@ -51,14 +58,20 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
     log: (line) => log.info(line),
   });
   const panels = new ChatPanels(context.extensionUri, session, log);
+  void migrated.then(async ({ moved, skipped }) => {
+    if (moved + skipped > 0) log.info(`chat: moved ${moved} conversations from workspaceState into ${folder.fsPath}${skipped > 0 ? ` (${skipped} unreadable or too big)` : ''}`);
+    await history.tidy();
+    session.refresh();
+  }).catch((e: unknown) => log.error(`chat: the history could not be moved or tidied: ${String(e)}`));
 
-  // Requests start and end often (inline completion): only tell the panels when the header changed.
+  // Requests start and end often (inline completion): only tell the panels when the header changed, and
+  // then only the header (the conversation is not sent, parsed or drawn again).
   let lastHeader = '';
   const refreshHeader = () => {
     const now = JSON.stringify([header.header(null), header.termsLine()]);
     if (now === lastHeader) return;
     lastHeader = now;
-    session.refresh();
+    session.refreshHeader();
   };
 
   const showChat = async () => {

@@ -2,6 +2,7 @@
 import type { CountResult, SamplingFields } from "../../protocol/messages.js";
 import type { CountCall } from "../engine/engine.js";
 import type { ChatEngine } from "../engine/stream-answer.js";
+import type { AttachmentCut } from "./attachment-cap.js";
 import type { Attachment } from "./attachments.js";
 import type { BeforeSend } from "./before-send.js";
 import type { LeftOut } from "./context-budget.js";
@@ -32,6 +33,14 @@ export interface SessionTexts {
   /** Why an answer failed, from the engine's error code (its message goes to the log); `retryAfterMs` when the server said when to try again. */
   failed(code: string, retryAfterMs?: number): string;
   cutShort: string;
+  /** The question was not sent: with it the conversation would exceed the history's per-conversation cap. */
+  historyFull(bytes: number, limit: number): string;
+  /** An attachment was cut to the attachment limit. */
+  attachmentCut(cut: AttachmentCut): string;
+  /** Conversations removed from the history to stay within its caps. */
+  evicted(titles: string[]): string;
+  /** The answer was cut to fit the conversation's cap in the history. */
+  answerCut: string;
 }
 
 export interface ChatSessionDeps {

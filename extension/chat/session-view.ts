@@ -48,6 +48,11 @@ export class ErrorLines {
     return id;
   }
 
+  /** A line that needs no answer (null conversation: shown whichever conversation is open). */
+  note(conversationId: string | null, message: string): void {
+    this.post({ type: "note", id: `note-${this.next++}`, conversationId, message });
+  }
+
   /** The conversation to regenerate when `choice` on error `id` is its Regenerate button. */
   retryFor(id: string, choice: string): string | undefined {
     const conversationId = this.retries.get(id);

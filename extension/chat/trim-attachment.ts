@@ -21,12 +21,25 @@ export function lineWindow(total: number, size: number, focus: { start: number; 
 function sliceAttachment(attachment: Attachment, start: number, end: number): Attachment {
   const lines = splitLines(attachment.text);
   const first = attachment.startLine ?? 1;
+  // The line range in the header says which part this is; a character count would say less.
+  const { totalChars: _cut, ...rest } = attachment;
   return {
-    ...attachment,
+    ...rest,
     text: lines.slice(start, end).join("\n"),
     startLine: first + start,
     totalLines: attachment.totalLines ?? (attachment.kind === "file" ? lines.length : undefined),
   };
+}
+
+/** The first `chars` characters of line `index` alone: for a line longer than the whole allowance. */
+function cutLine(attachment: Attachment, index: number, chars: number): Attachment {
+  const line = splitLines(attachment.text)[index] ?? "";
+  const whole = sliceAttachment(attachment, index, index + 1);
+  // A one-line text that was already cut counts its characters against the whole original.
+  const totalChars = index === 0 && attachment.totalChars !== undefined ? attachment.totalChars : line.length;
+  const code = line.charCodeAt(chars - 1);
+  const end = code >= 0xd800 && code <= 0xdbff ? chars - 1 : chars;
+  return { ...whole, text: line.slice(0, end), totalChars };
 }
 
 /**
@@ -50,5 +63,19 @@ export function trimToFit(attachment: Attachment, allowance: number, cost: (a: A
     if (cost(at(mid)) <= allowance) low = mid;
     else high = mid;
   }
-  return low === 0 ? null : at(low);
+  if (low > 0) return at(low);
+  // Not even one line fits: a long line (minified code, a one-line log) gives its first characters.
+  const index = lineWindow(lines.length, 1, focus).start;
+  const line = lines[index] ?? "";
+  let chars = 0;
+  let over = line.length + 1;
+  while (over - chars > 1) {
+    const mid = Math.floor((chars + over) / 2);
+    if (cost(cutLine(attachment, index, mid)) <= allowance) chars = mid;
+    else over = mid;
+  }
+  return chars < MIN_LINE_CHARS ? null : cutLine(attachment, index, chars);
 }
+
+/** Fewer characters than this of a cut line are not worth sending. */
+const MIN_LINE_CHARS = 16;

@@ -3,6 +3,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { readBackendSettings } from '../vscode/settings.js';
 
 export interface ModelsSettings {
   /** The models folder (absolute). */
@@ -27,12 +28,13 @@ export function expandHome(p: string): string {
 export function readModelsSettings(): ModelsSettings {
   const c = vscode.workspace.getConfiguration('fude');
   const folder = (c.get<string>('models.folder') ?? '').trim() || DEFAULT_MODELS_FOLDER;
+  const { gpu, gpuLayers, contextSize } = readBackendSettings();
   return {
     folder: expandHome(folder),
     endpoint: (c.get<string>('models.endpoint') ?? '').trim() || 'https://huggingface.co',
     catalog: c.get<unknown>('models.catalog'),
-    gpu: c.get<string>('backend.gpu', 'auto'),
-    gpuLayers: String(c.get<string | number>('backend.gpuLayers', 'auto')),
-    contextSize: c.get<number>('backend.contextSize', 0),
+    gpu,
+    gpuLayers,
+    contextSize,
   };
 }

@@ -26,23 +26,31 @@ function readsAsProse(s: string): boolean {
   return (s.match(CJK)?.length ?? 0) >= 4 || s.trim().split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 3;
 }
 
-/** Comments and prose-like string literals of `code`, in order. `name` (a file name) says which comment syntax applies. */
-export function proseOfCode(code: string, name = ''): ProseSegment[] {
+/**
+ * Comments and prose-like string literals of `code`, in order. `name` (a file name) says which comment syntax
+ * applies. `limit`: stop once the segments hold that many characters (with a separator each), so a long file
+ * costs no more than the prose that will be read.
+ */
+export function proseOfCode(code: string, name = '', limit = Infinity): ProseSegment[] {
   if (PROSE_FILES.test(name)) return code.trim() ? [{ kind: 'comment', text: code }] : [];
   const hash = HASH_COMMENTS.test(name) || !/\.\w+$/.test(name);
   const dash = DASH_COMMENTS.test(name);
   const out: ProseSegment[] = [];
   const n = code.length;
   let i = 0;
+  let collected = 0;
   const push = (kind: ProseSegment['kind'], text: string): void => {
     const t = text.replace(/^[\s*/#-]+|[\s*/#-]+$/gm, ' ').trim();
-    if (t && (kind === 'comment' || readsAsProse(t))) out.push({ kind, text: t });
+    if (t && (kind === 'comment' || readsAsProse(t))) {
+      out.push({ kind, text: t });
+      collected += t.length + 1;
+    }
   };
   const untilEol = (from: number): number => {
     const e = code.indexOf('\n', from);
     return e < 0 ? n : e;
   };
-  while (i < n) {
+  while (i < n && collected <= limit) {
     const c = code[i];
     const two = code.slice(i, i + 2);
     if (two === '//' || (dash && two === '--') || (c === '#' && hash && (i === 0 || /\s/.test(code[i - 1])))) {

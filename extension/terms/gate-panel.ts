@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import type { TermsSet } from '../../common/terms/types.js';
 import type { TermsAcceptanceStore } from './acceptance-store.js';
 import { parseGateMessage, type GateMessage } from './gate-messages.js';
+import { gateLinkOpener } from './gate-links.js';
 import { gateView } from './gate-view.js';
+import { vscodeLinkPrompt } from '../vscode/link-prompt.js';
 import { showPage, webviewOptions } from '../webview/webview-page.js';
 
 export type GateOutcome = 'accepted' | 'declined' | 'closed';
@@ -49,6 +51,10 @@ export function openTermsGate(context: vscode.ExtensionContext, terms: TermsSet,
   const panel = vscode.window.createWebviewPanel('fude.termsGate', terms.title[lang], vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
   panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'fude.svg');
   showPage(panel.webview, context.extensionUri, { script: ['dist', 'terms.js'], style: ['terms.css'], title: terms.title[lang], lang });
+  const openLink = gateLinkOpener(terms, vscodeLinkPrompt(
+    vscode.l10n.t('Open a link from the terms of use?'),
+    (url) => vscode.l10n.t('{0}\n\nThis opens the page in your browser, outside VS Code.', url),
+  ));
   return new Promise<GateOutcome>((resolve) => {
     let settled = false;
     const finish = (o: GateOutcome) => {
@@ -61,7 +67,7 @@ export function openTermsGate(context: vscode.ExtensionContext, terms: TermsSet,
       const m: GateMessage | undefined = parseGateMessage(raw);
       if (!m) return;
       if (m.type === 'ready') await panel.webview.postMessage({ type: 'show', view: gateView(terms, lang, strings()) });
-      else if (m.type === 'openLink') await vscode.env.openExternal(vscode.Uri.parse(m.url));
+      else if (m.type === 'openLink') await openLink(m.url);
       else if (m.type === 'decline') finish('declined');
       else if (m.type === 'accept') {
         // The webview enforces this too; the extension does not trust it.

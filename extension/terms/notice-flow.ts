@@ -4,8 +4,10 @@
 // probably fine is the false alarm that teaches people to click through.
 import type { Category, Lang } from '../../common/terms/categories.js';
 import { noticeFor } from '../notices/notice.js';
-import { classifyParts, type RequestParts, type RequestVerdict } from '../notices/request.js';
+import { classifyPartsPaced, type RequestParts, type RequestVerdict } from '../notices/request.js';
 import type { Grade } from '../notices/rules.js';
+
+type Verdict = Pick<RequestVerdict, 'categories' | 'grade'>;
 
 export type NoticeMode = 'confirm' | 'notify' | 'block';
 export type NoticeAnswer = 'continue' | 'cancel';
@@ -37,12 +39,12 @@ export class NoticeFlow {
   /** Categories the user already confirmed, per chat session. */
   private readonly confirmed = new Map<string, Set<Category>>();
 
-  /** `classify` is the detector; tests may give their own. */
+  /** `classify` is the detector (long parts read in windows, the event loop let through); tests may give their own. */
   constructor(
     private readonly ui: NoticeUi,
     private readonly mode: () => NoticeMode,
     private readonly lang: () => Lang,
-    private readonly classify: (request: RequestParts) => Pick<RequestVerdict, 'categories' | 'grade'> = classifyParts,
+    private readonly classify: (request: RequestParts) => Verdict | Promise<Verdict> = classifyPartsPaced,
   ) {}
 
   /**
@@ -53,7 +55,7 @@ export class NoticeFlow {
     const confirm = where.confirm;
     const note = where.note ?? ((message: string) => this.ui.notify(message));
     if (!termsId) return { send: true, categories: [] };
-    const { categories, grade } = this.classify(typeof request === 'string' ? { question: request } : request);
+    const { categories, grade } = await this.classify(typeof request === 'string' ? { question: request } : request);
     const notice = categories.length > 0 ? noticeFor(categories, termsId, this.lang()) : undefined;
     if (!notice) return { send: true, categories };
     if (grade === 'borderline') {

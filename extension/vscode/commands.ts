@@ -1,7 +1,9 @@
 // The palette commands of the extension core ("Fude" category), each a thin call into the engine.
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { formatBytes } from '../../backend/setup/format-bytes.js';
 import type { Engine } from '../engine/engine.js';
+import { residentBytes } from '../engine/local/process-memory.js';
 import type { ModelStatusView } from '../engine/model-status.js';
 import type { ModelStarter } from './model-starter.js';
 import { WalkthroughOpener } from './open-walkthrough.js';
@@ -11,7 +13,7 @@ export const WALKTHROUGH = 'fude.fude#fude.gettingStarted';
 const RUNNING: ReadonlySet<string> = new Set(['ready', 'starting', 'loading', 'restarting']);
 
 export interface CoreCommandDeps {
-  engine: Engine;
+  engine: Engine & { readonly pid?: number };
   status: ModelStatusView;
   starter: ModelStarter;
   log: vscode.LogOutputChannel;
@@ -79,6 +81,7 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
         vscode.l10n.t('GPU: {0}, {1}/{2} layers offloaded', m.gpu || 'CPU', m.gpuLayers, m.totalLayers),
         vscode.l10n.t('Context: {0} tokens per sequence, {1}/{2} sequences busy', m.contextSize, st.sequences.inUse, st.sequences.total),
         vscode.l10n.t('Memory: RAM {0} free of {1}', formatBytes(st.memory.ramFreeBytes), formatBytes(st.memory.ramTotalBytes)),
+        ...(await memoryCost(engine.pid, m.path)),
         vscode.l10n.t('Requests: {0} in flight, {1} queued', st.requestsInFlight, st.requestsQueued),
       ];
       log.info(`status: ${lines.join('; ')}`);
@@ -106,4 +109,17 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
       if (pick) await vscode.commands.executeCommand(pick.command);
     }),
   ];
+}
+
+/**
+ * What this window's backend costs: each VS Code window runs its own (sharing one across windows would put
+ * its token in a file and outlive the window that supervises it; see the README's Security section).
+ */
+async function memoryCost(pid: number | undefined, modelPath: string): Promise<string[]> {
+  const rss = pid === undefined ? undefined : await residentBytes(pid);
+  const file = await stat(modelPath).then((s) => s.size, () => undefined);
+  const lines: string[] = [];
+  if (rss !== undefined) lines.push(vscode.l10n.t('This window\'s backend holds {0} of memory (the model file is {1}).', formatBytes(rss), file === undefined ? '?' : formatBytes(file)));
+  lines.push(vscode.l10n.t('Each VS Code window runs its own backend: another window using this model loads it again and needs about as much memory.'));
+  return lines;
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineKind } from '../engine/engine.js';
 import { displayUrl, REMOTE_DEFAULTS, RemoteSettingsError, type RemoteConfig } from '../engine/openai/remote-engine.js';
+import { boundedNumber } from './setting-bounds.js';
 
 const SECTION = 'fude.engine';
 
@@ -39,10 +40,8 @@ function originOf(baseUrl: string | undefined): string | undefined {
   }
 }
 
-const num = (c: vscode.WorkspaceConfiguration, key: string, fallback: number, min: number): number => {
-  const v = c.get<number>(key);
-  return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;
-};
+/** The number set for `fude.engine.<key>`, within its bounds (setting-bounds.ts); `fallback` when it is not a number. */
+const num = (c: vscode.WorkspaceConfiguration, key: string, fallback: number): number => boundedNumber(`${SECTION}.${key}`, c.get<unknown>(key), fallback);
 
 function expandHome(p: string): string {
   return p === '~' ? homedir() : p.startsWith('~/') ? join(homedir(), p.slice(2)) : p;
@@ -77,10 +76,10 @@ export async function readRemoteConfig(secrets: vscode.SecretStorage): Promise<R
     apiKey,
     verifyTls: true,
     ...(caPem ? { caPem } : {}),
-    contextSize: num(c, 'contextSize', REMOTE_DEFAULTS.contextSize, 256),
-    connectTimeoutMs: num(c, 'connectTimeoutMs', REMOTE_DEFAULTS.connectTimeoutMs, 100),
-    firstTokenTimeoutMs: num(c, 'firstTokenTimeoutMs', REMOTE_DEFAULTS.firstTokenTimeoutMs, 100),
-    idleTimeoutMs: num(c, 'idleTimeoutMs', REMOTE_DEFAULTS.idleTimeoutMs, 100),
+    contextSize: num(c, 'contextSize', REMOTE_DEFAULTS.contextSize),
+    connectTimeoutMs: num(c, 'connectTimeoutMs', REMOTE_DEFAULTS.connectTimeoutMs),
+    firstTokenTimeoutMs: num(c, 'firstTokenTimeoutMs', REMOTE_DEFAULTS.firstTokenTimeoutMs),
+    idleTimeoutMs: num(c, 'idleTimeoutMs', REMOTE_DEFAULTS.idleTimeoutMs),
   };
 }
 

@@ -41,15 +41,34 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
     explorerFile: 'hello.ts',
     settings: { 'fude.backend.threads': 1, 'fude.model.path': paths.answer },
   });
-  // Workspace settings: the workbench watches the folder, so a change applies at once (fude.model.path is
-  // machine-overridable). The user settings file is not watched the same way under code-server.
+  // Workspace settings: the workbench watches the folder, so a change applies at once. The user settings file
+  // is not watched the same way under code-server.
   const workspaceSettings: Record<string, unknown> = {};
   const setSetting = (key: string, value: unknown) => {
     workspaceSettings[key] = value;
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
   };
-  const useModel = (path: string) => setSetting('fude.model.path', path);
+  // fude.model.path is machine-scoped (a workspace cannot pick the file), so the model changes the way a person
+  // changes it: "Fude: Select Model File…", Browse…, the path typed into the file dialog.
+  const useModel = async (path: string) => {
+    await runCommand(ui.page, 'Fude: Select Model File…', { opensInput: true });
+    const widget = ui.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'Fude: Select Model File' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Browse…' }).first().click();
+    await widget.locator('.quick-input-title', { hasText: 'Choose a GGUF model file' }).waitFor({ state: 'visible', timeout: 10_000 });
+    // The file dialog fills in its starting folder as it opens, and may do so after a first fill: fill until the
+    // box holds exactly the path.
+    const input = widget.locator('.quick-input-box input');
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(path);
+      await ui.page.waitForTimeout(300);
+      if ((await input.inputValue()) === path) break;
+      if (attempt === 5) throw new Error(`the file dialog holds "${await input.inputValue()}", not ${path}`);
+    }
+    await widget.getByRole('button', { name: 'Use This Model' }).click();
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+  };
   const setTheme = async (theme: string, bodyClass: string) => {
     setSetting('workbench.colorTheme', theme);
     await webviewFrame(ui.page).locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 15_000 });
@@ -117,7 +136,7 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   say(`IME Enter and Shift+Enter did not send (${lap()})`);
 
   // 3. A markdown answer with hostile HTML: code block with buttons, link offered through the extension, nothing runs.
-  useModel(paths.markdown);
+  await useModel(paths.markdown);
   await waitReady(chat, 'llm-jp-3-1.8b-markdown');
   assert.equal(await chat.locator('#model-speed').innerText(), '', 'no speed of the previous model after the switch');
   assert.equal((await chat.locator('#messages .message.assistant .message-role').last().innerText()).trim(), 'llm-jp-3-1.8b-instruct',
@@ -156,7 +175,7 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   say(`light, high-contrast and dark screenshots (${lap()})`);
 
   // 5. Stop: a looping answer ends when Stop is pressed, and stays ended.
-  useModel(paths.loop);
+  await useModel(paths.loop);
   await waitReady(chat, 'llm-jp-3-1.8b-loop');
   // First a short limit: the answer is cut, and the error under a long answer keeps its buttons on screen.
   setSetting('fude.sampling.maxTokens', 200);

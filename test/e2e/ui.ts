@@ -131,7 +131,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * takes its list when it opens, and on a fresh window the extension may not have registered
  * yet, so it closes and reopens the palette until the command appears.
  */
-export async function runCommand(page: Page, title: string, o: { timeoutMs?: number } = {}): Promise<void> {
+export async function runCommand(page: Page, title: string, o: { timeoutMs?: number; opensInput?: boolean } = {}): Promise<void> {
   const deadline = Date.now() + (o.timeoutMs ?? 30_000);
   const widget = page.locator('.quick-input-widget');
   const exact = new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`);
@@ -145,7 +145,8 @@ export async function runCommand(page: Page, title: string, o: { timeoutMs?: num
     // machine): then the row cannot be clicked and the palette is opened again.
     const clicked = found && (await row.first().click({ timeout: 3_000 }).then(() => true, () => false));
     if (clicked) {
-      await widget.waitFor({ state: 'hidden', timeout: 5_000 });
+      // A command that asks for input (a file dialog) keeps the widget open with its own question.
+      if (!o.opensInput) await widget.waitFor({ state: 'hidden', timeout: 5_000 });
       return;
     }
     say(`"${title}" ${found ? 'could not be clicked (the palette lost focus)' : 'not in the palette yet'} (try ${attempt}); reopening it`);

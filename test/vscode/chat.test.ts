@@ -27,6 +27,9 @@ const idle = () => session.idle();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const ofType = <K extends ExtensionMessage['type']>(s: { posted: ExtensionMessage[] }, type: K) => s.posted.filter((m) => m.type === type) as Array<Extract<ExtensionMessage, { type: K }>>;
 const lastState = (s: { posted: ExtensionMessage[] }): State => ofType(s, 'state').at(-1)!;
+/** The header the panel shows now: a change of the model's phase posts the header alone, not the whole state. */
+const lastHeader = (s: { posted: ExtensionMessage[] }): State['model'] =>
+  s.posted.filter((m): m is Extract<ExtensionMessage, { type: 'state' | 'header' }> => m.type === 'state' || m.type === 'header').at(-1)!.model;
 
 async function untilAsync(cond: () => Promise<boolean>, ms: number, what: string): Promise<void> {
   const start = Date.now();
@@ -256,8 +259,8 @@ describe('Fude chat (in a real VS Code)', () => {
     const missing = join(dir, 'missing.gguf');
     await setFude('model.path', missing);
     await waitForState(api, (x) => x.phase === 'failed');
-    await untilAsync(async () => lastState(await inspect()).model.phase === 'error', 10_000, 'the header shows the failure');
-    const header = lastState(await inspect()).model;
+    await untilAsync(async () => lastHeader(await inspect()).phase === 'error', 10_000, 'the header shows the failure');
+    const header = lastHeader(await inspect());
     assert.ok(header.status?.includes(missing), header.status ?? '');
     assert.ok(header.actions.some((a) => /^(Choose Model|モデルを選択)$/.test(a.label)), JSON.stringify(header.actions));
     assert.ok(!header.status?.includes('Check the path or choose another .gguf file'), 'the header words the failure itself, not the backend');
@@ -266,8 +269,8 @@ describe('Fude chat (in a real VS Code)', () => {
   it('says when the demo model is in use, and answers with it', async () => {
     await useModel(undefined, /demo/i);
     await receive({ type: 'newChat' });
-    await untilAsync(async () => lastState(await inspect()).model.isDemo, 10_000, 'the header follows the switch');
-    assert.equal(lastState(await inspect()).model.tokensPerSecond, null, 'no speed of the previous model in the header');
+    await untilAsync(async () => lastHeader(await inspect()).isDemo, 10_000, 'the header follows the switch');
+    assert.equal(lastHeader(await inspect()).tokensPerSecond, null, 'no speed of the previous model in the header');
     const s = await ask('テスト');
     assert.equal(lastState(s).model.isDemo, true);
     assert.equal(s.messages.at(-1)?.text, DEMO_ANSWER);

@@ -57,6 +57,11 @@ export class ChatApp {
         this.composer.setTermsLine(message.termsLine);
         this.renderConversation();
         return;
+      case "header":
+        if (this.state !== null) this.state = { ...this.state, model: message.model, termsLine: message.termsLine };
+        this.header.render(message.model);
+        this.composer.setTermsLine(message.termsLine);
+        return;
       case "delta":
         if (this.state?.streaming?.conversationId === message.conversationId && this.state.currentConversationId === message.conversationId) {
           this.messages.appendDelta(message.text);
@@ -72,6 +77,9 @@ export class ChatApp {
         return;
       case "attachments":
         this.composer.setAttachments(message.items);
+        return;
+      case "note":
+        this.notices.note(message.id, message.conversationId, message.message);
         return;
       case "contextNotes":
         this.notices.contextNotes(message.conversationId, message.leftOut);

@@ -1,13 +1,16 @@
 /**
  * The conversation: questions as plain text, answers as sanitized markdown with buttons on
- * each code block, the answer being written (re-rendered at most once a frame), and the
- * Edit / Regenerate actions. Links and buttons work by delegation, so re-rendering an
- * answer never leaves a stale handler behind.
+ * each code block, the answer being written (painted at most once a frame, incrementally:
+ * only its open tail is parsed again), and the Edit / Regenerate actions. Links and buttons
+ * work by delegation, so re-rendering an answer never leaves a stale handler behind.
+ * A state that changes nothing in the conversation (the header's phase, say) redraws nothing.
  */
 import type { ChatMessageView } from "../../extension/chat/panel-messages.js";
-import { createMarkdownRenderer, type CodeBlock, type MarkdownRenderer } from "../markdown/render.js";
+import { createMarkdownRenderer, type CodeBlock, type MarkdownRenderer, type RenderedMarkdown } from "../markdown/render.js";
+import { createStreamRenderer } from "../markdown/stream-render.js";
 import { button, clear, h } from "../shared/dom.js";
 import { enterAction, trackComposition } from "./enter-key.js";
+import { StreamingBody } from "./streaming-body.js";
 import { displayableText } from "./stream-text.js";
 import { post } from "./vscode-api.js";
 
@@ -27,17 +30,32 @@ export interface ConversationView {
 
 const CODE_ACTIONS = ["copy", "insert", "diff"] as const;
 type CodeAction = (typeof CODE_ACTIONS)[number];
+/** Finished answers kept rendered, so redrawing the list does not parse them again. */
+const RENDERED_ANSWERS = 64;
+
+/** Whether two views show the same conversation (the streaming text aside, which deltas carry). */
+export function sameConversation(a: ConversationView, b: ConversationView): boolean {
+  if (a.conversationId !== b.conversationId || a.busy !== b.busy || a.pendingQuestion !== b.pendingQuestion) return false;
+  if ((a.streaming === null) !== (b.streaming === null) || a.streamingModel !== b.streamingModel || a.messages.length !== b.messages.length) return false;
+  return a.messages.every((m, i) => {
+    const o = b.messages[i];
+    if (m.role !== o.role || m.text !== o.text || m.model !== o.model || (m.cut === true) !== (o.cut === true)) return false;
+    return m.attachments.length === o.attachments.length && m.attachments.every((x, j) => x === o.attachments[j]);
+  });
+}
 
 export class MessagesView {
   readonly element = h("main", { class: "messages", attrs: { id: "messages", "aria-live": "polite" } });
   private readonly renderer: MarkdownRenderer = createMarkdownRenderer({ window: window as never });
   private readonly blocks = new WeakMap<Element, CodeBlock[]>();
+  private readonly rendered = new Map<string, RenderedMarkdown>();
   private view: ConversationView = { conversationId: null, messages: [], busy: false, streaming: null, streamingModel: null, pendingQuestion: null };
   private editing: number | null = null;
   /** What the person typed in the edit box, kept when a state update redraws the list. */
   private editDraft: string | null = null;
-  private streamingBody: HTMLElement | null = null;
+  private streamingBody: StreamingBody | null = null;
   private frame = 0;
+  private drawn = false;
 
   constructor(private readonly t: T) {
     this.element.addEventListener("click", (event) => this.onClick(event));
@@ -48,11 +66,21 @@ export class MessagesView {
   }
 
   render(view: ConversationView): void {
+    if (this.drawn && sameConversation(view, this.view)) {
+      if (view.streaming !== null && view.streaming !== this.view.streaming) {
+        this.view = view;
+        this.appendDelta("");
+      } else this.view = view;
+      return;
+    }
+    this.drawn = true;
     if (view.conversationId !== this.view.conversationId) this.stopEditing();
+    // The answer being written keeps its element (and what it already shows) across redraws.
+    const keep = view.streaming !== null && this.view.streaming !== null && view.conversationId === this.view.conversationId ? this.streamingBody : null;
     this.view = view;
     const nearBottom = this.nearBottom();
     clear(this.element);
-    this.streamingBody = null;
+    this.streamingBody = keep;
     if (view.messages.length === 0 && view.streaming === null && view.pendingQuestion === null) {
       this.element.append(h("p", { class: "empty", text: this.t("empty") }));
     }
@@ -68,13 +96,18 @@ export class MessagesView {
       this.element.append(this.question({ role: "user", text: view.pendingQuestion, attachments: [] }, -1));
     }
     if (view.streaming !== null) {
-      const body = h("div", { class: "markdown" });
-      this.streamingBody = body;
+      this.streamingBody ??= new StreamingBody(h("div", { class: "markdown" }), createStreamRenderer({ window: window as never }), (nodes) => this.addCodeButtons(nodes));
       this.element.append(h("article", { class: "message assistant streaming", attrs: { "aria-busy": "true" } },
-        this.role(view.streamingModel), body, h("div", { class: "writing", text: this.t("writing") })));
+        this.role(view.streamingModel), this.streamingBody.body, h("div", { class: "writing", text: this.t("writing") })));
       this.paintStreaming();
     }
     if (nearBottom) this.scrollToEnd();
+  }
+
+  /** Draws the list again although the view did not change (editing started or ended). */
+  private redraw(): void {
+    this.drawn = false;
+    this.render(this.view);
   }
 
   /** More text of the answer being written; drawn on the next frame. */
@@ -92,22 +125,36 @@ export class MessagesView {
 
   private paintStreaming(): void {
     if (this.streamingBody === null || this.view.streaming === null) return;
-    this.fill(this.streamingBody, displayableText(this.view.streaming));
+    this.streamingBody.paint(displayableText(this.view.streaming));
+    this.blocks.set(this.streamingBody.body, this.streamingBody.codeBlocks);
   }
 
   private fill(body: HTMLElement, markdown: string): void {
-    const rendered = this.renderer.render(markdown);
+    let rendered = this.rendered.get(markdown);
+    if (rendered === undefined) {
+      rendered = this.renderer.render(markdown);
+      this.rendered.set(markdown, rendered);
+      if (this.rendered.size > RENDERED_ANSWERS) this.rendered.delete(this.rendered.keys().next().value as string);
+    }
     body.innerHTML = rendered.html; // sanitized by DOMPurify inside render()
     this.blocks.set(body, rendered.codeBlocks);
-    for (const wrapper of Array.from(body.querySelectorAll(".fude-code"))) {
-      if (wrapper.getAttribute("data-complete") !== "true") continue;
-      const header = wrapper.querySelector(".fude-code-header");
-      for (const action of CODE_ACTIONS) {
-        header?.append(h("vscode-button", {
-          class: "code-action",
-          attrs: { appearance: "secondary", "data-code-action": action, title: this.t(`${action}Title`), "aria-label": this.t(`${action}Title`) },
-          text: this.t(action),
-        }));
+    this.addCodeButtons([body]);
+  }
+
+  /** Copy / Insert / Diff on each finished code block in (or being) these elements. */
+  private addCodeButtons(roots: Element[]): void {
+    for (const root of roots) {
+      const wrappers = root.matches(".fude-code") ? [root] : Array.from(root.querySelectorAll(".fude-code"));
+      for (const wrapper of wrappers) {
+        if (wrapper.getAttribute("data-complete") !== "true") continue;
+        const header = wrapper.querySelector(".fude-code-header");
+        for (const action of CODE_ACTIONS) {
+          header?.append(h("vscode-button", {
+            class: "code-action",
+            attrs: { appearance: "secondary", "data-code-action": action, title: this.t(`${action}Title`), "aria-label": this.t(`${action}Title`) },
+            text: this.t(action),
+          }));
+        }
       }
     }
   }
@@ -126,7 +173,7 @@ export class MessagesView {
     if (index >= 0 && !this.view.busy) {
       article.append(h("div", { class: "message-actions" }, button(this.t("edit"), () => {
         this.editing = index;
-        this.render(this.view);
+        this.redraw();
       }, { appearance: "icon", class: "edit-question" })));
     }
     return article;
@@ -146,7 +193,7 @@ export class MessagesView {
     area.addEventListener("keydown", (event: KeyboardEvent) => {
       if (event.key === "Escape") {
         this.stopEditing();
-        this.render(this.view);
+        this.redraw();
       } else if (enterAction(event, composing()) === "send") {
         event.preventDefault();
         resend();
@@ -155,7 +202,7 @@ export class MessagesView {
     queueMicrotask(() => area.focus());
     return h("div", { class: "edit-box" }, area, h("div", { class: "message-actions" },
       button(this.t("resend"), resend, { appearance: "primary" }),
-      button(this.t("cancel"), () => { this.stopEditing(); this.render(this.view); })));
+      button(this.t("cancel"), () => { this.stopEditing(); this.redraw(); })));
   }
 
   private stopEditing(): void {

@@ -10,7 +10,7 @@ type T = (key: string, ...args: Array<string | number>) => string;
 
 interface Item {
   id: string;
-  kind: "error" | "info" | "warning" | "context";
+  kind: "error" | "info" | "warning" | "context" | "note";
   conversationId: string | null;
   message: string;
   details: string[];
@@ -36,6 +36,11 @@ export class NoticesView {
     this.add({ id, kind: severity, conversationId: null, message, details: [], choices, ...(note ? { note } : {}) });
   }
 
+  /** A line that needs no answer (an attachment cut, conversations removed from the history); stays until dismissed. */
+  note(id: string, conversationId: string | null, message: string): void {
+    this.add({ id, kind: "note", conversationId, message, details: [], choices: [] });
+  }
+
   contextNotes(conversationId: string, leftOut: string[]): void {
     this.items = this.items.filter((item) => item.kind !== "context");
     if (leftOut.length > 0) this.add({ id: `context-${conversationId}`, kind: "context", conversationId, message: this.t("leftOutTitle"), details: leftOut, choices: [] });
@@ -44,7 +49,7 @@ export class NoticesView {
 
   /** A new question: earlier errors and notes no longer apply. */
   clearForSend(): void {
-    this.items = this.items.filter((item) => item.kind === "info" || item.kind === "warning");
+    this.items = this.items.filter((item) => item.kind === "info" || item.kind === "warning" || item.kind === "note");
     this.render();
   }
 

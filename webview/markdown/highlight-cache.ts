@@ -4,14 +4,21 @@
  * finished blocks are remembered. The block still streaming changes each time
  * and is never cached.
  */
+import { escapeHtml } from "./escape.js";
 import { highlightCode } from "./highlight.js";
 
 export type Highlight = (code: string, language: string, complete: boolean) => string;
 
+/**
+ * A block still streaming that is longer than this is shown plain until its fence closes: highlighting it
+ * again every frame would cost time in proportion to its length each frame.
+ */
+export const MAX_STREAMING_HIGHLIGHT = 4_000;
+
 export function createHighlightCache(limit = 64): Highlight {
   const cache = new Map<string, string>();
   return (code, language, complete) => {
-    if (!complete) return highlightCode(code, language);
+    if (!complete) return code.length > MAX_STREAMING_HIGHLIGHT ? escapeHtml(code) : highlightCode(code, language);
     const key = `${language}\u0000${code}`;
     const hit = cache.get(key);
     if (hit !== undefined) {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_PIPELINE_SETTINGS, type PipelineSettings } from '../pipeline.js';
 import type { EnabledState } from '../service.js';
+import { boundedNumber } from '../../vscode/setting-bounds.js';
 
 const SECTION = 'fude.completion';
 
@@ -13,23 +14,20 @@ export function readEnabled(languageId: string | undefined): EnabledState {
   return { enabled: scoped, enabledGlobally: plain };
 }
 
-const num = (c: vscode.WorkspaceConfiguration, key: string, fallback: number, min: number): number => {
-  const v = c.get<number>(key);
-  return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;
-};
+const num = (c: vscode.WorkspaceConfiguration, key: string, fallback: number): number => boundedNumber(`${SECTION}.${key}`, c.get<unknown>(key), fallback);
 
 /** The settings, falling back to the pipeline's own defaults (the one place they are defined). */
 export function readPipelineSettings(): PipelineSettings {
   const c = vscode.workspace.getConfiguration(SECTION);
   const d = DEFAULT_PIPELINE_SETTINGS;
   return {
-    promptTokens: num(c, 'promptTokens', d.promptTokens, 64),
-    extraContextTokens: num(c, 'extraContextTokens', d.extraContextTokens, 0),
+    promptTokens: num(c, 'promptTokens', d.promptTokens),
+    extraContextTokens: num(c, 'extraContextTokens', d.extraContextTokens),
     suffixShare: d.suffixShare,
     budget: {
-      firstTextMs: num(c, 'firstTextTimeoutMs', d.budget.firstTextMs, 1),
-      generateMs: num(c, 'timeBudgetMs', d.budget.generateMs, 1),
-      maxTokens: num(c, 'maxTokens', d.budget.maxTokens, 1),
+      firstTextMs: num(c, 'firstTextTimeoutMs', d.budget.firstTextMs),
+      generateMs: num(c, 'timeBudgetMs', d.budget.generateMs),
+      maxTokens: num(c, 'maxTokens', d.budget.maxTokens),
     },
   };
 }

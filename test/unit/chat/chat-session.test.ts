@@ -3,6 +3,7 @@ import type { SendKind } from "../../../extension/chat/before-send.js";
 import { ChatSession, CURRENT_KEY } from "../../../extension/chat/chat-session.js";
 import { HistoryStore } from "../../../extension/chat/history-store.js";
 import { ask, fakeModel, harness, lastState, MemoryStore } from "./session-fakes.js";
+import { MemoryDisk } from "./memory-disk.js";
 
 const until = async (cond: () => boolean, what: string) => {
   for (let i = 0; i < 2000 && !cond(); i++) await new Promise((r) => setImmediate(r));
@@ -44,7 +45,7 @@ describe("chat session: panel messages to answers", () => {
     await h.session.idle();
     const answers = lastState(h).messages.filter((m) => m.role === "assistant");
     assert.deepEqual(answers.map((m) => [m.text, m.model]), [["一つ目", "fake-model-a"], ["二つ目", "fake-model-b"]]);
-    const stored = new HistoryStore(h.store).get(lastState(h).currentConversationId!)!;
+    const stored = new HistoryStore(h.disk).get(lastState(h).currentConversationId!)!;
     assert.deepEqual(stored.messages.filter((m) => m.role === "assistant").map((m) => m.model), ["fake-model-a", "fake-model-b"]);
   });
 
@@ -233,10 +234,12 @@ describe("chat session: panel messages to answers", () => {
 
   it("keeps a stream cut mid-answer marked as cut in the history, across a reload", async () => {
     const store = new MemoryStore();
-    const h = harness({ store, script: { chunks: ["半分", "まで"], error: { code: "cut", message: "the answer from https://gpu:8000 was cut off" } } });
+    const disk = new MemoryDisk();
+    const h = harness({ store, disk, script: { chunks: ["半分", "まで"], error: { code: "cut", message: "the answer from https://gpu:8000 was cut off" } } });
     await ask(h, "質問");
     assert.equal(h.of("error").at(-1)!.message, "failed cut");
-    const again = harness({ store });
+    await h.history.flush();
+    const again = harness({ store, disk });
     await again.session.receive({ type: "ready" });
     const messages = lastState(again).messages;
     assert.deepEqual(messages.map((m) => [m.text, m.cut ?? false]), [["質問", false], ["半分まで", true]]);
@@ -271,7 +274,8 @@ describe("chat session: panel messages to answers", () => {
     assert.equal(store.get(CURRENT_KEY), first);
     assert.deepEqual(lastState(h).conversations.map((c) => c.title).sort(), ["二つ目の会話", "名前を変えた"].sort());
 
-    const next = new ChatSession({ ...h.deps, history: new HistoryStore(store) });
+    await h.history.flush();
+    const next = new ChatSession({ ...h.deps, history: new HistoryStore(h.disk) });
     assert.equal(next.snapshot().currentConversationId, first);
 
     await h.session.receive({ type: "deleteConversation", conversationId: first });
@@ -301,5 +305,68 @@ describe("chat session: panel messages to answers", () => {
     detach();
     h.session.refresh();
     assert.equal(second.length, 1);
+  });
+});
+
+describe("chat session: the history's caps", () => {
+  const fiveMb = (tag: string) => `// ${tag}\n${"const value = computeSomething(input);\n".repeat(130_000)}`.slice(0, 5_000_000);
+
+  // Issue 13: "one with three 5 MB selections reaches 15 MB against a 2 MB cap while every other conversation is dropped".
+  it("three 5 MB selections: each cut to the attachment limit with a note, nothing else evicted, the cap holds", async () => {
+    const h = harness({ limits: { maxConversationBytes: 2_000_000, maxTotalBytes: 4_000_000 } });
+    for (let i = 0; i < 3; i++) {
+      await h.session.receive({ type: "newChat" });
+      await ask(h, `他の会話 ${i}`);
+    }
+    await h.session.receive({ type: "newChat" });
+    for (let i = 0; i < 3; i++) {
+      h.session.attach({ kind: "selection", name: `big${i}.ts`, language: "typescript", text: fiveMb(String(i)), startLine: 1 });
+      await ask(h, `選択 ${i + 1} について`, [h.of("attachments").at(-1)!.items[0].id]);
+    }
+    await h.history.flush();
+    const id = h.session.snapshot().currentConversationId!;
+    const stored = h.history.get(id)!.messages.filter((m) => m.role === "user");
+    assert.equal(stored.length, 3);
+    assert.ok(stored.every((m) => m.attachments![0].text.length <= 400_000 && m.attachments![0].totalChars === 5_000_000));
+    assert.ok(h.history.conversationBytes(id) <= 2_000_000, `${h.history.conversationBytes(id)} bytes`);
+    assert.ok(h.disk.stored <= 4_000_000, `${h.disk.stored} bytes on disk`);
+    assert.equal(h.history.list().length, 4, "no other conversation went");
+    assert.deepEqual(h.of("note").map((n) => n.message), [0, 1, 2].map((i) => `cut big${i}.ts 399988/5000000 chars, 10257/128206 lines`));
+  });
+
+  it("refuses a question that would take its conversation over the cap, before sending, keeping the chips", async () => {
+    const h = harness({ limits: { maxConversationBytes: 1_000_000 } });
+    const attachThenAsk = async (i: number) => {
+      h.session.attach({ kind: "file", name: `f${i}.ts`, language: "typescript", text: fiveMb(`f${i}`) });
+      await ask(h, `ファイル ${i}`, h.of("attachments").at(-1)!.items.map((a) => a.id));
+    };
+    await attachThenAsk(1);
+    await attachThenAsk(2);
+    const requests = h.client.requests.length;
+    await attachThenAsk(3);
+    assert.equal(h.client.requests.length, requests, "nothing was sent");
+    assert.match(h.of("error").at(-1)!.message, /^history full \d+\/1000000$/);
+    assert.equal(h.of("draft").at(-1)!.text, "ファイル 3");
+    assert.equal(h.of("attachments").at(-1)!.items.length, 1, "the chip stays for the person to remove");
+    assert.equal(h.history.get(h.session.snapshot().currentConversationId!)!.messages.length, 4);
+  });
+
+  it("names the conversations it removes to stay within the total cap, in the panel", async () => {
+    const h = harness({ limits: { maxConversations: 2 } });
+    for (const text of ["一つ目", "二つ目", "三つ目"]) {
+      await h.session.receive({ type: "newChat" });
+      await ask(h, text);
+    }
+    assert.deepEqual(h.of("note").map((n) => [n.conversationId, n.message]), [[null, "evicted 一つ目"]]);
+  });
+});
+
+describe("chat session: the header", () => {
+  it("sends only the header when the model's phase changes, not the conversation again", async () => {
+    const h = harness();
+    await ask(h, "質問");
+    const before = h.posted.length;
+    h.session.refreshHeader();
+    assert.deepEqual(h.posted.slice(before).map((m) => m.type), ["header"]);
   });
 });

@@ -1,57 +1,11 @@
 import assert from "node:assert/strict";
 import { createMarkdownRenderer } from "../../../webview/markdown/render.js";
 import { assertSafeHtml, links, testWindow } from "./dom-checks.js";
+import { HOSTILE } from "./hostile-markdown.js";
 
 const renderer = createMarkdownRenderer({ window: testWindow });
 const render = (markdown: string) => renderer.render(markdown).html;
 
-const HOSTILE: Record<string, string> = {
-  "script tag": "<script>alert(1)</script>",
-  "script tag split over lines": "<scr\nipt>alert(1)</script>",
-  "img onerror": '<img src=x onerror="alert(1)">',
-  "event handler attribute": '<div onmouseover="alert(1)">hover</div><a href="https://a.example" onclick="alert(1)">x</a>',
-  "svg onload": '<svg onload="alert(1)"><circle r="5"/></svg>',
-  "svg in an image link": "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
-  iframe: '<iframe src="https://evil.example" srcdoc="<script>alert(1)</script>"></iframe>',
-  "raw anchor with entity colon": '<a href="javascript&colon;alert(1)">x</a>',
-  "markdown javascript link": "[x](javascript:alert(1))",
-  "markdown javascript link, mixed case": "[x](JaVaScRiPt:alert(1))",
-  "markdown vbscript link": "[x](VBScript:msgbox(1))",
-  "markdown data link": "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-  "markdown link with decimal entity scheme": "[x](&#106;avascript:alert(1))",
-  "markdown link with hex entity scheme": "[x](&#x6A;&#x61;vascript:alert(1))",
-  "markdown link with named entity colon": "[x](javascript&colon;alert(1))",
-  "markdown link with padded entity": "[x](&#0000106avascript:alert(1))",
-  "markdown link with tab entity inside scheme": "[x](java&#9;script:alert(1))",
-  "markdown link with newline entity inside scheme": "[x](java&#10;script:alert(1))",
-  "markdown link with percent escape": "[x](%6Aavascript:alert(1))",
-  "markdown link with a literal \\u escape": "[x](\\u006Aavascript:alert(1)) <\\u006Aavascript:alert(1)>",
-  "markdown link with a JS unicode escape (a real j)": "[x](\u006Aavascript:alert(1))",
-  "markdown link with zero-width space": "[x](java\u200Bscript:alert(1))",
-  "markdown link with full-width scheme": "[x](ｊａｖａｓｃｒｉｐｔ:alert(1))",
-  "markdown link with leading space entity": "[x](&#32;javascript:alert(1))",
-  "markdown link in angle brackets": "[x](<javascript:alert(1)>)",
-  "reference link": "[x][r]\n\n[r]: javascript:alert(1)",
-  "autolink javascript": "<javascript:alert(1)>",
-  "autolink javascript mixed case": "<JaVaScRiPt:alert(1)>",
-  "autolink data": "<data:text/html,<script>alert(1)</script>>",
-  "bare javascript url (linkify)": "see javascript:alert(1) here",
-  "protocol-relative url (linkify)": "see //evil.example/x here",
-  "link title breaking out": '[x](https://a.example "t\\" onmouseover=\\"alert(1)")',
-  "link url breaking out": '[x](https://a.example/"onmouseover="alert(1))',
-  "credentials in a link": "[github](https://github.com@evil.example/)",
-  "file link": "[x](file:///etc/passwd)",
-  "style tag": "<style>body{display:none}</style>",
-  "form and input": '<form action="https://evil.example"><input name=x></form>',
-  "object and embed": '<object data="x.swf"></object><embed src="x.swf">',
-  "math": "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-  "html comment trick": "<!--<img src=x onerror=alert(1)>-->",
-  "code fence with html inside": "```html\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n```",
-  "inline code with html": "`<img src=x onerror=alert(1)>`",
-  "language name with quotes": '```js" onmouseover="alert(1)\ncode\n```',
-  "language name with html": "```<img/src=x/onerror=alert(1)>\ncode\n```",
-  "remote image": "![tracker](https://evil.example/pixel.png)",
-};
 
 describe("markdown render: hostile input", () => {
   for (const [name, input] of Object.entries(HOSTILE)) {

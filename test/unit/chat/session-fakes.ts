@@ -5,7 +5,8 @@ import type { BeforeSend } from "../../../extension/chat/before-send.js";
 import { ChatSession } from "../../../extension/chat/chat-session.js";
 import type { ChatCall, CountCall } from "../../../extension/engine/engine.js";
 import { describeLeftOut } from "./left-out-text.js";
-import { HistoryStore, type KeyValueStore } from "../../../extension/chat/history-store.js";
+import { HistoryStore, type HistoryOptions, type KeyValueStore } from "../../../extension/chat/history-store.js";
+import { MemoryDisk } from "./memory-disk.js";
 import type { ExtensionMessage, ModelHeader } from "../../../extension/chat/panel-messages.js";
 import type { ChatSessionDeps, EditorBridge, SessionTexts } from "../../../extension/chat/session-types.js";
 
@@ -104,6 +105,10 @@ export const TEXTS: SessionTexts = {
   leftOut: describeLeftOut,
   failed: (code, retryAfterMs) => `failed ${code}${retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : ""}`,
   cutShort: "cut short",
+  historyFull: (bytes, limit) => `history full ${bytes}/${limit}`,
+  attachmentCut: (cut) => `cut ${cut.name} ${cut.keptChars}/${cut.totalChars} chars, ${cut.keptLines}/${cut.totalLines} lines`,
+  evicted: (titles) => `evicted ${titles.join(" | ")}`,
+  answerCut: "answer cut",
 };
 
 export class RecordingEditor implements EditorBridge {
@@ -123,6 +128,7 @@ export interface Harness {
   client: FakeClient;
   editor: RecordingEditor;
   store: MemoryStore;
+  disk: MemoryDisk;
   history: HistoryStore;
   /** Everything posted to the panel. */
   posted: ExtensionMessage[];
@@ -135,12 +141,13 @@ export interface Harness {
 /** The model the fake engine serves: tests switch it to check per-answer labels and the header's speed. */
 export const fakeModel = { name: "fake-model-a", key: "a" };
 
-export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?: boolean; contextSize?: number; store?: MemoryStore } = {}): Harness {
+export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?: boolean; contextSize?: number; store?: MemoryStore; disk?: MemoryDisk; limits?: HistoryOptions } = {}): Harness {
   fakeModel.name = "fake-model-a";
   fakeModel.key = "a";
   const store = o.store ?? new MemoryStore();
+  const disk = o.disk ?? new MemoryDisk();
   let ids = 0;
-  const history = new HistoryStore(store, { untitled: TEXTS.untitled, newId: () => `c${++ids}` });
+  const history = new HistoryStore(disk, { untitled: TEXTS.untitled, newId: () => `c${++ids}`, ...o.limits });
   const client = fakeClient(o.script ?? { chunks: ["こんにちは", "。"] });
   const editor = new RecordingEditor();
   const posted: ExtensionMessage[] = [];
@@ -167,7 +174,7 @@ export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?
   const session = new ChatSession(deps);
   session.attachView((m) => posted.push(m));
   return {
-    session, client, editor, store, history, posted, logs, headerActions, deps,
+    session, client, editor, store, disk, history, posted, logs, headerActions, deps,
     of: (type) => posted.filter((m) => m.type === type) as never,
   };
 }

@@ -66,3 +66,41 @@ describe('RequestGuard: terms and notices over the whole request, failing closed
     assert.deepEqual(asked, []);
   });
 });
+
+describe('RequestGuard: long parts', () => {
+  // Found while checking the guard against issue 13: the detector's features grow faster than the text, so a
+  // 400,000-character part (the attachment limit) blocked the extension host for over five minutes.
+  const prose = '今日は会議の議事録を整理して、来週の予定を確認します。\n';
+  const half = prose.repeat(Math.ceil(200_000 / prose.length)).slice(0, 200_000);
+  const code = 'const value = computeSomething(input); // 設定を読み込む\n';
+  const codeHalf = code.repeat(Math.ceil(200_000 / code.length)).slice(0, 200_000);
+
+  async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ticks: number; seconds: number }> {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 1);
+    const started = Date.now();
+    try {
+      const value = await work();
+      return { value, ticks, seconds: (Date.now() - started) / 1000 };
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+
+  it('reads a selection at the attachment limit in windows, finding a request buried in it, without blocking', async function () {
+    this.timeout(120_000);
+    const { guard } = setup();
+    const { value: v, ticks, seconds } = await timed(() => guard.check({ feature: 'chat', session: 's', question: 'これを要約して', attachments: [{ kind: 'selection', name: 'minutes.txt', text: `${half}\n${MEDICAL}\n${half}` }] }));
+    assert.equal(v.send, false);
+    assert.ok(v.categories.includes('medical'), v.categories.join(','));
+    assert.ok(ticks >= 10, `the event loop ran ${ticks} times in ${seconds} s`);
+  });
+
+  it('reads a file at the attachment limit only as far as its prose is read, and lets the event loop through', async function () {
+    this.timeout(120_000);
+    const { guard } = setup();
+    const { value: v, ticks, seconds } = await timed(() => guard.check({ feature: 'chat', session: 's', question: 'このファイルを説明して', attachments: [{ kind: 'file', name: 'big.ts', text: `${codeHalf}${codeHalf}` }] }));
+    assert.equal(v.send, true);
+    assert.ok(ticks >= 1, `the event loop ran ${ticks} times in ${seconds} s`);
+  });
+});

@@ -64,3 +64,16 @@ describe('detectorText', () => {
     assert.equal(detectorText(text), text);
   });
 });
+
+describe('proseOfCode with a limit', () => {
+  it('stops once it holds the limit, giving the same first characters as reading it all', () => {
+    const code = Array.from({ length: 5000 }, (_, i) => `const v${i} = read(${i}); // step ${i}: read the value and check it`).join('\n');
+    const all = proseOfCode(code, 'big.ts');
+    const limited = proseOfCode(code, 'big.ts', 8000);
+    assert.ok(limited.length < all.length / 10, `${limited.length} of ${all.length} segments`);
+    const first = (segments: Array<{ text: string }>) => segments.map((s) => s.text).join('\n').slice(0, 8000);
+    assert.equal(first(limited), first(all));
+    assert.equal(first(limited).length, 8000);
+  });
+});
+

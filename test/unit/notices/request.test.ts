@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { classifyParts, MAX_CODE_PROSE } from '../../../extension/notices/request.js';
+import { classifyParts, classifyPartsPaced, MAX_CODE_PROSE } from '../../../extension/notices/request.js';
+import { WINDOW_CHARS } from '../../../extension/notices/windows.js';
 
 /** A code file full of words that name acts, doing ordinary things. */
 const GAME_SERVER = [
@@ -76,4 +77,34 @@ describe('classifyParts', () => {
     assert.ok(MAX_CODE_PROSE <= 10000);
     assert.ok(performance.now() - start < 2000);
   });
+
+  it('reads prose longer than a window in overlapping windows, finding a request anywhere in it', () => {
+    const filler = '今日は会議の議事録を整理して、来週の予定を確認します。\n'.repeat(1500);
+    assert.ok(filler.length > 4 * WINDOW_CHARS);
+    const request = 'この症状だとどの薬を何錠飲めばいいですか？';
+    const v = classifyParts({ question: 'これを要約して', selection: `${filler}${request}\n${filler}` });
+    assert.equal(v.parts[1].read, 'prose');
+    assert.deepEqual(v.categories, ['medical']);
+    assert.deepEqual(classifyParts({ question: 'これを要約して', selection: `${filler}${filler}` }).categories, []);
+    assert.deepEqual(classifyParts({ question: `${filler}${request}` }).categories, ['medical'], 'a long question too');
+  });
+
+  it('gives the same verdict paced, pausing between windows and parts', async () => {
+    const filler = 'The quarterly report lists the sales of every region and the plans for the next quarter.\n'.repeat(300);
+    const request = {
+      question: `${filler}My landlord kept my whole deposit. Can I sue him in small claims and win?\n${filler}`,
+      selection: 'const x = 1;\nconst y = 2;',
+      attachments: [{ name: 'combat.ts', text: GAME_SERVER }, { name: 'b.ts', text: GAME_SERVER }],
+    };
+    let pauses = 0;
+    const paced = await classifyPacedCounting(request, () => pauses++);
+    assert.deepEqual(paced, classifyParts(request));
+    assert.deepEqual(paced.categories, ['legal']);
+    const windows = Math.ceil(request.question.length / (WINDOW_CHARS - 400));
+    assert.ok(pauses >= windows - 1 + 1 + 2, `${pauses} pauses`);
+  });
 });
+
+function classifyPacedCounting(request: Parameters<typeof classifyPartsPaced>[0], count: () => void) {
+  return classifyPartsPaced(request, async () => { count(); });
+}
