@@ -3,7 +3,7 @@
 // Every text checked here is looked up in package.nls.ja.json or l10n/bundle.l10n.ja.json, so the check is that
 // the Japanese of those files is what shows, and that the English is not: the status bar, the palette's
 // commands, a failure notice with its buttons, the terms gate, the chat panel (an answer from the llm-jp
-// fixture), the prohibited-use notice in the panel, and the walkthrough. Also, with a real IME composition
+// fixture), the prohibited-use notice in the panel, the documentation panel, and the walkthrough. Also, with a real IME composition
 // (Chromium's own, through the DevTools protocol): Enter while composing never sends. Screenshots go to
 // test-output/e2e/japanese/.
 import assert from 'node:assert/strict';
@@ -196,7 +196,30 @@ runScenario('japanese', async ({ say, models, workspace, open }) => {
   await notice.locator('.choice-cancel').click();
   await notice.waitFor({ state: 'detached', timeout: 10_000 });
 
-  // 9. The walkthrough, from VS Code's Welcome page (VS Code's own command, English without a full language pack).
+  // 9. The documentation panel: its controls, and a doc comment previewed, in Japanese.
+  // The side bar shows Fude's chat now: the file opens through Quick Open.
+  await focusWorkbench(page);
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 5_000 });
+  await page.keyboard.type('hello.ts');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'hello.ts' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .view-line', { hasText: 'return' }).first().click({ timeout: 15_000 });
+  await page.keyboard.press('End');
+  const webviews = await page.locator('iframe.webview').count();
+  await runCommand(page, `Fude: ${nls('command.docs.open').ja}`, { timeoutMs: 60_000 });
+  await page.locator('iframe.webview').nth(webviews).waitFor({ state: 'attached', timeout: 20_000 });
+  const docs = webviewFrame(page, { index: webviews });
+  const docButton = docs.locator('.actions vscode-button', { hasText: new RegExp(`^\\s*${ja('Doc comment')}\\s*$`) });
+  await docButton.waitFor({ state: 'visible', timeout: 30_000 });
+  assert.ok((await docs.locator('body').innerText()).includes(ja('Target')), 'the panel\'s labels are Japanese');
+  await docButton.click();
+  await docs.locator('.output vscode-text-area.editor').waitFor({ state: 'visible', timeout: 60_000 });
+  await docs.locator('.result-buttons vscode-button', { hasText: new RegExp(`^\\s*${ja('Insert')}\\s*$`) }).waitFor({ timeout: 10_000 });
+  await ui.shot('docs-panel');
+  say('documentation panel in Japanese, a comment previewed');
+
+  // 10. The walkthrough, from VS Code's Welcome page (VS Code's own command, English without a full language pack).
   await focusWorkbench(page);
   // ("Fude: はじめに" and VS Code's own "Open Walkthrough…" both land on the Welcome page on code-server 4.117, in
   // either language: the walkthrough is opened from the Welcome page's list, as a person would.)
