@@ -7,7 +7,7 @@
 // (Chromium's own, through the DevTools protocol): Enter while composing never sends. Screenshots go to
 // test-output/e2e/japanese/.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { getTerms } from '../../common/terms/registry.js';
@@ -52,11 +52,39 @@ async function offered(page: Page, title: string): Promise<boolean> {
   return count > 0;
 }
 
+/** Runs a palette command that opens a quick input of its own (so the palette does not just close). */
+async function startCommand(page: Page, title: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await widget.waitFor({ state: 'visible', timeout: 5_000 });
+  await page.keyboard.type(title);
+  await widget.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first().click({ timeout: 15_000 });
+}
+
+/** "Fude: モデルファイルを選択…" → "参照…" → the path typed into VS Code's file dialog → "このモデルを使う". */
+async function selectModelFile(page: Page, path: string): Promise<void> {
+  await startCommand(page, `Fude: ${nls('command.selectModel').ja}`);
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: ja('Fude: Select Model File') }).waitFor({ state: 'visible', timeout: 15_000 });
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: ja('Browse…') }).first().click();
+  await widget.locator('.quick-input-title', { hasText: ja('Choose a GGUF model file') }).waitFor({ state: 'visible', timeout: 10_000 });
+  // The dialog fills in its starting folder as it opens, maybe after a first fill: fill until it holds the path.
+  const input = widget.locator('.quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(path);
+    await page.waitForTimeout(300);
+    if ((await input.inputValue()) === path) break;
+    if (attempt === 5) throw new Error(`the file dialog holds "${await input.inputValue()}", not ${path}`);
+  }
+  await widget.getByRole('button', { name: ja('Use This Model') }).click();
+  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 async function focusWorkbench(page: Page): Promise<void> {
   await page.locator('#workbench\\.parts\\.editor').click({ position: { x: 20, y: 200 } });
 }
 
-runScenario('japanese', async ({ say, models, workspace, open }) => {
+runScenario('japanese', async ({ say, models, open }) => {
   const paths = { answer: writePresetModel(models, 'llm-jp-3-1.8b').path, terms: writePresetModel(models, 'llm-jp-3-172b').path };
   const ui = await open({
     locale: 'ja',
@@ -65,11 +93,6 @@ runScenario('japanese', async ({ say, models, workspace, open }) => {
     settings: { 'fude.backend.threads': 1 },
   });
   const { page } = ui;
-  // Workspace settings apply at once (the folder is watched); fude.model.path is machine-overridable.
-  const useModel = (path: string) => {
-    mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'fude.model.path': path }, null, 2));
-  };
   const language = await page.evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE);
   assert.equal(language, 'ja', 'VS Code runs with the display language Japanese');
 
@@ -95,9 +118,12 @@ runScenario('japanese', async ({ say, models, workspace, open }) => {
   await page.keyboard.press('Escape');
   say('palette: Fude\'s commands under their Japanese titles');
 
-  // 3. A failure notice: a model file that is not there. Its sentence and buttons are Fude's Japanese.
+  // 3. A failure notice: the chosen model file went away before the model started. Its sentence and buttons are
+  // Fude's Japanese. (The file is chosen as a person chooses one: a workspace cannot set fude.model.path.)
   const missing = join(models, 'ない.gguf');
-  useModel(missing);
+  copyFileSync(paths.answer, missing);
+  await selectModelFile(page, missing);
+  rmSync(missing);
   await runCommand(page, `Fude: ${nls('command.startBackend').ja}`);
   const [before] = ja('Fude: the model file {0} was not found. Choose a model, or correct the path in the settings.', '\u0000').split('\u0000');
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: before.trim() });
@@ -118,7 +144,7 @@ runScenario('japanese', async ({ say, models, workspace, open }) => {
 
   // 4. The terms gate, opened by choosing a model with terms.
   const terms = getTerms('llm-jp-3-172b-beta1')!;
-  useModel(paths.terms);
+  await selectModelFile(page, paths.terms);
   const gate = webviewFrame(page);
   const accept = gate.locator('#accept');
   await accept.waitFor({ timeout: 60_000 });
