@@ -3,11 +3,11 @@
 // Every text checked here is looked up in package.nls.ja.json or l10n/bundle.l10n.ja.json, so the check is that
 // the Japanese of those files is what shows, and that the English is not: the status bar, the palette's
 // commands, a failure notice with its buttons, the terms gate, the chat panel (an answer from the llm-jp
-// fixture), the prohibited-use notice in the panel, and the walkthrough. Also, with a real IME composition
+// fixture), the prohibited-use notice in the panel, the documentation panel, and the walkthrough. Also, with a real IME composition
 // (Chromium's own, through the DevTools protocol): Enter while composing never sends. Screenshots go to
 // test-output/e2e/japanese/.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { getTerms } from '../../common/terms/registry.js';
@@ -52,11 +52,39 @@ async function offered(page: Page, title: string): Promise<boolean> {
   return count > 0;
 }
 
+/** Runs a palette command that opens a quick input of its own (so the palette does not just close). */
+async function startCommand(page: Page, title: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await widget.waitFor({ state: 'visible', timeout: 5_000 });
+  await page.keyboard.type(title);
+  await widget.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first().click({ timeout: 15_000 });
+}
+
+/** "Fude: モデルファイルを選択…" → "参照…" → the path typed into VS Code's file dialog → "このモデルを使う". */
+async function selectModelFile(page: Page, path: string): Promise<void> {
+  await startCommand(page, `Fude: ${nls('command.selectModel').ja}`);
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: ja('Fude: Select Model File') }).waitFor({ state: 'visible', timeout: 15_000 });
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: ja('Browse…') }).first().click();
+  await widget.locator('.quick-input-title', { hasText: ja('Choose a GGUF model file') }).waitFor({ state: 'visible', timeout: 10_000 });
+  // The dialog fills in its starting folder as it opens, maybe after a first fill: fill until it holds the path.
+  const input = widget.locator('.quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(path);
+    await page.waitForTimeout(300);
+    if ((await input.inputValue()) === path) break;
+    if (attempt === 5) throw new Error(`the file dialog holds "${await input.inputValue()}", not ${path}`);
+  }
+  await widget.getByRole('button', { name: ja('Use This Model') }).click();
+  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 async function focusWorkbench(page: Page): Promise<void> {
   await page.locator('#workbench\\.parts\\.editor').click({ position: { x: 20, y: 200 } });
 }
 
-runScenario('japanese', async ({ say, models, workspace, open }) => {
+runScenario('japanese', async ({ say, models, open }) => {
   const paths = { answer: writePresetModel(models, 'llm-jp-3-1.8b').path, terms: writePresetModel(models, 'llm-jp-3-172b').path };
   const ui = await open({
     locale: 'ja',
@@ -65,11 +93,6 @@ runScenario('japanese', async ({ say, models, workspace, open }) => {
     settings: { 'fude.backend.threads': 1 },
   });
   const { page } = ui;
-  // Workspace settings apply at once (the folder is watched); fude.model.path is machine-overridable.
-  const useModel = (path: string) => {
-    mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'fude.model.path': path }, null, 2));
-  };
   const language = await page.evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE);
   assert.equal(language, 'ja', 'VS Code runs with the display language Japanese');
 
@@ -95,9 +118,12 @@ runScenario('japanese', async ({ say, models, workspace, open }) => {
   await page.keyboard.press('Escape');
   say('palette: Fude\'s commands under their Japanese titles');
 
-  // 3. A failure notice: a model file that is not there. Its sentence and buttons are Fude's Japanese.
+  // 3. A failure notice: the chosen model file went away before the model started. Its sentence and buttons are
+  // Fude's Japanese. (The file is chosen as a person chooses one: a workspace cannot set fude.model.path.)
   const missing = join(models, 'ない.gguf');
-  useModel(missing);
+  copyFileSync(paths.answer, missing);
+  await selectModelFile(page, missing);
+  rmSync(missing);
   await runCommand(page, `Fude: ${nls('command.startBackend').ja}`);
   const [before] = ja('Fude: the model file {0} was not found. Choose a model, or correct the path in the settings.', '\u0000').split('\u0000');
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: before.trim() });
@@ -118,7 +144,7 @@ runScenario('japanese', async ({ say, models, workspace, open }) => {
 
   // 4. The terms gate, opened by choosing a model with terms.
   const terms = getTerms('llm-jp-3-172b-beta1')!;
-  useModel(paths.terms);
+  await selectModelFile(page, paths.terms);
   const gate = webviewFrame(page);
   const accept = gate.locator('#accept');
   await accept.waitFor({ timeout: 60_000 });
@@ -196,7 +222,30 @@ runScenario('japanese', async ({ say, models, workspace, open }) => {
   await notice.locator('.choice-cancel').click();
   await notice.waitFor({ state: 'detached', timeout: 10_000 });
 
-  // 9. The walkthrough, from VS Code's Welcome page (VS Code's own command, English without a full language pack).
+  // 9. The documentation panel: its controls, and a doc comment previewed, in Japanese.
+  // The side bar shows Fude's chat now: the file opens through Quick Open.
+  await focusWorkbench(page);
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 5_000 });
+  await page.keyboard.type('hello.ts');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'hello.ts' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .view-line', { hasText: 'return' }).first().click({ timeout: 15_000 });
+  await page.keyboard.press('End');
+  const webviews = await page.locator('iframe.webview').count();
+  await runCommand(page, `Fude: ${nls('command.docs.open').ja}`, { timeoutMs: 60_000 });
+  await page.locator('iframe.webview').nth(webviews).waitFor({ state: 'attached', timeout: 20_000 });
+  const docs = webviewFrame(page, { index: webviews });
+  const docButton = docs.locator('.actions vscode-button', { hasText: new RegExp(`^\\s*${ja('Doc comment')}\\s*$`) });
+  await docButton.waitFor({ state: 'visible', timeout: 30_000 });
+  assert.ok((await docs.locator('body').innerText()).includes(ja('Target')), 'the panel\'s labels are Japanese');
+  await docButton.click();
+  await docs.locator('.output vscode-text-area.editor').waitFor({ state: 'visible', timeout: 60_000 });
+  await docs.locator('.result-buttons vscode-button', { hasText: new RegExp(`^\\s*${ja('Insert')}\\s*$`) }).waitFor({ timeout: 10_000 });
+  await ui.shot('docs-panel');
+  say('documentation panel in Japanese, a comment previewed');
+
+  // 10. The walkthrough, from VS Code's Welcome page (VS Code's own command, English without a full language pack).
   await focusWorkbench(page);
   // ("Fude: はじめに" and VS Code's own "Open Walkthrough…" both land on the Welcome page on code-server 4.117, in
   // either language: the walkthrough is opened from the Welcome page's list, as a person would.)
