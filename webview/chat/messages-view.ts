@@ -30,7 +30,7 @@ type CodeAction = (typeof CODE_ACTIONS)[number];
 
 export class MessagesView {
   readonly element = h("main", { class: "messages", attrs: { id: "messages", "aria-live": "polite" } });
-  private readonly renderer: MarkdownRenderer = createMarkdownRenderer({ window: window as never });
+  private readonly renderer: MarkdownRenderer = createMarkdownRenderer({ window });
   private readonly blocks = new WeakMap<Element, CodeBlock[]>();
   private view: ConversationView = { conversationId: null, messages: [], busy: false, streaming: null, streamingModel: null, pendingQuestion: null };
   private editing: number | null = null;

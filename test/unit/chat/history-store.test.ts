@@ -3,8 +3,7 @@ import type { Memento } from "vscode";
 import { conversationKey, HistoryStore, INDEX_KEY, type HistoryOptions, type KeyValueStore } from "../../../extension/chat/history-store.js";
 
 // Compile-time check: VS Code's workspaceState can be passed as it is (type only, vscode is not loaded).
-const acceptsMemento = (memento: Memento): KeyValueStore => memento;
-void acceptsMemento;
+const _acceptsMemento = (memento: Memento): KeyValueStore => memento;
 
 /** Like workspaceState: values go through JSON, undefined removes the key. */
 class MemoryStore implements KeyValueStore {
@@ -76,8 +75,7 @@ describe("chat history store", () => {
     const stored = kv.get("fude.chat.history.conversation.c1") as { messages: Array<{ attachments?: unknown[] }> };
     stored.messages[0].attachments = [{ ...file, cursor: { line: -1 }, outline: [{ line: 2, kind: "body" }, { line: 0, kind: "import" }] }];
     await kv.update("fude.chat.history.conversation.c1", stored);
-    const { cursor, outline, ...plain } = file;
-    void cursor; void outline;
+    const { cursor: _cursor, outline: _outline, ...plain } = file;
     assert.deepEqual(new HistoryStore(kv).get("c1")?.messages[0].attachments, [plain]);
   });
 
