@@ -45,9 +45,21 @@ export default defineConfig(
       // A closure written before a `let`'s one assignment may run first (the assignment's call can call back), so not const.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // A name starting with _ is deliberately unused: a field left out of a rest copy, a parameter an interface fixes.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
       // Passing on an AbortSignal's reason (any) or a caught value (unknown) keeps the original error as it was.
-      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
+      '@typescript-eslint/prefer-promise-reject-errors': [
+        'error',
+        { allowThrowingAny: true, allowThrowingUnknown: true },
+      ],
       // The records it would flag are JSON dictionaries (by file name, by terms id) and process.env: delete is how an entry leaves.
       '@typescript-eslint/no-dynamic-delete': 'off',
       // VS Code takes any `{ dispose() }` where its types say Disposable (ExtensionContext.subscriptions is typed so).

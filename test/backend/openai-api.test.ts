@@ -112,13 +112,24 @@ describe('backend: the OpenAI API with the official openai client', function () 
   });
 
   it('ends a chat at max_tokens or max_completion_tokens with finish_reason "length"', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- clients still send max_tokens; the server must honour it
-    const a = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'a' }], max_tokens: 3 });
+    const a = await openai.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: 'a' }],
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- clients still send max_tokens; the server must honour it
+      max_tokens: 3,
+    });
     assert.equal(a.choices[0].finish_reason, 'length');
     assert.equal(a.usage!.completion_tokens, 3);
     assert.ok(LLM_JP_ANSWER.startsWith(a.choices[0].message.content!));
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- seed is deprecated in the OpenAI API but Fude's server accepts it
-    const b = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'a' }], max_completion_tokens: 2, temperature: 0, top_p: 1, seed: 7 });
+    const b = await openai.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: 'a' }],
+      max_completion_tokens: 2,
+      temperature: 0,
+      top_p: 1,
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- seed is deprecated in the OpenAI API but Fude's server accepts it
+      seed: 7,
+    });
     assert.equal(b.choices[0].finish_reason, 'length');
     assert.equal(b.usage!.completion_tokens, 2);
   });
