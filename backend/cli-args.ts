@@ -88,7 +88,7 @@ export function parseBackendArgs(argv: string[]): BackendOptions {
   if (port > 65535) throw new ArgsError(`--port must be at most 65535, got ${port}`, 'port');
   return {
     model: values.model,
-    host: values.host!,
+    host: values.host,
     port,
     gpu,
     gpuLayers,

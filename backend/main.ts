@@ -7,7 +7,7 @@ import { ArgsError, isLoopbackHost, parseBackendArgs, USAGE, type BackendOptions
 import { emitEvent, progressThrottle } from './events.js';
 import type { ModelHost } from './engine/model-host.js';
 import { onTerminationSignals, watchForOrphaning } from './lifecycle.js';
-import { stderrLogger, type Logger } from './log.js';
+import { stderrLogger } from './log.js';
 import { identifyModel, modelFacts } from './profiles/family.js';
 import { requiredTerms } from './profiles/terms-gate.js';
 import type { RequestRegistry } from './server/request-registry.js';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     log.warn(`listening on ${opts.host}: other machines can reach this backend (the token is still required)`);
   }
 
-  let state: { host?: ModelHost; server?: RunningServer; registry?: RequestRegistry; stopping: boolean } = { stopping: false };
+  const state: { host?: ModelHost; server?: RunningServer; registry?: RequestRegistry; stopping: boolean } = { stopping: false };
   const shutdown = async (why: string, code: number) => {
     if (state.stopping) return;
     state.stopping = true;
@@ -116,6 +116,6 @@ function exitBadSetup(e: SetupError): never {
 
 main().catch((e: unknown) => {
   if (e instanceof SetupError) exitBadSetup(e);
-  process.stderr.write(`fude-backend: unexpected failure: ${(e as Error)?.stack ?? e}\n`);
+  process.stderr.write(`fude-backend: unexpected failure: ${String((e as Error | undefined)?.stack ?? e)}\n`);
   process.exit(EXIT_FAILURE);
 });

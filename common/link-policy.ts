@@ -10,6 +10,7 @@
 const ALLOWED_PREFIX = /^(?:https?:\/\/|mailto:)/i;
 const ALLOWED_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 // C0/C1 controls, spaces, quotes and angle brackets never belong in a link we offer.
+// eslint-disable-next-line no-control-regex -- the controls are what it looks for
 const FORBIDDEN_CHARS = /[\u0000-\u0020\u007f-\u009f"'<>`\\]/;
 const MAX_URL_LENGTH = 2048;
 

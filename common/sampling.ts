@@ -16,13 +16,13 @@ export const COMPLETION_SAMPLING: Sampling = { temperature: 0, topP: 1, topK: 0,
 
 export function samplingFor(family: ModelFamily, request: SamplingFields): Sampling {
   const base = DEFAULTS[family];
-  const pick = <K extends keyof SamplingFields>(k: K) => (request[k] ?? base[k as keyof Sampling]);
+  const pick = <K extends keyof SamplingFields>(k: K) => (request[k] ?? base[k]);
   return {
-    temperature: pick('temperature') as number,
-    topP: pick('topP') as number,
-    topK: pick('topK') as number,
-    repeatPenalty: pick('repeatPenalty') as number,
-    maxTokens: pick('maxTokens') as number,
+    temperature: pick('temperature'),
+    topP: pick('topP'),
+    topK: pick('topK'),
+    repeatPenalty: pick('repeatPenalty'),
+    maxTokens: pick('maxTokens'),
     seed: request.seed,
   };
 }

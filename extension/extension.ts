@@ -135,7 +135,7 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
     if (kind === 'local') model = readModelSettings(context.extensionPath, terms.acceptedIds());
     status.publish({ phase: 'stopped', ...configured(kind), inFlight: 0 });
     if (wasRunning) await vscode.commands.executeCommand('fude.startBackend');
-  }).catch((e: unknown) => log.error(`engine switch failed: ${String((e as Error)?.message ?? e)}`)));
+  }).catch((e: unknown) => log.error(`engine switch failed: ${String((e as Error | undefined)?.message ?? e)}`)));
 
   context.subscriptions.push(
     log,

@@ -91,7 +91,7 @@ function validFitReport(r: unknown): r is FitReport {
   if (!(r.gpu === false || typeof r.gpu === 'string')) return false;
   if (!(r.fileBytes === null || typeof r.fileBytes === 'number')) return false;
   if (!(r.cpuOnlyRamNeededBytes === null || typeof r.cpuOnlyRamNeededBytes === 'number')) return false;
-  return FIT_NUMBERS.every((k) => typeof r[k] === 'number' && Number.isFinite(r[k] as number));
+  return FIT_NUMBERS.every((k) => typeof r[k] === 'number' && Number.isFinite(r[k]));
 }
 
 /**

@@ -150,13 +150,13 @@ function optNumber(o: Obj, key: string, integer = false): number | undefined {
 function optBoolean(o: Obj, key: string): boolean | undefined {
   if (!present(o, key)) return undefined;
   if (typeof o[key] !== 'boolean') throw new ParamError(key, `'${key}' must be true or false`);
-  return o[key] as boolean;
+  return o[key];
 }
 
 function optString(o: Obj, key: string): string | undefined {
   if (!present(o, key)) return undefined;
   if (typeof o[key] !== 'string') throw new ParamError(key, `'${key}' must be a string`);
-  return o[key] as string;
+  return o[key];
 }
 
 /**
@@ -202,7 +202,7 @@ function generation(o: Obj): GenerationFields {
   if (present(o, 'stop')) {
     const s = o.stop;
     if (typeof s === 'string') stop = [s];
-    else if (Array.isArray(s) && s.every((x) => typeof x === 'string')) stop = s as string[];
+    else if (Array.isArray(s) && s.every((x) => typeof x === 'string')) stop = s;
     else throw new ParamError('stop', "'stop' must be a string or an array of strings");
   }
   return {

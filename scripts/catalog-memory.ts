@@ -117,7 +117,7 @@ export function writeHeaderOnlyGguf(path: string, name: string, s: Shape): void 
     if (type === 'u32') { out.u32(4); out.u32(value as number); }
     else if (type === 'f32') { out.u32(6); out.f32(value as number); }
     else if (type === 'str') { out.u32(8); out.str(value as string); }
-    else if (type === 'strs') { out.u32(9); out.u32(8); out.u64((value as string[]).length); for (const v of value as string[]) out.str(v); }
+    else if (type === 'strs') { out.u32(9); out.u32(8); out.u64(value.length); for (const v of value) out.str(v); }
     else { out.u32(9); out.u32(type === 'f32s' ? 6 : 5); out.u64(value as number); out.push(Buffer.alloc(4 * (value as number), 0)); }
   }
   let offset = 0;

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   await startCodeServerProfile(o);
 }
 
-main().catch((e: Error) => {
-  console.error(`[fude start] ERROR: ${e.message}`);
+main().catch((e: unknown) => {
+  console.error(`[fude start] ERROR: ${(e as Error).message}`);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what it needs, builds, then runs
+#   0. lint: ESLint and Prettier's check                  npm run lint
 #   1. unit tests (pure modules, fixtures, harness)       mocha
 #   2. backend tests (the real fude-backend process)      mocha
 #   3. the in-editor suite inside a real VS Code          code-server + headless chromium
@@ -40,6 +41,8 @@ say "building…"
 npm run --silent build
 set +e
 
+stage lint npm run --silent lint
+if [[ " ${broken[*]-} " == *" lint "* ]]; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
 stage unit npx mocha --exit --timeout 60000 'out/test/unit/**/*.test.js' 'out/test/harness/**/*.test.js'
 count "$LOG_DIR/unit.log"
 stage backend npx mocha --exit --timeout 120000 'out/test/backend/**/*.test.js'

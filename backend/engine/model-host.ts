@@ -100,10 +100,10 @@ export async function loadModelHost(args: {
 
 function loadError(e: unknown, file: ModelFile, plan: ResourcePlan, what: string): SetupError {
   if (e instanceof InsufficientMemoryError) {
-    return new SetupError('model_too_big', `Not enough memory to load the ${what} of ${file.path} (estimated RAM ${formatBytes(plan.ramNeededBytes)}, VRAM ${formatBytes(plan.vramNeededBytes)}, ${plan.gpuLayers} GPU layers, context ${plan.contextSize}): ${(e as Error).message}. Use fewer GPU layers, a smaller context size or a smaller quantization.`, {
+    return new SetupError('model_too_big', `Not enough memory to load the ${what} of ${file.path} (estimated RAM ${formatBytes(plan.ramNeededBytes)}, VRAM ${formatBytes(plan.vramNeededBytes)}, ${plan.gpuLayers} GPU layers, context ${plan.contextSize}): ${e.message}. Use fewer GPU layers, a smaller context size or a smaller quantization.`, {
       path: file.path, memory: plan.vramNeededBytes > 0 ? 'vram' : 'ram', neededBytes: plan.vramNeededBytes > 0 ? plan.vramNeededBytes : plan.ramNeededBytes,
       contextSize: plan.contextSize, gpuLayers: plan.gpuLayers,
     });
   }
-  return new SetupError('load_failed', `Could not load ${file.path}: ${String((e as Error)?.message ?? e).split('\n')[0]}`, { path: file.path });
+  return new SetupError('load_failed', `Could not load ${file.path}: ${String((e as Error | undefined)?.message ?? e).split('\n')[0]}`, { path: file.path });
 }

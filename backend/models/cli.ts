@@ -146,7 +146,7 @@ export async function runCli(argv: string[], io: Io, signal?: AbortSignal): Prom
   }
   const { values: o, positionals } = parsed;
   const [command, ...args] = positionals;
-  const out = new Output(io, o.json === true);
+  const out = new Output(io, o.json);
   if (o.help || command === undefined || command === 'help') {
     io.out(`${USAGE}\n`);
     return command === undefined && !o.help ? 2 : 0;
@@ -293,7 +293,7 @@ export async function main(): Promise<void> {
   const code = await runCli(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
-    isTty: Boolean(process.stderr.isTTY),
+    isTty: process.stderr.isTTY ?? false, // undefined, not false, when stderr is a pipe
     env: process.env,
   }, controller.signal);
   process.exitCode = code;

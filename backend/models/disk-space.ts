@@ -4,7 +4,7 @@ import { statfs } from 'node:fs/promises';
 /** Bytes an unprivileged user can still write in the file system holding `dir`. */
 export async function freeBytes(dir: string): Promise<number> {
   const s = await statfs(dir);
-  return Number(s.bavail) * Number(s.bsize);
+  return s.bavail * s.bsize;
 }
 
 /** Room kept free beyond the file itself: filling a disk to the last byte breaks everything else on it. */

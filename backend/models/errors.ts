@@ -18,5 +18,5 @@ export function isModelsError(e: unknown): e is ModelsError {
 
 /** The first line of any thrown value, for messages (never a stack). */
 export function firstLine(e: unknown): string {
-  return String((e as Error)?.message ?? e).split('\n')[0];
+  return String((e as Error | undefined)?.message ?? e).split('\n')[0];
 }

@@ -32,7 +32,7 @@ async function readRemoteInfo(opts: FitOptions): Promise<{ info: GgufFileInfo; f
   const src = resolveSource(opts.target, opts.endpoint);
   const res = await httpGet(src.url, {
     headers: { range: `bytes=0-${GGUF_HEADER_BYTES - 1}` }, token: opts.token, tokenOrigins: src.tokenOrigins, signal: opts.signal, idleTimeoutMs: 30_000,
-  }).catch((e) => {
+  }).catch((e: unknown) => {
     throw e instanceof ModelsError ? e : new ModelsError('network', `Cannot reach ${src.url}: ${firstLine(e)}`);
   });
   if (res.status === 401 || res.status === 403) {
@@ -59,7 +59,7 @@ async function readRemoteInfo(opts: FitOptions): Promise<{ info: GgufFileInfo; f
   const head = Buffer.from(await readSome(res.body, GGUF_HEADER_BYTES), 'latin1');
   const sniff = sniffGguf(head);
   if (!sniff.ok) throw new ModelsError('not_gguf', `${src.url} is ${sniff.what}, not a GGUF model.`);
-  const total = Number(/\/(\d+)$/.exec(String(res.headers['content-range'] ?? ''))?.[1] ?? res.linked.size ?? Number.NaN);
+  const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? res.linked.size ?? Number.NaN);
   // Read from where the probe ended up (a CDN after Hugging Face's redirect): the token stays with its origin.
   const sendToken = opts.token !== undefined && src.tokenOrigins.includes(new URL(res.url).origin);
   try {

@@ -15,6 +15,7 @@ function describeNonGguf(buf: Buffer): string {
   if (text.startsWith('version https://git-lfs')) return 'a Git LFS pointer file, not the file itself';
   if (buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return 'a ZIP archive (a PyTorch or safetensors checkpoint?)';
   if (buf.length >= 4 && buf.subarray(0, 4).toString('latin1') === 'ggjt') return 'an old GGML file (convert it to GGUF)';
+  // eslint-disable-next-line no-control-regex -- tab, LF and CR are the control characters a text file may start with
   const printable = /^[\x09\x0a\x0d\x20-\x7e]*$/.test(buf.subarray(0, 16).toString('latin1'));
   return printable ? `a text file starting with ${JSON.stringify(buf.subarray(0, 16).toString('latin1'))}` : `a file starting with bytes ${buf.subarray(0, 4).toString('hex')}`;
 }

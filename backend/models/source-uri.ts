@@ -97,6 +97,7 @@ export function resolveSource(uriOrUrl: string, endpoint = DEFAULT_HF_ENDPOINT):
 /** A file name that is safe to create in the models folder (no separators, no leading dot). */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are among what a file name must not contain
   if (base === '' || base.startsWith('.') || /[\u0000-\u001f<>:"|?*]/.test(base)) {
     throw new ModelsError('bad_input', `"${name}" cannot be used as a file name in the models folder.`);
   }

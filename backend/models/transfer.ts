@@ -21,18 +21,18 @@ class Retryable extends Error {
 }
 
 function contentRange(h: GetResponse['headers']): { start: number; total: number | null } | undefined {
-  const m = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(String(h['content-range'] ?? '').trim());
+  const m = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec((h['content-range'] ?? '').trim());
   if (!m) return undefined;
   return { start: Number(m[1]), total: m[2] === '*' ? null : Number(m[2]) };
 }
 
 function unsatisfiedTotal(h: GetResponse['headers']): number | null {
-  const m = /^bytes \*\/(\d+)$/.exec(String(h['content-range'] ?? '').trim());
+  const m = /^bytes \*\/(\d+)$/.exec((h['content-range'] ?? '').trim());
   return m ? Number(m[1]) : null;
 }
 
 function validatorOf(h: GetResponse['headers']): string | undefined {
-  const v = String(h.etag ?? h['last-modified'] ?? '');
+  const v = h.etag ?? h['last-modified'] ?? '';
   // A weak ETag cannot be used in If-Range.
   return v === '' || v.startsWith('W/') ? undefined : v;
 }
@@ -106,7 +106,7 @@ export class Transfer {
     if (givenSha) this.meta.expectedSha256 = givenSha;
     if (this.opts.expectedSize !== undefined) this.meta.expectedSize = this.opts.expectedSize;
     if (this.opts.catalogId) this.meta.catalogId = this.opts.catalogId;
-    await writePartMeta(target, this.meta).catch((e) => { throw new ModelsError('io', `Cannot write beside ${target}: ${firstLine(e)}`); });
+    await writePartMeta(target, this.meta).catch((e: unknown) => { throw new ModelsError('io', `Cannot write beside ${target}: ${firstLine(e)}`); });
   }
 
   private cancelled(): ModelsError {
@@ -322,7 +322,7 @@ export class Transfer {
   private checkHead(head: Buffer, res: GetResponse): void {
     const sniff = sniffGguf(head);
     if (sniff.ok) return;
-    const ct = String(res.headers['content-type'] ?? '');
+    const ct = res.headers['content-type'] ?? '';
     const page = isPageContentType(ct) ? ` (content type ${ct})` : '';
     throw new ModelsError('not_gguf', `${this.a.url} sent ${sniff.what}${page}, not a GGUF model; nothing was saved. The link may point to a web page instead of the file, or the server returned an error page.`);
   }

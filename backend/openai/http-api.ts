@@ -46,7 +46,7 @@ export function openAIHandler(opts: OpenAIApiOptions): (req: IncomingMessage, re
     if (path !== '/v1' && !path.startsWith('/v1/')) return false;
     void serve(req, res, path).catch((e: unknown) => {
       if (e instanceof ClientGone) return;
-      opts.log.error(`OpenAI API request ${req.method} ${path} failed: ${(e as Error)?.stack ?? e}`);
+      opts.log.error(`OpenAI API request ${req.method} ${path} failed: ${String((e as Error | undefined)?.stack ?? e)}`);
       if (!res.headersSent) sendError(res, httpError(500, 'internal error', 'server_error', 'internal_error'));
       else res.destroy();
     });

@@ -87,7 +87,7 @@ export class ChunkMaker {
   usage(u: Usage): ChatCompletionChunk | TextCompletionChunk | undefined {
     if (!this.includeUsage) return undefined;
     const object = this.kind === 'chat' ? 'chat.completion.chunk' as const : 'text_completion' as const;
-    return { ...this.ids, object, choices: [], usage: openAIUsage(u) } as ChatCompletionChunk | TextCompletionChunk;
+    return { ...this.ids, object, choices: [], usage: openAIUsage(u) };
   }
 }
 

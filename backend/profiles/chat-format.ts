@@ -48,7 +48,7 @@ function ggufTemplateFormat(model: LlamaModel, template: string, pt: PromptToken
       try {
         state = wrapper.generateContextState({ chatHistory: toHistory(messages) });
       } catch (e) {
-        throw new ChatTemplateError(`the model's chat template rejected these messages: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+        throw new ChatTemplateError(`the model's chat template rejected these messages: ${String((e as Error | undefined)?.message ?? e).split('\n')[0]}`);
       }
       stopStrings = state.stopGenerationTriggers
         .map((t) => t.values.filter((v): v is string => typeof v === 'string').join(''))

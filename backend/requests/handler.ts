@@ -5,9 +5,9 @@ import type { ModelHost } from '../engine/model-host.js';
 export interface HandlerContext {
   host: ModelHost;
   signal: AbortSignal;
-  chunk(text: string): void;
+  chunk: (text: string) => void;
   /** A promise while the client has not read what was sent: generation waits on it (see generate.ts). */
-  backpressure(): Promise<void> | undefined;
+  backpressure: () => Promise<void> | undefined;
   /** Requests in flight and queued across all connections, for `status`. */
   load(): { inFlight: number; queued: number };
 }

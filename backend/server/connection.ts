@@ -39,7 +39,7 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
 
   ws.on('message', (data, isBinary) => {
     if (isBinary) return fail(null, 'bad_request', 'binary frames are not accepted; send JSON text frames');
-    const v = validateFrame(data.toString());
+    const v = validateFrame((data as Buffer).toString());
     if (!v.ok) {
       if (v.id !== null && mine.has(v.id)) return fail(null, 'bad_request', `${inFlight(v.id)} (the request was also invalid: ${v.message})`, 'id');
       return fail(v.id, 'bad_request', v.message, v.field);

@@ -54,7 +54,7 @@ export async function executeRequest(req: WorkRequest, opts: ExecuteOptions): Pr
     outcome = { type: 'done', ...fields, timings: { firstTokenMs: round(firstTokenMs), totalMs: round(performance.now() - started) } };
   } catch (e) {
     const [code, message] = classify(e, controller.signal);
-    if (code === 'internal') opts.log.error(`request ${req.id} (${req.type}) failed: ${(e as Error)?.stack ?? e}`);
+    if (code === 'internal') opts.log.error(`request ${req.id} (${req.type}) failed: ${String((e as Error | undefined)?.stack ?? e)}`);
     outcome = { type: 'error', code, message };
   }
   try {

@@ -83,7 +83,8 @@ export interface GgufHeader {
   dataEnd: number;
 }
 
-const enum T { U8 = 0, I8, U16, I16, U32, I32, F32, Bool, String, Array, U64, I64, F64 }
+/** GGUF value type ids; the file gives them as plain numbers, compared with these. */
+const T = { U8: 0, I8: 1, U16: 2, I16: 3, U32: 4, I32: 5, F32: 6, Bool: 7, String: 8, Array: 9, U64: 10, I64: 11, F64: 12 } as const;
 const TYPE_NAMES = ['uint8', 'int8', 'uint16', 'int16', 'uint32', 'int32', 'float32', 'bool', 'string', 'array', 'uint64', 'int64', 'float64'];
 /** Bytes of a fixed-size value; 0 for strings and arrays. */
 const FIXED_SIZE = [1, 1, 2, 2, 4, 4, 4, 1, 0, 0, 8, 8, 8];

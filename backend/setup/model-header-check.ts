@@ -66,5 +66,5 @@ export function splitGgufParts(path: string): string[] {
 }
 
 export function firstLine(e: unknown): string {
-  return String((e as Error)?.message ?? e).split('\n')[0];
+  return String((e as Error | undefined)?.message ?? e).split('\n')[0];
 }

@@ -24,5 +24,5 @@ export function vocabArraysFromGguf(ggml: GgufTokenizerMetadata | undefined): Vo
   if (!isNumberArray(scores)) throw new VocabError('the GGUF has no tokenizer.ggml.scores (a SentencePiece vocabulary has them)');
   if (!isNumberArray(types)) throw new VocabError('the GGUF has no tokenizer.ggml.token_type');
   const unk = ggml?.unknown_token_id;
-  return { tokens: tokens as string[], scores, types, ...(typeof unk === 'number' ? { unkId: unk } : {}) };
+  return { tokens, scores, types, ...(typeof unk === 'number' ? { unkId: unk } : {}) };
 }

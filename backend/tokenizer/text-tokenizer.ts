@@ -2,7 +2,7 @@
 //   - "sentencepiece-unigram": Fude's own, exact for SentencePiece unigram models (LLM-jp-3, Fugaku-LLM);
 //   - "llama.cpp": node-llama-cpp's tokenizer, for every other family.
 // Both refuse early, before tokenizing everything, once a text is certain to need more than `maxTokens`.
-import type { LlamaModel, Token } from 'node-llama-cpp';
+import type { LlamaModel } from 'node-llama-cpp';
 import { encodeCooperatively, minUnigramTokens, type Encoded } from './unigram-encoder.js';
 import { PieceType, type UnigramVocab } from './unigram-vocab.js';
 
@@ -37,7 +37,7 @@ export function longestTokenUnits(tokens: unknown, types: unknown): number {
   const typeOf = (i: number) => (Array.isArray(types) || ArrayBuffer.isView(types) ? (types as ArrayLike<number>)[i] : undefined);
   let longest = 1;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+    const t: unknown = tokens[i];
     if (typeof t === 'string' && typeOf(i) !== PieceType.Byte && t.length > longest) longest = t.length;
   }
   return longest;
@@ -53,7 +53,7 @@ export function llamaTextTokenizer(model: LlamaModel): TextTokenizer {
     async tokenize(text, limits) {
       const floor = minTokens(text);
       if (floor > limits.maxTokens) return { ok: false, atLeast: floor };
-      const ids = model.tokenize(text, false) as Token[] as number[];
+      const ids = model.tokenize(text, false) as number[];
       return ids.length > limits.maxTokens ? { ok: false, atLeast: ids.length } : { ok: true, ids };
     },
   };

@@ -89,6 +89,7 @@ export function fenceLanguage(languageId: string): string {
 
 /** A file name on one line: controls and line breaks would let a name forge prompt structure. */
 function oneLine(name: string): string {
+  // eslint-disable-next-line no-control-regex -- the controls are what it removes
   return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
 }
 

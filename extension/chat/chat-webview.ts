@@ -30,7 +30,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
 
   resolveWebviewView(view: vscode.WebviewView): void {
     const connection = connectWebview(view.webview, 'view', this.extensionUri, this.session, this.log);
-    view.onDidDispose(() => connection.dispose());
+    view.onDidDispose(() => {
+      connection.dispose();
+    });
   }
 }
 

@@ -22,11 +22,11 @@ export interface ChatDeps {
   engine: Engine;
   status: ModelStatusView;
   /** Starts the model if needed, showing progress and failures; false when it cannot start. */
-  ensureReady(): Promise<boolean>;
+  ensureReady: () => Promise<boolean>;
   /** The request guard: terms and prohibited-use notices over the question and its attachments. */
   beforeSend: BeforeSend;
   /** Whether the configured model (not loaded yet) is one whose terms call for the line under the input. */
-  termsExpected(): boolean;
+  termsExpected: () => boolean;
 }
 
 export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]; session: ChatSession } {

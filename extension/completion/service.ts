@@ -22,13 +22,13 @@ export interface CompletionServiceDeps {
   status: ModelStatusView;
   engine: Pick<Engine, 'complete'>;
   /** Starts the model (the first feature that needs it); false when it could not. */
-  ensureReady(): Promise<boolean>;
+  ensureReady: () => Promise<boolean>;
   snooze: Snooze;
-  termsAccepted(termsId: string): boolean;
+  termsAccepted: (termsId: string) => boolean;
   enabled(languageId: string | undefined): EnabledState;
   settings: PipelineSettings;
   /** Each generation's record (usage, timings) for the log and the benchmark. */
-  onRecord?(record: GenerationRecord): void;
+  onRecord?: (record: GenerationRecord) => void;
   /** The model changed: the log says what that means for completion. */
   onModel?(state: ModelState): void;
   now?(): number;

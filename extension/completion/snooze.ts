@@ -3,7 +3,7 @@
 
 /** The part of VS Code's Memento used here, so tests can pass a Map-backed fake. */
 export interface SnoozeStorage {
-  get<T>(key: string): T | undefined;
+  get(key: string): unknown;
   update(key: string, value: unknown): Thenable<void> | Promise<void>;
 }
 
@@ -14,7 +14,7 @@ export class Snooze {
 
   /** When the snooze ends (epoch ms), or undefined when not snoozed. */
   until(): number | undefined {
-    const t = this.storage.get<number>(KEY);
+    const t = this.storage.get(KEY);
     return typeof t === 'number' && t > this.now() ? t : undefined;
   }
 

@@ -19,11 +19,11 @@ export interface Placement {
 
 const DECLARATION: Record<CommentStyle, RegExp> = {
   jsdoc: /^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\b|class\b|interface\b|type\s+\w+\s*=|enum\b|(?:const|let|var)\s+\w+\s*=|(?:(?:public|private|protected|static|readonly|async|get|set|override)\s+)*[\w$]+\s*(?:<[^>]*>)?\s*\([^)]*\)?\s*(?::[^{]*)?\{?\s*$)/,
-  javadoc: /^\s*(?:(?:public|private|protected|static|final|abstract|synchronized|default)\s+)*(?:class|interface|enum|record|[\w<>\[\],.? ]+\s+\w+\s*\()/,
+  javadoc: /^\s*(?:(?:public|private|protected|static|final|abstract|synchronized|default)\s+)*(?:class|interface|enum|record|[\w<>[\],.? ]+\s+\w+\s*\()/,
   doxygen: /^\s*(?:(?:static|inline|virtual|extern|constexpr|explicit|template\s*<[^>]*>)\s+)*(?:class|struct|enum|[\w:<>*&, ]+[\s*&]\w[\w:]*\s*\()/,
   python: /^\s*(?:async\s+)?(?:def|class)\s+\w+/,
   rust: /^\s*(?:pub(?:\([^)]*\))?\s+)?(?:const\s+|async\s+|unsafe\s+|extern\s+"[^"]*"\s+)*(?:fn|struct|enum|trait|impl|type|mod)\b/,
-  csharp: /^\s*(?:\[.*\]\s*)?(?:(?:public|private|protected|internal|static|virtual|override|abstract|sealed|async|partial|readonly)\s+)*(?:class|struct|interface|enum|record|[\w<>\[\],.? ]+\s+\w+\s*[(<])/,
+  csharp: /^\s*(?:\[.*\]\s*)?(?:(?:public|private|protected|internal|static|virtual|override|abstract|sealed|async|partial|readonly)\s+)*(?:class|struct|interface|enum|record|[\w<>[\],.? ]+\s+\w+\s*[(<])/,
   go: /^\s*(?:func|type)\b/,
 };
 

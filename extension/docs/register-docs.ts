@@ -21,7 +21,7 @@ function styleFrom(base: DocStyle, args: WriteDocCommentArgs): DocStyle {
   return { politeness: args.politeness ?? base.politeness, length: args.length ?? base.length };
 }
 
-export function registerDocs(context: vscode.ExtensionContext, model: DocsModel): { disposables: vscode.Disposable[]; panel(): vscode.WebviewPanel | undefined } {
+export function registerDocs(context: vscode.ExtensionContext, model: DocsModel): { disposables: vscode.Disposable[]; panel: () => vscode.WebviewPanel | undefined } {
   const docs = new DocsController(context, model);
 
   const action = (id: string, act: DocAction, wholeFile = false) => vscode.commands.registerCommand(id, async () => {

@@ -15,7 +15,7 @@ function continueMeans(): string {
   return vscode.l10n.t('Continue only if your use complies with the terms of use.');
 }
 
-export function createRequestGuard(deps: { status: ModelStatusView; termsAccepted(termsId: string): boolean; log: vscode.LogOutputChannel }): RequestGuard {
+export function createRequestGuard(deps: { status: ModelStatusView; termsAccepted: (termsId: string) => boolean; log: vscode.LogOutputChannel }): RequestGuard {
   const notices = new NoticeFlow({
     async confirm(message) {
       const cont = vscode.l10n.t('Continue');

@@ -258,7 +258,7 @@ export class ModelsFeature implements vscode.Disposable {
       for (let attempt = 0; ; attempt++) {
         try {
           const result = await this.withProgress(job, s, token, controller);
-          await recordDownload(result.path, { source: job.source, url: result.url, sha256: result.sha256, sizeBytes: result.sizeBytes, catalogId: job.catalogId }).catch((e) => this.deps.log.warn(String(e)));
+          await recordDownload(result.path, { source: job.source, url: result.url, sha256: result.sha256, sizeBytes: result.sizeBytes, catalogId: job.catalogId }).catch((e: unknown) => this.deps.log.warn(String(e)));
           this.last = result;
           this.deps.log.info(`downloaded ${result.path}: ${result.sizeBytes} bytes, SHA-256 ${result.sha256} (checked against ${result.checkedAgainst === 'none' ? 'nothing published: computed here' : result.checkedAgainst === 'given' ? 'the catalog' : "the server's metadata"})`);
           void this.offerUse(result, job.label);
@@ -337,7 +337,7 @@ export class ModelsFeature implements vscode.Disposable {
 
   private showFailure(e: unknown, job: DownloadJob): void {
     const code: ModelsErrorCode = isModelsError(e) ? e.code : 'io';
-    const detail = isModelsError(e) ? e.message : String((e as Error)?.message ?? e);
+    const detail = isModelsError(e) ? e.message : String((e as Error | undefined)?.message ?? e);
     this.deps.log[code === 'cancelled' ? 'info' : 'error'](`download of ${job.source}: ${code}: ${detail}`);
     const retry = vscode.l10n.t('Retry');
     const openFolder = vscode.l10n.t('Open Models Folder');
@@ -364,7 +364,7 @@ export class ModelsFeature implements vscode.Disposable {
 
   /** Records "last used" for a file of the models folder (other files are left alone). */
   async noteUse(path: string): Promise<void> {
-    await markUsed(expandHome(path), this.settings().folder).catch((e) => this.deps.log.warn(`last use of ${path}: ${String(e)}`));
+    await markUsed(expandHome(path), this.settings().folder).catch((e: unknown) => this.deps.log.warn(`last use of ${path}: ${String(e)}`));
   }
 
   // ---- Manage Downloaded Models… ---------------------------------------------------------------------------
@@ -453,7 +453,7 @@ export class ModelsFeature implements vscode.Disposable {
     const of = m.expectedSizeBytes ? vscode.l10n.t('{0} of {1}', formatBytes(m.sizeBytes), formatBytes(m.expectedSizeBytes)) : formatBytes(m.sizeBytes);
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Fude: the download of {0} was interrupted ({1} so far). Resume it?', m.fileName, of), resumeIt, discard);
     if (choice === resumeIt) await this.resume(m);
-    if (choice === discard) await removeModel(m.path).catch((e) => this.deps.log.warn(String(e)));
+    if (choice === discard) await removeModel(m.path).catch((e: unknown) => this.deps.log.warn(String(e)));
   }
 
   // ---- Select Model ------------------------------------------------------------------------------------------
@@ -499,8 +499,14 @@ export class ModelsFeature implements vscode.Disposable {
       },
     });
     if (!chosen) return;
-    if (chosen.act === 'download') return void (await this.downloadCommand());
-    if (chosen.act === 'file' && chosen.model) return void (await this.useModel(chosen.model.path));
+    if (chosen.act === 'download') {
+      await this.downloadCommand();
+      return;
+    }
+    if (chosen.act === 'file' && chosen.model) {
+      await this.useModel(chosen.model.path);
+      return;
+    }
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
       openLabel: vscode.l10n.t('Use This Model'),

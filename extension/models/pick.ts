@@ -47,7 +47,7 @@ export function pick<T extends vscode.QuickPickItem>(opts: PickOptions<T>): Prom
     };
     qp.onDidAccept(() => finish(qp.selectedItems[0] ?? qp.activeItems[0]));
     qp.onDidHide(() => finish(undefined));
-    open = qp as unknown as vscode.QuickPick<vscode.QuickPickItem>;
+    open = qp;
     qp.show();
     if (opts.whileOpen) {
       qp.busy = true;

@@ -6,7 +6,7 @@ import { ModelsFeature, type ModelsDeps } from './models-feature.js';
 export function registerModels(deps: ModelsDeps): { disposables: vscode.Disposable[]; feature: ModelsFeature } {
   const feature = new ModelsFeature(deps);
   // After a restart: offer to resume an interrupted download, once the window has settled.
-  const offer = setTimeout(() => void feature.offerResume().catch((e) => deps.log.warn(`resume offer: ${String(e)}`)), 3000);
+  const offer = setTimeout(() => void feature.offerResume().catch((e: unknown) => deps.log.warn(`resume offer: ${String(e)}`)), 3000);
   const disposables = [
     feature,
     vscode.commands.registerCommand('fude.models.download', (arg?: { id?: string }) => feature.downloadCommand(arg)),

@@ -84,7 +84,7 @@ export function analyseAsk(normalised: string): AskFacts {
       if (fact === 'professional-in-loop' && excluded !== undefined) continue;
       add(fact, fact === 'professional-excluded' ? excluded : first(res, clause));
     }
-    for (const sense of Object.keys(SENSES) as Sense[]) add(`sense.${sense}`, first(SENSES[sense], clause));
+    for (const sense of Object.keys(SENSES)) add(`sense.${sense}`, first(SENSES[sense], clause));
     const aside = first(ASIDE, clause);
     if (aside !== undefined && asideAt < 0) {
       asideAt = i;

@@ -12,7 +12,7 @@ export interface Acceptance {
 
 /** The part of VS Code's Memento this store needs, so tests can pass a Map-backed fake. */
 export interface KeyValue {
-  get<T>(key: string): T | undefined;
+  get(key: string): unknown;
   update(key: string, value: unknown): Thenable<void> | Promise<void>;
 }
 
@@ -22,7 +22,7 @@ export class TermsAcceptanceStore {
   constructor(private readonly kv: KeyValue, private readonly now: () => Date = () => new Date()) {}
 
   private all(): Record<string, Acceptance> {
-    return this.kv.get<Record<string, Acceptance>>(KEY) ?? {};
+    return (this.kv.get(KEY) as Record<string, Acceptance> | undefined) ?? {};
   }
 
   /** The acceptance of these terms if it is for their current text. */

@@ -30,7 +30,10 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
   });
   walkthrough.startService();
   const start = async (restart: boolean) => {
-    if (!restart) return void (await starter.ensureReady());
+    if (!restart) {
+      await starter.ensureReady();
+      return;
+    }
     try {
       await starter.withProgress(() => engine.restart());
     } catch (e) {
@@ -56,7 +59,7 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
       const details = await engine.details();
       const remote = status.current.model?.remote;
       if (details.server && remote) {
-        const m = status.current.model!;
+        const m = status.current.model;
         const software = { fude: 'Fude', vllm: 'vLLM', llamacpp: 'llama.cpp', other: vscode.l10n.t('other') }[remote.software];
         const lines = [
           vscode.l10n.t('Engine: remote server, OpenAI-compatible API ({0})', software),

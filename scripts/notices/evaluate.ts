@@ -59,7 +59,7 @@ export function parseLabelled(content: string): LabelledRequest[] {
     const rec = value as { text?: unknown; label?: unknown };
     if (typeof rec.text !== 'string' || typeof rec.label !== 'string') throw new Error(`line ${i + 1}: needs string "text" and "label"`);
     if (rec.label !== 'none' && !isCategory(rec.label)) throw new Error(`line ${i + 1}: unknown label "${rec.label}"`);
-    out.push({ text: rec.text, label: rec.label as Label, line: i + 1 });
+    out.push({ text: rec.text, label: rec.label, line: i + 1 });
   });
   return out;
 }

@@ -40,9 +40,9 @@ describe('backend: crafted GGUF headers are refused at once, without growing', f
       assert.equal(m.code, EXIT_BAD_SETUP, m.stderr.join('\n'));
       const errors = m.stderr.map(parseSetupError).filter((e) => e !== undefined);
       assert.equal(errors.length, 1, m.stderr.join('\n'));
-      assert.equal(errors[0]!.code, 'model_invalid');
-      assert.ok(errors[0]!.message.includes(path), errors[0]!.message);
-      assert.match(errors[0]!.message, c.says);
+      assert.equal(errors[0].code, 'model_invalid');
+      assert.ok(errors[0].message.includes(path), errors[0].message);
+      assert.match(errors[0].message, c.says);
       assert.ok(!m.stderr.some((l) => /^\s+at /.test(l)), 'no stack trace');
       assert.ok(m.ms < baseline.ms + EXTRA_MS, `${m.ms.toFixed(0)} ms against ${baseline.ms.toFixed(0)} ms for a file that is not a GGUF`);
       if (Number.isFinite(baseline.peakMiB)) {

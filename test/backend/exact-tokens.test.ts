@@ -20,7 +20,7 @@ const corpus = readCorpus();
 
 function done(r: Collected): DoneEvent {
   assert.equal(r.final.type, 'done', JSON.stringify(r.final).slice(0, 300));
-  return r.final as DoneEvent;
+  return r.final;
 }
 
 interface Family {
@@ -138,7 +138,7 @@ describe('backend: exact tokens on the real LLM-jp-3 and Fugaku-LLM vocabularies
           ]);
           const got = [done(chat).usage.inputTokens, done(docs).usage.inputTokens, done(complete).usage.inputTokens];
           if (JSON.stringify(got) !== JSON.stringify([expectedChat, expectedChat, expectedComplete])) {
-            wrong.push(`${JSON.stringify(text.slice(0, 40))}: ${got} vs ${[expectedChat, expectedChat, expectedComplete]}`);
+            wrong.push(`${JSON.stringify(text.slice(0, 40))}: ${got.join(',')} vs ${[expectedChat, expectedChat, expectedComplete].join(',')}`);
           }
         }
         assert.deepEqual(wrong, []);

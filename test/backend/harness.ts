@@ -28,10 +28,10 @@ export function spawnBackend(args: string[], env: Record<string, string | undefi
   });
   const stderr: string[] = [];
   const events: BackendEvent[] = [];
-  proc.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(...d.split('\n').filter(Boolean)));
+  proc.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(...d.split('\n').filter(Boolean)));
   const exit = once(proc, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
   const ready = new Promise<ReadyLine>((resolve, reject) => {
-    readBackendEvents(proc.stdout!, (ev) => {
+    readBackendEvents(proc.stdout, (ev) => {
       events.push(ev);
       if (ev.event === 'ready') resolve(ev);
     }, (line) => reject(new Error(`the backend printed a line that is not an event: ${line.slice(0, 200)}`)));
@@ -59,7 +59,7 @@ export class Client {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const ev = JSON.parse(data.toString()) as ServerEvent;
+      const ev = JSON.parse((data as Buffer).toString()) as ServerEvent;
       const w = ev.id === null ? undefined : this.waiters.get(ev.id);
       if (!w) return void this.unmatched.push(ev);
       if (ev.type === 'chunk') {

@@ -37,7 +37,7 @@ export async function measureBackend(args: string[], limitMs: number): Promise<M
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let text = '';
-  proc.stderr!.setEncoding('utf8').on('data', (d: string) => { text += d.slice(0, 1_000_000); });
+  proc.stderr.setEncoding('utf8').on('data', (d: string) => { text += d.slice(0, 1_000_000); });
   let peakKiB = 0;
   const poll = setInterval(() => { peakKiB = Math.max(peakKiB, vmHwmKiB(proc.pid!) ?? 0); }, POLL_MS);
   let timedOut = false;
@@ -46,7 +46,7 @@ export async function measureBackend(args: string[], limitMs: number): Promise<M
   const ms = performance.now() - started;
   clearInterval(poll);
   clearTimeout(killer);
-  if (proc.stderr!.readableLength > 0 || !proc.stderr!.readableEnded) await once(proc.stderr!, 'end').catch(() => undefined);
+  if (proc.stderr.readableLength > 0 || !proc.stderr.readableEnded) await once(proc.stderr, 'end').catch(() => undefined);
   const lines = text.split('\n').filter(Boolean);
   const reported = lines.find((l) => l.startsWith(RSS_MARK));
   if (reported) peakKiB = Math.max(peakKiB, Number(reported.slice(RSS_MARK.length)));

@@ -112,11 +112,24 @@ describe('backend: the OpenAI API with the official openai client', function () 
   });
 
   it('ends a chat at max_tokens or max_completion_tokens with finish_reason "length"', async () => {
-    const a = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'a' }], max_tokens: 3 });
+    const a = await openai.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: 'a' }],
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- clients still send max_tokens; the server must honour it
+      max_tokens: 3,
+    });
     assert.equal(a.choices[0].finish_reason, 'length');
     assert.equal(a.usage!.completion_tokens, 3);
     assert.ok(LLM_JP_ANSWER.startsWith(a.choices[0].message.content!));
-    const b = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'a' }], max_completion_tokens: 2, temperature: 0, top_p: 1, seed: 7 });
+    const b = await openai.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: 'a' }],
+      max_completion_tokens: 2,
+      temperature: 0,
+      top_p: 1,
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- seed is deprecated in the OpenAI API but Fude's server accepts it
+      seed: 7,
+    });
     assert.equal(b.choices[0].finish_reason, 'length');
     assert.equal(b.usage!.completion_tokens, 2);
   });
@@ -171,7 +184,7 @@ describe('backend: the OpenAI API with the official openai client', function () 
     for (const origin of ['http://evil.example', 'null', 'vscode-webview://abc']) {
       const res = await raw(port, 'POST', '/v1/chat/completions', { ...auth, origin }, JSON.stringify({ model: MODEL, messages: [{ role: 'user', content: 'x' }] }));
       assert.equal(res.status, 403);
-      assert.equal(JSON.parse(res.text).error.type, 'permission_error');
+      assert.equal((JSON.parse(res.text) as { error: { type: string } }).error.type, 'permission_error');
     }
     const preflight = await raw(port, 'OPTIONS', '/v1/chat/completions', { origin: 'http://evil.example', 'access-control-request-method': 'POST' });
     assert.equal(preflight.status, 403);
@@ -188,7 +201,7 @@ describe('backend: the OpenAI API with the official openai client', function () 
     await assert.rejects(openai.models.retrieve('other'), OpenAI.NotFoundError);
     const path = await raw(port, 'POST', '/v1/embeddings', auth, '{}');
     assert.equal(path.status, 404);
-    assert.equal(JSON.parse(path.text).error.code, 'unknown_url');
+    assert.equal((JSON.parse(path.text) as { error: { code: string } }).error.code, 'unknown_url');
     const method = await raw(port, 'GET', '/v1/chat/completions', auth);
     assert.equal(method.status, 405);
     assert.equal(method.headers.allow, 'POST');
@@ -197,7 +210,7 @@ describe('backend: the OpenAI API with the official openai client', function () 
   it('answers bad JSON and bad fields with 400 naming the field', async () => {
     const json = await raw(port, 'POST', '/v1/chat/completions', auth, '{"model": ');
     assert.equal(json.status, 400);
-    assert.match(JSON.parse(json.text).error.message, /not valid JSON/);
+    assert.match((JSON.parse(json.text) as { error: { message: string } }).error.message, /not valid JSON/);
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ n: 2 }, 'n'],
       [{ temperature: 11 }, 'temperature'],
@@ -209,7 +222,7 @@ describe('backend: the OpenAI API with the official openai client', function () 
     ];
     for (const [extra, param] of cases) {
       await assert.rejects(openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'x' }], ...extra } as never), (e: unknown) => {
-        assert.ok(e instanceof OpenAI.BadRequestError, `${param}: ${e}`);
+        assert.ok(e instanceof OpenAI.BadRequestError, `${param}: ${String(e)}`);
         assert.equal(e.param, param);
         return true;
       });
@@ -220,7 +233,7 @@ describe('backend: the OpenAI API with the official openai client', function () 
     const huge = JSON.stringify({ model: MODEL, prompt: 'x'.repeat(4 * 1024 * 1024 + 10) });
     const res = await raw(port, 'POST', '/v1/completions', auth, huge);
     assert.equal(res.status, 413);
-    assert.equal(JSON.parse(res.text).error.code, 'request_too_large');
+    assert.equal((JSON.parse(res.text) as { error: { code: string } }).error.code, 'request_too_large');
   });
 
   it('refuses a request on a full lane with 429 and Retry-After', async () => {

@@ -99,7 +99,8 @@ describe('backend: the remote-engine client against Fude\'s own OpenAI API', fun
     other.dispose();
 
     const controller = new AbortController();
-    const busy = client.complete({ prompt: 'x#', maxTokens: 100_000, signal: controller.signal })[Symbol.asyncIterator]();
+    const busyStream = client.complete({ prompt: 'x#', maxTokens: 100_000, signal: controller.signal });
+    const busy = busyStream[Symbol.asyncIterator]();
     await busy.next();
     const refused = await failure(client.complete({ prompt: 'f(' }));
     assert.equal(refused.code, 'rate_limited');

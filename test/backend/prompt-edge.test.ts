@@ -129,7 +129,7 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
 
   /** The most CPU time the backend spent in one turn of its event loop since stderr line `from`. */
   function worstLoopCpu(from: number): number {
-    const cpu = backend.stderr.slice(from).map((l) => /^loop-monitor: wall [\d.]+ cpu ([\d.]+)/.exec(l)).filter((m) => m !== null).map((m) => Number(m![1]));
+    const cpu = backend.stderr.slice(from).map((l) => /^loop-monitor: wall [\d.]+ cpu ([\d.]+)/.exec(l)).filter((m) => m !== null).map((m) => Number(m[1]));
     return cpu.reduce((a, b) => Math.max(a, b), 0);
   }
 

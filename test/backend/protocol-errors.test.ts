@@ -76,7 +76,7 @@ describe('backend: bad input gets an error reply and the backend keeps serving',
     const finals: string[] = [];
     const done = new Promise<void>((resolve) => {
       client.ws.on('message', function listen(data) {
-        const ev = JSON.parse(String(data)) as { id: string | null; type: string; code?: string; field?: string };
+        const ev = JSON.parse((data as Buffer).toString()) as { id: string | null; type: string; code?: string; field?: string };
         if (ev.id === null && ev.field === 'id') return void finals.push(`error:${ev.code} (id null)`);
         if (ev.id !== 'dup' || ev.type === 'chunk') return;
         finals.push(ev.type === 'error' ? `error:${ev.code}` : ev.type);

@@ -39,7 +39,7 @@ describe('backend: bounds on one client', function () {
 
   it('refuses a duplicate id with id null and field "id", so the live request is not ended by it', async () => {
     const events: ServerEvent[] = [];
-    const listen = (data: WebSocket.RawData) => events.push(JSON.parse(String(data)) as ServerEvent);
+    const listen = (data: WebSocket.RawData) => events.push(JSON.parse((data as Buffer).toString()) as ServerEvent);
     client.ws.on('message', listen);
     const live = client.request({ id: 'live', type: 'complete', prefix: '#', maxTokens: 40 });
     client.ws.send(JSON.stringify({ id: 'live', type: 'status' }));

@@ -20,9 +20,9 @@ async function refusal(args: string[]) {
   assert.ok(!b.stderr.some((l) => /^\s+at /.test(l)), 'no stack trace');
   const events = b.events.filter((e) => e.event === 'setup_error');
   assert.equal(events.length, 1, `exactly one setup_error event: ${JSON.stringify(b.events)}`);
-  const event = events[0]!;
-  assert.ok(event.event === 'setup_error' && event.code === errors[0]!.code);
-  return { ...errors[0]!, params: event.event === 'setup_error' ? event.params : {} };
+  const event = events[0];
+  assert.ok(event.event === 'setup_error' && event.code === errors[0].code);
+  return { ...errors[0], params: event.event === 'setup_error' ? event.params : {} };
 }
 
 describe('backend: setup failures are one clear line and exit code 2', function () {

@@ -13,7 +13,7 @@ async function refusal(args: string[]) {
   assert.equal(code, EXIT_BAD_SETUP, `refused with exit code 2; stderr: ${b.stderr.join(' | ')}`);
   const errors = b.stderr.map(parseSetupError).filter((e) => e !== undefined);
   assert.equal(errors.length, 1, b.stderr.join(' | '));
-  return errors[0]!;
+  return errors[0];
 }
 
 describe('backend: the terms follow the model', function () {

@@ -59,14 +59,22 @@ const loadBefore = loadavg()[0];
 const dir = makeTinyModelDir();
 const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
 const text = mixedText();
-const results: Record<string, unknown> = {};
+interface Speed { tokens: number; ms: number; tokensPerSecond: number; megabytesPerSecond: number }
+interface VocabResult {
+  corpusStrings: number;
+  agreementWithSentencePiece: { fude: number; fudeExact: number; nodeLlamaCpp: number; nodeLlamaCppExact: number };
+  mixedText: { bytes: number; fude: Speed; nodeLlamaCpp: Speed };
+  prompt4000: { characters: number; tokens: number; fudeMs: number; nodeLlamaCppMs: number };
+  vocabBuildMs: number;
+}
+const results: Record<string, VocabResult> = {};
 try {
   for (const name of ['llm-jp-3', 'fugaku-llm'] as const satisfies readonly RealVocabName[]) {
     const preset = name === 'llm-jp-3' ? 'llm-jp-3-vocab' : 'fugaku-vocab';
     const gguf = writeVocabModel(join(dir, `${preset}.gguf`), vocabPresets[preset]());
     const model = await llama.loadModel({ modelPath: gguf.path, vocabOnly: true });
     const buildStarted = performance.now();
-    const vocab = new UnigramVocab(vocabArraysFromGguf(model.fileInfo.metadata.tokenizer?.ggml as Parameters<typeof vocabArraysFromGguf>[0]));
+    const vocab = new UnigramVocab(vocabArraysFromGguf(model.fileInfo.metadata.tokenizer?.ggml));
     const buildMs = performance.now() - buildStarted;
     const reference = await loadReference(name);
 
@@ -133,7 +141,7 @@ mkdirSync(dirname(RESULTS), { recursive: true });
 writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
 
 console.log(`tokenizer bench (${report.machine.cpuModel}, load ${report.machine.loadAverage1mBefore} → ${report.machine.loadAverage1mAfter}, medians of ${runs})`);
-for (const [name, r] of Object.entries(results) as Array<[string, any]>) {
+for (const [name, r] of Object.entries(results)) {
   console.log(`\n${name}`);
   console.log(`  agreement with SentencePiece on ${r.corpusStrings} strings: Fude ${r.agreementWithSentencePiece.fudeExact} (${(r.agreementWithSentencePiece.fude * 100).toFixed(1)}%), node-llama-cpp ${r.agreementWithSentencePiece.nodeLlamaCppExact} (${(r.agreementWithSentencePiece.nodeLlamaCpp * 100).toFixed(1)}%)`);
   console.log(`  1 MB mixed text: Fude ${r.mixedText.fude.tokensPerSecond.toLocaleString('en')} tokens/s (${r.mixedText.fude.ms} ms), node-llama-cpp ${r.mixedText.nodeLlamaCpp.tokensPerSecond.toLocaleString('en')} tokens/s (${r.mixedText.nodeLlamaCpp.ms} ms)`);

@@ -120,10 +120,12 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
     const results: boolean[] = [];
     const key = (init: KeyboardEventInit) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, composed: true, cancelable: true, ...init }));
     el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true, data: 'へんかん' }));
+    /* eslint-disable @typescript-eslint/no-deprecated -- browsers still send keyCode 229 for an Enter that confirms a conversion */
     results.push(key({ isComposing: true, keyCode: 229 }));          // Chrome: the Enter that confirms
     results.push(key({ isComposing: true, keyCode: 13 }));
     el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: '変換中' }));
     results.push(key({ isComposing: false, keyCode: 229 }));         // Safari: compositionend came first
+    /* eslint-enable @typescript-eslint/no-deprecated */
     return results; // dispatchEvent returns false when the page prevented the default (= would send)
   });
   assert.deepEqual(imeResults, [true, true, true], 'Enter during composition is left to the IME');

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: Error) => {
-  say(`FAILED: ${e.message}`);
+main().catch((e: unknown) => {
+  say(`FAILED: ${(e as Error).message}`);
   process.exitCode = 1;
 });

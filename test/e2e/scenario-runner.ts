@@ -19,13 +19,13 @@ export interface ScenarioWorkbenchOptions extends Omit<WorkbenchOptions, 'name' 
 
 export interface ScenarioContext {
   /** Prints "[e2e:NAME] line". */
-  say(line: string): void;
+  say: (line: string) => void;
   /** A fresh folder for fixture models (see test/fixtures/preset-files.ts). */
   readonly models: string;
   /** A fresh workspace folder; the workbench opens it. */
   readonly workspace: string;
   /** Opens the workspace in code-server + chromium, screenshots under test-output/e2e/NAME. Once per scenario. */
-  open(o?: ScenarioWorkbenchOptions): Promise<UiSession>;
+  open: (o?: ScenarioWorkbenchOptions) => Promise<UiSession>;
 }
 
 /** Runs the scenario and ends the process with its result. */

@@ -47,7 +47,7 @@ async function screenshot(page: Page, outDir: string): Promise<void> {
   const file = path.join(outDir, 'failure.png');
   await page.screenshot({ path: file, timeout: 10_000 }).then(
     () => say(`screenshot of the workbench: ${file}`),
-    (e: Error) => say(`no screenshot: ${e.message}`),
+    (e: unknown) => say(`no screenshot: ${(e as Error).message}`),
   );
 }
 
@@ -66,7 +66,7 @@ export async function runUnderCodeServer(o: RunOptions, persist?: Persist): Prom
   const lines: string[] = [];
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
-  let verdict: Verdict = { exitCode: 1, message: 'FAILED: no result' };
+  let verdict: Verdict;
   let timer: NodeJS.Timeout | undefined;
   let cleanupError: string | undefined;
   let firstLogAt: number | undefined;
@@ -103,7 +103,7 @@ export async function runUnderCodeServer(o: RunOptions, persist?: Persist): Prom
       }
     });
     await page.exposeFunction('codeAutomationExit', (code: unknown, logs: unknown) => {
-      saving = saveLogs(o.outDir, logs).catch((e) => say(`could not save logs: ${String(e)}`));
+      saving = saveLogs(o.outDir, logs).catch((e: unknown) => say(`could not save logs: ${String(e)}`));
       if (stamp) say(`+${Date.now() - t0}ms codeAutomationExit(${String(code)})`);
       settle({ kind: 'exit', code: typeof code === 'number' ? code : Number(code) });
     });
@@ -128,7 +128,7 @@ export async function runUnderCodeServer(o: RunOptions, persist?: Persist): Prom
   } finally {
     if (timer) clearTimeout(timer);
     await browser?.close();
-    await server?.stop().catch((e: Error) => { cleanupError = e.message; });
+    await server?.stop().catch((e: unknown) => { cleanupError = (e as Error).message; });
   }
   if (cleanupError) return { exitCode: 1, message: `${verdict.message}; and FAILED to clean up: ${cleanupError}` };
   return verdict;

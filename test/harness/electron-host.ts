@@ -21,7 +21,7 @@ function teeStdout(lines: string[]): () => void {
     partial = parts.pop() ?? '';
     lines.push(...parts);
     return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stdout.write;
+  });
   return () => {
     if (partial) lines.push(partial);
     process.stdout.write = original;

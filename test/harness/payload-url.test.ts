@@ -14,7 +14,7 @@ describe('payload-url', () => {
       port: 8123, workspace: '/tmp/ws', extensionDevelopmentPath: '/repo', extensionTestsPath: '/repo/dist/test/vscode/index.cjs',
     });
     assert.ok(!text.includes('"'), 'JSON must be encoded in the URL');
-    const payload = JSON.parse(new URL(text).searchParams.get('payload') ?? 'null');
+    const payload: unknown = JSON.parse(new URL(text).searchParams.get('payload') ?? 'null');
     assert.deepEqual(payload, [
       ['extensionDevelopmentPath', 'vscode-remote://127.0.0.1:8123/repo'],
       ['extensionTestsPath', 'vscode-remote://127.0.0.1:8123/repo/dist/test/vscode/index.cjs'],

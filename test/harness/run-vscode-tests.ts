@@ -27,8 +27,8 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (e: Error) => {
-    console.error(`[run-vscode-tests] ERROR: ${e.message}`);
+  (e: unknown) => {
+    console.error(`[run-vscode-tests] ERROR: ${(e as Error).message}`);
     process.exit(2);
   },
 );

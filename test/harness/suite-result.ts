@@ -17,7 +17,7 @@ export interface Verdict {
   message: string;
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes it strips
 const ansi = /\u001b\[[0-9;]*m/g;
 
 export function mochaSummary(lines: readonly string[]): { passing?: number; failing?: number; pending?: number } {

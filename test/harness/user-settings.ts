@@ -32,7 +32,7 @@ export function parseSettingsJson(text: string): Settings {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new Error(`--settings is not valid JSON: ${(e as Error).message}`);
+    throw new Error(`--settings is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new Error('--settings must be a JSON object, e.g. {"fude.backend.port": 0}');

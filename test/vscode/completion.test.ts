@@ -32,7 +32,7 @@ describe('Fude inline completion (in a real VS Code)', () => {
     try {
       await untilPlain(cond, ms, what);
     } catch (e) {
-      throw new Error(`${(e as Error).message}; completion stats: ${JSON.stringify(stats())}; backend ${api.state().phase}, in flight ${api.state().inFlight}`);
+      throw new Error(`${(e as Error).message}; completion stats: ${JSON.stringify(stats())}; backend ${api.state().phase}, in flight ${api.state().inFlight}`, { cause: e });
     }
   };
 

@@ -23,11 +23,11 @@ export async function startRemoteServer(extensionPath: string, model: string, ar
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
-  proc.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(...d.split('\n').filter(Boolean)));
+  proc.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(...d.split('\n').filter(Boolean)));
   const exited = once(proc, 'exit');
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the test's backend did not start in 120 s: ${stderr.slice(-5).join(' | ')}`)), 120_000);
-    readBackendEvents(proc.stdout!, (ev) => {
+    readBackendEvents(proc.stdout, (ev) => {
       if (ev.event === 'ready') {
         clearTimeout(timer);
         resolve(ev.port);

@@ -113,7 +113,7 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
     // However much arrived before the switch (a busy machine lets the loop run longer): a start of the loop.
     assert.ok(answer[1].length > 0 && LOOP_TEXT.repeat(Math.ceil(answer[1].length / LOOP_TEXT.length)).startsWith(answer[1]), `the partial answer is kept: ${answer[1]}`);
     assert.equal(answer[2], true, 'marked as cut');
-    await until(() => !backendPids(extensionPath).includes(localPid!), 10_000, 'the local backend stopped');
+    await until(() => !backendPids(extensionPath).includes(localPid), 10_000, 'the local backend stopped');
   });
 
   it('checks the server at once (the old engine was running) and says the key was refused', async () => {

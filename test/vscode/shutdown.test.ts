@@ -21,6 +21,8 @@ describe('Fude shutdown (in a real VS Code)', () => {
     await waitForState(api, (x) => x.phase === 'ready');
     const pid = api.backendPid()!;
     // Deactivate the way VS Code does on shutdown: the module's deactivate().
+    // The suite is bundled to CommonJS: require() reaches the module instance VS Code loaded, as deactivate would.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const main = require(join(extensionPath, 'dist', 'extension.cjs')) as { deactivate(): Promise<void> };
     await main.deactivate();
     await until(() => !alive(pid), 10_000, 'backend exits on deactivate');

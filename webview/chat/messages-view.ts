@@ -46,7 +46,7 @@ export function sameConversation(a: ConversationView, b: ConversationView): bool
 
 export class MessagesView {
   readonly element = h("main", { class: "messages", attrs: { id: "messages", "aria-live": "polite" } });
-  private readonly renderer: MarkdownRenderer = createMarkdownRenderer({ window: window as never });
+  private readonly renderer: MarkdownRenderer = createMarkdownRenderer({ window });
   private readonly blocks = new WeakMap<Element, CodeBlock[]>();
   private readonly rendered = new Map<string, RenderedMarkdown>();
   private view: ConversationView = { conversationId: null, messages: [], busy: false, streaming: null, streamingModel: null, pendingQuestion: null };

@@ -13,7 +13,7 @@ export interface SavedState {
 
 export function savedState(): SavedState {
   const state = channel.getState();
-  return typeof state === "object" && state !== null ? (state as SavedState) : {};
+  return typeof state === "object" && state !== null ? state : {};
 }
 
 export function saveState(state: SavedState): void {

@@ -14,7 +14,7 @@ const ACTIONS: DocAction[] = ["docComment", "explain", "translateToJa", "transla
 
 export class DocsApp {
   private s: Record<string, string> = {};
-  private readonly renderer = createMarkdownRenderer({ window: window as never });
+  private readonly renderer = createMarkdownRenderer({ window });
   private readonly target = h("div", { class: "target" });
   private readonly styles = h("div", { class: "styles" });
   private readonly actions = h("div", { class: "actions" });

@@ -12,9 +12,9 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 export interface Channel<Out, In> {
-  post(message: Out): void;
+  post: (message: Out) => void;
   /** Calls the listener for every message shaped like { type: string }; the extension is the only sender. */
-  onMessage(listener: (message: In) => void): void;
+  onMessage: (listener: (message: In) => void) => void;
   getState(): unknown;
   setState(state: unknown): void;
 }

@@ -29,8 +29,8 @@ export interface CompletionControllerDeps {
   log: vscode.LogOutputChannel;
   engine: Pick<Engine, 'complete'>;
   status: ModelStatusView;
-  ensureReady(): Promise<boolean>;
-  termsAccepted(termsId: string): boolean;
+  ensureReady: () => Promise<boolean>;
+  termsAccepted: (termsId: string) => boolean;
 }
 
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
@@ -146,7 +146,7 @@ export class CompletionController implements vscode.Disposable {
   private reportOutcome(outcome: PipelineOutcome, languageId: string): void {
     if (outcome.debounced) return;
     const log = this.deps.log;
-    const error = outcome.error === undefined ? undefined : String((outcome.error as Error)?.message ?? outcome.error);
+    const error = outcome.error === undefined ? undefined : messageOf(outcome.error);
     this.lastOutcome = { text: outcome.text, source: outcome.source, end: outcome.end, error };
     const budget = this.service.pipeline.engine.budget;
     switch (outcome.end) {
@@ -193,4 +193,9 @@ export class CompletionController implements vscode.Disposable {
 function retryAfterOf(error: unknown): number | undefined {
   const ms = (error as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
   return typeof ms === 'number' ? ms : undefined;
+}
+
+/** A failure's message, or the thrown value itself when it is not an Error. */
+function messageOf(e: unknown): string {
+  return String((e as Error | undefined)?.message ?? e);
 }

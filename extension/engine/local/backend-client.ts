@@ -37,7 +37,7 @@ export class BackendClient {
     this.endpoint = endpoint;
     const ws = new WebSocket(`ws://127.0.0.1:${endpoint.port}`, { headers: { authorization: `Bearer ${endpoint.token}` } });
     this.ws = ws;
-    ws.on('message', (data) => this.onMessage(String(data)));
+    ws.on('message', (data) => this.onMessage((data as Buffer).toString()));
     ws.on('close', () => {
       if (this.ws === ws) this.detach('the backend closed the connection');
     });

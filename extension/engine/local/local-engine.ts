@@ -17,7 +17,7 @@ export interface LocalEngineDeps {
   /** How to start the backend now (settings are read at each start). */
   launch(): LaunchSpec;
   /** Each line the backend writes on stderr (its log). */
-  onStderr?(line: string): void;
+  onStderr?: (line: string) => void;
   supervisor?: SupervisorOptions;
 }
 

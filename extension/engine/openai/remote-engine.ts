@@ -126,7 +126,7 @@ export class RemoteEngine implements Engine {
         if (model) this.deps.status.publish({ model: { ...model, remote: c.remote } });
       }
     } catch (e) {
-      this.deps.log?.(`remote engine: latency check failed: ${this.redact(String((e as Error).message))}`);
+      this.deps.log?.(`remote engine: latency check failed: ${this.redact(String((e as { message?: unknown }).message))}`);
     }
     return { server: { baseUrl: c.remote.baseUrl, model: c.facts.name, latencyMs: c.remote.latencyMs } };
   }
@@ -182,7 +182,7 @@ export class RemoteEngine implements Engine {
     let props: LlamaProps | undefined;
     if (entry.ownedBy === 'llamacpp') {
       try {
-        props = (await client.props()) as LlamaProps | undefined;
+        props = await client.props();
       } catch (e) {
         client.dispose();
         const err = e as RemoteEngineError;
@@ -286,7 +286,7 @@ export class RemoteEngine implements Engine {
 
   private engineError(e: unknown, apiKey: string | undefined): EngineError {
     if (e instanceof EngineError) return e;
-    if (!(e instanceof RemoteEngineError)) return new EngineError('internal', redactKey(String((e as Error)?.message ?? e), apiKey));
+    if (!(e instanceof RemoteEngineError)) return new EngineError('internal', redactKey(String((e as Error | undefined)?.message ?? e), apiKey));
     const message = redactKey(e.message, apiKey);
     return new EngineError(engineCode(e), message, e.retryAfterMs);
   }

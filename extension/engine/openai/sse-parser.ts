@@ -32,7 +32,7 @@ export class SseParser {
     if (this.sawCR && text.startsWith('\n')) text = text.slice(1);
     this.sawCR = false;
     const out: SseEvent[] = [];
-    let input = this.buffer + text;
+    const input = this.buffer + text;
     let start = 0;
     for (let i = 0; i < input.length; i++) {
       const c = input.charCodeAt(i);
@@ -48,7 +48,6 @@ export class SseParser {
       start = i + 1;
     }
     this.buffer = input.slice(start);
-    input = '';
     return out;
   }
 

@@ -42,8 +42,8 @@ async function main(): Promise<void> {
 
 main().then(
   () => process.exit(0),
-  (e: Error) => {
-    console.error(`[ui-selftest] FAILED: ${e.stack ?? e.message}`);
+  (e: unknown) => {
+    console.error(`[ui-selftest] FAILED: ${(e as Error).stack ?? (e as Error).message}`);
     process.exit(1);
   },
 );

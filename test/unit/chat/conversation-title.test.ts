@@ -24,7 +24,7 @@ describe("chat history: conversation titles", () => {
       `${"a".repeat(38)}😀😀😀`,
       `${"あ".repeat(38)}👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦`,
       `${"あ".repeat(38)}か\u3099き\u3099く\u3099`,
-      `${"𠮷野家".repeat(20)}`,
+      "𠮷野家".repeat(20),
     ];
     for (const input of inputs) {
       const title = deriveTitle(input, "x");

@@ -1,29 +1,8 @@
 import assert from 'node:assert/strict';
 import { RequestBudget } from '../../../extension/completion/budget.js';
-import { FakeClock, flush } from './fake-clock.js';
+import { FakeClock } from './fake-clock.js';
 
 const limits = { firstTextMs: 1000, generateMs: 300, maxTokens: 5 };
-
-/** A backend that writes `chunks` one every `everyMs`, stopping when aborted. */
-function ticking(clock: FakeClock, chunks: string[], everyMs: number, firstMs = everyMs) {
-  let aborted = false;
-  const run = (signal: AbortSignal, onText: (d: string, tokens?: number) => void): Promise<void> =>
-    new Promise((resolve) => {
-      signal.addEventListener('abort', () => {
-        aborted = true;
-        resolve();
-      });
-      let i = 0;
-      const next = (): void => {
-        if (signal.aborted) return;
-        if (i === chunks.length) return resolve();
-        onText(chunks[i++], 1);
-        clock.schedule(everyMs, next);
-      };
-      clock.schedule(firstMs, next);
-    });
-  return { run, wasAborted: () => aborted };
-}
 
 describe('RequestBudget', () => {
   it('times out when no text comes in time', () => {

@@ -90,7 +90,7 @@ describe('CompletionEngine', () => {
   });
 
   it('shows the complete lines that came within the time budget', async () => {
-    const { clock, engine } = setup(() => ({ chunks: ['\n  a();', '\n  b();', '\n  c(', ...Array(50).fill('x')], everyMs: 100 }), { generateMs: 250 });
+    const { clock, engine } = setup(() => ({ chunks: ['\n  a();', '\n  b();', '\n  c(', ...Array<string>(50).fill('x')], everyMs: 100 }), { generateMs: 250 });
     const r = await drive(clock, engine.complete(request('function f() {')));
     assert.equal(r.end, 'time');
     assert.equal(r.text, '\n  a();\n  b();');

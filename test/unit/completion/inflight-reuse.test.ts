@@ -113,7 +113,7 @@ describe('InflightReuse', () => {
     assert.equal(found?.generation, g);
     assert.equal(found?.typed, 'comp');
     const r = recorder();
-    found!.generation.attach(found!.typed.length, r);
+    found.generation.attach(found.typed.length, r);
     assert.equal(r.text, 'ute(1)');
   });
 

@@ -10,7 +10,7 @@ const facts = (termsId: string | null = null): ModelFacts => ({ name: 'coder', f
 
 function memory() {
   const data = new Map<string, unknown>();
-  return { get: <T>(k: string) => data.get(k) as T | undefined, update: async (k: string, v: unknown) => { data.set(k, v); } };
+  return { get: (k: string) => data.get(k), update: async (k: string, v: unknown) => { data.set(k, v); } };
 }
 
 function setup(o: { accepted?: boolean; isDemo?: boolean } = {}) {

@@ -35,7 +35,7 @@ describe('docs: panel webview (jsdom)', function () {
     assert.deepEqual(posted, [{ type: 'ready' }]);
     send({ type: 'init', strings, style: { politeness: 'de-aru', length: 'detailed' } });
     send({ type: 'target', description: 'greet in a.ts' });
-    assert.match(doc.querySelector('.target')!.textContent!, /greet in a\.ts/);
+    assert.match(doc.querySelector('.target')!.textContent, /greet in a\.ts/);
     const buttons = [...doc.querySelectorAll('.actions vscode-button')];
     assert.deepEqual(buttons.map((b) => b.textContent), ['<docComment>', '<explain>', '<translateToJa>', '<translateToEn>', '<readme>', '<api>']);
     (buttons[1] as HTMLElement).click();

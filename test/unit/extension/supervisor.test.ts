@@ -208,9 +208,9 @@ describe('Supervisor on a fake clock', function () {
     assert.deepEqual(backoffs, [1000, 2000, 4000]);
     const failure = s.current.kind === 'failed' ? s.current.failure : undefined;
     assert.equal(failure?.code, 'crashed');
-    assert.match(failure!.message, /4 times in 10 min/);
-    assert.match(failure!.message, /failed to allocate 40960 MiB/, 'the message quotes the last stderr line');
-    assert.ok(failure!.stderrTail.some((l) => l.includes('launch 4')));
+    assert.match(failure.message, /4 times in 10 min/);
+    assert.match(failure.message, /failed to allocate 40960 MiB/, 'the message quotes the last stderr line');
+    assert.ok(failure.stderrTail.some((l) => l.includes('launch 4')));
     assert.deepEqual(await Promise.all(waiters), ['ready', 'ready', 'ready'], 'each waiter during a restart got the next launch');
     await assert.rejects(s.whenReady(), BackendFailedError, 'a waiter after giving up settles at once');
   });

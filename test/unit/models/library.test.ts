@@ -31,7 +31,7 @@ describe('the models folder', () => {
     assert.equal(b.expectedSizeBytes, 100);
     assert.equal(b.source, 'hf:o/r/b.gguf');
     assert.equal(list[2].source, null);
-    assert.ok(JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')).models['a.gguf']);
+    assert.ok((JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')) as { models: Record<string, unknown> }).models['a.gguf']);
   });
 
   it('deletes a model with its part files and index entry, and only .gguf files', async () => {
@@ -40,7 +40,7 @@ describe('the models folder', () => {
     await recordDownload(join(dir, 'a.gguf'), { source: 's', url: 'u', sha256: 'f'.repeat(64), sizeBytes: 4 });
     const { removed } = await removeModel(join(dir, 'a.gguf'));
     assert.deepEqual(removed, [join(dir, 'a.gguf'), join(dir, 'a.gguf.part')]);
-    assert.deepEqual(JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')).models, {});
+    assert.deepEqual((JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')) as { models: unknown }).models, {});
     writeFileSync(join(dir, 'keep.txt'), 'x');
     await assert.rejects(removeModel(join(dir, 'keep.txt')), (e: unknown) => e instanceof ModelsError && e.code === 'bad_input');
     assert.ok(existsSync(join(dir, 'keep.txt')));

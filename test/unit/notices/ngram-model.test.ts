@@ -13,7 +13,7 @@ describe('ngramsOf', () => {
     assert.ok(grams.includes('毒 a'));
     assert.ok(grams.includes(' ab'));
     assert.ok(!grams.includes('ab'), 'no Latin 2-grams');
-    assert.ok(grams.every((g) => [...g].length >= 2 && [...g].length <= 4));
+    assert.ok(grams.every((g) => Array.from(g).length >= 2 && Array.from(g).length <= 4));
   });
 
   it('normalises first, folds digits and skips grams without a letter or digit', () => {

@@ -32,7 +32,7 @@ describe('classifyByRules: acts phrased as coding tasks', () => {
   ];
   for (const [text, category] of acts) {
     it(`flags ${category}: ${text}`, () => {
-      assert.ok(flagged(text).includes(category as never), JSON.stringify(classifyByRules(text).suppressed));
+      assert.ok(flagged(text).includes(category), JSON.stringify(classifyByRules(text).suppressed));
     });
   }
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import { MAX_MESSAGE_BYTES, type Request } from '../../../protocol/messages.js';
 import { validateFrame, type Validation } from '../../../protocol/validate.js';
 
@@ -98,7 +99,7 @@ describe('validateFrame', () => {
     it('rejects a missing, empty, non-string or too long id, naming "id"', () => {
       for (const id of [undefined, '', 5, null, ['a'], { a: 1 }, 'a'.repeat(201)]) {
         const v = bad({ id, type: 'status' });
-        assert.equal(v.id, null, String(id));
+        assert.equal(v.id, null, inspect(id));
         assert.equal(v.field, 'id');
       }
     });

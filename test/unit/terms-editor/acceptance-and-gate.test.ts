@@ -6,7 +6,7 @@ import { gateView } from '../../../extension/terms/gate-view.js';
 
 function memory(): KeyValue & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
-  return { data, get: <T>(k: string) => data.get(k) as T | undefined, update: async (k, v) => { data.set(k, v); } };
+  return { data, get: (k: string) => data.get(k), update: async (k, v) => { data.set(k, v); } };
 }
 
 describe('terms acceptance store', () => {

@@ -65,7 +65,7 @@ describe('terms registry', () => {
         for (const [lang, quote] of quotes) {
           const text = set.texts.find((x) => x.lang === lang);
           assert.ok(text, `${set.id} has no ${lang} text`);
-          assert.ok(text.text.includes(quote as string), `${set.id} ${use.ref.label.en}: quote not in ${lang} text`);
+          assert.ok(text.text.includes(quote), `${set.id} ${use.ref.label.en}: quote not in ${lang} text`);
         }
       }
     }

@@ -47,7 +47,7 @@ describe('Lane', () => {
   it('runs a job at once on a free lane, with the lane\'s sequence', async () => {
     const { seq, lane } = setup();
     const got = await lane.run(async (s) => s, never());
-    assert.equal(got as unknown, seq);
+    assert.equal(got, seq);
     assert.equal(lane.busy, false);
     assert.equal(lane.queued, 0);
   });

@@ -227,7 +227,7 @@ describe('readGgufHeader', function () {
 
 /** node-llama-cpp nests metadata by the dots in keys; count its leaves to compare with the header's entry count. */
 function flatten(o: object, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  for (const [k, v] of Object.entries(o)) {
+  for (const [k, v] of Object.entries(o) as Array<[string, unknown]>) {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) flatten(v, `${prefix}${k}.`, out);
     else out[`${prefix}${k}`] = v;
   }

@@ -26,7 +26,7 @@ function stream(stops: readonly string[], chunks: readonly string[]): Outcome {
 
 /** Every way to cut `text` into non-empty chunks at code point boundaries (2^(n-1) ways for n code points). */
 function* chunkings(text: string): Generator<string[]> {
-  const cps = [...text];
+  const cps = Array.from(text);
   for (let mask = 0; mask < 2 ** (cps.length - 1); mask++) {
     const chunks: string[] = [];
     let cur = cps[0];
@@ -105,7 +105,7 @@ describe('StopMatcher', () => {
 
   it('Japanese stops, including ones that arrive one character at a time', () => {
     assert.deepEqual(stream(['。'], ['こんにちは。', 'さようなら']), { emitted: 'こんにちは', stopped: true, pieces: ['こんにちは'] });
-    const chars = [...'ご質問ありがとうございます\n\n### 応答:\nまた'];
+    const chars = Array.from('ご質問ありがとうございます\n\n### 応答:\nまた');
     assert.equal(stream(['\n\n### 応答:'], chars).emitted, 'ご質問ありがとうございます');
   });
 

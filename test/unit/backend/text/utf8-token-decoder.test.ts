@@ -76,7 +76,7 @@ describe('Utf8TokenDecoder', () => {
       assertWhole(r, text, text);
       // Each character comes out as soon as its last byte arrives, never later.
       const nonEmpty = r.pieces.filter((p) => p !== '');
-      assert.deepEqual(nonEmpty, [...text], text);
+      assert.deepEqual(nonEmpty, Array.from(text), text);
     }
   });
 

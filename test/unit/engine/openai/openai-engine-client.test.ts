@@ -33,7 +33,7 @@ async function failure(stream: AsyncIterable<StreamPart>, onText?: (n: number) =
   try {
     await collect(stream, onText);
   } catch (e) {
-    assert.ok(e instanceof RemoteEngineError, `expected a RemoteEngineError, got ${e}`);
+    assert.ok(e instanceof RemoteEngineError, `expected a RemoteEngineError, got ${String(e)}`);
     return e;
   }
   assert.fail('the stream did not fail');
