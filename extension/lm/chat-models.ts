@@ -19,11 +19,11 @@ export interface ChatModelsDeps {
   engine: ChatEngine & { count(call: CountCall): Promise<CountResult | undefined> };
   status: ModelStatusView;
   /** Starts the model if needed (progress and failures shown as for every feature); false when it cannot. */
-  ensureReady(): Promise<boolean>;
+  ensureReady: () => Promise<boolean>;
   guard: Pick<RequestGuard, 'check'>;
-  termsAccepted(termsId: string): boolean;
+  termsAccepted: (termsId: string) => boolean;
   /** The terms' title in the display language, for the refusal. */
-  termsTitle(termsId: string): string;
+  termsTitle: (termsId: string) => string;
   /** fude.sampling.* (what the chat panel sends too); the request's own options win. */
   sampling(): SamplingFields;
   settings(): InfoSettings;

@@ -32,13 +32,13 @@ export interface InfoSettings {
 export function lmModelInfo(state: ModelState, settings: InfoSettings): LmModelInfo {
   const configured = withoutExtension(state.configuredName) || (state.engine === 'local' ? 'model' : state.server ?? 'remote');
   const loaded = state.phase === 'ready' && state.model !== undefined;
-  const contextSize = loaded ? state.model!.contextSize : settings.contextSize > 0 ? settings.contextSize : CONTEXT_BEFORE_LOAD;
+  const contextSize = loaded ? state.model.contextSize : settings.contextSize > 0 ? settings.contextSize : CONTEXT_BEFORE_LOAD;
   // The answer's room is the chat panel's: the same prompt fits both.
   const maxOutputTokens = answerReserve(contextSize, settings.maxTokens);
   return {
     id: `${state.engine}:${configured}`,
-    name: loaded ? state.model!.name : configured,
-    family: loaded ? state.model!.family : familyFromNames([state.configuredName]),
+    name: loaded ? state.model.name : configured,
+    family: loaded ? state.model.family : familyFromNames([state.configuredName]),
     version: configured,
     maxInputTokens: Math.max(1, contextSize - maxOutputTokens),
     maxOutputTokens,

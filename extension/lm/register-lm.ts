@@ -21,9 +21,9 @@ export const LM_VENDOR = 'fude';
 export interface LanguageModelDeps {
   engine: ChatEngine & { count(call: CountCall): Promise<CountResult | undefined> };
   status: ModelStatusView;
-  ensureReady(): Promise<boolean>;
+  ensureReady: () => Promise<boolean>;
   guard: RequestGuard;
-  termsAccepted(termsId: string): boolean;
+  termsAccepted: (termsId: string) => boolean;
   log: vscode.LogOutputChannel;
 }
 
@@ -116,7 +116,7 @@ export function registerLanguageModels(deps: LanguageModelDeps): { disposables: 
 
   const disposables: vscode.Disposable[] = [
     changed,
-    { dispose: watcher.dispose },
+    { dispose: () => watcher.dispose() },
     vscode.lm.registerLanguageModelChatProvider(LM_VENDOR, provider),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (SHOWN_SETTINGS.some((k) => e.affectsConfiguration(k))) watcher.check();

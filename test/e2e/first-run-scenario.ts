@@ -99,6 +99,8 @@ runScenario('first-run', async ({ say, open }) => {
   await runCommand(page, 'Fude: Get Started');
   const walkthrough = page.locator('.gettingStartedContainer');
   await walkthrough.waitFor({ state: 'visible', timeout: 30_000 });
+  // Fude's own walkthrough is the one shown, not VS Code's first one ("Setup VS Code Web").
+  await walkthrough.locator('h2.category-title', { hasText: 'Get Started with Fude' }).first().waitFor({ state: 'visible', timeout: 15_000 });
   for (const title of ['Choose a model', 'Read and accept its terms of use', 'Ask your first question', 'Your first inline completion', 'Your first Japanese doc comment']) {
     await walkthrough.locator('.getting-started-step', { hasText: title }).first().waitFor({ state: 'attached', timeout: 15_000 });
   }

@@ -179,6 +179,7 @@ runScenario('japanese', async ({ say, models, open }) => {
     const w = window as unknown as { fudeKeys: Array<{ key: string; keyCode: number; isComposing: boolean; defaultPrevented: boolean }> };
     w.fudeKeys = [];
     // Bubbling to the window runs after the panel's own handler, so defaultPrevented says whether it would send.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- 229 is how Chromium marks a key the IME holds
     window.addEventListener('keydown', (e) => w.fudeKeys.push({ key: e.key, keyCode: e.keyCode, isComposing: e.isComposing, defaultPrevented: e.defaultPrevented }));
   });
   await cdp.send('Input.imeSetComposition', { text: 'にほんご', selectionStart: 4, selectionEnd: 4 });

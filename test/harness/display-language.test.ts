@@ -15,7 +15,7 @@ describe('display language (code-server --locale)', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'fude-langpack-test-'));
     try {
       await registerLanguagePack(dir, '/ext', 'ja', displayLanguagePack('ja'));
-      const packs = JSON.parse(await readFile(path.join(dir, 'languagepacks.json'), 'utf8'));
+      const packs = JSON.parse(await readFile(path.join(dir, 'languagepacks.json'), 'utf8')) as Record<string, { label: string; extensions: unknown; translations: unknown; hash: string }>;
       assert.deepEqual(Object.keys(packs), ['ja']);
       assert.equal(packs.ja.label, '日本語');
       assert.deepEqual(packs.ja.extensions, [{ extensionIdentifier: { id: 'fude-tests.ja-display-language' }, version: '0.0.1' }]);

@@ -96,7 +96,7 @@ export class MessagesView {
       this.element.append(this.question({ role: "user", text: view.pendingQuestion, attachments: [] }, -1));
     }
     if (view.streaming !== null) {
-      this.streamingBody ??= new StreamingBody(h("div", { class: "markdown" }), createStreamRenderer({ window: window as never }), (nodes) => this.addCodeButtons(nodes));
+      this.streamingBody ??= new StreamingBody(h("div", { class: "markdown" }), createStreamRenderer({ window }), (nodes) => this.addCodeButtons(nodes));
       this.element.append(h("article", { class: "message assistant streaming", attrs: { "aria-busy": "true" } },
         this.role(view.streamingModel), this.streamingBody.body, h("div", { class: "writing", text: this.t("writing") })));
       this.paintStreaming();

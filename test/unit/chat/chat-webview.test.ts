@@ -71,6 +71,6 @@ describe("chat: panel webview (jsdom)", function () {
     assert.equal(doc.querySelector(".streaming h1"), heading, "the final heading was not drawn again");
     assert.equal(doc.querySelector(".streaming .fude-code code")?.textContent, "const x = 1;\n");
     assert.equal(doc.querySelectorAll(".streaming .fude-code [data-code-action]").length, 3, "a finished code block has its buttons");
-    assert.match(doc.querySelector(".streaming")!.textContent!, /続き/);
+    assert.match(doc.querySelector(".streaming")!.textContent ?? "", /続き/);
   });
 });

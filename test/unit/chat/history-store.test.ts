@@ -70,7 +70,6 @@ describe("chat history store", () => {
     first.attachments = [{ ...first.attachments[0], cursor: { line: -1 }, outline: [{ line: 2, kind: "body" }, { line: 0, kind: "import" }] }];
     disk.files.set(logFile("c1"), [JSON.stringify(first), ...log.slice(1)].join("\n"));
     const { cursor, outline, ...plain } = file;
-    void cursor; void outline;
     assert.deepEqual(new HistoryStore(disk).get("c1")?.messages[0].attachments, [plain]);
   });
 
@@ -244,7 +243,7 @@ describe("chat history store", () => {
     await history.append(id, { role: "user", text: "長い答えを" });
     const saved = await history.updateLastAssistant(id, "あ".repeat(10_000));
     assert.equal(saved?.trimmed, true);
-    assert.ok(saved!.conversation.messages[1].text.endsWith(CUT_MARK));
+    assert.ok(saved.conversation.messages[1].text.endsWith(CUT_MARK));
     assert.ok(history.conversationBytes(id) <= 20_000);
     assert.equal((await history.updateLastAssistant(id, "短い"))?.trimmed, false);
   });

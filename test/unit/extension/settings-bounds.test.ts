@@ -46,6 +46,6 @@ describe('settings: bounds and scopes', () => {
     assert.equal(boundedNumber('fude.completion.maxTokens', -5, 128), 1);
     assert.equal(boundedNumber('fude.completion.maxTokens', 12.7, 128), 12, 'integers stay integers');
     assert.equal(boundedNumber('fude.sampling.temperature', 0.35, 0.7), 0.35);
-    for (const bad of ['12', null, undefined, Number.NaN, Number.POSITIVE_INFINITY, {}]) assert.equal(boundedNumber('fude.backend.threads', bad, 0), 0, String(bad));
+    for (const bad of ['12', null, undefined, Number.NaN, Number.POSITIVE_INFINITY, {}]) assert.equal(boundedNumber('fude.backend.threads', bad, 0), 0, JSON.stringify(bad) ?? 'undefined');
   });
 });
