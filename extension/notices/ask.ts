@@ -79,9 +79,11 @@ export function analyseAsk(normalised: string): AskFacts {
   let asideAt = -1;
   clauses.forEach((clause, i) => {
     const excluded = first(PRO_EXCLUDED, clause);
+    const refused = first(NO_CONSENT, clause);
     for (const [fact, res] of FACTS) {
-      // A clause that leaves the professional out does not also put them in.
+      // A clause that leaves the professional out does not also put them in; one that skips the consent prompt does not ask for consent.
       if (fact === 'professional-in-loop' && excluded !== undefined) continue;
+      if (fact === 'consented' && refused !== undefined) continue;
       add(fact, fact === 'professional-excluded' ? excluded : first(res, clause));
     }
     for (const sense of Object.keys(SENSES) as Sense[]) add(`sense.${sense}`, first(SENSES[sense], clause));
