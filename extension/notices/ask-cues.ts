@@ -126,6 +126,12 @@ export const SENSES: Record<string, RegExp[]> = {
   ],
 };
 
+/** Knowledge about a field in general, not anyone's case: "in general", "overview of", "一般論で", "そもそもどういう制度". */
+export const GENERAL: RegExp[] = [
+  /\b(in general|generally speaking|general overview|high[- ]level overview|overview of|not about (any|a|my|our) (specific |real |particular )?(case|situation|matter|dispute))\b/,
+  /一般論|一般的に(は)?(どう|どんな|何)|一般的な(流れ|話|仕組み)|そもそも(どういう|何)|どういう(意味|制度)|大まかに|ざっくり(と)?(知りたい|教えて|解説)|概要を|解説記事/,
+];
+
 /** Steps out of the task in hand to ask something else ("also, unrelated", "ついでに"). */
 export const ASIDE: RegExp[] = [
   // A clause that opens with "also" / "あと" turns to something else.

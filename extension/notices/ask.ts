@@ -12,6 +12,7 @@ import {
   BUILDS,
   CONSENTED,
   DEFINITIVE,
+  GENERAL,
   NO_CONSENT,
   OTHERS_CONTENT,
   OWN,
@@ -30,6 +31,7 @@ export type AskFact =
   | 'no-consent'
   | 'consented'
   | 'own'
+  | 'general'
   | 'aside';
 
 export type Sense = keyof typeof SENSES;
@@ -64,6 +66,7 @@ const FACTS: [AskFact, RegExp[]][] = [
   ['no-consent', NO_CONSENT],
   ['consented', CONSENTED],
   ['own', OWN],
+  ['general', GENERAL],
 ];
 
 /** `normalised` is the output of normaliseRequest. */
