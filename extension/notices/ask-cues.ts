@@ -88,8 +88,8 @@ export const NO_CONSENT: RegExp[] = [
 
 /** The people affected agreed, or it is the user's own: "opt in", "本人の同意を取ったうえで". */
 export const CONSENTED: RegExp[] = [
-  /\bwith (their|his|her|explicit|written|the user'?s?|users'?) (consent|permission)\b|(?<!\b(never|not|n't|without) )\bopt(s|ed)?[- ]in\b|\b(they|users|members|patients|employees) (opt|consent|agree|enrol|enroll)\w*\b|\bconsent (screen|banner|prompt|mode|timestamp)\b|\bgave us (written )?permission\b|\b(after|once|with) (\w+ )?(reading|giving|recording|signing) (a |the |their )?consent\b|\b(written|explicit) (permission|consent|sign-?off)\b|\bauthori[sz]ed\b|\bpermission (from|of) the (owner|site owner)\b/,
-  /(同意|許可|承諾)を?(取った|とった|得た|得て|もらった|済み)(うえで|上で)?|(本人|ユーザー|利用者|社員)が?(同意|許可)(したら|した場合|の上で)|(本人|自分|ユーザー自身|社員)が?(自分で)?(同意|オプトイン|許可)して|オプトイン(した|する)(とき|時|場合|人)|同意した(ユーザー|人|会員)|許可されて(い)?ます|許可を得/,
+  /\b(we|i) (bought|purchased|paid for|have|hold|own|got) (a |an |the )?(\w+ ){0,2}licen[cs]es?\b|\b(we|i) licensed (it |them |this |the \w+ )?from\b|\b(disclosed|stated|described) in (our|the) privacy (policy|notice)\b|\bwith (their|his|her|explicit|written|the user'?s?|users'?) (consent|permission)\b|(?<!\b(never|not|n't|without) )\bopt(s|ed)?[- ]in\b|\b(they|users|members|patients|employees) (opt|consent|agree|enrol|enroll)\w*\b|\bconsent (screen|banner|prompt|mode|timestamp)\b|\bgave us (written )?permission\b|\b(after|once|with) (\w+ )?(reading|giving|recording|signing) (a |the |their )?consent\b|\b(written|explicit) (permission|consent|sign-?off)\b|\bauthori[sz]ed\b|\bpermission (from|of) the (owner|site owner)\b/,
+  /ライセンス(を|は)?(購入|契約)(済み|した|している|してる)|(購入|契約)済みの(ライセンス|素材|フォント)|正規(に)?購入した|(プライバシーポリシー|利用規約|規約)(に|で)(記載|明記|同意)(済み|している|した|あり)|(周知|同意|承諾)済み|(同意|許可|承諾)を?(取った|とった|得た|得て|もらった|済み)(うえで|上で)?|(本人|ユーザー|利用者|社員)が?(同意|許可)(したら|した場合|の上で)|(本人|自分|ユーザー自身|社員)が?(自分で)?(同意|オプトイン|許可)して|オプトイン(した|する)(とき|時|場合|人)|同意した(ユーザー|人|会員)|許可されて(い)?ます|許可を得/,
 ];
 
 /** The user's own data, content or devices. */
@@ -121,8 +121,8 @@ export const SENSES: Record<string, RegExp[]> = {
   ],
   // Fairness work that takes protected attributes out of a decision.
   fairness: [
-    /\b(drop|remove|strip|hide|mask|exclude|redact|anonymi[sz]e|blind)\w*\b[^.;]{0,60}\b(race|religion|sex|gender|age|ethnicity|nationality|marital status|names?|photos?|protected attributes?|proxies|proxy variables)\b|\b(blind|anonymi[sz]ed) (resume |cv |grading |review |hiring )?(review|grading|screening|mode|hiring)\b|\bfairness (feature|check|audit)\b|\bgender-coded\b|\bdisparate impact\b/,
-    /公平性|ブラインド選考|(性別|年齢|国籍|顔写真|生年月日|宗教|出身地)[^。]{0,30}(列|特徴量|項目|必須入力|カラム)[^。]{0,20}(落と|外|除外|削除|消|なくし)|(見えないように|隠す|マスク)[^。]{0,20}(年齢|性別|顔写真)|(年齢|性別|顔写真)[^。]{0,30}(見えないように|隠す|マスク)|代理変数/,
+    /\b(drop|remove|strip|hide|mask|exclude|redact|anonymi[sz]e|blind)\w*\b[^.;]{0,60}\b(race|religion|sex|gender|age|ethnicity|nationality|marital status|names?|photos?|protected attributes?|proxies|proxy variables)\b|\b(blind|anonymi[sz]ed) (resume |cv |grading |review |hiring )?(review|grading|screening|mode|hiring)\b|\bfairness (feature|check|audit)\b|\bgender-coded\b|\bdisparate impact\b|\b(must not|mustn'?t|should not|shouldn'?t|never|doesn'?t|don'?t|can'?t|cannot) (use|include|consider|see|look at)\b[^.;]{0,40}\b(race|religion|sex|gender|age|ethnicity|nationality|disability|marital status|protected attributes?)\b/,
+    /公平性|ブラインド選考|(性別|年齢|国籍|宗教|人種|障害|出身地)[^。]{0,20}(を)?(使わない|使ってはいけない|含めない|考慮しない|使わせない|見ない)|(性別|年齢|国籍|顔写真|生年月日|宗教|出身地)[^。]{0,30}(列|特徴量|項目|必須入力|カラム)[^。]{0,20}(落と|外|除外|削除|消|なくし)|(見えないように|隠す|マスク)[^。]{0,20}(年齢|性別|顔写真)|(年齢|性別|顔写真)[^。]{0,30}(見えないように|隠す|マスク)|代理変数/,
   ],
 };
 

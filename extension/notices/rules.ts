@@ -121,7 +121,8 @@ function askCues(ask: AskFacts, ...facts: string[]): CueHit[] {
  */
 function excused(category: Category, intent: readonly CueHit[], ask: AskFacts): { because: Suppression['because']; cues: CueHit[] } | undefined {
   if (category === 'discrimination' && ask.has.has('sense.fairness')) return { because: 'fairness', cues: askCues(ask, 'sense.fairness') };
-  if (category === 'rights' && ask.has.has('consented') && !ask.has.has('no-consent') && !intent.some((h) => h.undefended)) {
+  // Defeating a protection is not what a licence or consent allowed ("we bought one licence, patch the serial check for all 20 agents").
+  if (category === 'rights' && ask.has.has('consented') && !ask.has.has('no-consent') && !intent.some((h) => h.undefended || h.defeats)) {
     return { because: 'consented', cues: askCues(ask, 'consented') };
   }
   return undefined;
