@@ -9,7 +9,7 @@
 const PRO_EN =
   "(lawyers?|attorneys?|counsel|legal team|paralegals?|notar(y|ies)|solicitors?|advis[eo]rs?|fiduciar(y|ies)|financial (professionals?|planners?)|planners?|cpas?|accountants?|doctors?|physicians?|clinicians?|dermatologists?|psychiatrists?|psychologists?|pharmacists?|nurses?|radiologists?|therapists?|pediatricians?|dietitians?|medical (professionals?|directors?|staff|team)|(licensed|registered|qualified|certified) \\w+|professionals?|experts?|humans?|human review(ers?)?|a person|compliance|loan officers?|adjusters?|underwriters?|prescribers?)";
 const PRO_JA =
-  '(弁護士|司法書士|行政書士|社労士|社会保険労務士|税理士|会計士|士業|法務(部|担当)?|顧問|医師|医者|主治医|専門医|[一-龥]{1,3}科医|医療者|医療従事者|臨床心理士|管理栄養士|栄養士|薬剤師|看護師|先生|ドクター|\\bfp\\b|ファイナンシャルプランナー|投資助言業?|助言業|金商業|金融商品取引業|登録業者|募集人|(金融|医療|法律)?の?資格(を持って(る|いる)|のある)(人|者)?|専門家|有資格者|助言者)';
+  '(弁護士|司法書士|行政書士|社労士|社会保険労務士|税理士|会計士|士業|法務(部|担当)?|顧問|医師|医者|主治医|専門医|[一-龥]{1,3}科医|医療者|医療従事者|臨床心理士|管理栄養士|栄養士|薬剤師|看護師|先生|ドクター|\\bfp\\b|ファイナンシャルプランナー|投資助言業?|助言業|金商業|金融商品取引業|登録業者|募集人|(金融|医療|法律)?の?資格(を持って(る|いる)|のある)(人|者)?|専門家|有資格者|資格者|助言者)';
 // Generic people, who count only with a verb of taking part: "人は介さない", "先生は結果を見ない".
 const PEOPLE_JA = '(人|人間|担当者|先生|誰|スタッフ)';
 
@@ -18,21 +18,25 @@ export const PRO_EXCLUDED: RegExp[] = [
   new RegExp(`\\b(no|without( a| any| an)?|zero|never( a)?|nobody|no one|not an?|not any)\\b( \\w+){0,4} ${PRO_EN}\\b`),
   new RegExp(`\\b${PRO_EN}\\b[^.;]{0,30}\\b(won'?t|will not|never|isn'?t|aren'?t|doesn'?t|don'?t|not) (see|review|check|look|approve|be involved|involved|in the loop|sign)`),
   /\b(we'?re|we are|i'?m|i am) not (registered|licensed|qualified|a licensed|licensed)\b|\b(we|i) (aren'?t|am not|are not|'m not) (registered|licensed|qualified)\b|\bnot registered (as )?(an? )?(advis|broker|investment)|\bnobody (is )?(registered|licensed)\b/,
-  new RegExp(`\\b(don'?t|do not|won'?t|will not|doesn'?t) need (a |an |any |the )?(\\w+ )?${PRO_EN}`),
+  new RegExp(`\\b(don'?t|do not|won'?t|will not|doesn'?t) need (to (see|ask|consult|involve|wait for|pay) )?(a |an |any |the )?(\\w+ )?${PRO_EN}`),
+  // The professional's step taken out of the flow: "skip the clinician step", "cut out the lawyer".
+  new RegExp(`\\b(skip|skips|skipping|bypass\\w*|drop|dropping|cut(ting)? out|remove|removing|leave out|leaving out|get rid of)\\b (the |any |our |a )?(\\w+ )?${PRO_EN}\\b`),
   /\b(we )?(don'?t|do not) have (a |an |any )?(licen[cs]ed |registered |qualified )?(fiduciary|advis[eo]r|lawyer|attorney|doctor|physician|clinician|pharmacist|professional)/,
   /\bnobody (reviews|checks|looks at|approves|sees)\b|\bno one (reviews|checks|looks at|approves)\b/,
   new RegExp(`\\b(won'?t|will not) be (any|a) (\\w+ )?${PRO_EN}|\\bthere (is|are|will be) no (\\w+ )?${PRO_EN}`),
   /\b(fully|entirely|completely|all|100%) automated\b|\bit'?s all (the bot|automated|the app|the model)\b|\bstraight to (the public|users|the user|patients|customers)\b|\b(answers|replies to|responds to) (people|users|them|patients|customers) directly\b|\bno (human|manual) (review|check|in the loop|oversight)\b|\bno (medical|legal|financial|licensed|registered) (review|sign-?off|oversight|professional|adviser|advisor)\b|\bno (\w+ )?(sign-?off|review)\b/,
-  new RegExp(`${PRO_JA}(の|は|も|や|に|が|を|による|への|\\w)*[^。、,.]{0,16}?(なし|無し|ない(?!か)|なく|(?<!必)ず(?![っつ])|ません|不要|いらない|いりません|抜き)`),
+  new RegExp(`${PRO_JA}(の|は|も|や|に|が|を|による|への|\\w)*[^。、,.]{0,16}?(なし|無し|ない(?!か)|なく|(?<!必)ず(?![っつ])|ません|不要|いらない|いりません|抜き|無理|省く|省き|省略|飛ばす|スキップ)`),
   new RegExp(`${PEOPLE_JA}(は|も|が|を)?(介さ|介在させ|介在し|通さ|関与し|関わら|チェックし|確認し|(結果を)?見)(ない|ず|ません)`),
   /(全自動|完全自動|自動で完結|サービス内で完結|そのまま(本人|ユーザー|利用者|患者|保護者)に)/,
   /(投資助言業|金商業|金融商品取引業|助言業)の?登録(は|を)?(して(い)?ない|なし|無し|なく|せず)/,
 ];
 
-/** A professional who writes, reviews or decides: "the physician makes the call", "弁護士が書いた". */
+/** A professional who writes, reviews or decides: "the physician makes the call", "弁護士が書いた"; or the tool's user is the professional. */
 export const PRO_IN_LOOP: RegExp[] = [
+  /\b(tells?|shows?|gives?|helps?|used by|lets?) (the |our |a )?(nurses?|doctors?|physicians?|clinicians?|pharmacists?|lawyers?|attorneys?|paralegals?|financial advis[eo]rs?|accountants?|cpas?|underwriters?|loan officers?)\b|\bfor (our |the )?(\w+ )?(nurses|doctors|physicians|clinicians|pharmacists|lawyers|attorneys|paralegals|accountants|underwriters|loan officers)\b/,
+  /(看護師|医師|薬剤師|弁護士|税理士|社労士|fp|ファイナンシャルプランナー)(さん)?(向け|用|が使う)/,
   new RegExp(`\\b${PRO_EN}\\b[^.;]{0,40}\\b(reviews?|reviewed|reviewing|approves?|approved|decides?|makes? the (call|decision|actual decision)|signs? off|signed off|writes?|wrote|written|drafts?|drafted|maintains?|maintained|sees|verif(y|ies|ied)|checks?|reads?|enters?|entered|sets?|uploads?|owns?|is writing|interprets?)\\b`),
-  new RegExp(`\\b(written|drafted|maintained|approved|reviewed|verified|signed off|set|provided|supplied|comes?|come|curated|owned) (\\w+ )?(by|from) (our |the |a |an |their )?(\\w+ )?${PRO_EN}`),
+  new RegExp(`\\b(written|drafted|maintained|approved|reviewed|verified|signed off|set|provided|supplied|prescribed|comes?|come|curated|owned) (\\w+ )?(by|from) (our |the |a |an |their )?(\\w+ )?${PRO_EN}`),
   new RegExp(`\\bfor (the |a |an |our )?(\\w+ )?${PRO_EN} to (review|decide|approve|check|sign|read|verify)`),
   new RegExp(`\\b(our|the|a) (\\w+ )?${PRO_EN} (makes|decides|reviews|approves)`),
   new RegExp(`${PRO_JA}(さん|の方|側)?(が|で|に)(書|作|監修|確認|承認|判断|レビュー|チェック|入力|決め|診断|やり|担当|見|最終|登録|管理|定義|設定|解釈)`),
@@ -44,39 +48,48 @@ export const PRO_IN_LOOP: RegExp[] = [
 
 /** The product answers its own users with an individual verdict or instruction. */
 export const ADVISES_USERS: RegExp[] = [
-  /\b(tells?|telling|advis(e|es|ing)|recommends?|recommending|prescrib(e|es|ing)|diagnos(e|es|ing)|decides?|deciding|rules?|ruling|instructs?|directs?|sends? (back )?(each )?(user|them|people|subscribers?)?|pushes|pushing|emails?|notif(y|ies|ying)|answers?|replies|returns?|outputs?)\b[^.;]{0,60}\b(each|every|the|our|its|their|a|retail|end)?[ -]?(users?|customers?|members?|subscribers?|patients?|tenants?|employees?|applicants?|people|person|public|parents?|investors?|clients?|them|him|her|each of them|each person)\b/,
+  /\b(tells?|telling|advis(e|es|ing)|recommends?|recommending|prescrib(e|es|ing)|diagnos(e|es|ing)|decides?|deciding|rules?|ruling|instructs?|directs?|sends? (back )?(each )?(user|them|people|subscribers?)?|pushes|pushing|emails?|dms?|messages|texts|notif(y|ies|ying)|answers?|replies|returns?|outputs?|shown|sent)\b[^.;]{0,60}\b(each|every|the|our|its|their|a|retail|end)?[ -]?(users?|customers?|members?|subscribers?|patients?|tenants?|employees?|applicants?|people|person|public|parents?|investors?|clients?|managers?|owners?|drivers?|wearers?|players?|students?|parents?|members?|them|him|her|each of them|each person)\b/,
   /\b(users?|customers?|members?|subscribers?|patients?|tenants?|employees?|people|gig workers|parents)\b[^.;]{0,60}\b(tells?|recommends?|prescrib(e|es)|diagnos(e|es)|decides?|instructs?|advises?|outputs?|returns?|answers?|replies|pushes|sends?)\b[^.;]{0,30}\b(them|they|their|whether|which|how (much|many)|what)\b/,
-  /\b(sends?|returns?|gives?|outputs?|shows?|pushes)\b (back )?(them |users |the user |each user )?(a |an |the |their )?(\w+ )?(diagnos[ie]s|prescriptions?|doses?|dosages?|verdict|ruling|buy\/sell|buy, sell|trade signals?|calls)\b|\bper (user|person|subscriber|customer|member)\b|\b(personali[sz]ed|individual(ly)?) (calls|advice|recommendations?|dos(e|ing)|picks|signals|verdicts?)\b/,
+  /\b(sends?|returns?|gives?|outputs?|shows?|pushes|dms?)\b (back )?(them |users |the user |each user )?(a |an |the |their )?(\w+ ){0,2}(diagnos[ie]s|prescriptions?|doses?|dosages?|verdict|ruling|buy\/sell|buy, sell|trade signals?|calls)\b|\bper (user|person|subscriber|customer|member)\b|\b(personali[sz]ed|individual(ly)?) (calls|advice|recommendations?|dos(e|ing)|picks|signals|verdicts?)\b/,
   /\bpersonali[sz]ed\b/,
+  /\b(make|let|have) (it|the (bot|app|model|ai|system|assistant)) (also )?(prescribe|diagnose|dose|decide)\b|\boutput\w* (the )?(drug|medication|medicine) (name|names|and (the )?dose)\b|\btailored to (their|each|the user'?s?) (portfolio|situation|case|symptoms|holdings)\b/,
   /\b(which|what) (\w+ ){0,2}(to|they should) (buy|sell|take|inject|file|start|pick|switch|dump|do)\b|\bwhether (they|to) (should|can|qualify|must|sue|accept|appeal|plead|contest|take|stop|file)\b|\bhow (many|much) (units|mg|ml|shares|alimony)\b/,
-  /(ユーザー|利用者|本人|会員|加入者|入居者|社員|従業員|患者|保護者|メンバー|顧客|申込者|相談者|購読者|お客|一般|一人ずつ|ユーザーごと|個別)[^。]{0,60}(返す|返し|返信|回答|表示|通知|指示|勧め|推奨|提示|伝え|答え|配信|出す|出して|送る|送って|プッシュ|dm|断定|判定)/,
+  /(ユーザー|利用者|本人|会員|加入者|入居者|社員|従業員|患者|保護者|メンバー|顧客|申込者|相談者|購読者|お客|一般|一人ずつ|一人ひとり|一人一人|ユーザーごと|個人ごと|人ごと|個別|それぞれ)[^。]{0,60}(返す|返し|返信|回答|表示|通知|指示|勧め|推奨|提示|提案|伝え|答え|即答|配信|出す|出して|送る|送って|プッシュ|dm|断定|判定)/,
   /(返す|返信する|回答する|表示する|通知する|指示する|勧める|推奨する|提示する|伝える|答える|配信する|出す)[^。]{0,10}(bot|ボット|アプリ|api|機能|エンドポイント|サービス|仕組み|チャット|ロジック|バッチ)/,
-  /(勧める|すすめる|推奨する|指示する|指示を出す)(返答|回答|メッセージ|通知|機能)|(病名|診断|処方|用量|銘柄|判決)を?(判定|決め|特定|断定|つけ|伝え|返|表示)/,
+  /(勧める|すすめる|推奨する|指示する|指示を出す)(返答|回答|メッセージ|通知|機能)|(病名|診断|処方|用量|銘柄|判決)を?(判定|決め|特定|断定|つけ|伝え|返|表示|出し|出す|提案|提示)/,
 ];
 
-/** The verdict is stated as final: "definitively", "stated as fact", "断定", "すべき". */
+/**
+ * The verdict is stated as final, or is an individual instruction: "definitively", "stated as
+ * fact", "exactly how much to borrow", "whether to skip tomorrow's dose", "断定", a quoted
+ * 「…しましょう」 handed to the user.
+ */
 export const DEFINITIVE: RegExp[] = [
-  /\b(definitive(ly)?|stated as fact|as fact|authoritative|exactly which|for sure|a final answer|the final answer|final ruling|rules whether)\b/,
-  /(断定|確定的|言い切|結論まで|そのまま(返|出|表示|回答)|すべき(です)?」|しろ」|してください」|打ってください|飲んで」|買え」|売れ」)/,
+  /\b(which|what|how (much|many)( \w+)?) (\w+ ){0,3}(to|they should|they can|he should|she should) (buy|sell|take|inject|file|start|stop|pick|switch|dump|borrow|put|move|get out of|ask for|skip|double|cut|increase|reduce|hold out for|settle for|accept)\b|\bwhether (to|they (should|can)) (skip|stop|take|sell|buy|sue|sign|settle|file|refinance|borrow|comply|fire|break)\b|\bexactly how (much|many)\b|\b(personal|individual|specific) (verdict|call|buy\/sell|recommendation|dose|dosage|diagnosis)\b|\b(a|the|their) verdict (on|like|of)\b|\b(single|one) most likely diagnosis\b|\bspecific diagnosis\b/,
+  /「[^」]{1,40}(しましょう|してください|しろ|すべき|です|ok|ng|取れます|勝てます)」|(何錠|何mg|何ミリ|何単位|どれだけ|いくら|どの(薬|錠剤|商品|銘柄|株|ファンド))[^。]{0,30}(決め|判断|指示|勧め|推奨)|自動で(決め|判断)|(アプリ|bot|ボット|ai|llm)が(判断|決め|決定|判定)/,
+  /\b(definitive(ly)?|stated as fact|as fact|authoritative|exactly which|for sure|a final answer|the final answer|final ruling|rules whether|flat out|point blank|a straight yes or no|yes\/no verdict)\b/,
+  /(断定|確定的|言い切|言い当て|結論まで|結論を出|そのまま(返|出|表示|回答)|すべき(です)?」|しろ」|してください」|打ってください|飲んで」|買え」|売れ」)/,
 ];
 
 /** Building something for others to use (rather than asking for oneself). */
 export const BUILDS: RegExp[] = [
   /\b(build|building|create|creating|make|making|write|writing|implement|implementing|add|adding|design|designing|develop|developing|launch|launching|ship|shipping|spec|need)\b[^.;]{0,40}\b(bots?|chatbot|apps?|application|api|endpoint|service|microservice|feature|tool|engine|platform|backend|system|widget|site|website|form|wizard|cron job|job|batch|pipeline|extension|plugin|robo-\w+)\b/,
   /\b(our|my) (\w+ )?(app|bot|service|platform|startup|site|product|chatbot|api)\b|\b(we'?re|we are) (building|making|launching|creating)\b/,
-  /(bot|ボット|アプリ|api|機能|エンドポイント|サービス|チャットボット|webアプリ|システム|バッチ|ツール|仕組み|拡張)[^。]{0,20}(を)?(作りたい|作って|作る|作ってる|作ってます|実装|開発|追加|書いて|組んで|構築|設計|作成)/,
+  /(bot|ボット|アプリ|api|機能|エンドポイント|サービス|チャットボット|webアプリ|システム|バッチ|ツール|仕組み|拡張)[^。]{0,20}(を)?(作りたい|作って|作る|作れ|作ってる|作ってます|実装|開発|追加|書いて|組んで|構築|設計|作成)/,
 ];
 
 /** The people affected did not agree, or are not told. */
 export const NO_CONSENT: RegExp[] = [
   /\bwithout (their |his |her |the user'?s? |users'? |any |a )?(consent|permission|agreement|asking|telling|informing|a permission prompt|a prompt|notice|opt-?in)\b|\b(haven'?t|hasn'?t|didn'?t|did not|have not|has not|never) (consented|agreed|opted in|asked)\b|\b(not|no) (going to )?(ask(ing)?|tell(ing)?|inform(ing)?|notify(ing)?) (the |any|anyone|users|them|people|customers)\b|\bno (signage|consent|notice|permission prompt)\b|\bwon'?t (mention|disclose|tell)\b|\bnothing about it in\b|\bdidn'?t ask anyone\b/,
-  /(同意|許可|承諾|了承)(を)?(取らず|取って(い)?ない|とってない|なし|なく|を得ず|は(取って|とって)(い)?ない|はない|無し)|(本人|ユーザー|利用者|参加者|相手|顧客)(に|には)(は)?(特に)?(知らせ(ず|ない)|言わ(ず|ない)|内緒|確認せず|黙って)|(プライバシーポリシー|規約)(に|には)(も)?(特に)?(書かない|書いて(い)?ない|載せない|記載しない)|知らせずに|許可(は|を)?(取って|とって)(い)?ない/,
+  // The consent step removed, the people not to be told, the policy left silent.
+  /\b(skip|skips|skipping|bypass\w*|remove|removing|hide|hiding|suppress\w*|drop|dropping|disable\w*|no|without( a| the| any)?) (the )?(\w+ )?(consent|permission|opt-?in|gdpr|cookie) (prompt|screen|dialog|banner|step|check|popup|modal|flow|box)s?\b|\b(nobody|no one|none of (them|the \w+)) (has |have |had |ever )?(opted in|consented|agreed|signed up for (this|it))\b|\b(users|riders|drivers|customers|members|patients|employees|people|visitors|they|he|she) (don'?t|doesn'?t|won'?t) (need|have) to (know|be told|be asked|find out)\b|\b(don'?t|do not|won'?t|will not|never) (ask|tell|inform|notify) (the )?(users?|riders?|drivers?|customers?|members?|patients?|employees?|visitors?|people|them|anyone)\b|\b(not|without|never|won'?t be|no need for) (touching|updating|changing|mentioning|disclosing|adding|telling)\b.{0,40}\b(privacy policy|policy page|privacy notice|policy|onboarding|consent|terms|disclosure)\b|\bleave (it|this|that) out of (the )?(privacy policy|policy|terms)\b/,
+  /(同意|許可|承諾|了承)(を)?(取らず|取って(い)?ない|とってない|なし|なく|を得ず|は(取って|とって)(い)?ない|はない|無し)|(同意|許可|承諾|了承)(は|を|も)?(とらない|取らない|取りません|とりません|得ない|もらわない|求めない|とらず|スキップ|省略|飛ばす|いらない|不要)|同意(画面|ダイアログ|チェック|ボタン)(は|を)?(出さ|スキップ|省略|なし|無し|飛ば|外)|(本人|ユーザー|利用者|参加者|相手|顧客|お客|社員|従業員|会員|乗客|家族)(に|には|へ)(は)?(特に)?(知らせ(ず|ない)|言わ(ず|ない)|内緒|確認せず|黙って|断らず|断りなく|通知し(ない|ず)|伝え(ない|ず)|説明し(ない|ず))|(プライバシーポリシー|規約|説明文|ストアの説明|告知|画面|アプリ内)(に|には|で|では)(も)?(特に)?(書か(ない|ず)|書いて(い)?ない|載せ(ない|ず)|記載し(ない|ず)|明記し(ない|ず)|表示し(ない|ず)|出さ(ない|ず))|知らせずに|断らずに|断りなく|断りなしに|黙って|内緒で|無断で|勝手に|許可(は|を)?(取って|とって)(い)?ない/,
 ];
 
 /** The people affected agreed, or it is the user's own: "opt in", "本人の同意を取ったうえで". */
 export const CONSENTED: RegExp[] = [
-  /\bwith (their|his|her|explicit|written|the user'?s?|users'?) (consent|permission)\b|(?<!\b(never|not|n't|without) )\bopt(s|ed)?[- ]in\b|\b(they|users|members|patients|employees) (opt|consent|agree|enrol|enroll)\w*\b|\bconsent (screen|banner|prompt|mode|timestamp)\b|\bgave us (written )?permission\b|\b(after|once|with) (\w+ )?(reading|giving|recording|signing) (a |the |their )?consent\b|\b(written|explicit) (permission|consent|sign-?off)\b|\bauthori[sz]ed\b|\bpermission (from|of) the (owner|site owner)\b/,
-  /(同意|許可|承諾)を?(取った|とった|得た|得て|もらった|済み)(うえで|上で)?|(本人|ユーザー|利用者|社員)が?(同意|許可)(したら|した場合|の上で)|(本人|自分|ユーザー自身|社員)が?(自分で)?(同意|オプトイン|許可)して|オプトイン(した|する)(とき|時|場合|人)|同意した(ユーザー|人|会員)|許可されて(い)?ます|許可を得/,
+  /\b(we|i) (bought|purchased|paid for|have|hold|own|got) (a |an |the )?(\w+ ){0,2}licen[cs]es?\b|\b(we|i) licensed (it |them |this |the \w+ )?from\b|\b(disclosed|stated|described) in (our|the) privacy (policy|notice)\b|\bwith (their|his|her|explicit|written|the user'?s?|users'?) (consent|permission)\b|(?<!\b(never|not|n't|without) )\bopt(s|ed)?[- ]in\b|\b(they|users|members|patients|employees) (opt|consent|agree|enrol|enroll)\w*\b|\bconsent (screen|banner|prompt|mode|timestamp)\b|\bgave us (written )?permission\b|\b(after|once|with) (\w+ )?(reading|giving|recording|signing) (a |the |their )?consent\b|\b(written|explicit) (permission|consent|sign-?off)\b|\bauthori[sz]ed\b|\bpermission (from|of) the (owner|site owner)\b/,
+  /ライセンス(を|は)?(購入|契約)(済み|した|している|してる)|(購入|契約)済みの(ライセンス|素材|フォント)|正規(に)?購入した|(プライバシーポリシー|利用規約|規約)(に|で)(記載|明記|同意)(済み|している|した|あり)|(周知|同意|承諾)済み|(同意|許可|承諾)を?(取った|とった|得た|得て|もらった|済み)(うえで|上で)?|(本人|ユーザー|利用者|社員)が?(同意|許可)(したら|した場合|の上で)|(本人|自分|ユーザー自身|社員)が?(自分で)?(同意|オプトイン|許可)して|オプトイン(した|する)(とき|時|場合|人)|同意した(ユーザー|人|会員)|許可されて(い)?ます|許可を得/,
 ];
 
 /** The user's own data, content or devices. */
@@ -108,23 +121,39 @@ export const SENSES: Record<string, RegExp[]> = {
   ],
   // Fairness work that takes protected attributes out of a decision.
   fairness: [
-    /\b(drop|remove|strip|hide|mask|exclude|redact|anonymi[sz]e|blind)\w*\b[^.;]{0,60}\b(race|religion|sex|gender|age|ethnicity|nationality|marital status|names?|photos?|protected attributes?|proxies|proxy variables)\b|\b(blind|anonymi[sz]ed) (resume |cv |grading |review |hiring )?(review|grading|screening|mode|hiring)\b|\bfairness (feature|check|audit)\b|\bgender-coded\b|\bdisparate impact\b/,
-    /公平性|ブラインド選考|(性別|年齢|国籍|顔写真|生年月日|宗教|出身地)[^。]{0,30}(列|特徴量|項目|必須入力|カラム)[^。]{0,20}(落と|外|除外|削除|消|なくし)|(見えないように|隠す|マスク)[^。]{0,20}(年齢|性別|顔写真)|(年齢|性別|顔写真)[^。]{0,30}(見えないように|隠す|マスク)|代理変数/,
+    /\b(drop|remove|strip|hide|mask|exclude|redact|anonymi[sz]e|blind)\w*\b[^.;]{0,60}\b(race|religion|sex|gender|age|ethnicity|nationality|marital status|names?|photos?|protected attributes?|proxies|proxy variables)\b|\b(blind|anonymi[sz]ed) (resume |cv |grading |review |hiring )?(review|grading|screening|mode|hiring)\b|\bfairness (feature|check|audit)\b|\bgender-coded\b|\bdisparate impact\b|\b(must not|mustn'?t|should not|shouldn'?t|never|doesn'?t|don'?t|can'?t|cannot) (use|include|consider|see|look at)\b[^.;]{0,40}\b(race|religion|sex|gender|age|ethnicity|nationality|disability|marital status|protected attributes?)\b/,
+    /公平性|ブラインド選考|(性別|年齢|国籍|宗教|人種|障害|出身地)[^。]{0,20}(を)?(使わない|使ってはいけない|含めない|考慮しない|使わせない|見ない)|(性別|年齢|国籍|顔写真|生年月日|宗教|出身地)[^。]{0,30}(列|特徴量|項目|必須入力|カラム)[^。]{0,20}(落と|外|除外|削除|消|なくし)|(見えないように|隠す|マスク)[^。]{0,20}(年齢|性別|顔写真)|(年齢|性別|顔写真)[^。]{0,30}(見えないように|隠す|マスク)|代理変数/,
   ],
 };
+
+/** Knowledge about a field in general, not anyone's case: "in general", "overview of", "一般論で", "そもそもどういう制度". */
+export const GENERAL: RegExp[] = [
+  /\b(in general|generally speaking|general overview|high[- ]level overview|overview of|not about (any|a|my|our) (specific |real |particular )?(case|situation|matter|dispute))\b/,
+  /一般論|一般的に(は)?(どう|どんな|何)|一般的な(流れ|話|仕組み)|そもそも(どういう|何)|どういう(意味|制度)|大まかに|ざっくり(と)?(知りたい|教えて|解説)|概要を|解説記事/,
+];
 
 /** Steps out of the task in hand to ask something else ("also, unrelated", "ついでに"). */
 export const ASIDE: RegExp[] = [
   // A clause that opens with "also" / "あと" turns to something else.
   /^(also|and also|plus|oh,? and)\b|^(あと|それと|それから)(、|,|\s)?/,
   /\b(also,? unrelated|unrelated( but)?[,:]|side question|btw|by the way|oh and|while you'?re (in there|at it|refactoring|fixing|here)|before (you look at|the pr review|that)|quick (q|question|one)( first| before)?|but first|personal question|also(,)? (i|my|is|should|can|how|do|what|am))\b/,
+  // "…の件と、もう一個。": a second matter announced at the end of a clause.
+  /(と|、|,)\s?もう(一|ひと)(個|つ)(だけ)?(。|、|,|$)|^もう(一|ひと)(個|つ)(。|、|,|$)/,
   /ついでに|ついでなんだけど|あと(、)?(別件|ついで|雑談|個人的|全然)|別件(なんですが|ですが|で|だけど)|全然関係ない|関係ないけど|ちなみに|それと(、)?(個人的|別)|個人的な(話|相談|質問)|雑談(だけど|ですが|なんだけど)|その前に|ところで|ちょっと聞きたいんやけど/,
 ];
 
+/** Personal data about people (the users, customers, patients of a service), as regex sources. */
+export const PERSONAL_DATA_EN =
+  "locations?|gps (data|coordinates|traces?)|whereabouts|contacts?( list)?|address book|(browsing|purchase|order|search|viewing|watch|location|call|chat|payment|transaction) (history|logs?|data)|clickstream|chat logs|e-?mails?|e-?mail addresses|phone numbers?|home address(es)?|names and addresses|health (data|records|info\\w*)|medical (data|records|history)|sexual orientation|messages|text messages|photos|faces|biometrics?|voice recordings|personal (data|information|info|details)|pii|keystrokes|device ids?|advertising ids?|idfa|imei|(gps|location) (routes?|tracks?|traces?|history)|(heart[- ]rate|sleep|fitness|workout|step) (data|history|logs?)|(customer|user|member|patient|employee|rider|driver)s?'? (data|lists?|records|details|profiles|info)";
+export const PERSONAL_DATA_JA =
+  '位置情報|位置|gps|居場所|連絡先|アドレス帳|(購買|購入|閲覧|検索|視聴|行動|通話|移動|決済|注文)(履歴|ログ|データ)|個人情報|マイナンバー|既往歴|病歴|健康(データ|情報)|カルテ|メールアドレス|メアド|電話番号|住所|氏名|写真|顔(写真|画像|データ)?|生体情報|トーク(内容|履歴)|チャット(履歴|ログ|内容)|録音|(顧客|会員|ユーザー|利用者|患者|社員|乗客)の?(情報|データ|リスト|名簿)';
+const SEND_EN = 'send|sends|sending|share|shares|sharing|sell|sells|selling|sold|export|exports|upload|uploads|sync|syncs|forward|forwards|transfer|transfers|pass|passes|give|gives|hand(s|ing)? over|pipe|pipes|stream|streams|feed|feeds|provide|provides|monetiz\\w*';
+const SEND_JA = '送る|送って|送り|送信|同期|販売|売|提供|アップロード|共有|横流し|渡す|渡し|渡して|連携|出力|エクスポート|流す|流し|卸';
+
 /** Personal data on its way to someone else: with NO_CONSENT, a privacy infringement whatever the words. */
 export const DATA_FLOW: RegExp[] = [
-  /\b(locations?|contacts?( list)?|browsing history|purchase history|clickstream|e-?mails?|phone numbers?|health (data|records)|medical (data|records|history)|messages|photos|faces|biometrics?|personal (data|information)|pii|keystrokes)\b.{0,80}\b(send|sends|sending|share|shares|sharing|sell|sells|selling|export|exports|upload|uploads|sync|syncs|forward|forwards|transfer|transfers|pass|passes|give|gives)\b|\b(send|sends|share|shares|sell|sells|export|exports|upload|uploads|sync|syncs|forward|forwards|transfer|transfers)\b.{0,60}\b(locations?|contacts?|browsing history|purchase history|clickstream|e-?mails?|phone numbers?|health|medical|messages|photos|personal data|pii)\b/,
-  /(位置情報|連絡先|購買履歴|閲覧履歴|個人情報|マイナンバー|既往歴|病歴|メールアドレス|電話番号|写真|顔(写真|画像|データ)?|生体情報|トーク内容).{0,60}(送る|送って|送り|送信|同期|販売|売|提供|アップロード|共有|横流し|渡す|連携)/,
+  new RegExp(`\\b(${PERSONAL_DATA_EN})\\b.{0,80}\\b(${SEND_EN})\\b|\\b(${SEND_EN})\\b.{0,60}\\b(${PERSONAL_DATA_EN}|health|medical)\\b`),
+  new RegExp(`(${PERSONAL_DATA_JA}).{0,60}(${SEND_JA})`),
 ];
 
 /** Someone else's content or people in the request: then "my own site" is where their work goes, not the user's own data. */

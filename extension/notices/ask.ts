@@ -12,6 +12,7 @@ import {
   BUILDS,
   CONSENTED,
   DEFINITIVE,
+  GENERAL,
   NO_CONSENT,
   OTHERS_CONTENT,
   OWN,
@@ -30,6 +31,7 @@ export type AskFact =
   | 'no-consent'
   | 'consented'
   | 'own'
+  | 'general'
   | 'aside';
 
 export type Sense = keyof typeof SENSES;
@@ -64,6 +66,7 @@ const FACTS: [AskFact, RegExp[]][] = [
   ['no-consent', NO_CONSENT],
   ['consented', CONSENTED],
   ['own', OWN],
+  ['general', GENERAL],
 ];
 
 /** `normalised` is the output of normaliseRequest. */
@@ -79,9 +82,11 @@ export function analyseAsk(normalised: string): AskFacts {
   let asideAt = -1;
   clauses.forEach((clause, i) => {
     const excluded = first(PRO_EXCLUDED, clause);
+    const refused = first(NO_CONSENT, clause);
     for (const [fact, res] of FACTS) {
-      // A clause that leaves the professional out does not also put them in.
+      // A clause that leaves the professional out does not also put them in; one that skips the consent prompt does not ask for consent.
       if (fact === 'professional-in-loop' && excluded !== undefined) continue;
+      if (fact === 'consented' && refused !== undefined) continue;
       add(fact, fact === 'professional-excluded' ? excluded : first(res, clause));
     }
     for (const sense of Object.keys(SENSES)) add(`sense.${sense}`, first(SENSES[sense], clause));

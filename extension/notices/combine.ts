@@ -49,6 +49,7 @@ export const BENIGN_SHAPES: readonly AskHit['fact'][] = [
   'professional-in-loop',
   'consented',
   'own',
+  'general',
 ];
 
 /**
@@ -92,6 +93,7 @@ export const SPARING_SHAPES: readonly AskHit['fact'][] = [
   'sense.reviewer',
   'sense.friendly',
   'own',
+  'general',
 ];
 
 /** The probability at which the model's own category is named beside a rule's: more likely than every other label, none included, together. */

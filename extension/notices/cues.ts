@@ -6,6 +6,8 @@ export interface Cue {
   re: RegExp;
   /** An act that no defensive purpose excuses (turning a decision on a protected attribute is discrimination whatever it is "against"). */
   undefended?: boolean;
+  /** An act that defeats a protection: the protection's name inside its match ("crack the iLok protection", "de-anonymize") is its object, not a defence. */
+  defeats?: boolean;
 }
 
 /** The cues of one category in one language. */
@@ -51,6 +53,11 @@ export function cue(id: string, re: RegExp): Cue {
 /** A cue for an act that a defensive purpose does not excuse. */
 export function undefendedCue(id: string, re: RegExp): Cue {
   return { id, re, undefended: true };
+}
+
+/** A cue for defeating a protection (a licence check, copy protection, anonymity): see Cue.defeats. */
+export function defeatCue(id: string, re: RegExp): Cue {
+  return { id, re, defeats: true };
 }
 
 /** Only intent cues: for categories (rights, discrimination, harm) where the act, not a domain, is what counts. */

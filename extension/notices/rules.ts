@@ -38,6 +38,8 @@ export interface CueHit {
   match: string;
   /** Set for an act that no defensive purpose excuses. */
   undefended?: boolean;
+  /** Set for an act that defeats a protection (Cue.defeats). */
+  defeats?: boolean;
 }
 
 /**
@@ -95,7 +97,7 @@ function hits(text: string, lang: string, group: string, cues: readonly Cue[]): 
   const found: CueHit[] = [];
   for (const c of cues) {
     const m = c.re.exec(text);
-    if (m) found.push({ cue: `${lang}.${group}.${c.id}`, match: m[0], ...(c.undefended ? { undefended: true } : {}) });
+    if (m) found.push({ cue: `${lang}.${group}.${c.id}`, match: m[0], ...(c.undefended ? { undefended: true } : {}), ...(c.defeats ? { defeats: true } : {}) });
   }
   return found;
 }
@@ -119,7 +121,8 @@ function askCues(ask: AskFacts, ...facts: string[]): CueHit[] {
  */
 function excused(category: Category, intent: readonly CueHit[], ask: AskFacts): { because: Suppression['because']; cues: CueHit[] } | undefined {
   if (category === 'discrimination' && ask.has.has('sense.fairness')) return { because: 'fairness', cues: askCues(ask, 'sense.fairness') };
-  if (category === 'rights' && ask.has.has('consented') && !ask.has.has('no-consent') && !intent.some((h) => h.undefended)) {
+  // Defeating a protection is not what a licence or consent allowed ("we bought one licence, patch the serial check for all 20 agents").
+  if (category === 'rights' && ask.has.has('consented') && !ask.has.has('no-consent') && !intent.some((h) => h.undefended || h.defeats)) {
     return { because: 'consented', cues: askCues(ask, 'consented') };
   }
   return undefined;
@@ -159,7 +162,8 @@ export function classifyByRules(text: string): RuleClassification {
   const aside = collect(t, (l) => l.aside, 'aside');
   const malicious = collect(t, (l) => l.malicious, 'malicious');
   const coding = aside.length > 0 ? [] : collect(t, (l) => l.coding, 'coding');
-  const defensive = malicious.length > 0 ? [] : collect(t, (l) => l.defensive, 'defensive');
+  // Asking how an act works is a defence only when the request does not also build the thing ("explain where Widevine decrypts, for my extension that saves the videos").
+  const defensive = malicious.length > 0 ? [] : collect(t, (l) => l.defensive, 'defensive').filter((h) => !(h.cue.endsWith('.explain') && ask.has.has('builds')));
 
   const groups = Object.entries({
     advice: advice.length - question.length,
@@ -197,8 +201,12 @@ export function classifyByRules(text: string): RuleClassification {
     if (intent.length > 0) {
       const excuse = excused(category, intent, ask);
       if (excuse) suppressed.push({ category, because: excuse.because, cues: [...intent, ...excuse.cues] });
-      else if (defensive.length === 0 || intent.some((h) => h.undefended)) reasons.push({ category, rule: 'intent', cues: intent });
-      else suppressed.push({ category, because: 'defensive', cues: [...intent, ...defensive] });
+      else {
+        // A protection named as the object of the act that defeats it ("crack the iLok protection", "de-anonymize") is no defence.
+        const defence = defensive.filter((d) => !intent.some((h) => h.defeats && h.match.includes(d.match)));
+        if (defence.length === 0 || intent.some((h) => h.undefended)) reasons.push({ category, rule: 'intent', cues: intent });
+        else suppressed.push({ category, because: 'defensive', cues: [...intent, ...defence] });
+      }
     }
     if (asks.length > 0) {
       reasons.push({ category, rule: 'ask', cues: asks });
@@ -208,6 +216,11 @@ export function classifyByRules(text: string): RuleClassification {
       // Three facts together (a regulated domain, users told what to do, the professional left out) are not a word out of context: the model does not overrule them.
       const facts = askCues(ask, 'professional-excluded', 'advises-users', 'definitive').map((h) => (h.cue === 'ask.professional-excluded' ? { ...h, undefended: true } : h));
       reasons.push({ category, rule: 'product-advice', cues: [...domain, ...facts] });
+      continue;
+    }
+    if (domain.length > 0 && ADVICE_CATEGORIES.includes(category) && ask.has.has('advises-users') && ask.has.has('definitive') && !ask.has.has('professional-in-loop')) {
+      // The product hands each user a final, individual verdict in the domain and nobody qualified is said to be in the loop. Without the professional explicitly left out, this is the model's to weigh: it may overrule it.
+      reasons.push({ category, rule: 'product-advice', cues: [...domain, ...askCues(ask, 'advises-users', 'definitive')] });
       continue;
     }
     const asking = [...advice, ...(personalCounts ? personal : [])];

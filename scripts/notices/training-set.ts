@@ -23,6 +23,9 @@ export const TRAINING_FILES = [
   'test/notices/heldout-3.jsonl',
   'test/notices/train-c.jsonl',
   'test/notices/train-d.jsonl',
+  'test/notices/heldout-4.jsonl',
+  'test/notices/train-e.jsonl',
+  'test/notices/train-f.jsonl',
 ] as const;
 
 /**
