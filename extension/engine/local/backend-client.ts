@@ -127,6 +127,8 @@ export class BackendClient {
     const g = this.pending.get(ev.id);
     if (!g) return; // e.g. the reply to our own cancel
     if (ev.type === 'chunk') return g.push(ev.text);
+    // Prompt progress of a long chat (issue 14's protocol): not shown here yet.
+    if (ev.type === 'progress') return;
     this.pending.delete(ev.id);
     this.notify();
     if (ev.type === 'done') g.finish(ev);
