@@ -219,6 +219,11 @@ export interface DoneEvent {
    * them, else the running estimate (see StatusResult.throughput).
    */
   throughput?: Throughput;
+  /**
+   * Present for a `chat` that used token prediction (predictFrom, or a draft model): tokens the predictor proposed
+   * and how many of them the model confirmed. The answer is the model's own either way.
+   */
+  prediction?: { predictedTokens: number; acceptedTokens: number };
 }
 
 export type ErrorCode =

@@ -53,6 +53,11 @@ export interface DraftModel {
 }
 
 const KV_GGML = { f16: GgmlType.F16, q8_0: GgmlType.Q8_0 } as const;
+/**
+ * Draft settings: wait for at least one drafted token each step (node-llama-cpp's default 0 lets the target model
+ * run ahead of a draft that shares its cores, and then nothing is ever predicted), at most 8 at a time.
+ */
+const DRAFT_PREDICTION = { minTokens: 1, maxTokens: 8 } as const;
 
 export async function loadModelHost(args: {
   llama: Llama;
@@ -130,7 +135,7 @@ export async function loadModelHost(args: {
         ...kvOptions(layout.kvCacheType, layout.flashAttention),
       });
       disposers.push(() => draftContext.dispose());
-      for (const lane of predictingLanes) drafts.set(lane, new DraftSequenceTokenPredictor(draftContext.getSequence(), { maxTokens: 8 }));
+      for (const lane of predictingLanes) drafts.set(lane, new DraftSequenceTokenPredictor(draftContext.getSequence(), DRAFT_PREDICTION));
     } catch (e) {
       await disposeAll();
       if (e instanceof SetupError) throw e;

@@ -14,6 +14,7 @@ export const handleChat: Handler<ChatRequest> = async (req, ctx) => {
     // Input lookup where the request asks for it; otherwise the draft model where one was loaded.
     const mode = req.predictFrom === 'input' ? 'input' : lane.predictor?.hasDraft ? 'draft' : 'none';
     lane.predictor?.use(mode, tokens);
+    const before = job.sequence.tokenPredictions;
     try {
       const result = await generate(job.sequence, host.model, tokens, {
         sampling: samplingFor(host.info.family, req),
@@ -25,7 +26,14 @@ export const handleChat: Handler<ChatRequest> = async (req, ctx) => {
       });
       // A predicted answer's decode speed depends on its text: it does not move the machine's decode estimate.
       const { throughput, queuedMs } = job.finish(result.measured, result.firstWaitMs, { decode: mode === 'none' });
-      return { stopReason: result.stopReason, usage: result.usage, throughput, queuedMs };
+      const after = job.sequence.tokenPredictions;
+      const prediction = mode === 'none' ? {} : {
+        prediction: {
+          predictedTokens: after.validated + after.refuted - before.validated - before.refuted,
+          acceptedTokens: after.validated - before.validated,
+        },
+      };
+      return { stopReason: result.stopReason, usage: result.usage, throughput, queuedMs, ...prediction };
     } finally {
       lane.predictor?.use('none');
     }
