@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   log.info(`loading ${identity.name} (${identity.family}) from ${file.path}: gpu ${runtime.gpu || 'none'}, ${plan.gpuLayers}/${plan.totalLayers} layers offloaded, ${describeLayout(plan.layout)}, ${threads} threads${draft ? `, draft model ${draft.file.path}` : ''}`);
   loading('model', 0);
   const host = await loadModelHost({
-    llama: runtime.llama, gpu: runtime.gpu, file, plan, identity, termsId: terms.termsId, queueLimit: opts.queueLimit, log, draft,
+    llama: runtime.llama, gpu: runtime.gpu, file, plan, identity, termsId: terms.termsId, queueLimit: opts.queueLimit, log, draft, mmap: opts.mmap, priorities: opts.priorities,
     onModelProgress: progressThrottle(0.05, (p) => loading('model', p)),
     onContext: () => loading('context'),
   });
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   const envToken = process.env[TOKEN_ENV];
   const token = envToken && envToken.length > 0 ? envToken : randomBytes(32).toString('base64url');
   state.registry = new RequestRegistry(host);
-  state.server = await startServer({ host: opts.host, port: opts.port, token, registry: state.registry, log });
+  state.server = await startServer({ host: opts.host, port: opts.port, token, registry: state.registry, log, chunkIntervalMs: opts.chunkIntervalMs });
 
   const ready: ReadyLine = {
     event: 'ready',

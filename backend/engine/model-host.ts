@@ -71,6 +71,10 @@ export async function loadModelHost(args: {
   draft?: DraftModel;
   /** Skip the load-time throughput measurement (tests of the loading itself). */
   skipCalibration?: boolean;
+  /** --mmap (default auto). */
+  mmap?: 'auto' | 'on' | 'off';
+  /** --priorities (default on). */
+  priorities?: boolean;
   /** 0..1 while the weights load (node-llama-cpp may not report it for small files). */
   onModelProgress?: (progress: number) => void;
   onContext?: () => void;
@@ -84,7 +88,7 @@ export async function loadModelHost(args: {
   try {
     model = await llama.loadModel({
       modelPath: file.path, gpuLayers: plan.gpuLayers, onLoadProgress: args.onModelProgress,
-      useMmap: useMmapFor(llama, plan.gpuLayers, plan.totalLayers),
+      useMmap: useMmapFor(llama, plan.gpuLayers, plan.totalLayers, args.mmap),
     });
   } catch (e) {
     throw loadError(e, file, plan, 'model');
@@ -126,7 +130,7 @@ export async function loadModelHost(args: {
   const drafts = new Map<LaneName, DraftSequenceTokenPredictor>();
   if (args.draft) {
     try {
-      const draftModel = await llama.loadModel({ modelPath: args.draft.file.path, gpuLayers: plan.gpuLayers > 0 ? 'max' : 0, useMmap: useMmapFor(llama, plan.gpuLayers, plan.totalLayers) });
+      const draftModel = await llama.loadModel({ modelPath: args.draft.file.path, gpuLayers: plan.gpuLayers > 0 ? 'max' : 0, useMmap: useMmapFor(llama, plan.gpuLayers, plan.totalLayers, args.mmap) });
       disposers.push(() => draftModel.dispose());
       checkSameVocabulary(model, draftModel, args.draft.file.path);
       const mainPlan = layout.contexts.find((c) => c.lanes.includes('chat'))!;
@@ -175,7 +179,7 @@ export async function loadModelHost(args: {
   const memoryParts = [...parts, ...(args.draft?.parts ?? [])];
   return {
     llama, model, info, layout, throughput, memoryParts,
-    scheduler: new EvaluationScheduler(),
+    scheduler: new EvaluationScheduler(undefined, args.priorities ?? true),
     chatFormat: chatFormatFor(args.identity.family, model, promptTokenizer),
     promptTokenizer,
     lane: (name) => lanes.get(name)!,

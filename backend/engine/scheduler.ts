@@ -51,7 +51,11 @@ export class EvaluationScheduler {
   private readonly active = new Set<Ticket>();
   private readonly waiting: Waiter[] = [];
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  /**
+   * @param enabled false: nothing ever waits (lanes share the cores as node-llama-cpp batches them), to compare
+   * against (`--priorities off`).
+   */
+  constructor(private readonly now: () => number = () => performance.now(), private readonly enabled = true) {}
 
   enter(priority: Priority): Ticket {
     const t = new Ticket(this, priority);
@@ -66,6 +70,7 @@ export class EvaluationScheduler {
 
   /** Whether `t` must wait now. */
   blocked(t: Ticket): boolean {
+    if (!this.enabled) return false;
     for (const u of this.active) {
       if (u === t || u.priority <= t.priority) continue;
       if (u.phase === 'prompt' || t.priority === PRIORITY.prefill) return true;

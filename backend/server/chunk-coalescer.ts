@@ -28,7 +28,7 @@ export class ChunkCoalescer {
 
   constructor(
     private readonly send: (text: string) => void,
-    private readonly intervalMs = CHUNK_INTERVAL_MS,
+    private readonly intervalMs: number = CHUNK_INTERVAL_MS,
     private readonly clock: CoalescerClock = systemClock,
   ) {}
 

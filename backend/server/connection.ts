@@ -27,7 +27,7 @@ const MAX_ERROR_MESSAGE_CHARS = 1000;
 /** Longest a client waits between two progress events; more often is noise. */
 export const PROGRESS_INTERVAL_MS = 100;
 
-export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: Logger): void {
+export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: Logger, opts: { chunkIntervalMs?: number } = {}): void {
   const mine = new Map<string, AbortController>();
   /** The connection's newest complete and newest prefill, while in flight. */
   const latest: { complete?: string; prefill?: string } = {};
@@ -77,7 +77,7 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
   async function run(req: WorkRequest): Promise<void> {
     const controller = new AbortController();
     mine.set(req.id, controller);
-    const chunks = new ChunkCoalescer((text) => send({ id: req.id, type: 'chunk', text }));
+    const chunks = new ChunkCoalescer((text) => send({ id: req.id, type: 'chunk', text }), opts.chunkIntervalMs);
     let lastProgress = Number.NEGATIVE_INFINITY;
     try {
       await executeRequest(req, {

@@ -112,7 +112,8 @@ export async function estimateResources(llama: Llama, info: GgufFileInfo, opts: 
  * resident beside the repacked copy (measured 6.1 GB where 4.4 GB do). Reading the file costs nothing extra where
  * nothing is repacked, so weights that stay on the CPU are always read; weights on a GPU keep node-llama-cpp's choice.
  */
-export function useMmapFor(llama: Llama, gpuLayers: number, totalLayers: number): boolean | undefined {
+export function useMmapFor(llama: Llama, gpuLayers: number, totalLayers: number, choice: 'auto' | 'on' | 'off' = 'auto'): boolean | undefined {
+  if (choice !== 'auto') return choice === 'on';
   return llama.gpu === false || gpuLayers < totalLayers ? false : undefined;
 }
 

@@ -92,4 +92,11 @@ describe('EvaluationScheduler', () => {
     await p;
     assert.equal(chat.waitedMs, 250);
   });
+
+  it('never holds anything with priorities off (--priorities off, for comparison)', () => {
+    const s = new EvaluationScheduler(undefined, false);
+    const prefill = s.enter(PRIORITY.prefill);
+    s.enter(PRIORITY.complete);
+    assert.equal(prefill.turn(), undefined);
+  });
 });
