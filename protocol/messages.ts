@@ -28,6 +28,11 @@ export interface ChatRequest extends SamplingFields {
   lane?: ChatLane;
   /** Extra stop strings, besides the chat format's own end markers. */
   stop?: string[];
+  /**
+   * 'input': the answer copies much of the prompt (a rewrite of attached code, a translation of a comment), so the
+   * backend predicts tokens from the input (node-llama-cpp's InputLookupTokenPredictor). Same output at temperature 0.
+   */
+  predictFrom?: 'input';
 }
 
 export interface CompleteRequest {
@@ -64,6 +69,19 @@ export interface CountRequest {
   type: 'count';
   messages?: ChatMessage[];
   texts?: string[];
+}
+
+/**
+ * Evaluates the completion prompt that `complete` would build for this prefix/suffix into the complete lane's
+ * KV cache, generating nothing, at the lowest priority. A `complete` from the same connection supersedes it;
+ * chat and docs evaluation preempt it. Ends with `done` (`usage.evaluatedInputTokens`, `stopReason: 'none'`)
+ * or `cancelled`.
+ */
+export interface PrefillRequest {
+  id: string;
+  type: 'prefill';
+  prefix: string;
+  suffix?: string;
 }
 
 export interface CancelRequest {
@@ -104,6 +122,24 @@ export interface Timings {
   /** From the request's arrival to its first chunk (0 when there was none). */
   firstTokenMs: number;
   totalMs: number;
+  /** Time the request waited before its evaluation started (behind other work on its lane or higher-priority evaluation). */
+  queuedMs?: number;
+}
+
+/** Measured speeds of prompt evaluation and decoding, in tokens per second. */
+export interface Throughput {
+  promptTokensPerSecond: number;
+  decodeTokensPerSecond: number;
+}
+
+/** One lane (context sequence) of the backend, as `status` reports it. */
+export interface LaneStatus {
+  name: 'chat' | 'docs' | 'complete';
+  contextSize: number;
+  busy: boolean;
+  queued: number;
+  /** Present while a prompt is being evaluated. */
+  evaluating?: { evaluated: number; total: number };
 }
 
 export interface RenderResult {
@@ -122,10 +158,18 @@ export interface CountResult {
 
 export interface StatusResult {
   model: ModelInfo;
-  memory: { ramFreeBytes: number; ramTotalBytes: number; vramFreeBytes: number; vramTotalBytes: number };
+  memory: {
+    ramFreeBytes: number; ramTotalBytes: number; vramFreeBytes: number; vramTotalBytes: number;
+    /** Weights, each lane's KV cache, compute buffers, ... (issue 14 contract; optional until the backend reports it). */
+    parts?: Array<{ part: string; bytes: number }>;
+  };
   sequences: { total: number; inUse: number };
   requestsInFlight: number;
   requestsQueued: number;
+  /** The backend's measured speeds (issue 14 contract; optional until the backend reports it). */
+  throughput?: Throughput & { measuredAt: 'calibration' | 'requests' };
+  /** Each lane's state (issue 14 contract; optional until the backend reports it). */
+  lanes?: LaneStatus[];
 }
 
 export interface DoneEvent {
@@ -142,6 +186,8 @@ export interface DoneEvent {
   count?: CountResult;
   /** Present for `complete`: how the prompt was built. */
   mode?: 'fim' | 'prefix';
+  /** `complete`, `chat` and `prefill`: this request's own speeds where it had enough tokens to measure, else the lane's estimate. */
+  throughput?: Throughput;
 }
 
 export type ErrorCode =
@@ -167,7 +213,15 @@ export interface ErrorEvent {
   field?: string;
 }
 
-export type ServerEvent = ChunkEvent | DoneEvent | ErrorEvent;
+/** Sent while a `chat` (docs too) evaluates a long prompt: every batch, at most every 100 ms. */
+export interface ProgressEvent {
+  id: string;
+  type: 'progress';
+  evaluatedTokens: number;
+  totalTokens: number;
+}
+
+export type ServerEvent = ChunkEvent | DoneEvent | ErrorEvent | ProgressEvent;
 
 // ---- the ready line and model facts ----
 

@@ -65,7 +65,7 @@ export class Client {
       if (ev.type === 'chunk') {
         w.chunks.push(ev.text);
         w.onChunk?.(ev.text);
-      } else {
+      } else if (ev.type !== 'progress') {
         this.waiters.delete(ev.id!);
         w.resolve({ chunks: w.chunks, text: w.chunks.join(''), final: ev });
       }
