@@ -30,6 +30,8 @@ export interface CompletionStats {
   readonly prefill: PrefillScheduler['counts'];
   /** The last suggestion withheld and why (the suggestion list's selected item), if any since the last shown. */
   readonly withheld: WithheldReason | undefined;
+  /** What was last given for the suggestion list's selected item: its text extended by the model. */
+  readonly lastItemAnswer: string | undefined;
 }
 
 export interface CompletionControllerDeps {
@@ -55,6 +57,7 @@ export class CompletionController implements vscode.Disposable {
   private readonly toldPrefixOnly = new Set<string>();
   private readonly prefill: PrefillScheduler;
   private lastWithheld: WithheldReason | undefined;
+  private lastItemAnswer: string | undefined;
 
   constructor(private readonly deps: CompletionControllerDeps) {
     this.snooze = new Snooze(deps.context.globalState);
@@ -126,6 +129,12 @@ export class CompletionController implements vscode.Disposable {
     this.refresh();
   }
 
+  /** An answer extending the suggestion list's selected item was given to VS Code. */
+  answeredItem(insertText: string): void {
+    this.lastItemAnswer = insertText;
+    this.lastWithheld = undefined;
+  }
+
   /** The window, its budget and the speeds behind them, for Show Status (localized lines). */
   details(): string[] {
     return describeWindow(this.service.pipeline.report(), this.prefill.counts, this.prefill.expectedPauseMs());
@@ -144,6 +153,7 @@ export class CompletionController implements vscode.Disposable {
       statusTooltip: this.item.lastTooltip,
       prefill: { ...this.prefill.counts },
       withheld: this.lastWithheld,
+      lastItemAnswer: this.lastItemAnswer,
     };
   }
 

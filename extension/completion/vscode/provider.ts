@@ -65,6 +65,7 @@ export class FudeInlineCompletionProvider implements vscode.InlineCompletionItem
           this.controller.withheld(answer.reason, document.languageId);
           return undefined;
         }
+        this.controller.answeredItem(answer.insertText);
         const range = new vscode.Range(document.positionAt(answer.start), document.positionAt(answer.end));
         return new vscode.InlineCompletionList([new vscode.InlineCompletionItem(answer.insertText, range)]);
       }
