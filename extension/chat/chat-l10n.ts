@@ -2,9 +2,11 @@
 import * as vscode from 'vscode';
 import type { LeftOut } from './context-budget.js';
 import type { SessionTexts } from './session-types.js';
+import { readingText } from '../vscode/reading-text.js';
 
 export function sessionTexts(): SessionTexts {
   return {
+    reading: readingText,
     untitled: vscode.l10n.t('New chat'),
     busy: vscode.l10n.t('An answer is still being written. Stop it first, or wait for it to finish.'),
     notReady: vscode.l10n.t('The model is not running, so the question was not sent. See the message above for how to fix it.'),

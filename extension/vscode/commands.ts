@@ -10,10 +10,12 @@ export interface CoreCommandDeps {
   status: ModelStatusView;
   starter: ModelStarter;
   log: vscode.LogOutputChannel;
+  /** Inline completion's window, budget and speeds, in words (the completion controller's). */
+  completionDetails?: () => string[];
 }
 
 export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[] {
-  const { engine, status, starter, log } = deps;
+  const { engine, status, starter, log, completionDetails } = deps;
   const start = async (restart: boolean) => {
     if (!restart) return void (await starter.ensureReady());
     try {
@@ -48,6 +50,8 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
         vscode.l10n.t('Context: {0} tokens per sequence, {1}/{2} sequences busy', m.contextSize, st.sequences.inUse, st.sequences.total),
         vscode.l10n.t('Memory: RAM {0} free of {1}', formatBytes(st.memory.ramFreeBytes), formatBytes(st.memory.ramTotalBytes)),
         vscode.l10n.t('Requests: {0} in flight, {1} queued', st.requestsInFlight, st.requestsQueued),
+        ...(st.memory.parts ?? []).map((p) => vscode.l10n.t('Memory, {0}: {1}', p.part, formatBytes(p.bytes))),
+        ...(completionDetails?.() ?? []),
       ];
       log.info(`status: ${lines.join('; ')}`);
       void vscode.window.showInformationMessage(vscode.l10n.t('Fude is ready: {0}', m.name), { modal: false, detail: lines.join('\n') });

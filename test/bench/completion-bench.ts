@@ -2,10 +2,12 @@
 // cache, in-flight reuse, debounce, budget, filters, BackendClient) against the real fude-backend on
 // the generated `bench` model (FIM tokens), one thread. Prints the figures and writes
 // test/bench/results/completion.json.
-//   npm run bench:completion -- [--runs N] [--threads N]
+//   npm run bench:completion -- [--runs N] [--threads N] [--out FILE.json]
+// With a real-size model, a person's typing sessions through the CompletionService (completion-sessions.ts):
+//   npm run bench:completion -- --model FILE.gguf [--threads N] [--runs N] [--context-size N] [--out FILE.json] [--no-prefill]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isCancelled } from '../../extension/engine/engine-error.js';
@@ -15,13 +17,23 @@ import { TokenCalibration } from '../../extension/completion/token-calibration.j
 import { BackendClient } from '../../extension/engine/local/backend-client.js';
 import { spawnBackend, TEST_TOKEN } from '../backend/harness.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
+import { realisticBench } from './completion-sessions.js';
 
-const RESULTS = fileURLToPath(new URL('../../../test/bench/results/completion.json', import.meta.url));
-const { values: flags } = parseArgs({ options: { runs: { type: 'string', default: '15' }, threads: { type: 'string', default: '1' } } });
-const runs = Number(flags.runs);
-const threads = Number(flags.threads);
-if (!Number.isInteger(runs) || runs < 3) throw new Error('--runs must be an integer >= 3');
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' }, out: { type: 'string' },
+    'context-size': { type: 'string', default: '4096' }, 'no-prefill': { type: 'boolean', default: false },
+  },
+});
+const realistic = flags.model !== undefined;
+const RESULTS = flags.out !== undefined ? resolve(flags.out)
+  : fileURLToPath(new URL(`../../../test/bench/results/${realistic ? 'completion-realistic' : 'completion'}.json`, import.meta.url));
+const runs = Number(flags.runs ?? (realistic ? '3' : '15'));
+const threads = Number(flags.threads ?? (realistic ? String(cpus().length) : '1'));
+const contextSize = Number(flags['context-size']);
+if (!Number.isInteger(runs) || runs < (realistic ? 1 : 3)) throw new Error(`--runs must be an integer >= ${realistic ? 1 : 3}`);
 if (!Number.isInteger(threads) || threads < 1) throw new Error('--threads must be a positive integer');
+if (!Number.isInteger(contextSize) || contextSize < 512) throw new Error('--context-size must be an integer >= 512');
 
 /** Nearest-rank percentile. */
 function pct(values: readonly number[], p: number): number {
@@ -244,4 +256,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (realistic) await realisticBench({ model: resolve(flags.model!), threads, runs, contextSize, out: RESULTS, prefill: !flags['no-prefill'] });
+else await main();

@@ -1,7 +1,7 @@
 // The `fude.completion.*` settings. `enabled` is language-overridable, so "off for Markdown" is VS
 // Code's own `"[markdown]": { "fude.completion.enabled": false }`.
 import * as vscode from 'vscode';
-import { DEFAULT_PIPELINE_SETTINGS, type PipelineSettings } from '../pipeline.js';
+import { DEFAULT_PIPELINE_SETTINGS, FIRST_SUGGESTION_TARGET_RANGE, type PipelineSettings } from '../pipeline.js';
 import type { EnabledState } from '../service.js';
 
 const SECTION = 'fude.completion';
@@ -26,6 +26,7 @@ export function readPipelineSettings(): PipelineSettings {
     promptTokens: num(c, 'promptTokens', d.promptTokens, 64),
     extraContextTokens: num(c, 'extraContextTokens', d.extraContextTokens, 0),
     suffixShare: d.suffixShare,
+    firstSuggestionTargetMs: Math.min(FIRST_SUGGESTION_TARGET_RANGE.max, num(c, 'firstSuggestionTargetMs', d.firstSuggestionTargetMs, FIRST_SUGGESTION_TARGET_RANGE.min)),
     budget: {
       firstTextMs: num(c, 'firstTextTimeoutMs', d.budget.firstTextMs, 1),
       generateMs: num(c, 'timeBudgetMs', d.budget.generateMs, 1),

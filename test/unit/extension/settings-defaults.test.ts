@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PIPELINE_SETTINGS } from '../../../extension/completion/pipeline.js';
+import { DEFAULT_PIPELINE_SETTINGS, FIRST_SUGGESTION_TARGET_RANGE } from '../../../extension/completion/pipeline.js';
 
 const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../package.json', import.meta.url)), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, { default?: unknown }> }; commands: Array<{ command: string }> };
+  contributes: { configuration: { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number }> }; commands: Array<{ command: string }> };
 };
 const props = manifest.contributes.configuration.properties;
 
@@ -18,6 +18,9 @@ describe('manifest', () => {
     assert.equal(props['fude.completion.maxTokens'].default, d.budget.maxTokens);
     assert.equal(props['fude.completion.timeBudgetMs'].default, d.budget.generateMs);
     assert.equal(props['fude.completion.firstTextTimeoutMs'].default, d.budget.firstTextMs);
+    assert.equal(props['fude.completion.firstSuggestionTargetMs'].default, d.firstSuggestionTargetMs);
+    assert.equal(props['fude.completion.firstSuggestionTargetMs'].minimum, FIRST_SUGGESTION_TARGET_RANGE.min);
+    assert.equal(props['fude.completion.firstSuggestionTargetMs'].maximum, FIRST_SUGGESTION_TARGET_RANGE.max);
   });
 
   it('contributes no test-only command', () => {
