@@ -5,16 +5,14 @@ import { EXIT_BAD_SETUP, EXIT_FAILURE, EXIT_OK, TOKEN_ENV, type ReadyLine } from
 import { formatSetupError } from '../protocol/setup-error.js';
 import { ArgsError, isLoopbackHost, parseBackendArgs, USAGE, type BackendOptions } from './cli-args.js';
 import { emitEvent, progressThrottle } from './events.js';
-import { loadModelHost, type DraftModel, type ModelHost } from './engine/model-host.js';
+import type { DraftModel, ModelHost } from './engine/model-host.js';
 import { onTerminationSignals, watchForOrphaning } from './lifecycle.js';
 import { stderrLogger, type Logger } from './log.js';
 import { identifyModel, modelFacts } from './profiles/family.js';
 import { requiredTerms } from './profiles/terms-gate.js';
-import { RequestRegistry } from './server/request-registry.js';
-import { startServer, type RunningServer } from './server/ws-server.js';
-import { acquireRuntime, physicalCores } from './setup/llama-runtime.js';
-import { checkModelFile } from './setup/model-file.js';
-import { describeLayout, estimateDraft, planResources } from './setup/resource-plan.js';
+import type { RequestRegistry } from './server/request-registry.js';
+import type { RunningServer } from './server/ws-server.js';
+import { checkModelHeaders } from './setup/model-header-check.js';
 import { SetupError } from './setup/setup-error.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -66,7 +64,10 @@ async function main(): Promise<void> {
   });
 
   const loadStarted = performance.now();
-  const file = await checkModelFile(opts.model);
+  // The bounded header check comes before node-llama-cpp is even loaded: a crafted file is refused at once.
+  const headers = await checkModelHeaders(opts.model);
+  const { acquireRuntime, checkModelFile, describeLayout, estimateDraft, loadModelHost, physicalCores, planResources, RequestRegistry, startServer } = await import('./runtime-parts.js');
+  const file = await checkModelFile(opts.model, headers);
   const facts = modelFacts(file.info.metadata, file.path);
   const identity = identifyModel(facts, opts.family);
   const terms = requiredTerms(facts, identity, opts.acceptTerms);

@@ -3,10 +3,11 @@
 // only) get the parts activation built.
 import type { ChatSession } from './chat/chat-session.js';
 import type { CompletionController } from './completion/vscode/controller.js';
-import type { LocalEngine } from './engine/local/local-engine.js';
+import type { EngineSwitch } from './engine/engine-switch.js';
 import type { ModelsApi } from './models/models-feature.js';
 import type { ModelState, ModelStatus } from './engine/model-status.js';
 import type { TermsAcceptanceStore } from './terms/acceptance-store.js';
+import type { ApiKeyStore } from './vscode/remote-settings.js';
 import type { OpenGate } from './terms/gate-panel.js';
 import type * as vscode from 'vscode';
 
@@ -20,7 +21,8 @@ export interface FudeApi {
 
 export interface FudeTestHooks extends FudeApi {
   testing: {
-    engine: LocalEngine;
+    /** The engine the features hold (forwards to the local or the remote engine, per fude.engine.kind). */
+    engine: EngineSwitch;
     status: ModelStatus;
     terms: TermsAcceptanceStore;
     chat: ChatSession;
@@ -30,5 +32,7 @@ export interface FudeTestHooks extends FudeApi {
     docsPanel(): vscode.WebviewPanel | undefined;
     isDemoModel(): boolean;
     backendPid(): number | undefined;
+    /** The remote engine's API keys in SecretStorage (the tests give it the backend's token as a key). */
+    apiKeys: ApiKeyStore;
   };
 }

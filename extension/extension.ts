@@ -9,19 +9,24 @@ import { chatBeforeSend, createRequestGuard } from './guard/vscode-guard.js';
 import { registerChat } from './chat/register-chat.js';
 import { registerCompletion } from './completion/vscode/register.js';
 import { registerDocs } from './docs/register-docs.js';
+import type { EngineKind } from './engine/engine.js';
+import { EngineSwitch } from './engine/engine-switch.js';
 import { LocalEngine } from './engine/local/local-engine.js';
 import { registerModels } from './models/register-models.js';
 import { launchSpec } from './engine/local/launch.js';
 import { ModelStatus, type ModelState } from './engine/model-status.js';
+import { RemoteEngine } from './engine/openai/remote-engine.js';
 import { TermsAcceptanceStore } from './terms/acceptance-store.js';
 import { currentGate, openTermsGate } from './terms/gate-panel.js';
 import { registerTerms } from './terms/register-terms.js';
 import type { FudeApi, FudeTestHooks } from './api.js';
 import { logBackendLine } from './vscode/backend-log.js';
+import { exitText } from './vscode/failure-notice.js';
 import { registerCoreCommands } from './vscode/commands.js';
 import { ModelStarter } from './vscode/model-starter.js';
+import { ApiKeyStore, engineKind, readRemoteConfig, registerApiKeyCommands, remoteSummary, REMOTE_KEYS } from './vscode/remote-settings.js';
 import { nodePathSetting, readModelSettings, RESTART_KEYS, type ResolvedModel } from './vscode/settings.js';
-import { describeState, StatusBar } from './vscode/status-bar.js';
+import { DeviceMemory, describeState, StatusBar } from './vscode/status-bar.js';
 
 let dispose: (() => Promise<void>) | undefined;
 
@@ -29,8 +34,15 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
   const log = vscode.window.createOutputChannel('Fude', { log: true });
   const terms = new TermsAcceptanceStore(context.globalState);
   let model: ResolvedModel = readModelSettings(context.extensionPath, terms.acceptedIds());
-  const status = new ModelStatus({ engine: 'local', isDemo: model.isDemo, configuredName: basename(model.settings.modelPath) });
-  const engine = new LocalEngine({
+  const termsAccepted = (id: string) => terms.current(id) !== undefined;
+  /** What the status shows of the configured engine before it runs. */
+  const configured = (kind: EngineKind): Pick<ModelState, 'engine' | 'isDemo' | 'configuredName' | 'server'> => {
+    if (kind === 'local') return { engine: 'local', isDemo: model.isDemo, configuredName: basename(model.settings.modelPath), server: undefined };
+    const { server, model: id } = remoteSummary();
+    return { engine: 'openai', isDemo: false, configuredName: id || server || '', server };
+  };
+  const status = new ModelStatus(configured(engineKind()));
+  const makeLocal = () => new LocalEngine({
     status,
     launch: () => {
       model = readModelSettings(context.extensionPath, terms.acceptedIds());
@@ -45,26 +57,33 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
     },
     onStderr: (line) => logBackendLine(log, line),
   });
+  const makeRemote = () => new RemoteEngine({ status, config: () => readRemoteConfig(context.secrets), termsAccepted, log: (line) => log.info(line) });
+  // Features hold the switch; `fude.engine.kind` decides what it forwards to.
+  const engine = new EngineSwitch(engineKind() === 'openai' ? makeRemote() : makeLocal());
+  const backendPid = () => (engine.current instanceof LocalEngine ? engine.current.pid : undefined);
   dispose = () => engine.dispose();
-  const starter = new ModelStarter(engine, status);
-  const termsAccepted = (id: string) => terms.current(id) !== undefined;
+  const starter = new ModelStarter(engine, status, (line) => log.error(line));
   const guard = createRequestGuard({ status, termsAccepted, log });
 
   const statusBar = new StatusBar('fude.showActions');
+  const devices = new DeviceMemory(context.globalState);
   let lastPhase: ModelState['phase'] | undefined;
   const onStatus = (s: ModelState) => {
-    statusBar.show(describeState(s));
+    devices.remember(s);
+    statusBar.show(describeState(s, devices.expected(model.settings.modelPath, model.settings.gpu)));
     if (s.phase === lastPhase) return;
     lastPhase = s.phase;
-    log.info(`model: ${s.phase}${s.model ? ` (${s.model.name}, ${s.model.source}${engine.pid ? `, pid ${engine.pid}` : ''})` : ''}`);
+    // The palette offers Start, Stop and Restart by this (package.json "when" clauses).
+    void vscode.commands.executeCommand('setContext', 'fude.modelPhase', s.phase);
+    log.info(`model: ${s.phase}${s.model ? ` (${s.model.name}, ${s.model.remote ? `${s.model.remote.baseUrl}, ${s.model.remote.latencyMs} ms` : s.model.source}${backendPid() ? `, pid ${backendPid()}` : ''})` : ''}`);
     if (s.phase === 'ready' && s.isDemo) log.warn('using the demo model: its output is meaningless. Choose a real GGUF model with "Fude: Select Model File".');
     for (const w of s.warnings) log.warn(w);
     if (s.phase === 'restarting' && s.restart) {
       log.warn(`backend crashed (${s.restart.reason}); restarting in ${s.restart.inMs} ms`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the backend stopped unexpectedly and is restarting ({0}).', s.restart.reason));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the backend stopped unexpectedly ({0}) and is starting again.', exitText(s.restart.exit)));
     }
     if (s.phase === 'failed' && s.failure) {
-      log.error(`backend failed: ${s.failure.message}`);
+      log.error(`${s.engine === 'local' ? 'backend' : 'remote engine'} failed: ${s.failure.message}`);
       starter.showOnce(s.failure);
     }
   };
@@ -74,7 +93,9 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
     context, log, engine, status,
     ensureReady: starter.ensureReady,
     beforeSend: chatBeforeSend(guard),
-    termsExpected: () => termsForFamily(model.settings.family, basename(model.settings.modelPath)).kind === 'terms',
+    termsExpected: () => (engine.kind === 'local'
+      ? termsForFamily(model.settings.family, basename(model.settings.modelPath)).kind === 'terms'
+      : termsForFamily('auto', remoteSummary().model).kind === 'terms'),
   });
   const completion = registerCompletion({ context, log, engine, status, ensureReady: starter.ensureReady, termsAccepted });
   const docs = registerDocs(context, { engine, status, ensureReady: starter.ensureReady, guard, log: (line) => log.error(line) });
@@ -95,6 +116,24 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
     runtime,
   });
 
+  const apiKeys = new ApiKeyStore(context.secrets);
+  let switching = Promise.resolve();
+  /**
+   * `fude.engine.kind` changed: the old engine stops (an answer in flight ends with a message saying why, and
+   * keeps what arrived), the new one is used from now on, and it starts at once if the old one was running.
+   * The chat's history and open conversation are the chat's own and stay as they are.
+   */
+  const switchEngine = (): Promise<void> => (switching = switching.then(async () => {
+    const kind = engineKind();
+    if (kind === engine.kind) return;
+    const wasRunning = status.current.phase !== 'stopped';
+    log.info(`engine: switching from ${engine.kind} to ${kind}`);
+    await engine.use(kind === 'openai' ? makeRemote() : makeLocal(), kind === 'openai' ? 'Fude switched to the remote engine' : 'Fude switched to the local engine');
+    if (kind === 'local') model = readModelSettings(context.extensionPath, terms.acceptedIds());
+    status.publish({ phase: 'stopped', ...configured(kind), inFlight: 0 });
+    if (wasRunning) await vscode.commands.executeCommand('fude.startBackend');
+  }).catch((e: unknown) => log.error(`engine switch failed: ${String((e as Error)?.message ?? e)}`)));
+
   context.subscriptions.push(
     log,
     statusBar,
@@ -105,12 +144,18 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
     ...completion.disposables,
     ...docs.disposables,
     ...models.disposables,
+    ...registerApiKeyCommands(apiKeys, async () => {
+      // A new key is worth a new check of the server (a 401 goes away), unless nothing runs.
+      if (engine.kind === 'openai' && status.current.phase !== 'stopped') await vscode.commands.executeCommand('fude.restartBackend');
+    }, log),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!RESTART_KEYS.some((k) => e.affectsConfiguration(k))) return;
-      model = readModelSettings(context.extensionPath, terms.acceptedIds());
-      status.publish({ isDemo: model.isDemo, configuredName: basename(model.settings.modelPath) });
+      if (e.affectsConfiguration('fude.engine.kind')) return void switchEngine();
+      const keys = engine.kind === 'local' ? RESTART_KEYS : REMOTE_KEYS;
+      if (!keys.some((k) => e.affectsConfiguration(k))) return;
+      if (engine.kind === 'local') model = readModelSettings(context.extensionPath, terms.acceptedIds());
+      status.publish(configured(engine.kind));
       if (status.current.phase === 'stopped') return;
-      log.info('model settings changed: restarting the backend');
+      log.info(engine.kind === 'local' ? 'model settings changed: restarting the backend' : 'remote engine settings changed: checking the server again');
       void vscode.commands.executeCommand('fude.restartBackend');
     }),
   );
@@ -134,7 +179,8 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
       termsGate: currentGate,
       docsPanel: docs.panel,
       isDemoModel: () => status.current.isDemo,
-      backendPid: () => engine.pid,
+      backendPid,
+      apiKeys,
     },
   };
   return hooks;

@@ -23,6 +23,9 @@ await build({ ...common, entryPoints: [join(root, 'extension/extension.ts')], ou
 if (existsSync(join(root, 'test/vscode/index.ts'))) {
   await build({ ...common, entryPoints: [join(root, 'test/vscode/index.ts')], outfile: join(root, 'dist/test/vscode/index.cjs'), external: [...common.external, 'mocha'] });
 }
+if (existsSync(join(root, 'test/profile/index.ts'))) {
+  await build({ ...common, entryPoints: [join(root, 'test/profile/index.ts')], outfile: join(root, 'dist/test/profile/index.cjs') });
+}
 for (const entry of ['chat', 'terms', 'docs']) {
   const src = join(root, `webview/${entry}/main.ts`);
   if (!existsSync(src)) continue;

@@ -4,19 +4,23 @@
  *
  *   npx tsc -p . && node out/scripts/notices-train.js
  *
- * Threshold and veto come from leave-one-batch-out scores (grouped-cv.ts): the lowest
- * threshold at which the model adds at most THRESHOLD_MAX_FPR false alarms, and the
+ * Threshold, veto and the confident levels come from leave-one-batch-out scores
+ * (scripts/notices/grouped-cv.ts, chosen by chooseParameters in cross-validate.ts): the
+ * lowest threshold at which the model adds at most THRESHOLD_MAX_FPR false alarms, the
  * highest veto that takes at most VETO_MAX_RECALL_LOSS of the prohibited requests away
- * from the rules (cross-validate.ts). Deterministic: the same data gives the same file.
+ * from the rules, the model's confident level that adds at most CONFIDENT_MAX_FPR
+ * confident false alarms, and the rules' confident level that demotes at most
+ * RULE_DEMOTE_MAX of the prohibited requests to a borderline note. Deterministic: the
+ * same data gives the same file.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from './terms-generate-texts.js';
-import { chooseThreshold, chooseVeto, THRESHOLD_MAX_FPR, VETO_MAX_RECALL_LOSS } from '../extension/notices/cross-validate.js';
-import { leaveOneGroupOutScores, prepare } from '../extension/notices/grouped-cv.js';
+import { chooseParameters } from './notices/cross-validate.js';
+import { leaveOneGroupOutScores, prepare } from './notices/grouped-cv.js';
 import { serialiseModel } from '../extension/notices/ngram-model.js';
-import { DEFAULT_TRAIN_OPTIONS, trainOnFeatures } from '../extension/notices/ngram-train.js';
-import { readTrainingSet, TRAINING_FILES } from '../extension/notices/training-set.js';
+import { DEFAULT_TRAIN_OPTIONS, trainOnFeatures } from './notices/ngram-train.js';
+import { readTrainingSet, TRAINING_FILES } from './notices/training-set.js';
 
 const start = Date.now();
 const root = findRepoRoot();
@@ -24,8 +28,7 @@ const { examples, groups, sha256 } = readTrainingSet(root);
 const opts = DEFAULT_TRAIN_OPTIONS;
 const prepared = prepare(examples, groups);
 const scores = leaveOneGroupOutScores(prepared, opts);
-const threshold = chooseThreshold(examples, prepared.rules, scores, THRESHOLD_MAX_FPR);
-const veto = chooseVeto(examples, prepared.rules, scores, VETO_MAX_RECALL_LOSS);
+const { threshold, veto, confident } = chooseParameters(examples, prepared.rules, scores);
 const model = trainOnFeatures(prepared.features, examples.map((e) => e.label), opts);
 const text = serialiseModel(model);
 
@@ -40,9 +43,11 @@ writeFileSync(
     `export const MODEL_OPTIONS = ${JSON.stringify(opts)} as const;`,
     `export const MODEL_THRESHOLD = ${threshold};`,
     `export const MODEL_VETO = ${veto};`,
+    '/** From these probabilities a rule\'s hit, or the model\'s own flag, is confident (combine.ts). */',
+    `export const MODEL_CONFIDENT = ${JSON.stringify(confident)} as const;`,
     `export const MODEL_TEXT = ${JSON.stringify(text)};`,
     '',
   ].join('\n'),
 );
 const secs = ((Date.now() - start) / 1000).toFixed(0);
-console.log(`trained on ${examples.length} examples in ${secs} s: ${model.weights.size} features, threshold ${threshold}, veto ${veto}, ${text.length} characters -> ${out}`);
+console.log(`trained on ${examples.length} examples in ${secs} s: ${model.weights.size} features, threshold ${threshold}, veto ${veto}, confident ${JSON.stringify(confident)}, ${text.length} characters -> ${out}`);

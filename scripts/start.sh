@@ -5,12 +5,11 @@ cd "$(dirname "$0")/.."
 say() { echo "[fude start] $*"; }
 started=$(date +%s)
 say "installing npm dependencies…"
-# npm ci refuses this lock file (npm 11 leaves other platforms' optional node-llama-cpp binaries out of it), so install.
-npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+bash scripts/install-deps.sh
 say "building (TypeScript, bundles, demo model)…"
 npm run --silent build
 if ! command -v code >/dev/null 2>&1 || [ "${FUDE_EDITOR:-}" = "code-server" ]; then
   bash scripts/install-code-server.sh
 fi
 say "ready after $(( $(date +%s) - started )) s"
-exec node out/scripts/start-editor.js
+exec node out/scripts/start-editor.js "$@"

@@ -4,6 +4,7 @@
 #   2. backend tests (the real fude-backend process)      mocha
 #   3. the in-editor suite inside a real VS Code          code-server + headless chromium
 #   4. UI scenarios that drive the real workbench         playwright-core
+#   5. every platform's .vsix: contents, and linux-x64 installed into code-server   mocha
 # and ends with one line: "Summary: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -33,8 +34,7 @@ stage() { # stage NAME COMMAND...: runs it, keeps its log, records a failure
 
 set -e
 say "installing npm dependencies…"
-# npm ci refuses this lock file (npm 11 leaves other platforms' optional node-llama-cpp binaries out of it), so install.
-npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+bash scripts/install-deps.sh
 bash scripts/install-code-server.sh
 say "building…"
 npm run --silent build
@@ -53,6 +53,10 @@ for scenario in out/test/e2e/*-scenario.js; do
   stage "$name" node "$scenario"
   if grep -q PASSED "$LOG_DIR/$name.log"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
+
+# Last, being the heaviest (seven packages, 45-222 MB each, built one at a time and removed once checked).
+stage package npx mocha --exit 'out/test/package/**/*.test.js'
+count "$LOG_DIR/package.log"
 
 say "logs: $LOG_DIR/, screenshots: test-output/e2e/ and test-output/vscode/"
 say "took $(( $(date +%s) - started )) s"

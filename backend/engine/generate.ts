@@ -4,7 +4,7 @@
 // what it did (prompt and decode time, waiting excluded) for the throughput estimate.
 import type { EvaluationPriority, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import type { StopReason, Usage } from '../../protocol/messages.js';
-import type { Sampling } from '../profiles/sampling.js';
+import type { Sampling } from '../../common/sampling.js';
 import { StopMatcher } from '../text/stop-matcher.js';
 import { Utf8TokenDecoder } from '../text/utf8-token-decoder.js';
 import { feedPrompt } from './prompt-feed.js';

@@ -2,6 +2,7 @@
 // then its shape and vocabulary; the user may override. The terms follow the weights whatever the family
 // (terms-gate.ts), so an override changes the format only.
 import { basename } from 'node:path';
+import { familyFromNames } from '../../common/model-family.js';
 import type { ModelFamily } from '../../protocol/messages.js';
 import { detectModel, type ModelFacts } from '../../common/terms/index.js';
 
@@ -12,11 +13,6 @@ export interface ModelIdentity {
   name: string;
   family: ModelFamily;
 }
-
-const PATTERNS: ReadonlyArray<[RegExp, ModelFamily]> = [
-  [/llm[-_ ]?jp/i, 'llm-jp-3'],
-  [/fugaku/i, 'fugaku-llm'],
-];
 
 /** The facts detection reads, from node-llama-cpp's metadata object (any of them may be missing or mistyped). */
 export function modelFacts(metadata: unknown, filePath: string): ModelFacts {
@@ -42,10 +38,8 @@ export function identifyModel(facts: ModelFacts, override?: ModelFamily): ModelI
   const fileName = (facts.fileName ?? '').replace(/\.gguf$/i, '');
   const name = facts.name?.trim() || fileName;
   if (override) return { name, family: override };
-  const haystacks = [facts.name, facts.basename, fileName].filter((s): s is string => Boolean(s));
-  for (const [re, family] of PATTERNS) {
-    if (haystacks.some((h) => re.test(h))) return { name, family };
-  }
+  const named = familyFromNames([facts.name, facts.basename, fileName]);
+  if (named !== 'generic') return { name, family: named };
   // A renamed file still shows its shape and vocabulary (and a fine-tune its finetune field).
   const found = detectModel(facts);
   if (found.llmJp3.length > 0) return { name, family: 'llm-jp-3' };

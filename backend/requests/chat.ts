@@ -1,7 +1,7 @@
 import type { ChatRequest } from '../../protocol/messages.js';
 import { generate, maxPromptTokens } from '../engine/generate.js';
 import { PRIORITY } from '../engine/scheduler.js';
-import { samplingFor } from '../profiles/sampling.js';
+import { samplingFor } from '../../common/sampling.js';
 import type { Handler } from './handler.js';
 import { runOnLane } from './lane-job.js';
 

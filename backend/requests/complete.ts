@@ -6,19 +6,10 @@ import { generate, maxPromptTokens } from '../engine/generate.js';
 import { PRIORITY } from '../engine/scheduler.js';
 import type { PromptPart } from '../profiles/prompt-parts.js';
 import { tokenizeParts, type PromptLimits, type PromptTokenizer, type PromptTokens } from '../profiles/prompt-tokens.js';
-import { COMPLETION_SAMPLING } from '../profiles/sampling.js';
+import { COMPLETION_SAMPLING } from '../../common/sampling.js';
+import { suffixStop } from '../../common/suffix-stop.js';
 import type { HandlerContext, Handler } from './handler.js';
 import { runOnLane } from './lane-job.js';
-
-/**
- * The first non-blank line of the suffix: generating it means the completion has reached existing text.
- * Only when it holds a letter or digit: a bare ")" or "}" would also cut nested code at its first inner
- * bracket; the editor's own filters trim those cases.
- */
-export function suffixStop(suffix: string | undefined): string | undefined {
-  const line = suffix?.split('\n').find((l) => l.trim() !== '')?.trim();
-  return line && /[\p{L}\p{N}]/u.test(line) ? line : undefined;
-}
 
 /**
  * The completion prompt: BOS by the family's policy (LLM-jp-3 yes, Fugaku-LLM never, others as the GGUF

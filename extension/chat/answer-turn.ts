@@ -14,6 +14,8 @@ import type { ChatSessionDeps } from "./session-types.js";
 export interface Streaming {
   conversationId: string;
   text: string;
+  /** The model writing this answer. */
+  model: string | null;
   controller: AbortController;
 }
 
@@ -60,10 +62,13 @@ export async function answerTurn(env: TurnEnv, streaming: Streaming): Promise<Tu
     streaming.text += delta;
     batcher.push(delta);
   }, (view) => env.post({ type: "progress", conversationId, text: texts.reading(view) })).finally(() => batcher.flush());
-  if (outcome.text !== "") await history.updateLastAssistant(conversationId, outcome.text);
+  // What arrived is never lost; an answer a failure cut short is saved marked as cut.
+  if (outcome.text !== "") await history.updateLastAssistant(conversationId, outcome.text, { model: streaming.model ?? undefined, cut: outcome.kind === "error" });
   const result: TurnResult = { request: fitted.messages, tokensPerSecond: outcome.kind === "error" ? null : outcome.tokensPerSecond };
   if (outcome.kind === "error") {
-    env.error(conversationId, texts.failed(outcome.code, outcome.message), true);
+    // The engine's sentence is for the log; the panel words the code in the display language.
+    env.deps.log(`chat: the answer failed [${outcome.code}]: ${outcome.message}`);
+    env.error(conversationId, texts.failed(outcome.code, outcome.retryAfterMs), true);
     return result;
   }
   env.post({ type: "done", conversationId, stopReason: outcome.kind === "maxTokens" ? "maxTokens" : outcome.kind });

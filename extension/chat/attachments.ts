@@ -4,6 +4,27 @@
  * run inside it, so code that itself contains fences cannot end the block early.
  */
 
+/** Where the cursor was in an attached file, and the declaration around it (from the editor's document symbols). */
+export interface CursorContext {
+  /** 1-based line of the cursor. */
+  line: number;
+  /** The innermost function, method or class around the cursor: 1-based inclusive lines and its name. */
+  declaration?: { start: number; end: number; name: string };
+}
+
+/** A line of a file's outline: an import, or the first line of a declaration (its signature). */
+export interface OutlineLine {
+  /** 1-based. */
+  line: number;
+  kind: "import" | "signature";
+}
+
+/** 1-based inclusive lines. */
+export interface LineSpan {
+  start: number;
+  end: number;
+}
+
 export interface Attachment {
   kind: "selection" | "file";
   /** Workspace-relative path, or the file name. */
@@ -17,6 +38,15 @@ export interface Attachment {
   totalLines?: number;
   /** 1-based inclusive lines of the selection inside this file, to trim around it. */
   focus?: { start: number; end: number };
+  /** A file attached from its editor: where the cursor was. A file too long to send whole is cut around it. */
+  cursor?: CursorContext;
+  /** The file's outline (imports, signatures), sent for the parts of a long file that do not fit. */
+  outline?: OutlineLine[];
+  /**
+   * Set when the file was cut to an excerpt: the lines sent (1-based, sorted, disjoint). `text` then holds
+   * those lines with a marker line for each run left out, and `totalLines` the file's length.
+   */
+  excerpt?: LineSpan[];
 }
 
 // VS Code ids whose usual markdown fence name differs.
@@ -66,15 +96,29 @@ export function lineRange(attachment: Attachment): { start: number; end: number;
   return { start, end: start + Math.max(count, 1) - 1, count };
 }
 
+/** Where the cursor is, for the model: "この関数" in a question means the code there. */
+function cursorNote(cursor: CursorContext | undefined): string {
+  if (cursor === undefined) return "";
+  const inside = cursor.declaration ? `、${oneLine(cursor.declaration.name)} の中` : "";
+  return `、カーソルは${cursor.line}行目${inside}`;
+}
+
 function header(attachment: Attachment): string {
   const name = oneLine(attachment.name);
+  const cursor = cursorNote(attachment.cursor);
+  if (attachment.excerpt !== undefined) return `ファイル: ${name} (抜粋 / 全${attachment.totalLines ?? "?"}行${cursor})`;
   const { start, end } = lineRange(attachment);
   const lines = `${start}〜${end}行目`;
   if (attachment.kind === "selection") return `選択範囲: ${name} (${lines})`;
   if (attachment.totalLines !== undefined && (start !== 1 || end !== attachment.totalLines)) {
-    return `ファイル: ${name} (${lines} / 全${attachment.totalLines}行)`;
+    return `ファイル: ${name} (${lines} / 全${attachment.totalLines}行${cursor})`;
   }
-  return `ファイル: ${name}`;
+  return cursor === "" ? `ファイル: ${name}` : `ファイル: ${name} (${cursor.slice(1)})`;
+}
+
+/** The marker that stands for a run of lines left out of an excerpt. */
+export function omittedMarker(start: number, end: number): string {
+  return start === end ? `… (${start}行目を省略)` : `… (${start}〜${end}行目を省略)`;
 }
 
 export function formatAttachment(attachment: Attachment): string {

@@ -22,7 +22,8 @@ export interface PanelNoticeChoice {
 }
 
 export interface PanelAsk {
-  ask(message: string, choices: PanelNoticeChoice[], severity?: "info" | "warning"): Promise<string | undefined>;
+  /** `note` says what the choices mean; the panel keeps it beside them while a long message scrolls. */
+  ask(message: string, choices: PanelNoticeChoice[], severity?: "info" | "warning", note?: string): Promise<string | undefined>;
 }
 
 export interface SendContext {

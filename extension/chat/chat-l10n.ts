@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LeftOut } from './context-budget.js';
 import type { SessionTexts } from './session-types.js';
 import { readingText } from '../vscode/reading-text.js';
+import { answerFailureText } from '../vscode/failure-notice.js';
 
 export function sessionTexts(): SessionTexts {
   return {
@@ -14,26 +15,9 @@ export function sessionTexts(): SessionTexts {
     regenerate: vscode.l10n.t('Regenerate'),
     tooLong: (tokens, limit) => vscode.l10n.t("The question is too long for the model's context ({0} tokens; at most {1} fit). Shorten it, remove attachments, or set a larger context size (fude.backend.contextSize).", tokens, limit),
     leftOut: describeLeftOut,
-    failed: (code, message) => failureText(code, message),
+    failed: answerFailureText,
     cutShort: vscode.l10n.t('The answer reached the length limit (fude.sampling.maxTokens) and was cut short.'),
   };
-}
-
-function failureText(code: string, message: string): string {
-  switch (code) {
-    case 'backend_gone':
-      return vscode.l10n.t('The backend stopped while answering ({0}). The answer so far was kept.', message);
-    case 'not_connected':
-      return vscode.l10n.t('The backend is not running ({0}).', message);
-    case 'context_overflow':
-      return vscode.l10n.t("The conversation no longer fits the model's context ({0}). Start a new chat or set a larger context size.", message);
-    case 'busy':
-      return vscode.l10n.t('The backend is busy with other requests ({0}). Try again in a moment.', message);
-    case 'terms_not_accepted':
-      return vscode.l10n.t("The model's terms of use have not been accepted ({0}).", message);
-    default:
-      return vscode.l10n.t('The answer failed: {0}', message);
-  }
 }
 
 function describeLeftOut(item: LeftOut): string {
@@ -50,6 +34,15 @@ function describeLeftOut(item: LeftOut): string {
       return item.attachment === 'file'
         ? vscode.l10n.t('{0}: the file was left out', item.name)
         : vscode.l10n.t('the selection in {0} was left out', item.name);
+    case 'excerpt':
+      if (item.declaration === null) {
+        return item.outlineLines > 0
+          ? vscode.l10n.t('{0}: lines {1} to {2} around the cursor were sent, with an outline of the rest ({3} lines: imports and declarations); the other {4} of its {5} lines were left out', item.name, item.start, item.end, item.outlineLines, item.omitted, item.totalLines)
+          : vscode.l10n.t('{0}: lines {1} to {2} around the cursor were sent; the other {3} of its {4} lines were left out', item.name, item.start, item.end, item.omitted, item.totalLines);
+      }
+      return item.outlineLines > 0
+        ? vscode.l10n.t('{0}: lines {1} to {2} around the cursor (in {3}) were sent, with an outline of the rest ({4} lines: imports and declarations); the other {5} of its {6} lines were left out', item.name, item.start, item.end, item.declaration, item.outlineLines, item.omitted, item.totalLines)
+        : vscode.l10n.t('{0}: lines {1} to {2} around the cursor (in {3}) were sent; the other {4} of its {5} lines were left out', item.name, item.start, item.end, item.declaration, item.omitted, item.totalLines);
     case 'questionTooLong':
       return vscode.l10n.t('the question itself is too long ({0} of {1} tokens)', item.tokens, item.budget);
   }
@@ -87,12 +80,14 @@ export function webviewStrings(): Record<string, string> {
     you: vscode.l10n.t('You'),
     model: vscode.l10n.t('Model'),
     writing: vscode.l10n.t('Writing…'),
+    cutMark: vscode.l10n.t('Cut off: this answer ended early, and this is what arrived.'),
     stopped: vscode.l10n.t('Stopped.'),
     tokensPerSecond: vscode.l10n.t('{0} tokens/s'),
     cpu: vscode.l10n.t('CPU'),
+    remoteEngine: vscode.l10n.t('Remote engine: the server and its latency when last checked'),
     noModel: vscode.l10n.t('No model loaded'),
     demoBanner: vscode.l10n.t('Demo model: its answers are meaningless. Choose a real GGUF model to get real answers.'),
-    chooseModel: vscode.l10n.t('Choose Model File…'),
+    chooseModel: vscode.l10n.t('Choose Model'),
     termsLine: vscode.l10n.t('Outputs may be inaccurate; check them before use. Prohibited uses apply.'),
     termsLink: vscode.l10n.t('Terms of use'),
     leftOutTitle: vscode.l10n.t("Left out to fit the model's context:"),

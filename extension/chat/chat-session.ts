@@ -28,7 +28,8 @@ export class ChatSession {
   /** Stop was pressed while a send was still waiting for the hook or the backend. */
   private sendCancelled = false;
   private turn: Promise<void> = Promise.resolve();
-  private tokensPerSecond: number | null = null;
+  /** The last answer's speed, and the model it was measured on (a speed of another model is not shown). */
+  private speed: { tokensPerSecond: number; modelKey: string } | null = null;
   private readonly errors: ErrorLines;
   /** The prompt of the last request as it was sent (after fitting), for the snapshot. */
   private lastRequest: ChatMessage[] | null = null;
@@ -254,16 +255,16 @@ export class ChatSession {
   }
 
   private startTurn(conversationId: string): void {
-    const streaming: Streaming = { conversationId, text: "", controller: new AbortController() };
+    const streaming: Streaming = { conversationId, text: "", model: this.deps.answeringModel(), controller: new AbortController() };
     this.streaming = streaming;
     this.refresh();
     const env = { deps: this.deps, post: (m: ExtensionMessage) => this.post(m), error: (id: string, text: string, retry?: boolean) => this.error(id, text, retry) };
     this.turn = answerTurn(env, streaming).then((result) => {
       this.lastRequest = result.request ?? this.lastRequest;
-      this.tokensPerSecond = result.tokensPerSecond ?? this.tokensPerSecond;
+      if (result.tokensPerSecond !== null) this.speed = { tokensPerSecond: result.tokensPerSecond, modelKey: this.deps.modelKey() };
     }, (error: unknown) => {
       this.deps.log(`chat: the answer failed: ${String(error)}`);
-      this.error(conversationId, this.deps.texts.failed("internal", String(error)));
+      this.error(conversationId, this.deps.texts.failed("internal"));
     }).finally(() => {
       if (this.streaming === streaming) this.streaming = null;
       this.refresh();
@@ -278,9 +279,9 @@ export class ChatSession {
     return stateMessage({
       history: this.deps.history,
       currentId: this.currentId,
-      header: this.deps.header(this.tokensPerSecond),
+      header: this.deps.header(this.speed !== null && this.speed.modelKey === this.deps.modelKey() ? this.speed.tokensPerSecond : null),
       busy: this.busy,
-      streaming: this.streaming === null ? null : { conversationId: this.streaming.conversationId, text: this.streaming.text },
+      streaming: this.streaming === null ? null : { conversationId: this.streaming.conversationId, text: this.streaming.text, model: this.streaming.model },
       termsLine: this.deps.termsLine(),
     });
   }

@@ -3,11 +3,13 @@
  * left out so the UI can say it.
  *
  * Priorities: the new question and the selection, then attached files (trimmed
- * at line boundaries around the selection when they are long), then earlier
- * turns, newest kept first. Costs come from the caller's token estimate and are
+ * at line boundaries around the selection when they are long; a file attached
+ * from its editor cut around its cursor, with its outline: file-excerpt.ts),
+ * then earlier turns, newest kept first. Costs come from the caller's token estimate and are
  * summed per part, which is exact up to a token or so at each join.
  */
 import { buildUserMessage, formatAttachment, lineRange, type Attachment } from "./attachments.js";
+import { excerptToFit, summarizeExcerpt } from "./file-excerpt.js";
 import { trimToFit } from "./trim-attachment.js";
 
 export interface ChatTurn {
@@ -39,6 +41,11 @@ export type LeftOut =
   | { kind: "turns"; from: number; to: number }
   | { kind: "trimmed"; attachment: "file" | "selection"; name: string; start: number; end: number }
   | { kind: "dropped"; attachment: "file" | "selection"; name: string }
+  /**
+   * A file cut around its cursor: lines `start`..`end` sent, and `outlineLines` lines of its outline
+   * (imports, signatures) from the rest; `omitted` of its `totalLines` lines were not sent.
+   */
+  | { kind: "excerpt"; name: string; start: number; end: number; declaration: string | null; outlineLines: number; omitted: number; totalLines: number }
   | { kind: "questionTooLong"; tokens: number; budget: number };
 
 export interface BudgetResult {
@@ -55,6 +62,13 @@ const PART_SEPARATOR = "\n\n";
 function trimmedNote(original: Attachment, kept: Attachment | null): LeftOut | null {
   if (kept === null) return { kind: "dropped", attachment: original.kind, name: original.name };
   if (kept === original) return null;
+  const excerpt = summarizeExcerpt(kept);
+  if (excerpt !== undefined) {
+    return {
+      kind: "excerpt", name: original.name, start: excerpt.window.start, end: excerpt.window.end,
+      declaration: original.cursor?.declaration?.name ?? null, outlineLines: excerpt.outlineLines, omitted: excerpt.omitted, totalLines: excerpt.totalLines,
+    };
+  }
   const { start, end } = lineRange(kept);
   return { kind: "trimmed", attachment: original.kind, name: original.name, start, end };
 }
@@ -122,7 +136,7 @@ function dropAll(files: Attachment[], leftOut: LeftOut[]): Attachment[] {
 /**
  * Water-filling: files cheaper than an equal share go whole; the rest split what
  * remains, each trimmed to its share, the slack of one passed to the next. Files
- * holding the selection come last so they get that slack.
+ * holding the selection or the cursor come last so they get that slack.
  */
 function fitFiles(files: Attachment[], available: number, cost: (f: Attachment) => number, leftOut: LeftOut[]): Attachment[] {
   const kept = new Map<Attachment, Attachment>();
@@ -135,10 +149,12 @@ function fitFiles(files: Attachment[], available: number, cost: (f: Attachment) 
     left -= costs.get(file) ?? 0;
   }
   const trimOrder = files.filter((file) => pending.includes(file));
-  trimOrder.sort((a, b) => Number(a.focus !== undefined) - Number(b.focus !== undefined));
+  const focused = (file: Attachment) => Number(file.focus !== undefined || file.cursor !== undefined);
+  trimOrder.sort((a, b) => focused(a) - focused(b));
   trimOrder.forEach((file, i) => {
     const share = Math.floor(left / (trimOrder.length - i));
-    const trimmed = trimToFit(file, share, cost);
+    // A selection in the file wins over its cursor: the question is about what was selected.
+    const trimmed = file.cursor !== undefined && file.focus === undefined ? excerptToFit(file, share, cost) : trimToFit(file, share, cost);
     const note = trimmedNote(file, trimmed);
     if (note) leftOut.push(note);
     if (trimmed !== null) {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isAllowedLinkUrl } from '../../common/link-policy.js';
 import type { Attachment } from './attachments.js';
-import { EditorTracker, fileAttachment, isUserDocument, openTabUris } from './editor-context.js';
+import { EditorTracker, fileAtCursor, fileAttachment, isUserDocument, openTabUris } from './editor-context.js';
 import type { ProposalDiffs } from './proposal-diff.js';
 import type { EditorBridge } from './session-types.js';
 
@@ -53,7 +53,7 @@ export class VscodeEditorBridge implements EditorBridge {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a file in the editor first; the chat attaches the active file.'));
       return undefined;
     }
-    return fileAttachment(editor.document);
+    return fileAtCursor(editor);
   }
 
   async pickOpenFile(): Promise<Attachment | undefined> {

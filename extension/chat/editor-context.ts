@@ -1,6 +1,8 @@
-// Attachments made from the editor: the selection (with its file name, language and lines) or a whole file.
+// Attachments made from the editor: the selection (with its file name, language and lines) or a whole file;
+// the active file with where its cursor is, the declaration around it and its outline (document symbols).
 import * as vscode from 'vscode';
-import type { Attachment } from './attachments.js';
+import { splitLines, type Attachment } from './attachments.js';
+import { cursorContext, fileOutline, type SymbolKindName, type SymbolNode } from './file-outline.js';
 
 /** Files longer than this are cut before the budget even looks at them, so a huge log never sits in memory twice. */
 const MAX_FILE_CHARS = 400_000;
@@ -32,6 +34,60 @@ export function fileAttachment(document: vscode.TextDocument): Attachment {
     startLine: 1,
     totalLines: document.lineCount,
   };
+}
+
+const KIND_NAMES: Partial<Record<vscode.SymbolKind, SymbolKindName>> = {
+  [vscode.SymbolKind.Function]: 'function',
+  [vscode.SymbolKind.Method]: 'method',
+  [vscode.SymbolKind.Constructor]: 'constructor',
+  [vscode.SymbolKind.Class]: 'class',
+  [vscode.SymbolKind.Interface]: 'interface',
+  [vscode.SymbolKind.Enum]: 'enum',
+  [vscode.SymbolKind.Struct]: 'struct',
+  [vscode.SymbolKind.Namespace]: 'namespace',
+  [vscode.SymbolKind.Module]: 'module',
+  [vscode.SymbolKind.Variable]: 'variable',
+  [vscode.SymbolKind.Constant]: 'variable',
+};
+
+/** How long to wait for a language server's symbols before reading the file's shape from its text. */
+const SYMBOLS_TIMEOUT_MS = 3000;
+
+function symbolNode(s: vscode.DocumentSymbol | vscode.SymbolInformation): SymbolNode {
+  const range = 'location' in s ? s.location.range : s.range;
+  const nameLine = 'selectionRange' in s ? s.selectionRange.start.line : range.start.line;
+  const children = 'children' in s ? s.children.map(symbolNode) : [];
+  return { name: s.name, kind: KIND_NAMES[s.kind] ?? 'other', start: range.start.line + 1, end: range.end.line + 1, nameLine: nameLine + 1, children };
+}
+
+/** The document's symbols from its language extension; none when there is no provider or it is slow. */
+async function documentSymbols(document: vscode.TextDocument): Promise<SymbolNode[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slow = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), SYMBOLS_TIMEOUT_MS); });
+  try {
+    const found = await Promise.race([
+      Promise.resolve(vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined>('vscode.executeDocumentSymbolProvider', document.uri)),
+      slow,
+    ]);
+    return (found ?? []).map(symbolNode);
+  } catch {
+    return [];
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The file in `editor`, with where its cursor is, the declaration around the cursor and the file's outline,
+ * so a file too long for the model's context is cut around the cursor rather than from its top.
+ */
+export async function fileAtCursor(editor: vscode.TextEditor): Promise<Attachment> {
+  const attachment = fileAttachment(editor.document);
+  const lines = splitLines(attachment.text);
+  const line = editor.selection.active.line + 1;
+  if (line > lines.length) return attachment;
+  const symbols = await documentSymbols(editor.document);
+  return { ...attachment, cursor: cursorContext(lines, line, symbols), outline: fileOutline(lines, symbols) };
 }
 
 /** Remembers the last text editor, since focusing the chat (a webview) leaves none active. */

@@ -76,12 +76,22 @@ export class HistoryStore {
     });
   }
 
-  /** Sets the text of the answer being written: replaces the last message if it is an answer, else adds one. */
-  async updateLastAssistant(id: string, text: string): Promise<Conversation | undefined> {
+  /**
+   * Sets the text of the answer being written (and the model writing it): replaces the last message if it
+   * is an answer, else adds one. `cut`: the answer ended in a failure part-way, and the text is only what arrived.
+   */
+  async updateLastAssistant(id: string, text: string, extra: { model?: string; cut?: boolean } = {}): Promise<Conversation | undefined> {
+    const { model, cut = false } = extra;
     return this.change(id, (conversation, time) => {
       const last = conversation.messages[conversation.messages.length - 1];
-      if (last?.role === "assistant") last.text = text;
-      else conversation.messages.push({ role: "assistant", text, createdAt: time });
+      const answer = last?.role === "assistant" ? last : undefined;
+      if (answer === undefined) conversation.messages.push({ role: "assistant", text, createdAt: time, ...(model ? { model } : {}), ...(cut ? { cut: true as const } : {}) });
+      else {
+        answer.text = text;
+        if (model) answer.model = model;
+        if (cut) answer.cut = true;
+        else delete answer.cut;
+      }
     });
   }
 

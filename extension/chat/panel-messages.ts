@@ -46,6 +46,8 @@ export interface ModelHeader {
   name: string | null;
   /** Display text such as "CUDA 33/33"; null when running on the CPU or unknown. */
   gpu: string | null;
+  /** Remote engine: the server and its measured latency, e.g. "gpu-node-1:8000 · 42 ms"; null for the local engine. */
+  server: string | null;
   /** Speed of the last answer; null before the first one. */
   tokensPerSecond: number | null;
   phase: BackendPhase;
@@ -79,6 +81,10 @@ export interface ChatMessageView {
   text: string;
   /** Names of what was attached to a user message, for display. */
   attachments: string[];
+  /** An answer a failure cut short: the panel marks it. */
+  cut?: boolean;
+  /** The model that wrote an answer; absent for questions and for answers saved before Fude kept it. */
+  model?: string;
 }
 
 export interface ChoiceView {
@@ -95,8 +101,8 @@ export type ExtensionMessage =
       model: ModelHeader;
       /** True while an answer is being generated: the webview shows Stop instead of Send. */
       busy: boolean;
-      /** The answer being written, so a webview that (re)opens mid-answer shows it; deltas follow. */
-      streaming: { conversationId: string; text: string } | null;
+      /** The answer being written (and the model writing it), so a webview that (re)opens mid-answer shows it; deltas follow. */
+      streaming: { conversationId: string; text: string; model: string | null } | null;
       /** The model's terms require the line under the input (accuracy warning, prohibited uses, link to the terms). */
       termsLine: boolean;
     }
@@ -104,7 +110,8 @@ export type ExtensionMessage =
   | { type: "done"; conversationId: string; stopReason: "finished" | "stopped" | "maxTokens" }
   /** `action`, when present, is offered as a button that sends noticeChoice {noticeId: id, choice: action.id}. */
   | { type: "error"; id: string; conversationId: string | null; message: string; action: ChoiceView | null }
-  | { type: "notice"; id: string; severity: "info" | "warning"; message: string; choices: ChoiceView[] }
+  /** `note`: what the choices mean, shown beside them (outside the text, which may scroll). */
+  | { type: "notice"; id: string; severity: "info" | "warning"; message: string; choices: ChoiceView[]; note?: string }
   | { type: "attachments"; items: AttachmentView[] }
   /** What context trimming left out of the request just sent, in words for the UI. */
   | { type: "contextNotes"; conversationId: string; leftOut: string[] }

@@ -12,12 +12,12 @@ export class PanelNotices implements PanelAsk {
 
   constructor(private readonly post: (message: ExtensionMessage) => void) {}
 
-  ask(message: string, choices: PanelNoticeChoice[], severity: "info" | "warning" = "warning"): Promise<string | undefined> {
+  ask(message: string, choices: PanelNoticeChoice[], severity: "info" | "warning" = "warning", note?: string): Promise<string | undefined> {
     this.dismissAll();
     const id = `notice-${this.next++}`;
     return new Promise((resolve) => {
       this.waiting.set(id, { choices, resolve });
-      this.post({ type: "notice", id, severity, message, choices: choices.map(({ id: c, label }) => ({ id: c, label })) });
+      this.post({ type: "notice", id, severity, message, choices: choices.map(({ id: c, label }) => ({ id: c, label })), ...(note ? { note } : {}) });
     });
   }
 

@@ -9,7 +9,7 @@ import { sessionTexts } from './chat-l10n.js';
 import { ChatSession } from './chat-session.js';
 import { CHAT_PANEL_TYPE, CHAT_VIEW_ID, ChatPanels, ChatViewProvider } from './chat-webview.js';
 import { VscodeEditorBridge } from './editor-bridge.js';
-import { EditorTracker, fileAttachment, selectionAttachment } from './editor-context.js';
+import { EditorTracker, fileAtCursor, selectionAttachment } from './editor-context.js';
 import { HistoryStore } from './history-store.js';
 import { HeaderModel } from './model-header.js';
 import { PROPOSAL_SCHEME, ProposalDiffs } from './proposal-diff.js';
@@ -44,6 +44,8 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
     editor: new VscodeEditorBridge(editors, proposals),
     texts,
     header: (tokensPerSecond) => header.header(tokensPerSecond),
+    answeringModel: () => header.answeringModel(),
+    modelKey: () => header.modelKey(),
     termsLine: () => header.termsLine(),
     runHeaderAction: (choice) => header.run(choice),
     log: (line) => log.info(line),
@@ -94,7 +96,7 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
         return;
       }
       // No selection: the whole file is what the person is looking at.
-      session.attach(selectionAttachment(editor) ?? fileAttachment(editor.document));
+      session.attach(selectionAttachment(editor) ?? await fileAtCursor(editor));
       await showChat();
     }),
     vscode.commands.registerCommand('fude.chat.attachActiveFile', () => session.receive({ type: 'attachActiveFile' })),

@@ -32,7 +32,8 @@ export interface SessionTexts {
   regenerate: string;
   tooLong(tokens: number, limit: number): string;
   leftOut(item: LeftOut): string;
-  failed(code: string, message: string): string;
+  /** Why an answer failed, from the engine's error code (its message goes to the log); `retryAfterMs` when the server said when to try again. */
+  failed(code: string, retryAfterMs?: number): string;
   cutShort: string;
 }
 
@@ -51,6 +52,10 @@ export interface ChatSessionDeps {
   editor: EditorBridge;
   texts: SessionTexts;
   header(tokensPerSecond: number | null): ModelHeader;
+  /** The name of the model that answers now (the loaded one), for the label on each answer; null when none is loaded. */
+  answeringModel(): string | null;
+  /** Changes when another model (or another process of it) takes over: the last answer's speed no longer applies. */
+  modelKey(): string;
   termsLine(): boolean;
   /** The person pressed one of the header's buttons. */
   runHeaderAction(choice: string): Promise<void>;

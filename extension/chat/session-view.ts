@@ -8,7 +8,7 @@ export interface StateParts {
   currentId: string | null;
   header: ModelHeader;
   busy: boolean;
-  streaming: { conversationId: string; text: string } | null;
+  streaming: { conversationId: string; text: string; model: string | null } | null;
   termsLine: boolean;
 }
 
@@ -18,6 +18,8 @@ export function stateMessage(o: StateParts): ExtensionMessage {
     role: m.role,
     text: m.text,
     attachments: (m.attachments ?? []).map(attachmentLabel),
+    ...(m.cut ? { cut: true } : {}),
+    ...(m.role === "assistant" && m.model ? { model: m.model } : {}),
   }));
   return {
     type: "state",

@@ -62,6 +62,7 @@ export class PrefillScheduler {
   private arrivedAt: number | undefined;
   private readonly pauses: number[] = [];
   private lastOff: string | undefined;
+  private toldUnsupported = false;
   private disposed = false;
 
   constructor(private readonly o: PrefillSchedulerOptions) {
@@ -187,8 +188,11 @@ export class PrefillScheduler {
       case 'unsupported':
         this.counts.skipped++;
         this.lastOff = undefined;
-        if (outcome.kind === 'unsupported') this.o.log(`${where}: the engine has no completion cache to warm`);
-        else if (outcome.why === 'already-warm') this.o.log(`${where}: the window is already in the cache`);
+        if (outcome.kind === 'unsupported') {
+          // Said once: with a remote engine every move would repeat it.
+          if (!this.toldUnsupported) this.o.log('prefill: the engine in use has no completion cache to warm (a remote server); nothing is sent ahead of typing');
+          this.toldUnsupported = true;
+        } else if (outcome.why === 'already-warm') this.o.log(`${where}: the window is already in the cache`);
         return;
       case 'done':
         this.counts.started++;

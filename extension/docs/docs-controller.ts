@@ -1,6 +1,7 @@
 // The documentation assistant's state and actions: which code it works on, the request in flight, and what
 // Insert, Apply and Open do with the result. Commands and the panel both go through here.
 import * as vscode from 'vscode';
+import { answerFailureText } from '../vscode/failure-notice.js';
 import { codeUnchanged, extractCode } from './answer-text.js';
 import { renderComment } from './comment-style.js';
 import { parseDocParts } from './doc-parts.js';
@@ -24,6 +25,13 @@ function codeInput(target: DocTarget, contextSize?: number, answer = 0): CodeInp
 /** What a request is about, for the request guard. */
 function codeOf(target: DocTarget): { name: string; text: string } {
   return { name: target.document.uri.path.split('/').pop() ?? '', text: target.code };
+}
+
+/** A result whose answer stopped at its length limit says so, as the chat does, before any other warning. */
+function withCutShort<M extends Extract<ExtensionMessage, { type: 'result' }>>(message: M, cutShort: boolean): M {
+  if (!cutShort) return message;
+  const cut = vscode.l10n.t('The answer reached its length limit and was cut short, so its end may be missing. A longer Length above gives it more room.');
+  return { ...message, warning: message.warning === undefined ? cut : `${cut}\n${message.warning}` };
 }
 
 export class DocsController {
@@ -92,10 +100,10 @@ export class DocsController {
     });
     if (this.abort === abort) this.abort = undefined;
     if (!result.ok) {
-      if (result.reason === 'failed') return show({ type: 'error', message: vscode.l10n.t('Fude: {0}', result.message ?? '') });
+      if (result.reason === 'failed') return show({ type: 'error', message: answerFailureText(result.code ?? 'internal', result.retryAfterMs) });
       return show({ type: 'result', kind, text: '', existing: false });
     }
-    return show(this.finish(kind, target, result.text));
+    return show(withCutShort(this.finish(kind, target, result.text), result.cutShort));
   }
 
   private prepare(action: DocAction, target: DocTarget, style: DocStyle): { build: BuildMessages; kind: ResultKind; predictFrom?: 'input' } {
@@ -190,7 +198,7 @@ export class DocsController {
       predictFrom: 'input', onReading: (view) => panel.post({ type: 'progress', text: readingText(view) }),
     });
     if (!result.ok) return panel.post({ type: 'result', kind: 'docComment', text: '', existing: true });
-    panel.post({ type: 'result', kind: 'docComment', text: this.renderedComment(target, result.text), existing: true });
+    panel.post(withCutShort({ type: 'result', kind: 'docComment', text: this.renderedComment(target, result.text), existing: true }, result.cutShort));
   }
 
   private async applyTranslation(text: string): Promise<void> {

@@ -14,7 +14,10 @@ export type BuildMessages = (contextSize: number, answer: number) => ChatMessage
 
 const DOCS_NOTICE_SESSION = 'docs';
 
-export type GenerateResult = { ok: true; text: string; cutShort: boolean } | { ok: false; reason: 'not-ready' | 'declined' | 'cancelled' | 'failed'; message?: string };
+export type GenerateResult =
+  | { ok: true; text: string; cutShort: boolean }
+  /** `code`: the engine's error code when it failed (its message went to the log); `retryAfterMs` when the server said. */
+  | { ok: false; reason: 'not-ready' | 'declined' | 'cancelled' | 'failed'; code?: string; retryAfterMs?: number };
 
 export interface DocsModel {
   engine: Pick<Engine, 'chat'>;
@@ -58,7 +61,7 @@ export async function generateDocs(
     case 'stopped':
       return { ok: false, reason: 'cancelled' };
     case 'error':
-      model.log(`docs: ${outcome.message}`);
-      return { ok: false, reason: 'failed', message: outcome.message };
+      model.log(`docs: the answer failed [${outcome.code}]: ${outcome.message}`);
+      return { ok: false, reason: 'failed', code: outcome.code, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) };
   }
 }

@@ -3,7 +3,8 @@ import type { ErrorCode } from '../../protocol/messages.js';
 /**
  * Why a request to an engine ended without an answer. The backend's own codes, plus: `backend_gone` (the
  * process or connection died under it), `not_connected` (no engine is running), and the remote engine's
- * transport failures (`unreachable`, `tls`, `unauthorized`, `unknown_model`, `rate_limited`, `cut`, `timeout`).
+ * transport failures (`unreachable`, `tls`, `unauthorized`, `unknown_model`, `rate_limited`, `cut`, `timeout`), and
+ * `engine_changed` (the person switched engines while the request ran).
  */
 export type EngineErrorCode =
   | ErrorCode
@@ -15,7 +16,8 @@ export type EngineErrorCode =
   | 'unknown_model'
   | 'rate_limited'
   | 'cut'
-  | 'timeout';
+  | 'timeout'
+  | 'engine_changed';
 
 export class EngineError extends Error {
   constructor(readonly code: EngineErrorCode, message: string, readonly retryAfterMs?: number) {

@@ -20,15 +20,55 @@ export interface ModelFacts {
   termsId: string | null;
   /** The model file (local engine) or the server's model id (remote). */
   source: string;
+  /** Remote engines: the server answering, as measured when it was checked. */
+  remote?: RemoteFacts;
 }
+
+/** A remote server as the surfaces show it. */
+export interface RemoteFacts {
+  /** The API's base URL without credentials, e.g. https://gpu-node-1:8000/v1. */
+  baseUrl: string;
+  /** Host and port, for the short surfaces (status bar, chat header). */
+  host: string;
+  software: 'fude' | 'vllm' | 'llamacpp' | 'other';
+  /** Time to the answer's headers of GET /models, when the engine last checked. */
+  latencyMs: number;
+  /** Whether the context size is the server's or Fude's setting (fude.engine.contextSize). */
+  contextFrom: 'server' | 'setting';
+}
+
+/** The numbers and names a surface needs to word a failure in the user's language (never the engine's sentence). */
+export interface FailureParams extends SetupErrorParams {
+  /** crashed: how the last process ended, and after how many restarts Fude gave up. */
+  exitCode?: number | null;
+  signal?: string | null;
+  restarts?: number;
+  /** start_timeout: how long Fude waited. */
+  seconds?: number;
+  /** Remote: the server (scheme, host, port). */
+  server?: string;
+  /** Remote: the model id asked for. */
+  model?: string;
+  /** Remote unknown_model: the ids the server lists. */
+  available?: string[];
+  /** Remote tls: what is wrong with the certificate. */
+  tls?: 'self_signed' | 'unknown_ca' | 'expired' | 'not_yet_valid' | 'hostname' | 'protocol' | 'other';
+  /** Remote: the HTTP status the server answered. */
+  status?: number;
+  /** Remote: the server asked to retry after this long. */
+  retryAfterMs?: number;
+}
+
+/** Why a remote engine could not be used: the server's answer to its check, or a setting. */
+export type RemoteFailureCode = 'unreachable' | 'unauthorized' | 'tls' | 'unknown_model' | 'remote_unavailable' | 'remote_error' | 'bad_remote_settings';
 
 /** Why the model is not usable and will not be retried without the user. */
 export interface ModelFailure {
   /** A backend setup error, or `crashed` / `spawn_failed` / `start_timeout` from the supervisor, or a remote engine's code. */
-  code: SetupErrorCode | 'crashed' | 'spawn_failed' | 'start_timeout' | 'unreachable' | 'unauthorized' | 'tls' | 'unknown_model';
+  code: SetupErrorCode | 'crashed' | 'spawn_failed' | 'start_timeout' | RemoteFailureCode;
   /** The engine's own sentence (English), for the log; surfaces word the code and params themselves. */
   message: string;
-  params: SetupErrorParams;
+  params: FailureParams;
   /** The last lines the backend wrote on stderr (local engine). */
   stderrTail: string[];
 }
@@ -40,6 +80,8 @@ export interface ModelState {
   readonly isDemo: boolean;
   /** The configured model's display name (file name or server model id), known before anything loads. */
   readonly configuredName: string;
+  /** Remote engine: the configured server (scheme, host and port), known before it answers. */
+  readonly server?: string;
   /** Present when ready. */
   readonly model?: ModelFacts;
   /** Changes whenever a new model (or a new process serving it) becomes ready: caches keyed on it reset. */
@@ -47,7 +89,8 @@ export interface ModelState {
   /** Present while loading: what is being loaded, and how far. */
   readonly loading?: { name: string; stage: 'runtime' | 'model' | 'context'; progress?: number; termsId: string | null };
   readonly failure?: ModelFailure;
-  readonly restart?: { attempt: number; inMs: number; reason: string };
+  /** `reason` is the engine's English sentence, for the log; surfaces word `exit`. */
+  readonly restart?: { attempt: number; inMs: number; reason: string; exit: { code: number | null; signal: string | null } };
   /** Requests in flight on the engine now. */
   readonly inFlight: number;
   /** Warnings the engine gave when it started (GPU fallback, context larger than trained...). */
@@ -76,7 +119,7 @@ export class ModelStatus implements ModelStatusView {
   private state: ModelState;
   private readonly listeners = new Set<(state: ModelState) => void>();
 
-  constructor(initial: Pick<ModelState, 'engine' | 'isDemo' | 'configuredName'>) {
+  constructor(initial: Pick<ModelState, 'engine' | 'isDemo' | 'configuredName' | 'server'>) {
     this.state = { phase: 'stopped', inFlight: 0, warnings: [], ...initial };
   }
 
@@ -89,7 +132,7 @@ export class ModelStatus implements ModelStatusView {
     const phaseChanged = next.phase !== undefined && next.phase !== this.state.phase;
     // Facts of one phase never leak into another: a failure is gone once the model starts again.
     const base: ModelState = phaseChanged
-      ? { phase: next.phase!, engine: this.state.engine, isDemo: this.state.isDemo, configuredName: this.state.configuredName, inFlight: this.state.inFlight, warnings: [], readyKey: this.state.readyKey }
+      ? { phase: next.phase!, engine: this.state.engine, isDemo: this.state.isDemo, configuredName: this.state.configuredName, server: this.state.server, inFlight: this.state.inFlight, warnings: [], readyKey: this.state.readyKey }
       : this.state;
     this.state = { ...base, ...next };
     for (const l of [...this.listeners]) l(this.state);

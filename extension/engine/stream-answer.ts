@@ -17,7 +17,8 @@ export interface ChatEngine {
 
 export type AnswerOutcome =
   | { kind: 'finished' | 'maxTokens' | 'stopped'; text: string; tokensPerSecond: number | null; end?: StreamEnd }
-  | { kind: 'error'; text: string; code: string; message: string };
+  /** `text`: what arrived before the failure (kept by every caller); `retryAfterMs`: when the server said to try again. */
+  | { kind: 'error'; text: string; code: string; message: string; retryAfterMs?: number };
 
 export async function streamAnswer(
   engine: ChatEngine,
@@ -41,6 +42,10 @@ export async function streamAnswer(
     return { kind: end.stopReason === 'maxTokens' ? 'maxTokens' : 'finished', text, tokensPerSecond: speed, end };
   } catch (error) {
     if (isCancelled(error, signal)) return { kind: 'stopped', text, tokensPerSecond: null };
-    return { kind: 'error', text, code: errorCode(error) ?? 'internal', message: error instanceof Error ? error.message : String(error) };
+    const retryAfterMs = (error as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+    return {
+      kind: 'error', text, code: errorCode(error) ?? 'internal', message: error instanceof Error ? error.message : String(error),
+      ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}),
+    };
   }
 }

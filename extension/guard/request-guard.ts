@@ -5,7 +5,7 @@
 // never starts the model itself.
 import type { Category } from '../../common/terms/categories.js';
 import { termsIdOf, type ModelStatusView } from '../engine/model-status.js';
-import type { NoticeAnswer, NoticeFlow } from '../terms/notice-flow.js';
+import type { NoticeFlow, NoticePlace } from '../terms/notice-flow.js';
 
 export type GuardFeature = 'chat' | 'docs' | 'command' | 'lm';
 
@@ -33,17 +33,25 @@ export class RequestGuard {
   constructor(private readonly deps: RequestGuardDeps) {}
 
   /**
-   * Whether this request may be sent now. `ask` shows a notice where the request came from (inside the
-   * chat panel, say) instead of the default modal.
+   * Whether this request may be sent now. `where` shows a notice where the request came from (inside the chat
+   * panel, say) instead of the default modal: a confident hit asks there, a borderline one is a quiet note.
    */
-  async check(request: GuardRequest, ask?: (message: string) => Promise<NoticeAnswer>): Promise<GuardVerdict> {
+  async check(request: GuardRequest, where: NoticePlace = {}): Promise<GuardVerdict> {
     const state = this.deps.status.current;
     if (state.phase !== 'ready' || !state.model) return { send: false, reason: 'not-ready', categories: [] };
     const termsId = termsIdOf(state);
     // Acceptance can be revoked while the model runs: nothing more is sent to it.
     if (termsId !== null && !this.deps.termsAccepted(termsId)) return { send: false, reason: 'terms-not-accepted', categories: [] };
-    const texts = [request.question, ...(request.attachments ?? []).map((a) => a.text)];
-    const decision = await this.deps.notices.check(texts, termsId, `${request.feature}:${request.session}`, ask);
+    // The detector reads each part its own way: the question as prose, the selection and files for what their
+    // prose and comments say (extension/notices/request.ts).
+    const attachments = request.attachments ?? [];
+    const selection = attachments.filter((a) => a.kind === 'selection').map((a) => a.text).join('\n\n');
+    const parts = {
+      question: request.question,
+      attachments: attachments.filter((a) => a.kind === 'file').map(({ name, text }) => ({ name, text })),
+      ...(selection !== '' ? { selection } : {}),
+    };
+    const decision = await this.deps.notices.check(parts, termsId, `${request.feature}:${request.session}`, where);
     if (decision.notice) this.deps.log(`prohibited-use notice for a ${request.feature} request (${decision.categories.join(', ')}): ${decision.send ? 'sent' : 'not sent'}`);
     if (decision.send) return { send: true, categories: decision.categories, notice: decision.notice };
     return { send: false, reason: decision.blocked ? 'blocked' : 'declined', categories: decision.categories, notice: decision.notice };

@@ -10,11 +10,17 @@ export function displayLang(): 'ja' | 'en' {
   return vscode.env.language.startsWith('ja') ? 'ja' : 'en';
 }
 
+/** The sentence the short Continue button stands for, shown with every prohibited-use question. */
+function continueMeans(): string {
+  return vscode.l10n.t('Continue only if your use complies with the terms of use.');
+}
+
 export function createRequestGuard(deps: { status: ModelStatusView; termsAccepted(termsId: string): boolean; log: vscode.LogOutputChannel }): RequestGuard {
-  const cont = vscode.l10n.t('Continue: my use complies with the terms');
   const notices = new NoticeFlow({
     async confirm(message) {
-      const pick = await vscode.window.showWarningMessage(message, { modal: true }, cont);
+      const cont = vscode.l10n.t('Continue');
+      // The modal dialog adds its own Cancel.
+      const pick = await vscode.window.showWarningMessage(message, { modal: true, detail: continueMeans() }, cont);
       return pick === cont ? 'continue' : 'cancel';
     },
     notify: (message) => void vscode.window.showInformationMessage(message),
@@ -26,10 +32,14 @@ export function createRequestGuard(deps: { status: ModelStatusView; termsAccepte
 /** The chat's hook: the guard over the question and its attachments, asking inside the chat panel. */
 export function chatBeforeSend(guard: RequestGuard): BeforeSend {
   return async (outgoing, _kind, ctx) => {
-    const cont = vscode.l10n.t('Continue: my use complies with the terms');
-    const verdict = await guard.check({ feature: 'chat', session: ctx.conversationId ?? 'new-chat', ...outgoing }, async (message) => {
-      const picked = await ctx.panel.ask(message, [{ id: 'cancel', label: vscode.l10n.t('Cancel') }, { id: 'continue', label: cont }], 'warning');
-      return picked === 'continue' ? 'continue' : 'cancel';
+    const verdict = await guard.check({ feature: 'chat', session: ctx.conversationId ?? 'new-chat', ...outgoing }, {
+      confirm: async (message) => {
+        const choices = [{ id: 'cancel', label: vscode.l10n.t('Cancel') }, { id: 'continue', label: vscode.l10n.t('Continue') }];
+        const picked = await ctx.panel.ask(message, choices, 'warning', continueMeans());
+        return picked === 'continue' ? 'continue' : 'cancel';
+      },
+      // A borderline verdict: a quiet note in the panel with the article, and the question goes on.
+      note: (message) => void ctx.panel.ask(message, [{ id: 'ok', label: vscode.l10n.t('OK') }], 'info'),
     });
     return verdict.send;
   };

@@ -4,8 +4,12 @@
  * the compact text form the trained weights are committed in (ngram-model-data.ts,
  * written by scripts/notices-train.ts). Pure and deterministic.
  */
-import type { Label } from './evaluate.js';
+import type { Category } from '../../common/terms/categories.js';
 import { featuresOf } from './features.js';
+import { SIGNAL_PREFIX } from './signals.js';
+
+/** A request's label: a prohibited-use category, or none. */
+export type Label = Category | 'none';
 
 export interface NgramModel {
   /** Class order of bias and of every weight vector; includes 'none'. */
@@ -21,10 +25,14 @@ export interface NgramScore {
   pFlag: number;
   /** The most likely label other than none. */
   best: Exclude<Label, 'none'>;
+  /** Its probability. */
+  pBest?: number;
   /** The features (n-grams, "§signal"s) of the request that pushed most towards `best` rather than none, strongest first. */
   top: { gram: string; weight: number }[];
   /** The features that pushed most towards none rather than `best`, strongest first (explains a model that overrules a rule). */
   against?: { gram: string; weight: number }[];
+  /** The weak signals present in the request ("§covert", "§medical-domain"), whatever their weights: the evidence a flag needs (combine.ts). */
+  signals?: string[];
 }
 
 export function scoreNgrams(model: NgramModel, text: string, topN = 5): NgramScore {
@@ -55,7 +63,8 @@ export function scoreFeatures(model: NgramModel, features: readonly string[], to
       .slice(0, topN);
   const top = strongest(1);
   const against = strongest(-1);
-  return { probs, pFlag: 1 - probs[none], best: model.labels[best] as Exclude<Label, 'none'>, top, against };
+  const signals = features.filter((f) => f.startsWith(SIGNAL_PREFIX));
+  return { probs, pFlag: 1 - probs[none], best: model.labels[best] as Exclude<Label, 'none'>, pBest: probs[best], top, against, signals };
 }
 
 export function softmax(z: readonly number[]): number[] {

@@ -53,7 +53,15 @@ export function familySignals(text: string): string[] {
     .map(([name]) => SIGNAL_PREFIX + name);
 }
 
-/** The signals present in a request ("§covert", "§medical-domain"); pass the rules' result when it is at hand, to save running them twice. */
+/**
+ * The signals present in a request ("§covert", "§medical-domain", "§ask.professional-excluded");
+ * pass the rules' result when it is at hand, to save running them twice. The ask facts
+ * (ask.ts) are signals too, and their pairs with each domain, so that the model can weigh
+ * "medical words, built for users, no doctor" apart from "medical words, the physician decides".
+ */
 export function signalsOf(text: string, rules: RuleClassification = classifyByRules(text)): string[] {
-  return [...familySignals(text), ...rules.groups.map((g) => SIGNAL_PREFIX + g)];
+  const facts = [...rules.ask.has].map((f) => `ask.${f}`);
+  const domains = rules.groups.filter((g) => g.endsWith('-domain'));
+  const pairs = domains.flatMap((d) => facts.map((f) => `${d}+${f}`));
+  return [...familySignals(text), ...rules.groups.map((g) => SIGNAL_PREFIX + g), ...facts.map((f) => SIGNAL_PREFIX + f), ...pairs.map((p) => SIGNAL_PREFIX + p)];
 }

@@ -23,7 +23,6 @@ export function currentGate(): OpenGate | undefined {
 
 function strings(): Record<string, string> {
   return {
-    heading: vscode.l10n.t('Terms of use'),
     intro: vscode.l10n.t('This model comes with terms of use. Read them to the end; Fude loads the model only after you accept them.'),
     showBoth: vscode.l10n.t('Side by side'),
     showJa: vscode.l10n.t('日本語 (authoritative)'),
@@ -37,7 +36,7 @@ function strings(): Record<string, string> {
     linksHeading: vscode.l10n.t('Official sources'),
     agree: vscode.l10n.t('I have read these terms and agree to them.'),
     permission: vscode.l10n.t('I have obtained individual permission from the provider to use this model.'),
-    scrollHint: vscode.l10n.t('Scroll to the end of the terms to enable Accept.'),
+    scrollHint: vscode.l10n.t('Scroll down this page to the end of the terms to enable Accept.'),
     accept: vscode.l10n.t('Accept and load the model'),
     decline: vscode.l10n.t('Decline'),
   };
@@ -46,7 +45,9 @@ function strings(): Record<string, string> {
 export function openTermsGate(context: vscode.ExtensionContext, terms: TermsSet, store: TermsAcceptanceStore): Promise<GateOutcome> {
   current?.panel.dispose();
   const lang = vscode.env.language.startsWith('ja') ? 'ja' : 'en';
-  const panel = vscode.window.createWebviewPanel('fude.termsGate', vscode.l10n.t('Fude: Terms of Use — {0}', terms.title[lang]), vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
+  // The terms' own title is the tab's title: it already says what the tab holds.
+  const panel = vscode.window.createWebviewPanel('fude.termsGate', terms.title[lang], vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
+  panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'fude.svg');
   showPage(panel.webview, context.extensionUri, { script: ['dist', 'terms.js'], style: ['terms.css'], title: terms.title[lang], lang });
   return new Promise<GateOutcome>((resolve) => {
     let settled = false;

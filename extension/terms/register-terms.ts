@@ -20,16 +20,22 @@ export interface TermsDeps {
 export function registerTerms(deps: TermsDeps): vscode.Disposable[] {
   const { status, terms, log } = deps;
   let lastRefusal: unknown;
+  // The palette offers "Revoke Acceptance…" only when there is one to revoke (package.json "when" clause).
+  const updateContext = () => void vscode.commands.executeCommand('setContext', 'fude.terms.anyAccepted', terms.acceptedIds().length > 0);
+  updateContext();
 
   const gate = async (id: string): Promise<GateOutcome | undefined> => {
     const set = getTerms(id);
     if (!set) return undefined;
     const outcome = await openTermsGate(deps.context, set, terms);
     log.info(`terms ${id}: ${outcome}`);
+    updateContext();
     if (outcome === 'accepted') {
       await vscode.commands.executeCommand('fude.restartBackend');
     } else if (status.current.model?.termsId !== id) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Fude: the model was not loaded because its terms of use were not accepted. Run "Fude: Show Terms of Use" to read and accept them later.'));
+      const show = vscode.l10n.t('Show Terms');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fude: the model was not loaded because its terms of use were not accepted. Run "Fude: Show Terms of Use" to read and accept them later.'), show)
+        .then((picked) => (picked === show ? vscode.commands.executeCommand('fude.showTerms', id) : undefined));
     }
     return outcome;
   };
@@ -53,6 +59,7 @@ export function registerTerms(deps: TermsDeps): vscode.Disposable[] {
       if (!pick) return;
       await terms.revoke(pick.id);
       log.info(`terms ${pick.id}: acceptance revoked`);
+      updateContext();
       // A model under those terms must not keep running.
       if (status.current.model?.termsId === pick.id) await deps.engine.stop();
       void vscode.window.showInformationMessage(vscode.l10n.t('Fude: acceptance of "{0}" was revoked.', pick.label));

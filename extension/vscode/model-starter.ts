@@ -8,13 +8,25 @@ import { showFailure } from './failure-notice.js';
 export class ModelStarter {
   private shown: ModelFailure | undefined;
 
-  constructor(private readonly engine: Pick<Engine, 'start'>, private readonly status: ModelStatusView) {}
+  constructor(
+    private readonly engine: Pick<Engine, 'start'>,
+    private readonly status: ModelStatusView,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
 
   /** Shows a failure unless it was shown already. Terms refusals open the terms gate instead (extension/terms). */
   showOnce(failure: ModelFailure): void {
     if (failure === this.shown) return;
     this.shown = failure;
-    if (failure.code !== 'terms_not_accepted') void showFailure(failure);
+    if (failure.code !== 'terms_not_accepted') void showFailure(failure, this.status.current.configuredName);
+  }
+
+  /** A start that failed without a failure in the status (a bug, or the engine went away): say so, log the cause. */
+  showUnexpected(e: unknown): void {
+    this.log(`the model could not be started: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Fude: the model could not be started. The log has the details.'), vscode.l10n.t('Show Log')).then((picked) => {
+      if (picked !== undefined) void vscode.commands.executeCommand('fude.showLog');
+    });
   }
 
   /** Starts the model if needed; false (after saying why) when it cannot. */
@@ -26,7 +38,7 @@ export class ModelStarter {
     } catch (e) {
       const failure = this.status.current.failure;
       if (failure) this.showOnce(failure);
-      else void vscode.window.showErrorMessage(vscode.l10n.t('Fude: {0}', String((e as Error).message)));
+      else this.showUnexpected(e);
       return false;
     }
   };
@@ -37,7 +49,9 @@ export class ModelStarter {
       async (progress) => {
         let reported = 0;
         const report = (s: ModelState) => {
-          if (s.phase === 'starting') progress.report({ message: vscode.l10n.t('starting the backend…') });
+          if (s.phase === 'starting') {
+            progress.report({ message: s.engine === 'openai' ? vscode.l10n.t('Connecting to {0}…', s.server ?? '-') : vscode.l10n.t('starting the backend…') });
+          }
           if (s.phase === 'loading' && s.loading) {
             const share = s.loading.progress === undefined ? undefined : Math.round(s.loading.progress * 100);
             // withProgress takes increments; the bar shows the loaded share of the weights.

@@ -22,7 +22,8 @@ export function readModelSettings(extensionPath: string, acceptedTerms: readonly
     settings: {
       modelPath: isDemo ? join(extensionPath, DEMO_MODEL_RELATIVE) : expandHome(configured),
       family: c.get('model.family', 'auto'),
-      gpu: c.get('backend.gpu', 'auto'),
+      // The demo model is a few megabytes: a GPU gains nothing, and the CPU keeps "demo model · CPU" true.
+      gpu: isDemo ? 'cpu' : c.get('backend.gpu', 'auto'),
       gpuLayers: String(c.get<string | number>('backend.gpuLayers', 'auto')),
       contextSize: c.get<number>('backend.contextSize', 0),
       threads: c.get<number>('backend.threads', 0),

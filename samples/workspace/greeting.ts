@@ -1,4 +1,7 @@
-// Fude のお試し用ファイルです。関数の上で「Fude: 日本語のドキュメントコメントを書く」を試してください。
+// Fude のお試し用ファイルです。関数の中にカーソルを置いて Ctrl+Shift+Alt+D(macOS は ⌘⇧⌥D)を押すと、
+// 日本語のドキュメントコメントを書きます(右クリック → Fude からも)。
+// A file to try Fude: put the cursor in a function and press Ctrl+Shift+Alt+D (⌘⇧⌥D on macOS) for a
+// Japanese doc comment (or right-click → Fude).
 export function greet(name: string, polite = true): string {
   if (polite) {
     return `${name}さん、こんにちは。`;

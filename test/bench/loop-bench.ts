@@ -7,7 +7,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { getLlama, LlamaCompletion, LlamaLogLevel, type LlamaContextSequence } from 'node-llama-cpp';
 import { generate } from '../../backend/engine/generate.js';
-import { COMPLETION_SAMPLING } from '../../backend/profiles/sampling.js';
+import { COMPLETION_SAMPLING } from '../../common/sampling.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, tokens: { type: 'string', default: '128' } } });

@@ -1,10 +1,14 @@
 // Benchmark (not a test): the same requests to one fude-backend through its WebSocket protocol, its OpenAI API
-// with the official `openai` client, and the editor's remote-engine client; time to first text and total, medians.
+// with the official `openai` client, the editor's remote-engine client, and the editor's whole remote engine as
+// features see it (RemoteEngine behind the EngineSwitch); time to first text and total, medians.
 //   node out/test/bench/openai-bench.js [--runs N] [--tokens N]
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
+import { EngineSwitch } from '../../extension/engine/engine-switch.js';
+import { ModelStatus } from '../../extension/engine/model-status.js';
 import { OpenAIEngineClient } from '../../extension/engine/openai/openai-engine-client.js';
+import { RemoteEngine } from '../../extension/engine/openai/remote-engine.js';
 import { Client, spawnBackend, TEST_TOKEN } from '../backend/harness.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 
@@ -58,8 +62,22 @@ try {
     for await (const p of engine.complete({ prompt: prompt(run), maxTokens: tokens, temperature: 0 })) if (!first && p.type === 'text') first = performance.now() - t0;
     return { firstMs: first, totalMs: performance.now() - t0 };
   });
+  const status = new ModelStatus({ engine: 'openai', isDemo: false, configuredName: ready.model.name });
+  const remote = new EngineSwitch(new RemoteEngine({
+    status, termsAccepted: () => true,
+    config: async () => ({ baseUrl: baseURL, model: ready.model.name, apiKey: TEST_TOKEN, contextSize: 4096 }),
+  }));
+  await remote.start();
+  console.log(`remote engine check (GET /v1/models): ${status.current.model!.remote!.latencyMs} ms`);
+  await measure('remote engine behind EngineSwitch', async (run) => {
+    const t0 = performance.now();
+    let first = 0;
+    for await (const text of remote.complete({ prefix: prompt(run), maxTokens: tokens })) if (!first && text) first = performance.now() - t0;
+    return { firstMs: first, totalMs: performance.now() - t0 };
+  });
   ws.close();
   engine.dispose();
+  await remote.dispose();
 } finally {
   await backend.stop();
   removeTinyModelDir(dir);

@@ -1,5 +1,6 @@
 // The chat panel in a real workbench (code-server + headless chromium), driven like a person would:
-// open the view, ask the llm-jp fixture model and read its exact answer, IME Enter does not send,
+// open the view, ask the llm-jp fixture model and read its exact answer (labelled with the model's name),
+// a model switch clears the header's speed, IME Enter does not send,
 // Shift+Enter adds a line, a markdown answer with hostile HTML renders without running anything,
 // Stop ends a looping answer, light / high-contrast / dark screenshots, the history survives a window reload,
 // and the chat opens as an editor tab.
@@ -7,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { writePresetModel } from '../fixtures/preset-files.js';
 import { LLM_JP_ANSWER, LOOP_TEXT, presets } from '../fixtures/presets.js';
 import { writeTinyModel } from '../fixtures/tiny-model.js';
@@ -86,6 +87,9 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   assert.equal((await answer.innerText()).trim(), LLM_JP_ANSWER);
   assert.equal(await chat.locator('#messages .message.user .message-text').first().innerText(), QUESTION);
   await chat.locator('#model-name', { hasText: 'llm-jp-3-1.8b-instruct' }).waitFor({ timeout: 10_000 });
+  assert.equal((await chat.locator('#messages .message.assistant .message-role').last().innerText()).trim(), 'llm-jp-3-1.8b-instruct',
+    'the answer names the model that wrote it');
+  assert.match(await chat.locator('#model-speed').innerText(), /tokens\/s/, 'the header shows the answer\'s speed');
   say(`exact answer in the panel ${Date.now() - t0} ms after Enter, backend start included (${lap()})`);
   await ui.shot('answer');
 
@@ -115,6 +119,10 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   // 3. A markdown answer with hostile HTML: code block with buttons, link offered through the extension, nothing runs.
   useModel(paths.markdown);
   await waitReady(chat, 'llm-jp-3-1.8b-markdown');
+  assert.equal(await chat.locator('#model-speed').innerText(), '', 'no speed of the previous model after the switch');
+  assert.equal((await chat.locator('#messages .message.assistant .message-role').last().innerText()).trim(), 'llm-jp-3-1.8b-instruct',
+    'the earlier answer keeps the name of the model that wrote it');
+  await ui.shot('model-switched');
   await typeQuestion(chat, 'マークダウンで答えて');
   await ui.page.keyboard.press('Enter');
   const markdown = chat.locator('#messages .message.assistant:not(.streaming) .markdown').last();
@@ -150,11 +158,26 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   // 5. Stop: a looping answer ends when Stop is pressed, and stays ended.
   useModel(paths.loop);
   await waitReady(chat, 'llm-jp-3-1.8b-loop');
+  // First a short limit: the answer is cut, and the error under a long answer keeps its buttons on screen.
+  setSetting('fude.sampling.maxTokens', 200);
+  await ui.page.waitForTimeout(1000);
+  await typeQuestion(chat, '長い答え');
+  await ui.page.keyboard.press('Enter');
+  const cut = chat.locator('.notice-error', { hasText: 'length limit' });
+  await cut.waitFor({ state: 'visible', timeout: 60_000 });
+  for (const button of [cut.locator('vscode-button', { hasText: 'Regenerate' }), cut.locator('.notice-dismiss')]) {
+    assert.ok(await inView(chat, button), 'the error\'s buttons are on screen under a long answer');
+  }
+  await ui.shot('cut-short-notice');
+  await cut.locator('.notice-dismiss').click();
+  // Then room enough that Stop comes first, however slow the machine.
+  setSetting('fude.sampling.maxTokens', 100_000);
+  await ui.page.waitForTimeout(1000);
   await typeQuestion(chat, '止まらない答え');
   await ui.page.keyboard.press('Enter');
   const streaming = chat.locator('#messages .message.assistant.streaming .markdown');
   await waitFor(async () => ((await streaming.innerText().catch(() => '')).length > 40), 30_000, 'the looping answer streams');
-  await ui.shot('streaming');
+  // Stop before the screenshot: on a busy machine a screenshot can take longer than the whole answer.
   t0 = Date.now();
   await chat.locator('#stop').click();
   await chat.locator('#send').waitFor({ state: 'visible', timeout: 10_000 });
@@ -173,6 +196,8 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   await runCommand(ui.page, 'Developer: Reload Window');
   // The Fude view was open, so it comes back instead of the explorer.
   await waitForWorkbench(ui.page, { explorerFile: false });
+  // The restored view loads its page (which focuses its input) first; a palette opened before that would close.
+  await webviewFrame(ui.page).locator('#input').waitFor({ state: 'visible', timeout: 60_000 }).catch(() => undefined);
   await openChat(ui.page);
   const reloaded = webviewFrame(ui.page);
   await reloaded.locator('#input').waitFor({ state: 'visible', timeout: 20_000 });
@@ -199,6 +224,14 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   say(`editor tab shows the same conversation (${lap()})`);
 });
 
+/** True when the element lies inside its frame's viewport (a person sees it without scrolling). */
+async function inView(frame: FrameLocator, element: Locator): Promise<boolean> {
+  const box = await element.boundingBox();
+  const body = await frame.locator('body').boundingBox();
+  const height = await frame.locator('body').evaluate(() => window.innerHeight);
+  return box !== null && body !== null && box.y >= body.y && box.y + box.height <= body.y + height + 1;
+}
+
 /** Keys typed while the webview has focus stay in the webview: give it back to the workbench first. */
 async function focusWorkbench(page: Page): Promise<void> {
   await page.locator('#workbench\\.parts\\.editor').click({ position: { x: 20, y: 200 } });
@@ -206,7 +239,8 @@ async function focusWorkbench(page: Page): Promise<void> {
 
 async function openChat(page: Page): Promise<void> {
   await focusWorkbench(page);
-  await runCommand(page, 'Fude: Open Chat');
+  // VS Code's own command for the view; Fude's "Open Chat" is kept out of the palette so there is one.
+  await runCommand(page, 'Fude: Focus on Chat View');
   await page.locator('iframe.webview').first().waitFor({ state: 'attached', timeout: 20_000 });
 }
 

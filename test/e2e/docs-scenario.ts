@@ -75,6 +75,11 @@ runScenario('docs', async ({ say, models, workspace, open }) => {
   await area.waitFor({ state: 'visible', timeout: 120_000 });
   assert.equal(await area.evaluate((e) => (e as HTMLElement & { value: string }).value), COMMENT, 'the preview is the JSDoc comment, indented for the method');
   await panel.locator('.hint', { hasText: 'Edit the comment here' }).waitFor({ timeout: 5_000 });
+  const wrap = await area.evaluate((e) => {
+    const control = e.shadowRoot?.querySelector('textarea');
+    return control ? getComputedStyle(control).whiteSpace : 'no textarea';
+  });
+  assert.equal(wrap, 'pre-wrap', 'the preview wraps long lines instead of hiding their ends');
   assert.equal(await editorText(page), SOURCE, 'nothing inserted before Insert');
   await ui.shot('preview');
   say(`comment previewed in the panel (${lap()}, backend start included)`);

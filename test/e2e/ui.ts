@@ -1,8 +1,8 @@
-// Playwright helpers for UI scenarios against a real VS Code workbench (code-server 4.100.3 +
+// Playwright helpers for UI scenarios against a real VS Code workbench (code-server from npm +
 // headless Debian chromium), with the extension under development loaded through the payload
 // URL (no tests path). Typical use:
 //   const ui = await openWorkbench({ name: 'chat', workspace, settings: { 'fude.x': 1 } });
-//   try { await runCommand(ui.page, 'Fude: Open Chat'); await ui.shot('chat-open'); }
+//   try { await runCommand(ui.page, 'Fude: Focus on Chat View'); await ui.shot('chat-open'); }
 //   finally { await ui.close(); }
 // The scenarios in this folder open it through runScenario (scenario-runner.ts), which also closes it.
 import { mkdir, rm } from 'node:fs/promises';
@@ -135,12 +135,14 @@ export async function runCommand(page: Page, title: string, o: { timeoutMs?: num
     await widget.waitFor({ state: 'visible', timeout: 5_000 });
     await page.keyboard.type(title);
     const found = await row.first().waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
-    if (found) {
-      await row.first().click();
+    // The palette closes when something else takes focus (a webview that just reloaded, on a busy
+    // machine): then the row cannot be clicked and the palette is opened again.
+    const clicked = found && (await row.first().click({ timeout: 3_000 }).then(() => true, () => false));
+    if (clicked) {
       await widget.waitFor({ state: 'hidden', timeout: 5_000 });
       return;
     }
-    say(`"${title}" not in the palette yet (try ${attempt}); reopening it`);
+    say(`"${title}" ${found ? 'could not be clicked (the palette lost focus)' : 'not in the palette yet'} (try ${attempt}); reopening it`);
     await page.keyboard.press('Escape');
     await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
     if (Date.now() > deadline) throw new Error(`command "${title}" not in the palette after ${attempt} tries`);

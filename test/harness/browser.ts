@@ -22,12 +22,14 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(opts: { viewport?: { width: number; height: number } } = {}): Promise<Browser> {
+/** `profileDir`: a lasting browser profile (kept on close), like a user's browser that keeps each site's storage. */
+export async function launchChromium(opts: { viewport?: { width: number; height: number }; profileDir?: string } = {}): Promise<Browser> {
   const executablePath = chromiumExecutable();
   if (!existsSync(executablePath)) {
     throw new Error(`chromium not found at ${executablePath}: run scripts/install-code-server.sh (or set FUDE_CHROMIUM)`);
   }
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'fude-chromium-'));
+  const lasting = opts.profileDir !== undefined;
+  const profile = lasting ? path.resolve(opts.profileDir!) : await mkdtemp(path.join(os.tmpdir(), 'fude-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
@@ -38,7 +40,7 @@ export async function launchChromium(opts: { viewport?: { width: number; height:
   });
   const page = context.pages()[0] ?? (await context.newPage());
   // Playwright kills chromium itself on exit; the profile folder is ours to remove.
-  const removeExitCleanup = onExitCleanup(() => rmSync(profile, { recursive: true, force: true, maxRetries: 3 }));
+  const removeExitCleanup = onExitCleanup(() => { if (!lasting) rmSync(profile, { recursive: true, force: true, maxRetries: 3 }); });
   let closed = false;
   return {
     context,
@@ -47,7 +49,7 @@ export async function launchChromium(opts: { viewport?: { width: number; height:
       if (closed) return;
       closed = true;
       await context.close().catch(() => {});
-      await rm(profile, { recursive: true, force: true });
+      if (!lasting) await rm(profile, { recursive: true, force: true });
       removeExitCleanup();
     },
   };

@@ -51,7 +51,16 @@ async function screenshot(page: Page, outDir: string): Promise<void> {
   );
 }
 
-export async function runUnderCodeServer(o: RunOptions): Promise<Verdict> {
+/** Lasting profiles for a run (default: fresh ones, removed afterwards). */
+export interface Persist {
+  /** code-server's profile folder (see startCodeServer's profileDir). */
+  profileDir: string;
+  port: number;
+  /** The browser's profile, where the workbench keeps globalState and workspaceState. */
+  browserProfileDir: string;
+}
+
+export async function runUnderCodeServer(o: RunOptions, persist?: Persist): Promise<Verdict> {
   await mkdir(o.outDir, { recursive: true });
   const t0 = Date.now();
   const lines: string[] = [];
@@ -69,9 +78,11 @@ export async function runUnderCodeServer(o: RunOptions): Promise<Verdict> {
       env: o.env,
       logFile: path.join(o.outDir, 'code-server.log'),
       log: say,
+      profileDir: persist?.profileDir,
+      port: persist?.port,
     });
     const tServer = Date.now();
-    browser = await launchChromium();
+    browser = await launchChromium({ profileDir: persist?.browserProfileDir });
     const tBrowser = Date.now();
     const { page } = browser;
 

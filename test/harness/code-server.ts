@@ -1,4 +1,4 @@
-// Starts code-server (VS Code 1.100.3 from npm) for one workspace in a process group of its
+// Starts code-server (a current VS Code from npm, on its own Node) for one workspace in a process group of its
 // own, with every directory it writes under a run folder, and stops all of it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, rmSync } from 'node:fs';
@@ -6,11 +6,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { codeServerEntry } from './repo-paths.js';
+import { codeServerEntry, codeServerNode } from './repo-paths.js';
 import { freePort } from './free-port.js';
 import { killRun, RUN_MARKER_VAR } from './process-tree.js';
 import { onExitCleanup } from './exit-cleanup.js';
-import { mergeSettings, writeUserSettings, type Settings } from './user-settings.js';
+import { mergeSettings, writeMachineSettings, writeUserSettings, type Settings } from './user-settings.js';
 import { workbenchUrl } from './payload-url.js';
 
 export interface CodeServerOptions {
@@ -24,6 +24,15 @@ export interface CodeServerOptions {
   logFile?: string;
   /** Keep the run folder (user data, logs) after stop(). */
   keepRunDir?: boolean;
+  /**
+   * A lasting profile folder instead of a fresh run folder: user data, extensions and XDG folders live
+   * there and survive stop(); user settings already there are kept (only missing base settings are not
+   * added: the file is the user's). With it, also pass a fixed `port`: the workbench keeps extensions'
+   * globalState and workspaceState in the browser, per address.
+   */
+  profileDir?: string;
+  /** A fixed port (default: a free one). */
+  port?: number;
   startTimeoutMs?: number;
   /** Called with one line per harness event (default: nothing). */
   log?: (line: string) => void;
@@ -55,13 +64,16 @@ async function healthy(baseUrl: string): Promise<boolean> {
 export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer> {
   const log = o.log ?? (() => {});
   const entry = codeServerEntry();
-  if (!existsSync(entry)) {
-    throw new Error(`code-server is not installed (${entry} missing): run scripts/install-code-server.sh`);
+  const node = codeServerNode();
+  if (!existsSync(entry) || !existsSync(node)) {
+    throw new Error(`code-server is not installed (${existsSync(entry) ? node : entry} missing): run scripts/install-code-server.sh`);
   }
   const workspace = path.resolve(o.workspace);
   if (!existsSync(workspace)) throw new Error(`workspace folder does not exist: ${workspace}`);
 
-  const runDir = await mkdtemp(path.join(os.tmpdir(), 'fude-code-server-'));
+  const lasting = o.profileDir !== undefined;
+  const runDir = lasting ? path.resolve(o.profileDir!) : await mkdtemp(path.join(os.tmpdir(), 'fude-code-server-'));
+  const keepRunDir = lasting || o.keepRunDir === true;
   const dirs = {
     userData: path.join(runDir, 'user-data'),
     extensions: path.join(runDir, 'extensions'),
@@ -70,12 +82,16 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     cache: path.join(runDir, 'xdg-cache'),
   };
   for (const d of Object.values(dirs)) await mkdir(d, { recursive: true });
-  await writeUserSettings(dirs.userData, mergeSettings(o.settings));
+  const userSettings = path.join(dirs.userData, 'User', 'settings.json');
+  if (!lasting || !existsSync(userSettings)) {
+    await writeUserSettings(dirs.userData, mergeSettings(o.settings));
+    await writeMachineSettings(dirs.userData, o.settings ?? {});
+  }
 
   const runId = randomUUID();
   const logFile = o.logFile ?? path.join(runDir, 'code-server.log');
   await mkdir(path.dirname(logFile), { recursive: true });
-  const port = await freePort();
+  const port = o.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const args = [
     entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
@@ -99,7 +115,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   delete env.HASHED_PASSWORD;
   delete env.PORT; // code-server lets $PORT override the port of --bind-addr.
   // detached: the child calls setsid(), so it leads a new process group we can kill as one.
-  const child: ChildProcess = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = createWriteStream(logFile);
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
@@ -111,7 +127,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     if (pgid !== undefined) {
       try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
     }
-    if (!o.keepRunDir) rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+    if (!keepRunDir) rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
   });
   log(`code-server pid ${pgid} on ${baseUrl} (run folder ${runDir}, log ${logFile})`);
 
@@ -122,7 +138,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     const left = await killRun(pgid, runId);
     removeExitCleanup();
     out.end();
-    if (!o.keepRunDir) await rm(runDir, { recursive: true, force: true });
+    if (!keepRunDir) await rm(runDir, { recursive: true, force: true });
     if (left.length > 0) throw new Error(`code-server processes survived SIGKILL: ${left.join(', ')}`);
     log(`code-server stopped, no processes left`);
   };

@@ -15,6 +15,8 @@ export const baseSettings: Readonly<Settings> = Object.freeze({
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  // VS Code 1.104+ opens its own Chat view in the secondary side bar of every new window.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   // Test workspaces often sit inside the repo; git would ask to open the parent repository.
   'git.openRepositoryInParentFolders': 'never',
 });
@@ -40,7 +42,20 @@ export function parseSettingsJson(text: string): Settings {
 
 /** Writes USER_DATA/User/settings.json (where VS Code and code-server read user settings). */
 export async function writeUserSettings(userDataDir: string, settings: Settings): Promise<string> {
-  const dir = path.join(userDataDir, 'User');
+  return writeSettingsFile(path.join(userDataDir, 'User'), settings);
+}
+
+/**
+ * Writes USER_DATA/Machine/settings.json: code-server's remote-machine settings. code-server's window is
+ * always a remote one, and settings of scope machine / machine-overridable (fude.model.path,
+ * fude.backend.nodePath) belong to the remote machine: on VS Code 1.117 a fude.model.path only in the
+ * user file was not used (the terms scenario got the demo model), one here was.
+ */
+export async function writeMachineSettings(userDataDir: string, settings: Settings): Promise<string> {
+  return writeSettingsFile(path.join(userDataDir, 'Machine'), settings);
+}
+
+async function writeSettingsFile(dir: string, settings: Settings): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, 'settings.json');
   await writeFile(file, JSON.stringify(settings, null, 2) + '\n');

@@ -4,7 +4,7 @@
 // The panel is driven through the chat session's `receive` (from the test hooks), the same validated path as the
 // webview's messages; what the webview DOM shows (typing, IME, rendering, reload) is checked by test/e2e/chat-scenario.ts.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ChatSession } from '../../extension/chat/chat-session.js';
@@ -120,6 +120,7 @@ describe('Fude chat (in a real VS Code)', () => {
     assert.ok((state.model.tokensPerSecond ?? 0) > 0, 'tokens per second of the last answer');
     assert.equal(state.model.isDemo, false);
     assert.equal(state.termsLine, false, 'LLM-jp-3 1.8B is Apache-2.0: no terms line');
+    assert.equal(state.messages.at(-1)?.model, 'llm-jp-3-1.8b-instruct', 'the answer is labelled with the model that wrote it');
     assert.deepEqual(state.conversations.find((c) => c.id === conversation)?.title, 'こんにちは、自己紹介してください');
   });
 
@@ -149,9 +150,34 @@ describe('Fude chat (in a real VS Code)', () => {
     assert.equal(s.messages.at(-1)!.text, LLM_JP_ANSWER, 'answered despite the long file');
     const notes = ofType(s, 'contextNotes').at(-1)!.leftOut;
     assert.equal(notes.length, 1);
-    assert.match(notes[0], /long\.txt: only lines 1 to \d+ were sent/);
+    // The cursor is on line 1 of a file without declarations: the lines from there on are what fits.
+    assert.match(notes[0], /long\.txt: lines 1 to \d+ around the cursor were sent; the other \d+ of its 400 lines were left out/);
     const exact = (await api.engine.count({ messages: s.lastRequest! }))!.prompt!;
     assert.ok(exact <= 1024 - 256, `the prompt (${exact} tokens) leaves room for the answer`);
+  });
+
+  it('sends the function at the cursor of a long file, not its top (631 lines, cursor at line 562)', async () => {
+    const extensionPath = vscode.extensions.getExtension('fude.fude')!.extensionPath;
+    const text = readFileSync(join(extensionPath, 'test', 'fixtures', 'files', 'order-report.ts'), 'utf8');
+    const lines = text.split('\n');
+    await receive({ type: 'newChat' });
+    const editor = await openFile('order-report.ts', text);
+    assert.equal(editor.document.languageId, 'typescript');
+    editor.selection = new vscode.Selection(561, 4, 561, 4);
+    await receive({ type: 'attachActiveFile' });
+    const [file] = (await inspect()).attachments;
+    const s = await ask('この関数を説明して', [file.id]);
+    const sent = s.lastRequest!.at(-1)!.content;
+    assert.match(sent, /ファイル: .*order-report\.ts \(抜粋 \/ 全631行、カーソルは562行目、summarizeMonthlyOrders の中\)/, sent.slice(0, 200));
+    assert.ok(sent.includes(lines[561]), 'the cursor\'s line is sent');
+    assert.ok(!sent.includes(lines[0]), 'the file\'s first line is not');
+    assert.match(sent, /… \(1〜\d+行目を省略\)/, 'the start of the file is marked as left out');
+    const notes = ofType(s, 'contextNotes').at(-1)!.leftOut;
+    assert.equal(notes.length, 1);
+    assert.match(notes[0], /order-report\.ts: lines (\d+) to (\d+) around the cursor \(in summarizeMonthlyOrders\) were sent/);
+    const [, start, end] = /lines (\d+) to (\d+)/.exec(notes[0])!.map(Number);
+    assert.ok(start <= 562 && 562 <= end, `${start}-${end} holds the cursor`);
+    assert.equal(s.messages.at(-1)!.text, LLM_JP_ANSWER);
   });
 
   it('stops a looping answer: the backend stops generating and the partial answer is kept', async () => {
@@ -233,12 +259,15 @@ describe('Fude chat (in a real VS Code)', () => {
     await untilAsync(async () => lastState(await inspect()).model.phase === 'error', 10_000, 'the header shows the failure');
     const header = lastState(await inspect()).model;
     assert.ok(header.status?.includes(missing), header.status ?? '');
-    assert.ok(header.actions.some((a) => /Choose Model File|モデルファイルを選択/.test(a.label)), JSON.stringify(header.actions));
+    assert.ok(header.actions.some((a) => /^(Choose Model|モデルを選択)$/.test(a.label)), JSON.stringify(header.actions));
+    assert.ok(!header.status?.includes('Check the path or choose another .gguf file'), 'the header words the failure itself, not the backend');
   });
 
   it('says when the demo model is in use, and answers with it', async () => {
     await useModel(undefined, /demo/i);
     await receive({ type: 'newChat' });
+    await untilAsync(async () => lastState(await inspect()).model.isDemo, 10_000, 'the header follows the switch');
+    assert.equal(lastState(await inspect()).model.tokensPerSecond, null, 'no speed of the previous model in the header');
     const s = await ask('テスト');
     assert.equal(lastState(s).model.isDemo, true);
     assert.equal(s.messages.at(-1)?.text, DEMO_ANSWER);

@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 import type { TestApi } from './helpers.js';
 import { DOC_ANSWER, docAnswerAsJsdoc } from '../fixtures/doc-answer.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
+import { LOOP_TEXT, presets } from '../fixtures/presets.js';
+import { writeTinyModel } from '../fixtures/tiny-model.js';
 import { fudeApi, setFude, until, waitForState } from './helpers.js';
 
 
@@ -196,5 +198,17 @@ describe('Fude documentation assistant (in a real VS Code)', () => {
     } finally {
       listening.dispose();
     }
+  });
+
+  it('says in the panel when an answer stopped at its length limit, as the chat does', async () => {
+    const loop = writeTinyModel(join(modelDir, 'docs-loop.gguf'), { ...presets['llm-jp-3-1.8b'](), name: 'llm-jp-3-1.8b-docs-loop', rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }] }).path;
+    await setFude('model.path', loop);
+    await waitForState(api, (s) => s.phase === 'ready' && s.model!.name === 'llm-jp-3-1.8b-docs-loop', 180_000);
+    const editor = await openAt('cut.py', PY_SOURCE, 3, 0);
+    editor.selection = new vscode.Selection(3, 0, 5, 18);
+    const explained = await vscode.commands.executeCommand<{ kind?: string; text?: string; warning?: string }>('fude.docs.explainSelection');
+    assert.equal(explained?.kind, 'prose');
+    assert.ok(explained?.text?.startsWith(LOOP_TEXT), explained?.text?.slice(0, 20));
+    assert.match(explained?.warning ?? '', /reached its length limit and was cut short/);
   });
 });

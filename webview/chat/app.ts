@@ -38,6 +38,10 @@ export class ChatApp {
     onMessage((message) => this.receive(message));
     post({ type: "ready" });
     this.composer.focus();
+    // VS Code's "Focus on Chat View" focuses the webview itself: the cursor goes to the input, as with "Open Chat".
+    window.addEventListener("focus", () => {
+      if (document.activeElement === null || document.activeElement === document.body) this.composer.focus();
+    });
   }
 
   private receive(message: ExtensionMessage): void {
@@ -69,7 +73,7 @@ export class ChatApp {
         this.notices.error(message.id, message.conversationId, message.message, message.action);
         return;
       case "notice":
-        this.notices.notice(message.id, message.severity, message.message, message.choices);
+        this.notices.notice(message.id, message.severity, message.message, message.choices, message.note);
         return;
       case "attachments":
         this.composer.setAttachments(message.items);
@@ -93,12 +97,13 @@ export class ChatApp {
 
   private renderConversation(): void {
     const s = this.state;
-    const streaming = s?.streaming && s.streaming.conversationId === s.currentConversationId ? s.streaming.text : null;
+    const current = s?.streaming && s.streaming.conversationId === s.currentConversationId ? s.streaming : null;
     this.messages.render({
       conversationId: s?.currentConversationId ?? null,
       messages: s?.messages ?? [],
       busy: s?.busy ?? false,
-      streaming,
+      streaming: current?.text ?? null,
+      streamingModel: current?.model ?? null,
       pendingQuestion: this.pendingQuestion,
     });
   }

@@ -1,4 +1,4 @@
-/** The header: model name, CPU/GPU, speed of the last answer, the backend's state with its fix, the demo warning. */
+/** The header: model name, CPU/GPU (or the remote server and its latency), speed of the last answer, the backend's state with its fix, the demo warning. */
 import type { ModelHeader } from "../../extension/chat/panel-messages.js";
 import { button, clear, h } from "../shared/dom.js";
 import { post } from "./vscode-api.js";
@@ -30,7 +30,8 @@ export class HeaderView {
     this.name.title = model.name ?? "";
     const ready = model.phase === "ready" || model.phase === "generating";
     this.device.hidden = !ready;
-    this.device.textContent = model.gpu ?? t("cpu");
+    this.device.textContent = model.server ?? model.gpu ?? t("cpu");
+    this.device.title = model.server === null ? "" : t("remoteEngine");
     this.speed.textContent = model.tokensPerSecond === null ? "" : t("tokensPerSecond", model.tokensPerSecond.toFixed(1));
     this.spinner.hidden = !BUSY_PHASES.has(model.phase);
     this.element.dataset.phase = model.phase;

@@ -19,6 +19,8 @@ export interface ConversationView {
   busy: boolean;
   /** The answer being written in this conversation, if any. */
   streaming: string | null;
+  /** The model writing it. */
+  streamingModel: string | null;
   /** A question sent but not yet confirmed by the extension. */
   pendingQuestion: string | null;
 }
@@ -30,7 +32,7 @@ export class MessagesView {
   readonly element = h("main", { class: "messages", attrs: { id: "messages", "aria-live": "polite" } });
   private readonly renderer: MarkdownRenderer = createMarkdownRenderer({ window: window as never });
   private readonly blocks = new WeakMap<Element, CodeBlock[]>();
-  private view: ConversationView = { conversationId: null, messages: [], busy: false, streaming: null, pendingQuestion: null };
+  private view: ConversationView = { conversationId: null, messages: [], busy: false, streaming: null, streamingModel: null, pendingQuestion: null };
   private editing: number | null = null;
   /** What the person typed in the edit box, kept when a state update redraws the list. */
   private editDraft: string | null = null;
@@ -61,7 +63,7 @@ export class MessagesView {
     }
     const lastQuestion = view.messages.map((m) => m.role).lastIndexOf("user");
     view.messages.forEach((message, index) => {
-      this.element.append(message.role === "user" ? this.question(message, index) : this.answer(message.text, index === view.messages.length - 1 && view.streaming === null));
+      this.element.append(message.role === "user" ? this.question(message, index) : this.answer(message, index === view.messages.length - 1 && view.streaming === null));
     });
     // A question whose answer failed before any text can be answered again too.
     if (!view.busy && view.streaming === null && lastQuestion === view.messages.length - 1 && lastQuestion >= 0) {
@@ -75,7 +77,7 @@ export class MessagesView {
       this.streamingBody = body;
       this.writingLabel = h("div", { class: "writing", text: view.streaming === "" && this.readingText !== null ? this.readingText : this.t("writing") });
       this.element.append(h("article", { class: "message assistant streaming", attrs: { "aria-busy": "true" } },
-        h("div", { class: "message-role", text: this.t("model") }), body, this.writingLabel));
+        this.role(view.streamingModel), body, this.writingLabel));
       this.paintStreaming();
     }
     if (nearBottom) this.scrollToEnd();
@@ -178,10 +180,17 @@ export class MessagesView {
     this.editDraft = null;
   }
 
-  private answer(text: string, last: boolean): HTMLElement {
+  /** Which model wrote the answer; "Model" only for answers saved before Fude kept the name. */
+  private role(model: string | null | undefined): HTMLElement {
+    return h("div", { class: "message-role model-label", text: model ?? this.t("model"), attrs: { title: model ?? "" } });
+  }
+
+  private answer(message: ChatMessageView, last: boolean): HTMLElement {
     const body = h("div", { class: "markdown" });
-    this.fill(body, text);
-    const article = h("article", { class: "message assistant" }, h("div", { class: "message-role", text: this.t("model") }), body);
+    this.fill(body, message.text);
+    const cut = message.cut === true;
+    const article = h("article", { class: cut ? "message assistant cut" : "message assistant" }, this.role(message.model), body);
+    if (cut) article.append(h("div", { class: "cut-mark", attrs: { role: "note" }, text: this.t("cutMark") }));
     if (last && !this.view.busy) article.append(h("div", { class: "message-actions" }, this.regenerateButton()));
     return article;
   }

@@ -1,4 +1,7 @@
-/** Errors, notices with choices, and what was left out of the prompt, shown above the input. */
+/**
+ * Errors, notices with choices, and what was left out of the prompt, shown above the input. Each box's
+ * text scrolls inside it while its buttons stay below it in view, so a long notice never hides its choices.
+ */
 import type { ChoiceView } from "../../extension/chat/panel-messages.js";
 import { button, clear, h } from "../shared/dom.js";
 import { post } from "./vscode-api.js";
@@ -12,6 +15,8 @@ interface Item {
   message: string;
   details: string[];
   choices: ChoiceView[];
+  /** What the choices mean, kept beside them. */
+  note?: string;
 }
 
 export class NoticesView {
@@ -25,10 +30,10 @@ export class NoticesView {
     this.add({ id, kind: "error", conversationId, message, details: [], choices: action ? [action] : [] });
   }
 
-  notice(id: string, severity: "info" | "warning", message: string, choices: ChoiceView[]): void {
+  notice(id: string, severity: "info" | "warning", message: string, choices: ChoiceView[], note?: string): void {
     // A newer notice replaces older ones (the extension dismissed them).
     this.items = this.items.filter((item) => item.kind !== "info" && item.kind !== "warning");
-    this.add({ id, kind: severity, conversationId: null, message, details: [], choices });
+    this.add({ id, kind: severity, conversationId: null, message, details: [], choices, ...(note ? { note } : {}) });
   }
 
   contextNotes(conversationId: string, leftOut: string[]): void {
@@ -64,21 +69,26 @@ export class NoticesView {
     clear(this.element);
     for (const item of this.items) {
       if (item.conversationId !== null && item.conversationId !== this.currentId) continue;
-      const box = h("div", { class: `notice notice-${item.kind}`, attrs: { "data-notice-id": item.id, role: item.kind === "error" ? "alert" : "status" } },
-        h("div", { class: "notice-text", text: item.message }));
-      if (item.details.length > 0) box.append(h("ul", { class: "notice-details" }, ...item.details.map((d) => h("li", { text: d }))));
+      const body = h("div", { class: "notice-body", attrs: { tabindex: "0" } }, h("div", { class: "notice-text", text: item.message }));
+      if (item.details.length > 0) body.append(h("ul", { class: "notice-details" }, ...item.details.map((d) => h("li", { text: d }))));
       const actions = h("div", { class: "notice-actions" });
       for (const choice of item.choices) {
         actions.append(button(choice.label, () => {
           this.dismiss(item.id);
           post({ type: "noticeChoice", noticeId: item.id, choice: choice.id });
-        }, { appearance: "primary" }));
+        }, { appearance: choice.id === "cancel" ? "secondary" : "primary", class: `notice-choice choice-${choice.id}` }));
       }
-      actions.append(button(this.t("dismiss"), () => {
-        this.dismiss(item.id);
-        // An unanswered notice must not leave a send waiting.
-        if (item.kind === "info" || item.kind === "warning") post({ type: "noticeChoice", noticeId: item.id, choice: "dismiss" });
-      }, { appearance: "secondary" }));
+      // A question's own choices answer it (Cancel is its dismissal); other boxes get Dismiss.
+      const asks = (item.kind === "info" || item.kind === "warning") && item.choices.length > 0;
+      if (!asks) {
+        actions.append(button(this.t("dismiss"), () => {
+          this.dismiss(item.id);
+          // An unanswered notice must not leave a send waiting.
+          if (item.kind === "info" || item.kind === "warning") post({ type: "noticeChoice", noticeId: item.id, choice: "dismiss" });
+        }, { appearance: "secondary", class: "notice-dismiss" }));
+      }
+      const box = h("div", { class: `notice notice-${item.kind}`, attrs: { "data-notice-id": item.id, role: item.kind === "error" ? "alert" : "status" } }, body);
+      if (item.note !== undefined) box.append(h("div", { class: "notice-note", text: item.note }));
       box.append(actions);
       this.element.append(box);
     }

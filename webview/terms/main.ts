@@ -1,5 +1,6 @@
 // The terms gate's page. Everything is built with textContent: nothing from the data is parsed as HTML.
-// Accept is enabled only after the terms were scrolled to the end and the required boxes are ticked.
+// Accept is enabled only after the terms were scrolled to the end and the required boxes are ticked. The
+// page scrolls as one (no inner scroll box): reaching the end of the terms text on the page is what counts.
 import type { GateView } from '../../extension/terms/gate-view.js';
 import type { GateMessage } from '../../extension/terms/gate-messages.js';
 import { openChannel } from '../shared/channel.js';
@@ -19,10 +20,12 @@ function render(view: GateView): void {
   const s = view.strings;
   const app = document.getElementById('app')!;
   app.replaceChildren();
-  app.append(el('h1', { text: `${s.heading}: ${view.title}` }), el('p', { text: s.intro }));
+  app.append(el('h1', { text: view.title }), el('p', { text: s.intro }));
 
   const switcher = el('div', { cls: 'switcher', attrs: { role: 'group' } });
-  const texts = el('div', { cls: 'texts both', attrs: { id: 'texts', tabindex: '0' } });
+  const texts = el('div', { cls: 'texts both', attrs: { id: 'texts' } });
+  // The end of the terms text: Accept waits until it has been on screen.
+  const end = el('div', { cls: 'texts-end', attrs: { id: 'texts-end', 'aria-hidden': 'true' } });
   const modes: Array<[string, string]> = [['both', s.showBoth], ['ja', s.showJa], ['en', s.showEn]];
   const hasLang = (l: string) => view.texts.some((t) => t.lang === l);
   for (const [mode, label] of modes) {
@@ -43,7 +46,7 @@ function render(view: GateView): void {
     const roleText = t.role === 'authoritative' ? s.authoritative : t.role === 'reference' ? s.reference : s.unofficial;
     texts.append(el('section', { cls: `text lang-${t.lang}`, attrs: { lang: t.lang } }, el('h2', { text: roleText }), el('pre', { text: t.text })));
   }
-  app.append(texts);
+  app.append(texts, end);
 
   const list = el('ul');
   for (const p of view.prohibited) list.append(el('li', {}, el('strong', { text: p.label }), document.createTextNode(` ${p.summary}`)));
@@ -67,7 +70,9 @@ function render(view: GateView): void {
   const hint = el('p', { cls: 'hint', text: s.scrollHint, attrs: { id: 'hint' } });
   const accept = el('button', { text: s.accept, attrs: { id: 'accept', type: 'button', disabled: '' } });
   const decline = el('button', { text: s.decline, cls: 'secondary', attrs: { id: 'decline', type: 'button' } });
-  app.append(boxes, hint, el('div', { cls: 'actions' }, accept, decline));
+  // The choices stay at the bottom of the window while the page scrolls under them.
+  const footer = el('div', { cls: 'footer', attrs: { role: 'group' } }, boxes, hint, el('div', { cls: 'actions' }, accept, decline));
+  app.append(footer);
 
   let readToEnd = false;
   const update = () => {
@@ -76,10 +81,12 @@ function render(view: GateView): void {
     hint.hidden = readToEnd;
   };
   function checkScrolled(): void {
-    if (texts.scrollTop + texts.clientHeight >= texts.scrollHeight - 4) readToEnd = true;
+    // The end counts once it shows above the pinned footer.
+    if (end.getBoundingClientRect().top <= window.innerHeight - footer.offsetHeight + 4) readToEnd = true;
     update();
   }
-  texts.addEventListener('scroll', checkScrolled);
+  window.addEventListener('scroll', checkScrolled, { passive: true });
+  window.addEventListener('resize', checkScrolled);
   agree.addEventListener('change', update);
   permission.addEventListener('change', update);
   accept.addEventListener('click', () => {

@@ -1,6 +1,7 @@
 // Completion commands: trigger, turn on/off (globally or for the language), snooze, resume, and the
 // status bar menu that offers them.
 import * as vscode from 'vscode';
+import type { ModelStatusView } from '../../engine/model-status.js';
 import type { CompletionController } from './controller.js';
 import { readEnabled, setEnabledForLanguage, setEnabledGlobally } from './settings.js';
 
@@ -12,7 +13,16 @@ async function pickSnoozeMinutes(): Promise<number | undefined> {
   return pick?.minutes;
 }
 
-export function registerCompletionCommands(controller: CompletionController): vscode.Disposable[] {
+/** Asking the demo model for a completion: say why nothing useful comes, and offer the fix. */
+function explainDemo(): void {
+  const choose = vscode.l10n.t('Choose Model');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Fude: no model is chosen, so inline completion asks the demo model, whose output is meaningless (most often nothing at all). Choose a GGUF model for real suggestions.'),
+    choose,
+  ).then((picked) => (picked === choose ? vscode.commands.executeCommand('fude.selectModel') : undefined));
+}
+
+export function registerCompletionCommands(controller: CompletionController, status: ModelStatusView): vscode.Disposable[] {
   const activeLanguage = () => vscode.window.activeTextEditor?.document.languageId;
   const toggle = async (on?: boolean) => {
     const next = on ?? !readEnabled(undefined).enabled;
@@ -46,6 +56,7 @@ export function registerCompletionCommands(controller: CompletionController): vs
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to ask for an inline completion.'));
         return;
       }
+      if (status.current.isDemo) explainDemo();
       await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     }),
     vscode.commands.registerCommand('fude.completion.toggle', (on?: boolean) => toggle(on)),

@@ -15,6 +15,7 @@ import { Snooze } from '../snooze.js';
 import { describeWindow } from './details.js';
 import { snapshotOf } from './provider.js';
 import { readEnabled, readPipelineSettings } from './settings.js';
+import { noticeFor } from '../../vscode/failure-notice.js';
 import { CompletionStatusItem, describeCompletion, type Problem } from './status.js';
 
 /** Read-only numbers for the in-editor tests and the benchmark. */
@@ -169,7 +170,7 @@ export class CompletionController implements vscode.Disposable {
       problem: this.problem,
       verdict: latency.verdict(),
       latency: latency.stats(),
-      backendFailure: state.failure?.message,
+      backendFailure: state.failure === undefined ? undefined : noticeFor(state.failure, state.configuredName).message,
       fim: state.model?.fim,
     }));
   }
@@ -180,6 +181,8 @@ export class CompletionController implements vscode.Disposable {
     this.snoozeTimer = undefined;
     const until = this.snooze.until();
     if (until !== undefined) this.snoozeTimer = setTimeout(() => this.armSnoozeTimer(), Math.min(until - Date.now() + 50, 2 ** 31 - 1));
+    // The palette offers Resume only while snoozed, Snooze only while not (package.json "when" clauses).
+    void vscode.commands.executeCommand('setContext', 'fude.completion.snoozed', until !== undefined);
     this.refresh();
   }
 
@@ -204,7 +207,7 @@ export class CompletionController implements vscode.Disposable {
         void this.explainTimeout(languageId, budget.firstTextMs);
         break;
       case 'failed':
-        this.problem = { kind: 'failed', message: error ?? '?' };
+        this.problem = { kind: 'failed', code: errorCode(outcome.error) ?? 'internal', retryAfterMs: retryAfterOf(outcome.error) };
         log.error(`completion (${languageId}) failed${errorCode(outcome.error) ? ` [${errorCode(outcome.error)}]` : ''}: ${error}`);
         break;
       default:
@@ -267,4 +270,9 @@ function placeOf(editor: vscode.TextEditor): CursorPlace {
 
 function openText(uri: string): string | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.getText();
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const ms = (error as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return typeof ms === 'number' ? ms : undefined;
 }

@@ -10,7 +10,7 @@ export function registerCompletion(deps: CompletionControllerDeps): { disposable
   const disposables = [
     controller,
     vscode.languages.registerInlineCompletionItemProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new FudeInlineCompletionProvider(controller)),
-    ...registerCompletionCommands(controller),
+    ...registerCompletionCommands(controller, deps.status),
   ];
   return { disposables, controller };
 }

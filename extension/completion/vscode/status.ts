@@ -1,6 +1,7 @@
 // The completion status bar item: on, off (globally or for the language), snoozed, or why
 // completion is not working (timeouts, failures, terms, the backend). A click opens the menu.
 import * as vscode from 'vscode';
+import { answerFailureText } from '../../vscode/failure-notice.js';
 import type { GateDecision } from '../gate.js';
 import type { LatencyStats, LatencyVerdict } from '../latency.js';
 import type { WithheldReason } from '../selected-item.js';
@@ -8,7 +9,8 @@ import type { WithheldReason } from '../selected-item.js';
 /** The last request's trouble, kept until a request succeeds. */
 export type Problem =
   | { readonly kind: 'timeout'; readonly ms: number }
-  | { readonly kind: 'failed'; readonly message: string }
+  /** The engine's error code; its message went to the log. */
+  | { readonly kind: 'failed'; readonly code: string; readonly retryAfterMs?: number }
   /** No text in time because a chat or documentation prompt held the model. */
   | { readonly kind: 'waiting'; readonly lane: 'chat' | 'docs' }
   /** The model answered, but the suggestion was not shown (the suggestion list's selected item). */
@@ -59,11 +61,12 @@ function offView(i: StatusInput, reason: Extract<GateDecision, { kind: 'off' }>[
     case 'snoozed':
       return quiet(`$(clock) ${vscode.l10n.t('Completion: snoozed until {0}', clock(i.snoozedUntil ?? Date.now()))}`, vscode.l10n.t('Inline completion is snoozed. Click to resume it now.'));
     case 'demo':
-      return quiet(`$(circle-slash) ${vscode.l10n.t('Completion: no model')}`, vscode.l10n.t('Inline completion needs a model: the demo model\'s output is meaningless. Choose a GGUF model with "Fude: Select Model File…".'));
+      // Waiting for a model is not an error: no slash icon beside the Fude item.
+      return quiet(`$(circle-large-outline) ${vscode.l10n.t('Completion: off (demo model)')}`, vscode.l10n.t('Inline completion needs a model: the demo model\'s output is meaningless. Choose a GGUF model with "Fude: Select Model File…".'));
     case 'terms':
       return { text: `$(lock) ${vscode.l10n.t('Completion: terms not accepted')}`, tooltip: vscode.l10n.t('The loaded model\'s terms of use are not accepted, so inline completion does not use it. Run "Fude: Show Terms of Use".'), error: false, warning: true };
     case 'backend-failed':
-      return { text: `$(error) ${vscode.l10n.t('Completion: backend failed')}`, tooltip: vscode.l10n.t('The backend is not running: {0}. Details are in the log (Fude: Show Log).', i.backendFailure ?? '?'), error: true, warning: false };
+      return { text: `$(error) ${vscode.l10n.t('Completion: backend failed')}`, tooltip: i.backendFailure ?? vscode.l10n.t('The backend is not running. The log has the details (Fude: Show Log).'), error: true, warning: false };
     case 'backend-stopped':
       return quiet(`$(circle-slash) ${vscode.l10n.t('Completion: backend stopped')}`, vscode.l10n.t('The backend was stopped. Start it again with "Fude: Start Backend" or trigger a completion.'));
     case 'backend-restarting':
@@ -75,7 +78,7 @@ export function describeCompletion(i: StatusInput): CompletionStatusView {
   if (i.decision?.kind === 'off') return offView(i, i.decision.reason);
   const p50 = i.latency.p50 === undefined ? '' : ` ${vscode.l10n.t('Median latency {0} ms.', Math.round(i.latency.p50))}`;
   if (i.problem?.kind === 'failed') {
-    return { text: `$(error) ${vscode.l10n.t('Completion: failed')}`, tooltip: vscode.l10n.t('The last completion request failed: {0}. Details are in the log (Fude: Show Log).', i.problem.message), error: true, warning: false };
+    return { text: `$(error) ${vscode.l10n.t('Completion: failed')}`, tooltip: answerFailureText(i.problem.code, i.problem.retryAfterMs), error: true, warning: false };
   }
   if (i.problem?.kind === 'waiting') {
     const text = i.problem.lane === 'chat' ? vscode.l10n.t('Completion: waiting for the chat') : vscode.l10n.t('Completion: waiting for the documentation assistant');

@@ -156,7 +156,7 @@ function stateOf(s: BackendState): Partial<ModelState> {
       };
     }
     case 'restarting':
-      return { phase: 'restarting', restart: { attempt: s.attempt, inMs: s.inMs, reason: s.reason } };
+      return { phase: 'restarting', restart: { attempt: s.attempt, inMs: s.inMs, reason: s.reason, exit: s.exit } };
     case 'failed':
       return { phase: 'failed', failure: s.failure };
   }

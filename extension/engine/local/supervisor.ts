@@ -223,7 +223,8 @@ export class Supervisor {
     });
     this.cancelStartTimeout = this.opts.clock.schedule(this.opts.startTimeoutMs, () => {
       if (this.proc !== proc || ready) return;
-      this.fail({ code: 'start_timeout', message: `the backend did not become ready within ${Math.round(this.opts.startTimeoutMs / 1000)} s`, params: {}, stderrTail: this.recentStderr() });
+      const seconds = Math.round(this.opts.startTimeoutMs / 1000);
+      this.fail({ code: 'start_timeout', message: `the backend did not become ready within ${seconds} s`, params: { seconds }, stderrTail: this.recentStderr() });
       proc.kill('SIGKILL');
     });
   }
@@ -251,10 +252,10 @@ export class Supervisor {
       const window = formatDuration(this.opts.crashWindowMs);
       const last = this.launchLines.slice(-QUOTED_LINES).map((l) => (l.length > QUOTED_LINE_CHARS ? `${l.slice(0, QUOTED_LINE_CHARS)}…` : l));
       const said = last.length > 0 ? ` Its last lines: ${last.join(' | ')}` : ' It wrote nothing on stderr.';
-      return this.fail({ code: 'crashed', message: `${reason}, ${inWindow} times in ${window}; stopped restarting it.${said}`, params: {}, stderrTail: tail });
+      return this.fail({ code: 'crashed', message: `${reason}, ${inWindow} times in ${window}; stopped restarting it.${said}`, params: { exitCode: code, signal, restarts: inWindow - 1 }, stderrTail: tail });
     }
     const inMs = Math.min(this.opts.backoffMaxMs, this.opts.backoffBaseMs * 2 ** (inWindow - 1));
-    this.setState({ kind: 'restarting', attempt: inWindow, inMs, reason });
+    this.setState({ kind: 'restarting', attempt: inWindow, inMs, reason, exit: { code, signal } });
     this.cancelRestart = this.opts.clock.schedule(inMs, () => this.launch());
   }
 

@@ -140,6 +140,31 @@ export class OpenAIEngineClient {
     }
   }
 
+  /**
+   * llama.cpp's GET /props (at the server's root, beside /v1): its context per slot and model path. Undefined
+   * when the server has none (vLLM, most others) or does not answer in time. Throws `unauthorized` on 401/403:
+   * llama.cpp lists its models without a key, so this is where a wrong key shows before the first request.
+   */
+  async props(signal?: AbortSignal): Promise<Record<string, unknown> | undefined> {
+    const guard = new Guard(signal);
+    guard.arm(this.timeouts.connectTimeoutMs, () => timeoutError('first_token', `${this.where} did not answer GET /props`));
+    try {
+      const root = this.base.replace(/\/v\d+$/, '');
+      const ex = await this.transport.send(new URL(`${root}/props`), { method: 'GET', headers: this.headers('application/json'), signal: guard.signal });
+      const body = await readText(ex.response, ok(ex) ? JSON_BODY_LIMIT : ERROR_BODY_LIMIT);
+      const status = ex.response.statusCode ?? 0;
+      if (status === 401 || status === 403) throw statusError(status, body, undefined, this.where, undefined);
+      if (!ok(ex)) return undefined;
+      const value = JSON.parse(body) as unknown;
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+    } catch (e) {
+      if (e instanceof RemoteEngineError && e.code === 'unauthorized') throw e;
+      return undefined;
+    } finally {
+      guard.dispose();
+    }
+  }
+
   /** POST /chat/completions, streamed. */
   chat(opts: ChatOptions): AsyncIterable<StreamPart> {
     return this.stream('/chat/completions', 'chat', { messages: opts.messages, ...this.generationBody(opts) }, opts);

@@ -69,4 +69,15 @@ describe("chat plumbing", () => {
     assert.equal(await third, "ok");
     assert.equal(notices.answer("notice-unknown", "ok"), false);
   });
+
+  it("sends what the choices mean beside them, apart from the message", () => {
+    const posted: ExtensionMessage[] = [];
+    const notices = new PanelNotices((m) => posted.push(m));
+    void notices.ask("長い説明", [{ id: "cancel", label: "Cancel" }, { id: "continue", label: "Continue" }], "warning", "Continue only if…");
+    assert.deepEqual(posted[0], {
+      type: "notice", id: "notice-1", severity: "warning", message: "長い説明",
+      choices: [{ id: "cancel", label: "Cancel" }, { id: "continue", label: "Continue" }], note: "Continue only if…",
+    });
+    notices.dismissAll();
+  });
 });

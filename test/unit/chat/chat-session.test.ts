@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { SendKind } from "../../../extension/chat/before-send.js";
 import { ChatSession, CURRENT_KEY } from "../../../extension/chat/chat-session.js";
 import { HistoryStore } from "../../../extension/chat/history-store.js";
-import { ask, harness, lastState, MemoryStore } from "./session-fakes.js";
+import { ask, fakeModel, harness, lastState, MemoryStore } from "./session-fakes.js";
 
 const until = async (cond: () => boolean, what: string) => {
   for (let i = 0; i < 2000 && !cond(); i++) await new Promise((r) => setImmediate(r));
@@ -29,6 +29,32 @@ describe("chat session: panel messages to answers", () => {
     assert.deepEqual(request.messages.map((m) => m.role), ["system", "user"]);
     assert.equal(request.messages[1].content, "この関数は何をしますか？");
     assert.equal(request.temperature, 0.5);
+  });
+
+  it("labels each answer with the model that wrote it, kept in the history, also while it streams", async () => {
+    const h = harness({ script: { chunks: ["一つ目"] } });
+    await ask(h, "最初の質問");
+    fakeModel.name = "fake-model-b";
+    fakeModel.key = "b";
+    h.client.script = { chunks: ["二つ目"] };
+    const before = h.of("state").length;
+    await h.session.receive({ type: "send", text: "次の質問", attachments: [] });
+    const streaming = h.of("state").slice(before).map((s) => s.streaming).find((s) => s !== null);
+    assert.equal(streaming?.model, "fake-model-b", "the answer being written names its model");
+    await h.session.idle();
+    const answers = lastState(h).messages.filter((m) => m.role === "assistant");
+    assert.deepEqual(answers.map((m) => [m.text, m.model]), [["一つ目", "fake-model-a"], ["二つ目", "fake-model-b"]]);
+    const stored = new HistoryStore(h.store).get(lastState(h).currentConversationId!)!;
+    assert.deepEqual(stored.messages.filter((m) => m.role === "assistant").map((m) => m.model), ["fake-model-a", "fake-model-b"]);
+  });
+
+  it("clears the last answer's speed from the header when another model takes over", async () => {
+    const h = harness();
+    await ask(h, "質問");
+    assert.ok((lastState(h).model.tokensPerSecond ?? 0) > 0);
+    fakeModel.key = "b";
+    h.session.refresh();
+    assert.equal(lastState(h).model.tokensPerSecond, null, "no speed of the previous model");
   });
 
   it("validates what the webview sends and ignores what does not pass", async () => {
@@ -214,13 +240,34 @@ describe("chat session: panel messages to answers", () => {
     const h = harness({ script: { chunks: ["途中"], error: { code: "backend_gone", message: "the backend closed the connection" } } });
     await ask(h, "質問");
     const error = h.of("error").at(-1)!;
-    assert.equal(error.message, "failed backend_gone: the backend closed the connection");
+    assert.equal(error.message, "failed backend_gone", "the panel words the code; the engine's English stays in the log");
+    assert.ok(h.logs.some((l) => l.includes("the backend closed the connection")), "the engine's message is logged");
     assert.deepEqual(error.action, { id: "regenerate", label: "Regenerate" });
     assert.equal(lastState(h).messages[1].text, "途中");
+    assert.equal(lastState(h).messages[1].cut, true, "the partial answer is marked as cut");
     h.client.script = { chunks: ["完全な答え"] };
     await h.session.receive({ type: "noticeChoice", noticeId: error.id, choice: "regenerate" });
     await h.session.idle();
     assert.deepEqual(lastState(h).messages.map((m) => m.text), ["質問", "完全な答え"]);
+    assert.equal(lastState(h).messages[1].cut, undefined);
+  });
+
+  it("keeps a stream cut mid-answer marked as cut in the history, across a reload", async () => {
+    const store = new MemoryStore();
+    const h = harness({ store, script: { chunks: ["半分", "まで"], error: { code: "cut", message: "the answer from https://gpu:8000 was cut off" } } });
+    await ask(h, "質問");
+    assert.equal(h.of("error").at(-1)!.message, "failed cut");
+    const again = harness({ store });
+    await again.session.receive({ type: "ready" });
+    const messages = lastState(again).messages;
+    assert.deepEqual(messages.map((m) => [m.text, m.cut ?? false]), [["質問", false], ["半分まで", true]]);
+  });
+
+  it("says when to try again after a rate limit, keeping the question", async () => {
+    const h = harness({ script: { chunks: [], error: { code: "rate_limited", message: "https://gpu:8000 is busy (429)", retryAfterMs: 7000 } } });
+    await ask(h, "質問");
+    assert.equal(h.of("error").at(-1)!.message, "failed rate_limited (retry after 7000 ms)");
+    assert.deepEqual(lastState(h).messages.map((m) => m.text), ["質問"]);
   });
 
   it("says when the answer hit the length limit", async () => {

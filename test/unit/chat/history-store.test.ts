@@ -59,6 +59,28 @@ describe("chat history store", () => {
     assert.deepEqual(history.get("c1")?.messages[0].attachments, attachments);
   });
 
+  it("keeps a file's cursor and outline across a restart (regenerate cuts it the same way), and drops malformed ones", async () => {
+    const kv = new MemoryStore();
+    const { history } = setup({}, kv);
+    await history.create();
+    const file = {
+      kind: "file" as const, name: "a.ts", language: "typescript", text: "import x from 'x';\nfunction f() {\n  return 1;\n}",
+      cursor: { line: 3, declaration: { start: 2, end: 4, name: "f" } }, outline: [{ line: 1, kind: "import" as const }, { line: 2, kind: "signature" as const }],
+    };
+    await history.append("c1", { role: "user", text: "説明して", attachments: [file] });
+    await history.updateLastAssistant("c1", "答え", { model: "llm-jp-3-1.8b-instruct" });
+    const reopened = new HistoryStore(kv);
+    assert.deepEqual(reopened.get("c1")?.messages[0].attachments, [file]);
+    assert.equal(reopened.get("c1")?.messages[1].model, "llm-jp-3-1.8b-instruct");
+
+    const stored = kv.get("fude.chat.history.conversation.c1") as { messages: Array<{ attachments?: unknown[] }> };
+    stored.messages[0].attachments = [{ ...file, cursor: { line: -1 }, outline: [{ line: 2, kind: "body" }, { line: 0, kind: "import" }] }];
+    await kv.update("fude.chat.history.conversation.c1", stored);
+    const { cursor, outline, ...plain } = file;
+    void cursor; void outline;
+    assert.deepEqual(new HistoryStore(kv).get("c1")?.messages[0].attachments, [plain]);
+  });
+
   it("lists the most recently used first", async () => {
     const { history } = setup();
     await history.create();

@@ -9,6 +9,8 @@ export function describeLeftOut(item: LeftOut): string {
       return `${item.attachment === "file" ? "file" : "selection in"} ${item.name} trimmed to lines ${item.start}-${item.end}`;
     case "dropped":
       return `${item.attachment === "file" ? "file" : "selection in"} ${item.name} left out`;
+    case "excerpt":
+      return `file ${item.name} cut to lines ${item.start}-${item.end}${item.declaration ? ` (in ${item.declaration})` : ""} and ${item.outlineLines} outline lines; ${item.omitted} of ${item.totalLines} lines left out`;
     case "questionTooLong":
       return `the question is too long for the model's context (${item.tokens} of ${item.budget} tokens)`;
   }

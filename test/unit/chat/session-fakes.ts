@@ -26,13 +26,13 @@ export interface Script {
   chunks: string[];
   loop?: boolean;
   stopReason?: DoneEvent["stopReason"];
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; retryAfterMs?: number };
   /** Reading progress (evaluated, total) reported before the first chunk. */
   progress?: Array<[number, number]>;
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-const backendError = (code: string, message: string) => Object.assign(new Error(message), { code });
+const backendError = (code: string, message: string, retryAfterMs?: number) => Object.assign(new Error(message), { code }, retryAfterMs !== undefined ? { retryAfterMs } : {});
 
 function done(outputTokens: number, stopReason: DoneEvent["stopReason"]): DoneEvent {
   return { id: "r1", type: "done", stopReason, usage: { inputTokens: 10, evaluatedInputTokens: 10, outputTokens }, timings: { firstTokenMs: 10, totalMs: 10 + 10 * Math.max(0, outputTokens - 1) } };
@@ -64,7 +64,7 @@ class FakeGeneration implements AsyncIterable<string> {
       yield this.script.chunks[i % this.script.chunks.length];
     }
     if (this.script.error) {
-      const error = backendError(this.script.error.code, this.script.error.message);
+      const error = backendError(this.script.error.code, this.script.error.message, this.script.error.retryAfterMs);
       this.settle.reject(error);
       throw error;
     }
@@ -109,7 +109,7 @@ export const TEXTS: SessionTexts = {
   regenerate: "Regenerate",
   tooLong: (tokens, limit) => `too long ${tokens}/${limit}`,
   leftOut: describeLeftOut,
-  failed: (code, message) => `failed ${code}: ${message}`,
+  failed: (code, retryAfterMs) => `failed ${code}${retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : ""}`,
   cutShort: "cut short",
 };
 
@@ -139,7 +139,12 @@ export interface Harness {
   of<K extends ExtensionMessage["type"]>(type: K): Array<Extract<ExtensionMessage, { type: K }>>;
 }
 
+/** The model the fake engine serves: tests switch it to check per-answer labels and the header's speed. */
+export const fakeModel = { name: "fake-model-a", key: "a" };
+
 export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?: boolean; contextSize?: number; store?: MemoryStore } = {}): Harness {
+  fakeModel.name = "fake-model-a";
+  fakeModel.key = "a";
   const store = o.store ?? new MemoryStore();
   let ids = 0;
   const history = new HistoryStore(store, { untitled: TEXTS.untitled, newId: () => `c${++ids}` });
@@ -148,7 +153,7 @@ export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?
   const posted: ExtensionMessage[] = [];
   const logs: string[] = [];
   const headerActions: string[] = [];
-  const header: ModelHeader = { name: "fake", gpu: null, tokensPerSecond: null, phase: "ready", status: null, actions: [], isDemo: false };
+  const header: ModelHeader = { name: "fake", gpu: null, server: null, tokensPerSecond: null, phase: "ready", status: null, actions: [], isDemo: false };
   const deps: ChatSessionDeps = {
     history,
     memory: store,
@@ -160,6 +165,8 @@ export function harness(o: { script?: Script; beforeSend?: BeforeSend; noClient?
     editor,
     texts: TEXTS,
     header: (tokensPerSecond) => ({ ...header, tokensPerSecond }),
+    answeringModel: () => fakeModel.name,
+    modelKey: () => fakeModel.key,
     termsLine: () => true,
     runHeaderAction: async (choice) => { headerActions.push(choice); },
     log: (line) => logs.push(line),

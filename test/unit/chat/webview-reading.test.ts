@@ -26,8 +26,8 @@ describe("chat webview: reading progress (jsdom)", function () {
     const writing = () => dom.window.document.querySelector(".message.streaming .writing")?.textContent;
     const state = (text: string): ExtensionMessage => ({
       type: "state", conversations: [{ id: "c1", title: "q", updatedAt: 1, messageCount: 1 }], currentConversationId: "c1",
-      messages: [{ role: "user", text: "q", attachments: [] }], busy: true, streaming: { conversationId: "c1", text }, termsLine: false,
-      model: { name: "m", gpu: null, tokensPerSecond: null, phase: "generating", status: null, actions: [], isDemo: false },
+      messages: [{ role: "user", text: "q", attachments: [] }], busy: true, streaming: { conversationId: "c1", text, model: null }, termsLine: false,
+      model: { name: "m", gpu: null, server: null, tokensPerSecond: null, phase: "generating", status: null, actions: [], isDemo: false },
     } as ExtensionMessage);
     send(state(""));
     assert.equal(writing(), "<writing>");

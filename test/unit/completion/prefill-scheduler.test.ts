@@ -135,6 +135,17 @@ describe('PrefillScheduler', () => {
     assert.equal(scheduler.counts.started, 0);
   });
 
+  it('says once that a remote engine has no cache to warm, and sends nothing more than the engine asks', async () => {
+    const { clock, logs, scheduler } = setup({ answer: () => ({ kind: 'unsupported' }) });
+    for (const line of [10, 500, 1000]) {
+      scheduler.moved(at(line));
+      clock.advance(150);
+      await flush();
+    }
+    assert.deepEqual(logs, ['prefill: the engine in use has no completion cache to warm (a remote server); nothing is sent ahead of typing']);
+    assert.equal(scheduler.counts.started, 0);
+  });
+
   it('stops what runs when disposed', () => {
     const { clock, warms, scheduler } = setup();
     scheduler.activated(at(1));

@@ -50,7 +50,7 @@ describe('RequestGuard: terms and notices over the whole request, failing closed
 
   it('asks where the request came from when given a way to, and sends on Continue', async () => {
     const { guard } = setup();
-    const v = await guard.check({ feature: 'chat', session: 's', question: MEDICAL }, async () => 'continue');
+    const v = await guard.check({ feature: 'chat', session: 's', question: MEDICAL }, { confirm: async () => 'continue' });
     assert.equal(v.send, true);
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -157,5 +157,50 @@ describe('l10n: a whole checkout', () => {
     assert.deepEqual(checkRepository(root).problems.map((p) => [p.kind, p.key]), [
       ['English bundle out of date', 'Open Chat'], ['missing translation', 'Open Chat'],
     ]);
+  });
+});
+
+describe('l10n: what the messages name', () => {
+  const read = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
+  const json = (file: string) => JSON.parse(read(file)) as Record<string, string | { message: string }>;
+  const values = (file: string) => Object.values(json(file)).map((v) => (typeof v === 'string' ? v : v.message));
+  const nls = { en: json('package.nls.json') as Record<string, string>, ja: json('package.nls.ja.json') as Record<string, string> };
+  /** Palette titles by command id, in each language. */
+  const titles = (lang: 'en' | 'ja') => new Map(Object.entries(nls[lang]).filter(([k]) => k.startsWith('command.')).map(([k, v]) => [k, v]));
+  const en = titles('en');
+  const ja = titles('ja');
+  /** "Fude: Title" in English text, 「Fude: タイトル」 in Japanese text: the command keys they name (undefined: no such title). */
+  const named = (text: string, lang: 'en' | 'ja') => {
+    const pattern = lang === 'en' ? /"Fude: ([^"]+)"/g : /「Fude: ([^」]+)」/g;
+    const table = lang === 'en' ? en : ja;
+    return [...text.matchAll(pattern)].map((m) => ({ title: m[1], key: [...table].find(([, v]) => v === m[1])?.[0] }));
+  };
+
+  it('never names a backend command-line option: the editor says the setting or the command', () => {
+    const files = ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.ja.json', 'package.nls.json', 'package.nls.ja.json'];
+    const flags = files.flatMap((f) => values(f).filter((v) => /(^|[\s(「"'`])--[a-z][\w-]+/.test(v)).map((v) => `${f}: ${v}`));
+    assert.deepEqual(flags, []);
+  });
+
+  it('names commands as the palette shows them in the language of the sentence', () => {
+    for (const [file, lang] of [['l10n/bundle.l10n.json', 'en'], ['package.nls.json', 'en'], ['l10n/bundle.l10n.ja.json', 'ja'], ['package.nls.ja.json', 'ja']] as const) {
+      for (const value of values(file)) {
+        for (const n of named(value, lang)) assert.ok(n.key, `${file}: "${n.title}" is not a command title in ${lang} (in: ${value})`);
+      }
+    }
+  });
+
+  it('gives the sample workspace instructions that work in both display languages', () => {
+    const dir = join(REPO_ROOT, 'samples', 'workspace');
+    for (const name of readdirSync(dir)) {
+      const text = read(join('samples', 'workspace', name));
+      const inEn = named(text, 'en');
+      const inJa = named(text, 'ja');
+      for (const n of inEn) assert.ok(n.key, `${name}: "Fude: ${n.title}" is not an English command title`);
+      for (const n of inJa) assert.ok(n.key, `${name}: 「Fude: ${n.title}」 is not a Japanese command title`);
+      // Each command named in one language is named in the other too, or the file says a key binding instead.
+      assert.deepEqual([...new Set(inEn.map((n) => n.key))].sort(), [...new Set(inJa.map((n) => n.key))].sort(), `${name} names the same commands in both languages`);
+      assert.ok(inEn.length > 0 || /Ctrl\+|右クリック|right-click/.test(text), `${name} says how to reach Fude in either language`);
+    }
   });
 });

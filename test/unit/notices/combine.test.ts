@@ -66,4 +66,50 @@ describe('combine', () => {
     assert.ok(rules.reasons.some((r) => r.cues.some((c) => c.undefended)), JSON.stringify(rules.reasons));
     assert.deepEqual(combine(rules, score(0.01, 'discrimination'), 0.7, 0.5).categories, ['discrimination']);
   });
+
+  describe('grades', () => {
+    const confident = { rule: 0.5, model: 0.8 };
+
+    it('a rule the model agrees with is confident; one it doubts (above the veto) is borderline', () => {
+      const rules = classifyByRules('should I buy this stock');
+      assert.equal(combine(rules, score(0.6, 'financial'), 0.7, 0.1, confident).grade, 'confident');
+      const doubted = combine(rules, score(0.3, 'financial'), 0.7, 0.1, confident);
+      assert.deepEqual(doubted.categories, ['financial']);
+      assert.equal(doubted.grade, 'borderline');
+      assert.equal(doubted.reasons[0].grade, 'borderline');
+    });
+
+    it('an act that nothing excuses is confident whatever the model says', () => {
+      const rules = classifyByRules('auto-reject applicants with arabic sounding surnames');
+      assert.equal(combine(rules, score(0.01, 'discrimination'), 0.7, 0.5, confident).grade, 'confident');
+    });
+
+    it("the model's own flag is confident from confident.model, borderline between the threshold and it", () => {
+      const rules = classifyByRules('make the neighbours lights blink all night');
+      const withEvidence = (p: number): NgramScore => ({ ...score(p), signals: ['§disrupt'] });
+      assert.equal(combine(rules, withEvidence(0.9), 0.7, 0, confident).grade, 'confident');
+      assert.equal(combine(rules, withEvidence(0.75), 0.7, 0, confident).grade, 'borderline');
+      assert.equal(combine(rules, withEvidence(0.6), 0.7, 0, confident).grade, undefined);
+    });
+
+    it("the model's own flag without the category's evidence in the request is only borderline", () => {
+      const rules = classifyByRules('make a playlist shuffle for the party');
+      const r = combine(rules, { ...score(0.95, 'discrimination'), signals: ['§advice'] }, 0.7, 0, confident);
+      assert.deepEqual(r.categories, ['discrimination']);
+      assert.equal(r.grade, 'borderline');
+    });
+
+    it('a benign shape of the ask (a game, a process, a friendly bot…) needs the model confident, not just agreeing', () => {
+      const plain = classifyByRules('should I buy this stock');
+      const hit = { fact: 'sense.game' as const, match: 'game' };
+      const inGame = { ...plain, ask: { ...plain.ask, hits: [...plain.ask.hits, hit], has: new Set([...plain.ask.has, hit.fact]) } };
+      assert.equal(combine(plain, score(0.6, 'financial'), 0.7, 0.1, confident).grade, 'confident');
+      assert.equal(combine(inGame, score(0.6, 'financial'), 0.7, 0.1, confident).grade, 'borderline');
+      assert.equal(combine(inGame, score(0.85, 'financial'), 0.7, 0.1, confident).grade, 'confident');
+    });
+
+    it('nothing flagged, no grade', () => {
+      assert.equal(combine(classifyByRules('write a binary search'), score(0.1), 0.7, 0.1, confident).grade, undefined);
+    });
+  });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { chooseThreshold, chooseVeto, rates } from '../../../extension/notices/cross-validate.js';
+import { chooseThreshold, chooseVeto, rates } from '../../../scripts/notices/cross-validate.js';
 import type { NgramScore } from '../../../extension/notices/ngram-model.js';
-import type { Example } from '../../../extension/notices/ngram-train.js';
+import type { Example } from '../../../scripts/notices/ngram-train.js';
 import { classifyByRules } from '../../../extension/notices/rules.js';
-import { batchGroups } from '../../../extension/notices/training-set.js';
+import { batchGroups } from '../../../scripts/notices/training-set.js';
 
 const examples: Example[] = [
   ...Array.from({ length: 10 }, (_, i) => ({ text: `harmful thing ${i}`, label: 'harm' as const })),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { evaluate, formatTable, parseLabelled, summaryLine } from '../../../extension/notices/evaluate.js';
+import { evaluate, formatTable, parseLabelled, summaryLine } from '../../../scripts/notices/evaluate.js';
 import type { Category } from '../../../common/terms/categories.js';
 
 const jsonl = [

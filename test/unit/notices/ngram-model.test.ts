@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { featuresOf } from '../../../extension/notices/features.js';
 import { parseModel, scoreNgrams, serialiseModel, type NgramModel } from '../../../extension/notices/ngram-model.js';
-import { DEFAULT_TRAIN_OPTIONS, MODEL_LABELS, trainModel, type Example } from '../../../extension/notices/ngram-train.js';
+import { DEFAULT_TRAIN_OPTIONS, MODEL_LABELS, trainModel, type Example } from '../../../scripts/notices/ngram-train.js';
 import { ngramsOf } from '../../../extension/notices/ngrams.js';
 import { SIGNAL_PREFIX, signalsOf } from '../../../extension/notices/signals.js';
 import { stem, WORD_PREFIX, wordsOf } from '../../../extension/notices/words.js';

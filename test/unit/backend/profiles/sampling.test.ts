@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { COMPLETION_SAMPLING, samplingFor } from '../../../../backend/profiles/sampling.js';
+import { COMPLETION_SAMPLING, samplingFor } from '../../../../common/sampling.js';
 
 describe('samplingFor', () => {
   it('LLM-jp-3 defaults are the model card\'s: temperature 0.7, top_p 0.95, repetition_penalty 1.05', () => {

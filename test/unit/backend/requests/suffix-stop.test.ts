@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { suffixStop } from '../../../../backend/requests/complete.js';
+import { suffixStop } from '../../../../common/suffix-stop.js';
 
 describe('suffixStop', () => {
   it('no suffix, an empty one or a blank one: no stop', () => {

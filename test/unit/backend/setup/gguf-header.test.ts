@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { readGgufFileInfo } from 'node-llama-cpp';
 import { bufferSource, openFileSource, type ByteSource } from '../../../../backend/setup/byte-source.js';
 import { GGML_TYPE_BLOCKS, GGUF_LIMITS, GgufFormatError, readGgufHeader } from '../../../../backend/setup/gguf-header.js';
-import { splitGgufParts } from '../../../../backend/setup/model-file.js';
+import { splitGgufParts } from '../../../../backend/setup/model-header-check.js';
 import { craftedCases, GGUF_TYPE, RawGguf } from '../../../fixtures/crafted-gguf.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../../../fixtures/preset-files.js';
 import { presets, type PresetName } from '../../../fixtures/presets.js';

@@ -3,8 +3,9 @@
  * Pure: the caller reads the file; scripts/eval-notices.ts prints the result.
  */
 import { CATEGORIES, isCategory, type Category } from '../../common/terms/categories.js';
+import type { Label } from '../../extension/notices/ngram-model.js';
 
-export type Label = Category | 'none';
+export type { Label };
 
 export interface LabelledRequest {
   text: string;
@@ -34,6 +35,14 @@ export interface Evaluation {
   missed: LabelledRequest[];
   /** none requests that got a category, with what they got. */
   falseAlarms: { request: LabelledRequest; predicted: Category[] }[];
+  /** The same two rates counting confident verdicts only (a modal in confirm mode); NaN when the classifier does not grade. */
+  confident: { recall: number; falsePositiveRate: number };
+}
+
+/** What evaluate needs of a verdict. */
+export interface Verdict {
+  categories: Category[];
+  grade?: 'confident' | 'borderline';
 }
 
 /** Parses JSON lines; blank lines are skipped, anything malformed throws with its line number. */
@@ -57,11 +66,10 @@ export function parseLabelled(content: string): LabelledRequest[] {
 
 const ratio = (a: number, b: number): number => (b === 0 ? Number.NaN : a / b);
 
-export function evaluate(requests: readonly LabelledRequest[], classify: (text: string) => { categories: Category[] }): Evaluation {
-  const predictions = requests.map((r) => classify(r.text).categories);
-  const predictedLabels = (p: Category[]): Label[] => (p.length === 0 ? ['none'] : p);
-
-  const perLabel = ([...CATEGORIES, 'none'] as Label[]).map((label) => {
+/** Precision and recall per label, given each request's predicted categories (none when empty). */
+export function perCategory(requests: readonly { label: Label }[], predictions: readonly (readonly Category[])[]): CategoryScore[] {
+  const predictedLabels = (p: readonly Category[]): readonly Label[] => (p.length === 0 ? ['none'] : p);
+  return ([...CATEGORIES, 'none'] as Label[]).map((label) => {
     let support = 0;
     let tp = 0;
     let fp = 0;
@@ -74,6 +82,15 @@ export function evaluate(requests: readonly LabelledRequest[], classify: (text: 
     });
     return { label, support, truePositives: tp, falsePositives: fp, precision: ratio(tp, tp + fp), recall: ratio(tp, support) };
   });
+}
+
+export function evaluate(requests: readonly LabelledRequest[], classify: (text: string) => Verdict): Evaluation {
+  const verdicts = requests.map((r) => classify(r.text));
+  const predictions = verdicts.map((v) => v.categories);
+  const perLabel = perCategory(requests, predictions);
+  const graded = verdicts.some((v) => v.grade !== undefined);
+  const confidentOf = (keep: (label: Label) => boolean): number =>
+    graded ? ratio(requests.filter((r, i) => keep(r.label) && verdicts[i].grade === 'confident').length, requests.filter((r) => keep(r.label)).length) : Number.NaN;
 
   const advice = requests.map((r, i) => ({ r, p: predictions[i] })).filter(({ r }) => r.label !== 'none');
   const none = requests.map((r, i) => ({ r, p: predictions[i] })).filter(({ r }) => r.label === 'none');
@@ -86,6 +103,7 @@ export function evaluate(requests: readonly LabelledRequest[], classify: (text: 
     perLabel,
     missed,
     falseAlarms,
+    confident: { recall: confidentOf((l) => l !== 'none'), falsePositiveRate: confidentOf((l) => l === 'none') },
   };
 }
 
@@ -98,6 +116,13 @@ export function formatTable(e: Evaluation): string {
   const rows = [`${'label'.padEnd(15)} ${'n'.padStart(4)}  precision  recall`];
   for (const s of e.perLabel) rows.push(`${s.label.padEnd(15)} ${String(s.support).padStart(4)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall)}`);
   return rows.join('\n');
+}
+
+/** The confident-only line (modals in confirm mode), or undefined when the classifier does not grade. */
+export function confidentLine(e: Evaluation): string | undefined {
+  if (Number.isNaN(e.confident.recall) && Number.isNaN(e.confident.falsePositiveRate)) return undefined;
+  const f = (x: number): string => (Number.isNaN(x) ? '-' : x.toFixed(4));
+  return `confident only (a modal in confirm mode): recall ${f(e.confident.recall)}, false-positive rate ${f(e.confident.falsePositiveRate)}`;
 }
 
 /** The one-line summary the eval script ends with. Rounded to 4 decimals; NaN becomes null. */

@@ -1,5 +1,6 @@
-// Sampling defaults per family, from the model cards (design/models.md). Request fields override them.
-import type { ModelFamily, SamplingFields } from '../../protocol/messages.js';
+// Sampling defaults per family, from the model cards (design/models.md); request fields override them. Both
+// sides use them: the backend when it samples, the remote engine when it asks a server (which has defaults of its own).
+import type { ModelFamily, SamplingFields } from '../protocol/messages.js';
 
 export type Sampling = Required<Omit<SamplingFields, 'seed'>> & { seed?: number };
 

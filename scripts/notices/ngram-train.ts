@@ -5,10 +5,10 @@
  * examples always give the same weights.
  */
 import { CATEGORIES } from '../../common/terms/categories.js';
-import type { Label } from './evaluate.js';
-import type { NgramModel } from './ngram-model.js';
-import { featuresOf } from './features.js';
-import { SIGNAL_PREFIX } from './signals.js';
+import type { Label } from '../../extension/notices/ngram-model.js';
+import type { NgramModel } from '../../extension/notices/ngram-model.js';
+import { featuresOf } from '../../extension/notices/features.js';
+import { SIGNAL_PREFIX } from '../../extension/notices/signals.js';
 
 export interface TrainOptions {
   /** Keep only n-grams seen in at least this many examples. */

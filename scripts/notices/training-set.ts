@@ -20,6 +20,9 @@ export const TRAINING_FILES = [
   'test/notices/heldout-2.jsonl',
   'test/notices/train-a.jsonl',
   'test/notices/train-b.jsonl',
+  'test/notices/heldout-3.jsonl',
+  'test/notices/train-c.jsonl',
+  'test/notices/train-d.jsonl',
 ] as const;
 
 /**

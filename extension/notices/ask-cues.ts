@@ -1,0 +1,134 @@
+/**
+ * Cues for the shape of the ask (ask.ts), English and Japanese side by side: who is
+ * advised, whether a qualified professional is in the loop, whose data it is and whether
+ * they agreed, and the engineering senses of words that also name prohibited acts.
+ * Patterns run on one normalised clause at a time (lower case, NFKC; see clauses.ts).
+ */
+
+// Qualified professionals: the people whose judgement the terms want between the model and a person's decision.
+const PRO_EN =
+  "(lawyers?|attorneys?|counsel|legal team|paralegals?|notar(y|ies)|solicitors?|advis[eo]rs?|fiduciar(y|ies)|financial (professionals?|planners?)|planners?|cpas?|accountants?|doctors?|physicians?|clinicians?|dermatologists?|psychiatrists?|psychologists?|pharmacists?|nurses?|radiologists?|therapists?|pediatricians?|dietitians?|medical (professionals?|directors?|staff|team)|(licensed|registered|qualified|certified) \\w+|professionals?|experts?|humans?|human review(ers?)?|a person|compliance|loan officers?|adjusters?|underwriters?|prescribers?)";
+const PRO_JA =
+  '(弁護士|司法書士|行政書士|社労士|社会保険労務士|税理士|会計士|士業|法務(部|担当)?|顧問|医師|医者|主治医|専門医|[一-龥]{1,3}科医|医療者|医療従事者|臨床心理士|管理栄養士|栄養士|薬剤師|看護師|先生|ドクター|\\bfp\\b|ファイナンシャルプランナー|投資助言業?|助言業|金商業|金融商品取引業|登録業者|募集人|(金融|医療|法律)?の?資格(を持って(る|いる)|のある)(人|者)?|専門家|有資格者|助言者)';
+// Generic people, who count only with a verb of taking part: "人は介さない", "先生は結果を見ない".
+const PEOPLE_JA = '(人|人間|担当者|先生|誰|スタッフ)';
+
+/** A professional who is left out: "no attorney review", "医師の監修はなし". */
+export const PRO_EXCLUDED: RegExp[] = [
+  new RegExp(`\\b(no|without( a| any| an)?|zero|never( a)?|nobody|no one|not an?|not any)\\b( \\w+){0,4} ${PRO_EN}\\b`),
+  new RegExp(`\\b${PRO_EN}\\b[^.;]{0,30}\\b(won'?t|will not|never|isn'?t|aren'?t|doesn'?t|don'?t|not) (see|review|check|look|approve|be involved|involved|in the loop|sign)`),
+  /\b(we'?re|we are|i'?m|i am) not (registered|licensed|qualified|a licensed|licensed)\b|\b(we|i) (aren'?t|am not|are not|'m not) (registered|licensed|qualified)\b|\bnot registered (as )?(an? )?(advis|broker|investment)|\bnobody (is )?(registered|licensed)\b/,
+  new RegExp(`\\b(don'?t|do not|won'?t|will not|doesn'?t) need (a |an |any |the )?(\\w+ )?${PRO_EN}`),
+  /\b(we )?(don'?t|do not) have (a |an |any )?(licen[cs]ed |registered |qualified )?(fiduciary|advis[eo]r|lawyer|attorney|doctor|physician|clinician|pharmacist|professional)/,
+  /\bnobody (reviews|checks|looks at|approves|sees)\b|\bno one (reviews|checks|looks at|approves)\b/,
+  new RegExp(`\\b(won'?t|will not) be (any|a) (\\w+ )?${PRO_EN}|\\bthere (is|are|will be) no (\\w+ )?${PRO_EN}`),
+  /\b(fully|entirely|completely|all|100%) automated\b|\bit'?s all (the bot|automated|the app|the model)\b|\bstraight to (the public|users|the user|patients|customers)\b|\b(answers|replies to|responds to) (people|users|them|patients|customers) directly\b|\bno (human|manual) (review|check|in the loop|oversight)\b|\bno (medical|legal|financial|licensed|registered) (review|sign-?off|oversight|professional|adviser|advisor)\b|\bno (\w+ )?(sign-?off|review)\b/,
+  new RegExp(`${PRO_JA}(の|は|も|や|に|が|を|による|への|\\w)*[^。、,.]{0,16}?(なし|無し|ない(?!か)|なく|(?<!必)ず(?![っつ])|ません|不要|いらない|いりません|抜き)`),
+  new RegExp(`${PEOPLE_JA}(は|も|が|を)?(介さ|介在させ|介在し|通さ|関与し|関わら|チェックし|確認し|(結果を)?見)(ない|ず|ません)`),
+  /(全自動|完全自動|自動で完結|サービス内で完結|そのまま(本人|ユーザー|利用者|患者|保護者)に)/,
+  /(投資助言業|金商業|金融商品取引業|助言業)の?登録(は|を)?(して(い)?ない|なし|無し|なく|せず)/,
+];
+
+/** A professional who writes, reviews or decides: "the physician makes the call", "弁護士が書いた". */
+export const PRO_IN_LOOP: RegExp[] = [
+  new RegExp(`\\b${PRO_EN}\\b[^.;]{0,40}\\b(reviews?|reviewed|reviewing|approves?|approved|decides?|makes? the (call|decision|actual decision)|signs? off|signed off|writes?|wrote|written|drafts?|drafted|maintains?|maintained|sees|verif(y|ies|ied)|checks?|reads?|enters?|entered|sets?|uploads?|owns?|is writing|interprets?)\\b`),
+  new RegExp(`\\b(written|drafted|maintained|approved|reviewed|verified|signed off|set|provided|supplied|comes?|come|curated|owned) (\\w+ )?(by|from) (our |the |a |an |their )?(\\w+ )?${PRO_EN}`),
+  new RegExp(`\\bfor (the |a |an |our )?(\\w+ )?${PRO_EN} to (review|decide|approve|check|sign|read|verify)`),
+  new RegExp(`\\b(our|the|a) (\\w+ )?${PRO_EN} (makes|decides|reviews|approves)`),
+  new RegExp(`${PRO_JA}(さん|の方|側)?(が|で|に)(書|作|監修|確認|承認|判断|レビュー|チェック|入力|決め|診断|やり|担当|見|最終|登録|管理|定義|設定|解釈)`),
+  new RegExp(`${PRO_JA}(さん)?(が|の)?(監修|承認|確認|レビュー|チェック)(した|済み|済|を(経|挟|必ず))`),
+  new RegExp(`(最終|実際の)(的な)?(判断|決定|確認)(は|を)${PRO_JA}`),
+  new RegExp(`${PRO_JA}(さん)?(に|へ)(最終)?(確認|相談|チェック|レビュー)(して|してもら|を依頼)`),
+  /(医師|弁護士|税理士|薬剤師|社労士|専門家)監修|監修医|レビュー済み|承認済み/,
+];
+
+/** The product answers its own users with an individual verdict or instruction. */
+export const ADVISES_USERS: RegExp[] = [
+  /\b(tells?|telling|advis(e|es|ing)|recommends?|recommending|prescrib(e|es|ing)|diagnos(e|es|ing)|decides?|deciding|rules?|ruling|instructs?|directs?|sends? (back )?(each )?(user|them|people|subscribers?)?|pushes|pushing|emails?|notif(y|ies|ying)|answers?|replies|returns?|outputs?)\b[^.;]{0,60}\b(each|every|the|our|its|their|a|retail|end)?[ -]?(users?|customers?|members?|subscribers?|patients?|tenants?|employees?|applicants?|people|person|public|parents?|investors?|clients?|them|him|her|each of them|each person)\b/,
+  /\b(users?|customers?|members?|subscribers?|patients?|tenants?|employees?|people|gig workers|parents)\b[^.;]{0,60}\b(tells?|recommends?|prescrib(e|es)|diagnos(e|es)|decides?|instructs?|advises?|outputs?|returns?|answers?|replies|pushes|sends?)\b[^.;]{0,30}\b(them|they|their|whether|which|how (much|many)|what)\b/,
+  /\b(sends?|returns?|gives?|outputs?|shows?|pushes)\b (back )?(them |users |the user |each user )?(a |an |the |their )?(\w+ )?(diagnos[ie]s|prescriptions?|doses?|dosages?|verdict|ruling|buy\/sell|buy, sell|trade signals?|calls)\b|\bper (user|person|subscriber|customer|member)\b|\b(personali[sz]ed|individual(ly)?) (calls|advice|recommendations?|dos(e|ing)|picks|signals|verdicts?)\b/,
+  /\bpersonali[sz]ed\b/,
+  /\b(which|what) (\w+ ){0,2}(to|they should) (buy|sell|take|inject|file|start|pick|switch|dump|do)\b|\bwhether (they|to) (should|can|qualify|must|sue|accept|appeal|plead|contest|take|stop|file)\b|\bhow (many|much) (units|mg|ml|shares|alimony)\b/,
+  /(ユーザー|利用者|本人|会員|加入者|入居者|社員|従業員|患者|保護者|メンバー|顧客|申込者|相談者|購読者|お客|一般|一人ずつ|ユーザーごと|個別)[^。]{0,60}(返す|返し|返信|回答|表示|通知|指示|勧め|推奨|提示|伝え|答え|配信|出す|出して|送る|送って|プッシュ|dm|断定|判定)/,
+  /(返す|返信する|回答する|表示する|通知する|指示する|勧める|推奨する|提示する|伝える|答える|配信する|出す)[^。]{0,10}(bot|ボット|アプリ|api|機能|エンドポイント|サービス|仕組み|チャット|ロジック|バッチ)/,
+  /(勧める|すすめる|推奨する|指示する|指示を出す)(返答|回答|メッセージ|通知|機能)|(病名|診断|処方|用量|銘柄|判決)を?(判定|決め|特定|断定|つけ|伝え|返|表示)/,
+];
+
+/** The verdict is stated as final: "definitively", "stated as fact", "断定", "すべき". */
+export const DEFINITIVE: RegExp[] = [
+  /\b(definitive(ly)?|stated as fact|as fact|authoritative|exactly which|for sure|a final answer|the final answer|final ruling|rules whether)\b/,
+  /(断定|確定的|言い切|結論まで|そのまま(返|出|表示|回答)|すべき(です)?」|しろ」|してください」|打ってください|飲んで」|買え」|売れ」)/,
+];
+
+/** Building something for others to use (rather than asking for oneself). */
+export const BUILDS: RegExp[] = [
+  /\b(build|building|create|creating|make|making|write|writing|implement|implementing|add|adding|design|designing|develop|developing|launch|launching|ship|shipping|spec|need)\b[^.;]{0,40}\b(bots?|chatbot|apps?|application|api|endpoint|service|microservice|feature|tool|engine|platform|backend|system|widget|site|website|form|wizard|cron job|job|batch|pipeline|extension|plugin|robo-\w+)\b/,
+  /\b(our|my) (\w+ )?(app|bot|service|platform|startup|site|product|chatbot|api)\b|\b(we'?re|we are) (building|making|launching|creating)\b/,
+  /(bot|ボット|アプリ|api|機能|エンドポイント|サービス|チャットボット|webアプリ|システム|バッチ|ツール|仕組み|拡張)[^。]{0,20}(を)?(作りたい|作って|作る|作ってる|作ってます|実装|開発|追加|書いて|組んで|構築|設計|作成)/,
+];
+
+/** The people affected did not agree, or are not told. */
+export const NO_CONSENT: RegExp[] = [
+  /\bwithout (their |his |her |the user'?s? |users'? |any |a )?(consent|permission|agreement|asking|telling|informing|a permission prompt|a prompt|notice|opt-?in)\b|\b(haven'?t|hasn'?t|didn'?t|did not|have not|has not|never) (consented|agreed|opted in|asked)\b|\b(not|no) (going to )?(ask(ing)?|tell(ing)?|inform(ing)?|notify(ing)?) (the |any|anyone|users|them|people|customers)\b|\bno (signage|consent|notice|permission prompt)\b|\bwon'?t (mention|disclose|tell)\b|\bnothing about it in\b|\bdidn'?t ask anyone\b/,
+  /(同意|許可|承諾|了承)(を)?(取らず|取って(い)?ない|とってない|なし|なく|を得ず|は(取って|とって)(い)?ない|はない|無し)|(本人|ユーザー|利用者|参加者|相手|顧客)(に|には)(は)?(特に)?(知らせ(ず|ない)|言わ(ず|ない)|内緒|確認せず|黙って)|(プライバシーポリシー|規約)(に|には)(も)?(特に)?(書かない|書いて(い)?ない|載せない|記載しない)|知らせずに|許可(は|を)?(取って|とって)(い)?ない/,
+];
+
+/** The people affected agreed, or it is the user's own: "opt in", "本人の同意を取ったうえで". */
+export const CONSENTED: RegExp[] = [
+  /\bwith (their|his|her|explicit|written|the user'?s?|users'?) (consent|permission)\b|(?<!\b(never|not|n't|without) )\bopt(s|ed)?[- ]in\b|\b(they|users|members|patients|employees) (opt|consent|agree|enrol|enroll)\w*\b|\bconsent (screen|banner|prompt|mode|timestamp)\b|\bgave us (written )?permission\b|\b(after|once|with) (\w+ )?(reading|giving|recording|signing) (a |the |their )?consent\b|\b(written|explicit) (permission|consent|sign-?off)\b|\bauthori[sz]ed\b|\bpermission (from|of) the (owner|site owner)\b/,
+  /(同意|許可|承諾)を?(取った|とった|得た|得て|もらった|済み)(うえで|上で)?|(本人|ユーザー|利用者|社員)が?(同意|許可)(したら|した場合|の上で)|(本人|自分|ユーザー自身|社員)が?(自分で)?(同意|オプトイン|許可)して|オプトイン(した|する)(とき|時|場合|人)|同意した(ユーザー|人|会員)|許可されて(い)?ます|許可を得/,
+];
+
+/** The user's own data, content or devices. */
+export const OWN: RegExp[] = [
+  /(?<!\bas )\b(my|our) own\b|\bthe user'?s own\b|\btheir own (device|phone|pc|data|records|content|history|account|photos|chat history)\b|\b(my|our) (home directory|nas|notion|workspace|photos?|photo library|google photos|icloud|blog|channel'?s?|youtube channel|instagram data|twitter archive|shopify store|uploads|repos?|notes|data export)\b|\bthey'?ve already set up on their own\b|\benrol(l)?s? on their own\b|\b(users?|patients|members) (can )?(download|export|delete) (their|all of their) own\b|\b(download|export) my data\b|\bdata[- ]portability\b/,
+  /自分(で|が)(撮った|書いた|作った|入力した|登録した)|自分の(データ|投稿データ|写真|メモ|記事|ブログ記事|ブログ|投稿|ツイート|アーカイブ|はてなブログ|qiita|github|リポジトリ|nas|pc|パソコン|端末|口座|声|顔写真|x|twitter|googleフォト|icloud)|自社の?(サイト|サービス|api|アプリ|システム|サーバ|ネットワーク|環境|データ|shopify)|ユーザー(本人|自身)が|本人が端末に登録|自前の|(患者|利用者|ユーザー)(さん)?が自分で/,
+];
+
+/** Engineering senses of words that also name prohibited acts. */
+export const SENSES: Record<string, RegExp[]> = {
+  // Games: damage, kills and bombs belong to the game's own world.
+  game: [
+    /\b(games?|gameplay|rpg|mmorpg|roguelike|platformer|tower defen[cs]e|battle royale|d&d|dungeon|boss|enemy|enemies|npcs?|players?'? ?(hp|health)|hp|max hp|health bar|splash damage|damage|knockback|kill feed|headshot|combo|loot|potion|spawn\w*|unity|godot|phaser|unreal|minecraft|chess engine|alpha-beta|minimax|creeper|zombies?|bomberman|monopoly|blackjack|mock trial game)\b/,
+    /ゲーム|rpg|mmorpg|ボス|敵の?hp|hp|ダメージ|攻撃力|防御力|クリティカル|ギルド|ゾンビ|クリーパー|ボンバーマン|爆風|格ゲー|フレーム|コマンド入力|unity|godot|minecraft|オセロ|ブラックジャック|呪いの装備|タワーディフェンス/,
+  ],
+  // Processes, signals and developer tools.
+  process: [
+    /\bkill(s|ed|ing)? (-9|-15|-\d+|the (process|pod|commit|container|job|child|tree|session)|whatever is listening|process|pid|it after)\b|\bkill -?\d+\b|\b(sigkill|sigterm|oomkill\w*|zombie process\w*|fork bombs?|git (blame|reset|log|reflog)|attack surface|terraform|destroy and recreate|killer[- ]move|liveness probe|child process\w*|process group|pkill|lsof|strace|ulimit)\b|\bkills? (the )?(offending|runaway|orphan|stale|hung|child)\b/,
+    /kill ?-?\d|killイベント|子プロセス|ゾンビプロセス|プロセス(グループ|数)|git ?(blame|reset|log)|アタックサーフェス|攻撃対象領域|fork ?bomb|フォーク爆弾|oomkilled|sigterm|キルする個体|淘汰/,
+  ],
+  // Bots and personas that are kind, or strict about code and not about people.
+  friendly: [
+    /\b(friendly|cheerful|wholesome|warm|welcom\w*|greet\w*|congratulat\w*|compliment\w*|encourag\w*|kind|positive|supportive|reminds? me)\b/,
+    /ゆるい|ゆるキャラ|優しく|励まし|褒め|挨拶|えらい|がんばったね|おはよう/,
+  ],
+  reviewer: [
+    /\b(strict|strictest|pedantic|grumpy|harsh|brutal(ly)?|tough|nitpick\w*|tear (this|it) apart)\b[^.;]{0,40}\b(review\w*|persona|senior|code|prs?)\b|\b(code[- ]review|reviewer) (bot )?(persona|prompt)\b|\bnever insults?\b|\bonly the code\b/,
+    /(厳し(い|め)|酷評|辛口|ビシバシ|遠慮なく)[^。]{0,30}(レビュー|ペルソナ|指摘|先輩|コード)|コードレビュー(用|bot|ボット)?の?(ペルソナ|口調)|人格否定はせず|角が立たない/,
+  ],
+  // Fairness work that takes protected attributes out of a decision.
+  fairness: [
+    /\b(drop|remove|strip|hide|mask|exclude|redact|anonymi[sz]e|blind)\w*\b[^.;]{0,60}\b(race|religion|sex|gender|age|ethnicity|nationality|marital status|names?|photos?|protected attributes?|proxies|proxy variables)\b|\b(blind|anonymi[sz]ed) (resume |cv |grading |review |hiring )?(review|grading|screening|mode|hiring)\b|\bfairness (feature|check|audit)\b|\bgender-coded\b|\bdisparate impact\b/,
+    /公平性|ブラインド選考|(性別|年齢|国籍|顔写真|生年月日|宗教|出身地)[^。]{0,30}(列|特徴量|項目|必須入力|カラム)[^。]{0,20}(落と|外|除外|削除|消|なくし)|(見えないように|隠す|マスク)[^。]{0,20}(年齢|性別|顔写真)|(年齢|性別|顔写真)[^。]{0,30}(見えないように|隠す|マスク)|代理変数/,
+  ],
+};
+
+/** Steps out of the task in hand to ask something else ("also, unrelated", "ついでに"). */
+export const ASIDE: RegExp[] = [
+  // A clause that opens with "also" / "あと" turns to something else.
+  /^(also|and also|plus|oh,? and)\b|^(あと|それと|それから)(、|,|\s)?/,
+  /\b(also,? unrelated|unrelated( but)?[,:]|side question|btw|by the way|oh and|while you'?re (in there|at it|refactoring|fixing|here)|before (you look at|the pr review|that)|quick (q|question|one)( first| before)?|but first|personal question|also(,)? (i|my|is|should|can|how|do|what|am))\b/,
+  /ついでに|ついでなんだけど|あと(、)?(別件|ついで|雑談|個人的|全然)|別件(なんですが|ですが|で|だけど)|全然関係ない|関係ないけど|ちなみに|それと(、)?(個人的|別)|個人的な(話|相談|質問)|雑談(だけど|ですが|なんだけど)|その前に|ところで|ちょっと聞きたいんやけど/,
+];
+
+/** Personal data on its way to someone else: with NO_CONSENT, a privacy infringement whatever the words. */
+export const DATA_FLOW: RegExp[] = [
+  /\b(locations?|contacts?( list)?|browsing history|purchase history|clickstream|e-?mails?|phone numbers?|health (data|records)|medical (data|records|history)|messages|photos|faces|biometrics?|personal (data|information)|pii|keystrokes)\b.{0,80}\b(send|sends|sending|share|shares|sharing|sell|sells|selling|export|exports|upload|uploads|sync|syncs|forward|forwards|transfer|transfers|pass|passes|give|gives)\b|\b(send|sends|share|shares|sell|sells|export|exports|upload|uploads|sync|syncs|forward|forwards|transfer|transfers)\b.{0,60}\b(locations?|contacts?|browsing history|purchase history|clickstream|e-?mails?|phone numbers?|health|medical|messages|photos|personal data|pii)\b/,
+  /(位置情報|連絡先|購買履歴|閲覧履歴|個人情報|マイナンバー|既往歴|病歴|メールアドレス|電話番号|写真|顔(写真|画像|データ)?|生体情報|トーク内容).{0,60}(送る|送って|送り|送信|同期|販売|売|提供|アップロード|共有|横流し|渡す|連携)/,
+];
+
+/** Someone else's content or people in the request: then "my own site" is where their work goes, not the user's own data. */
+export const OTHERS_CONTENT: RegExp[] = [
+  /\b(someone else'?s?|other (people|creators|companies)'?s?|competitors?'?s?|rivals?'?s?|paid|premium|paywall\w*|members?[- ]only|youtubers?|celebrit(y|ies)|famous|stripe'?s|licen[cs]e[ds]?|copyright\w*|author'?s?|creators?'?s?|their (videos|photos|music|art|code|content|posts)|(my|our) (ex|girlfriend|boyfriend|wife|husband|coworker|colleague|roommate|neighbou?r|former employer|old employer)'?s?|(former|old|previous) (employer|company)'?s?)\b/,
+  /他社|他人|競合|ライバル|有料|作者|著作権|ライセンス|クリエイター|youtuber|有名|限定|芸能人|他の(人|クリエイター)|(会社|前職|前の会社|元の会社)の|彼女|彼氏|元カ|元彼|同僚|上司|隣人/,
+];
