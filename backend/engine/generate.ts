@@ -7,6 +7,7 @@ import type { StopReason, Usage } from '../../protocol/messages.js';
 import type { Sampling } from '../../common/sampling.js';
 import { StopMatcher } from '../text/stop-matcher.js';
 import { Utf8TokenDecoder } from '../text/utf8-token-decoder.js';
+import { lookupEvaluate, type LookupStats } from './lookup-decode.js';
 import { feedPrompt } from './prompt-feed.js';
 import { EvaluationScheduler, PRIORITY, type Ticket } from './scheduler.js';
 import type { Measured } from './throughput.js';
@@ -52,6 +53,11 @@ export interface GenerateOptions {
    * first token.
    */
   onProgress?(evaluated: number, total: number): void;
+  /**
+   * Input-lookup token prediction: the answer is expected to copy these tokens (the prompt), so each step also
+   * evaluates what followed the same tokens there (engine/lookup-decode.ts). The text is the same as without.
+   */
+  predictFrom?: readonly Token[];
 }
 
 export interface GenerateResult {
@@ -60,6 +66,8 @@ export interface GenerateResult {
   measured: Measured;
   /** Time spent waiting for the first turn (behind higher-priority evaluation). */
   firstWaitMs: number;
+  /** With `predictFrom`: tokens predicted, and how many of them the model wrote too. */
+  prediction?: LookupStats;
 }
 
 const REPEAT_PENALTY_WINDOW = 64;
@@ -110,6 +118,7 @@ export async function generate(
   };
 
   const { temperature, topK, topP, seed, repeatPenalty } = opts.sampling;
+  const prediction: LookupStats | undefined = opts.predictFrom ? { predictedTokens: 0, acceptedTokens: 0 } : undefined;
   let stopReason: StopReason = 'maxTokens';
   /** Waits for the scheduler; false when the request was cancelled meanwhile. */
   const takeTurn = async (): Promise<boolean> => {
@@ -121,15 +130,21 @@ export async function generate(
   if (opts.signal.aborted || !(await takeTurn())) stopReason = 'cancelled';
   else {
     if (fed.evaluated === 0) firstWaitMs = ticket.waitedMs - waitedBefore;
-    const tokens = sequence.evaluate(toEvaluate.slice(toEvaluate.length - lastChunk), {
-      temperature, topK, topP, seed, evaluationPriority,
-      repeatPenalty: repeatPenalty === 1 ? undefined : {
-        punishTokens: () => generated.slice(-REPEAT_PENALTY_WINDOW),
-        penalty: repeatPenalty,
-        maxPunishTokens: REPEAT_PENALTY_WINDOW,
-      },
-      yieldEogToken: true,
-    });
+    const tail = toEvaluate.slice(toEvaluate.length - lastChunk);
+    const tokens = prediction
+      ? lookupEvaluate(sequence, tail, opts.predictFrom!, {
+        sampling: { temperature, topK, topP, seed, repeatPenalty, punishTokens: () => generated.slice(-REPEAT_PENALTY_WINDOW), maxPunishTokens: REPEAT_PENALTY_WINDOW },
+        evaluationPriority, stats: prediction,
+      })
+      : sequence.evaluate(tail, {
+        temperature, topK, topP, seed, evaluationPriority,
+        repeatPenalty: repeatPenalty === 1 ? undefined : {
+          punishTokens: () => generated.slice(-REPEAT_PENALTY_WINDOW),
+          penalty: repeatPenalty,
+          maxPunishTokens: REPEAT_PENALTY_WINDOW,
+        },
+        yieldEogToken: true,
+      });
     try {
       let started = performance.now();
       let step = await tokens.next();
@@ -166,5 +181,6 @@ export async function generate(
     usage: { inputTokens: prompt.length, evaluatedInputTokens: toEvaluate.length, outputTokens: generated.length },
     measured,
     firstWaitMs,
+    ...(prediction ? { prediction } : {}),
   };
 }

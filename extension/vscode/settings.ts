@@ -27,6 +27,8 @@ export function readModelSettings(extensionPath: string, acceptedTerms: readonly
       gpuLayers: String(c.get<string | number>('backend.gpuLayers', 'auto')),
       contextSize: c.get<number>('backend.contextSize', 0),
       threads: c.get<number>('backend.threads', 0),
+      // The demo model has its own vocabulary: no draft model fits it.
+      draftModelPath: isDemo ? '' : expandHome((c.get<string>('backend.draftModelPath') ?? '').trim()),
       acceptedTerms,
     },
   };

@@ -2,6 +2,9 @@
 // --draft-model write exactly what they write without prediction at temperature 0, and say what was predicted.
 import assert from 'node:assert/strict';
 import type { DoneEvent } from '../../protocol/messages.js';
+import { join } from 'node:path';
+import { translateCommentsMessages, DEFAULT_STYLE } from '../../extension/docs/prompts.js';
+import { copyScript, COPY_1_8B_SHAPE, writeCopyModel } from '../fixtures/copy-model.js';
 import { CODER_ANSWER, LLM_JP_ANSWER } from '../fixtures/presets.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { Client, spawnBackend, type BackendProcess, type Collected } from './harness.js';
@@ -48,6 +51,24 @@ describe('backend: token prediction', function () {
     // With the cache warm, and with sampling settings of the model card: still the same text.
     const again = await c.request({ id: 'a3', type: 'chat', messages, predictFrom: 'input', temperature: 0, repeatPenalty: 1 });
     assert.equal(again.text, plain.text);
+  });
+
+  it('input lookup accepts several predicted tokens per step where the answer copies a run of its input', async () => {
+    // The copy fixture answers the docs panel's comment translation with the excerpt, comment words "translated".
+    const script = copyScript();
+    const model = writeCopyModel(join(dir, 'copy-thin.gguf'), { ...COPY_1_8B_SHAPE, layers: 1, ff: 256 }, script);
+    const c = await open(['--model', model.path, '--context-size', '2048']);
+    const messages = translateCommentsMessages({ code: script.prompt, languageId: 'typescript' }, 'to-ja', DEFAULT_STYLE);
+    const plain = await c.request({ id: 't1', type: 'chat', lane: 'docs', messages, temperature: 0, maxTokens: 1024 });
+    const predicted = await c.request({ id: 't2', type: 'chat', lane: 'docs', messages, temperature: 0, maxTokens: 1024, predictFrom: 'input' });
+    assert.equal(plain.text, script.answer);
+    assert.equal(predicted.text, plain.text);
+    const p = done(predicted).prediction!;
+    const steps = done(predicted).usage.outputTokens - p.acceptedTokens;
+    // node-llama-cpp 3.21's own predictor path accepts at most one predicted token per step (69 of this answer's 254
+    // tokens); the lookup loop accepts whole copied runs: about half the answer, in fewer steps than that.
+    assert.ok(p.acceptedTokens > 100, JSON.stringify(p));
+    assert.ok(steps < done(plain).usage.outputTokens * 0.6, `${steps} steps for ${done(plain).usage.outputTokens} tokens`);
   });
 
   it('a draft model of the same vocabulary: the same answer, drafted tokens accepted', async () => {

@@ -33,7 +33,7 @@ describe('manifest', () => {
   });
 
   it('keeps the settings that pick the server or its trust out of workspace control, and has no key setting', () => {
-    for (const key of ['fude.engine.kind', 'fude.engine.baseUrl', 'fude.engine.model', 'fude.engine.caFile']) {
+    for (const key of ['fude.engine.kind', 'fude.engine.baseUrl', 'fude.engine.model', 'fude.engine.caFile', 'fude.backend.draftModelPath', 'fude.backend.nodePath']) {
       assert.ok(['machine', 'application'].includes(props[key].scope ?? ''), `${key} is ${props[key].scope ?? 'window'}-scoped`);
     }
     assert.deepEqual(Object.keys(props).filter((k) => /apiKey|secret|password|verify|insecure/i.test(k)), [], 'the key lives in SecretStorage; TLS verification cannot be turned off');
