@@ -9,8 +9,8 @@
 // Why not node-llama-cpp's own token predictor path (sequence.evaluate with an InputLookupTokenPredictor)? In
 // node-llama-cpp 3.21 its validation compares each prediction after the first with an array it never fills, so only
 // the first predicted token of a batch can ever be accepted and the others are evaluated for nothing (measured on the
-// copy fixture: 69 accepted of 389 predicted, against 124 accepted here for the same answer). The lookup itself is
-// node-llama-cpp's InputLookupTokenPredictor, used as a plain object.
+// copy fixture's 461-token answer: 163 of 1,750 predicted tokens accepted there, 298 of 400 here, the same text).
+// The lookup itself is node-llama-cpp's InputLookupTokenPredictor, used as a plain object.
 import { InputLookupTokenPredictor, type LlamaContextSequence, type Token, type ControlledEvaluateInputItem, type EvaluationPriority } from 'node-llama-cpp';
 
 /**

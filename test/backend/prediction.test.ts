@@ -65,10 +65,9 @@ describe('backend: token prediction', function () {
     assert.equal(predicted.text, plain.text);
     const p = done(predicted).prediction!;
     const steps = done(predicted).usage.outputTokens - p.acceptedTokens;
-    // node-llama-cpp 3.21's own predictor path accepts at most one predicted token per step (69 of this answer's 254
-    // tokens); the lookup loop accepts whole copied runs: about half the answer, in fewer steps than that.
-    assert.ok(p.acceptedTokens > 100, JSON.stringify(p));
-    assert.ok(steps < done(plain).usage.outputTokens * 0.6, `${steps} steps for ${done(plain).usage.outputTokens} tokens`);
+    // node-llama-cpp 3.21's own predictor path accepts at most one predicted token per step, so it needs at least
+    // half as many steps as tokens; the lookup loop accepts whole copied runs (the code between the comments).
+    assert.ok(steps < done(plain).usage.outputTokens * 0.5, `${steps} steps for ${done(plain).usage.outputTokens} tokens: ${JSON.stringify(p)}`);
   });
 
   it('a draft model of the same vocabulary: the same answer, drafted tokens accepted', async () => {
