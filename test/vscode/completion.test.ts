@@ -160,14 +160,17 @@ describe('Fude inline completion (in a real VS Code)', () => {
       provideCompletionItems: () => [new vscode.CompletionItem(offered, vscode.CompletionItemKind.Method)],
     });
     try {
-      await edit('const list = [1];\nlist.fo\n', 1, 7);
+      // The only member TypeScript's own suggestions offer is the one our provider offers too, so it is selected.
+      await edit('const list = { forEach(f: (n: number) => number) { return f(1); } };\nlist.fo\n', 1, 7);
       await vscode.commands.executeCommand('editor.action.triggerSuggest');
       await sleep(500);
       await trigger();
       await until(() => stats().lastItemAnswer === 'forEach((n) => n);', 30_000, 'the selected item, extended by the model');
       await vscode.commands.executeCommand('hideSuggestWidget');
-      offered = 'fontSize'; // the model has nothing to add after it
-      await edit('const list = [1];\nlist.fo\n', 1, 7);
+      // The model has nothing to add after this one. Another prefix than "fo": VS Code also offers the words of open
+      // documents, and "forEach" is one now.
+      offered = 'size';
+      await edit('const list = { size: 1 };\nlist.si\n', 1, 7);
       await vscode.commands.executeCommand('editor.action.triggerSuggest');
       await sleep(500);
       await trigger();
