@@ -18,6 +18,7 @@ import { BackendClient } from '../../extension/engine/local/backend-client.js';
 import { spawnBackend, TEST_TOKEN } from '../backend/harness.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { realisticBench } from './completion-sessions.js';
+import { openRawDecoder, rawPrompt } from './raw-decode.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -34,6 +35,9 @@ const contextSize = Number(flags['context-size']);
 if (!Number.isInteger(runs) || runs < (realistic ? 1 : 3)) throw new Error(`--runs must be an integer >= ${realistic ? 1 : 3}`);
 if (!Number.isInteger(threads) || threads < 1) throw new Error('--threads must be a positive integer');
 if (!Number.isInteger(contextSize) || contextSize < 512) throw new Error('--context-size must be an integer >= 512');
+
+/** Tokens per decode-speed run. */
+const DECODE_TOKENS = 64;
 
 /** Nearest-rank percentile. */
 function pct(values: readonly number[], p: number): number {
@@ -190,6 +194,25 @@ async function main(): Promise<void> {
     const inflightReuses = pipeline.engine.counters.inflightReuses - engineBefore.inflightReuses;
     const keystrokes = session.keys.length;
 
+    // Decoding against raw node-llama-cpp on the same file and prompts, runs alternating (decodeRatioToRaw).
+    const raw = await openRawDecoder(model.path, { threads, contextSize: 2048 });
+    const backendRates: number[] = [];
+    const rawRates: number[] = [];
+    try {
+      for (let i = 0; i < Math.max(3, Math.min(runs, 7)); i++) {
+        const s = client.complete({ prefix: rawPrompt(1000 + i), maxTokens: DECODE_TOKENS, temperature: 0 });
+        await s.text();
+        const d = await s.done;
+        // The backend's own timings (first token to the end), as raw-decode.ts measures in its process.
+        if (d.usage.outputTokens > 8) backendRates.push(((d.usage.outputTokens - 1) / (d.timings.totalMs - d.timings.firstTokenMs)) * 1000);
+        const r = await raw.decode(DECODE_TOKENS, rawPrompt(1000 + i));
+        if (r.tokens > 8) rawRates.push(r.decodeTokensPerSecond);
+      }
+    } finally {
+      await raw.close();
+    }
+    const decodeRatioToRaw = backendRates.length && rawRates.length ? Math.round((pct(backendRates, 50) / pct(rawRates, 50)) * 1000) / 1000 : null;
+
     const modelRuns = [...fresh, ...extend].filter((m) => m.outcome.end === 'complete' && m.record?.backendMs !== undefined);
     const overhead = modelRuns.map((m) => m.outcome.totalMs - m.record!.backendMs!);
     const firstSuggestionMs = dist(fresh.map((m) => m.outcome.totalMs));
@@ -202,6 +225,7 @@ async function main(): Promise<void> {
       pipelineOverheadMs,
       backendRequests,
       keystrokes,
+      decodeRatioToRaw,
       details: {
         definitions: {
           firstSuggestionMs: 'pipeline.provide() call to suggestion, manual trigger (no debounce), a new file each run: nothing in the KV or completion cache',
@@ -210,6 +234,7 @@ async function main(): Promise<void> {
           cacheHitRate: 'replayed session: keystrokes answered from the completion cache / keystrokes',
           pipelineOverheadMs: 'model requests that ran to completion: pipeline time minus the backend\'s own time for the request (WebSocket, JSON, prompt window, cache, filters, engine)',
           backendRequests: 'replayed session: complete requests sent to the backend',
+          decodeRatioToRaw: `median decode tokens/s of the backend (${DECODE_TOKENS}-token completions, its own timings) over raw node-llama-cpp (LlamaCompletion, same prompts, threads, file) in this process, runs alternating`,
         },
         extendByOneTypeAheadMs: dist(typeAhead.map((m) => m.outcome.totalMs)),
         typeAheadSources: [...new Set(typeAhead.map((m) => m.outcome.source))],
@@ -227,6 +252,7 @@ async function main(): Promise<void> {
         session: { seconds: r1(sessionMs / 1000), cacheHits, inflightReuses, debounced: pipeline.counters.debounced, medianGapMs: pct(session.keys.map((k) => k.gapMs), 50) },
         windows: { kept: pipeline.window.kept, fresh: pipeline.window.fresh },
         tokenFactor: r1(calibration.factor * 100) / 100,
+        decodeTokensPerSecond: { backend: backendRates.map(r1), raw: rawRates.map(r1) },
       },
       targets: {
         extendByOneAtMostAThirdOfFresh: extendByOneMs.p50 <= firstSuggestionMs.p50 / 3,
@@ -244,6 +270,7 @@ async function main(): Promise<void> {
     console.log(`  extend by one (model, KV)  p50 ${extendByOneMs.p50} ms   p95 ${extendByOneMs.p95} ms   (evaluated ${result.details.evaluatedInputTokens.extendByOne.p50} of ${result.details.evaluatedInputTokens.extendByOne.inputTokensP50}); ratio to fresh ${result.targets.extendToFreshRatioP50} (target <= 0.333: ${result.targets.extendByOneAtMostAThirdOfFresh ? 'met' : 'NOT met'})`);
     console.log(`  extend by one (type-ahead) p50 ${result.details.extendByOneTypeAheadMs.p50} ms   p95 ${result.details.extendByOneTypeAheadMs.p95} ms   (${result.details.typeAheadSources.join(', ')})`);
     console.log(`  pipeline overhead          p50 ${pipelineOverheadMs.p50} ms   p95 ${pipelineOverheadMs.p95} ms   (target p50 < 5 ms: ${result.targets.pipelineOverheadUnder5msAtMedian ? 'met' : 'NOT met'}; in this process p50 ${result.details.overheadInProcessMs.p50} ms, transport p50 ${result.details.overheadTransportMs.p50} ms)`);
+    console.log(`  decode vs raw node-llama-cpp  backend ${r1(pct(backendRates, 50))} tokens/s, raw ${r1(pct(rawRates, 50))} tokens/s (medians of ${backendRates.length}): decodeRatioToRaw ${decodeRatioToRaw ?? '-'} (target >= 0.97: ${(decodeRatioToRaw ?? 0) >= 0.97 ? 'met' : 'NOT met'})`);
     console.log(`  typing session             ${keystrokes} keystrokes, ${backendRequests} backend requests (target < ${keystrokes / 2}: ${result.targets.sessionRequestsUnderHalfTheKeystrokes ? 'met' : 'NOT met'}), cache hit rate ${result.cacheHitRate}, ${inflightReuses} in-flight reuses`);
     mkdirSync(dirname(RESULTS), { recursive: true });
     writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
