@@ -18,7 +18,7 @@ import { BackendClient } from '../../extension/engine/local/backend-client.js';
 import { spawnBackend, TEST_TOKEN } from '../backend/harness.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { realisticBench } from './completion-sessions.js';
-import { openRawDecoder, rawPrompt } from './raw-decode.js';
+import { openRawDecoder } from './raw-decode.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -36,8 +36,9 @@ if (!Number.isInteger(runs) || runs < (realistic ? 1 : 3)) throw new Error(`--ru
 if (!Number.isInteger(threads) || threads < 1) throw new Error('--threads must be a positive integer');
 if (!Number.isInteger(contextSize) || contextSize < 512) throw new Error('--context-size must be an integer >= 512');
 
-/** Tokens per decode-speed run. */
+/** Tokens per decode-speed run, and a prompt the bench model answers by looping. */
 const DECODE_TOKENS = 64;
+const LOOP_PROMPT = '#';
 
 /** Nearest-rank percentile. */
 function pct(values: readonly number[], p: number): number {
@@ -194,22 +195,31 @@ async function main(): Promise<void> {
     const inflightReuses = pipeline.engine.counters.inflightReuses - engineBefore.inflightReuses;
     const keystrokes = session.keys.length;
 
-    // Decoding against raw node-llama-cpp on the same file and prompts, runs alternating (decodeRatioToRaw).
-    const raw = await openRawDecoder(model.path, { threads, contextSize: 2048 });
+    // Decoding against raw node-llama-cpp on the same file and prompt, runs alternating (decodeRatioToRaw). The bench
+    // model without its FIM tokens (as in backend-bench.ts): with them the backend builds a FIM prompt, raw
+    // node-llama-cpp a plain one, and the two would write different texts.
+    const prefixModel = writePresetModel(dir, 'bench', { fim: false }, 'bench-prefix.gguf');
+    const decodeBackend = spawnBackend(['--model', prefixModel.path, '--threads', String(threads), '--context-size', '2048']);
+    const decodeClient = new BackendClient();
+    const raw = await openRawDecoder(prefixModel.path, { threads, contextSize: 2048 });
     const backendRates: number[] = [];
     const rawRates: number[] = [];
     try {
+      await decodeClient.attach({ port: (await decodeBackend.ready).port, token: TEST_TOKEN });
       for (let i = 0; i < Math.max(3, Math.min(runs, 7)); i++) {
-        const s = client.complete({ prefix: rawPrompt(1000 + i), maxTokens: DECODE_TOKENS, temperature: 0 });
+        // The bench model loops on a final "#", so both write DECODE_TOKENS tokens.
+        const s = decodeClient.complete({ prefix: LOOP_PROMPT, maxTokens: DECODE_TOKENS, temperature: 0 });
         await s.text();
         const d = await s.done;
         // The backend's own timings (first token to the end), as raw-decode.ts measures in its process.
         if (d.usage.outputTokens > 8) backendRates.push(((d.usage.outputTokens - 1) / (d.timings.totalMs - d.timings.firstTokenMs)) * 1000);
-        const r = await raw.decode(DECODE_TOKENS, rawPrompt(1000 + i));
+        const r = await raw.decode(DECODE_TOKENS, LOOP_PROMPT);
         if (r.tokens > 8) rawRates.push(r.decodeTokensPerSecond);
       }
     } finally {
       await raw.close();
+      decodeClient.detach('benchmark done');
+      await decodeBackend.stop();
     }
     const decodeRatioToRaw = backendRates.length && rawRates.length ? Math.round((pct(backendRates, 50) / pct(rawRates, 50)) * 1000) / 1000 : null;
 
@@ -234,7 +244,7 @@ async function main(): Promise<void> {
           cacheHitRate: 'replayed session: keystrokes answered from the completion cache / keystrokes',
           pipelineOverheadMs: 'model requests that ran to completion: pipeline time minus the backend\'s own time for the request (WebSocket, JSON, prompt window, cache, filters, engine)',
           backendRequests: 'replayed session: complete requests sent to the backend',
-          decodeRatioToRaw: `median decode tokens/s of the backend (${DECODE_TOKENS}-token completions, its own timings) over raw node-llama-cpp (LlamaCompletion, same prompts, threads, file) in this process, runs alternating`,
+          decodeRatioToRaw: `median decode tokens/s of the backend (${DECODE_TOKENS}-token completions of "#", its own timings) over raw node-llama-cpp (LlamaCompletion, the same prompt, threads and file) in this process, runs alternating`,
         },
         extendByOneTypeAheadMs: dist(typeAhead.map((m) => m.outcome.totalMs)),
         typeAheadSources: [...new Set(typeAhead.map((m) => m.outcome.source))],
