@@ -1,6 +1,8 @@
 // Command-line options of fude-backend. Parsing is node's own util.parseArgs; the checks are ours.
 import { parseArgs } from 'node:util';
 import { MODEL_FAMILIES, type ModelFamily } from '../protocol/messages.js';
+import { CHUNK_INTERVAL_MS } from './server/chunk-coalescer.js';
+import { DEFAULT_COMPLETE_CONTEXT, DEFAULT_KV_CACHE_TYPE, KV_CACHE_TYPES, type KvCacheType } from './engine/lane-layout.js';
 
 export type GpuChoice = 'auto' | 'cuda' | 'metal' | 'vulkan' | 'cpu';
 export type GpuLayersChoice = 'auto' | 'max' | number;
@@ -13,6 +15,17 @@ export interface BackendOptions {
   gpuLayers: GpuLayersChoice;
   threads?: number;
   contextSize?: number;
+  /** Tokens of the completion lane (default: DEFAULT_COMPLETE_CONTEXT, at most the context size). */
+  completeContextSize?: number;
+  kvCacheType: KvCacheType;
+  /** A small model of the same vocabulary that drafts chat and documentation answers. */
+  draftModel?: string;
+  /** on: completion before chat before prefill between prompt chunks; off: lanes share as node-llama-cpp batches them. */
+  priorities: boolean;
+  /** Map the model file (on), read it into memory (off), or auto: read it where the weights stay on the CPU. */
+  mmap: 'auto' | 'on' | 'off';
+  /** Streamed text after the first piece is joined into one message per this many milliseconds (0: a message per piece). */
+  chunkIntervalMs: number;
   family?: ModelFamily;
   acceptTerms: string[];
   allowRemote: boolean;
@@ -28,7 +41,15 @@ export const USAGE = `Usage: fude-backend --model FILE.gguf [options]
   --gpu G               auto|cuda|metal|vulkan|cpu (default auto)
   --gpu-layers L        auto|max|N (default auto: as many as fit)
   --threads N           CPU threads (default: physical cores)
-  --context-size N      tokens per sequence (default: the model's, capped at 4096)
+  --context-size N      tokens of the chat and documentation lanes (default: the model's, capped at 4096)
+  --complete-context-size N
+                        tokens of the completion lane (default ${DEFAULT_COMPLETE_CONTEXT}, at most --context-size)
+  --kv-cache-type T     f16|q8_0 (default ${DEFAULT_KV_CACHE_TYPE}: half the memory of f16)
+  --draft-model FILE    a small GGUF with the same vocabulary that drafts chat answers (token prediction)
+  --priorities on|off   on (default): completion, then chat and docs, then prefill, between prompt chunks;
+                        off: lanes share the cores as node-llama-cpp batches them (for comparison)
+  --mmap auto|on|off    map the model file, or read it (auto: read it where the weights stay on the CPU)
+  --chunk-interval-ms N join streamed text after the first piece per N ms (default ${CHUNK_INTERVAL_MS}; 0: one message a piece)
   --family F            llm-jp-3|fugaku-llm|generic (default: from GGUF metadata and file name)
   --accept-terms ID     accept the model's terms of use (repeatable)
   --allow-remote        allow a non-loopback --host (the token is still required)
@@ -66,6 +87,12 @@ export function parseBackendArgs(argv: string[]): BackendOptions {
         'gpu-layers': { type: 'string', default: 'auto' },
         threads: { type: 'string' },
         'context-size': { type: 'string' },
+        'complete-context-size': { type: 'string' },
+        'kv-cache-type': { type: 'string', default: DEFAULT_KV_CACHE_TYPE },
+        'draft-model': { type: 'string' },
+        priorities: { type: 'string', default: 'on' },
+        mmap: { type: 'string', default: 'auto' },
+        'chunk-interval-ms': { type: 'string', default: String(CHUNK_INTERVAL_MS) },
         family: { type: 'string' },
         'accept-terms': { type: 'string', multiple: true, default: [] },
         'allow-remote': { type: 'boolean', default: false },
@@ -84,6 +111,12 @@ export function parseBackendArgs(argv: string[]): BackendOptions {
   const gpuLayers: GpuLayersChoice = layersRaw === 'auto' || layersRaw === 'max' ? layersRaw : positiveInt('gpu-layers', layersRaw, 0)!;
   const family = values.family as ModelFamily | undefined;
   if (family !== undefined && !MODEL_FAMILIES.includes(family)) throw new ArgsError(`--family must be one of ${MODEL_FAMILIES.join(', ')}, got "${family}"`, 'family');
+  const kvCacheType = values['kv-cache-type'] as KvCacheType;
+  if (!KV_CACHE_TYPES.includes(kvCacheType)) throw new ArgsError(`--kv-cache-type must be one of ${KV_CACHE_TYPES.join(', ')}, got "${kvCacheType}"`, 'kv-cache-type');
+  const priorities = values.priorities;
+  if (priorities !== 'on' && priorities !== 'off') throw new ArgsError(`--priorities must be on or off, got "${priorities}"`, 'priorities');
+  const mmap = values.mmap as BackendOptions['mmap'];
+  if (!['auto', 'on', 'off'].includes(mmap)) throw new ArgsError(`--mmap must be auto, on or off, got "${mmap}"`, 'mmap');
   const port = positiveInt('port', values.port, 0)!;
   if (port > 65535) throw new ArgsError(`--port must be at most 65535, got ${port}`, 'port');
   return {
@@ -94,6 +127,12 @@ export function parseBackendArgs(argv: string[]): BackendOptions {
     gpuLayers,
     threads: positiveInt('threads', values.threads),
     contextSize: positiveInt('context-size', values['context-size'], 64),
+    completeContextSize: positiveInt('complete-context-size', values['complete-context-size'], 64),
+    kvCacheType,
+    draftModel: values['draft-model'],
+    priorities: priorities === 'on',
+    mmap,
+    chunkIntervalMs: positiveInt('chunk-interval-ms', values['chunk-interval-ms'], 0)!,
     family,
     acceptTerms: values['accept-terms'] ?? [],
     allowRemote: values['allow-remote'] ?? false,

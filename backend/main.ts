@@ -5,7 +5,7 @@ import { EXIT_BAD_SETUP, EXIT_FAILURE, EXIT_OK, TOKEN_ENV, type ReadyLine } from
 import { formatSetupError } from '../protocol/setup-error.js';
 import { ArgsError, isLoopbackHost, parseBackendArgs, USAGE, type BackendOptions } from './cli-args.js';
 import { emitEvent, progressThrottle } from './events.js';
-import type { ModelHost } from './engine/model-host.js';
+import type { DraftModel, ModelHost } from './engine/model-host.js';
 import { onTerminationSignals, watchForOrphaning } from './lifecycle.js';
 import { stderrLogger } from './log.js';
 import { identifyModel, modelFacts } from './profiles/family.js';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const loadStarted = performance.now();
   // The bounded header check comes before node-llama-cpp is even loaded: a crafted file is refused at once.
   const headers = await checkModelHeaders(opts.model);
-  const { acquireRuntime, checkModelFile, loadModelHost, physicalCores, planResources, RequestRegistry, SEQUENCE_COUNT, startServer } = await import('./runtime-parts.js');
+  const { acquireRuntime, checkModelFile, describeLayout, estimateDraft, loadModelHost, physicalCores, planResources, RequestRegistry, startServer } = await import('./runtime-parts.js');
   const file = await checkModelFile(opts.model, headers);
   const facts = modelFacts(file.info.metadata, file.path);
   const identity = identifyModel(facts, opts.family);
@@ -77,12 +77,19 @@ async function main(): Promise<void> {
   loading('runtime');
   const threads = opts.threads ?? physicalCores();
   const runtime = await acquireRuntime(opts.gpu, threads, log);
-  const plan = await planResources(runtime.llama, file, { gpuLayers: opts.gpuLayers, contextSize: opts.contextSize, sequences: SEQUENCE_COUNT });
+  const plan = await planResources(runtime.llama, file, {
+    gpuLayers: opts.gpuLayers, contextSize: opts.contextSize, completeContextSize: opts.completeContextSize, kvCacheType: opts.kvCacheType,
+  });
   for (const w of plan.warnings) log.warn(w);
-  log.info(`loading ${identity.name} (${identity.family}) from ${file.path}: gpu ${runtime.gpu || 'none'}, ${plan.gpuLayers}/${plan.totalLayers} layers offloaded, context ${plan.contextSize}, ${threads} threads`);
+  let draft: DraftModel | undefined;
+  if (opts.draftModel) {
+    const draftFile = await checkModelFile(opts.draftModel);
+    draft = { file: draftFile, parts: await estimateDraft(runtime.llama, draftFile.info, { gpuLayers: plan.gpuLayers, contextSize: plan.contextSize, sequences: 2, layout: plan.layout }) };
+  }
+  log.info(`loading ${identity.name} (${identity.family}) from ${file.path}: gpu ${runtime.gpu || 'none'}, ${plan.gpuLayers}/${plan.totalLayers} layers offloaded, ${describeLayout(plan.layout)}, ${threads} threads${draft ? `, draft model ${draft.file.path}` : ''}`);
   loading('model', 0);
   const host = await loadModelHost({
-    llama: runtime.llama, gpu: runtime.gpu, file, plan, identity, termsId: terms.termsId, queueLimit: opts.queueLimit,
+    llama: runtime.llama, gpu: runtime.gpu, file, plan, identity, termsId: terms.termsId, queueLimit: opts.queueLimit, log, draft, mmap: opts.mmap, priorities: opts.priorities,
     onModelProgress: progressThrottle(0.05, (p) => loading('model', p)),
     onContext: () => loading('context'),
   });
@@ -91,7 +98,7 @@ async function main(): Promise<void> {
   const envToken = process.env[TOKEN_ENV];
   const token = envToken && envToken.length > 0 ? envToken : randomBytes(32).toString('base64url');
   state.registry = new RequestRegistry(host);
-  state.server = await startServer({ host: opts.host, port: opts.port, token, registry: state.registry, log });
+  state.server = await startServer({ host: opts.host, port: opts.port, token, registry: state.registry, log, chunkIntervalMs: opts.chunkIntervalMs });
 
   const ready: ReadyLine = {
     event: 'ready',
@@ -101,11 +108,13 @@ async function main(): Promise<void> {
     model: host.info,
     threads,
     loadMs: Math.round(performance.now() - loadStarted),
+    throughput: host.throughput.current(),
     warnings: [...runtime.warnings, ...plan.warnings],
     ...(envToken ? {} : { token }),
   };
   emitEvent(ready);
-  log.info(`ready on ${opts.host}:${state.server.port} (chat format ${host.chatFormat.name}, tokens by ${host.promptTokenizer.text.name}${host.promptTokenizer.exact ? ', exact' : ''})`);
+  const t = host.throughput.current();
+  log.info(`ready on ${opts.host}:${state.server.port} (chat format ${host.chatFormat.name}, tokens by ${host.promptTokenizer.text.name}${host.promptTokenizer.exact ? ', exact' : ''}; calibrated at ${t.promptTokensPerSecond} prompt / ${t.decodeTokensPerSecond} decode tokens/s)`);
 }
 
 function exitBadSetup(e: SetupError): never {

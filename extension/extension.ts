@@ -141,7 +141,7 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
     log,
     statusBar,
     { dispose: status.onDidChange(onStatus) },
-    ...registerCoreCommands({ engine, status, starter, log }),
+    ...registerCoreCommands({ engine, status, starter, log, completionDetails: () => completion.controller.details() }),
     ...registerTerms({ context, log, status, engine, terms }),
     ...chat.disposables,
     ...completion.disposables,

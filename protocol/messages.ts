@@ -28,6 +28,12 @@ export interface ChatRequest extends SamplingFields {
   lane?: ChatLane;
   /** Extra stop strings, besides the chat format's own end markers. */
   stop?: string[];
+  /**
+   * 'input': predict the answer's next tokens from the prompt itself (input-lookup token prediction), for answers
+   * that copy much of their input (translating comments around unchanged code, rewriting attached code). Faster
+   * where it matches; the output at temperature 0 is the same as without it.
+   */
+  predictFrom?: 'input';
 }
 
 export interface CompleteRequest {
@@ -66,6 +72,19 @@ export interface CountRequest {
   texts?: string[];
 }
 
+/**
+ * Evaluates the prompt `complete` would build for this prefix and suffix into the completion lane's KV cache and
+ * generates nothing, at the lowest priority: chat and documentation evaluation go first (between its batches), and
+ * the next `complete` or `prefill` from the same connection supersedes it. Ends with `done` (stopReason `none`,
+ * `usage.evaluatedInputTokens` = what it evaluated) or the error `cancelled`.
+ */
+export interface PrefillRequest {
+  id: string;
+  type: 'prefill';
+  prefix: string;
+  suffix?: string;
+}
+
 export interface CancelRequest {
   id: string;
   type: 'cancel';
@@ -77,9 +96,9 @@ export interface StatusRequest {
   type: 'status';
 }
 
-export type Request = ChatRequest | CompleteRequest | RenderRequest | CountRequest | CancelRequest | StatusRequest;
+export type Request = ChatRequest | CompleteRequest | PrefillRequest | RenderRequest | CountRequest | CancelRequest | StatusRequest;
 export type RequestType = Request['type'];
-export const REQUEST_TYPES: readonly RequestType[] = ['chat', 'complete', 'render', 'count', 'cancel', 'status'];
+export const REQUEST_TYPES: readonly RequestType[] = ['chat', 'complete', 'prefill', 'render', 'count', 'cancel', 'status'];
 
 // ---- events from the backend ----
 
@@ -87,6 +106,19 @@ export interface ChunkEvent {
   id: string;
   type: 'chunk';
   text: string;
+}
+
+/**
+ * Sent while a `chat` (documentation included) evaluates a long prompt: after each batch, at most every 100 ms,
+ * so a client can show "reading 1,200 of 3,400 tokens, about 9 s left".
+ */
+export interface ProgressEvent {
+  id: string;
+  type: 'progress';
+  /** Prompt tokens evaluated so far by this request (those served from the KV cache not counted). */
+  evaluatedTokens: number;
+  /** Prompt tokens this request evaluates in all. */
+  totalTokens: number;
 }
 
 /** Why a generation ended. `stop`: a stop string (or, for completions, the start of the suffix) was reached. */
@@ -104,6 +136,19 @@ export interface Timings {
   /** From the request's arrival to its first chunk (0 when there was none). */
   firstTokenMs: number;
   totalMs: number;
+  /**
+   * Time the request waited before its evaluation started: behind other work on its lane, or behind
+   * higher-priority evaluation on other lanes. Present for `chat`, `complete` and `prefill`.
+   */
+  queuedMs?: number;
+}
+
+/** Measured speeds of the loaded model on this machine, in tokens per second. */
+export interface Throughput {
+  /** Prompt evaluation. */
+  promptTokensPerSecond: number;
+  /** Generation, one token after another. */
+  decodeTokensPerSecond: number;
 }
 
 export interface RenderResult {
@@ -120,12 +165,39 @@ export interface CountResult {
   texts: number[];
 }
 
+/** One part of the backend's memory, as the fit check estimates it (model weights, a lane's KV cache, compute buffers). */
+export interface MemoryPart {
+  /** e.g. "weights", "kv:chat", "kv:docs", "kv:complete", "compute:chat+docs", "compute:complete", "draft". */
+  part: string;
+  bytes: number;
+}
+
+export type LaneName = 'chat' | 'docs' | 'complete';
+
+export interface LaneStatus {
+  name: LaneName;
+  /** Tokens this lane's sequence holds: prompt and answer together must fit. */
+  contextSize: number;
+  busy: boolean;
+  /** Requests waiting for this lane. */
+  queued: number;
+  /** Present while the lane evaluates a prompt. */
+  evaluating?: { evaluated: number; total: number };
+}
+
 export interface StatusResult {
   model: ModelInfo;
-  memory: { ramFreeBytes: number; ramTotalBytes: number; vramFreeBytes: number; vramTotalBytes: number };
+  memory: {
+    ramFreeBytes: number; ramTotalBytes: number; vramFreeBytes: number; vramTotalBytes: number;
+    /** The backend's own memory, part by part (estimated as the fit check does, for the settings it runs with). */
+    parts: MemoryPart[];
+  };
   sequences: { total: number; inUse: number };
   requestsInFlight: number;
   requestsQueued: number;
+  /** Moving averages over recent requests; from the short evaluation at load time until a request has measured. */
+  throughput: Throughput & { measuredAt: 'calibration' | 'requests' };
+  lanes: LaneStatus[];
 }
 
 export interface DoneEvent {
@@ -142,6 +214,16 @@ export interface DoneEvent {
   count?: CountResult;
   /** Present for `complete`: how the prompt was built. */
   mode?: 'fim' | 'prefix';
+  /**
+   * Present for `complete`, `chat` and `prefill`: this request's own speeds where it had enough tokens to measure
+   * them, else the running estimate (see StatusResult.throughput).
+   */
+  throughput?: Throughput;
+  /**
+   * Present for a `chat` that used token prediction (predictFrom, or a draft model): tokens the predictor proposed
+   * and how many of them the model confirmed. The answer is the model's own either way.
+   */
+  prediction?: { predictedTokens: number; acceptedTokens: number };
 }
 
 export type ErrorCode =
@@ -167,7 +249,7 @@ export interface ErrorEvent {
   field?: string;
 }
 
-export type ServerEvent = ChunkEvent | DoneEvent | ErrorEvent;
+export type ServerEvent = ChunkEvent | ProgressEvent | DoneEvent | ErrorEvent;
 
 // ---- the ready line and model facts ----
 
@@ -198,6 +280,8 @@ export interface ReadyLine {
   model: ModelInfo;
   threads: number;
   loadMs: number;
+  /** Measured at load time (a short evaluation); `status` has the running figures. */
+  throughput?: Throughput;
   /** Present only when the backend made its own token (FUDE_BACKEND_TOKEN unset). */
   token?: string;
   warnings: string[];

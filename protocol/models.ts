@@ -62,6 +62,15 @@ export interface FitReport {
   vramFreeBytes: number;
   /** When the GPU plan did not fit but a CPU-only one does: that plan's RAM. */
   cpuOnlyRamNeededBytes: number | null;
+  /**
+   * The plan's memory part by part (weights, each lane's KV cache, compute buffers), as the backend's `status`
+   * reports it: `{part: "weights" | "kv:chat" | "kv:docs" | "kv:complete" | "compute:…", bytes}`. Absent in
+   * reports from older versions.
+   */
+  parts?: Array<{ part: string; bytes: number }>;
+  /** The completion lane's context (tokens) and the KV-cache type of the plan. */
+  completeContextSize?: number;
+  kvCacheType?: string;
 }
 
 export type ModelsLine =

@@ -101,7 +101,9 @@ function parseRequest(o: Obj, id: string): Request {
     case 'chat': {
       const lane = o.lane;
       if (lane !== undefined && lane !== 'chat' && lane !== 'docs') throw new FieldError('lane', '"lane" must be "chat" or "docs"');
-      return dropUndefined({ id, type, messages: messages(o), lane, stop: stopStrings(o), ...sampling(o) });
+      const predictFrom = o.predictFrom;
+      if (predictFrom !== undefined && predictFrom !== 'input') throw new FieldError('predictFrom', '"predictFrom" must be "input" (or left out)');
+      return dropUndefined({ id, type, messages: messages(o), lane, stop: stopStrings(o), predictFrom, ...sampling(o) });
     }
     case 'complete':
       return dropUndefined({
@@ -115,6 +117,8 @@ function parseRequest(o: Obj, id: string): Request {
         topP: num(o, 'topP', 0, 1),
         seed: num(o, 'seed', 0, 2 ** 32 - 1, true),
       });
+    case 'prefill':
+      return dropUndefined({ id, type, prefix: str(o, 'prefix') as string, suffix: str(o, 'suffix', { optional: true }) });
     case 'render':
       if (o.prefix !== undefined) {
         if (o.messages !== undefined) throw new FieldError('messages', 'a render request has either "messages" (a chat prompt) or "prefix" (a completion prompt), not both');

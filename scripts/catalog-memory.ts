@@ -1,7 +1,8 @@
 // Computes the "memory needed" of each catalog entry by the fit check's own arithmetic, without downloading the
 // model: a header-only GGUF is written with the architecture's real shape (layers, width, heads, feed-forward,
 // vocabulary, trained context), and node-llama-cpp's GgufInsights (backend/setup/resource-plan.ts) estimates the
-// context's RAM at the backend's default context (the model's own, capped at 4096) and its 3 sequences, on the CPU.
+// contexts' RAM at the backend's default context (the model's own, capped at 4096) with its default lanes (chat and
+// documentation at that context, completion at its window, KV cache q8_0: engine/lane-layout.ts), on the CPU.
 // The weights are counted as the published file size (on the CPU the model's RAM is its tensor data, which is the
 // file less its header; checked on a generated model below). Usage, after `npx tsc -p .`:
 //   node out/scripts/catalog-memory.js            print the numbers
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLlama, readGgufFileInfo, type Llama } from 'node-llama-cpp';
-import { SEQUENCE_COUNT } from '../backend/engine/model-host.js';
+import { completeContextOf, LANE_COUNT } from '../backend/engine/lane-layout.js';
 import { defaultContextSize, estimateResources } from '../backend/setup/resource-plan.js';
 import { formatBytes } from '../backend/setup/format-bytes.js';
 import { writePresetModel } from '../test/fixtures/preset-files.js';
@@ -133,14 +134,16 @@ export function writeHeaderOnlyGguf(path: string, name: string, s: Shape): void 
   writeFileSync(path, Buffer.concat(out.parts));
 }
 
-/** The context's RAM for a shape at the backend's default context and sequences, on the CPU. */
-export async function contextRamBytes(llama: Llama, dir: string, id: string, s: Shape): Promise<{ contextSize: number; bytes: number }> {
+/** The contexts' RAM for a shape at the backend's default context and lanes, on the CPU. */
+export async function contextRamBytes(
+  llama: Llama, dir: string, id: string, s: Shape,
+): Promise<{ contextSize: number; completeContextSize: number; kvCacheType: string; bytes: number }> {
   const path = join(dir, `${id}.gguf`);
   writeHeaderOnlyGguf(path, id, s);
   const info = await readGgufFileInfo(path, { logWarnings: false });
   const contextSize = defaultContextSize(s.context);
-  const e = await estimateResources(llama, info, { gpuLayers: 0, contextSize, sequences: SEQUENCE_COUNT });
-  return { contextSize, bytes: e.context.cpuRam };
+  const e = await estimateResources(llama, info, { gpuLayers: 0, contextSize });
+  return { contextSize, completeContextSize: completeContextOf(e.layout), kvCacheType: e.layout.kvCacheType, bytes: e.context.cpuRam };
 }
 
 interface CatalogJson { entries: Array<{ id: string; shape?: string; download?: { approxSizeBytes?: number; sizeBytes?: number } | null; howToUse?: { estimatedWeightsBytes?: number }; memory?: unknown }> }
@@ -152,19 +155,24 @@ async function main(): Promise<void> {
   try {
     // The weights' RAM on the CPU is the tensor data: compare the estimate with the file size on a real file.
     const bench = writePresetModel(dir, 'bench');
-    const e = await estimateResources(llama, await readGgufFileInfo(bench.path, { logWarnings: false }), { gpuLayers: 0, contextSize: 512, sequences: 1 });
+    const e = await estimateResources(llama, await readGgufFileInfo(bench.path, { logWarnings: false }), { gpuLayers: 0, contextSize: 512 });
     console.log(`check: generated model ${formatBytes(statSync(bench.path).size)} on disk, weights estimated at ${formatBytes(e.model.cpuRam)} of RAM`);
     const catalog = JSON.parse(readFileSync(CATALOG, 'utf8')) as CatalogJson;
-    const byShape = new Map<string, { contextSize: number; bytes: number }>();
+    const byShape = new Map<string, Awaited<ReturnType<typeof contextRamBytes>>>();
     for (const [id, s] of Object.entries(SHAPES)) {
       byShape.set(id, await contextRamBytes(llama, dir, id, s));
-      console.log(`${id}: context ${byShape.get(id)!.contextSize} x ${SEQUENCE_COUNT} sequences needs ${formatBytes(byShape.get(id)!.bytes)} of RAM`);
+      const c = byShape.get(id)!;
+      const lanes = c.completeContextSize < c.contextSize ? `${c.contextSize} x 2 + ${c.completeContextSize} for completion` : `${c.contextSize} x 3`;
+      console.log(`${id}: context ${lanes}, KV ${c.kvCacheType}: ${formatBytes(c.bytes)} of RAM`);
     }
     for (const entry of catalog.entries) {
       const ctx = entry.shape ? byShape.get(entry.shape) : undefined;
       const weights = entry.download?.sizeBytes ?? entry.download?.approxSizeBytes ?? entry.howToUse?.estimatedWeightsBytes;
       if (!ctx || weights === undefined) continue;
-      entry.memory = { contextSize: ctx.contextSize, sequences: SEQUENCE_COUNT, weightsBytes: weights, contextBytes: ctx.bytes, ramBytes: weights + ctx.bytes };
+      entry.memory = {
+        contextSize: ctx.contextSize, sequences: LANE_COUNT, completeContextSize: ctx.completeContextSize, kvCacheType: ctx.kvCacheType,
+        weightsBytes: weights, contextBytes: ctx.bytes, ramBytes: weights + ctx.bytes,
+      };
       console.log(`${entry.id}: ${formatBytes(weights)} weights + ${formatBytes(ctx.bytes)} context = ${formatBytes(weights + ctx.bytes)}`);
     }
     if (write) writeFileSync(CATALOG, `${JSON.stringify(catalog, null, 2)}\n`);

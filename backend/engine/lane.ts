@@ -2,15 +2,18 @@
 // KV cache); lanes run concurrently. Past `queueLimit` waiting jobs, new work is refused as busy.
 // The queue itself (WorkQueue) also bounds work that needs no sequence, such as `render`.
 import type { LlamaContextSequence } from 'node-llama-cpp';
+import type { LaneName, LaneStatus } from '../../protocol/messages.js';
+import type { LanePredictor } from './lane-predictor.js';
+
+export type { LaneName } from '../../protocol/messages.js';
 
 export class BusyError extends Error {}
-
-export type LaneName = 'chat' | 'docs' | 'complete';
 
 /** Runs one job at a time, with at most `queueLimit` waiting; beyond that, BusyError. */
 export class WorkQueue {
   private running = false;
   private readonly waiting: Array<() => void> = [];
+  private readonly queuedListeners = new Set<() => void>();
 
   constructor(readonly name: string, private readonly queueLimit: number) {}
 
@@ -42,6 +45,7 @@ export class WorkQueue {
         };
         signal.addEventListener('abort', onAbort, { once: true });
         this.waiting.push(turn);
+        for (const l of this.queuedListeners) l();
       });
       // The queue was handed to us still marked running, so nobody slipped in between.
     } else {
@@ -55,13 +59,40 @@ export class WorkQueue {
       else this.running = false;
     }
   }
+
+  /** Calls `listener` whenever a job starts waiting; returns a function that stops it. */
+  onQueued(listener: () => void): () => void {
+    this.queuedListeners.add(listener);
+    return () => this.queuedListeners.delete(listener);
+  }
 }
 
 export class Lane {
   private readonly queue: WorkQueue;
+  /** Set while the lane evaluates a prompt, for `status`. */
+  evaluating: { evaluated: number; total: number } | undefined;
 
-  constructor(readonly name: LaneName, readonly sequence: LlamaContextSequence, queueLimit: number) {
+  /**
+   * @param predictor the token predictor the sequence was created with (chat and documentation lanes), so a
+   * request can choose its prediction (engine/lane-predictor.ts).
+   */
+  constructor(readonly name: LaneName, readonly sequence: LlamaContextSequence, queueLimit: number, readonly predictor?: LanePredictor) {
     this.queue = new WorkQueue(name, queueLimit);
+  }
+
+  /** Lets a low-priority job on this lane (a prefill) give way as soon as another job waits for the lane. */
+  onQueued(listener: () => void): () => void {
+    return this.queue.onQueued(listener);
+  }
+
+  status(): LaneStatus {
+    return {
+      name: this.name,
+      contextSize: this.sequence.contextSize,
+      busy: this.busy,
+      queued: this.queued,
+      ...(this.evaluating ? { evaluating: { ...this.evaluating } } : {}),
+    };
   }
 
   get busy(): boolean {

@@ -28,6 +28,9 @@ export interface CatalogDownload {
 export interface CatalogMemory {
   contextSize: number;
   sequences: number;
+  /** The completion lane's context and the KV-cache type the numbers are for (engine/lane-layout.ts). */
+  completeContextSize?: number;
+  kvCacheType?: string;
   weightsBytes: number;
   contextBytes: number;
   ramBytes: number;

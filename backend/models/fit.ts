@@ -4,7 +4,7 @@
 import { readGgufFileInfo, type GgufFileInfo, type Llama } from 'node-llama-cpp';
 import type { FitReport } from '../../protocol/models.js';
 import type { GpuLayersChoice } from '../cli-args.js';
-import { SEQUENCE_COUNT } from '../engine/model-host.js';
+import { completeContextOf, LANE_COUNT, type KvCacheType } from '../engine/lane-layout.js';
 import { checkModelFile } from '../setup/model-file.js';
 import { estimateResources, memoryState } from '../setup/resource-plan.js';
 import { SetupError } from '../setup/setup-error.js';
@@ -19,7 +19,8 @@ export interface FitOptions {
   target: string;
   contextSize?: number;
   gpuLayers?: GpuLayersChoice;
-  sequences?: number;
+  completeContextSize?: number;
+  kvCacheType?: KvCacheType;
   endpoint?: string;
   token?: string;
   signal?: AbortSignal;
@@ -97,11 +98,12 @@ function metaString(info: GgufFileInfo, key: 'name' | 'architecture'): string {
 
 export async function checkFit(llama: Llama, opts: FitOptions): Promise<FitReport> {
   const { info, fileBytes } = isRemote(opts.target) ? await readRemoteInfo(opts) : await readLocalInfo(opts.target);
-  const sequences = opts.sequences ?? SEQUENCE_COUNT;
+  const sequences = LANE_COUNT;
   const gpuLayers = opts.gpuLayers ?? 'auto';
+  const lanes = { completeContextSize: opts.completeContextSize, kvCacheType: opts.kvCacheType };
   let est;
   try {
-    est = await estimateResources(llama, info, { gpuLayers, contextSize: opts.contextSize, sequences });
+    est = await estimateResources(llama, info, { gpuLayers, contextSize: opts.contextSize, ...lanes });
   } catch (e) {
     throw new ModelsError('fit_failed', `Cannot estimate the memory of ${opts.target}: ${firstLine(e)}`);
   }
@@ -118,13 +120,15 @@ export async function checkFit(llama: Llama, opts: FitOptions): Promise<FitRepor
   };
   const onGpu = llama.gpu !== false && est.gpuLayers > 0;
   if (onGpu && (est.vramNeededBytes > mem.vramFreeBytes || est.ramNeededBytes > mem.ramAvailableBytes)) {
-    numbers.cpuOnlyRamNeededBytes = (await estimateResources(llama, info, { gpuLayers: 0, contextSize: est.contextSize, sequences })).ramNeededBytes;
+    numbers.cpuOnlyRamNeededBytes = (await estimateResources(llama, info, { gpuLayers: 0, contextSize: est.contextSize, ...lanes })).ramNeededBytes;
   }
   const verdict = fitVerdict(numbers);
   return {
     target: opts.target,
     verdict,
-    summary: fitSummary(verdict, { ...numbers, contextSize: est.contextSize, sequences }),
+    summary: fitSummary(verdict, {
+      ...numbers, contextSize: est.contextSize, sequences, completeContextSize: completeContextOf(est.layout), kvCacheType: est.layout.kvCacheType,
+    }),
     name: metaString(info, 'name'),
     architecture: metaString(info, 'architecture'),
     fileBytes,
@@ -132,5 +136,8 @@ export async function checkFit(llama: Llama, opts: FitOptions): Promise<FitRepor
     contextSize: est.contextSize,
     trainContextSize: est.trainContextSize,
     sequences,
+    parts: est.parts,
+    completeContextSize: completeContextOf(est.layout),
+    kvCacheType: est.layout.kvCacheType,
   };
 }

@@ -29,6 +29,8 @@ export interface PromptLimits {
   maxTokens: number;
   /** The context size, for the error message. */
   contextSize: number;
+  /** A completion prompt: the error names the completion lane and its option. */
+  completion?: boolean;
   signal?: AbortSignal;
 }
 
@@ -69,18 +71,18 @@ export function promptTokenizerFor(family: ModelFamily, model: LlamaModel): Prom
 export async function tokenizeParts(pt: PromptTokenizer, parts: readonly PromptPart[], limits: PromptLimits): Promise<PromptTokens> {
   const merged = mergeTextRuns(parts);
   const floor = merged.reduce((n, p) => n + (typeof p === 'string' ? pt.text.minTokens(p) : 1), 0);
-  if (floor > limits.maxTokens) throw contextOverflow(floor, limits.contextSize, false);
+  if (floor > limits.maxTokens) throw contextOverflow(floor, limits.contextSize, false, limits.completion);
   let tokens: Token[] = [];
   let text = '';
   for (const p of merged) {
     if (typeof p === 'string') {
       const r = await pt.text.tokenize(p, { maxTokens: limits.maxTokens - tokens.length, signal: limits.signal });
-      if (!r.ok) throw contextOverflow(tokens.length + r.atLeast, limits.contextSize, false);
+      if (!r.ok) throw contextOverflow(tokens.length + r.atLeast, limits.contextSize, false, limits.completion);
       if (tokens.length === 0) tokens = r.ids as Token[];
       else for (const id of r.ids) tokens.push(id as Token);
       text += p;
     } else {
-      if (tokens.length + 1 > limits.maxTokens) throw contextOverflow(tokens.length + 1, limits.contextSize, false);
+      if (tokens.length + 1 > limits.maxTokens) throw contextOverflow(tokens.length + 1, limits.contextSize, false, limits.completion);
       const id = 'special' in p ? pt.special(p.special) : (p.id as Token);
       tokens.push(id);
       text += pt.spell(id);

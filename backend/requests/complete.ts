@@ -3,11 +3,13 @@
 import type { LlamaModel } from 'node-llama-cpp';
 import type { CompleteRequest } from '../../protocol/messages.js';
 import { generate, maxPromptTokens } from '../engine/generate.js';
+import { PRIORITY } from '../engine/scheduler.js';
 import type { PromptPart } from '../profiles/prompt-parts.js';
 import { tokenizeParts, type PromptLimits, type PromptTokenizer, type PromptTokens } from '../profiles/prompt-tokens.js';
 import { COMPLETION_SAMPLING } from '../../common/sampling.js';
-import type { Handler } from './handler.js';
 import { suffixStop } from '../../common/suffix-stop.js';
+import type { HandlerContext, Handler } from './handler.js';
+import { runOnLane } from './lane-job.js';
 
 /**
  * The completion prompt: BOS by the family's policy (LLM-jp-3 yes, Fugaku-LLM never, others as the GGUF
@@ -26,13 +28,19 @@ export function completionPrompt(
   return tokenizeParts(pt, parts, limits);
 }
 
+/** The completion prompt's tokens for the completion lane, whose context may be smaller than chat's. */
+export async function completionTokens(ctx: HandlerContext, prefix: string, suffix: string): Promise<PromptTokens> {
+  const { host } = ctx;
+  const contextSize = host.lane('complete').sequence.contextSize;
+  return completionPrompt(host.model, host.promptTokenizer, prefix, suffix, host.info.fim, {
+    maxTokens: maxPromptTokens(contextSize), contextSize, signal: ctx.signal, completion: true,
+  });
+}
+
 export const handleComplete: Handler<CompleteRequest> = async (req, ctx) => {
   const { host } = ctx;
   const fim = host.info.fim;
-  const contextSize = host.info.contextSize;
-  const { tokens } = await completionPrompt(host.model, host.promptTokenizer, req.prefix, req.suffix ?? '', fim, {
-    maxTokens: maxPromptTokens(contextSize), contextSize, signal: ctx.signal,
-  });
+  const { tokens } = await completionTokens(ctx, req.prefix, req.suffix ?? '');
   const stops = [...(req.stop ?? [])];
   const atSuffix = suffixStop(req.suffix);
   if (!fim && atSuffix) stops.push(atSuffix);
@@ -41,8 +49,12 @@ export const handleComplete: Handler<CompleteRequest> = async (req, ctx) => {
     maxTokens: req.maxTokens ?? COMPLETION_SAMPLING.maxTokens,
     temperature: req.temperature ?? COMPLETION_SAMPLING.temperature,
   };
-  const result = await host.lane('complete').run((sequence) => generate(sequence, host.model, tokens, {
-    sampling, stopStrings: stops, signal: ctx.signal, onText: ctx.chunk, backpressure: ctx.backpressure,
-  }), ctx.signal);
-  return { ...result, mode: fim ? 'fim' : 'prefix' };
+  return runOnLane(ctx, host.lane('complete'), PRIORITY.complete, async (job) => {
+    const result = await generate(job.sequence, host.model, tokens, {
+      sampling, stopStrings: stops, signal: ctx.signal, onText: ctx.chunk, backpressure: ctx.backpressure,
+      ticket: job.ticket, evaluationPriority: job.evaluationPriority, chunkTokens: job.chunkTokens, onProgress: job.onProgress,
+    });
+    const { throughput, queuedMs } = job.finish(result.measured, result.firstWaitMs);
+    return { stopReason: result.stopReason, usage: result.usage, mode: fim ? 'fim' : 'prefix', throughput, queuedMs };
+  });
 };

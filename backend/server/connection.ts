@@ -6,11 +6,16 @@
 // - an error never carries the id of another request still in flight here: a request that reuses a live id is
 //   refused with id null and field "id", so the client does not end its live request by mistake;
 // - no error repeats more than a short piece of what the client sent;
-// - replies the client does not read pause its generations and the reading of its requests (socket-flow.ts).
+// - replies the client does not read pause its generations and the reading of its requests (socket-flow.ts);
+// - a `complete` cancels the connection's previous `complete` or `prefill` still in flight, and a `prefill` its
+//   previous `prefill` (the newest keystroke is the one worth answering);
+// - text streams in `chunk` events joined per CHUNK_INTERVAL_MS after the first (chunk-coalescer.ts), and a chat's
+//   long prompt reports `progress` at most every PROGRESS_INTERVAL_MS.
 import type { WebSocket } from 'ws';
 import { MAX_REQUESTS_IN_FLIGHT, type DoneEvent, type ErrorCode, type ServerEvent } from '../../protocol/messages.js';
 import { validateFrame } from '../../protocol/validate.js';
 import type { Logger } from '../log.js';
+import { ChunkCoalescer } from './chunk-coalescer.js';
 import { CancelledError, executeRequest, type WorkRequest } from './execute.js';
 import type { RequestRegistry } from './request-registry.js';
 import { SocketFlow } from './socket-flow.js';
@@ -19,10 +24,13 @@ export { classify } from './execute.js';
 
 /** Longest error message sent: enough for any message of ours, too short to echo a large input back. */
 const MAX_ERROR_MESSAGE_CHARS = 1000;
+/** Longest a client waits between two progress events; more often is noise. */
+export const PROGRESS_INTERVAL_MS = 100;
 
-export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: Logger): void {
+export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: Logger, opts: { chunkIntervalMs?: number } = {}): void {
   const mine = new Map<string, AbortController>();
-  let lastComplete: string | undefined;
+  /** The connection's newest complete and newest prefill, while in flight. */
+  const latest: { complete?: string; prefill?: string } = {};
   const abortAll = (why: string) => {
     for (const c of mine.values()) c.abort(new CancelledError(why));
   };
@@ -51,15 +59,13 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
       return send(doneWithoutWork(req.id));
     }
     // A completion that supersedes one in flight takes its place rather than a new one.
-    const replaces = req.type === 'complete' && lastComplete !== undefined && mine.has(lastComplete) ? 1 : 0;
-    if (mine.size - replaces >= MAX_REQUESTS_IN_FLIGHT) {
+    const superseded = supersededBy(req.type, latest).filter((id) => mine.has(id));
+    if (mine.size - superseded.length >= MAX_REQUESTS_IN_FLIGHT) {
       return fail(req.id, 'busy', `${MAX_REQUESTS_IN_FLIGHT} requests in flight on this connection already; wait for one to end`);
     }
-    if (req.type === 'complete') {
-      // A new completion makes the previous one from the same client useless: stop it in the model.
-      if (lastComplete) mine.get(lastComplete)?.abort(new CancelledError(`superseded by completion ${req.id}`));
-      lastComplete = req.id;
-    }
+    // A new completion makes the previous one from the same client useless: stop it in the model.
+    for (const id of superseded) mine.get(id)?.abort(new CancelledError(`superseded by ${req.type} ${req.id}`));
+    if (req.type === 'complete' || req.type === 'prefill') latest[req.type] = req.id;
     void run(req);
   });
 
@@ -71,18 +77,40 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
   async function run(req: WorkRequest): Promise<void> {
     const controller = new AbortController();
     mine.set(req.id, controller);
+    const chunks = new ChunkCoalescer((text) => send({ id: req.id, type: 'chunk', text }), opts.chunkIntervalMs);
+    let lastProgress = Number.NEGATIVE_INFINITY;
     try {
       await executeRequest(req, {
         registry, log, controller,
-        chunk: (text) => send({ id: req.id, type: 'chunk', text }),
+        chunk: (text) => chunks.push(text),
+        progress: (evaluatedTokens, totalTokens) => {
+          const now = performance.now();
+          if (now - lastProgress < PROGRESS_INTERVAL_MS) return;
+          lastProgress = now;
+          send({ id: req.id, type: 'progress', evaluatedTokens, totalTokens });
+        },
         backpressure: () => flow.writable(controller.signal),
-        finish: (outcome) => send({ id: req.id, ...outcome }),
+        finish: (outcome) => {
+          chunks.flush();
+          send({ id: req.id, ...outcome });
+        },
       });
     } finally {
+      chunks.dispose();
       mine.delete(req.id);
-      if (lastComplete === req.id) lastComplete = undefined;
+      if (latest.complete === req.id) delete latest.complete;
+      if (latest.prefill === req.id) delete latest.prefill;
     }
   }
+}
+
+/**
+ * The requests a new one of `type` cancels: a complete cancels the connection's previous complete and prefill; a
+ * prefill its previous prefill (a running complete is the answer the user is waiting for).
+ */
+export function supersededBy(type: WorkRequest['type'], latest: { complete?: string; prefill?: string }): string[] {
+  const ids = type === 'complete' ? [latest.complete, latest.prefill] : type === 'prefill' ? [latest.prefill] : [];
+  return ids.filter((id): id is string => id !== undefined);
 }
 
 function doneWithoutWork(id: string): DoneEvent {

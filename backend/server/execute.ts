@@ -10,6 +10,7 @@ import { handleChat } from '../requests/chat.js';
 import { handleComplete } from '../requests/complete.js';
 import { handleCount } from '../requests/count.js';
 import type { DoneFields, HandlerContext } from '../requests/handler.js';
+import { GaveWayError, handlePrefill } from '../requests/prefill.js';
 import { handleRender } from '../requests/render.js';
 import { handleStatus } from '../requests/status.js';
 import type { RequestRegistry } from './request-registry.js';
@@ -26,6 +27,8 @@ export interface ExecuteOptions {
   log: Logger;
   controller: AbortController;
   chunk(text: string): void;
+  /** Prompt progress of a long chat prompt (WebSocket only). */
+  progress?(evaluated: number, total: number): void;
   /** A promise while the client has not read what was sent (the WebSocket's flow control); none for HTTP yet. */
   backpressure?(): Promise<void> | undefined;
   /** Sends the final event. Called before the request stops counting as in flight, so shutdown waits for it. */
@@ -44,14 +47,18 @@ export async function executeRequest(req: WorkRequest, opts: ExecuteOptions): Pr
       if (firstTokenMs === 0) firstTokenMs = performance.now() - started;
       opts.chunk(text);
     },
+    progress: (evaluated, total) => opts.progress?.(evaluated, total),
     backpressure: () => opts.backpressure?.(),
     load: () => registry.load(),
   };
   let outcome: Outcome;
   try {
-    const fields = await dispatch(req, ctx);
+    const { queuedMs, ...fields } = await dispatch(req, ctx);
     if (controller.signal.aborted) throw controller.signal.reason;
-    outcome = { type: 'done', ...fields, timings: { firstTokenMs: round(firstTokenMs), totalMs: round(performance.now() - started) } };
+    outcome = {
+      type: 'done', ...fields,
+      timings: { firstTokenMs: round(firstTokenMs), totalMs: round(performance.now() - started), ...(queuedMs === undefined ? {} : { queuedMs }) },
+    };
   } catch (e) {
     const [code, message] = classify(e, controller.signal);
     if (code === 'internal') opts.log.error(`request ${req.id} (${req.type}) failed: ${String((e as Error | undefined)?.stack ?? e)}`);
@@ -68,6 +75,7 @@ function dispatch(req: WorkRequest, ctx: HandlerContext): Promise<DoneFields> {
   switch (req.type) {
     case 'chat': return handleChat(req, ctx);
     case 'complete': return handleComplete(req, ctx);
+    case 'prefill': return handlePrefill(req, ctx);
     case 'render': return handleRender(req, ctx);
     case 'count': return handleCount(req, ctx);
     case 'status': return handleStatus(req, ctx);
@@ -77,6 +85,7 @@ function dispatch(req: WorkRequest, ctx: HandlerContext): Promise<DoneFields> {
 /** Maps a handler's failure to a stable error code. Exported for its unit test: `internal` has no safe trigger. */
 export function classify(e: unknown, signal: AbortSignal): [ErrorCode, string] {
   if (signal.aborted) return ['cancelled', (signal.reason as Error)?.message ?? 'cancelled'];
+  if (e instanceof GaveWayError) return ['cancelled', e.message];
   if (e instanceof BusyError) return ['busy', e.message];
   if (e instanceof ContextOverflowError) return ['context_overflow', e.message];
   if (e instanceof ChatTemplateError) return ['bad_request', e.message];

@@ -17,7 +17,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { host: string; port: number; token: string; registry: RequestRegistry; log: Logger }): Promise<RunningServer> {
+export async function startServer(opts: {
+  host: string; port: number; token: string; registry: RequestRegistry; log: Logger;
+  /** See ChunkCoalescer; the default when left out. */
+  chunkIntervalMs?: number;
+}): Promise<RunningServer> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const refusals = new RefusalLog((line) => opts.log.warn(line));
   const openai = openAIHandler({ token: opts.token, registry: opts.registry, log: opts.log });
@@ -35,7 +39,7 @@ export async function startServer(opts: { host: string; port: number; token: str
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (e) => opts.log.warn(`socket error: ${e.message}`));
-      serveConnection(ws, opts.registry, opts.log);
+      serveConnection(ws, opts.registry, opts.log, { chunkIntervalMs: opts.chunkIntervalMs });
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -7,6 +7,7 @@ import type { ChatMessage } from "../../protocol/messages.js";
 import { streamAnswer } from "../engine/stream-answer.js";
 import { fitPrompt } from "./chat-prompt.js";
 import { DeltaBatcher } from "./delta-batcher.js";
+import { rewritesAttachedCode } from "./rewrite-intent.js";
 import type { ExtensionMessage } from "./panel-messages.js";
 import type { ChatSessionDeps } from "./session-types.js";
 
@@ -54,10 +55,14 @@ export async function answerTurn(env: TurnEnv, streaming: Streaming): Promise<Tu
     return none;
   }
   const batcher = new DeltaBatcher((text) => env.post({ type: "delta", conversationId, text }));
-  const outcome = await streamAnswer(engine, { messages: fitted.messages, lane: "chat", ...sampling }, controller.signal, (delta) => {
+  // An answer that rewrites the attached code copies most of it: the engine may predict tokens from the prompt.
+  const asked = conversation.messages[conversation.messages.length - 1];
+  const rewrite = asked?.role === "user" && rewritesAttachedCode({ question: asked.text, attachments: asked.attachments?.length ?? 0 });
+  const call = { messages: fitted.messages, lane: "chat" as const, ...sampling, ...(rewrite ? { predictFrom: "input" as const } : {}) };
+  const outcome = await streamAnswer(engine, call, controller.signal, (delta) => {
     streaming.text += delta;
     batcher.push(delta);
-  }).finally(() => batcher.flush());
+  }, (view) => env.post({ type: "progress", conversationId, text: texts.reading(view) })).finally(() => batcher.flush());
   // What arrived is never lost; an answer a failure cut short is saved marked as cut.
   if (outcome.text !== "") {
     const saved = await history.updateLastAssistant(conversationId, outcome.text, { model: streaming.model ?? undefined, cut: outcome.kind === "error" });

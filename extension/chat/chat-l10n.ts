@@ -4,10 +4,12 @@ import { formatBytes } from '../../backend/setup/format-bytes.js';
 import type { AttachmentCut } from './attachment-cap.js';
 import type { LeftOut } from './context-budget.js';
 import type { SessionTexts } from './session-types.js';
+import { readingText } from '../vscode/reading-text.js';
 import { answerFailureText } from '../vscode/failure-notice.js';
 
 export function sessionTexts(): SessionTexts {
   return {
+    reading: readingText,
     untitled: vscode.l10n.t('New chat'),
     busy: vscode.l10n.t('An answer is still being written. Stop it first, or wait for it to finish.'),
     notReady: vscode.l10n.t('The model is not running, so the question was not sent. See the message above for how to fix it.'),

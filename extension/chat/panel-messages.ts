@@ -123,7 +123,9 @@ export type ExtensionMessage =
   | { type: "draft"; text: string }
   | { type: "focusInput" }
   /** The view's History title action: show the list of conversations. */
-  | { type: "showHistory" };
+  | { type: "showHistory" }
+  /** While the model reads a long prompt, before the first words: what to show instead of "Writing…". */
+  | { type: "progress"; conversationId: string; text: string };
 
 // ---- validation ----
 

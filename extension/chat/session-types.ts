@@ -1,6 +1,7 @@
 /** What the chat session needs from its surroundings; the VS Code layer provides it, tests pass fakes. */
 import type { CountResult, SamplingFields } from "../../protocol/messages.js";
 import type { CountCall } from "../engine/engine.js";
+import type { ReadingView } from "../engine/reading-progress.js";
 import type { ChatEngine } from "../engine/stream-answer.js";
 import type { AttachmentCut } from "./attachment-cap.js";
 import type { Attachment } from "./attachments.js";
@@ -23,6 +24,8 @@ export interface EditorBridge {
 
 /** Sentences the session shows, localized by the VS Code layer. */
 export interface SessionTexts {
+  /** While the model reads a long prompt: "Reading 1,200 of 3,400 tokens, about 9 s left…". */
+  reading(view: ReadingView): string;
   untitled: string;
   busy: string;
   notReady: string;

@@ -33,6 +33,8 @@ export interface GenerationRecord {
   readonly backendMs?: number;
   /** Round trip as seen here, send to done. */
   readonly roundTripMs: number;
+  /** Time the backend kept it waiting before evaluating it (behind a chat or docs prompt). */
+  readonly queuedMs?: number;
   readonly errorCode?: string;
 }
 
@@ -66,7 +68,8 @@ export class EngineGenerate {
       this.lastMode = done.mode;
       // FIM prompts hold the suffix too; prefix completion only the prefix.
       this.options.calibration?.observe(done.mode === 'fim' ? prefix + suffix : prefix, done.usage.inputTokens);
-      this.options.onRecord?.({ ok: true, mode: done.mode, usage: done.usage, backendMs: done.timings.totalMs, roundTripMs: this.now() - started });
+      this.options.onRecord?.({ ok: true, mode: done.mode, usage: done.usage, backendMs: done.timings.totalMs, roundTripMs: this.now() - started, queuedMs: done.timings.queuedMs });
+      return done;
     } catch (error) {
       const code = errorCode(error);
       if (code === 'cancelled') this.counts.cancelled++;

@@ -1,5 +1,6 @@
 // The completion pipeline, editor-neutral: cache → in-flight reuse → backend generation, read
 // through the streaming filters under a budget. The VS Code adapter and the benchmark both drive it.
+import type { Throughput, Timings, Usage } from '../../protocol/messages.js';
 import { RequestBudget, type BudgetLimits } from './budget.js';
 import { CompletionCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
@@ -25,14 +26,24 @@ export interface CompletionRequest {
   readonly tabSize?: number;
 }
 
-/** The backend call: streams text through `onText`, resolves when done, stops when `signal` aborts. */
+/**
+ * The backend call: streams text through `onText`, resolves when done (with the backend's usage, timings and
+ * speeds when it reports them), stops when `signal` aborts.
+ */
 export type GenerateFn = (
   prefix: string,
   suffix: string,
   signal: AbortSignal,
   onText: (delta: string) => void,
   hints: GenerateHints,
-) => Promise<void>;
+) => Promise<GenerationEnd | void>;
+
+/** What the backend said about a finished generation (the local engine's `done`). */
+export interface GenerationEnd {
+  readonly usage?: Usage;
+  readonly timings?: Timings;
+  readonly throughput?: Throughput;
+}
 
 export interface GenerateHints {
   readonly maxTokens: number;
@@ -174,7 +185,9 @@ export class CompletionEngine {
       this.inflight.track(generation);
       const prompt = (request.context ?? '') + request.prefix;
       const hints: GenerateHints = { maxTokens: this.limits.maxTokens, languageId: request.languageId };
-      generation.start((sig, onText) => this.generate(prompt, request.suffix, sig, onText, hints));
+      generation.start(async (sig, onText) => {
+        await this.generate(prompt, request.suffix, sig, onText, hints);
+      });
       source = 'model';
     }
 

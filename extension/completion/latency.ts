@@ -80,6 +80,19 @@ export class LatencyTracker {
     return 'ok';
   }
 
+  /**
+   * The newest timeout says nothing about this machine's speed (another lane held the model): drop it,
+   * so waiting behind a chat never turns the verdict to "too slow".
+   */
+  excuseLastTimeout(): void {
+    for (let i = this.samples.length - 1; i >= 0; i--) {
+      if (this.samples[i].timedOut) {
+        this.samples.splice(i, 1);
+        return;
+      }
+    }
+  }
+
   reset(): void {
     this.samples.length = 0;
   }

@@ -7,7 +7,7 @@ import { isCancelled } from '../engine/engine-error.js';
 import type { ModelState, ModelStatusView } from '../engine/model-status.js';
 import { EngineGenerate, type GenerationRecord } from './engine-generate.js';
 import { decideGate, type BackendView, type GateDecision, type OffReason } from './gate.js';
-import { CompletionPipeline, type DocumentSnapshot, type PipelineOutcome, type PipelineSettings } from './pipeline.js';
+import { CompletionPipeline, type DocumentSnapshot, type PipelineOutcome, type PipelineSettings, type WarmOutcome, type WarmReason } from './pipeline.js';
 import type { Snooze } from './snooze.js';
 import { TokenCalibration } from './token-calibration.js';
 
@@ -20,7 +20,8 @@ export interface EnabledState {
 
 export interface CompletionServiceDeps {
   status: ModelStatusView;
-  engine: Pick<Engine, 'complete'>;
+  /** `prefill` warms the KV cache ahead of the keystroke; `details` gives the backend's measured speeds and lanes. */
+  engine: Pick<Engine, 'complete'> & Partial<Pick<Engine, 'prefill' | 'details'>>;
   /** Starts the model (the first feature that needs it); false when it could not. */
   ensureReady: () => Promise<boolean>;
   snooze: Snooze;
@@ -46,6 +47,19 @@ export interface ProvideOptions {
   readonly textOf?: (uri: string) => string | undefined;
 }
 
+export interface WarmRequest {
+  readonly reason: WarmReason;
+  readonly expectedPauseMs: number;
+  readonly signal: AbortSignal;
+  readonly textOf?: (uri: string) => string | undefined;
+}
+
+/** Never warms a model that completion may not use (off, snoozed, demo, terms, not running): it never starts one either. */
+export type ServiceWarmOutcome = { readonly kind: 'off'; readonly reason: OffReason | 'not-ready' } | WarmOutcome;
+
+/** Which other kind of work holds the model, when the backend says one does. */
+export type Contention = 'chat' | 'docs' | undefined;
+
 /** How a state looks to the gate. */
 function backendView(s: ModelState): BackendView {
   switch (s.phase) {
@@ -70,7 +84,14 @@ export class CompletionService {
   constructor(private readonly deps: CompletionServiceDeps) {
     const calibration = new TokenCalibration();
     this.generate = new EngineGenerate(() => (deps.status.current.phase === 'ready' ? deps.engine : undefined), { calibration, onRecord: deps.onRecord });
-    this.pipeline = new CompletionPipeline({ generate: this.generate.generate, settings: deps.settings, calibration, isCancellation: (e) => isCancelled(e) });
+    const prefill = deps.engine.prefill?.bind(deps.engine);
+    this.pipeline = new CompletionPipeline({
+      generate: this.generate.generate, settings: deps.settings, calibration, isCancellation: (e) => isCancelled(e),
+      prefill: prefill && (async (prefix, suffix, signal) => {
+        if (deps.status.current.phase !== 'ready') return undefined;
+        return prefill({ prefix, suffix }, signal);
+      }),
+    });
     this.off = deps.status.onDidChange((s) => this.follow(s));
     this.follow(deps.status.current);
   }
@@ -107,9 +128,35 @@ export class CompletionService {
     if (decision.kind === 'off') return { kind: 'off', reason: decision.reason };
     if (decision.kind !== 'go') return { kind: 'off', reason: 'not-ready' };
     const outcome = await this.pipeline.provide(snapshot, {
-      manual: options.manual, signal: options.signal, contextSize: decision.model.contextSize, textOf: options.textOf,
+      manual: options.manual, signal: options.signal, contextSize: decision.model.contextSize, textOf: options.textOf, fim: decision.model.fim,
     });
     return { kind: 'done', outcome, model: { name: decision.model.name, fim: decision.model.fim } };
+  }
+
+  /**
+   * Prefills the model's completion cache for this editor state, if completion may use the model now
+   * (the same gate as an automatic request; it never starts the model or waits for it).
+   */
+  async warm(snapshot: DocumentSnapshot, request: WarmRequest): Promise<ServiceWarmOutcome> {
+    const decision = this.gate(snapshot.languageId, false);
+    if (decision.kind === 'off') return { kind: 'off', reason: decision.reason };
+    if (decision.kind !== 'go') return { kind: 'off', reason: 'not-ready' };
+    return this.pipeline.warm(snapshot, {
+      contextSize: decision.model.contextSize, fim: decision.model.fim, textOf: request.textOf,
+      reason: request.reason, expectedPauseMs: request.expectedPauseMs, signal: request.signal,
+    });
+  }
+
+  /** Whether a chat or documentation request holds the model now (the backend's lanes), to say so instead of "timed out". */
+  async contention(): Promise<Contention> {
+    if (this.deps.status.current.phase !== 'ready' || !this.deps.engine.details) return undefined;
+    try {
+      const lanes = (await this.deps.engine.details()).backend?.lanes ?? [];
+      const other = lanes.find((l) => l.name !== 'complete' && (l.busy || l.evaluating !== undefined));
+      return other?.name === 'chat' || other?.name === 'docs' ? other.name : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   updateSettings(settings: PipelineSettings): void {
@@ -119,6 +166,20 @@ export class CompletionService {
   dispose(): void {
     this.off();
     this.pipeline.dispose();
+  }
+
+  /** The speeds the backend measured while loading, so the very first window is sized by them. */
+  private async seedSpeed(readyKey: string | undefined): Promise<void> {
+    if (!this.deps.engine.details) return;
+    try {
+      const t = (await this.deps.engine.details()).backend?.throughput;
+      // A request that finished meanwhile reported newer figures.
+      if (t && this.readyKey === readyKey && this.pipeline.speed.current === undefined) {
+        this.pipeline.speed.reported(t, t.measuredAt === 'requests' ? 'backend-requests' : 'backend-calibration');
+      }
+    } catch {
+      // No status now: the first request's done brings the speeds.
+    }
   }
 
   /** One start for all the requests waiting on it. */
@@ -141,6 +202,7 @@ export class CompletionService {
       if (this.readyKey !== undefined) this.pipeline.reset();
       this.readyKey = s.readyKey;
       this.deps.onModel?.(s);
+      void this.seedSpeed(s.readyKey);
     }
   }
 }

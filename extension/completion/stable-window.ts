@@ -15,6 +15,16 @@ export interface StableWindowInput {
   readonly hardTokens: number;
   readonly estimate: (text: string) => number;
   readonly suffixShare?: number;
+  /** At most this size for a fresh window (it is `tokens` × the fresh share otherwise): less when the model reads slowly. */
+  readonly freshTokens?: number;
+  /**
+   * What a window costs to evaluate (uncached tokens), and the most it may cost: the anchored window is
+   * kept only while the KV cache makes it affordable. Without them every window within the size is kept.
+   */
+  readonly cost?: (prefix: string, suffix: string) => number;
+  readonly maxCost?: number;
+  /** Start a fresh window here whatever the anchor (a prefill choosing where the next prompts start). */
+  readonly fresh?: boolean;
 }
 
 export interface StableWindowOptions {
@@ -43,6 +53,8 @@ export class StableWindow {
   /** Counts for the benchmark and the tests: windows kept vs. started afresh. */
   kept = 0;
   fresh = 0;
+  /** Whether the last window built kept the anchor. */
+  lastKept = false;
 
   constructor(options: StableWindowOptions = {}) {
     this.slack = options.slack ?? 0.25;
@@ -53,9 +65,10 @@ export class StableWindow {
     const limit = Math.min(input.hardTokens, Math.floor(input.tokens * (1 + this.slack)));
     // Fresh and kept windows share the suffix part, so keeping a window never makes the suffix
     // (which a FIM prompt re-evaluates on every request) longer.
-    const target = Math.min(input.hardTokens, Math.floor(input.tokens * this.freshShare));
+    const target = Math.min(input.hardTokens, Math.floor(input.tokens * this.freshShare), input.freshTokens ?? Infinity);
     const window = buildPromptWindow({ text: input.text, offset: input.offset, budget: { tokens: target, estimate: input.estimate }, suffixShare: input.suffixShare });
-    const kept = this.keep(input, window, limit);
+    const kept = input.fresh ? undefined : this.keep(input, window, limit);
+    this.lastKept = kept !== undefined;
     if (kept) {
       this.kept++;
       return kept;
@@ -69,6 +82,14 @@ export class StableWindow {
     this.anchor = undefined;
   }
 
+  /** The anchored window `build` would keep now, and the fresh one it would start, without building or counting anything. */
+  peek(input: StableWindowInput): { kept: PromptWindow | undefined; fresh: PromptWindow } {
+    const limit = Math.min(input.hardTokens, Math.floor(input.tokens * (1 + this.slack)));
+    const target = Math.min(input.hardTokens, Math.floor(input.tokens * this.freshShare), input.freshTokens ?? Infinity);
+    const fresh = buildPromptWindow({ text: input.text, offset: input.offset, budget: { tokens: target, estimate: input.estimate }, suffixShare: input.suffixShare });
+    return { kept: input.fresh ? undefined : this.keep(input, fresh, limit), fresh };
+  }
+
   /** The window with the anchored first line, if that line is still there and the prompt fits. */
   private keep(input: StableWindowInput, window: PromptWindow, limit: number): PromptWindow | undefined {
     const a = this.anchor;
@@ -77,6 +98,7 @@ export class StableWindow {
     if (lineAt(input.text, a.start) !== a.firstLine) return undefined;
     const prefix = input.text.slice(a.start, window.cursor);
     if (input.estimate(prefix) + input.estimate(window.suffix) > limit) return undefined;
+    if (input.cost && input.maxCost !== undefined && input.cost(prefix, window.suffix) > input.maxCost) return undefined;
     return { ...window, prefix, start: a.start };
   }
 }

@@ -5,6 +5,7 @@ import { answerFailureText } from '../vscode/failure-notice.js';
 import { codeUnchanged, extractCode } from './answer-text.js';
 import { renderComment } from './comment-style.js';
 import { parseDocParts } from './doc-parts.js';
+import { readingText } from '../vscode/reading-text.js';
 import { generateDocs, type BuildMessages, type DocsModel } from './docs-generate.js';
 import { fitCode } from './fit-code.js';
 import { DocsPanel, panelStrings } from './docs-panel.js';
@@ -89,12 +90,14 @@ export class DocsController {
     if (action === 'docComment' && !target.comment) {
       return show({ type: 'error', message: vscode.l10n.t('Fude writes doc comments for JavaScript, TypeScript, Python, Rust, C#, Java, Go, C and C++; this file is {0}.', target.document.languageId) });
     }
-    const { build, kind } = this.prepare(action, target, style);
+    const { build, kind, predictFrom } = this.prepare(action, target, style);
     this.stop();
     const abort = new AbortController();
     this.abort = abort;
     panel.post({ type: 'start', action, kind });
-    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, (text) => panel.post({ type: 'delta', text }));
+    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, (text) => panel.post({ type: 'delta', text }), {
+      predictFrom, onReading: (view) => panel.post({ type: 'progress', text: readingText(view) }),
+    });
     if (this.abort === abort) this.abort = undefined;
     if (!result.ok) {
       if (result.reason === 'failed') return show({ type: 'error', message: answerFailureText(result.code ?? 'internal', result.retryAfterMs) });
@@ -103,10 +106,11 @@ export class DocsController {
     return show(withCutShort(this.finish(kind, target, result.text), result.cutShort));
   }
 
-  private prepare(action: DocAction, target: DocTarget, style: DocStyle): { build: BuildMessages; kind: ResultKind } {
+  private prepare(action: DocAction, target: DocTarget, style: DocStyle): { build: BuildMessages; kind: ResultKind; predictFrom?: 'input' } {
     const direction = translateDirection(action);
     // A translation replaces the whole range, so it is never cut short (too long fails with the backend's message).
-    if (direction) return { build: () => translateCommentsMessages(codeInput(target), direction, style), kind: 'code' };
+    // It copies the code around the comments: the engine predicts those tokens from the input.
+    if (direction) return { build: () => translateCommentsMessages(codeInput(target), direction, style), kind: 'code', predictFrom: 'input' };
     if (action === 'docComment') return { build: (ctx, answer) => docCommentMessages(codeInput(target, ctx, answer), style, target.comment?.style), kind: 'docComment' };
     if (action === 'readme' || action === 'api') return { build: (ctx, answer) => draftMessages(codeInput(target, ctx, answer), action, style), kind: 'prose' };
     return { build: (ctx, answer) => explainMessages(codeInput(target, ctx, answer), style), kind: 'prose' };
@@ -137,7 +141,8 @@ export class DocsController {
       ? translateDocCommentMessages(existing.text, codeInput(target, ctx, answer), style)
       : docCommentMessages(codeInput(target, ctx, answer), style, target.comment!.style));
     const abort = new AbortController();
-    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal);
+    // Translating the existing comment copies its structure: predicted from the input.
+    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, undefined, replace && existing ? { predictFrom: 'input' } : {});
     if (!result.ok) return { outcome: 'not-generated' };
     const comment = this.renderedComment(target, result.text);
     return { outcome: await insertComment(target, this.declText, comment, replace), comment };
@@ -189,7 +194,9 @@ export class DocsController {
     this.abort = abort;
     panel.post({ type: 'start', action: 'docComment', kind: 'docComment' });
     const build: BuildMessages = (ctx, answer) => translateDocCommentMessages(existing.text, codeInput(target, ctx, answer), style);
-    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, (text) => panel.post({ type: 'delta', text }));
+    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, (text) => panel.post({ type: 'delta', text }), {
+      predictFrom: 'input', onReading: (view) => panel.post({ type: 'progress', text: readingText(view) }),
+    });
     if (!result.ok) return panel.post({ type: 'result', kind: 'docComment', text: '', existing: true });
     panel.post(withCutShort({ type: 'result', kind: 'docComment', text: this.renderedComment(target, result.text), existing: true }, result.cutShort));
   }

@@ -3,6 +3,7 @@
 import type { ChatMessage } from '../../protocol/messages.js';
 import type { Engine } from '../engine/engine.js';
 import type { ModelStatusView } from '../engine/model-status.js';
+import type { ReadingView } from '../engine/reading-progress.js';
 import { streamAnswer } from '../engine/stream-answer.js';
 import type { RequestGuard } from '../guard/request-guard.js';
 import { answerTokens } from './fit-code.js';
@@ -26,6 +27,13 @@ export interface DocsModel {
   log(line: string): void;
 }
 
+export interface GenerateExtras {
+  /** 'input': the answer copies the code it is given (a comment translation): the engine may predict tokens from it. */
+  readonly predictFrom?: 'input';
+  /** While the model reads a long prompt, before the first words. */
+  readonly onReading?: (view: ReadingView) => void;
+}
+
 /** `code`: what the request is about (the selection or the declaration), which the guard classifies. */
 export async function generateDocs(
   model: DocsModel,
@@ -34,6 +42,7 @@ export async function generateDocs(
   style: DocStyle,
   signal: AbortSignal,
   onDelta: (text: string) => void = () => undefined,
+  extras: GenerateExtras = {},
 ): Promise<GenerateResult> {
   if (!(await model.ensureReady())) return { ok: false, reason: 'not-ready' };
   const contextSize = model.status.current.model?.contextSize ?? 2048;
@@ -43,7 +52,8 @@ export async function generateDocs(
   const verdict = await model.guard.check({ feature: 'docs', session: DOCS_NOTICE_SESSION, question: '', attachments: [{ kind: 'selection', ...code }] });
   if (!verdict.send) return { ok: false, reason: verdict.reason === 'not-ready' ? 'not-ready' : 'declined' };
   if (signal.aborted) return { ok: false, reason: 'cancelled' };
-  const outcome = await streamAnswer(model.engine, { messages, lane: 'docs', temperature: sampling.temperature, maxTokens }, signal, onDelta);
+  const call = { messages, lane: 'docs' as const, temperature: sampling.temperature, maxTokens, ...(extras.predictFrom ? { predictFrom: extras.predictFrom } : {}) };
+  const outcome = await streamAnswer(model.engine, call, signal, onDelta, extras.onReading);
   switch (outcome.kind) {
     case 'finished':
     case 'maxTokens':

@@ -23,6 +23,8 @@ export type ExtensionMessage =
   | { type: 'target'; description: string }
   | { type: 'start'; action: DocAction; kind: ResultKind }
   | { type: 'delta'; text: string }
+  /** While the model reads a long prompt, before the first words: shown instead of "Writing…". */
+  | { type: 'progress'; text: string }
   /** The result in full: for a doc comment, the rendered comment ready to edit. */
   | { type: 'result'; kind: ResultKind; text: string; existing: boolean; warning?: string }
   | { type: 'error'; message: string }

@@ -3,9 +3,9 @@
 // when the engine changes ends with `engine_changed` (the text that arrived is kept by the caller, as for any
 // failure), and the old engine is stopped and disposed.
 import type { CountResult } from '../../protocol/messages.js';
-import type { ChatCall, CompleteCall, CountCall, Engine, EngineDetails, EngineKind } from './engine.js';
+import type { ChatCall, CompleteCall, CountCall, Engine, EngineDetails, EngineKind, PrefillCall } from './engine.js';
 import { EngineError, errorCode, type EngineErrorCode } from './engine-error.js';
-import { TextStream } from './text-stream.js';
+import { TextStream, type StreamEnd } from './text-stream.js';
 
 interface Tracked {
   outer: TextStream;
@@ -64,6 +64,11 @@ export class EngineSwitch implements Engine {
 
   complete(call: CompleteCall, signal?: AbortSignal): TextStream {
     return this.track((s) => this.engine.complete(call, s), signal);
+  }
+
+  /** The engine in use warms its own cache; a prefill in flight when the engine changes ends as that engine ends it. */
+  prefill(call: PrefillCall, signal?: AbortSignal): Promise<StreamEnd | undefined> {
+    return this.engine.prefill(call, signal);
   }
 
   count(call: CountCall): Promise<CountResult | undefined> {

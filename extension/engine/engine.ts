@@ -3,7 +3,7 @@
 // process, a socket or a server. Fude's own supervised backend is one engine (local/); a remote
 // OpenAI-compatible server is another.
 import type { ChatLane, ChatMessage, CountResult, SamplingFields, StatusResult } from '../../protocol/messages.js';
-import type { TextStream } from './text-stream.js';
+import type { StreamEnd, TextStream } from './text-stream.js';
 
 export type EngineKind = 'local' | 'openai';
 
@@ -11,6 +11,21 @@ export interface ChatCall extends SamplingFields {
   messages: ChatMessage[];
   /** Which of the model's sequences (local engine): chat and documentation keep separate KV caches. */
   lane?: ChatLane;
+  /** 'input': the answer copies much of the prompt (rewritten code, a translated comment): the engine may predict tokens from it. */
+  predictFrom?: 'input';
+  /** Called while the engine reads a long prompt (the local backend's `progress` events), before any text. */
+  onProgress?: (progress: EvaluationProgress) => void;
+}
+
+export interface EvaluationProgress {
+  readonly evaluatedTokens: number;
+  readonly totalTokens: number;
+}
+
+/** The prompt `complete` would build for this prefix/suffix, evaluated into the KV cache ahead of the keystroke. */
+export interface PrefillCall {
+  prefix: string;
+  suffix?: string;
 }
 
 export interface CompleteCall {
@@ -47,6 +62,12 @@ export interface Engine {
   /** Streams an answer; aborting `signal` stops the generation in the model. */
   chat(call: ChatCall, signal?: AbortSignal): TextStream;
   complete(call: CompleteCall, signal?: AbortSignal): TextStream;
+  /**
+   * Warms the completion KV cache with the prompt `complete` would build, generating nothing, at the lowest
+   * priority. Resolves with how it ended (usage, throughput); undefined when this engine has no such cache
+   * (a remote server). Rejects with `cancelled` when superseded (a newer prefill or complete) or aborted.
+   */
+  prefill(call: PrefillCall, signal?: AbortSignal): Promise<StreamEnd | undefined>;
   /** Exact token counts from the model's tokenizer, or undefined when this engine cannot count. */
   count(call: CountCall): Promise<CountResult | undefined>;
   details(): Promise<EngineDetails>;

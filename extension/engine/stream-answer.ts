@@ -6,6 +6,7 @@
  */
 import type { ChatCall } from './engine.js';
 import { errorCode, isCancelled } from './engine-error.js';
+import { ReadingProgress, type ReadingView } from './reading-progress.js';
 import type { StreamEnd, TextStream } from './text-stream.js';
 import { tokensPerSecond } from './tokens-per-second.js';
 
@@ -24,10 +25,13 @@ export async function streamAnswer(
   call: ChatCall,
   signal: AbortSignal,
   onDelta: (text: string) => void = () => undefined,
+  /** While the model reads a long prompt, before the first text: how far it got and about how long it still needs. */
+  onReading?: (view: ReadingView) => void,
 ): Promise<AnswerOutcome> {
   let text = '';
   try {
-    const stream = engine.chat(call, signal);
+    const reading = onReading && new ReadingProgress();
+    const stream = engine.chat(reading ? { ...call, onProgress: (p) => { if (text === '') onReading!(reading.update(p)); } } : call, signal);
     for await (const chunk of stream) {
       text += chunk;
       onDelta(chunk);

@@ -1,6 +1,6 @@
 // One streaming request: iterate it for text chunks, or await `done` for how it ended.
 // Chunks that arrive before anyone iterates are kept, so nothing is lost.
-import type { StopReason, Timings, Usage } from '../../protocol/messages.js';
+import type { StopReason, Throughput, Timings, Usage } from '../../protocol/messages.js';
 import type { EngineError } from './engine-error.js';
 
 /** How a request ended, whatever the engine (the local backend's `done` event has these fields). */
@@ -10,6 +10,8 @@ export interface StreamEnd {
   timings: Timings;
   /** Completions: how the prompt was built. */
   mode?: 'fim' | 'prefix';
+  /** The local backend's measured speeds for this request (or its lane's estimate). */
+  throughput?: Throughput;
 }
 
 export class TextStream implements AsyncIterable<string> {

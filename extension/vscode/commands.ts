@@ -17,10 +17,12 @@ export interface CoreCommandDeps {
   status: ModelStatusView;
   starter: ModelStarter;
   log: vscode.LogOutputChannel;
+  /** Inline completion's window, budget and speeds, in words (the completion controller's). */
+  completionDetails?: () => string[];
 }
 
 export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[] {
-  const { engine, status, starter, log } = deps;
+  const { engine, status, starter, log, completionDetails } = deps;
   const walkthrough = new WalkthroughOpener({
     // Any walkthrough command starts VS Code's service; un-marking a step that does not exist changes nothing.
     startService: () => vscode.commands.executeCommand('welcome.markStepIncomplete', `${WALKTHROUGH}#not-a-step`),
@@ -86,6 +88,8 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
         vscode.l10n.t('Memory: RAM {0} free of {1}', formatBytes(st.memory.ramFreeBytes), formatBytes(st.memory.ramTotalBytes)),
         ...(await memoryCost(engine.pid, m.path)),
         vscode.l10n.t('Requests: {0} in flight, {1} queued', st.requestsInFlight, st.requestsQueued),
+        ...(st.memory.parts ?? []).map((p) => vscode.l10n.t('Memory, {0}: {1}', p.part, formatBytes(p.bytes))),
+        ...(completionDetails?.() ?? []),
       ];
       log.info(`status: ${lines.join('; ')}`);
       void vscode.window.showInformationMessage(vscode.l10n.t('Fude is ready: {0}', m.name), { modal: false, detail: lines.join('\n') });

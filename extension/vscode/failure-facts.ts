@@ -15,6 +15,7 @@ const SETTING_OF_OPTION: Readonly<Record<string, string>> = {
   'gpu-layers': 'fude.backend.gpuLayers',
   'context-size': 'fude.backend.contextSize',
   threads: 'fude.backend.threads',
+  'draft-model': 'fude.backend.draftModelPath',
 };
 
 /** The setting behind a backend option ("context-size" or "--context-size"), or undefined. */

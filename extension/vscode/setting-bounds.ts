@@ -36,6 +36,7 @@ export const SETTING_BOUNDS: Record<string, Bound> = {
   'fude.completion.timeBudgetMs': int(1, 60_000),
   'fude.completion.firstTextTimeoutMs': int(1, 120_000),
   'fude.completion.promptTokens': int(64, 32_768),
+  'fude.completion.firstSuggestionTargetMs': int(200, 30_000),
   'fude.completion.extraContextTokens': int(0, 8192),
 };
 

@@ -27,6 +27,8 @@ export function readModelSettings(extensionPath: string, acceptedTerms: readonly
       ...backend,
       // The demo model is a few megabytes: a GPU gains nothing, and the CPU keeps "demo model · CPU" true.
       gpu: isDemo ? 'cpu' : backend.gpu,
+      // The demo model has its own vocabulary: no draft model fits it.
+      draftModelPath: isDemo ? '' : expandHome((c.get<string>('backend.draftModelPath') ?? '').trim()),
       acceptedTerms,
     },
   };

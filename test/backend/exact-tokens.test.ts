@@ -66,7 +66,7 @@ describe('backend: exact tokens on the real LLM-jp-3 and Fugaku-LLM vocabularies
   async function open(preset: keyof typeof vocabPresets, extra: string[], addBos = true): Promise<Client> {
     const options = vocabPresets[preset]();
     const model = writeVocabModel(join(dir, `${preset}-${addBos}.gguf`), { ...options, addBos, shape: { ...options.shape, contextLength: CONTEXT } });
-    const b = spawnBackend(['--model', model.path, '--context-size', String(CONTEXT), ...extra]);
+    const b = spawnBackend(['--model', model.path, '--context-size', String(CONTEXT), '--complete-context-size', String(CONTEXT), ...extra]);
     backends.push(b);
     const c = await Client.connect((await b.ready).port);
     clients.push(c);

@@ -49,12 +49,14 @@ export function spawnBackend(args: string[], env: Record<string, string | undefi
 
 export interface Collected {
   chunks: string[];
+  /** Progress events (a chat's long prompt), in order. */
+  progress: Array<{ evaluatedTokens: number; totalTokens: number; at: number }>;
   text: string;
   final: ServerEvent & { type: 'done' | 'error' };
 }
 
 export class Client {
-  private readonly waiters = new Map<string, { chunks: string[]; onChunk?: (t: string) => void; resolve(c: Collected): void }>();
+  private readonly waiters = new Map<string, { chunks: string[]; progress: Collected['progress']; onChunk?: (t: string) => void; resolve(c: Collected): void }>();
   readonly unmatched: ServerEvent[] = [];
 
   private constructor(readonly ws: WebSocket) {
@@ -65,9 +67,11 @@ export class Client {
       if (ev.type === 'chunk') {
         w.chunks.push(ev.text);
         w.onChunk?.(ev.text);
+      } else if (ev.type === 'progress') {
+        w.progress.push({ evaluatedTokens: ev.evaluatedTokens, totalTokens: ev.totalTokens, at: performance.now() });
       } else {
         this.waiters.delete(ev.id!);
-        w.resolve({ chunks: w.chunks, text: w.chunks.join(''), final: ev });
+        w.resolve({ chunks: w.chunks, progress: w.progress, text: w.chunks.join(''), final: ev });
       }
     });
   }
@@ -81,7 +85,7 @@ export class Client {
   /** Send a request and collect its chunks and final event. */
   request(req: Record<string, unknown> & { id: string }, onChunk?: (t: string) => void): Promise<Collected> {
     return new Promise((resolve) => {
-      this.waiters.set(req.id, { chunks: [], onChunk, resolve });
+      this.waiters.set(req.id, { chunks: [], progress: [], onChunk, resolve });
       this.ws.send(JSON.stringify(req));
     });
   }
@@ -89,7 +93,7 @@ export class Client {
   /** Send a frame already serialised (a megabyte frame's JSON.stringify is then not part of the wait). */
   requestFrame(id: string, frame: string): Promise<Collected> {
     return new Promise((resolve) => {
-      this.waiters.set(id, { chunks: [], resolve });
+      this.waiters.set(id, { chunks: [], progress: [], resolve });
       this.ws.send(frame);
     });
   }

@@ -12,6 +12,7 @@ import { makeTinyModelDir, removeTinyModelDir } from '../fixtures/preset-files.j
 import { vocabPresets } from '../fixtures/vocab-presets.js';
 import { loadReference, readCorpus, type ReferenceTokenizer } from '../fixtures/tokenizer-reference.js';
 import { writeVocabModel } from '../fixtures/vocab-model.js';
+import { DEFAULT_COMPLETE_CONTEXT } from '../../backend/engine/lane-layout.js';
 import { Client, spawnBackend, TEST_TOKEN, type BackendProcess, type Collected } from './harness.js';
 
 const CONTEXT = 16_384;
@@ -95,18 +96,18 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
     removeTinyModelDir(dir);
   });
 
-  const expectOverflow = (r: Collected) => {
+  const expectOverflow = (r: Collected, holds = `the context holds ${CONTEXT}`) => {
     assert.equal(r.final.type, 'error', JSON.stringify(r.final).slice(0, 200));
     if (r.final.type !== 'error') return;
     assert.equal(r.final.code, 'context_overflow', r.final.message);
-    assert.match(r.final.message, new RegExp(`the context holds ${CONTEXT}`));
+    assert.match(r.final.message, new RegExp(holds));
   };
 
   it(`refuses ~120k-token chat, documentation and completion prompts as context_overflow (not a stack overflow)`, async () => {
     const started = performance.now();
     expectOverflow(await c.request({ id: 'o1', type: 'chat', messages: [{ role: 'user', content: big }] }));
     expectOverflow(await c.request({ id: 'o2', type: 'chat', lane: 'docs', messages: [{ role: 'user', content: big }] }));
-    expectOverflow(await c.request({ id: 'o3', type: 'complete', prefix: big }));
+    expectOverflow(await c.request({ id: 'o3', type: 'complete', prefix: big }), `the completion lane holds ${DEFAULT_COMPLETE_CONTEXT}.*--complete-context-size`);
     const ms = performance.now() - started;
     console.log(`      three ~${bigIds.length}-token prompts refused in ${ms.toFixed(0)} ms`);
   });

@@ -2,10 +2,12 @@
 // cache, in-flight reuse, debounce, budget, filters, BackendClient) against the real fude-backend on
 // the generated `bench` model (FIM tokens), one thread. Prints the figures and writes
 // test/bench/results/completion.json.
-//   npm run bench:completion -- [--runs N] [--threads N]
+//   npm run bench:completion -- [--runs N] [--threads N] [--out FILE.json]
+// With a real-size model, a person's typing sessions through the CompletionService (completion-sessions.ts):
+//   npm run bench:completion -- --model FILE.gguf [--threads N] [--runs N] [--context-size N] [--out FILE.json] [--no-prefill]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isCancelled } from '../../extension/engine/engine-error.js';
@@ -15,13 +17,28 @@ import { TokenCalibration } from '../../extension/completion/token-calibration.j
 import { BackendClient } from '../../extension/engine/local/backend-client.js';
 import { spawnBackend, TEST_TOKEN } from '../backend/harness.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
+import { realisticBench } from './completion-sessions.js';
+import { openRawDecoder } from './raw-decode.js';
 
-const RESULTS = fileURLToPath(new URL('../../../test/bench/results/completion.json', import.meta.url));
-const { values: flags } = parseArgs({ options: { runs: { type: 'string', default: '15' }, threads: { type: 'string', default: '1' } } });
-const runs = Number(flags.runs);
-const threads = Number(flags.threads);
-if (!Number.isInteger(runs) || runs < 3) throw new Error('--runs must be an integer >= 3');
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' }, out: { type: 'string' },
+    'context-size': { type: 'string', default: '4096' }, 'no-prefill': { type: 'boolean', default: false },
+  },
+});
+const realistic = flags.model !== undefined;
+const RESULTS = flags.out !== undefined ? resolve(flags.out)
+  : fileURLToPath(new URL(`../../../test/bench/results/${realistic ? 'completion-realistic' : 'completion'}.json`, import.meta.url));
+const runs = Number(flags.runs ?? (realistic ? '3' : '15'));
+const threads = Number(flags.threads ?? (realistic ? String(cpus().length) : '1'));
+const contextSize = Number(flags['context-size']);
+if (!Number.isInteger(runs) || runs < (realistic ? 1 : 3)) throw new Error(`--runs must be an integer >= ${realistic ? 1 : 3}`);
 if (!Number.isInteger(threads) || threads < 1) throw new Error('--threads must be a positive integer');
+if (!Number.isInteger(contextSize) || contextSize < 512) throw new Error('--context-size must be an integer >= 512');
+
+/** Tokens per decode-speed run, and a prompt the bench model answers by looping. */
+const DECODE_TOKENS = 64;
+const LOOP_PROMPT = '#';
 
 /** Nearest-rank percentile. */
 function pct(values: readonly number[], p: number): number {
@@ -178,6 +195,34 @@ async function main(): Promise<void> {
     const inflightReuses = pipeline.engine.counters.inflightReuses - engineBefore.inflightReuses;
     const keystrokes = session.keys.length;
 
+    // Decoding against raw node-llama-cpp on the same file and prompt, runs alternating (decodeRatioToRaw). The bench
+    // model without its FIM tokens (as in backend-bench.ts): with them the backend builds a FIM prompt, raw
+    // node-llama-cpp a plain one, and the two would write different texts.
+    const prefixModel = writePresetModel(dir, 'bench', { fim: false }, 'bench-prefix.gguf');
+    const decodeBackend = spawnBackend(['--model', prefixModel.path, '--threads', String(threads), '--context-size', '2048']);
+    const decodeClient = new BackendClient();
+    const raw = await openRawDecoder(prefixModel.path, { threads, contextSize: 2048 });
+    const backendRates: number[] = [];
+    const rawRates: number[] = [];
+    try {
+      await decodeClient.attach({ port: (await decodeBackend.ready).port, token: TEST_TOKEN });
+      for (let i = 0; i < Math.max(3, Math.min(runs, 7)); i++) {
+        // The bench model loops on a final "#", so both write DECODE_TOKENS tokens.
+        const s = decodeClient.complete({ prefix: LOOP_PROMPT, maxTokens: DECODE_TOKENS, temperature: 0 });
+        await s.text();
+        const d = await s.done;
+        // The backend's own timings (first token to the end), as raw-decode.ts measures in its process.
+        if (d.usage.outputTokens > 8) backendRates.push(((d.usage.outputTokens - 1) / (d.timings.totalMs - d.timings.firstTokenMs)) * 1000);
+        const r = await raw.decode(DECODE_TOKENS, LOOP_PROMPT);
+        if (r.tokens > 8) rawRates.push(r.decodeTokensPerSecond);
+      }
+    } finally {
+      await raw.close();
+      decodeClient.detach('benchmark done');
+      await decodeBackend.stop();
+    }
+    const decodeRatioToRaw = backendRates.length && rawRates.length ? Math.round((pct(backendRates, 50) / pct(rawRates, 50)) * 1000) / 1000 : null;
+
     const modelRuns = [...fresh, ...extend].filter((m) => m.outcome.end === 'complete' && m.record?.backendMs !== undefined);
     const overhead = modelRuns.map((m) => m.outcome.totalMs - m.record!.backendMs!);
     const firstSuggestionMs = dist(fresh.map((m) => m.outcome.totalMs));
@@ -190,6 +235,7 @@ async function main(): Promise<void> {
       pipelineOverheadMs,
       backendRequests,
       keystrokes,
+      decodeRatioToRaw,
       details: {
         definitions: {
           firstSuggestionMs: 'pipeline.provide() call to suggestion, manual trigger (no debounce), a new file each run: nothing in the KV or completion cache',
@@ -198,6 +244,7 @@ async function main(): Promise<void> {
           cacheHitRate: 'replayed session: keystrokes answered from the completion cache / keystrokes',
           pipelineOverheadMs: 'model requests that ran to completion: pipeline time minus the backend\'s own time for the request (WebSocket, JSON, prompt window, cache, filters, engine)',
           backendRequests: 'replayed session: complete requests sent to the backend',
+          decodeRatioToRaw: `median decode tokens/s of the backend (${DECODE_TOKENS}-token completions of "#", its own timings) over raw node-llama-cpp (LlamaCompletion, the same prompt, threads and file) in this process, runs alternating`,
         },
         extendByOneTypeAheadMs: dist(typeAhead.map((m) => m.outcome.totalMs)),
         typeAheadSources: [...new Set(typeAhead.map((m) => m.outcome.source))],
@@ -215,6 +262,7 @@ async function main(): Promise<void> {
         session: { seconds: r1(sessionMs / 1000), cacheHits, inflightReuses, debounced: pipeline.counters.debounced, medianGapMs: pct(session.keys.map((k) => k.gapMs), 50) },
         windows: { kept: pipeline.window.kept, fresh: pipeline.window.fresh },
         tokenFactor: r1(calibration.factor * 100) / 100,
+        decodeTokensPerSecond: { backend: backendRates.map(r1), raw: rawRates.map(r1) },
       },
       targets: {
         extendByOneAtMostAThirdOfFresh: extendByOneMs.p50 <= firstSuggestionMs.p50 / 3,
@@ -232,6 +280,7 @@ async function main(): Promise<void> {
     console.log(`  extend by one (model, KV)  p50 ${extendByOneMs.p50} ms   p95 ${extendByOneMs.p95} ms   (evaluated ${result.details.evaluatedInputTokens.extendByOne.p50} of ${result.details.evaluatedInputTokens.extendByOne.inputTokensP50}); ratio to fresh ${result.targets.extendToFreshRatioP50} (target <= 0.333: ${result.targets.extendByOneAtMostAThirdOfFresh ? 'met' : 'NOT met'})`);
     console.log(`  extend by one (type-ahead) p50 ${result.details.extendByOneTypeAheadMs.p50} ms   p95 ${result.details.extendByOneTypeAheadMs.p95} ms   (${result.details.typeAheadSources.join(', ')})`);
     console.log(`  pipeline overhead          p50 ${pipelineOverheadMs.p50} ms   p95 ${pipelineOverheadMs.p95} ms   (target p50 < 5 ms: ${result.targets.pipelineOverheadUnder5msAtMedian ? 'met' : 'NOT met'}; in this process p50 ${result.details.overheadInProcessMs.p50} ms, transport p50 ${result.details.overheadTransportMs.p50} ms)`);
+    console.log(`  decode vs raw node-llama-cpp  backend ${r1(pct(backendRates, 50))} tokens/s, raw ${r1(pct(rawRates, 50))} tokens/s (medians of ${backendRates.length}): decodeRatioToRaw ${decodeRatioToRaw ?? '-'} (target >= 0.97: ${(decodeRatioToRaw ?? 0) >= 0.97 ? 'met' : 'NOT met'})`);
     console.log(`  typing session             ${keystrokes} keystrokes, ${backendRequests} backend requests (target < ${keystrokes / 2}: ${result.targets.sessionRequestsUnderHalfTheKeystrokes ? 'met' : 'NOT met'}), cache hit rate ${result.cacheHitRate}, ${inflightReuses} in-flight reuses`);
     mkdirSync(dirname(RESULTS), { recursive: true });
     writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
@@ -244,4 +293,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (realistic) await realisticBench({ model: resolve(flags.model!), threads, runs, contextSize, out: RESULTS, prefill: !flags['no-prefill'] });
+else await main();

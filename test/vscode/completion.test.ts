@@ -152,6 +152,37 @@ describe('Fude inline completion (in a real VS Code)', () => {
     assert.ok(requests < word.length / 2, `${requests} backend requests for ${word.length} keystrokes`);
   });
 
+  it('with the suggestion list open, extends its selected item over its range, or says why it withholds', async () => {
+    const itemsModel = writeTinyModel(join(dir, 'tiny-items.gguf'), { name: 'tiny-items', rules: [{ after: 'forEach', say: '((n) => n);' }] }).path;
+    await useModel(itemsModel, 'tiny-items');
+    let offered = 'forEach';
+    const items = vscode.languages.registerCompletionItemProvider({ language: 'typescript' }, {
+      provideCompletionItems: () => [new vscode.CompletionItem(offered, vscode.CompletionItemKind.Method)],
+    });
+    try {
+      // The only member TypeScript's own suggestions offer is the one our provider offers too, so it is selected.
+      await edit('const list = { forEach(f: (n: number) => number) { return f(1); } };\nlist.fo\n', 1, 7);
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await sleep(500);
+      await trigger();
+      await until(() => stats().lastItemAnswer === 'forEach((n) => n);', 30_000, 'the selected item, extended by the model');
+      await vscode.commands.executeCommand('hideSuggestWidget');
+      // The model has nothing to add after this one. Another prefix than "fo": VS Code also offers the words of open
+      // documents, and "forEach" is one now.
+      offered = 'size';
+      await edit('const list = { size: 1 };\nlist.si\n', 1, 7);
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await sleep(500);
+      await trigger();
+      await until(() => stats().withheld === 'nothing-after-item', 30_000, 'the suggestion is withheld, and why');
+      assert.match(stats().statusText, /withheld/);
+      assert.match(stats().statusTooltip, /suggestion list/);
+      await vscode.commands.executeCommand('hideSuggestWidget');
+    } finally {
+      items.dispose();
+    }
+  });
+
   it('shows multi-line suggestions from a model without FIM; accept word, then accept the rest', async () => {
     await useModel(prefixModel, 'tiny-prefix');
     const editor = await edit('function f() {\n}\n', 0, 14);

@@ -67,6 +67,11 @@ export class ChatApp {
           this.messages.appendDelta(message.text);
         }
         return;
+      case "progress":
+        if (this.state?.streaming?.conversationId === message.conversationId && this.state.currentConversationId === message.conversationId) {
+          this.messages.setReading(message.text);
+        }
+        return;
       case "done":
         return;
       case "error":

@@ -54,6 +54,9 @@ export class MessagesView {
   /** What the person typed in the edit box, kept when a state update redraws the list. */
   private editDraft: string | null = null;
   private streamingBody: StreamingBody | null = null;
+  private writingLabel: HTMLElement | null = null;
+  /** How far the model has read the prompt, until its first words come. */
+  private readingText: string | null = null;
   private frame = 0;
   private drawn = false;
 
@@ -81,6 +84,8 @@ export class MessagesView {
     const nearBottom = this.nearBottom();
     clear(this.element);
     this.streamingBody = keep;
+    this.writingLabel = null;
+    if (view.streaming === null) this.readingText = null;
     if (view.messages.length === 0 && view.streaming === null && view.pendingQuestion === null) {
       this.element.append(h("p", { class: "empty", text: this.t("empty") }));
     }
@@ -97,8 +102,9 @@ export class MessagesView {
     }
     if (view.streaming !== null) {
       this.streamingBody ??= new StreamingBody(h("div", { class: "markdown" }), createStreamRenderer({ window }), (nodes) => this.addCodeButtons(nodes));
+      this.writingLabel = h("div", { class: "writing", text: view.streaming === "" && this.readingText !== null ? this.readingText : this.t("writing") });
       this.element.append(h("article", { class: "message assistant streaming", attrs: { "aria-busy": "true" } },
-        this.role(view.streamingModel), this.streamingBody.body, h("div", { class: "writing", text: this.t("writing") })));
+        this.role(view.streamingModel), this.streamingBody.body, this.writingLabel));
       this.paintStreaming();
     }
     if (nearBottom) this.scrollToEnd();
@@ -110,9 +116,20 @@ export class MessagesView {
     this.render(this.view);
   }
 
+  /** The model is still reading a long prompt: say how far, instead of "Writing…". */
+  setReading(text: string): void {
+    if (this.view.streaming !== "") return;
+    this.readingText = text;
+    if (this.writingLabel) this.writingLabel.textContent = text;
+  }
+
   /** More text of the answer being written; drawn on the next frame. */
   appendDelta(text: string): void {
     if (this.view.streaming === null) return;
+    if (this.readingText !== null) {
+      this.readingText = null;
+      if (this.writingLabel) this.writingLabel.textContent = this.t("writing");
+    }
     this.view.streaming += text;
     if (this.frame !== 0) return;
     this.frame = requestAnimationFrame(() => {

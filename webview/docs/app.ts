@@ -87,7 +87,11 @@ export class DocsApp {
         this.buttons.replaceChildren();
         this.say(this.s.working);
         return this.working(true);
+      case "progress":
+        if (this.streamed === "") this.say(m.text);
+        return;
       case "delta":
+        if (this.streamed === "") this.say(this.s.working);
         this.streamed += m.text;
         if (this.kind === "prose") this.showMarkdown(this.streamed);
         else this.output.replaceChildren(h("pre", { class: "streaming", text: this.streamed }));

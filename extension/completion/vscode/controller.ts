@@ -1,13 +1,19 @@
 // The VS Code side of inline completion around the CompletionService: editor events (typing speed,
-// recent files), the status bar item, settings, snooze timer and the log. One per window.
+// recent files, where to warm the model's cache), the status bar item, settings, snooze timer and the
+// log. One per window.
 import * as vscode from 'vscode';
 import type { Engine } from '../../engine/engine.js';
 import type { ModelStatusView } from '../../engine/model-status.js';
+import { systemClock } from '../clock.js';
 import type { EngineCounters } from '../engine.js';
 import { errorCode, type EngineCounts, type GenerationRecord } from '../engine-generate.js';
 import type { PipelineCounters, PipelineOutcome } from '../pipeline.js';
+import { PrefillScheduler, type CursorPlace } from '../prefill-scheduler.js';
+import type { WithheldReason } from '../selected-item.js';
 import { CompletionService, type ServiceOutcome } from '../service.js';
 import { Snooze } from '../snooze.js';
+import { describeWindow } from './details.js';
+import { snapshotOf } from './provider.js';
 import { readEnabled, readPipelineSettings } from './settings.js';
 import { noticeFor } from '../../vscode/failure-notice.js';
 import { CompletionStatusItem, describeCompletion, type Problem } from './status.js';
@@ -22,12 +28,17 @@ export interface CompletionStats {
   readonly lastRecord: GenerationRecord | undefined;
   readonly statusText: string;
   readonly statusTooltip: string;
+  readonly prefill: PrefillScheduler['counts'];
+  /** The last suggestion withheld and why (the suggestion list's selected item), if any since the last shown. */
+  readonly withheld: WithheldReason | undefined;
+  /** What was last given for the suggestion list's selected item: its text extended by the model. */
+  readonly lastItemAnswer: string | undefined;
 }
 
 export interface CompletionControllerDeps {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
-  engine: Pick<Engine, 'complete'>;
+  engine: Pick<Engine, 'complete' | 'prefill' | 'details'>;
   status: ModelStatusView;
   ensureReady: () => Promise<boolean>;
   termsAccepted: (termsId: string) => boolean;
@@ -45,6 +56,9 @@ export class CompletionController implements vscode.Disposable {
   private lastRecord: GenerationRecord | undefined;
   private snoozeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly toldPrefixOnly = new Set<string>();
+  private readonly prefill: PrefillScheduler;
+  private lastWithheld: WithheldReason | undefined;
+  private lastItemAnswer: string | undefined;
 
   constructor(private readonly deps: CompletionControllerDeps) {
     this.snooze = new Snooze(deps.context.globalState);
@@ -67,11 +81,24 @@ export class CompletionController implements vscode.Disposable {
       },
     });
     const pipeline = this.service.pipeline;
+    this.prefill = new PrefillScheduler({
+      clock: systemClock,
+      warm: (reason, expectedPauseMs, signal) => {
+        const editor = vscode.window.activeTextEditor;
+        if (!editor || !this.accepts(editor.document)) return Promise.resolve({ kind: 'skipped', why: 'empty' });
+        return this.service.warm(snapshotOf(editor.document, editor.selection.active), { reason, expectedPauseMs, signal, textOf: openText });
+      },
+      log: (line) => deps.log.trace(line),
+    });
     this.disposables.push(
       this.item,
+      { dispose: () => this.prefill.dispose() },
       { dispose: deps.status.onDidChange(() => this.refresh()) },
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.window.onDidChangeActiveTextEditor((e) => this.onActiveEditor(e)),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor === vscode.window.activeTextEditor && this.accepts(e.textEditor.document)) this.prefill.moved(placeOf(e.textEditor));
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => pipeline.recent.closed(d.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('fude')) return;
@@ -89,10 +116,29 @@ export class CompletionController implements vscode.Disposable {
     return SCHEMES.has(document.uri.scheme);
   }
 
-  /** Reports the service's outcome in the log and the status item. */
-  report(result: ServiceOutcome, languageId: string): void {
-    if (result.kind === 'done') this.reportOutcome(result.outcome, languageId);
+  /** Reports the service's outcome in the log and the status item. `forItem`: asked for the suggestion list's selected item. */
+  report(result: ServiceOutcome, languageId: string, forItem = false): void {
+    if (result.kind === 'done') this.reportOutcome(result.outcome, languageId, forItem);
     else this.refresh();
+  }
+
+  /** A suggestion was not shown, and why: the status says so until one is. */
+  withheld(reason: WithheldReason, languageId: string): void {
+    this.lastWithheld = reason;
+    this.problem = { kind: 'withheld', reason };
+    this.deps.log.trace(`completion (${languageId}): suggestion withheld: ${reason} (the suggestion list is open)`);
+    this.refresh();
+  }
+
+  /** An answer extending the suggestion list's selected item was given to VS Code. */
+  answeredItem(insertText: string): void {
+    this.lastItemAnswer = insertText;
+    this.lastWithheld = undefined;
+  }
+
+  /** The window, its budget and the speeds behind them, for Show Status (localized lines). */
+  details(): string[] {
+    return describeWindow(this.service.pipeline.report(), this.prefill.counts, this.prefill.expectedPauseMs());
   }
 
   stats(): CompletionStats {
@@ -106,6 +152,9 @@ export class CompletionController implements vscode.Disposable {
       lastRecord: this.lastRecord,
       statusText: this.item.lastText,
       statusTooltip: this.item.lastTooltip,
+      prefill: { ...this.prefill.counts },
+      withheld: this.lastWithheld,
+      lastItemAnswer: this.lastItemAnswer,
     };
   }
 
@@ -143,7 +192,8 @@ export class CompletionController implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private reportOutcome(outcome: PipelineOutcome, languageId: string): void {
+  private reportOutcome(outcome: PipelineOutcome, languageId: string, forItem: boolean): void {
+    const item = forItem ? ' for the selected item of the suggestion list' : '';
     if (outcome.debounced) return;
     const log = this.deps.log;
     const error = outcome.error === undefined ? undefined : messageOf(outcome.error);
@@ -154,15 +204,33 @@ export class CompletionController implements vscode.Disposable {
         return;
       case 'timeout':
         this.problem = { kind: 'timeout', ms: budget.firstTextMs };
-        log.warn(`completion (${languageId}): no text within ${budget.firstTextMs} ms (fude.completion.firstTextTimeoutMs); the model may be too slow for this machine`);
+        void this.explainTimeout(languageId, budget.firstTextMs);
         break;
       case 'failed':
         this.problem = { kind: 'failed', code: errorCode(outcome.error) ?? 'internal', retryAfterMs: retryAfterOf(outcome.error) };
         log.error(`completion (${languageId}) failed${errorCode(outcome.error) ? ` [${errorCode(outcome.error)}]` : ''}: ${error}`);
         break;
       default:
+        // For the suggestion list's selected item, the provider says next whether it was shown or withheld.
         this.problem = undefined;
-        log.trace(`completion (${languageId}): ${outcome.source}, ended by ${outcome.stoppedBy ?? outcome.end}, ${Math.round(outcome.totalMs)} ms (debounce ${Math.round(outcome.waitedMs)} ms), ${outcome.text.length} chars`);
+        if (outcome.text !== '') this.lastWithheld = undefined;
+        log.trace(`completion (${languageId})${item}: ${outcome.source}, ended by ${outcome.stoppedBy ?? outcome.end}, ${Math.round(outcome.totalMs)} ms (debounce ${Math.round(outcome.waitedMs)} ms), ${outcome.text.length} chars`);
+    }
+    this.refresh();
+  }
+
+  /**
+   * No text came within the budget. When a chat or documentation prompt held the model, say so (it is
+   * not this machine being too slow for completion), and keep that timeout out of the latency verdict.
+   */
+  private async explainTimeout(languageId: string, ms: number): Promise<void> {
+    const lane = await this.service.contention();
+    if (lane && this.problem?.kind === 'timeout') {
+      this.problem = { kind: 'waiting', lane };
+      this.service.pipeline.engine.latency.excuseLastTimeout();
+      this.deps.log.info(`completion (${languageId}): no text within ${ms} ms: the model was busy with the ${lane === 'chat' ? 'chat' : 'documentation assistant'}`);
+    } else {
+      this.deps.log.warn(`completion (${languageId}): no text within ${ms} ms (fude.completion.firstTextTimeoutMs); the model may be too slow for this machine`);
     }
     this.refresh();
   }
@@ -170,7 +238,8 @@ export class CompletionController implements vscode.Disposable {
   private onRecord(r: GenerationRecord): void {
     this.lastRecord = r;
     if (r.ok && r.usage) {
-      this.deps.log.trace(`completion backend: ${r.mode}, evaluated ${r.usage.evaluatedInputTokens} of ${r.usage.inputTokens} prompt tokens, ${r.usage.outputTokens} out, ${r.backendMs} ms in the backend, ${Math.round(r.roundTripMs)} ms round trip`);
+      const queued = r.queuedMs !== undefined && r.queuedMs >= 1 ? `, waited ${Math.round(r.queuedMs)} ms behind other work` : '';
+      this.deps.log.trace(`completion backend: ${r.mode}, evaluated ${r.usage.evaluatedInputTokens} of ${r.usage.inputTokens} prompt tokens, ${r.usage.outputTokens} out, ${r.backendMs} ms in the backend${queued}, ${Math.round(r.roundTripMs)} ms round trip`);
     }
   }
 
@@ -178,16 +247,29 @@ export class CompletionController implements vscode.Disposable {
     if (e.contentChanges.length === 0 || !this.accepts(e.document)) return;
     const file = { uri: e.document.uri.toString(), path: vscode.workspace.asRelativePath(e.document.uri, false), languageId: e.document.languageId };
     this.service.pipeline.recent.edited(file, e.contentChanges[0].range.start.line, Date.now());
-    if (e.document === vscode.window.activeTextEditor?.document) this.service.pipeline.recordKeystroke();
+    const editor = vscode.window.activeTextEditor;
+    if (e.document === editor?.document) {
+      this.service.pipeline.recordKeystroke();
+      this.prefill.edited({ uri: file.uri, line: e.contentChanges[0].range.start.line });
+    }
   }
 
   private onActiveEditor(editor: vscode.TextEditor | undefined): void {
     if (editor && this.accepts(editor.document)) {
       const d = editor.document;
       this.service.pipeline.recent.viewed({ uri: d.uri.toString(), path: vscode.workspace.asRelativePath(d.uri, false), languageId: d.languageId }, Date.now());
+      if (editor === vscode.window.activeTextEditor) this.prefill.activated(placeOf(editor));
     }
     this.refresh();
   }
+}
+
+function placeOf(editor: vscode.TextEditor): CursorPlace {
+  return { uri: editor.document.uri.toString(), line: editor.selection.active.line };
+}
+
+function openText(uri: string): string | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.getText();
 }
 
 function retryAfterOf(error: unknown): number | undefined {

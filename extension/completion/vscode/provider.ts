@@ -2,6 +2,7 @@
 // CompletionService's job (gate, model start, window, cache, reuse, debounce, budget, filters).
 import * as vscode from 'vscode';
 import type { DocumentSnapshot } from '../pipeline.js';
+import { answerForSelectedItem, usableItem, withSelectedItem, type SelectedItem } from '../selected-item.js';
 import type { CompletionController } from './controller.js';
 
 /** The editor's indentation for this document, when it is a visible editor's. */
@@ -16,7 +17,7 @@ function indentOf(document: vscode.TextDocument): { indentUnit?: string; tabSize
   };
 }
 
-function snapshotOf(document: vscode.TextDocument, position: vscode.Position): DocumentSnapshot {
+export function snapshotOf(document: vscode.TextDocument, position: vscode.Position): DocumentSnapshot {
   return {
     uri: document.uri.toString(),
     path: vscode.workspace.asRelativePath(document.uri, false),
@@ -38,17 +39,38 @@ export class FudeInlineCompletionProvider implements vscode.InlineCompletionItem
   ): Promise<vscode.InlineCompletionList | undefined> {
     if (!this.controller.accepts(document)) return undefined;
     const manual = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
+    const snapshot = snapshotOf(document, position);
+    // The suggestion list is open: VS Code shows only an answer that extends its selected item.
+    const info = context.selectedCompletionInfo;
+    const item: SelectedItem | undefined = info && { start: document.offsetAt(info.range.start), end: document.offsetAt(info.range.end), text: info.text };
+    if (item && !usableItem(snapshot, item)) {
+      this.controller.withheld('item-not-usable', document.languageId);
+      return undefined;
+    }
     const abort = new AbortController();
     const listener = token.onCancellationRequested(() => abort.abort());
     try {
-      const result = await this.controller.service.provide(snapshotOf(document, position), {
+      const result = await this.controller.service.provide(item ? withSelectedItem(snapshot, item) : snapshot, {
         manual,
         signal: abort.signal,
         textOf: (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.getText(),
       });
-      this.controller.report(result, document.languageId);
-      if (result.kind !== 'done' || result.outcome.text === '' || token.isCancellationRequested) return undefined;
-      return new vscode.InlineCompletionList([new vscode.InlineCompletionItem(result.outcome.text, new vscode.Range(position, position))]);
+      this.controller.report(result, document.languageId, item !== undefined);
+      if (result.kind !== 'done' || token.isCancellationRequested) return undefined;
+      const { outcome } = result;
+      if (item) {
+        if (outcome.debounced || outcome.end === 'cancelled' || outcome.end === 'timeout' || outcome.end === 'failed') return undefined;
+        const answer = answerForSelectedItem(item, outcome.text);
+        if (answer.kind === 'withheld') {
+          this.controller.withheld(answer.reason, document.languageId);
+          return undefined;
+        }
+        this.controller.answeredItem(answer.insertText);
+        const range = new vscode.Range(document.positionAt(answer.start), document.positionAt(answer.end));
+        return new vscode.InlineCompletionList([new vscode.InlineCompletionItem(answer.insertText, range)]);
+      }
+      if (outcome.text === '') return undefined;
+      return new vscode.InlineCompletionList([new vscode.InlineCompletionItem(outcome.text, new vscode.Range(position, position))]);
     } finally {
       listener.dispose();
     }

@@ -24,6 +24,7 @@ export function readPipelineSettings(): PipelineSettings {
     promptTokens: num(c, 'promptTokens', d.promptTokens),
     extraContextTokens: num(c, 'extraContextTokens', d.extraContextTokens),
     suffixShare: d.suffixShare,
+    firstSuggestionTargetMs: num(c, 'firstSuggestionTargetMs', d.firstSuggestionTargetMs),
     budget: {
       firstTextMs: num(c, 'firstTextTimeoutMs', d.budget.firstTextMs),
       generateMs: num(c, 'timeBudgetMs', d.budget.generateMs),

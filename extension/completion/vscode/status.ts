@@ -4,12 +4,28 @@ import * as vscode from 'vscode';
 import { answerFailureText } from '../../vscode/failure-notice.js';
 import type { GateDecision } from '../gate.js';
 import type { LatencyStats, LatencyVerdict } from '../latency.js';
+import type { WithheldReason } from '../selected-item.js';
 
 /** The last request's trouble, kept until a request succeeds. */
 export type Problem =
   | { readonly kind: 'timeout'; readonly ms: number }
   /** The engine's error code; its message went to the log. */
-  | { readonly kind: 'failed'; readonly code: string; readonly retryAfterMs?: number };
+  | { readonly kind: 'failed'; readonly code: string; readonly retryAfterMs?: number }
+  /** No text in time because a chat or documentation prompt held the model. */
+  | { readonly kind: 'waiting'; readonly lane: 'chat' | 'docs' }
+  /** The model answered, but the suggestion was not shown (the suggestion list's selected item). */
+  | { readonly kind: 'withheld'; readonly reason: WithheldReason };
+
+function withheldWhy(reason: WithheldReason): string {
+  switch (reason) {
+    case 'nothing-after-item':
+      return vscode.l10n.t('The last suggestion was withheld: the model had nothing to add to the item selected in the suggestion list, and VS Code shows an inline suggestion there only when it extends that item.');
+    case 'not-extending-item':
+      return vscode.l10n.t('The last suggestion was withheld: it did not extend the item selected in the suggestion list, so VS Code would have hidden it.');
+    case 'item-not-usable':
+      return vscode.l10n.t('The last suggestion was withheld: the item selected in the suggestion list replaces text on another line, which an inline suggestion cannot extend.');
+  }
+}
 
 export interface StatusInput {
   readonly decision: GateDecision | undefined;
@@ -64,9 +80,16 @@ export function describeCompletion(i: StatusInput): CompletionStatusView {
   if (i.problem?.kind === 'failed') {
     return { text: `$(error) ${vscode.l10n.t('Completion: failed')}`, tooltip: answerFailureText(i.problem.code, i.problem.retryAfterMs), error: true, warning: false };
   }
+  if (i.problem?.kind === 'waiting') {
+    const text = i.problem.lane === 'chat' ? vscode.l10n.t('Completion: waiting for the chat') : vscode.l10n.t('Completion: waiting for the documentation assistant');
+    return { text: `$(watch) ${text}`, tooltip: vscode.l10n.t('The model is busy reading a long prompt for the chat or the documentation assistant, so the last suggestion did not come in time. Completion goes on by itself once it is done; nothing is wrong with this machine.') + p50, error: false, warning: false };
+  }
   if (i.problem?.kind === 'timeout' || i.verdict === 'too-slow') {
     const ms = i.problem?.kind === 'timeout' ? i.problem.ms : Math.round(i.latency.p95 ?? 0);
     return { text: `$(warning) ${vscode.l10n.t('Completion: timed out')}`, tooltip: vscode.l10n.t('No suggestion came within {0} ms ({1} of the last {2} requests timed out). The model may be too slow for this machine: try a smaller model, fewer `fude.completion.maxTokens` or a longer `fude.completion.firstTextTimeoutMs`. Details are in the log.', ms, i.latency.timeouts, i.latency.count) + p50, error: false, warning: true };
+  }
+  if (i.problem?.kind === 'withheld') {
+    return { text: `$(eye-closed) ${vscode.l10n.t('Completion: withheld')}`, tooltip: withheldWhy(i.problem.reason) + p50, error: false, warning: false };
   }
   const mode = i.fim === false ? ` ${vscode.l10n.t('This model has no fill-in-the-middle tokens: it sees only the text before the cursor, and suggestions stop where they would run into the text after it.')}` : '';
   if (i.verdict === 'slow') {

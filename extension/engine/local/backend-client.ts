@@ -2,8 +2,9 @@
 // for every request in flight when the backend goes away. It reconnects when given a new endpoint.
 import WebSocket from 'ws';
 import type {
-  ChatRequest, CompleteRequest, CountRequest, DoneEvent, RenderRequest, ServerEvent, StatusRequest,
+  ChatRequest, CompleteRequest, CountRequest, DoneEvent, PrefillRequest, RenderRequest, ServerEvent, StatusRequest,
 } from '../../../protocol/messages.js';
+import type { EvaluationProgress } from '../engine.js';
 import { EngineError } from '../engine-error.js';
 import { TextStream } from '../text-stream.js';
 
@@ -19,6 +20,7 @@ export class BackendClient {
   private endpoint: Endpoint | undefined;
   private nextId = 1;
   private readonly pending = new Map<string, TextStream>();
+  private readonly progress = new Map<string, (p: EvaluationProgress) => void>();
   private readonly listeners = new Set<(inFlight: number) => void>();
   private connecting: Promise<void> | undefined;
 
@@ -55,6 +57,7 @@ export class BackendClient {
     this.endpoint = undefined;
     for (const g of this.pending.values()) g.fail(new EngineError('backend_gone', `${reason}; the request was lost`));
     this.pending.clear();
+    this.progress.clear();
     this.notify();
     if (ws && ws.readyState <= WebSocket.OPEN) ws.close();
   }
@@ -73,8 +76,13 @@ export class BackendClient {
     return () => this.listeners.delete(listener);
   }
 
-  chat(body: Body<ChatRequest>, signal?: AbortSignal): TextStream {
-    return this.start({ type: 'chat', ...body }, signal);
+  /** `onProgress`: the backend's `progress` events while it reads a long prompt. */
+  chat(body: Body<ChatRequest>, signal?: AbortSignal, onProgress?: (p: EvaluationProgress) => void): TextStream {
+    return this.start({ type: 'chat', ...body }, signal, onProgress);
+  }
+
+  prefill(body: Body<PrefillRequest>, signal?: AbortSignal): TextStream {
+    return this.start({ type: 'prefill', ...body }, signal);
   }
 
   complete(body: Body<CompleteRequest>, signal?: AbortSignal): TextStream {
@@ -93,7 +101,7 @@ export class BackendClient {
     return this.start({ type: 'status' } satisfies Body<StatusRequest> & { type: 'status' }).done as Promise<DoneEvent>;
   }
 
-  private start(req: Record<string, unknown> & { type: string }, signal?: AbortSignal): TextStream {
+  private start(req: Record<string, unknown> & { type: string }, signal?: AbortSignal, onProgress?: (p: EvaluationProgress) => void): TextStream {
     const id = `r${this.nextId++}`;
     const ws = this.ws;
     const g = new TextStream(id);
@@ -106,6 +114,7 @@ export class BackendClient {
       return g;
     }
     this.pending.set(id, g);
+    if (onProgress) this.progress.set(id, onProgress);
     this.notify();
     ws.send(JSON.stringify({ ...req, id }));
     signal?.addEventListener('abort', () => {
@@ -127,7 +136,9 @@ export class BackendClient {
     const g = this.pending.get(ev.id);
     if (!g) return; // e.g. the reply to our own cancel
     if (ev.type === 'chunk') return g.push(ev.text);
+    if (ev.type === 'progress') return void this.progress.get(ev.id)?.({ evaluatedTokens: ev.evaluatedTokens, totalTokens: ev.totalTokens });
     this.pending.delete(ev.id);
+    this.progress.delete(ev.id);
     this.notify();
     if (ev.type === 'done') g.finish(ev);
     else g.fail(new EngineError(ev.code, ev.message));

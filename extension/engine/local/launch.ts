@@ -15,6 +15,8 @@ export interface ModelSettings {
   gpuLayers: string;
   contextSize: number;
   threads: number;
+  /** A small GGUF of the same vocabulary that drafts chat and documentation answers ('' for none). */
+  draftModelPath?: string;
   acceptedTerms: readonly string[];
 }
 
@@ -51,6 +53,7 @@ export function launchSpec(model: ModelSettings, rt: RuntimeFacts, token: string
   if (model.contextSize > 0) args.push('--context-size', String(model.contextSize));
   if (model.threads > 0) args.push('--threads', String(model.threads));
   if (model.family !== 'auto') args.push('--family', model.family);
+  if (model.draftModelPath) args.push('--draft-model', model.draftModelPath);
   for (const id of model.acceptedTerms) args.push('--accept-terms', id);
   return { command: useOwnNode ? rt.execPath : rt.nodePath, args, env };
 }

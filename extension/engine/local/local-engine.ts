@@ -2,10 +2,10 @@
 // Whenever the backend is ready the client is connected to it; whenever it is not, requests fail at once
 // with a clear error instead of hanging. The supervisor's state becomes ModelStatus here and nowhere else.
 import type { ReadyLine } from '../../../protocol/messages.js';
-import type { CompleteCall, CountCall, ChatCall, Engine, EngineDetails } from '../engine.js';
-import { EngineError } from '../engine-error.js';
+import type { CompleteCall, CountCall, ChatCall, Engine, EngineDetails, PrefillCall } from '../engine.js';
+import { EngineError, errorCode } from '../engine-error.js';
 import type { ModelStatus, ModelState } from '../model-status.js';
-import type { TextStream } from '../text-stream.js';
+import type { StreamEnd, TextStream } from '../text-stream.js';
 import type { BackendState } from './backend-state.js';
 import { BackendClient } from './backend-client.js';
 import type { LaunchSpec } from './launch.js';
@@ -26,6 +26,8 @@ export class LocalEngine implements Engine {
   private readonly supervisor: Supervisor;
   private readonly client = new BackendClient();
   private readonly unsubscribe: Array<() => void> = [];
+  /** The backend process that refused `prefill` (an older backend), so it is not asked again. */
+  private prefillRefusedBy: number | undefined;
 
   constructor(private readonly deps: LocalEngineDeps) {
     this.supervisor = new Supervisor(deps.supervisor);
@@ -56,7 +58,22 @@ export class LocalEngine implements Engine {
   }
 
   chat(call: ChatCall, signal?: AbortSignal): TextStream {
-    return this.client.chat(call, signal);
+    const { onProgress, ...body } = call;
+    return this.client.chat(body, signal, onProgress);
+  }
+
+  async prefill(call: PrefillCall, signal?: AbortSignal): Promise<StreamEnd | undefined> {
+    if (this.prefillRefusedBy !== undefined && this.prefillRefusedBy === this.supervisor.pid) return undefined;
+    try {
+      return await this.client.prefill(call, signal).done;
+    } catch (e) {
+      // A backend without `prefill` refuses the type: warming is an optimisation, so stop asking that process.
+      if (refusesPrefill(e)) {
+        this.prefillRefusedBy = this.supervisor.pid;
+        return undefined;
+      }
+      throw e;
+    }
   }
 
   complete(call: CompleteCall, signal?: AbortSignal): TextStream {
@@ -109,6 +126,11 @@ export class LocalEngine implements Engine {
       this.deps.status.publish({ phase: 'failed', failure: { code: 'crashed', message: `could not connect to the backend: ${(e as Error).message}`, params: {}, stderrTail: this.supervisor.recentStderr() } });
     });
   }
+}
+
+/** The backend refused the request type itself: an older backend without `prefill`. */
+export function refusesPrefill(e: unknown): boolean {
+  return errorCode(e) === 'bad_request' && /unknown request type/.test(String((e as Error)?.message));
 }
 
 /** The supervisor's state as features see it. */

@@ -5,7 +5,7 @@
 // /v1/completions; aborting closes the connection, which stops the generation on the server. The engine fails
 // closed on terms: a model whose terms were not accepted gets nothing sent, whatever the caller checked before.
 import type { CountResult } from '../../../protocol/messages.js';
-import type { ChatCall, CompleteCall, CountCall, Engine, EngineDetails } from '../engine.js';
+import type { ChatCall, CompleteCall, CountCall, Engine, EngineDetails, PrefillCall } from '../engine.js';
 import { EngineError, type EngineErrorCode } from '../engine-error.js';
 import type { FailureParams, ModelFailure, ModelStatus, RemoteFailureCode, RemoteFacts } from '../model-status.js';
 import { TextStream, type StreamEnd } from '../text-stream.js';
@@ -107,6 +107,15 @@ export class RemoteEngine implements Engine {
       const plan = completionOptions(call, c.facts);
       return { parts: c.client.complete({ ...plan.options, signal: s }), mode: plan.mode };
     }, signal);
+  }
+
+  /**
+   * Nothing to warm from here: an OpenAI-compatible server keeps whatever prompt cache it has to itself, and
+   * filling it would mean asking it for an answer (a billed request, on a server others may share) that the user
+   * never sees. So nothing is sent, and `undefined` tells the prefill scheduler there is no cache to warm.
+   */
+  async prefill(_call: PrefillCall, _signal?: AbortSignal): Promise<StreamEnd | undefined> {
+    return undefined;
   }
 
   /** A remote server does not count tokens for Fude; callers use their estimates. */

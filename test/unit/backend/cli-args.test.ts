@@ -21,6 +21,12 @@ describe('parseBackendArgs', () => {
       gpuLayers: 'auto',
       threads: undefined,
       contextSize: undefined,
+      completeContextSize: undefined,
+      kvCacheType: 'q8_0',
+      draftModel: undefined,
+      priorities: true,
+      mmap: 'auto',
+      chunkIntervalMs: 15,
       family: undefined,
       acceptTerms: [],
       allowRemote: false,
@@ -33,12 +39,14 @@ describe('parseBackendArgs', () => {
   it('every option', () => {
     const o = parseBackendArgs([
       '--model', 'モデル.gguf', '--host', '::1', '--port', '65535', '--gpu', 'cpu', '--gpu-layers', '0',
-      '--threads', '3', '--context-size', '64', '--family', 'fugaku-llm',
+      '--threads', '3', '--context-size', '64', '--complete-context-size', '128', '--kv-cache-type', 'f16',
+      '--draft-model', 'draft.gguf', '--priorities', 'off', '--mmap', 'on', '--chunk-interval-ms', '0', '--family', 'fugaku-llm',
       '--accept-terms', 'a', '--accept-terms', 'b', '--allow-remote', '--exit-with-stdin',
       '--parent-pid', '1234', '--queue-limit', '0',
     ]);
     assert.deepEqual(o, {
       model: 'モデル.gguf', host: '::1', port: 65535, gpu: 'cpu', gpuLayers: 0, threads: 3, contextSize: 64,
+      completeContextSize: 128, kvCacheType: 'f16', draftModel: 'draft.gguf', priorities: false, mmap: 'on', chunkIntervalMs: 0,
       family: 'fugaku-llm', acceptTerms: ['a', 'b'], allowRemote: true, exitWithStdin: true, parentPid: 1234, queueLimit: 0,
     });
   });
@@ -71,6 +79,11 @@ describe('parseBackendArgs', () => {
     argsError([...M, '--threads', '1.5'], /--threads/);
     argsError([...M, '--threads', 'two'], /--threads/);
     argsError([...M, '--context-size', '63'], /--context-size must be an integer >= 64/);
+    argsError([...M, '--complete-context-size', '8'], /--complete-context-size must be an integer >= 64/);
+    argsError([...M, '--kv-cache-type', 'q4_0'], /--kv-cache-type must be one of f16, q8_0/);
+    argsError([...M, '--priorities', 'yes'], /--priorities must be on or off/);
+    argsError([...M, '--mmap', 'maybe'], /--mmap must be auto, on or off/);
+    argsError([...M, '--chunk-interval-ms', '-1'], /--chunk-interval-ms/);
     argsError([...M, '--parent-pid', '0'], /--parent-pid/);
     argsError([...M, '--queue-limit', '-1'], /--queue-limit/);
   });

@@ -177,6 +177,27 @@ describe("chat session: panel messages to answers", () => {
     assert.equal(h.client.requests.length, 3);
   });
 
+  it("shows how far the model has read a long prompt before the first words, then writes", async () => {
+    const h = harness({ script: { chunks: ["答え"], progress: [[512, 3400], [1024, 3400], [1536, 3400]] } });
+    await ask(h, "長い質問");
+    const progress = h.of("progress");
+    assert.equal(progress.length, 3);
+    assert.equal(progress[0].text, "reading 512/3400", "no time left before a speed is seen");
+    assert.match(progress[2].text, /^reading 1536\/3400(, \d+ s left)?$/);
+    assert.ok(progress.every((p) => p.conversationId === lastState(h).currentConversationId));
+    assert.deepEqual(h.of("done").map((d) => d.stopReason), ["finished"]);
+  });
+
+  it("asks for token prediction from the input when the question rewrites the attached code, not otherwise", async () => {
+    const h = harness({ script: { chunks: ["答え"] } });
+    h.session.attach({ kind: "selection", name: "src/a.ts", language: "typescript", text: "const a = 1;", startLine: 3 });
+    await ask(h, "この関数をリファクタリングしてください", ["att-1"]);
+    h.session.attach({ kind: "selection", name: "src/a.ts", language: "typescript", text: "const a = 1;", startLine: 3 });
+    await ask(h, "この関数は何をしますか？", ["att-2"]);
+    await ask(h, "Refactor it");
+    assert.deepEqual(h.client.requests.map((r) => r.predictFrom), ["input", undefined, undefined]);
+  });
+
   it("sends attachments with the question, then clears the chips", async () => {
     const h = harness();
     h.editor.nextFile = { kind: "file", name: "src/util.py", language: "python", text: "def f():\n    return 1\n" };

@@ -28,6 +28,8 @@ export interface Script {
   loop?: boolean;
   stopReason?: DoneEvent["stopReason"];
   error?: { code: string; message: string; retryAfterMs?: number };
+  /** Reading progress (evaluated, total) reported before the first chunk. */
+  progress?: Array<[number, number]>;
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -41,13 +43,17 @@ class FakeGeneration implements AsyncIterable<string> {
   readonly done: Promise<DoneEvent>;
   private settle!: { resolve: (d: DoneEvent) => void; reject: (e: Error) => void };
 
-  constructor(private readonly script: Script, private readonly signal: AbortSignal | undefined) {
+  constructor(private readonly script: Script, private readonly signal: AbortSignal | undefined, private readonly call?: ChatCall) {
     this.done = new Promise((resolve, reject) => { this.settle = { resolve, reject }; });
     this.done.catch(() => undefined);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<string> {
     let sent = 0;
+    for (const [evaluatedTokens, totalTokens] of this.script.progress ?? []) {
+      await tick();
+      this.call?.onProgress?.({ evaluatedTokens, totalTokens });
+    }
     for (let i = 0; this.script.loop || i < this.script.chunks.length; i++) {
       await tick();
       if (this.signal?.aborted) {
@@ -86,7 +92,7 @@ export function fakeClient(script: Script): FakeClient {
     chat(body, signal) {
       client.requests.push(body);
       if (signal) client.signals.push(signal);
-      return new FakeGeneration(client.script, signal);
+      return new FakeGeneration(client.script, signal, body);
     },
     async count({ messages, texts }) {
       return { ...(messages ? { prompt: client.exactCount(messages) } : {}), texts: (texts ?? []).map((t) => Array.from(t).length) };
@@ -96,6 +102,7 @@ export function fakeClient(script: Script): FakeClient {
 }
 
 export const TEXTS: SessionTexts = {
+  reading: (v) => `reading ${v.evaluatedTokens}/${v.totalTokens}${v.secondsLeft === undefined ? "" : `, ${v.secondsLeft} s left`}`,
   untitled: "New chat",
   busy: "busy",
   notReady: "not ready",

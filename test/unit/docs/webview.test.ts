@@ -64,10 +64,16 @@ describe('docs: panel webview (jsdom)', function () {
     send({ type: 'start', action: 'translateToEn', kind: 'code' });
     assert.ok(!ring.hidden && !stop.hidden);
     assert.equal(doc.querySelector('.status-text')?.textContent, '<working>');
+    // A long prompt: how far the model has read it replaces "Writing…" until the first words.
+    send({ type: 'progress', text: 'Reading 1,200 of 3,400 tokens, about 9 s left…' });
+    assert.equal(doc.querySelector('.status-text')?.textContent, 'Reading 1,200 of 3,400 tokens, about 9 s left…');
     stop.click();
     assert.deepEqual(posted.at(-1), { type: 'stop' });
     send({ type: 'delta', text: '// hello' });
     assert.equal(doc.querySelector('.output pre')?.textContent, '// hello');
+    assert.equal(doc.querySelector('.status-text')?.textContent, '<working>');
+    send({ type: 'progress', text: 'late' });
+    assert.equal(doc.querySelector('.status-text')?.textContent, '<working>', 'progress after the first words is ignored');
     send({ type: 'result', kind: 'code', text: '// hello\nx = 1', existing: false, warning: 'changed code' });
     assert.ok(ring.hidden && stop.hidden);
     assert.ok(doc.querySelector('.status')?.classList.contains('warning'));

@@ -1,7 +1,7 @@
 // The engine the features hold: it forwards to the engine in use, and swapping engines ends a request in flight
 // with `engine_changed` (what arrived kept) and disposes the old engine.
 import assert from 'node:assert/strict';
-import type { ChatCall, CompleteCall, Engine } from '../../../extension/engine/engine.js';
+import type { ChatCall, CompleteCall, Engine, PrefillCall } from '../../../extension/engine/engine.js';
 import { EngineError } from '../../../extension/engine/engine-error.js';
 import { EngineSwitch } from '../../../extension/engine/engine-switch.js';
 import { streamAnswer } from '../../../extension/engine/stream-answer.js';
@@ -20,6 +20,8 @@ class FakeEngine implements Engine {
   async stop() {}
   chat(_call: ChatCall, signal?: AbortSignal) { return this.open(signal); }
   complete(_call: CompleteCall, signal?: AbortSignal) { return this.open(signal); }
+  readonly prefills: PrefillCall[] = [];
+  async prefill(call: PrefillCall) { this.prefills.push(call); return this.kind === 'local' ? END : undefined; }
   async count() { return { texts: [7] }; }
   async details() { return {}; }
   async dispose() { this.disposed = true; }
@@ -41,6 +43,8 @@ describe('EngineSwitch', () => {
     await sw.start();
     assert.equal(local.started, 1);
     assert.deepEqual(await sw.count({ texts: ['x'] }), { texts: [7] });
+    assert.deepEqual(await sw.prefill({ prefix: 'p' }), END);
+    assert.deepEqual(local.prefills, [{ prefix: 'p' }]);
     const s = sw.complete({ prefix: 'a' });
     local.streams[0].stream.push('b');
     local.streams[0].stream.finish(END);

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PIPELINE_SETTINGS } from '../../../extension/completion/pipeline.js';
+import { DEFAULT_PIPELINE_SETTINGS, FIRST_SUGGESTION_TARGET_RANGE } from '../../../extension/completion/pipeline.js';
 import { REMOTE_DEFAULTS } from '../../../extension/engine/openai/remote-engine.js';
 
 const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../package.json', import.meta.url)), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, { default?: unknown; scope?: string }> }; commands: Array<{ command: string; title: string }> };
+  contributes: { configuration: { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number; scope?: string }> }; commands: Array<{ command: string; title: string }> };
 };
 const props = manifest.contributes.configuration.properties;
 
@@ -19,6 +19,9 @@ describe('manifest', () => {
     assert.equal(props['fude.completion.maxTokens'].default, d.budget.maxTokens);
     assert.equal(props['fude.completion.timeBudgetMs'].default, d.budget.generateMs);
     assert.equal(props['fude.completion.firstTextTimeoutMs'].default, d.budget.firstTextMs);
+    assert.equal(props['fude.completion.firstSuggestionTargetMs'].default, d.firstSuggestionTargetMs);
+    assert.equal(props['fude.completion.firstSuggestionTargetMs'].minimum, FIRST_SUGGESTION_TARGET_RANGE.min);
+    assert.equal(props['fude.completion.firstSuggestionTargetMs'].maximum, FIRST_SUGGESTION_TARGET_RANGE.max);
   });
 
   it('shows the remote engine defaults the engine uses', () => {
@@ -30,7 +33,7 @@ describe('manifest', () => {
   });
 
   it('keeps the settings that pick the server or its trust out of workspace control, and has no key setting', () => {
-    for (const key of ['fude.engine.kind', 'fude.engine.baseUrl', 'fude.engine.model', 'fude.engine.caFile']) {
+    for (const key of ['fude.engine.kind', 'fude.engine.baseUrl', 'fude.engine.model', 'fude.engine.caFile', 'fude.backend.draftModelPath', 'fude.backend.nodePath']) {
       assert.ok(['machine', 'application'].includes(props[key].scope ?? ''), `${key} is ${props[key].scope ?? 'window'}-scoped`);
     }
     assert.deepEqual(Object.keys(props).filter((k) => /apiKey|secret|password|verify|insecure/i.test(k)), [], 'the key lives in SecretStorage; TLS verification cannot be turned off');

@@ -37,7 +37,7 @@ describe('checkFit with node-llama-cpp', function () {
 
   it('gives a local file the backend estimate for 3 sequences at the default context', async () => {
     const r = await checkFit(llama, { target: path });
-    const e = await estimateResources(llama, await readGgufFileInfo(path), { gpuLayers: 'auto', sequences: 3 });
+    const e = await estimateResources(llama, await readGgufFileInfo(path), { gpuLayers: 'auto' });
     assert.equal(r.verdict, 'cpu_only', 'no GPU here: it runs on the CPU only');
     assert.equal(r.gpu, false);
     assert.equal(r.sequences, 3);
@@ -46,7 +46,7 @@ describe('checkFit with node-llama-cpp', function () {
     assert.equal(r.name, 'llm-jp-3-1.8b-instruct');
     assert.equal(r.architecture, 'llama');
     assert.ok(r.ramAvailableBytes > 0);
-    assert.match(r.summary, /^fits on the CPU only \(no GPU found\): RAM .* available; context \d+ × 3 sequences$/);
+    assert.match(r.summary, /^fits on the CPU only \(no GPU found\): RAM .* available; context 2048 × 3 sequences, KV cache q8_0$/);
   });
 
   it('reads a served file through hf: and the endpoint with range requests, with the same numbers', async () => {

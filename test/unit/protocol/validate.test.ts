@@ -76,6 +76,19 @@ describe('validateFrame', () => {
       badField({ id: 'r', type: 'render', prefix: 'a', suffix: 2 }, 'suffix');
     });
 
+    it('prefill: a prefix and an optional suffix, as complete builds its prompt', () => {
+      assert.deepEqual(ok({ id: 'p', type: 'prefill', prefix: 'def f():', maxTokens: 3 }), { id: 'p', type: 'prefill', prefix: 'def f():' });
+      assert.deepEqual(ok({ id: 'p', type: 'prefill', prefix: '', suffix: '\n' }), { id: 'p', type: 'prefill', prefix: '', suffix: '\n' });
+      badField({ id: 'p', type: 'prefill' }, 'prefix');
+      badField({ id: 'p', type: 'prefill', prefix: 'a', suffix: 2 }, 'suffix');
+    });
+
+    it('chat predictFrom: "input" or nothing', () => {
+      assert.equal((ok({ id: 'c', type: 'chat', messages: [USER], predictFrom: 'input' }) as { predictFrom?: string }).predictFrom, 'input');
+      badField({ id: 'c', type: 'chat', messages: [USER], predictFrom: 'draft' }, 'predictFrom');
+      badField({ id: 'c', type: 'chat', messages: [USER], predictFrom: true }, 'predictFrom');
+    });
+
     it('accepts an id of exactly 200 characters, Japanese ids, and a frame of exactly the size limit', () => {
       assert.equal(ok({ id: 'a'.repeat(200), type: 'status' }).id.length, 200);
       assert.equal(ok({ id: '依頼-1', type: 'status' }).id, '依頼-1');

@@ -111,6 +111,9 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
       assert.ok(s.readyKey);
       assert.equal(server.requests[0].path, '/v1/models');
       assert.deepEqual(await m.engine.count({ texts: ['a'] }), undefined, 'a remote server does not count for Fude');
+      const asked = server.requests.length;
+      assert.equal(await m.engine.prefill({ prefix: 'const a = ' }), undefined, 'no completion cache to warm on a remote server');
+      assert.equal(server.requests.length, asked, 'a prefill sends nothing to the server');
       const details = await m.engine.details();
       assert.equal(details.server!.baseUrl, server.baseUrl);
       assert.equal(details.server!.model, MODEL);

@@ -1,0 +1,69 @@
+// How many prompt tokens a completion may evaluate, from the measured speeds: a request that reads
+// nothing from the KV cache must still show its first suggestion within the target, and never need
+// more time than the first-text budget gives it. A request that extends the cached prompt pays only
+// for its tail, so the window it keeps can be as large as the setting allows.
+import type { Speed } from './speed.js';
+
+export interface SizerInput {
+  readonly speed: Speed | undefined;
+  /** `fude.completion.firstSuggestionTargetMs`: the aim for a request with nothing cached. */
+  readonly targetMs: number;
+  /** The budget's first-text timeout: a window must never need more. */
+  readonly firstTextMs: number;
+  /** The budget's time for generating once text flows. */
+  readonly generateMs: number;
+  /** `fude.completion.promptTokens` (within the model's context). */
+  readonly fullTokens: number;
+}
+
+export type WindowLimit = 'setting' | 'target' | 'budget' | 'unknown-speed';
+
+export interface WindowPlan {
+  /** Most uncached tokens a request may evaluate. */
+  readonly affordableTokens: number;
+  /** Most uncached tokens the first-text budget covers (with a margin). */
+  readonly budgetTokens: number;
+  /** What bounds `affordableTokens`. */
+  readonly limitedBy: WindowLimit;
+  /** Expected time to the first text for a request evaluating `tokens` (undefined when the speed is unknown). */
+  expectedFirstTextMs(tokens: number): number | undefined;
+}
+
+/** A suggestion worth showing is at least this many tokens: the target leaves time to write them. */
+export const SHORT_SUGGESTION_TOKENS = 4;
+/** Time around the evaluation (socket, JSON, sampling, the pipeline): measured at 2 to 7 ms, kept generous. */
+export const OVERHEAD_MS = 30;
+/** Share of the first-text budget a window may need: the rest absorbs jitter on a busy machine. */
+export const BUDGET_SHARE = 0.8;
+/** Smallest window worth asking with (a few lines), when the budget covers it. */
+export const MIN_WINDOW_TOKENS = 48;
+
+export function planWindow(i: SizerInput): WindowPlan {
+  const s = i.speed;
+  if (!s) {
+    return { affordableTokens: i.fullTokens, budgetTokens: i.fullTokens, limitedBy: 'unknown-speed', expectedFirstTextMs: () => undefined };
+  }
+  const firstTokenMs = 1000 / s.decodeTokensPerSecond + OVERHEAD_MS;
+  const expectedFirstTextMs = (tokens: number) => (Math.max(0, tokens) / s.promptTokensPerSecond) * 1000 + firstTokenMs;
+  const toTokens = (ms: number) => Math.max(0, Math.floor((ms * s.promptTokensPerSecond) / 1000));
+  const budgetTokens = toTokens(i.firstTextMs * BUDGET_SHARE - firstTokenMs);
+  const reserve = Math.min(i.generateMs, (SHORT_SUGGESTION_TOKENS / s.decodeTokensPerSecond) * 1000);
+  const targetTokens = toTokens(i.targetMs - reserve - firstTokenMs);
+  // The target may be out of reach on a slow machine: still ask with a few lines, if the budget covers them.
+  const aimed = Math.max(targetTokens, Math.min(MIN_WINDOW_TOKENS, budgetTokens));
+  const affordableTokens = Math.min(i.fullTokens, budgetTokens, aimed);
+  const limitedBy: WindowLimit = affordableTokens === i.fullTokens ? 'setting' : affordableTokens === budgetTokens ? 'budget' : 'target';
+  return { affordableTokens, budgetTokens, limitedBy, expectedFirstTextMs };
+}
+
+/**
+ * Size of the window to prefill ahead of the keystroke. When idle, the whole window. After opening a
+ * file or a jump, the next keystroke tends to come soon: a window the backend can read before it comes
+ * (at least a cold window's worth), so that keystroke costs only its tail; later idle time grows it.
+ */
+export function prefillTokens(i: SizerInput & { readonly reason: 'open' | 'jump' | 'idle'; readonly expectedPauseMs: number }): number {
+  const s = i.speed;
+  if (!s || i.reason === 'idle') return i.fullTokens;
+  const inPause = Math.floor((i.expectedPauseMs / 1000) * s.promptTokensPerSecond * 0.8);
+  return Math.min(i.fullTokens, Math.max(inPause, planWindow(i).affordableTokens));
+}

@@ -1,0 +1,407 @@
+// The realistic completion benchmark (not a test): a person's typing session (sessions/typing-session.ts)
+// replayed through the real CompletionService, its pipeline and prefill scheduler, the real LocalEngine
+// (supervisor, WebSocket client) and the real fude-backend on a real-size GGUF, with the pauses a person
+// makes. Also the backend's decode speed against raw node-llama-cpp on the same file, chat while a prefill
+// runs, a completion while a chat reads a long prompt, and the backend's peak memory.
+//   npm run bench:completion -- --model FILE.gguf [--threads N] [--runs N] [--context-size N] [--out FILE.json] [--no-prefill]
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
+import type { Timings } from '../../protocol/messages.js';
+import { systemClock } from '../../extension/completion/clock.js';
+import { DEFAULT_PIPELINE_SETTINGS, type DocumentSnapshot, type PipelineOutcome } from '../../extension/completion/pipeline.js';
+import { PrefillScheduler } from '../../extension/completion/prefill-scheduler.js';
+import { CompletionService, type ServiceOutcome } from '../../extension/completion/service.js';
+import type { Snooze } from '../../extension/completion/snooze.js';
+import type { CompleteCall, Engine } from '../../extension/engine/engine.js';
+import { EngineError } from '../../extension/engine/engine-error.js';
+import { launchSpec } from '../../extension/engine/local/launch.js';
+import { LocalEngine } from '../../extension/engine/local/local-engine.js';
+import { ModelStatus } from '../../extension/engine/model-status.js';
+import { TextStream } from '../../extension/engine/text-stream.js';
+import { firstBurst, PAUSES, PLACES, seeded, sessionText, SESSION_FILE } from './sessions/typing-session.js';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface RealisticOptions {
+  readonly model: string;
+  readonly threads: number;
+  readonly runs: number;
+  readonly contextSize: number;
+  readonly out: string;
+  readonly prefill: boolean;
+}
+
+/** Nearest-rank percentile. */
+function pct(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length, Math.max(1, Math.ceil((p / 100) * s.length))) - 1];
+}
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const dist = (xs: readonly number[]) => ({ p50: nullable(pct(xs, 50)), p95: nullable(pct(xs, 95)), n: xs.length });
+const nullable = (x: number | null) => (x === null ? null : r1(x));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const median = (xs: readonly number[]) => pct(xs, 50);
+
+function peakRssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : null;
+}
+
+/** One `complete` as the bench saw it: when it was sent, when its first text came, the backend's timings. */
+interface Sent {
+  readonly at: number;
+  firstTextAt?: number;
+  timings?: Timings;
+  evaluated?: number;
+  input?: number;
+}
+
+/** The engine as the service sees it, with each complete timed (the chunks pass through untouched). */
+function timedEngine(engine: Engine, log: Sent[]): Pick<Engine, 'complete' | 'prefill' | 'details'> {
+  return {
+    complete(call: CompleteCall, signal?: AbortSignal) {
+      const sent: Sent = { at: performance.now() };
+      log.push(sent);
+      const inner = engine.complete(call, signal);
+      const outer = new TextStream(inner.id);
+      void (async () => {
+        try {
+          for await (const t of inner) {
+            sent.firstTextAt ??= performance.now();
+            outer.push(t);
+          }
+          const done = await inner.done;
+          sent.timings = done.timings;
+          sent.evaluated = done.usage.evaluatedInputTokens;
+          sent.input = done.usage.inputTokens;
+          outer.finish(done);
+        } catch (e) {
+          outer.fail(e instanceof EngineError ? e : new EngineError('internal', String(e)));
+        }
+      })();
+      return outer;
+    },
+    prefill: (call, signal) => engine.prefill(call, signal),
+    details: () => engine.details(),
+  };
+}
+
+interface Measured {
+  readonly kind: 'firstSuggestion' | 'afterJump' | 'afterIdle' | 'extendByOne';
+  readonly ms: number;
+  readonly shown: boolean;
+  readonly end: string;
+  readonly source: string;
+  readonly evaluated?: number;
+  readonly input?: number;
+  /** Provide call to first text, less the debounce, less the backend's own time to its first token. */
+  readonly overheadMs?: number;
+}
+
+export async function realisticBench(o: RealisticOptions): Promise<void> {
+  const began = performance.now();
+  const loadAtStart = loadavg();
+  console.log(`realistic completion benchmark: ${basename(o.model)}, ${o.threads} thread(s), context ${o.contextSize}, ${o.runs} run(s); load average ${loadAtStart.map(r1).join(' ')} on ${cpus().length} cores`);
+  const status = new ModelStatus({ engine: 'local', isDemo: false, configuredName: basename(o.model) });
+  const engine = new LocalEngine({
+    status,
+    launch: () => launchSpec(
+      { modelPath: o.model, family: 'auto', gpu: 'cpu', gpuLayers: 'auto', contextSize: o.contextSize, threads: o.threads, acceptedTerms: [] },
+      { extensionPath: REPO, execPath: process.execPath, isElectron: false, nodePath: '', hostPid: process.pid, env: process.env },
+      randomBytes(24).toString('base64url'),
+    ),
+    onStderr: (line) => { if (/error|warn/i.test(line)) console.error(`  backend: ${line}`); },
+    supervisor: { startTimeoutMs: 600_000 },
+  });
+  const loadStarted = performance.now();
+  await engine.start();
+  const loadMs = performance.now() - loadStarted;
+  const pid = engine.pid;
+  console.log(`  backend ready in ${r1(loadMs / 1000)} s (pid ${pid})`);
+
+  const sentLog: Sent[] = [];
+  const service = new CompletionService({
+    status, engine: timedEngine(engine, sentLog),
+    ensureReady: async () => { await engine.start(); return true; },
+    snooze: { until: () => undefined } as unknown as Snooze,
+    termsAccepted: () => true,
+    enabled: () => ({ enabled: true, enabledGlobally: true }),
+    settings: DEFAULT_PIPELINE_SETTINGS,
+  });
+  const pipeline = service.pipeline;
+  // The backend's own speeds come with the ready status; wait for them as the editor would have them.
+  for (let i = 0; i < 50 && !pipeline.speed.current; i++) await sleep(100);
+  const speedAtLoad = pipeline.speed.current;
+
+  let current: DocumentSnapshot | undefined;
+  const prefillLog: string[] = [];
+  const scheduler = new PrefillScheduler({
+    clock: systemClock,
+    warm: (reason, expectedPauseMs, signal) => (current ? service.warm(current, { reason, expectedPauseMs, signal }) : Promise.resolve({ kind: 'skipped', why: 'empty' })),
+    log: (line) => prefillLog.push(line),
+  });
+
+  const measured: Measured[] = [];
+  const outcomes: PipelineOutcome[] = [];
+  let keystrokes = 0;
+  const random = seeded(14);
+  const gap = () => Math.round(PAUSES.keyMinMs + random() * (PAUSES.keyMaxMs - PAUSES.keyMinMs));
+  const statementPause = () => Math.round(PAUSES.statementMinMs + random() * (PAUSES.statementMaxMs - PAUSES.statementMinMs));
+  let previous: AbortController | undefined;
+  const lineOf = (d: DocumentSnapshot) => d.text.slice(0, d.offset).split('\n').length - 1;
+
+  /** One keystroke as VS Code delivers it: the edit, then a new request that cancels the one before. */
+  const key = (s: string): { at: number; result: Promise<ServiceOutcome> } => {
+    const d = current!;
+    current = { ...d, text: d.text.slice(0, d.offset) + s + d.text.slice(d.offset), offset: d.offset + s.length };
+    keystrokes++;
+    pipeline.recordKeystroke();
+    if (o.prefill) scheduler.edited({ uri: current.uri, line: lineOf(current) });
+    previous?.abort();
+    previous = new AbortController();
+    const at = performance.now();
+    const result = service.provide(current, { manual: false, signal: previous.signal });
+    void result.then((r) => { if (r.kind === 'done') outcomes.push(r.outcome); });
+    return { at, result };
+  };
+
+  /** Waits for the suggestion of the last key, as a person who stops typing does. */
+  const awaitShown = async (kind: Measured['kind'], k: { at: number; result: Promise<ServiceOutcome> }): Promise<string> => {
+    const sentBefore = sentLog.length;
+    const r = await k.result;
+    const ms = performance.now() - k.at;
+    if (r.kind !== 'done') {
+      measured.push({ kind, ms, shown: false, end: r.kind, source: '-' });
+      return '';
+    }
+    const out = r.outcome;
+    // The request this key sent (if it sent one): the last one sent after the key.
+    const sent = out.source === 'model' ? sentLog.slice(sentBefore).filter((s) => s.at >= k.at).at(-1) ?? sentLog.filter((s) => s.at >= k.at).at(-1) : undefined;
+    const overheadMs = sent?.firstTextAt !== undefined && sent.timings ? sent.firstTextAt - k.at - out.waitedMs - sent.timings.firstTokenMs : undefined;
+    measured.push({ kind, ms, shown: out.text !== '', end: out.end, source: out.source, evaluated: sent?.evaluated, input: sent?.input, overheadMs });
+    return out.text;
+  };
+
+  const sessionStarted = performance.now();
+  const sentAtStart = service.generate.counts.sent;
+  const engineAtStart = { ...pipeline.engine.counters };
+  const base = sessionText();
+  for (let run = 0; run < o.runs; run++) {
+    // Each run opens the file under its own name: nothing of it is in the completion cache.
+    current = { uri: `file:///bench/run${run}/completion-core.ts`, path: 'completion-core.ts', languageId: 'typescript', text: base, offset: 0, indentUnit: '  ', tabSize: 2 };
+    for (const place of PLACES) {
+      const anchor: number = current.text.indexOf(`\n${place.after}\n`);
+      if (anchor === -1) throw new Error(`session: no line ${JSON.stringify(place.after)} in ${SESSION_FILE}`);
+      current = { ...current, offset: anchor + 1 + place.after.length };
+      const where = { uri: current.uri, line: lineOf(current) };
+      if (o.prefill) {
+        if (place.arrive === 'open') scheduler.activated(where);
+        else scheduler.moved(where);
+      }
+      await sleep(place.arrive === 'open' ? PAUSES.afterOpenMs : PAUSES.afterJumpMs);
+      const indent = /^\s*/.exec(place.after)![0];
+      for (const [i, line] of place.lines.entries()) {
+        key(`\n${indent}`); // End, Enter: VS Code indents the new line
+        const burst = firstBurst(line);
+        let last = key(burst[0]);
+        for (const ch of burst.slice(1)) {
+          await sleep(gap());
+          last = key(ch);
+        }
+        const first: Measured['kind'] = i > 0 ? 'afterIdle' : place.arrive === 'open' ? 'firstSuggestion' : 'afterJump';
+        const shown = await awaitShown(first, last);
+        let rest = line.slice(burst.length);
+        if (rest !== '') {
+          // One more character: the model is asked again unless it is the start of what is shown.
+          await sleep(gap());
+          const one = key(rest[0]);
+          rest = rest.slice(1);
+          if (shown === '' || !shown.startsWith(line[burst.length])) await awaitShown('extendByOne', one);
+        }
+        for (const [j, ch] of [...rest].entries()) {
+          await sleep(j > 0 && rest[j - 1] === ';' ? statementPause() : gap());
+          key(ch);
+        }
+        await sleep(statementPause());
+        if (i === 0 && place.idleAfterFirstMs) await sleep(place.idleAfterFirstMs);
+      }
+    }
+    console.log(`  run ${run + 1}/${o.runs} done (${r1((performance.now() - sessionStarted) / 1000)} s so far)`);
+  }
+  previous?.abort();
+  await sleep(100);
+  const sessionMs = performance.now() - sessionStarted;
+  const backendRequests = service.generate.counts.sent - sentAtStart;
+  const cacheHits = pipeline.engine.counters.cacheHits - engineAtStart.cacheHits;
+  scheduler.dispose();
+
+  // ---- chat and completion together ----
+  const chatTimes = await chatWithCompletion(engine, base);
+
+  // ---- decode speed: the backend, then raw node-llama-cpp on the same file (the backend stopped first) ----
+  const decodePrompt = base.slice(0, base.indexOf('\n', 4000));
+  const backendDecode: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const s = engine.complete({ prefix: `${decodePrompt}\n// run ${i}\n`, maxTokens: 64 });
+    await s.text();
+    const d = await s.done;
+    // From the timings (first token to the end), as the raw rate is measured.
+    if (d.usage.outputTokens > 8) backendDecode.push(((d.usage.outputTokens - 1) / (d.timings.totalMs - d.timings.firstTokenMs)) * 1000);
+  }
+  const peak = peakRssMb(pid);
+  const windowReport = pipeline.report();
+  service.dispose();
+  await engine.dispose();
+  const rawDecode = await rawDecodeRate(o, decodePrompt);
+  const decodeRatioToRaw = backendDecode.length && rawDecode.length ? Math.round((median(backendDecode)! / median(rawDecode)!) * 1000) / 1000 : null;
+
+  const of = (k: Measured['kind']) => measured.filter((m) => m.kind === k);
+  const firstSuggestionMs = dist(of('firstSuggestion').map((m) => m.ms));
+  const afterJumpMs = dist(of('afterJump').map((m) => m.ms));
+  const extendByOneMs = dist(of('extendByOne').filter((m) => m.source === 'model').map((m) => m.ms));
+  const pipelineOverheadMs = dist(measured.flatMap((m) => (m.overheadMs === undefined ? [] : [m.overheadMs])));
+  const loadAtEnd = loadavg();
+  const result = {
+    firstSuggestionMs,
+    afterJumpMs,
+    extendByOneMs,
+    pipelineOverheadMs,
+    backendRequests,
+    keystrokes,
+    cacheHitRate: keystrokes === 0 ? 0 : Math.round((cacheHits / keystrokes) * 1000) / 1000,
+    decodeRatioToRaw,
+    peakRssMb: peak,
+    chatWithCompletion: chatTimes,
+    details: {
+      definitions: {
+        firstSuggestionMs: 'the file opens on the first place; after a 3 s pause the person types the first words of a line and waits: last key to the suggestion (or to the empty answer), debounce included',
+        afterJumpMs: 'the same after a far jump (Ctrl+G, 400+ lines away) and a 1.5 s pause',
+        afterIdleMs: 'the same for the next line after an 8 s idle pause (the whole window prefilled)',
+        extendByOneMs: 'one more character after that, not the start of the suggestion: last key to the new suggestion, the model asked again (only its tail evaluated)',
+        pipelineOverheadMs: 'for those requests: provide call to the first text, less the debounce, less the backend\'s own time to its first token (window, cache, engine, client, WebSocket, JSON)',
+        backendRequests: 'complete requests sent during the sessions (prefills not counted)',
+        keystrokes: 'edits typed during the sessions (Enter included)',
+        cacheHitRate: 'keystrokes answered from the completion cache / keystrokes',
+        decodeRatioToRaw: 'median decode tokens/s of the backend (64-token completions) over raw node-llama-cpp (sequence.evaluate, greedy) on the same file, threads and context size, measured one after the other in this run',
+        peakRssMb: 'the backend process\'s peak resident memory (VmHWM) at the end of the run',
+      },
+      afterIdleMs: dist(of('afterIdle').map((m) => m.ms)),
+      shown: Object.fromEntries((['firstSuggestion', 'afterJump', 'afterIdle', 'extendByOne'] as const).map((k) => [k, `${of(k).filter((m) => m.shown).length}/${of(k).length}`])),
+      ends: Object.fromEntries((['firstSuggestion', 'afterJump', 'afterIdle', 'extendByOne'] as const).map((k) => [k, of(k).map((m) => m.end)])),
+      evaluatedInputTokens: Object.fromEntries((['firstSuggestion', 'afterJump', 'afterIdle', 'extendByOne'] as const).map((k) => [k, of(k).map((m) => (m.evaluated === undefined ? null : `${m.evaluated}/${m.input}`))])),
+      samples: measured.map((m) => ({ kind: m.kind, ms: r1(m.ms), end: m.end, source: m.source, shown: m.shown })),
+      sessionSeconds: r1(sessionMs / 1000),
+      requestOutcomes: countBy(outcomes.filter((x) => !x.debounced).map((x) => x.end)),
+      debounced: pipeline.counters.debounced,
+      windows: { kept: pipeline.window.kept, fresh: pipeline.window.fresh },
+      window: windowReport,
+      speedAtLoad,
+      prefill: o.prefill ? { ...scheduler.counts, log: prefillLog } : 'off (--no-prefill)',
+      backendDecodeTokensPerSecond: backendDecode.map(r1),
+      rawDecodeTokensPerSecond: rawDecode.map(r1),
+      backendLoadSeconds: r1(loadMs / 1000),
+      pauses: PAUSES,
+    },
+    targets: {
+      firstSuggestionP50AtMost1500: (firstSuggestionMs.p50 ?? Infinity) <= 1500,
+      afterJumpP50AtMost1000: (afterJumpMs.p50 ?? Infinity) <= 1000,
+      extendByOneP50AtMostAThirdOfFirst: (extendByOneMs.p50 ?? Infinity) <= (firstSuggestionMs.p50 ?? 0) / 3,
+      pipelineOverheadP50Under5: (pipelineOverheadMs.p50 ?? Infinity) < 5,
+      decodeRatioAtLeast097: (decodeRatioToRaw ?? 0) >= 0.97,
+      peakRssAtMost3500: (peak ?? Infinity) <= 3500,
+    },
+    settings: { model: o.model, threads: o.threads, runs: o.runs, contextSize: o.contextSize, prefill: o.prefill, pipeline: { ...pipeline.currentSettings } },
+    machine: {
+      cpuModel: cpus()[0]?.model ?? 'unknown', logicalCores: cpus().length, memoryGb: r1(totalmem() / 2 ** 30),
+      loadAverageAtStart: loadAtStart.map(r1), loadAverageAtEnd: loadAtEnd.map(r1), node: process.version,
+    },
+    date: new Date().toISOString(),
+    wallSeconds: r1((performance.now() - began) / 1000),
+  };
+  const f = (d: { p50: number | null; p95: number | null; n: number }) => `p50 ${d.p50 ?? '-'} ms  p95 ${d.p95 ?? '-'} ms  (n ${d.n})`;
+  console.log(`  first suggestion after opening  ${f(firstSuggestionMs)}   target p50 <= 1500: ${result.targets.firstSuggestionP50AtMost1500 ? 'met' : 'NOT met'}`);
+  console.log(`  after a far jump                ${f(afterJumpMs)}   target p50 <= 1000: ${result.targets.afterJumpP50AtMost1000 ? 'met' : 'NOT met'}`);
+  console.log(`  after an idle pause             ${f(result.details.afterIdleMs)}`);
+  console.log(`  extend by one (model)           ${f(extendByOneMs)}   target p50 <= first/3: ${result.targets.extendByOneP50AtMostAThirdOfFirst ? 'met' : 'NOT met'}`);
+  console.log(`  pipeline overhead               ${f(pipelineOverheadMs)}   target p50 < 5: ${result.targets.pipelineOverheadP50Under5 ? 'met' : 'NOT met'}`);
+  console.log(`  session: ${keystrokes} keystrokes, ${backendRequests} backend requests, cache hit rate ${result.cacheHitRate}`);
+  console.log(`  decode: backend ${backendDecode.map(r1).join(', ')} vs raw ${rawDecode.map(r1).join(', ')} tokens/s: ratio ${decodeRatioToRaw ?? '-'} (target >= 0.97: ${result.targets.decodeRatioAtLeast097 ? 'met' : 'NOT met'})`);
+  console.log(`  backend peak RSS ${peak ?? '-'} MB (target <= 3500: ${result.targets.peakRssAtMost3500 ? 'met' : 'NOT met'})`);
+  console.log(`  chat first token: alone ${chatTimes.chatFirstTokenAloneMs} ms, while a prefill runs ${chatTimes.chatFirstTokenDuringPrefillMs} ms; completion while a chat reads: ${chatTimes.completionDuringChatReadMs} ms (alone ${chatTimes.completionAloneMs} ms)`);
+  console.log(`  load average at the end ${loadAtEnd.map(r1).join(' ')}`);
+  mkdirSync(dirname(o.out), { recursive: true });
+  writeFileSync(o.out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`wrote ${o.out} (${result.wallSeconds} s)`);
+}
+
+function countBy(xs: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of xs) out[x] = (out[x] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * Chat and completion on one model: chat's time to first token alone and while a completion prefill
+ * of a whole window runs, and a completion's time while a chat reads a long prompt (and alone).
+ */
+async function chatWithCompletion(engine: Engine, text: string) {
+  const question = (n: number) => [{ role: 'user' as const, content: `質問 ${n}: この関数は何をしますか?\n\`\`\`ts\n${text.slice(20_000, 21_500)}\n\`\`\`` }];
+  const firstToken = async (n: number) => {
+    const t0 = performance.now();
+    const s = engine.chat({ messages: question(n), lane: 'chat', maxTokens: 4, temperature: 0 });
+    for await (const chunk of s) { if (chunk !== '') break; }
+    const ms = performance.now() - t0;
+    await s.done.catch(() => undefined);
+    return Math.round(ms);
+  };
+  const chatFirstTokenAloneMs = await firstToken(1);
+  const prefillAbort = new AbortController();
+  const prefill = engine.prefill({ prefix: text.slice(40_000, 44_000) }, prefillAbort.signal).catch(() => undefined);
+  await sleep(200);
+  const chatFirstTokenDuringPrefillMs = await firstToken(2);
+  prefillAbort.abort();
+  await prefill;
+  const completion = async (at: number) => {
+    const t0 = performance.now();
+    const s = engine.complete({ prefix: text.slice(at - 1500, at), maxTokens: 4 });
+    await s.text().catch(() => undefined);
+    return Math.round(performance.now() - t0);
+  };
+  const completionAloneMs = await completion(60_000);
+  const longChat = engine.chat({ messages: [{ role: 'user', content: `要約してください:\n${text.slice(0, 12_000)}` }], lane: 'chat', maxTokens: 2, temperature: 0 });
+  const reading = longChat.text().catch(() => undefined);
+  await sleep(500);
+  const completionDuringChatReadMs = await completion(62_000);
+  await reading;
+  return { chatFirstTokenAloneMs, chatFirstTokenDuringPrefillMs, completionAloneMs, completionDuringChatReadMs };
+}
+
+/** Raw node-llama-cpp's decode speed on the same file: greedy, the same threads and context size. */
+async function rawDecodeRate(o: RealisticOptions, prompt: string): Promise<number[]> {
+  const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
+  try {
+    const model = await llama.loadModel({ modelPath: o.model });
+    const context = await model.createContext({ contextSize: o.contextSize, threads: o.threads });
+    const sequence = context.getSequence();
+    const rates: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await sequence.clearHistory();
+      const tokens = model.tokenize(`${prompt}\n// run ${i}\n`);
+      const times: number[] = [];
+      for await (const _ of sequence.evaluate(tokens, { temperature: 0 })) {
+        times.push(performance.now());
+        if (times.length >= 64) break;
+      }
+      rates.push(((times.length - 1) / (times.at(-1)! - times[0])) * 1000);
+    }
+    return rates;
+  } finally {
+    await llama.dispose();
+  }
+}
