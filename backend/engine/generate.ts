@@ -47,12 +47,12 @@ export interface GenerateOptions {
   /** node-llama-cpp's priority when lanes share a context's batch. */
   evaluationPriority?: EvaluationPriority;
   /** Prompt tokens per chunk (default: the context's batch size). */
-  chunkTokens?(): number;
+  chunkTokens?: () => number;
   /**
    * Prompt progress: (0, total) when evaluation starts, after each chunk but the last, and (total, total) with the
    * first token.
    */
-  onProgress?(evaluated: number, total: number): void;
+  onProgress?: (evaluated: number, total: number) => void;
   /**
    * Input-lookup token prediction: the answer is expected to copy these tokens (the prompt), so each step also
    * evaluates what followed the same tokens there (engine/lookup-decode.ts). The text is the same as without.

@@ -50,7 +50,7 @@ export async function* lookupEvaluate(
 ): AsyncGenerator<Token, void, void> {
   const lookup = new InputLookupTokenPredictor(INPUT_LOOKUP);
   lookup.updateInputTokens(inputTokens.slice());
-  lookup.reset({ stateTokens: [...sequence.contextTokens, ...tokens] } as Parameters<InputLookupTokenPredictor['reset']>[0]);
+  lookup.reset({ stateTokens: [...sequence.contextTokens, ...tokens] });
   const { sampling } = o;
   /** Sampling for the output after the `before`-th predicted token (0: after the last real token). */
   const next = (before: readonly Token[]) => ({
@@ -71,7 +71,7 @@ export async function* lookupEvaluate(
     for (;;) {
       // Predict only while decoding (one token pending), and never past the context.
       const room = sequence.contextSize - sequence.nextTokenIndex - pending.length - 1;
-      const predicted = pending.length === 1 && room > 0 ? lookup.predictTokens().slice(0, room) as Token[] : [];
+      const predicted = pending.length === 1 && room > 0 ? lookup.predictTokens().slice(0, room) : [];
       const items: ControlledEvaluateInputItem[] = pending.map((t, i) => (i < pending.length - 1 ? t : [t, next([])]));
       predicted.forEach((t, j) => items.push([t, next(predicted.slice(0, j + 1))]));
       const results = await sequence.controlledEvaluate(items, { evaluationPriority: o.evaluationPriority });

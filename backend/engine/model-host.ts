@@ -232,7 +232,7 @@ function checkSameVocabulary(main: LlamaModel, draft: LlamaModel, draftPath: str
 }
 
 function firstLine(e: unknown): string {
-  return String((e as Error)?.message ?? e).split('\n')[0];
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }
 
 function loadError(e: unknown, file: ModelFile, plan: ResourcePlan, what: string): SetupError {

@@ -12,7 +12,7 @@ export interface FeedOptions {
   signal: AbortSignal;
   evaluationPriority: EvaluationPriority;
   /** Tokens in the next chunk (chunkTokens() is asked again before each: the measured speed may change). */
-  chunkTokens(): number;
+  chunkTokens: () => number;
   /** After each chunk: tokens evaluated so far and in all. */
   onChunk?(evaluated: number, total: number): void;
   /** Asked before each chunk: stop early and leave the rest (a prefill giving way). */
@@ -52,7 +52,7 @@ export async function feedPrompt(sequence: LlamaContextSequence, tokens: readonl
     if (opts.stopEarly?.()) break;
     const chunk = tokens.slice(evaluated, evaluated + Math.max(1, opts.chunkTokens()));
     const started = performance.now();
-    await sequence.evaluateWithoutGeneratingNewTokens(chunk as Token[], { evaluationPriority: opts.evaluationPriority });
+    await sequence.evaluateWithoutGeneratingNewTokens(chunk, { evaluationPriority: opts.evaluationPriority });
     ms += performance.now() - started;
     evaluated += chunk.length;
     opts.onChunk?.(evaluated, tokens.length);

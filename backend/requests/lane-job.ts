@@ -23,9 +23,9 @@ export interface LaneJob {
   sequence: LlamaContextSequence;
   ticket: Ticket;
   evaluationPriority: 1 | 3 | 5;
-  chunkTokens(): number;
+  chunkTokens: () => number;
   /** For generate/feedPrompt: keeps the lane's status and the client's progress events up to date. */
-  onProgress(evaluated: number, total: number): void;
+  onProgress: (evaluated: number, total: number) => void;
   /** The figures for `done`: this request's speeds (or the running estimate) and its time waiting. */
   finish(measured: Measured, firstWaitMs: number, opts?: { decode?: boolean }): { throughput: Throughput; queuedMs: number };
 }

@@ -44,7 +44,7 @@ export const handlePrefill: Handler<PrefillRequest> = async (req, ctx) => {
 };
 
 /** A signal that aborts when either does, with the first one's reason (AbortSignal.any needs Node 20.3). */
-function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; dispose(): void } {
+function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; dispose: () => void } {
   const c = new AbortController();
   const onA = () => c.abort(a.reason);
   const onB = () => c.abort(b.reason);

@@ -65,7 +65,7 @@ export async function estimateResources(llama: Llama, info: GgufFileInfo, opts: 
   const totalLayers = insights.totalLayers;
   const trainContextSize = insights.trainContextSize ?? DEFAULT_CONTEXT_CAP;
   const contextSize = opts.contextSize ?? defaultContextSize(insights.trainContextSize);
-  const kvShape = kvShapeOf(info.architectureMetadata as Parameters<typeof kvShapeOf>[0]);
+  const kvShape = kvShapeOf(info.architectureMetadata);
   const layout = laneLayout(contextSize, opts, kvShape);
   if (layout.warning) warnings.push(`KV cache: ${layout.warning}.`);
   if (contextSize > trainContextSize) {

@@ -36,7 +36,7 @@ export type GenerateFn = (
   signal: AbortSignal,
   onText: (delta: string) => void,
   hints: GenerateHints,
-) => Promise<GenerationEnd | void>;
+) => Promise<GenerationEnd | void>; // eslint-disable-line @typescript-eslint/no-invalid-void-type -- test backends and old callers resolve with nothing
 
 /** What the backend said about a finished generation (the local engine's `done`). */
 export interface GenerationEnd {

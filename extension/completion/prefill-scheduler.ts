@@ -215,7 +215,7 @@ export class PrefillScheduler {
       case 'failed':
         this.counts.started++;
         this.counts.failed++;
-        this.o.log(`${where}: failed after ${s(outcome.ms)}: ${String((outcome.error as Error)?.message ?? outcome.error)}`);
+        this.o.log(`${where}: failed after ${s(outcome.ms)}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`);
         return;
     }
     // Idle came while this one ran: now warm the whole window, unless the user is back.

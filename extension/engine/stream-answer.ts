@@ -31,7 +31,7 @@ export async function streamAnswer(
   let text = '';
   try {
     const reading = onReading && new ReadingProgress();
-    const stream = engine.chat(reading ? { ...call, onProgress: (p) => { if (text === '') onReading!(reading.update(p)); } } : call, signal);
+    const stream = engine.chat(reading ? { ...call, onProgress: (p) => { if (text === '') onReading(reading.update(p)); } } : call, signal);
     for await (const chunk of stream) {
       text += chunk;
       onDelta(chunk);

@@ -16,7 +16,7 @@ const BATCH = 256;
 
 function done(r: Collected): DoneEvent {
   assert.equal(r.final.type, 'done', JSON.stringify(r.final).slice(0, 300));
-  return r.final as DoneEvent;
+  return r.final;
 }
 
 function errorCode(r: Collected): string {
@@ -157,7 +157,6 @@ describe('backend: lanes, priorities, prefill, progress, throughput (issue 14)',
     let completionSentAt = 0;
     let completionFirstAt = 0;
     let chatFirstAt = 0;
-    let completion: Promise<Collected> | undefined;
     const chatPromise = c.request({ id: 'l1', type: 'chat', messages: [{ role: 'user', content }], maxTokens: 4 }, () => {
       if (!chatFirstAt) chatFirstAt = performance.now();
     });
@@ -172,7 +171,7 @@ describe('backend: lanes, priorities, prefill, progress, throughput (issue 14)',
       await new Promise((r) => setTimeout(r, 2));
     }
     completionSentAt = performance.now();
-    completion = c2.request({ id: 'l2', type: 'complete', prefix: code(1500, 'iota') }, () => {
+    const completion = c2.request({ id: 'l2', type: 'complete', prefix: code(1500, 'iota') }, () => {
       if (!completionFirstAt) completionFirstAt = performance.now();
     });
     const [chat, comp] = await Promise.all([chatPromise, completion]);

@@ -11,7 +11,7 @@ import { Client, spawnBackend, type BackendProcess, type Collected } from './har
 
 function done(r: Collected): DoneEvent {
   assert.equal(r.final.type, 'done', JSON.stringify(r.final).slice(0, 300));
-  return r.final as DoneEvent;
+  return r.final;
 }
 
 describe('backend: token prediction', function () {

@@ -224,7 +224,7 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
           rest = rest.slice(1);
           if (shown === '' || !shown.startsWith(line[burst.length])) await awaitShown('extendByOne', one);
         }
-        for (const [j, ch] of [...rest].entries()) {
+        for (const [j, ch] of Array.from(rest).entries()) {
           await sleep(j > 0 && rest[j - 1] === ';' ? statementPause() : gap());
           key(ch);
         }

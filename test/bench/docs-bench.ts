@@ -63,7 +63,7 @@ async function subject(): Promise<{ path: string; code: string; copies: boolean;
   if (flags.model) {
     const path = resolve(flags.model);
     const info = await readGgufFileInfo(path, { readTensorInfo: false, logWarnings: false });
-    const name = String(info.metadata.general?.name ?? '');
+    const name = info.metadata.general?.name ?? '';
     if (name.includes('copy fixture')) {
       const s = copyScript();
       return { path, code: s.prompt, copies: true, expected: s.answer, label: `${path} (copy fixture)` };
@@ -106,7 +106,7 @@ async function main() {
   // ---- fude-backend ----
   const backend = spawnBackend(['--model', sub.path, '--threads', String(threads), '--context-size', '4096']);
   const backendRuns: Record<'plain' | 'input', Run[]> = { plain: [], input: [] };
-  let promptTokens: number[] = [];
+  let promptTokens: number[];
   try {
     const ready = await backend.ready;
     const c = await Client.connect(ready.port);

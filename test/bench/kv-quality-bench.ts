@@ -44,6 +44,7 @@ const CONFIGS: Record<string, Partial<LlamaContextOptions>> = {
   'f16 (node-llama-cpp default)': {},
   'f16, batches of 64 (noise floor)': { batchSize: 64 },
   'f16, flash attention': { flashAttention: true },
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the same experimental options the backend uses, measured here
   'q8_0 + flash attention (fude-backend)': { flashAttention: true, experimentalKvCacheKeyType: GgmlType.Q8_0, experimentalKvCacheValueType: GgmlType.Q8_0 },
 };
 
@@ -106,7 +107,7 @@ async function main() {
   const llama = await getLlama({ gpu: false, build: 'never', maxThreads: threads, logLevel: LlamaLogLevel.error });
   try {
     const model = await llama.loadModel({ modelPath: resolve(flags.model!), useMmap: false });
-    const tokens = model.tokenize(promptText()).slice(0, promptTokens) as Token[];
+    const tokens = model.tokenize(promptText()).slice(0, promptTokens);
     if (model.tokens.bos != null) tokens.unshift(model.tokens.bos);
     console.log(`KV-cache quality: ${flags.model}, ${tokens.length} prompt tokens, ${positions} positions, ${threads} threads; load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
     const names = Object.keys(CONFIGS);
@@ -129,7 +130,7 @@ async function main() {
       loadAverageAtEnd: Number(loadavg()[0].toFixed(1)),
       wallSeconds: Math.round((performance.now() - began) / 1000),
     };
-    const out = resolve(flags.out!);
+    const out = resolve(flags.out);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`wrote ${out} (${result.wallSeconds} s)`);

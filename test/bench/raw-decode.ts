@@ -61,8 +61,8 @@ export async function openRawDecoder(modelPath: string, opts: { threads: number;
       return { tokens, firstTokenMs: first - start, totalMs: end - start, decodeTokensPerSecond: tokens > 1 ? (tokens - 1) / ((end - first) / 1000) : 0 };
     },
     async close() {
-      await context!.dispose();
-      await model!.dispose();
+      await context.dispose();
+      await model.dispose();
       await llama.dispose();
     },
   };

@@ -264,10 +264,10 @@ async function main() {
   result.wallSeconds = r1((performance.now() - began) / 1000);
   result.loadAverageAtEnd = load();
   console.log(`\nsummary ${JSON.stringify(result.summary, null, 2)}`);
-  const out = resolve(flags.out!);
+  const out = resolve(flags.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`wrote ${out} (wall ${result.wallSeconds} s, load ${result.loadAverageAtEnd})`);
+  console.log(`wrote ${out} (wall ${String(result.wallSeconds)} s, load ${String(result.loadAverageAtEnd)})`);
 }
 
 await main();

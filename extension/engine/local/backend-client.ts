@@ -136,7 +136,7 @@ export class BackendClient {
     const g = this.pending.get(ev.id);
     if (!g) return; // e.g. the reply to our own cancel
     if (ev.type === 'chunk') return g.push(ev.text);
-    if (ev.type === 'progress') return void this.progress.get(ev.id)?.({ evaluatedTokens: ev.evaluatedTokens, totalTokens: ev.totalTokens });
+    if (ev.type === 'progress') return this.progress.get(ev.id)?.({ evaluatedTokens: ev.evaluatedTokens, totalTokens: ev.totalTokens });
     this.pending.delete(ev.id);
     this.progress.delete(ev.id);
     this.notify();

@@ -130,7 +130,7 @@ export class LocalEngine implements Engine {
 
 /** The backend refused the request type itself: an older backend without `prefill`. */
 export function refusesPrefill(e: unknown): boolean {
-  return errorCode(e) === 'bad_request' && /unknown request type/.test(String((e as Error)?.message));
+  return errorCode(e) === 'bad_request' && /unknown request type/.test(e instanceof Error ? e.message : '');
 }
 
 /** The supervisor's state as features see it. */

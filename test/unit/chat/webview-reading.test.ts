@@ -28,7 +28,7 @@ describe("chat webview: reading progress (jsdom)", function () {
       type: "state", conversations: [{ id: "c1", title: "q", updatedAt: 1, messageCount: 1 }], currentConversationId: "c1",
       messages: [{ role: "user", text: "q", attachments: [] }], busy: true, streaming: { conversationId: "c1", text, model: null }, termsLine: false,
       model: { name: "m", gpu: null, server: null, tokensPerSecond: null, phase: "generating", status: null, actions: [], isDemo: false },
-    } as ExtensionMessage);
+    });
     send(state(""));
     assert.equal(writing(), "<writing>");
     send({ type: "progress", conversationId: "c1", text: "Reading 1,200 of 3,400 tokens, about 9 s left…" });

@@ -3,7 +3,7 @@ import { TextStream } from '../../../extension/engine/text-stream.js';
 import { ModelStatus, type ModelFacts } from '../../../extension/engine/model-status.js';
 import type { CompleteCall, EngineDetails, PrefillCall } from '../../../extension/engine/engine.js';
 import type { StreamEnd } from '../../../extension/engine/text-stream.js';
-import type { LaneStatus, StatusResult } from '../../../protocol/messages.js';
+import type { LaneStatus } from '../../../protocol/messages.js';
 import { DEFAULT_PIPELINE_SETTINGS } from '../../../extension/completion/pipeline.js';
 import { CompletionService } from '../../../extension/completion/service.js';
 import { Snooze } from '../../../extension/completion/snooze.js';
@@ -24,7 +24,7 @@ function setup(o: { accepted?: boolean; isDemo?: boolean; lanes?: LaneStatus[] }
       const m = facts();
       return {
         backend: {
-          model: { ...m, path: m.source, trainContextSize: 4096, gpu: false } as StatusResult['model'],
+          model: { ...m, path: m.source, trainContextSize: 4096, gpu: false },
           memory: { ramFreeBytes: 1, ramTotalBytes: 2, vramFreeBytes: 0, vramTotalBytes: 0, parts: [] }, sequences: { total: 3, inUse: 1 }, requestsInFlight: 1, requestsQueued: 0,
           throughput: { promptTokensPerSecond: 137, decodeTokensPerSecond: 11, measuredAt: 'calibration' }, lanes: o.lanes ?? [],
         },

@@ -11,7 +11,7 @@ const chars = (t: string) => t.length;
 describe('SpeedEstimate', () => {
   it('takes the backend\'s figures as they are, and says where they came from', () => {
     const s = new SpeedEstimate();
-    assert.equal(s.current as unknown, undefined);
+    assert.equal(new SpeedEstimate().current, undefined, "no speed before any report");
     s.reported({ promptTokensPerSecond: 137, decodeTokensPerSecond: 11 }, 'backend-calibration');
     assert.deepEqual(s.current, { promptTokensPerSecond: 137, decodeTokensPerSecond: 11, source: 'backend-calibration' });
     s.reported({ promptTokensPerSecond: 0, decodeTokensPerSecond: 11 }, 'backend-requests');

@@ -21,7 +21,7 @@ async function fakeBackend(answer: (req: Received, ws: WebSocket) => void) {
   await once(server, 'listening');
   const received: Received[] = [];
   server.on('connection', (ws) => ws.on('message', (data) => {
-    const req = JSON.parse(String(data)) as Received;
+    const req = JSON.parse((data as Buffer).toString("utf8")) as Received;
     received.push(req);
     answer(req, ws);
   }));

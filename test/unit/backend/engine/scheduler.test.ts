@@ -6,7 +6,7 @@ const tick = () => new Promise<void>((r) => setImmediate(r));
 /** Records when a turn() promise settles. */
 function watch(p: Promise<void> | undefined): { settled: boolean; rejected: unknown } {
   const s = { settled: p === undefined, rejected: undefined as unknown };
-  p?.then(() => { s.settled = true; }, (e) => { s.settled = true; s.rejected = e; });
+  p?.then(() => { s.settled = true; }, (e: unknown) => { s.settled = true; s.rejected = e; });
   return s;
 }
 
@@ -78,7 +78,7 @@ describe('EvaluationScheduler', () => {
     await tick();
     assert.equal((w.rejected as Error).message, 'superseded');
     assert.equal(prefill.waitedMs, 40);
-    assert.rejects(prefill.turn(c.signal)!, /superseded/, 'an aborted signal rejects at once');
+    await assert.rejects(prefill.turn(c.signal)!, /superseded/, 'an aborted signal rejects at once');
   });
 
   it('adds up the time each ticket waited', async () => {
