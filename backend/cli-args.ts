@@ -2,7 +2,12 @@
 import { parseArgs } from 'node:util';
 import { MODEL_FAMILIES, type ModelFamily } from '../protocol/messages.js';
 import { CHUNK_INTERVAL_MS } from './server/chunk-coalescer.js';
-import { DEFAULT_COMPLETE_CONTEXT, DEFAULT_KV_CACHE_TYPE, KV_CACHE_TYPES, type KvCacheType } from './engine/lane-layout.js';
+import {
+  DEFAULT_COMPLETE_CONTEXT,
+  DEFAULT_KV_CACHE_TYPE,
+  KV_CACHE_TYPES,
+  type KvCacheType,
+} from './engine/lane-layout.js';
 
 export type GpuChoice = 'auto' | 'cuda' | 'metal' | 'vulkan' | 'cpu';
 export type GpuLayersChoice = 'auto' | 'max' | number;
@@ -60,7 +65,10 @@ Environment: FUDE_BACKEND_TOKEN  the bearer token clients must send (made per la
 
 export class ArgsError extends Error {
   /** The option at fault, when one is. */
-  constructor(message: string, readonly option?: string) {
+  constructor(
+    message: string,
+    readonly option?: string,
+  ) {
     super(message);
   }
 }
@@ -106,17 +114,26 @@ export function parseBackendArgs(argv: string[]): BackendOptions {
   }
   if (!values.model) throw new ArgsError('--model FILE.gguf is required', 'model');
   const gpu = values.gpu as GpuChoice;
-  if (!['auto', 'cuda', 'metal', 'vulkan', 'cpu'].includes(gpu)) throw new ArgsError(`--gpu must be auto, cuda, metal, vulkan or cpu, got "${gpu}"`, 'gpu');
+  if (!['auto', 'cuda', 'metal', 'vulkan', 'cpu'].includes(gpu))
+    throw new ArgsError(`--gpu must be auto, cuda, metal, vulkan or cpu, got "${gpu}"`, 'gpu');
   const layersRaw = values['gpu-layers'];
-  const gpuLayers: GpuLayersChoice = layersRaw === 'auto' || layersRaw === 'max' ? layersRaw : positiveInt('gpu-layers', layersRaw, 0)!;
+  const gpuLayers: GpuLayersChoice =
+    layersRaw === 'auto' || layersRaw === 'max' ? layersRaw : positiveInt('gpu-layers', layersRaw, 0)!;
   const family = values.family as ModelFamily | undefined;
-  if (family !== undefined && !MODEL_FAMILIES.includes(family)) throw new ArgsError(`--family must be one of ${MODEL_FAMILIES.join(', ')}, got "${family}"`, 'family');
+  if (family !== undefined && !MODEL_FAMILIES.includes(family))
+    throw new ArgsError(`--family must be one of ${MODEL_FAMILIES.join(', ')}, got "${family}"`, 'family');
   const kvCacheType = values['kv-cache-type'] as KvCacheType;
-  if (!KV_CACHE_TYPES.includes(kvCacheType)) throw new ArgsError(`--kv-cache-type must be one of ${KV_CACHE_TYPES.join(', ')}, got "${kvCacheType}"`, 'kv-cache-type');
+  if (!KV_CACHE_TYPES.includes(kvCacheType))
+    throw new ArgsError(
+      `--kv-cache-type must be one of ${KV_CACHE_TYPES.join(', ')}, got "${kvCacheType}"`,
+      'kv-cache-type',
+    );
   const priorities = values.priorities;
-  if (priorities !== 'on' && priorities !== 'off') throw new ArgsError(`--priorities must be on or off, got "${priorities}"`, 'priorities');
+  if (priorities !== 'on' && priorities !== 'off')
+    throw new ArgsError(`--priorities must be on or off, got "${priorities}"`, 'priorities');
   const mmap = values.mmap as BackendOptions['mmap'];
-  if (!['auto', 'on', 'off'].includes(mmap)) throw new ArgsError(`--mmap must be auto, on or off, got "${mmap}"`, 'mmap');
+  if (!['auto', 'on', 'off'].includes(mmap))
+    throw new ArgsError(`--mmap must be auto, on or off, got "${mmap}"`, 'mmap');
   const port = positiveInt('port', values.port, 0)!;
   if (port > 65535) throw new ArgsError(`--port must be at most 65535, got ${port}`, 'port');
   return {

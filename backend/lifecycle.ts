@@ -12,7 +12,12 @@ function alive(pid: number): boolean {
   }
 }
 
-export function watchForOrphaning(opts: { parentPid: number; exitWithStdin: boolean; log: Logger; onOrphaned(reason: string): void }): void {
+export function watchForOrphaning(opts: {
+  parentPid: number;
+  exitWithStdin: boolean;
+  log: Logger;
+  onOrphaned(reason: string): void;
+}): void {
   const startPpid = process.ppid;
   const timer = setInterval(() => {
     // Re-parenting (ppid changes) also means the starter died.

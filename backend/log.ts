@@ -9,7 +9,9 @@ export interface Logger {
 export function stderrLogger(verbose = process.env.FUDE_BACKEND_DEBUG === '1'): Logger {
   const write = (level: string, msg: string) => process.stderr.write(`${new Date().toISOString()} [${level}] ${msg}\n`);
   return {
-    debug: (m) => { if (verbose) write('debug', m); },
+    debug: (m) => {
+      if (verbose) write('debug', m);
+    },
     info: (m) => write('info', m),
     warn: (m) => write('warn', m),
     error: (m) => write('error', m),

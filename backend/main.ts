@@ -32,15 +32,25 @@ async function main(): Promise<void> {
   try {
     opts = parseBackendArgs(process.argv.slice(2));
   } catch (e) {
-    if (e instanceof ArgsError) exitBadSetup(new SetupError('bad_arguments', `${e.message}\n${USAGE}`, e.option ? { option: e.option } : {}));
+    if (e instanceof ArgsError)
+      exitBadSetup(new SetupError('bad_arguments', `${e.message}\n${USAGE}`, e.option ? { option: e.option } : {}));
     throw e;
   }
   if (!isLoopbackHost(opts.host)) {
-    if (!opts.allowRemote) exitBadSetup(new SetupError('bad_arguments', `--host ${opts.host} is not a loopback address; the backend listens on 127.0.0.1 only unless you also pass --allow-remote`, { option: 'host' }));
+    if (!opts.allowRemote)
+      exitBadSetup(
+        new SetupError(
+          'bad_arguments',
+          `--host ${opts.host} is not a loopback address; the backend listens on 127.0.0.1 only unless you also pass --allow-remote`,
+          { option: 'host' },
+        ),
+      );
     log.warn(`listening on ${opts.host}: other machines can reach this backend (the token is still required)`);
   }
 
-  const state: { host?: ModelHost; server?: RunningServer; registry?: RequestRegistry; stopping: boolean } = { stopping: false };
+  const state: { host?: ModelHost; server?: RunningServer; registry?: RequestRegistry; stopping: boolean } = {
+    stopping: false,
+  };
   const shutdown = async (why: string, code: number) => {
     if (state.stopping) return;
     state.stopping = true;
@@ -66,30 +76,67 @@ async function main(): Promise<void> {
   const loadStarted = performance.now();
   // The bounded header check comes before node-llama-cpp is even loaded: a crafted file is refused at once.
   const headers = await checkModelHeaders(opts.model);
-  const { acquireRuntime, checkModelFile, describeLayout, estimateDraft, loadModelHost, physicalCores, planResources, RequestRegistry, startServer } = await import('./runtime-parts.js');
+  const {
+    acquireRuntime,
+    checkModelFile,
+    describeLayout,
+    estimateDraft,
+    loadModelHost,
+    physicalCores,
+    planResources,
+    RequestRegistry,
+    startServer,
+  } = await import('./runtime-parts.js');
   const file = await checkModelFile(opts.model, headers);
   const facts = modelFacts(file.info.metadata, file.path);
   const identity = identifyModel(facts, opts.family);
   const terms = requiredTerms(facts, identity, opts.acceptTerms);
-  const loading = (stage: LoadingEvent['stage'], progress?: number) => emitEvent({
-    event: 'loading', stage, model: { name: identity.name, family: identity.family, path: file.path, termsId: terms.termsId }, ...(progress === undefined ? {} : { progress }),
-  });
+  const loading = (stage: LoadingEvent['stage'], progress?: number) =>
+    emitEvent({
+      event: 'loading',
+      stage,
+      model: { name: identity.name, family: identity.family, path: file.path, termsId: terms.termsId },
+      ...(progress === undefined ? {} : { progress }),
+    });
   loading('runtime');
   const threads = opts.threads ?? physicalCores();
   const runtime = await acquireRuntime(opts.gpu, threads, log);
   const plan = await planResources(runtime.llama, file, {
-    gpuLayers: opts.gpuLayers, contextSize: opts.contextSize, completeContextSize: opts.completeContextSize, kvCacheType: opts.kvCacheType,
+    gpuLayers: opts.gpuLayers,
+    contextSize: opts.contextSize,
+    completeContextSize: opts.completeContextSize,
+    kvCacheType: opts.kvCacheType,
   });
   for (const w of plan.warnings) log.warn(w);
   let draft: DraftModel | undefined;
   if (opts.draftModel) {
     const draftFile = await checkModelFile(opts.draftModel);
-    draft = { file: draftFile, parts: await estimateDraft(runtime.llama, draftFile.info, { gpuLayers: plan.gpuLayers, contextSize: plan.contextSize, sequences: 2, layout: plan.layout }) };
+    draft = {
+      file: draftFile,
+      parts: await estimateDraft(runtime.llama, draftFile.info, {
+        gpuLayers: plan.gpuLayers,
+        contextSize: plan.contextSize,
+        sequences: 2,
+        layout: plan.layout,
+      }),
+    };
   }
-  log.info(`loading ${identity.name} (${identity.family}) from ${file.path}: gpu ${runtime.gpu || 'none'}, ${plan.gpuLayers}/${plan.totalLayers} layers offloaded, ${describeLayout(plan.layout)}, ${threads} threads${draft ? `, draft model ${draft.file.path}` : ''}`);
+  log.info(
+    `loading ${identity.name} (${identity.family}) from ${file.path}: gpu ${runtime.gpu || 'none'}, ${plan.gpuLayers}/${plan.totalLayers} layers offloaded, ${describeLayout(plan.layout)}, ${threads} threads${draft ? `, draft model ${draft.file.path}` : ''}`,
+  );
   loading('model', 0);
   const host = await loadModelHost({
-    llama: runtime.llama, gpu: runtime.gpu, file, plan, identity, termsId: terms.termsId, queueLimit: opts.queueLimit, log, draft, mmap: opts.mmap, priorities: opts.priorities,
+    llama: runtime.llama,
+    gpu: runtime.gpu,
+    file,
+    plan,
+    identity,
+    termsId: terms.termsId,
+    queueLimit: opts.queueLimit,
+    log,
+    draft,
+    mmap: opts.mmap,
+    priorities: opts.priorities,
     onModelProgress: progressThrottle(0.05, (p) => loading('model', p)),
     onContext: () => loading('context'),
   });
@@ -98,7 +145,14 @@ async function main(): Promise<void> {
   const envToken = process.env[TOKEN_ENV];
   const token = envToken && envToken.length > 0 ? envToken : randomBytes(32).toString('base64url');
   state.registry = new RequestRegistry(host);
-  state.server = await startServer({ host: opts.host, port: opts.port, token, registry: state.registry, log, chunkIntervalMs: opts.chunkIntervalMs });
+  state.server = await startServer({
+    host: opts.host,
+    port: opts.port,
+    token,
+    registry: state.registry,
+    log,
+    chunkIntervalMs: opts.chunkIntervalMs,
+  });
 
   const ready: ReadyLine = {
     event: 'ready',
@@ -114,7 +168,9 @@ async function main(): Promise<void> {
   };
   emitEvent(ready);
   const t = host.throughput.current();
-  log.info(`ready on ${opts.host}:${state.server.port} (chat format ${host.chatFormat.name}, tokens by ${host.promptTokenizer.text.name}${host.promptTokenizer.exact ? ', exact' : ''}; calibrated at ${t.promptTokensPerSecond} prompt / ${t.decodeTokensPerSecond} decode tokens/s)`);
+  log.info(
+    `ready on ${opts.host}:${state.server.port} (chat format ${host.chatFormat.name}, tokens by ${host.promptTokenizer.text.name}${host.promptTokenizer.exact ? ', exact' : ''}; calibrated at ${t.promptTokensPerSecond} prompt / ${t.decodeTokensPerSecond} decode tokens/s)`,
+  );
 }
 
 function exitBadSetup(e: SetupError): never {

@@ -8,7 +8,7 @@
  */
 
 const ALLOWED_PREFIX = /^(?:https?:\/\/|mailto:)/i;
-const ALLOWED_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
+const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 // C0/C1 controls, spaces, quotes and angle brackets never belong in a link we offer.
 // eslint-disable-next-line no-control-regex -- the controls are what it looks for
 const FORBIDDEN_CHARS = /[\u0000-\u0020\u007f-\u009f"'<>`\\]/;
@@ -25,7 +25,7 @@ export function isAllowedLinkUrl(url: string): boolean {
   }
   if (!ALLOWED_PROTOCOLS.has(parsed.protocol)) return false;
   // "http://" with no host, or credentials smuggled in front of the host, are refused.
-  if (parsed.protocol !== "mailto:" && (parsed.hostname === "" || parsed.username !== "" || parsed.password !== "")) {
+  if (parsed.protocol !== 'mailto:' && (parsed.hostname === '' || parsed.username !== '' || parsed.password !== '')) {
     return false;
   }
   return true;

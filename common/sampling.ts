@@ -16,7 +16,7 @@ export const COMPLETION_SAMPLING: Sampling = { temperature: 0, topP: 1, topK: 0,
 
 export function samplingFor(family: ModelFamily, request: SamplingFields): Sampling {
   const base = DEFAULTS[family];
-  const pick = <K extends keyof SamplingFields>(k: K) => (request[k] ?? base[k]);
+  const pick = <K extends keyof SamplingFields>(k: K) => request[k] ?? base[k];
   return {
     temperature: pick('temperature'),
     topP: pick('topP'),

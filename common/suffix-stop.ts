@@ -7,6 +7,9 @@
  * bracket; the editor's own filters trim those cases.
  */
 export function suffixStop(suffix: string | undefined): string | undefined {
-  const line = suffix?.split('\n').find((l) => l.trim() !== '')?.trim();
+  const line = suffix
+    ?.split('\n')
+    .find((l) => l.trim() !== '')
+    ?.trim();
   return line && /[\p{L}\p{N}]/u.test(line) ? line : undefined;
 }

@@ -25,7 +25,14 @@ import { logBackendLine } from './vscode/backend-log.js';
 import { exitText } from './vscode/failure-notice.js';
 import { registerCoreCommands } from './vscode/commands.js';
 import { ModelStarter } from './vscode/model-starter.js';
-import { ApiKeyStore, engineKind, readRemoteConfig, registerApiKeyCommands, remoteSummary, REMOTE_KEYS } from './vscode/remote-settings.js';
+import {
+  ApiKeyStore,
+  engineKind,
+  readRemoteConfig,
+  registerApiKeyCommands,
+  remoteSummary,
+  REMOTE_KEYS,
+} from './vscode/remote-settings.js';
 import { nodePathSetting, readModelSettings, RESTART_KEYS, type ResolvedModel } from './vscode/settings.js';
 import { DeviceMemory, describeState, StatusBar } from './vscode/status-bar.js';
 
@@ -38,27 +45,44 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
   const termsAccepted = (id: string) => terms.current(id) !== undefined;
   /** What the status shows of the configured engine before it runs. */
   const configured = (kind: EngineKind): Pick<ModelState, 'engine' | 'isDemo' | 'configuredName' | 'server'> => {
-    if (kind === 'local') return { engine: 'local', isDemo: model.isDemo, configuredName: basename(model.settings.modelPath), server: undefined };
+    if (kind === 'local')
+      return {
+        engine: 'local',
+        isDemo: model.isDemo,
+        configuredName: basename(model.settings.modelPath),
+        server: undefined,
+      };
     const { server, model: id } = remoteSummary();
     return { engine: 'openai', isDemo: false, configuredName: id || server || '', server };
   };
   const status = new ModelStatus(configured(engineKind()));
-  const makeLocal = () => new LocalEngine({
-    status,
-    launch: () => {
-      model = readModelSettings(context.extensionPath, terms.acceptedIds());
-      return launchSpec(model.settings, {
-        extensionPath: context.extensionPath,
-        execPath: process.execPath,
-        isElectron: Boolean(process.versions.electron),
-        nodePath: nodePathSetting(),
-        hostPid: process.pid,
-        env: process.env,
-      }, randomBytes(32).toString('base64url'));
-    },
-    onStderr: (line) => logBackendLine(log, line),
-  });
-  const makeRemote = () => new RemoteEngine({ status, config: () => readRemoteConfig(context.secrets), termsAccepted, log: (line) => log.info(line) });
+  const makeLocal = () =>
+    new LocalEngine({
+      status,
+      launch: () => {
+        model = readModelSettings(context.extensionPath, terms.acceptedIds());
+        return launchSpec(
+          model.settings,
+          {
+            extensionPath: context.extensionPath,
+            execPath: process.execPath,
+            isElectron: Boolean(process.versions.electron),
+            nodePath: nodePathSetting(),
+            hostPid: process.pid,
+            env: process.env,
+          },
+          randomBytes(32).toString('base64url'),
+        );
+      },
+      onStderr: (line) => logBackendLine(log, line),
+    });
+  const makeRemote = () =>
+    new RemoteEngine({
+      status,
+      config: () => readRemoteConfig(context.secrets),
+      termsAccepted,
+      log: (line) => log.info(line),
+    });
   // Features hold the switch; `fude.engine.kind` decides what it forwards to.
   const engine = new EngineSwitch(engineKind() === 'openai' ? makeRemote() : makeLocal());
   const backendPid = () => (engine.current instanceof LocalEngine ? engine.current.pid : undefined);
@@ -76,12 +100,19 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
     lastPhase = s.phase;
     // The palette offers Start, Stop and Restart by this (package.json "when" clauses).
     void vscode.commands.executeCommand('setContext', 'fude.modelPhase', s.phase);
-    log.info(`model: ${s.phase}${s.model ? ` (${s.model.name}, ${s.model.remote ? `${s.model.remote.baseUrl}, ${s.model.remote.latencyMs} ms` : s.model.source}${backendPid() ? `, pid ${backendPid()}` : ''})` : ''}`);
-    if (s.phase === 'ready' && s.isDemo) log.warn('using the demo model: its output is meaningless. Choose a real GGUF model with "Fude: Select Model File".');
+    log.info(
+      `model: ${s.phase}${s.model ? ` (${s.model.name}, ${s.model.remote ? `${s.model.remote.baseUrl}, ${s.model.remote.latencyMs} ms` : s.model.source}${backendPid() ? `, pid ${backendPid()}` : ''})` : ''}`,
+    );
+    if (s.phase === 'ready' && s.isDemo)
+      log.warn(
+        'using the demo model: its output is meaningless. Choose a real GGUF model with "Fude: Select Model File".',
+      );
     for (const w of s.warnings) log.warn(w);
     if (s.phase === 'restarting' && s.restart) {
       log.warn(`backend crashed (${s.restart.reason}); restarting in ${s.restart.inMs} ms`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the backend stopped unexpectedly ({0}) and is starting again.', exitText(s.restart.exit)));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Fude: the backend stopped unexpectedly ({0}) and is starting again.', exitText(s.restart.exit)),
+      );
     }
     if (s.phase === 'failed' && s.failure) {
       log.error(`${s.engine === 'local' ? 'backend' : 'remote engine'} failed: ${s.failure.message}`);
@@ -91,24 +122,56 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
   onStatus(status.current);
 
   const chat = registerChat({
-    context, log, engine, status,
+    context,
+    log,
+    engine,
+    status,
     ensureReady: starter.ensureReady,
     beforeSend: chatBeforeSend(guard),
-    termsExpected: () => (engine.kind === 'local'
-      ? termsForFamily(model.settings.family, basename(model.settings.modelPath)).kind === 'terms'
-      : termsForFamily('auto', remoteSummary().model).kind === 'terms'),
+    termsExpected: () =>
+      engine.kind === 'local'
+        ? termsForFamily(model.settings.family, basename(model.settings.modelPath)).kind === 'terms'
+        : termsForFamily('auto', remoteSummary().model).kind === 'terms',
   });
-  const completion = registerCompletion({ context, log, engine, status, ensureReady: starter.ensureReady, termsAccepted });
-  const docs = registerDocs(context, { engine, status, ensureReady: starter.ensureReady, guard, log: (line) => log.error(line) });
+  const completion = registerCompletion({
+    context,
+    log,
+    engine,
+    status,
+    ensureReady: starter.ensureReady,
+    termsAccepted,
+  });
+  const docs = registerDocs(context, {
+    engine,
+    status,
+    ensureReady: starter.ensureReady,
+    guard,
+    log: (line) => log.error(line),
+  });
   // VS Code's chat and other extensions (vscode.lm) take the same road as the chat panel: start, guard, stream.
-  const languageModels = registerLanguageModels({ engine, status, ensureReady: starter.ensureReady, guard, termsAccepted, log });
-  const runtime = () => ({ extensionPath: context.extensionPath, execPath: process.execPath, isElectron: Boolean(process.versions.electron), nodePath: nodePathSetting(), env: process.env });
+  const languageModels = registerLanguageModels({
+    engine,
+    status,
+    ensureReady: starter.ensureReady,
+    guard,
+    termsAccepted,
+    log,
+  });
+  const runtime = () => ({
+    extensionPath: context.extensionPath,
+    execPath: process.execPath,
+    isElectron: Boolean(process.versions.electron),
+    nodePath: nodePathSetting(),
+    env: process.env,
+  });
   const models = registerModels({
     log,
     secrets: context.secrets,
     async setModelPath(path) {
       // Saving the setting restarts a running backend through the configuration listener below.
-      await vscode.workspace.getConfiguration('fude').update('model.path', path === '' ? undefined : path, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('fude')
+        .update('model.path', path === '' ? undefined : path, vscode.ConfigurationTarget.Global);
     },
     currentModelPath: () => (model.isDemo ? '' : model.settings.modelPath),
     async reviewTerms(id) {
@@ -126,16 +189,22 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
    * keeps what arrived), the new one is used from now on, and it starts at once if the old one was running.
    * The chat's history and open conversation are the chat's own and stay as they are.
    */
-  const switchEngine = (): Promise<void> => (switching = switching.then(async () => {
-    const kind = engineKind();
-    if (kind === engine.kind) return;
-    const wasRunning = status.current.phase !== 'stopped';
-    log.info(`engine: switching from ${engine.kind} to ${kind}`);
-    await engine.use(kind === 'openai' ? makeRemote() : makeLocal(), kind === 'openai' ? 'Fude switched to the remote engine' : 'Fude switched to the local engine');
-    if (kind === 'local') model = readModelSettings(context.extensionPath, terms.acceptedIds());
-    status.publish({ phase: 'stopped', ...configured(kind), inFlight: 0 });
-    if (wasRunning) await vscode.commands.executeCommand('fude.startBackend');
-  }).catch((e: unknown) => log.error(`engine switch failed: ${String((e as Error | undefined)?.message ?? e)}`)));
+  const switchEngine = (): Promise<void> =>
+    (switching = switching
+      .then(async () => {
+        const kind = engineKind();
+        if (kind === engine.kind) return;
+        const wasRunning = status.current.phase !== 'stopped';
+        log.info(`engine: switching from ${engine.kind} to ${kind}`);
+        await engine.use(
+          kind === 'openai' ? makeRemote() : makeLocal(),
+          kind === 'openai' ? 'Fude switched to the remote engine' : 'Fude switched to the local engine',
+        );
+        if (kind === 'local') model = readModelSettings(context.extensionPath, terms.acceptedIds());
+        status.publish({ phase: 'stopped', ...configured(kind), inFlight: 0 });
+        if (wasRunning) await vscode.commands.executeCommand('fude.startBackend');
+      })
+      .catch((e: unknown) => log.error(`engine switch failed: ${String((e as Error | undefined)?.message ?? e)}`)));
 
   context.subscriptions.push(
     log,
@@ -148,10 +217,15 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
     ...docs.disposables,
     ...languageModels.disposables,
     ...models.disposables,
-    ...registerApiKeyCommands(apiKeys, async () => {
-      // A new key is worth a new check of the server (a 401 goes away), unless nothing runs.
-      if (engine.kind === 'openai' && status.current.phase !== 'stopped') await vscode.commands.executeCommand('fude.restartBackend');
-    }, log),
+    ...registerApiKeyCommands(
+      apiKeys,
+      async () => {
+        // A new key is worth a new check of the server (a 401 goes away), unless nothing runs.
+        if (engine.kind === 'openai' && status.current.phase !== 'stopped')
+          await vscode.commands.executeCommand('fude.restartBackend');
+      },
+      log,
+    ),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('fude.engine.kind')) return void switchEngine();
       const keys = engine.kind === 'local' ? RESTART_KEYS : REMOTE_KEYS;
@@ -159,12 +233,18 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
       if (engine.kind === 'local') model = readModelSettings(context.extensionPath, terms.acceptedIds());
       status.publish(configured(engine.kind));
       if (status.current.phase === 'stopped') return;
-      log.info(engine.kind === 'local' ? 'model settings changed: restarting the backend' : 'remote engine settings changed: checking the server again');
+      log.info(
+        engine.kind === 'local'
+          ? 'model settings changed: restarting the backend'
+          : 'remote engine settings changed: checking the server again',
+      );
       void vscode.commands.executeCommand('fude.restartBackend');
     }),
   );
 
-  log.info(`Fude activated (extension host pid ${process.pid}, ${process.versions.electron ? 'Electron' : 'Node'} ${process.version})`);
+  log.info(
+    `Fude activated (extension host pid ${process.pid}, ${process.versions.electron ? 'Electron' : 'Node'} ${process.version})`,
+  );
 
   const api: FudeApi = {
     status: () => status.current,
@@ -179,7 +259,12 @@ export function activate(context: vscode.ExtensionContext): FudeApi | FudeTestHo
   const hooks: FudeTestHooks = {
     ...api,
     testing: {
-      engine, status, terms, chat: chat.session, completion: completion.controller, models: models.feature.api,
+      engine,
+      status,
+      terms,
+      chat: chat.session,
+      completion: completion.controller,
+      models: models.feature.api,
       termsGate: currentGate,
       docsPanel: docs.panel,
       isDemoModel: () => status.current.isDemo,

@@ -56,9 +56,13 @@ function parseBackendEvent(line: string): BackendEvent | undefined {
   if (!isObj(v)) return undefined;
   switch (v.event) {
     case 'ready':
-      return typeof v.port === 'number' && isObj(v.model) && typeof v.pid === 'number' ? (v as unknown as ReadyLine) : undefined;
+      return typeof v.port === 'number' && isObj(v.model) && typeof v.pid === 'number'
+        ? (v as unknown as ReadyLine)
+        : undefined;
     case 'loading':
-      return isObj(v.model) && typeof v.model.name === 'string' && ['runtime', 'model', 'context'].includes(v.stage as string)
+      return isObj(v.model) &&
+        typeof v.model.name === 'string' &&
+        ['runtime', 'model', 'context'].includes(v.stage as string)
         ? (v as unknown as LoadingEvent)
         : undefined;
     case 'setup_error':

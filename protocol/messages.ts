@@ -96,9 +96,18 @@ export interface StatusRequest {
   type: 'status';
 }
 
-export type Request = ChatRequest | CompleteRequest | PrefillRequest | RenderRequest | CountRequest | CancelRequest | StatusRequest;
+export type Request =
+  ChatRequest | CompleteRequest | PrefillRequest | RenderRequest | CountRequest | CancelRequest | StatusRequest;
 export type RequestType = Request['type'];
-export const REQUEST_TYPES: readonly RequestType[] = ['chat', 'complete', 'prefill', 'render', 'count', 'cancel', 'status'];
+export const REQUEST_TYPES: readonly RequestType[] = [
+  'chat',
+  'complete',
+  'prefill',
+  'render',
+  'count',
+  'cancel',
+  'status',
+];
 
 // ---- events from the backend ----
 
@@ -188,7 +197,10 @@ export interface LaneStatus {
 export interface StatusResult {
   model: ModelInfo;
   memory: {
-    ramFreeBytes: number; ramTotalBytes: number; vramFreeBytes: number; vramTotalBytes: number;
+    ramFreeBytes: number;
+    ramTotalBytes: number;
+    vramFreeBytes: number;
+    vramTotalBytes: number;
     /** The backend's own memory, part by part (estimated as the fit check does, for the settings it runs with). */
     parts: MemoryPart[];
   };
@@ -226,14 +238,7 @@ export interface DoneEvent {
   prediction?: { predictedTokens: number; acceptedTokens: number };
 }
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'cancelled'
-  | 'busy'
-  | 'context_overflow'
-  | 'terms_not_accepted'
-  | 'internal';
-
+export type ErrorCode = 'bad_request' | 'cancelled' | 'busy' | 'context_overflow' | 'terms_not_accepted' | 'internal';
 
 export interface ErrorEvent {
   /**

@@ -3,31 +3,49 @@
 
 /** Stable failure codes of the model manager (downloads, fit checks, the models folder). */
 export type ModelsErrorCode =
-  | 'bad_input'          // a malformed URL, option or catalog entry
-  | 'auth_required'      // 401/403: the repository needs a (valid) Hugging Face token
-  | 'not_found'          // 404: no such repository or file
-  | 'rate_limited'       // 429, still refused after waiting as the server asked
-  | 'server_error'       // 5xx, still failing after the retries
-  | 'network'            // the connection kept failing; the retries gave up
-  | 'not_gguf'           // the server sent something that is not a GGUF file (an HTML or JSON page, another format)
-  | 'checksum_mismatch'  // SHA-256 differs from the one expected
-  | 'size_mismatch'      // the size differs from the one expected
-  | 'disk_full'          // not enough free space (checked first, or the disk filled up while writing)
-  | 'busy'               // another download of the same file is running
+  | 'bad_input' // a malformed URL, option or catalog entry
+  | 'auth_required' // 401/403: the repository needs a (valid) Hugging Face token
+  | 'not_found' // 404: no such repository or file
+  | 'rate_limited' // 429, still refused after waiting as the server asked
+  | 'server_error' // 5xx, still failing after the retries
+  | 'network' // the connection kept failing; the retries gave up
+  | 'not_gguf' // the server sent something that is not a GGUF file (an HTML or JSON page, another format)
+  | 'checksum_mismatch' // SHA-256 differs from the one expected
+  | 'size_mismatch' // the size differs from the one expected
+  | 'disk_full' // not enough free space (checked first, or the disk filled up while writing)
+  | 'busy' // another download of the same file is running
   | 'cancelled'
-  | 'io'                 // reading or writing a local file failed
-  | 'fit_failed';        // the GGUF header could not be read or estimated
+  | 'io' // reading or writing a local file failed
+  | 'fit_failed'; // the GGUF header could not be read or estimated
 
 export const MODELS_ERROR_CODES: readonly ModelsErrorCode[] = [
-  'bad_input', 'auth_required', 'not_found', 'rate_limited', 'server_error', 'network', 'not_gguf',
-  'checksum_mismatch', 'size_mismatch', 'disk_full', 'busy', 'cancelled', 'io', 'fit_failed',
+  'bad_input',
+  'auth_required',
+  'not_found',
+  'rate_limited',
+  'server_error',
+  'network',
+  'not_gguf',
+  'checksum_mismatch',
+  'size_mismatch',
+  'disk_full',
+  'busy',
+  'cancelled',
+  'io',
+  'fit_failed',
 ];
 
 /** Exit codes of fude-models: 2 for what the user must change (input, token, checksum), 1 for what may pass. */
 export function exitCodeFor(code: ModelsErrorCode): number {
   switch (code) {
-    case 'bad_input': case 'auth_required': case 'not_found': case 'not_gguf':
-    case 'checksum_mismatch': case 'size_mismatch': case 'busy': case 'fit_failed':
+    case 'bad_input':
+    case 'auth_required':
+    case 'not_found':
+    case 'not_gguf':
+    case 'checksum_mismatch':
+    case 'size_mismatch':
+    case 'busy':
+    case 'fit_failed':
       return 2;
     case 'cancelled':
       return 130;
@@ -74,28 +92,88 @@ export interface FitReport {
 }
 
 export type ModelsLine =
-  | { event: 'start'; url: string; target: string; totalBytes: number | null; resumedFromBytes: number; expectedSha256: string | null }
-  | { event: 'progress'; receivedBytes: number; totalBytes: number | null; bytesPerSecond: number; etaSeconds: number | null }
-  | { event: 'notice'; kind: 'retry' | 'restart_no_range' | 'restart_changed' | 'resume' | 'already_present' | 'waiting'; message: string }
+  | {
+      event: 'start';
+      url: string;
+      target: string;
+      totalBytes: number | null;
+      resumedFromBytes: number;
+      expectedSha256: string | null;
+    }
+  | {
+      event: 'progress';
+      receivedBytes: number;
+      totalBytes: number | null;
+      bytesPerSecond: number;
+      etaSeconds: number | null;
+    }
+  | {
+      event: 'notice';
+      kind: 'retry' | 'restart_no_range' | 'restart_changed' | 'resume' | 'already_present' | 'waiting';
+      message: string;
+    }
   | { event: 'verifying'; path: string }
   | { event: 'done'; path: string; sizeBytes: number; sha256: string }
   | { event: 'fit'; report: FitReport }
-  | { event: 'model'; path: string; sizeBytes: number; source: string | null; sha256: string | null; downloadedAt: string | null; lastUsedAt: string | null; partial: boolean }
+  | {
+      event: 'model';
+      path: string;
+      sizeBytes: number;
+      source: string | null;
+      sha256: string | null;
+      downloadedAt: string | null;
+      lastUsedAt: string | null;
+      partial: boolean;
+    }
   | { event: 'verified'; path: string; sizeBytes: number; sha256: string }
   | { event: 'removed'; path: string }
-  | { event: 'error'; code: ModelsErrorCode; message: string; target?: string; partialPath?: string; partialBytes?: number };
+  | {
+      event: 'error';
+      code: ModelsErrorCode;
+      message: string;
+      target?: string;
+      partialPath?: string;
+      partialBytes?: number;
+    };
 
-const EVENTS = new Set(['start', 'progress', 'notice', 'verifying', 'done', 'fit', 'model', 'verified', 'removed', 'error']);
+const EVENTS = new Set([
+  'start',
+  'progress',
+  'notice',
+  'verifying',
+  'done',
+  'fit',
+  'model',
+  'verified',
+  'removed',
+  'error',
+]);
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const FIT_NUMBERS = ['gpuLayers', 'totalLayers', 'contextSize', 'trainContextSize', 'sequences', 'ramNeededBytes', 'vramNeededBytes', 'ramAvailableBytes', 'vramFreeBytes'] as const;
+const FIT_NUMBERS = [
+  'gpuLayers',
+  'totalLayers',
+  'contextSize',
+  'trainContextSize',
+  'sequences',
+  'ramNeededBytes',
+  'vramNeededBytes',
+  'ramAvailableBytes',
+  'vramFreeBytes',
+] as const;
 
 function validFitReport(r: unknown): r is FitReport {
   if (!isObj(r)) return false;
-  if (typeof r.target !== 'string' || typeof r.summary !== 'string' || typeof r.name !== 'string' || typeof r.architecture !== 'string') return false;
+  if (
+    typeof r.target !== 'string' ||
+    typeof r.summary !== 'string' ||
+    typeof r.name !== 'string' ||
+    typeof r.architecture !== 'string'
+  )
+    return false;
   if (r.verdict !== 'fits' && r.verdict !== 'cpu_only' && r.verdict !== 'does_not_fit') return false;
   if (!(r.gpu === false || typeof r.gpu === 'string')) return false;
   if (!(r.fileBytes === null || typeof r.fileBytes === 'number')) return false;
@@ -116,8 +194,13 @@ export function parseModelsLine(line: string): ModelsLine | undefined {
   }
   if (!isObj(v) || typeof v.event !== 'string' || !EVENTS.has(v.event)) return undefined;
   if (v.event === 'fit' && !validFitReport(v.report)) return undefined;
-  if (v.event === 'error' && (typeof v.message !== 'string' || !MODELS_ERROR_CODES.includes(v.code as ModelsErrorCode))) return undefined;
-  if ((v.event === 'done' || v.event === 'verified' || v.event === 'model' || v.event === 'removed') && typeof v.path !== 'string') return undefined;
+  if (v.event === 'error' && (typeof v.message !== 'string' || !MODELS_ERROR_CODES.includes(v.code as ModelsErrorCode)))
+    return undefined;
+  if (
+    (v.event === 'done' || v.event === 'verified' || v.event === 'model' || v.event === 'removed') &&
+    typeof v.path !== 'string'
+  )
+    return undefined;
   if (v.event === 'progress' && typeof v.receivedBytes !== 'number') return undefined;
   return v as ModelsLine;
 }

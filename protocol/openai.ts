@@ -125,7 +125,12 @@ export interface ParsedCompletionBody extends GenerationFields {
 export type BodyResult<T> = { ok: true; body: T } | { ok: false; message: string; param: string | null };
 
 class ParamError extends Error {
-  constructor(readonly param: string | null, message: string) { super(message); }
+  constructor(
+    readonly param: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 type Obj = Record<string, unknown>;
@@ -185,10 +190,12 @@ function refuseUnsupported(o: Obj): void {
 }
 
 function generation(o: Obj): GenerationFields {
-  if (typeof o.model !== 'string' || o.model === '') throw new ParamError('model', "'model' must be the id of a model from GET /v1/models");
+  if (typeof o.model !== 'string' || o.model === '')
+    throw new ParamError('model', "'model' must be the id of a model from GET /v1/models");
   refuseUnsupported(o);
   const n = optNumber(o, 'n', true);
-  if (n !== undefined && n !== 1) throw new ParamError('n', "'n' must be 1: Fude's backend generates one choice per request");
+  if (n !== undefined && n !== 1)
+    throw new ParamError('n', "'n' must be 1: Fude's backend generates one choice per request");
   const stream = optBoolean(o, 'stream') ?? false;
   let includeUsage = false;
   if (present(o, 'stream_options')) {
@@ -210,7 +217,8 @@ function generation(o: Obj): GenerationFields {
     stream,
     includeUsage: stream && includeUsage,
     maxTokens: maxCompletion ?? max,
-    maxTokensField: maxCompletion !== undefined ? 'max_completion_tokens' : max !== undefined ? 'max_tokens' : undefined,
+    maxTokensField:
+      maxCompletion !== undefined ? 'max_completion_tokens' : max !== undefined ? 'max_tokens' : undefined,
     temperature: optNumber(o, 'temperature'),
     topP: optNumber(o, 'top_p'),
     seed: optNumber(o, 'seed', true),
@@ -218,30 +226,42 @@ function generation(o: Obj): GenerationFields {
   };
 }
 
-const ROLES: Readonly<Record<string, Role>> = { system: 'system', developer: 'system', user: 'user', assistant: 'assistant' };
+const ROLES: Readonly<Record<string, Role>> = {
+  system: 'system',
+  developer: 'system',
+  user: 'user',
+  assistant: 'assistant',
+};
 
 function messageText(content: unknown, field: string): string {
   if (typeof content === 'string') return content;
   // Content parts: only text can reach a text model.
   if (Array.isArray(content)) {
-    return content.map((part: unknown, j) => {
-      if (!isObj(part) || part.type !== 'text' || typeof part.text !== 'string') {
-        throw new ParamError(`${field}[${j}]`, `'${field}[${j}]' must be a text part {"type": "text", "text": "..."}; Fude's models read text only`);
-      }
-      return part.text;
-    }).join('');
+    return content
+      .map((part: unknown, j) => {
+        if (!isObj(part) || part.type !== 'text' || typeof part.text !== 'string') {
+          throw new ParamError(
+            `${field}[${j}]`,
+            `'${field}[${j}]' must be a text part {"type": "text", "text": "..."}; Fude's models read text only`,
+          );
+        }
+        return part.text;
+      })
+      .join('');
   }
   throw new ParamError(field, `'${field}' must be a string or an array of text parts`);
 }
 
 function chatMessages(o: Obj): ChatMessage[] {
   const v = o.messages;
-  if (!Array.isArray(v) || v.length === 0) throw new ParamError('messages', "'messages' must be a non-empty array of {role, content}");
+  if (!Array.isArray(v) || v.length === 0)
+    throw new ParamError('messages', "'messages' must be a non-empty array of {role, content}");
   return v.map((m: unknown, i) => {
     const field = `messages[${i}]`;
     if (!isObj(m)) throw new ParamError(field, `'${field}' must be an object {role, content}`);
     const role = typeof m.role === 'string' ? ROLES[m.role] : undefined;
-    if (!role) throw new ParamError(`${field}.role`, `'${field}.role' must be one of system, developer, user, assistant`);
+    if (!role)
+      throw new ParamError(`${field}.role`, `'${field}.role' must be one of system, developer, user, assistant`);
     return { role, content: messageText(m.content, `${field}.content`) };
   });
 }

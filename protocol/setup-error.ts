@@ -13,7 +13,14 @@ export type SetupErrorCode =
   | 'load_failed';
 
 export const SETUP_ERROR_CODES: readonly SetupErrorCode[] = [
-  'bad_arguments', 'model_missing', 'model_invalid', 'model_too_big', 'terms_not_accepted', 'terms_unregistered', 'no_gpu_binary', 'load_failed',
+  'bad_arguments',
+  'model_missing',
+  'model_invalid',
+  'model_too_big',
+  'terms_not_accepted',
+  'terms_unregistered',
+  'no_gpu_binary',
+  'load_failed',
 ];
 
 const PREFIX = 'fude-backend: error';

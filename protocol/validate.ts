@@ -1,17 +1,19 @@
 // Validation of client requests at the backend's edge. Every failure names the field, so a client
 // author can fix the request from the message alone.
-import {
-  type ChatMessage, type Request, type Role, MAX_MESSAGE_BYTES, REQUEST_TYPES,
-} from './messages.js';
+import { type ChatMessage, type Request, type Role, MAX_MESSAGE_BYTES, REQUEST_TYPES } from './messages.js';
 
 export type Validation =
-  | { ok: true; request: Request }
-  | { ok: false; id: string | null; field?: string; message: string };
+  { ok: true; request: Request } | { ok: false; id: string | null; field?: string; message: string };
 
 type Obj = Record<string, unknown>;
 
 class FieldError extends Error {
-  constructor(readonly field: string, message: string) { super(message); }
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 const ROLES: readonly Role[] = ['system', 'user', 'assistant'];
@@ -33,7 +35,8 @@ function str(o: Obj, key: string, opts: { optional?: boolean; max?: number } = {
   const v = o[key];
   if (v === undefined && opts.optional) return undefined;
   if (typeof v !== 'string') throw new FieldError(key, `"${key}" must be a string`);
-  if (opts.max !== undefined && v.length > opts.max) throw new FieldError(key, `"${key}" is longer than ${opts.max} characters`);
+  if (opts.max !== undefined && v.length > opts.max)
+    throw new FieldError(key, `"${key}" is longer than ${opts.max} characters`);
   return v;
 }
 
@@ -89,7 +92,8 @@ function stopStrings(o: Obj): string[] | undefined {
 function countTexts(o: Obj): string[] | undefined {
   const v = o.texts;
   if (v === undefined) return undefined;
-  if (!Array.isArray(v) || v.some((t) => typeof t !== 'string')) throw new FieldError('texts', '"texts" must be an array of strings');
+  if (!Array.isArray(v) || v.some((t) => typeof t !== 'string'))
+    throw new FieldError('texts', '"texts" must be an array of strings');
   if (v.length > MAX_COUNT_TEXTS) throw new FieldError('texts', `"texts" may hold at most ${MAX_COUNT_TEXTS} strings`);
   return v as string[];
 }
@@ -100,14 +104,25 @@ function parseRequest(o: Obj, id: string): Request {
   switch (type) {
     case 'chat': {
       const lane = o.lane;
-      if (lane !== undefined && lane !== 'chat' && lane !== 'docs') throw new FieldError('lane', '"lane" must be "chat" or "docs"');
+      if (lane !== undefined && lane !== 'chat' && lane !== 'docs')
+        throw new FieldError('lane', '"lane" must be "chat" or "docs"');
       const predictFrom = o.predictFrom;
-      if (predictFrom !== undefined && predictFrom !== 'input') throw new FieldError('predictFrom', '"predictFrom" must be "input" (or left out)');
-      return dropUndefined({ id, type, messages: messages(o), lane, stop: stopStrings(o), predictFrom, ...sampling(o) });
+      if (predictFrom !== undefined && predictFrom !== 'input')
+        throw new FieldError('predictFrom', '"predictFrom" must be "input" (or left out)');
+      return dropUndefined({
+        id,
+        type,
+        messages: messages(o),
+        lane,
+        stop: stopStrings(o),
+        predictFrom,
+        ...sampling(o),
+      });
     }
     case 'complete':
       return dropUndefined({
-        id, type,
+        id,
+        type,
         prefix: str(o, 'prefix') as string,
         suffix: str(o, 'suffix', { optional: true }),
         maxTokens: num(o, 'maxTokens', 1, 100_000, true),
@@ -118,17 +133,32 @@ function parseRequest(o: Obj, id: string): Request {
         seed: num(o, 'seed', 0, 2 ** 32 - 1, true),
       });
     case 'prefill':
-      return dropUndefined({ id, type, prefix: str(o, 'prefix') as string, suffix: str(o, 'suffix', { optional: true }) });
+      return dropUndefined({
+        id,
+        type,
+        prefix: str(o, 'prefix') as string,
+        suffix: str(o, 'suffix', { optional: true }),
+      });
     case 'render':
       if (o.prefix !== undefined) {
-        if (o.messages !== undefined) throw new FieldError('messages', 'a render request has either "messages" (a chat prompt) or "prefix" (a completion prompt), not both');
-        return dropUndefined({ id, type, prefix: str(o, 'prefix') as string, suffix: str(o, 'suffix', { optional: true }) });
+        if (o.messages !== undefined)
+          throw new FieldError(
+            'messages',
+            'a render request has either "messages" (a chat prompt) or "prefix" (a completion prompt), not both',
+          );
+        return dropUndefined({
+          id,
+          type,
+          prefix: str(o, 'prefix') as string,
+          suffix: str(o, 'suffix', { optional: true }),
+        });
       }
       return { id, type, messages: messages(o) };
     case 'count': {
       const texts = countTexts(o);
       const msgs = o.messages === undefined ? undefined : messages(o);
-      if (texts === undefined && msgs === undefined) throw new FieldError('texts', '"count" needs "messages", "texts" or both');
+      if (texts === undefined && msgs === undefined)
+        throw new FieldError('texts', '"count" needs "messages", "texts" or both');
       return dropUndefined({ id, type, messages: msgs, texts });
     }
     case 'cancel':
@@ -159,7 +189,12 @@ export function validateRequest(value: unknown): Validation {
   if (!isObj(value)) return { ok: false, id: null, message: 'message must be a JSON object with "id" and "type"' };
   const rawId = value.id;
   if (typeof rawId !== 'string' || rawId.length === 0 || rawId.length > MAX_ID_LENGTH) {
-    return { ok: false, id: null, field: 'id', message: `"id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters` };
+    return {
+      ok: false,
+      id: null,
+      field: 'id',
+      message: `"id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters`,
+    };
   }
   try {
     return { ok: true, request: parseRequest(value, rawId) };

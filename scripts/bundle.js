@@ -19,20 +19,44 @@ const common = {
   external: ['vscode', 'bufferutil', 'utf-8-validate'],
 };
 
-await build({ ...common, entryPoints: [join(root, 'extension/extension.ts')], outfile: join(root, 'dist/extension.cjs') });
+await build({
+  ...common,
+  entryPoints: [join(root, 'extension/extension.ts')],
+  outfile: join(root, 'dist/extension.cjs'),
+});
 if (existsSync(join(root, 'test/vscode/index.ts'))) {
-  await build({ ...common, entryPoints: [join(root, 'test/vscode/index.ts')], outfile: join(root, 'dist/test/vscode/index.cjs'), external: [...common.external, 'mocha'] });
+  await build({
+    ...common,
+    entryPoints: [join(root, 'test/vscode/index.ts')],
+    outfile: join(root, 'dist/test/vscode/index.cjs'),
+    external: [...common.external, 'mocha'],
+  });
 }
 if (existsSync(join(root, 'test/profile/index.ts'))) {
-  await build({ ...common, entryPoints: [join(root, 'test/profile/index.ts')], outfile: join(root, 'dist/test/profile/index.cjs') });
+  await build({
+    ...common,
+    entryPoints: [join(root, 'test/profile/index.ts')],
+    outfile: join(root, 'dist/test/profile/index.cjs'),
+  });
 }
 for (const entry of ['chat', 'terms', 'docs']) {
   const src = join(root, `webview/${entry}/main.ts`);
   if (!existsSync(src)) continue;
-  await build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', external: [], entryPoints: [src], outfile: join(root, `media/dist/${entry}.js`), minify: true });
+  await build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    external: [],
+    entryPoints: [src],
+    outfile: join(root, `media/dist/${entry}.js`),
+    minify: true,
+  });
 }
 
 const demo = join(root, 'dist/models/fude-demo.gguf');
 mkdirSync(dirname(demo), { recursive: true });
-execFileSync(process.execPath, [join(root, 'out/test/fixtures/make-model.js'), '--preset', 'demo', '--out', demo], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(process.execPath, [join(root, 'out/test/fixtures/make-model.js'), '--preset', 'demo', '--out', demo], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 console.log('bundled dist/extension.cjs and wrote the demo model dist/models/fude-demo.gguf');

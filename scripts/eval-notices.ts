@@ -51,14 +51,20 @@ function main(argv: string[]): number {
   const confident = confidentLine(result);
   if (confident) console.log(confident);
   times.sort((a, b) => a - b);
-  const at = (q: number): string => (times.length ? times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2) : '-');
+  const at = (q: number): string =>
+    times.length ? times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2) : '-';
   console.log(`latency per request: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
   if (showErrors) {
     for (const r of result.missed) console.log(`MISSED  [${r.label}] line ${r.line}: ${r.text}`);
     for (const { request: r, predicted } of result.falseAlarms) {
       const verdict = classifyRequest(r.text);
-      const why = verdict.reasons.map((x) => `${x.category}/${x.rule}/${x.grade ?? '-'}: ${x.cues.map((c) => c.cue + '=' + JSON.stringify(c.match)).join(', ')}`);
-      console.log(`FALSE   [${predicted.join(',')}] ${verdict.grade ?? ''} line ${r.line}: ${r.text}\n        ${why.join(' | ')}`);
+      const why = verdict.reasons.map(
+        (x) =>
+          `${x.category}/${x.rule}/${x.grade ?? '-'}: ${x.cues.map((c) => c.cue + '=' + JSON.stringify(c.match)).join(', ')}`,
+      );
+      console.log(
+        `FALSE   [${predicted.join(',')}] ${verdict.grade ?? ''} line ${r.line}: ${r.text}\n        ${why.join(' | ')}`,
+      );
     }
   }
   console.log(summaryLine(result));

@@ -18,9 +18,19 @@ export const SOURCE_DIRS = ['extension'];
 
 export type BundleValue = string | { message: string; comment: string[] };
 export type Bundle = Record<string, BundleValue>;
-export interface Problem { kind: string; key: string; detail: string }
+export interface Problem {
+  kind: string;
+  key: string;
+  detail: string;
+}
 /** viaAlias: reached through `const t = vscode.l10n.t`, which l10n-dev's export does not follow. */
-export interface L10nCall { key: string; message: string; file: string; line: number; viaAlias: boolean }
+export interface L10nCall {
+  key: string;
+  message: string;
+  file: string;
+  line: number;
+  viaAlias: boolean;
+}
 
 // ---- extraction with the TypeScript compiler API -------------------------------------------
 
@@ -47,7 +57,12 @@ function isL10nT(callee: ts.Expression, b: Bindings): boolean {
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 't') return false;
   const obj = callee.expression;
   if (ts.isIdentifier(obj)) return b.l10n.has(obj.text);
-  return ts.isPropertyAccessExpression(obj) && obj.name.text === 'l10n' && ts.isIdentifier(obj.expression) && b.vscode.has(obj.expression.text);
+  return (
+    ts.isPropertyAccessExpression(obj) &&
+    obj.name.text === 'l10n' &&
+    ts.isIdentifier(obj.expression) &&
+    b.vscode.has(obj.expression.text)
+  );
 }
 
 function stringOf(e: ts.Expression | undefined): string | undefined {
@@ -56,7 +71,8 @@ function stringOf(e: ts.Expression | undefined): string | undefined {
 
 function objectProp(o: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const p of o.properties) {
-    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name)
+      return p.initializer;
   }
   return undefined;
 }
@@ -76,7 +92,8 @@ function parseCall(args: readonly ts.Expression[]): Parsed {
   const [first, ...rest] = args;
   const message = stringOf(first);
   if (message !== undefined) return { key: message, message, argCount: positionalArgCount(rest) };
-  if (!first || !ts.isObjectLiteralExpression(first)) return { error: 'the message must be a plain string literal (pass values as {0}, {1}… arguments)' };
+  if (!first || !ts.isObjectLiteralExpression(first))
+    return { error: 'the message must be a plain string literal (pass values as {0}, {1}… arguments)' };
   const msg = stringOf(objectProp(first, 'message'));
   const c = objectProp(first, 'comment');
   const comment = c && ts.isArrayLiteralExpression(c) ? c.elements.map(stringOf) : [stringOf(c)];
@@ -91,11 +108,18 @@ function parseCall(args: readonly ts.Expression[]): Parsed {
  * `const t = vscode.l10n.t` (and any other use of l10n.t as a value) hides the strings from l10n-dev's
  * export. They are reported, and the aliases returned so their strings can still be checked.
  */
-function findAliases(sf: ts.SourceFile, b: Bindings, report: (n: ts.Node, why: string) => void): { name: string; scope: ts.Node }[] {
+function findAliases(
+  sf: ts.SourceFile,
+  b: Bindings,
+  report: (n: ts.Node, why: string) => void,
+): { name: string; scope: ts.Node }[] {
   const aliases: { name: string; scope: ts.Node }[] = [];
   const visit = (node: ts.Node): void => {
     const p = node.parent;
-    if (isL10nT(node as ts.Expression, b) && !((ts.isCallExpression(p) && p.expression === node) || (ts.isTaggedTemplateExpression(p) && p.tag === node))) {
+    if (
+      isL10nT(node as ts.Expression, b) &&
+      !((ts.isCallExpression(p) && p.expression === node) || (ts.isTaggedTemplateExpression(p) && p.tag === node))
+    ) {
       if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) {
         let scope: ts.Node = p;
         while (!ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
@@ -117,18 +141,28 @@ export function extractL10nCalls(file: string, contents: string): { calls: L10nC
   const calls: L10nCall[] = [];
   const problems: Problem[] = [];
   if (!contents.includes('l10n')) return { calls, problems };
-  const sf = ts.createSourceFile(file, contents, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    contents,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const b = l10nBindings(sf);
   if (b.vscode.size === 0 && b.l10n.size === 0) return { calls, problems };
   const lineOf = (n: ts.Node): number => sf.getLineAndCharacterOfPosition(n.getStart()).line + 1;
-  const aliases = findAliases(sf, b, (n, why) => problems.push({ kind: 'not extractable', key: n.getText().slice(0, 80), detail: `${file}:${lineOf(n)}: ${why}` }));
+  const aliases = findAliases(sf, b, (n, why) =>
+    problems.push({ kind: 'not extractable', key: n.getText().slice(0, 80), detail: `${file}:${lineOf(n)}: ${why}` }),
+  );
   const visit = (node: ts.Node): void => {
     let parsed: Parsed | undefined;
     let viaAlias = false;
     if (ts.isTaggedTemplateExpression(node) && isL10nT(node.tag, b)) {
       // l10n.t`a ${x} b` is extracted as 'a {0} b'.
       const t = node.template;
-      const message = ts.isNoSubstitutionTemplateLiteral(t) ? t.text : t.head.text + t.templateSpans.map((s, i) => `{${i}}${s.literal.text}`).join('');
+      const message = ts.isNoSubstitutionTemplateLiteral(t)
+        ? t.text
+        : t.head.text + t.templateSpans.map((s, i) => `{${i}}${s.literal.text}`).join('');
       parsed = { key: message, message, argCount: undefined };
     } else if (ts.isCallExpression(node) && isL10nT(node.expression, b)) {
       parsed = parseCall(node.arguments);
@@ -138,13 +172,26 @@ export function extractL10nCalls(file: string, contents: string): { calls: L10nC
       if (viaAlias) parsed = parseCall(node.arguments);
     }
     if (parsed && 'error' in parsed) {
-      problems.push({ kind: 'not extractable', key: node.getText().slice(0, 80), detail: `${file}:${lineOf(node)}: ${parsed.error}` });
+      problems.push({
+        kind: 'not extractable',
+        key: node.getText().slice(0, 80),
+        detail: `${file}:${lineOf(node)}: ${parsed.error}`,
+      });
     } else if (parsed) {
       calls.push({ key: parsed.key, message: parsed.message, file, line: lineOf(node), viaAlias });
-      const needed = Math.max(0, ...placeholders(parsed.message).filter((p) => /^\{\d+\}$/.test(p)).map((p) => Number(p.slice(1, -1)) + 1));
+      const needed = Math.max(
+        0,
+        ...placeholders(parsed.message)
+          .filter((p) => /^\{\d+\}$/.test(p))
+          .map((p) => Number(p.slice(1, -1)) + 1),
+      );
       // No values at all is a template handed on (l10n.t then leaves {0} as is), e.g. to a webview.
       if (parsed.argCount !== undefined && parsed.argCount > 0 && parsed.argCount < needed) {
-        problems.push({ kind: 'missing argument', key: parsed.key, detail: `${file}:${lineOf(node)}: uses {${needed - 1}} but passes ${parsed.argCount} value(s)` });
+        problems.push({
+          kind: 'missing argument',
+          key: parsed.key,
+          detail: `${file}:${lineOf(node)}: uses {${needed - 1}} but passes ${parsed.argCount} value(s)`,
+        });
       }
     }
     ts.forEachChild(node, visit);
@@ -155,16 +202,24 @@ export function extractL10nCalls(file: string, contents: string): { calls: L10nC
 
 /** Source files the way l10n-dev's export finds them: *.{ts,tsx,js,jsx} under the given dirs. */
 export function sourceFiles(root: string, dirs: readonly string[] = SOURCE_DIRS): string[] {
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name)) : /\.(ts|tsx|js|jsx)$/.test(e.name) ? [join(dir, e.name)] : []);
-  return dirs.filter((d) => existsSync(join(root, d))).flatMap((d) => walk(join(root, d))).sort();
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : /\.(ts|tsx|js|jsx)$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
+  return dirs
+    .filter((d) => existsSync(join(root, d)))
+    .flatMap((d) => walk(join(root, d)))
+    .sort();
 }
 
 /**
  * The English bundle the source asks for, built with the TypeScript extractor; notExported: its keys
  * that l10n-dev's export misses (reached only through an alias, which is reported as a problem).
  */
-export function bundleFromSource(root: string, dirs: readonly string[] = SOURCE_DIRS): { bundle: Bundle; notExported: Set<string>; problems: Problem[] } {
+export function bundleFromSource(
+  root: string,
+  dirs: readonly string[] = SOURCE_DIRS,
+): { bundle: Bundle; notExported: Set<string>; problems: Problem[] } {
   const bundle: Bundle = {};
   const calls: L10nCall[] = [];
   const problems: Problem[] = [];
@@ -172,7 +227,9 @@ export function bundleFromSource(root: string, dirs: readonly string[] = SOURCE_
     const r = extractL10nCalls(relative(root, f), readFileSync(f, 'utf8'));
     calls.push(...r.calls);
     problems.push(...r.problems);
-    for (const c of r.calls) bundle[c.key] = c.key === c.message ? c.message : { message: c.message, comment: [c.key.slice(c.message.length + 1)] };
+    for (const c of r.calls)
+      bundle[c.key] =
+        c.key === c.message ? c.message : { message: c.message, comment: [c.key.slice(c.message.length + 1)] };
   }
   const notExported = new Set(calls.filter((c) => c.viaAlias).map((c) => c.key));
   for (const c of calls) if (!c.viaAlias) notExported.delete(c.key);
@@ -200,24 +257,54 @@ export function looksUntranslated(english: string, japanese: string): boolean {
 }
 
 function translationProblems(key: string, english: string, ja: unknown, kind: string): Problem[] {
-  if (typeof ja !== 'string' || ja.trim() === '') return [{ kind, key, detail: 'the translation is empty or not a string' }];
+  if (typeof ja !== 'string' || ja.trim() === '')
+    return [{ kind, key, detail: 'the translation is empty or not a string' }];
   const out: Problem[] = [];
   const [pe, pj] = [placeholders(english), placeholders(ja)];
-  if (pe.join(' ') !== pj.join(' ')) out.push({ kind: 'placeholder mismatch', key, detail: `English has [${pe.join(' ')}], Japanese has [${pj.join(' ')}]` });
-  if (looksUntranslated(english, ja)) out.push({ kind: 'untranslated', key, detail: `the Japanese text "${ja}" has no Japanese in it` });
+  if (pe.join(' ') !== pj.join(' '))
+    out.push({
+      kind: 'placeholder mismatch',
+      key,
+      detail: `English has [${pe.join(' ')}], Japanese has [${pj.join(' ')}]`,
+    });
+  if (looksUntranslated(english, ja))
+    out.push({ kind: 'untranslated', key, detail: `the Japanese text "${ja}" has no Japanese in it` });
   return out;
 }
 
 /** Source strings vs the committed English bundle and the Japanese bundle. */
-export function compareBundles(source: Bundle, english: Bundle, japanese: Record<string, unknown>, notExported: ReadonlySet<string> = new Set()): Problem[] {
+export function compareBundles(
+  source: Bundle,
+  english: Bundle,
+  japanese: Record<string, unknown>,
+  notExported: ReadonlySet<string> = new Set(),
+): Problem[] {
   const out: Problem[] = [];
   for (const k of Object.keys(source)) {
-    if (!(k in english) && !notExported.has(k)) out.push({ kind: 'English bundle out of date', key: k, detail: 'missing from l10n/bundle.l10n.json (run l10n-check --write)' });
-    if (!(k in japanese)) out.push({ kind: 'missing translation', key: k, detail: 'add it to l10n/bundle.l10n.ja.json' });
+    if (!(k in english) && !notExported.has(k))
+      out.push({
+        kind: 'English bundle out of date',
+        key: k,
+        detail: 'missing from l10n/bundle.l10n.json (run l10n-check --write)',
+      });
+    if (!(k in japanese))
+      out.push({ kind: 'missing translation', key: k, detail: 'add it to l10n/bundle.l10n.ja.json' });
     else out.push(...translationProblems(k, messageOf(source[k]), japanese[k], 'missing translation'));
   }
-  for (const k of Object.keys(english)) if (!(k in source)) out.push({ kind: 'English bundle out of date', key: k, detail: 'no longer in the source (run l10n-check --write)' });
-  for (const k of Object.keys(japanese)) if (!(k in source)) out.push({ kind: 'stale translation', key: k, detail: 'no longer in the source; remove it from l10n/bundle.l10n.ja.json' });
+  for (const k of Object.keys(english))
+    if (!(k in source))
+      out.push({
+        kind: 'English bundle out of date',
+        key: k,
+        detail: 'no longer in the source (run l10n-check --write)',
+      });
+  for (const k of Object.keys(japanese))
+    if (!(k in source))
+      out.push({
+        kind: 'stale translation',
+        key: k,
+        detail: 'no longer in the source; remove it from l10n/bundle.l10n.ja.json',
+      });
   return out;
 }
 
@@ -225,8 +312,10 @@ export function compareBundles(source: Bundle, english: Bundle, japanese: Record
 export function nlsReferences(manifest: unknown): Set<string> {
   const refs = new Set<string>();
   const walk = (v: unknown): void => {
-    if (typeof v === 'string') { const m = /^%(.+)%$/.exec(v); if (m) refs.add(m[1]); }
-    else if (Array.isArray(v)) v.forEach(walk);
+    if (typeof v === 'string') {
+      const m = /^%(.+)%$/.exec(v);
+      if (m) refs.add(m[1]);
+    } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   walk(manifest);
@@ -238,15 +327,21 @@ export function checkNls(manifest: unknown, en: Record<string, unknown>, ja: Rec
   const out: Problem[] = [];
   const refs = nlsReferences(manifest);
   for (const k of refs) {
-    if (!(k in en)) out.push({ kind: 'manifest', key: k, detail: 'package.json uses %' + k + '% but package.nls.json lacks it' });
-    if (!(k in ja)) out.push({ kind: 'manifest', key: k, detail: 'package.json uses %' + k + '% but package.nls.ja.json lacks it' });
+    if (!(k in en))
+      out.push({ kind: 'manifest', key: k, detail: 'package.json uses %' + k + '% but package.nls.json lacks it' });
+    if (!(k in ja))
+      out.push({ kind: 'manifest', key: k, detail: 'package.json uses %' + k + '% but package.nls.ja.json lacks it' });
   }
   for (const k of Object.keys(en)) {
-    if (!(k in ja)) out.push({ kind: 'manifest', key: k, detail: 'in package.nls.json but not in package.nls.ja.json' });
+    if (!(k in ja))
+      out.push({ kind: 'manifest', key: k, detail: 'in package.nls.json but not in package.nls.ja.json' });
     else out.push(...translationProblems(k, String(en[k]), ja[k], 'manifest'));
-    if (!refs.has(k)) out.push({ kind: 'manifest', key: k, detail: 'in package.nls.json but package.json never uses it' });
+    if (!refs.has(k))
+      out.push({ kind: 'manifest', key: k, detail: 'in package.nls.json but package.json never uses it' });
   }
-  for (const k of Object.keys(ja)) if (!(k in en)) out.push({ kind: 'manifest', key: k, detail: 'in package.nls.ja.json but not in package.nls.json' });
+  for (const k of Object.keys(ja))
+    if (!(k in en))
+      out.push({ kind: 'manifest', key: k, detail: 'in package.nls.ja.json but not in package.nls.json' });
   return out;
 }
 
@@ -255,12 +350,24 @@ export function readJson<T>(path: string, fallback: T): T {
 }
 
 /** Every check that needs no l10n-dev run: the unit test calls this on the repository. */
-export function checkRepository(root: string = REPO_ROOT): { problems: Problem[]; source: ReturnType<typeof bundleFromSource> } {
+export function checkRepository(root: string = REPO_ROOT): {
+  problems: Problem[];
+  source: ReturnType<typeof bundleFromSource>;
+} {
   const src = bundleFromSource(root);
   const problems = [
     ...src.problems,
-    ...compareBundles(src.bundle, readJson<Bundle>(join(root, 'l10n/bundle.l10n.json'), {}), readJson(join(root, 'l10n/bundle.l10n.ja.json'), {}), src.notExported),
-    ...checkNls(readJson(join(root, 'package.json'), {}), readJson(join(root, 'package.nls.json'), {}), readJson(join(root, 'package.nls.ja.json'), {})),
+    ...compareBundles(
+      src.bundle,
+      readJson<Bundle>(join(root, 'l10n/bundle.l10n.json'), {}),
+      readJson(join(root, 'l10n/bundle.l10n.ja.json'), {}),
+      src.notExported,
+    ),
+    ...checkNls(
+      readJson(join(root, 'package.json'), {}),
+      readJson(join(root, 'package.nls.json'), {}),
+      readJson(join(root, 'package.nls.ja.json'), {}),
+    ),
   ];
   return { problems, source: src };
 }
@@ -272,7 +379,10 @@ export function runL10nDevExport(root: string = REPO_ROOT): string {
   const out = mkdtempSync(join(tmpdir(), 'fude-l10n-'));
   try {
     const cli = join(root, 'node_modules/@vscode/l10n-dev/dist/cli.js');
-    execFileSync(process.execPath, [cli, 'export', '--outDir', out, ...SOURCE_DIRS.map((d) => `./${d}`)], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [cli, 'export', '--outDir', out, ...SOURCE_DIRS.map((d) => `./${d}`)], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     const file = join(out, 'bundle.l10n.json');
     return existsSync(file) ? readFileSync(file, 'utf8') : '{}';
   } finally {
@@ -300,12 +410,23 @@ function main(argv: readonly string[]): number {
   if (exported === undefined) problems.push({ kind: 'l10n-dev export failed', key: '', detail: exportError });
   else {
     const fromDev = JSON.parse(exported) as Bundle;
-    const differ = [...Object.keys(fromDev).filter((k) => !(k in source.bundle)), ...Object.keys(source.bundle).filter((k) => !(k in fromDev) && !source.notExported.has(k))];
-    for (const k of differ) problems.push({ kind: 'extractor disagreement', key: k, detail: 'l10n-dev and the TypeScript extractor in scripts/l10n-check.ts disagree about this string' });
+    const differ = [
+      ...Object.keys(fromDev).filter((k) => !(k in source.bundle)),
+      ...Object.keys(source.bundle).filter((k) => !(k in fromDev) && !source.notExported.has(k)),
+    ];
+    for (const k of differ)
+      problems.push({
+        kind: 'extractor disagreement',
+        key: k,
+        detail: 'l10n-dev and the TypeScript extractor in scripts/l10n-check.ts disagree about this string',
+      });
   }
   for (const p of problems) console.log(`${p.kind}: ${JSON.stringify(p.key)}\n    ${p.detail}`);
-  console.log(`${Object.keys(source.bundle).length} runtime strings (l10n-dev export ${ms} ms), ${problems.length} problem(s)`);
+  console.log(
+    `${Object.keys(source.bundle).length} runtime strings (l10n-dev export ${ms} ms), ${problems.length} problem(s)`,
+  );
   return problems.length ? 1 : 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  process.exitCode = main(process.argv.slice(2));

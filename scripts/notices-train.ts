@@ -29,7 +29,11 @@ const opts = DEFAULT_TRAIN_OPTIONS;
 const prepared = prepare(examples, groups);
 const scores = leaveOneGroupOutScores(prepared, opts);
 const { threshold, veto, confident } = chooseParameters(examples, prepared.rules, scores);
-const model = trainOnFeatures(prepared.features, examples.map((e) => e.label), opts);
+const model = trainOnFeatures(
+  prepared.features,
+  examples.map((e) => e.label),
+  opts,
+);
 const text = serialiseModel(model);
 
 const out = join(root, 'extension', 'notices', 'ngram-model-data.ts');
@@ -43,11 +47,13 @@ writeFileSync(
     `export const MODEL_OPTIONS = ${JSON.stringify(opts)} as const;`,
     `export const MODEL_THRESHOLD = ${threshold};`,
     `export const MODEL_VETO = ${veto};`,
-    '/** From these probabilities a rule\'s hit, or the model\'s own flag, is confident (combine.ts). */',
+    "/** From these probabilities a rule's hit, or the model's own flag, is confident (combine.ts). */",
     `export const MODEL_CONFIDENT = ${JSON.stringify(confident)} as const;`,
     `export const MODEL_TEXT = ${JSON.stringify(text)};`,
     '',
   ].join('\n'),
 );
 const secs = ((Date.now() - start) / 1000).toFixed(0);
-console.log(`trained on ${examples.length} examples in ${secs} s: ${model.weights.size} features, threshold ${threshold}, veto ${veto}, confident ${JSON.stringify(confident)}, ${text.length} characters -> ${out}`);
+console.log(
+  `trained on ${examples.length} examples in ${secs} s: ${model.weights.size} features, threshold ${threshold}, veto ${veto}, confident ${JSON.stringify(confident)}, ${text.length} characters -> ${out}`,
+);

@@ -38,8 +38,20 @@ function npm(args: string[], cwd: string): void {
 
 function installDependencies(stage: string, p: PackageTarget): void {
   // --ignore-scripts: nothing is built or run for another platform; node-llama-cpp's binaries are prebuilt.
-  npm(['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund',
-    '--loglevel=error', `--os=${p.os}`, `--cpu=${p.cpu}`], stage);
+  npm(
+    [
+      'ci',
+      '--omit=dev',
+      '--ignore-scripts',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `--os=${p.os}`,
+      `--cpu=${p.cpu}`,
+    ],
+    stage,
+  );
 }
 
 /** Keeps the target's binary packages and removes the rest (npm also installs packages whose cpu list merely includes the target's). */
@@ -48,8 +60,10 @@ function keepTargetBinaries(stage: string, p: PackageTarget): string[] {
   const installed = existsSync(dir) ? readdirSync(dir) : [];
   const missing = p.binaries.filter((b) => !installed.includes(b));
   if (missing.length) {
-    throw new Error(`npm did not install @node-llama-cpp/${missing.join(', @node-llama-cpp/')} for ${p.target} ` +
-      `(package-lock.json needs every platform's entries: run npm install on a machine that can reach the registry)`);
+    throw new Error(
+      `npm did not install @node-llama-cpp/${missing.join(', @node-llama-cpp/')} for ${p.target} ` +
+        `(package-lock.json needs every platform's entries: run npm install on a machine that can reach the registry)`,
+    );
   }
   const removed = installed.filter((b) => !p.binaries.includes(b));
   for (const b of removed) rmSync(join(dir, b), { recursive: true, force: true });
@@ -67,7 +81,9 @@ function main(): void {
     process.exit(2);
   }
   if (!existsSync(join(root, 'dist', 'extension.cjs')) || !existsSync(join(root, 'out', 'backend'))) {
-    console.error('fude package: no build found (dist/extension.cjs, out/backend): run `npm run package`, which builds first.');
+    console.error(
+      'fude package: no build found (dist/extension.cjs, out/backend): run `npm run package`, which builds first.',
+    );
     process.exit(2);
   }
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -79,10 +95,15 @@ function main(): void {
     installDependencies(stage, p);
     const removed = keepTargetBinaries(stage, p);
     mkdirSync(dirname(out), { recursive: true });
-    say(`${p.target}: node-llama-cpp binaries ${p.binaries.join(', ')}${removed.length ? ` (left out: ${removed.join(', ')})` : ''}`);
+    say(
+      `${p.target}: node-llama-cpp binaries ${p.binaries.join(', ')}${removed.length ? ` (left out: ${removed.join(', ')})` : ''}`,
+    );
     // vsce reads the stage's own .vscodeignore (copied from the repository) and lists its dependencies with npm.
-    execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--target', p.target, '--out', out],
-      { cwd: stage, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--target', p.target, '--out', out],
+      { cwd: stage, stdio: 'inherit' },
+    );
   } catch (e) {
     // npm or vsce has printed why; a stack trace from here would only hide it.
     const why = (e as { status?: number }).status !== undefined ? 'its message is above' : (e as Error).message;

@@ -10,7 +10,16 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCodeServer } from '../test/harness/code-server.js';
 import { freePort } from '../test/harness/free-port.js';
-import { choosePort, configuredModel, parseStartArgs, profilePaths, readSavedPort, readyLines, savePort, type StartOptions } from './start/profile.js';
+import {
+  choosePort,
+  configuredModel,
+  parseStartArgs,
+  profilePaths,
+  readSavedPort,
+  readyLines,
+  savePort,
+  type StartOptions,
+} from './start/profile.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const say = (l: string) => console.log(`[fude start] ${l}`);
@@ -42,15 +51,23 @@ async function startCodeServerProfile(o: StartOptions): Promise<void> {
   const chosen = choosePort({ requested: o.port, saved: readSavedPort(paths.stateFile), fresh: o.fresh });
   const port = chosen.port ?? (await freePort());
   if (await portInUse(port)) {
-    throw new Error(`port ${port} is in use (another npm start?). Stop that, or run: npm start -- --port N ` +
-      `(the browser keeps the editor's state per address, so another port starts with it empty)`);
+    throw new Error(
+      `port ${port} is in use (another npm start?). Stop that, or run: npm start -- --port N ` +
+        `(the browser keeps the editor's state per address, so another port starts with it empty)`,
+    );
   }
   const ws = workspace(paths.workspace);
-  const server = await startCodeServer({ workspace: ws, profileDir: paths.profile, port, logFile: join(paths.profile, 'code-server.log') });
+  const server = await startCodeServer({
+    workspace: ws,
+    profileDir: paths.profile,
+    port,
+    logFile: join(paths.profile, 'code-server.log'),
+  });
   savePort(paths, port);
   const url = server.url({ extensionDevelopmentPath: root });
   console.log('');
-  for (const line of readyLines({ url, port, host: hostname(), model: configuredModel(server.userDataDir), kept })) say(line);
+  for (const line of readyLines({ url, port, host: hostname(), model: configuredModel(server.userDataDir), kept }))
+    say(line);
   console.log('');
   const stop = async () => {
     say('stopping…');
@@ -64,11 +81,17 @@ async function startCodeServerProfile(o: StartOptions): Promise<void> {
 
 async function main(): Promise<void> {
   const o = parseStartArgs(process.argv.slice(2));
-  const hasCode = process.env.FUDE_EDITOR !== 'code-server' && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
+  const hasCode =
+    process.env.FUDE_EDITOR !== 'code-server' && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
   if (hasCode) {
     const ws = workspace(profilePaths(join(root, '.cache')).workspace);
-    say(`opening desktop VS Code with Fude from ${root} on ${ws}${o.fresh ? ' (--fresh applies to the browser editor only: desktop VS Code keeps its own profile)' : ''}`);
-    spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, ws], { stdio: 'inherit', detached: true }).unref();
+    say(
+      `opening desktop VS Code with Fude from ${root} on ${ws}${o.fresh ? ' (--fresh applies to the browser editor only: desktop VS Code keeps its own profile)' : ''}`,
+    );
+    spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, ws], {
+      stdio: 'inherit',
+      detached: true,
+    }).unref();
     return;
   }
   await startCodeServerProfile(o);

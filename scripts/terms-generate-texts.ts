@@ -27,7 +27,9 @@ export function findRepoRoot(from: string = dirname(fileURLToPath(import.meta.ur
 export function readTextFiles(root: string = findRepoRoot()): Record<string, string> {
   const dir = join(root, 'common', 'terms', 'texts');
   const texts: Record<string, string> = {};
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     texts[name.slice(0, -'.txt'.length)] = readFileSync(join(dir, name), 'utf8');
   }
   return texts;

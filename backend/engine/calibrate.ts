@@ -8,7 +8,8 @@ export const CALIBRATION_PROMPT_TOKENS = 48;
 export const CALIBRATION_DECODE_TOKENS = 6;
 
 /** Code-like text: completions are what the prompt speed is used for. */
-const SAMPLE = 'export function total(items: Item[]): number {\n  let sum = 0;\n  for (const item of items) sum += item.price * item.count;\n  return sum;\n}\n';
+const SAMPLE =
+  'export function total(items: Item[]): number {\n  let sum = 0;\n  for (const item of items) sum += item.price * item.count;\n  return sum;\n}\n';
 
 export async function calibrate(sequence: LlamaContextSequence, model: LlamaModel, bos: boolean): Promise<Measured> {
   const room = Math.max(2, sequence.contextSize - CALIBRATION_DECODE_TOKENS - 1);

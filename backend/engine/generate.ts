@@ -21,10 +21,19 @@ export const MIN_ANSWER_TOKENS = 8;
  * The prompt needs more tokens than the context can take with room left for an answer. `completion`: the prompt is
  * for the completion lane, whose size is its own option.
  */
-export function contextOverflow(promptTokens: number, contextSize: number, exact: boolean, completion = false): ContextOverflowError {
+export function contextOverflow(
+  promptTokens: number,
+  contextSize: number,
+  exact: boolean,
+  completion = false,
+): ContextOverflowError {
   const size = exact ? `${promptTokens}` : `at least ${promptTokens}`;
-  const [what, option] = completion ? ['the completion lane', '--complete-context-size'] : ['the context', '--context-size'];
-  return new ContextOverflowError(`the prompt is ${size} tokens but ${what} holds ${contextSize} (with at least ${MIN_ANSWER_TOKENS} left for the answer); shorten the input or start the backend with a larger ${option}`);
+  const [what, option] = completion
+    ? ['the completion lane', '--complete-context-size']
+    : ['the context', '--context-size'];
+  return new ContextOverflowError(
+    `the prompt is ${size} tokens but ${what} holds ${contextSize} (with at least ${MIN_ANSWER_TOKENS} left for the answer); shorten the input or start the backend with a larger ${option}`,
+  );
 }
 
 /** The most prompt tokens a generation accepts in a context of `contextSize` tokens. */
@@ -83,7 +92,12 @@ export async function generate(
   const measured: Measured = { promptTokens: 0, promptMs: 0, decodeTokens: 0, decodeMs: 0 };
   if (prompt.length === 0) {
     // Nothing to continue from (an empty completion prefix for a family without BOS): an empty answer.
-    return { stopReason: 'none', usage: { inputTokens: 0, evaluatedInputTokens: 0, outputTokens: 0 }, measured, firstWaitMs: 0 };
+    return {
+      stopReason: 'none',
+      usage: { inputTokens: 0, evaluatedInputTokens: 0, outputTokens: 0 },
+      measured,
+      firstWaitMs: 0,
+    };
   }
   const maxTokens = Math.min(opts.sampling.maxTokens, room);
   const ticket = opts.ticket ?? new EvaluationScheduler().enter(PRIORITY.chat);
@@ -100,7 +114,10 @@ export async function generate(
   const lastChunk = Math.min(toEvaluate.length, Math.max(1, chunkTokens()));
   opts.onProgress?.(0, toEvaluate.length);
   const fed = await feedPrompt(sequence, toEvaluate.slice(0, toEvaluate.length - lastChunk), {
-    ticket, signal: opts.signal, evaluationPriority, chunkTokens,
+    ticket,
+    signal: opts.signal,
+    evaluationPriority,
+    chunkTokens,
     onChunk: opts.onProgress && ((done) => opts.onProgress!(done, toEvaluate.length)),
   });
   measured.promptTokens = toEvaluate.length;
@@ -108,7 +125,9 @@ export async function generate(
   let firstWaitMs = fed.firstWaitMs;
 
   const generated: Token[] = [];
-  const decoder = new Utf8TokenDecoder((tokens, context) => model.detokenize(tokens as Token[], false, context as Token[]));
+  const decoder = new Utf8TokenDecoder((tokens, context) =>
+    model.detokenize(tokens as Token[], false, context as Token[]),
+  );
   const matcher = new StopMatcher(opts.stopStrings);
   const emit = (text: string): boolean => {
     if (text === '') return false;
@@ -133,18 +152,34 @@ export async function generate(
     const tail = toEvaluate.slice(toEvaluate.length - lastChunk);
     const tokens = prediction
       ? lookupEvaluate(sequence, tail, opts.predictFrom!, {
-        sampling: { temperature, topK, topP, seed, repeatPenalty, punishTokens: () => generated.slice(-REPEAT_PENALTY_WINDOW), maxPunishTokens: REPEAT_PENALTY_WINDOW },
-        evaluationPriority, stats: prediction,
-      })
+          sampling: {
+            temperature,
+            topK,
+            topP,
+            seed,
+            repeatPenalty,
+            punishTokens: () => generated.slice(-REPEAT_PENALTY_WINDOW),
+            maxPunishTokens: REPEAT_PENALTY_WINDOW,
+          },
+          evaluationPriority,
+          stats: prediction,
+        })
       : sequence.evaluate(tail, {
-        temperature, topK, topP, seed, evaluationPriority,
-        repeatPenalty: repeatPenalty === 1 ? undefined : {
-          punishTokens: () => generated.slice(-REPEAT_PENALTY_WINDOW),
-          penalty: repeatPenalty,
-          maxPunishTokens: REPEAT_PENALTY_WINDOW,
-        },
-        yieldEogToken: true,
-      });
+          temperature,
+          topK,
+          topP,
+          seed,
+          evaluationPriority,
+          repeatPenalty:
+            repeatPenalty === 1
+              ? undefined
+              : {
+                  punishTokens: () => generated.slice(-REPEAT_PENALTY_WINDOW),
+                  penalty: repeatPenalty,
+                  maxPunishTokens: REPEAT_PENALTY_WINDOW,
+                },
+          yieldEogToken: true,
+        });
     try {
       let started = performance.now();
       let step = await tokens.next();
@@ -153,14 +188,29 @@ export async function generate(
       opts.onProgress?.(toEvaluate.length, toEvaluate.length);
       while (!step.done) {
         const token = step.value;
-        if (opts.signal.aborted) { stopReason = 'cancelled'; break; }
-        if (model.isEogToken(token)) { stopReason = 'eos'; break; }
+        if (opts.signal.aborted) {
+          stopReason = 'cancelled';
+          break;
+        }
+        if (model.isEogToken(token)) {
+          stopReason = 'eos';
+          break;
+        }
         generated.push(token);
-        if (emit(decoder.push(token))) { stopReason = 'stop'; break; }
-        if (generated.length >= maxTokens) { stopReason = 'maxTokens'; break; }
+        if (emit(decoder.push(token))) {
+          stopReason = 'stop';
+          break;
+        }
+        if (generated.length >= maxTokens) {
+          stopReason = 'maxTokens';
+          break;
+        }
         const unread = opts.backpressure?.();
         if (unread) await unread;
-        if (!(await takeTurn())) { stopReason = 'cancelled'; break; }
+        if (!(await takeTurn())) {
+          stopReason = 'cancelled';
+          break;
+        }
         started = performance.now();
         step = await tokens.next();
         measured.decodeMs += performance.now() - started;

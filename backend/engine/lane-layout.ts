@@ -65,12 +65,13 @@ export function laneLayout(contextSize: number, settings: LaneSettings = {}, kv?
     kvCacheType = 'f16';
   }
   const complete = Math.min(settings.completeContextSize ?? DEFAULT_COMPLETE_CONTEXT, contextSize);
-  const contexts: ContextPlan[] = complete >= contextSize
-    ? [{ name: 'chat+docs+complete', lanes: ['chat', 'docs', 'complete'], contextSize, batchSize: MAIN_BATCH }]
-    : [
-      { name: 'chat+docs', lanes: ['chat', 'docs'], contextSize, batchSize: MAIN_BATCH },
-      { name: 'complete', lanes: ['complete'], contextSize: complete, batchSize: COMPLETE_BATCH },
-    ];
+  const contexts: ContextPlan[] =
+    complete >= contextSize
+      ? [{ name: 'chat+docs+complete', lanes: ['chat', 'docs', 'complete'], contextSize, batchSize: MAIN_BATCH }]
+      : [
+          { name: 'chat+docs', lanes: ['chat', 'docs'], contextSize, batchSize: MAIN_BATCH },
+          { name: 'complete', lanes: ['complete'], contextSize: complete, batchSize: COMPLETE_BATCH },
+        ];
   return { contexts, kvCacheType, flashAttention: kvCacheType !== 'f16', ...(warning ? { warning } : {}) };
 }
 
@@ -98,13 +99,21 @@ export function paddedCells(contextSize: number): number {
 
 /** Bytes of one sequence's KV cache at `contextSize` tokens. */
 export function kvCacheBytes(shape: KvShape, contextSize: number, type: KvCacheType): number {
-  return Math.round(paddedCells(contextSize) * shape.layers * (shape.keyWidth + shape.valueWidth) * BYTES_PER_VALUE[type]);
+  return Math.round(
+    paddedCells(contextSize) * shape.layers * (shape.keyWidth + shape.valueWidth) * BYTES_PER_VALUE[type],
+  );
 }
 
 /** The KV shape from a GGUF's architecture metadata (the fields node-llama-cpp reads as `architectureMetadata`). */
 export function kvShapeOf(meta: {
-  block_count?: number; embedding_length?: number;
-  attention?: { head_count?: number | readonly number[]; head_count_kv?: number | readonly number[]; key_length?: number; value_length?: number };
+  block_count?: number;
+  embedding_length?: number;
+  attention?: {
+    head_count?: number | readonly number[];
+    head_count_kv?: number | readonly number[];
+    key_length?: number;
+    value_length?: number;
+  };
 }): KvShape | undefined {
   const first = (v: number | readonly number[] | undefined) => (Array.isArray(v) ? v[0] : v) as number | undefined;
   const layers = meta.block_count;

@@ -15,7 +15,10 @@ export class WorkQueue {
   private readonly waiting: Array<() => void> = [];
   private readonly queuedListeners = new Set<() => void>();
 
-  constructor(readonly name: string, private readonly queueLimit: number) {}
+  constructor(
+    readonly name: string,
+    private readonly queueLimit: number,
+  ) {}
 
   get busy(): boolean {
     return this.running;
@@ -31,7 +34,9 @@ export class WorkQueue {
     if (signal.aborted) throw signal.reason;
     if (this.running) {
       if (this.waiting.length >= this.queueLimit) {
-        throw new BusyError(`the ${this.name} lane is busy with ${this.waiting.length} requests waiting; try again shortly`);
+        throw new BusyError(
+          `the ${this.name} lane is busy with ${this.waiting.length} requests waiting; try again shortly`,
+        );
       }
       await new Promise<void>((resolve, reject) => {
         const turn = () => {
@@ -76,7 +81,12 @@ export class Lane {
    * @param predictor the token predictor the sequence was created with (chat and documentation lanes), so a
    * request can choose its prediction (engine/lane-predictor.ts).
    */
-  constructor(readonly name: LaneName, readonly sequence: LlamaContextSequence, queueLimit: number, readonly predictor?: LanePredictor) {
+  constructor(
+    readonly name: LaneName,
+    readonly sequence: LlamaContextSequence,
+    queueLimit: number,
+    readonly predictor?: LanePredictor,
+  ) {
     this.queue = new WorkQueue(name, queueLimit);
   }
 

@@ -11,7 +11,13 @@
 // the first predicted token of a batch can ever be accepted and the others are evaluated for nothing (measured on the
 // copy fixture's 461-token answer: 163 of 1,750 predicted tokens accepted there, 298 of 400 here, the same text).
 // The lookup itself is node-llama-cpp's InputLookupTokenPredictor, used as a plain object.
-import { InputLookupTokenPredictor, type LlamaContextSequence, type Token, type ControlledEvaluateInputItem, type EvaluationPriority } from 'node-llama-cpp';
+import {
+  InputLookupTokenPredictor,
+  type LlamaContextSequence,
+  type Token,
+  type ControlledEvaluateInputItem,
+  type EvaluationPriority,
+} from 'node-llama-cpp';
 
 /**
  * A match of at least 2 tokens (one token, such as a space, matches almost anywhere); up to 10 tokens predicted at a
@@ -57,12 +63,18 @@ export async function* lookupEvaluate(
     generateNext: {
       token: true,
       options: {
-        temperature: sampling.temperature, topK: sampling.topK, topP: sampling.topP, seed: sampling.seed,
-        repeatPenalty: sampling.repeatPenalty === 1 ? undefined : {
-          punishTokens: [...sampling.punishTokens(), ...before].slice(-sampling.maxPunishTokens),
-          penalty: sampling.repeatPenalty,
-          maxPunishTokens: sampling.maxPunishTokens,
-        },
+        temperature: sampling.temperature,
+        topK: sampling.topK,
+        topP: sampling.topP,
+        seed: sampling.seed,
+        repeatPenalty:
+          sampling.repeatPenalty === 1
+            ? undefined
+            : {
+                punishTokens: [...sampling.punishTokens(), ...before].slice(-sampling.maxPunishTokens),
+                penalty: sampling.repeatPenalty,
+                maxPunishTokens: sampling.maxPunishTokens,
+              },
       },
     },
   });
@@ -90,7 +102,10 @@ export async function* lookupEvaluate(
       o.stats.predictedTokens += predicted.length;
       o.stats.acceptedTokens += accepted;
       const refuted = predicted.length - accepted;
-      if (refuted > 0) await sequence.eraseContextTokenRanges([{ start: sequence.nextTokenIndex - refuted, end: sequence.nextTokenIndex }]);
+      if (refuted > 0)
+        await sequence.eraseContextTokenRanges([
+          { start: sequence.nextTokenIndex - refuted, end: sequence.nextTokenIndex },
+        ]);
       for (const t of written) {
         lookup.pushTokens([t]);
         yield t;

@@ -1,7 +1,14 @@
 // The one loaded model, its contexts and its lanes (one sequence each for chat, documentation and completion,
 // so completions keep their KV cache warm while chat runs), the scheduler that orders their evaluation, the
 // measured throughput, and the queue renders wait in.
-import { DraftSequenceTokenPredictor, GgmlType, InsufficientMemoryError, type Llama, type LlamaContext, type LlamaModel } from 'node-llama-cpp';
+import {
+  DraftSequenceTokenPredictor,
+  GgmlType,
+  InsufficientMemoryError,
+  type Llama,
+  type LlamaContext,
+  type LlamaModel,
+} from 'node-llama-cpp';
 import type { GpuKind, MemoryPart, ModelInfo } from '../../protocol/messages.js';
 import type { Logger } from '../log.js';
 import { chatFormatFor, type ChatFormat } from '../profiles/chat-format.js';
@@ -87,7 +94,9 @@ export async function loadModelHost(args: {
   let model: LlamaModel;
   try {
     model = await llama.loadModel({
-      modelPath: file.path, gpuLayers: plan.gpuLayers, onLoadProgress: args.onModelProgress,
+      modelPath: file.path,
+      gpuLayers: plan.gpuLayers,
+      onLoadProgress: args.onModelProgress,
       useMmap: useMmapFor(llama, plan.gpuLayers, plan.totalLayers, args.mmap),
     });
   } catch (e) {
@@ -106,7 +115,9 @@ export async function loadModelHost(args: {
       throw loadError(e, file, plan, 'context');
     }
     // A quantized KV cache needs flash attention, which not every backend has: f16 then, and say so.
-    log.warn(`a ${layout.kvCacheType} KV cache could not be created here (${firstLine(e)}); using f16, which needs about twice the memory`);
+    log.warn(
+      `a ${layout.kvCacheType} KV cache could not be created here (${firstLine(e)}); using f16, which needs about twice the memory`,
+    );
     layout = { ...layout, kvCacheType: 'f16', flashAttention: false };
     try {
       contexts = await createContexts(model, layout);
@@ -122,7 +133,10 @@ export async function loadModelHost(args: {
     promptTokenizer = promptTokenizerFor(args.identity.family, model);
   } catch (e) {
     await disposeAll();
-    throw new SetupError('model_invalid', `${file.path} is recognised as ${args.identity.family}, but its vocabulary cannot be read: ${(e as Error).message}. Convert the model again, or start with --family generic.`);
+    throw new SetupError(
+      'model_invalid',
+      `${file.path} is recognised as ${args.identity.family}, but its vocabulary cannot be read: ${(e as Error).message}. Convert the model again, or start with --family generic.`,
+    );
   }
 
   // The draft model: its own context, one sequence per predicting lane, the same size as theirs.
@@ -130,20 +144,30 @@ export async function loadModelHost(args: {
   const drafts = new Map<LaneName, DraftSequenceTokenPredictor>();
   if (args.draft) {
     try {
-      const draftModel = await llama.loadModel({ modelPath: args.draft.file.path, gpuLayers: plan.gpuLayers > 0 ? 'max' : 0, useMmap: useMmapFor(llama, plan.gpuLayers, plan.totalLayers, args.mmap) });
+      const draftModel = await llama.loadModel({
+        modelPath: args.draft.file.path,
+        gpuLayers: plan.gpuLayers > 0 ? 'max' : 0,
+        useMmap: useMmapFor(llama, plan.gpuLayers, plan.totalLayers, args.mmap),
+      });
       disposers.push(() => draftModel.dispose());
       checkSameVocabulary(model, draftModel, args.draft.file.path);
       const mainPlan = layout.contexts.find((c) => c.lanes.includes('chat'))!;
       const draftContext = await draftModel.createContext({
-        contextSize: mainPlan.contextSize, sequences: predictingLanes.length, batchSize: mainPlan.batchSize,
+        contextSize: mainPlan.contextSize,
+        sequences: predictingLanes.length,
+        batchSize: mainPlan.batchSize,
         ...kvOptions(layout.kvCacheType, layout.flashAttention),
       });
       disposers.push(() => draftContext.dispose());
-      for (const lane of predictingLanes) drafts.set(lane, new DraftSequenceTokenPredictor(draftContext.getSequence(), DRAFT_PREDICTION));
+      for (const lane of predictingLanes)
+        drafts.set(lane, new DraftSequenceTokenPredictor(draftContext.getSequence(), DRAFT_PREDICTION));
     } catch (e) {
       await disposeAll();
       if (e instanceof SetupError) throw e;
-      throw new SetupError('load_failed', `Could not load the draft model ${args.draft.file.path}: ${firstLine(e)}`, { path: args.draft.file.path, option: 'draft-model' });
+      throw new SetupError('load_failed', `Could not load the draft model ${args.draft.file.path}: ${firstLine(e)}`, {
+        path: args.draft.file.path,
+        option: 'draft-model',
+      });
     }
   }
 
@@ -151,7 +175,15 @@ export async function loadModelHost(args: {
   layout.contexts.forEach((plan, i) => {
     for (const name of plan.lanes) {
       const predictor = predictingLanes.includes(name) ? new LanePredictor(drafts.get(name)) : undefined;
-      lanes.set(name, new Lane(name, contexts[i].getSequence(predictor ? { tokenPredictor: predictor } : {}), args.queueLimit, predictor));
+      lanes.set(
+        name,
+        new Lane(
+          name,
+          contexts[i].getSequence(predictor ? { tokenPredictor: predictor } : {}),
+          args.queueLimit,
+          predictor,
+        ),
+      );
     }
   });
   const mainContext = contexts[layout.contexts.findIndex((c) => c.lanes.includes('chat'))];
@@ -173,12 +205,25 @@ export async function loadModelHost(args: {
     const complete = lanes.get('complete')!;
     throughput.calibrate(await calibrate(complete.sequence, model, promptTokenizer.completionBos));
   }
-  const parts = layout === plan.layout ? plan.parts : (await estimateResources(llama, file.info, {
-    gpuLayers: plan.gpuLayers, contextSize: plan.contextSize, completeContextSize: completeContextOf(layout), kvCacheType: layout.kvCacheType,
-  })).parts;
+  const parts =
+    layout === plan.layout
+      ? plan.parts
+      : (
+          await estimateResources(llama, file.info, {
+            gpuLayers: plan.gpuLayers,
+            contextSize: plan.contextSize,
+            completeContextSize: completeContextOf(layout),
+            kvCacheType: layout.kvCacheType,
+          })
+        ).parts;
   const memoryParts = [...parts, ...(args.draft?.parts ?? [])];
   return {
-    llama, model, info, layout, throughput, memoryParts,
+    llama,
+    model,
+    info,
+    layout,
+    throughput,
+    memoryParts,
     scheduler: new EvaluationScheduler(undefined, args.priorities ?? true),
     chatFormat: chatFormatFor(args.identity.family, model, promptTokenizer),
     promptTokenizer,
@@ -195,7 +240,9 @@ export async function loadModelHost(args: {
 
 /** f16 is node-llama-cpp's default (flash attention as it decides); q8_0 needs flash attention for the V cache. */
 function kvOptions(type: KvCacheType, flashAttention: boolean) {
-  return type === 'f16' ? {} : { flashAttention, experimentalKvCacheKeyType: KV_GGML[type], experimentalKvCacheValueType: KV_GGML[type] };
+  return type === 'f16'
+    ? {}
+    : { flashAttention, experimentalKvCacheKeyType: KV_GGML[type], experimentalKvCacheValueType: KV_GGML[type] };
 }
 
 async function createContexts(model: LlamaModel, layout: LaneLayout): Promise<LlamaContext[]> {
@@ -227,7 +274,11 @@ function checkSameVocabulary(main: LlamaModel, draft: LlamaModel, draftPath: str
   const b = draft.fileInfo.metadata.tokenizer?.ggml?.tokens;
   const same = a !== undefined && b !== undefined && a.length === b.length && a.every((t, i) => t === b[i]);
   if (!same) {
-    throw new SetupError('bad_arguments', `--draft-model ${draftPath} has another vocabulary than the model (${b?.length ?? 'no'} tokens against ${a?.length ?? 'no'}); a draft model must share the model's tokenizer`, { option: 'draft-model', path: draftPath });
+    throw new SetupError(
+      'bad_arguments',
+      `--draft-model ${draftPath} has another vocabulary than the model (${b?.length ?? 'no'} tokens against ${a?.length ?? 'no'}); a draft model must share the model's tokenizer`,
+      { option: 'draft-model', path: draftPath },
+    );
   }
 }
 
@@ -237,10 +288,17 @@ function firstLine(e: unknown): string {
 
 function loadError(e: unknown, file: ModelFile, plan: ResourcePlan, what: string): SetupError {
   if (e instanceof InsufficientMemoryError) {
-    return new SetupError('model_too_big', `Not enough memory to load the ${what} of ${file.path} (estimated RAM ${formatBytes(plan.ramNeededBytes)}, VRAM ${formatBytes(plan.vramNeededBytes)}, ${plan.gpuLayers} GPU layers, context ${plan.contextSize}): ${e.message}. Use fewer GPU layers, a smaller context size or a smaller quantization.`, {
-      path: file.path, memory: plan.vramNeededBytes > 0 ? 'vram' : 'ram', neededBytes: plan.vramNeededBytes > 0 ? plan.vramNeededBytes : plan.ramNeededBytes,
-      contextSize: plan.contextSize, gpuLayers: plan.gpuLayers,
-    });
+    return new SetupError(
+      'model_too_big',
+      `Not enough memory to load the ${what} of ${file.path} (estimated RAM ${formatBytes(plan.ramNeededBytes)}, VRAM ${formatBytes(plan.vramNeededBytes)}, ${plan.gpuLayers} GPU layers, context ${plan.contextSize}): ${e.message}. Use fewer GPU layers, a smaller context size or a smaller quantization.`,
+      {
+        path: file.path,
+        memory: plan.vramNeededBytes > 0 ? 'vram' : 'ram',
+        neededBytes: plan.vramNeededBytes > 0 ? plan.vramNeededBytes : plan.ramNeededBytes,
+        contextSize: plan.contextSize,
+        gpuLayers: plan.gpuLayers,
+      },
+    );
   }
   return new SetupError('load_failed', `Could not load ${file.path}: ${firstLine(e)}`, { path: file.path });
 }

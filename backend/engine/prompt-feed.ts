@@ -38,7 +38,11 @@ export function chunkFor(tokensPerSecond: number, targetMs: number, batchSize: n
 }
 
 /** Evaluates `tokens` (the part not in the KV cache) after what the sequence holds, generating nothing. */
-export async function feedPrompt(sequence: LlamaContextSequence, tokens: readonly Token[], opts: FeedOptions): Promise<Fed> {
+export async function feedPrompt(
+  sequence: LlamaContextSequence,
+  tokens: readonly Token[],
+  opts: FeedOptions,
+): Promise<Fed> {
   let evaluated = 0;
   let ms = 0;
   let firstWaitMs = 0;

@@ -18,7 +18,10 @@ export class Ticket {
   /** Milliseconds spent waiting in turn() so far. */
   waitedMs = 0;
 
-  constructor(private readonly scheduler: EvaluationScheduler, readonly priority: Priority) {}
+  constructor(
+    private readonly scheduler: EvaluationScheduler,
+    readonly priority: Priority,
+  ) {}
 
   /** Marks the change from reading the prompt to writing the answer; lower-priority work may then resume. */
   setPhase(phase: Phase): void {
@@ -55,7 +58,10 @@ export class EvaluationScheduler {
    * @param enabled false: nothing ever waits (lanes share the cores as node-llama-cpp batches them), to compare
    * against (`--priorities off`).
    */
-  constructor(private readonly now: () => number = () => performance.now(), private readonly enabled = true) {}
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly enabled = true,
+  ) {}
 
   enter(priority: Priority): Ticket {
     const t = new Ticket(this, priority);
@@ -83,7 +89,8 @@ export class EvaluationScheduler {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<void>((resolve, reject) => {
       const w: Waiter = {
-        ticket, since: this.now(),
+        ticket,
+        since: this.now(),
         resolve: () => {
           signal?.removeEventListener('abort', onAbort);
           ticket.waitedMs += this.now() - w.since;

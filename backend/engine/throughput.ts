@@ -61,7 +61,10 @@ export class ThroughputMeter {
     const d = rate(m.decodeTokens, m.decodeMs, MIN_DECODE_TOKENS);
     if (p !== undefined) this.prompt.add(p);
     if (d !== undefined && opts.decode !== false) this.decode.add(d);
-    return { promptTokensPerSecond: round(p ?? this.prompt.value), decodeTokensPerSecond: round(d ?? this.decode.value) };
+    return {
+      promptTokensPerSecond: round(p ?? this.prompt.value),
+      decodeTokensPerSecond: round(d ?? this.decode.value),
+    };
   }
 
   current(): Throughput & { measuredAt: MeasuredAt } {

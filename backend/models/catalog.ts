@@ -83,8 +83,10 @@ export function builtInCatalog(): CatalogEntry[] {
     if (!ID.test(e.id) || seen.has(e.id)) throw new Error(`catalog.json: bad or repeated id "${e.id}"`);
     seen.add(e.id);
     const d = e.download;
-    if (d !== null && (!d.repo || !d.file || (d.sha256 !== undefined && !SHA256.test(d.sha256)))) throw new Error(`catalog.json: entry ${e.id} has an incomplete download`);
-    if (d === null && !e.howToUse) throw new Error(`catalog.json: entry ${e.id} has neither a download nor how to use it`);
+    if (d !== null && (!d.repo || !d.file || (d.sha256 !== undefined && !SHA256.test(d.sha256))))
+      throw new Error(`catalog.json: entry ${e.id} has an incomplete download`);
+    if (d === null && !e.howToUse)
+      throw new Error(`catalog.json: entry ${e.id} has neither a download nor how to use it`);
     return { ...e, origin: 'builtin' as const };
   });
 }
@@ -96,24 +98,34 @@ export function builtInCatalog(): CatalogEntry[] {
 export function parseUserEntry(v: unknown, knownTermsIds: readonly string[]): CatalogEntry | string {
   if (!isObj(v)) return 'an entry is not an object';
   const id = v.id;
-  if (typeof id !== 'string' || !ID.test(id)) return `entry ${JSON.stringify(id)}: "id" must be lower-case letters, digits, ".", "_" or "-"`;
+  if (typeof id !== 'string' || !ID.test(id))
+    return `entry ${JSON.stringify(id)}: "id" must be lower-case letters, digits, ".", "_" or "-"`;
   const where = `entry "${id}"`;
   if (typeof v.name !== 'string' || v.name.trim() === '') return `${where}: "name" is required`;
-  if (typeof v.url !== 'string') return `${where}: "url" (an https:// link to a .gguf file or hf:owner/repo/file.gguf) is required`;
+  if (typeof v.url !== 'string')
+    return `${where}: "url" (an https:// link to a .gguf file or hf:owner/repo/file.gguf) is required`;
   try {
     const src = resolveSource(v.url);
     if (!src.fileName.toLowerCase().endsWith('.gguf')) return `${where}: "url" must name a .gguf file`;
   } catch (e) {
     return `${where}: ${(e as Error).message}`;
   }
-  if (v.sha256 !== undefined && (typeof v.sha256 !== 'string' || !SHA256.test(v.sha256.toLowerCase()))) return `${where}: "sha256" must be 64 hexadecimal digits`;
-  if (v.sizeBytes !== undefined && (typeof v.sizeBytes !== 'number' || !Number.isSafeInteger(v.sizeBytes) || v.sizeBytes <= 0)) return `${where}: "sizeBytes" must be a positive whole number`;
-  if (v.quantization !== undefined && typeof v.quantization !== 'string') return `${where}: "quantization" must be a string`;
+  if (v.sha256 !== undefined && (typeof v.sha256 !== 'string' || !SHA256.test(v.sha256.toLowerCase())))
+    return `${where}: "sha256" must be 64 hexadecimal digits`;
+  if (
+    v.sizeBytes !== undefined &&
+    (typeof v.sizeBytes !== 'number' || !Number.isSafeInteger(v.sizeBytes) || v.sizeBytes <= 0)
+  )
+    return `${where}: "sizeBytes" must be a positive whole number`;
+  if (v.quantization !== undefined && typeof v.quantization !== 'string')
+    return `${where}: "quantization" must be a string`;
   const family = v.family ?? 'generic';
-  if (!FAMILIES.includes(family as (typeof FAMILIES)[number])) return `${where}: "family" must be one of ${FAMILIES.join(', ')}`;
+  if (!FAMILIES.includes(family as (typeof FAMILIES)[number]))
+    return `${where}: "family" must be one of ${FAMILIES.join(', ')}`;
   let terms: CatalogTerms = { kind: 'model-card' };
   if (v.termsId !== undefined) {
-    if (typeof v.termsId !== 'string' || !knownTermsIds.includes(v.termsId)) return `${where}: "termsId" must be one of ${knownTermsIds.join(', ')}`;
+    if (typeof v.termsId !== 'string' || !knownTermsIds.includes(v.termsId))
+      return `${where}: "termsId" must be one of ${knownTermsIds.join(', ')}`;
     terms = { kind: 'terms', termsId: v.termsId };
   } else if (v.license !== undefined) {
     if (typeof v.license !== 'string' || v.license.trim() === '') return `${where}: "license" must be a string`;
@@ -142,7 +154,8 @@ export function loadCatalog(userEntries: unknown, knownTermsIds: readonly string
   const problems: string[] = [];
   const builtins = builtInCatalog();
   const ids = new Set(builtins.map((e) => e.id));
-  if (userEntries !== undefined && userEntries !== null && !Array.isArray(userEntries)) problems.push('the setting must be a list of entries');
+  if (userEntries !== undefined && userEntries !== null && !Array.isArray(userEntries))
+    problems.push('the setting must be a list of entries');
   for (const raw of Array.isArray(userEntries) ? userEntries : []) {
     const e = parseUserEntry(raw, knownTermsIds);
     if (typeof e === 'string') problems.push(e);
@@ -156,7 +169,10 @@ export function loadCatalog(userEntries: unknown, knownTermsIds: readonly string
 }
 
 /** What to hand the downloader: a URL or hf: URI resolved against the endpoint, and the checks to make. */
-export function downloadSource(entry: CatalogEntry, endpoint?: string): { source: string; url: string; fileName: string; sha256?: string; sizeBytes?: number } | undefined {
+export function downloadSource(
+  entry: CatalogEntry,
+  endpoint?: string,
+): { source: string; url: string; fileName: string; sha256?: string; sizeBytes?: number } | undefined {
   const d = entry.download;
   if (!d) return undefined;
   if (d.url) {
@@ -164,7 +180,13 @@ export function downloadSource(entry: CatalogEntry, endpoint?: string): { source
     return { source: d.url, url: r.url, fileName: r.fileName, sha256: d.sha256, sizeBytes: d.sizeBytes };
   }
   const source = `hf:${d.repo}/${d.file}${d.revision && d.revision !== 'main' ? `#${d.revision}` : ''}`;
-  return { source, url: hfResolveUrl(endpoint ?? 'https://huggingface.co', d.repo!, d.file!, d.revision ?? 'main'), fileName: d.file!.split('/').pop()!, sha256: d.sha256, sizeBytes: d.sizeBytes };
+  return {
+    source,
+    url: hfResolveUrl(endpoint ?? 'https://huggingface.co', d.repo!, d.file!, d.revision ?? 'main'),
+    fileName: d.file!.split('/').pop()!,
+    sha256: d.sha256,
+    sizeBytes: d.sizeBytes,
+  };
 }
 
 /** Best known size for display and estimates. */

@@ -41,7 +41,10 @@ interface Io {
 class Output {
   private lastProgressLen = 0;
 
-  constructor(private readonly io: Io, private readonly json: boolean) {}
+  constructor(
+    private readonly io: Io,
+    private readonly json: boolean,
+  ) {}
 
   line(l: ModelsLine): void {
     if (this.json) this.io.out(`${JSON.stringify(l)}\n`);
@@ -67,7 +70,9 @@ class Output {
       }
       case 'start':
         this.clearProgress();
-        this.io.err(`${l.resumedFromBytes > 0 ? 'resuming' : 'downloading'} ${l.url}\n  -> ${l.target}${l.totalBytes !== null ? ` (${formatBytes(l.totalBytes)})` : ''}${l.resumedFromBytes > 0 ? ` from ${formatBytes(l.resumedFromBytes)}` : ''}\n`);
+        this.io.err(
+          `${l.resumedFromBytes > 0 ? 'resuming' : 'downloading'} ${l.url}\n  -> ${l.target}${l.totalBytes !== null ? ` (${formatBytes(l.totalBytes)})` : ''}${l.resumedFromBytes > 0 ? ` from ${formatBytes(l.resumedFromBytes)}` : ''}\n`,
+        );
         return;
       case 'notice':
         this.clearProgress();
@@ -88,7 +93,9 @@ class Output {
         this.io.out(`removed ${l.path}\n`);
         return;
       case 'model':
-        this.io.out(`${l.partial ? '[unfinished] ' : ''}${l.path}  ${formatBytes(l.sizeBytes)}  ${l.source ?? '(added by hand)'}  last used ${l.lastUsedAt ?? 'never'}\n`);
+        this.io.out(
+          `${l.partial ? '[unfinished] ' : ''}${l.path}  ${formatBytes(l.sizeBytes)}  ${l.source ?? '(added by hand)'}  last used ${l.lastUsedAt ?? 'never'}\n`,
+        );
         return;
       case 'fit':
         this.io.out(`${l.report.target}: ${l.report.summary}\n`);
@@ -107,21 +114,30 @@ class Output {
 
 function errorLine(e: unknown, target?: string): Extract<ModelsLine, { event: 'error' }> {
   const err = isModelsError(e) ? e : new ModelsError('io', firstLine(e));
-  return { event: 'error', code: err.code, message: err.message, target, partialPath: err.partial?.path, partialBytes: err.partial?.bytes };
+  return {
+    event: 'error',
+    code: err.code,
+    message: err.message,
+    target,
+    partialPath: err.partial?.path,
+    partialBytes: err.partial?.bytes,
+  };
 }
 
 function gpuLayersOption(v: string | undefined): 'auto' | 'max' | number {
   if (v === undefined || v === 'auto') return 'auto';
   if (v === 'max') return 'max';
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new ModelsError('bad_input', `--gpu-layers must be auto, max or a whole number, got "${v}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ModelsError('bad_input', `--gpu-layers must be auto, max or a whole number, got "${v}"`);
   return n;
 }
 
 function positiveIntOption(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new ModelsError('bad_input', `--${name} must be a whole number of at least 1, got "${v}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ModelsError('bad_input', `--${name} must be a whole number of at least 1, got "${v}"`);
   return n;
 }
 
@@ -135,9 +151,16 @@ export async function runCli(argv: string[], io: Io, signal?: AbortSignal): Prom
       allowPositionals: true,
       strict: true,
       options: {
-        dir: { type: 'string' }, sha256: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean', default: false },
-        endpoint: { type: 'string' }, 'context-size': { type: 'string' }, 'gpu-layers': { type: 'string' }, gpu: { type: 'string' },
-        retries: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+        dir: { type: 'string' },
+        sha256: { type: 'string' },
+        name: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        endpoint: { type: 'string' },
+        'context-size': { type: 'string' },
+        'gpu-layers': { type: 'string' },
+        gpu: { type: 'string' },
+        retries: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (e) {
@@ -172,15 +195,25 @@ export async function runCli(argv: string[], io: Io, signal?: AbortSignal): Prom
       case 'pull': {
         const dir = needDir();
         const what = one('URL, hf: URI or catalog id');
-        const catalog = loadCatalog(undefined, listTerms().map((t) => t.id));
+        const catalog = loadCatalog(
+          undefined,
+          listTerms().map((t) => t.id),
+        );
         const entry = catalog.entries.find((e) => e.id === what);
         if (entry && !entry.download) {
-          throw new ModelsError('bad_input', `${entry.name} has no GGUF to download. ${entry.howToUse?.remote.en ?? ''} ${entry.howToUse ? `Or convert it yourself:\n  ${entry.howToUse.convert.commands.join('\n  ')}` : ''}`);
+          throw new ModelsError(
+            'bad_input',
+            `${entry.name} has no GGUF to download. ${entry.howToUse?.remote.en ?? ''} ${entry.howToUse ? `Or convert it yourself:\n  ${entry.howToUse.convert.commands.join('\n  ')}` : ''}`,
+          );
         }
         const src = entry ? downloadSource(entry, endpoint) : undefined;
         const source = src?.source ?? what;
         const result = await downloadModel({
-          source, dir, endpoint, token, signal,
+          source,
+          dir,
+          endpoint,
+          token,
+          signal,
           fileName: o.name,
           expectedSha256: o.sha256 ?? src?.sha256,
           expectedSize: src?.sizeBytes,
@@ -188,14 +221,31 @@ export async function runCli(argv: string[], io: Io, signal?: AbortSignal): Prom
           retries: positiveIntOption('retries', o.retries),
           onEvent: (e) => out.line(e),
         });
-        if (!result.alreadyPresent) await recordDownload(result.path, { source, url: result.url, sha256: result.sha256, sizeBytes: result.sizeBytes, catalogId: entry?.id });
-        if (result.checkedAgainst === 'none' && !o.json) io.err('note: no SHA-256 was published for this file; the one printed was computed here.\n');
+        if (!result.alreadyPresent)
+          await recordDownload(result.path, {
+            source,
+            url: result.url,
+            sha256: result.sha256,
+            sizeBytes: result.sizeBytes,
+            catalogId: entry?.id,
+          });
+        if (result.checkedAgainst === 'none' && !o.json)
+          io.err('note: no SHA-256 was published for this file; the one printed was computed here.\n');
         out.line({ event: 'done', path: result.path, sizeBytes: result.sizeBytes, sha256: result.sha256 });
         return 0;
       }
       case 'list': {
         for (const m of await listModels(needDir())) {
-          out.line({ event: 'model', path: m.path, sizeBytes: m.sizeBytes, source: m.source, sha256: m.sha256, downloadedAt: m.downloadedAt, lastUsedAt: m.lastUsedAt, partial: m.partial });
+          out.line({
+            event: 'model',
+            path: m.path,
+            sizeBytes: m.sizeBytes,
+            source: m.source,
+            sha256: m.sha256,
+            downloadedAt: m.downloadedAt,
+            lastUsedAt: m.lastUsedAt,
+            partial: m.partial,
+          });
         }
         return 0;
       }
@@ -207,7 +257,8 @@ export async function runCli(argv: string[], io: Io, signal?: AbortSignal): Prom
         if (!sniff.ok) throw new ModelsError('not_gguf', `${file} is ${sniff.what}, not a GGUF model.`);
         const digest = await sha256File(file);
         const want = o.sha256?.trim().toLowerCase();
-        if (want && digest !== want) throw new ModelsError('checksum_mismatch', `${file} has SHA-256 ${digest}, not ${want}.`);
+        if (want && digest !== want)
+          throw new ModelsError('checksum_mismatch', `${file} has SHA-256 ${digest}, not ${want}.`);
         out.line({ event: 'verified', path: file, sizeBytes: s.size, sha256: digest });
         return 0;
       }
@@ -217,12 +268,17 @@ export async function runCli(argv: string[], io: Io, signal?: AbortSignal): Prom
         return 0;
       }
       case 'catalog': {
-        const { entries } = loadCatalog(undefined, listTerms().map((t) => t.id));
+        const { entries } = loadCatalog(
+          undefined,
+          listTerms().map((t) => t.id),
+        );
         if (o.json) out.raw(`${JSON.stringify({ entries })}\n`);
         else {
           for (const e of entries) {
             const size = e.download?.sizeShown ?? (e.download ? '?' : 'no download');
-            out.raw(`${e.id}\n  ${e.name}${e.quantization ? ` ${e.quantization}` : ''}, ${size}${e.memory ? `, needs about ${formatBytes(e.memory.ramBytes)} of RAM at context ${e.memory.contextSize} × ${e.memory.sequences}` : ''}; ${e.terms.kind === 'open' ? e.terms.license : e.terms.kind === 'terms' ? `terms: ${e.terms.termsId}` : 'see the model card'}\n`);
+            out.raw(
+              `${e.id}\n  ${e.name}${e.quantization ? ` ${e.quantization}` : ''}, ${size}${e.memory ? `, needs about ${formatBytes(e.memory.ramBytes)} of RAM at context ${e.memory.contextSize} × ${e.memory.sequences}` : ''}; ${e.terms.kind === 'open' ? e.terms.license : e.terms.kind === 'terms' ? `terms: ${e.terms.termsId}` : 'see the model card'}\n`,
+            );
           }
         }
         return 0;
@@ -255,7 +311,10 @@ async function fitCommand(
   const contextSize = positiveIntOption('context-size', o['context-size']);
   const gpuLayers = gpuLayersOption(o['gpu-layers']);
   // Loaded only here: node-llama-cpp takes a moment and the other commands never need it.
-  const [{ acquireRuntime }, { checkFit }] = await Promise.all([import('../setup/llama-runtime.js'), import('./fit.js')]);
+  const [{ acquireRuntime }, { checkFit }] = await Promise.all([
+    import('../setup/llama-runtime.js'),
+    import('./fit.js'),
+  ]);
   const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
   let runtime;
   try {
@@ -267,7 +326,14 @@ async function fitCommand(
   try {
     for (const target of targets) {
       try {
-        const report = await checkFit(runtime.llama, { target: /^(hf:|https?:)/i.test(target) ? target : resolve(target), contextSize, gpuLayers, endpoint: c.endpoint, token: c.token, signal: c.signal });
+        const report = await checkFit(runtime.llama, {
+          target: /^(hf:|https?:)/i.test(target) ? target : resolve(target),
+          contextSize,
+          gpuLayers,
+          endpoint: c.endpoint,
+          token: c.token,
+          signal: c.signal,
+        });
         out.line({ event: 'fit', report: { ...report, target } });
       } catch (e) {
         code = Math.max(code, c.fail(e, target));
@@ -290,11 +356,15 @@ export async function main(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const code = await runCli(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
-    isTty: process.stderr.isTTY ?? false, // undefined, not false, when stderr is a pipe
-    env: process.env,
-  }, controller.signal);
+  const code = await runCli(
+    process.argv.slice(2),
+    {
+      out: (s) => process.stdout.write(s),
+      err: (s) => process.stderr.write(s),
+      isTty: process.stderr.isTTY ?? false, // undefined, not false, when stderr is a pipe
+      env: process.env,
+    },
+    controller.signal,
+  );
   process.exitCode = code;
 }

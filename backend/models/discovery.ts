@@ -22,11 +22,19 @@ export interface DiscoveryRoots {
 }
 
 /** Where LM Studio and Ollama keep models by default (OLLAMA_MODELS moves Ollama's store). */
-export function defaultRoots(modelsDir: string | undefined, home = homedir(), env: NodeJS.ProcessEnv = process.env): DiscoveryRoots {
+export function defaultRoots(
+  modelsDir: string | undefined,
+  home = homedir(),
+  env: NodeJS.ProcessEnv = process.env,
+): DiscoveryRoots {
   const ollama = env.OLLAMA_MODELS ? [env.OLLAMA_MODELS] : [join(home, '.ollama', 'models')];
   // The Linux service install keeps its store under the ollama user's home.
   if (!env.OLLAMA_MODELS && process.platform === 'linux') ollama.push('/usr/share/ollama/.ollama/models');
-  return { modelsDir, lmStudio: [join(home, '.lmstudio', 'models'), join(home, '.cache', 'lm-studio', 'models')], ollama };
+  return {
+    modelsDir,
+    lmStudio: [join(home, '.lmstudio', 'models'), join(home, '.cache', 'lm-studio', 'models')],
+    ollama,
+  };
 }
 
 const OLLAMA_MODEL_LAYER = 'application/vnd.ollama.image.model';
@@ -45,7 +53,14 @@ async function ggufFiles(dir: string, depth: number, out: string[]): Promise<voi
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory() || (e.isSymbolicLink() && (await stat(p).then((s) => s.isDirectory(), () => false)))) {
+    if (
+      e.isDirectory() ||
+      (e.isSymbolicLink() &&
+        (await stat(p).then(
+          (s) => s.isDirectory(),
+          () => false,
+        )))
+    ) {
       await ggufFiles(p, depth - 1, out);
     } else if (e.name.toLowerCase().endsWith('.gguf') && !e.name.toLowerCase().startsWith('mmproj')) {
       out.push(p);
@@ -65,7 +80,12 @@ async function fromFolder(root: string, origin: ModelOrigin, depth: number): Pro
   for (const p of files) {
     const size = await sizeOf(p);
     if (size === undefined) continue;
-    out.push({ path: p, name: origin === 'models-folder' ? basename(p) : relative(root, p).split(sep).join('/'), sizeBytes: size, origin });
+    out.push({
+      path: p,
+      name: origin === 'models-folder' ? basename(p) : relative(root, p).split(sep).join('/'),
+      sizeBytes: size,
+      origin,
+    });
   }
   return out;
 }
@@ -107,7 +127,14 @@ async function fromOllama(root: string): Promise<DiscoveredModel[]> {
         break;
       }
     }
-    if (!blob || !(await sniffGgufFile(blob).then((s) => s.ok, () => false))) continue;
+    if (
+      !blob ||
+      !(await sniffGgufFile(blob).then(
+        (s) => s.ok,
+        () => false,
+      ))
+    )
+      continue;
     const [host, namespace, model, tag] = relative(manifestsRoot, m).split(sep);
     if (!model || !tag) continue;
     const name = `${host === 'registry.ollama.ai' ? '' : `${host}/`}${namespace === 'library' ? '' : `${namespace}/`}${model}:${tag}`;

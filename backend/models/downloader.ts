@@ -65,11 +65,17 @@ export async function downloadModel(opts: DownloadOptions): Promise<DownloadResu
   const resolved = resolveSource(opts.source, opts.endpoint);
   const fileName = safeFileName(opts.fileName ?? resolved.fileName);
   if (!fileName.toLowerCase().endsWith('.gguf')) {
-    throw new ModelsError('bad_input', `"${fileName}" is not a .gguf file. Fude downloads GGUF models only; pick the .gguf file of the repository.`);
+    throw new ModelsError(
+      'bad_input',
+      `"${fileName}" is not a .gguf file. Fude downloads GGUF models only; pick the .gguf file of the repository.`,
+    );
   }
   const givenSha = normaliseSha(opts.expectedSha256);
   if (opts.expectedSize !== undefined && (!Number.isSafeInteger(opts.expectedSize) || opts.expectedSize <= 0)) {
-    throw new ModelsError('bad_input', `The expected size must be a positive number of bytes, got ${opts.expectedSize}.`);
+    throw new ModelsError(
+      'bad_input',
+      `The expected size must be a positive number of bytes, got ${opts.expectedSize}.`,
+    );
   }
   try {
     await mkdir(opts.dir, { recursive: true });
@@ -80,21 +86,52 @@ export async function downloadModel(opts: DownloadOptions): Promise<DownloadResu
   const emit = (e: DownloadEvent) => opts.onEvent?.(e);
   const release = await lockDownload(target);
   try {
-    const present = await stat(target).then((s) => s.size, () => undefined);
-    if (present !== undefined) return await alreadyPresent(target, present, givenSha, opts.expectedSize, resolved.url, emit);
-    return await new Transfer({ opts, target, url: resolved.url, tokenOrigins: resolved.tokenOrigins, givenSha, emit }).run();
+    const present = await stat(target).then(
+      (s) => s.size,
+      () => undefined,
+    );
+    if (present !== undefined)
+      return await alreadyPresent(target, present, givenSha, opts.expectedSize, resolved.url, emit);
+    return await new Transfer({
+      opts,
+      target,
+      url: resolved.url,
+      tokenOrigins: resolved.tokenOrigins,
+      givenSha,
+      emit,
+    }).run();
   } finally {
     await release();
   }
 }
 
-async function alreadyPresent(target: string, size: number, sha: string | undefined, expectedSize: number | undefined, url: string, emit: (e: DownloadEvent) => void): Promise<DownloadResult> {
+async function alreadyPresent(
+  target: string,
+  size: number,
+  sha: string | undefined,
+  expectedSize: number | undefined,
+  url: string,
+  emit: (e: DownloadEvent) => void,
+): Promise<DownloadResult> {
   emit({ event: 'verifying', path: target });
   const digest = await sha256File(target);
   if ((sha && digest !== sha) || (expectedSize !== undefined && size !== expectedSize)) {
-    throw new ModelsError('bad_input', `${target} already exists and is a different file (SHA-256 ${digest}). Delete it or save the download under another name.`);
+    throw new ModelsError(
+      'bad_input',
+      `${target} already exists and is a different file (SHA-256 ${digest}). Delete it or save the download under another name.`,
+    );
   }
-  emit({ event: 'notice', kind: 'already_present', message: `${target} is already here${sha ? ' and its SHA-256 matches' : ''}; nothing to download.` });
-  return { path: target, sizeBytes: size, sha256: digest, checkedAgainst: sha ? 'given' : 'none', alreadyPresent: true, url };
+  emit({
+    event: 'notice',
+    kind: 'already_present',
+    message: `${target} is already here${sha ? ' and its SHA-256 matches' : ''}; nothing to download.`,
+  });
+  return {
+    path: target,
+    sizeBytes: size,
+    sha256: digest,
+    checkedAgainst: sha ? 'given' : 'none',
+    alreadyPresent: true,
+    url,
+  };
 }
-

@@ -42,8 +42,11 @@ export function writeError(e: unknown, target: string, part: string, bytes: numb
   const code = (e as NodeJS.ErrnoException)?.code;
   const partial = { path: part, bytes };
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new ModelsError('disk_full', `The disk filled up while downloading ${target} (${formatBytes(bytes)} kept in ${partial.path}). Free some space and download again: it resumes from there.`, partial);
+    return new ModelsError(
+      'disk_full',
+      `The disk filled up while downloading ${target} (${formatBytes(bytes)} kept in ${partial.path}). Free some space and download again: it resumes from there.`,
+      partial,
+    );
   }
   return new ModelsError('io', `Writing ${partial.path} failed: ${firstLine(e)}`, partial);
 }
-

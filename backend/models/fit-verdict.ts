@@ -31,9 +31,10 @@ export function fitSummary(
   verdict: FitVerdictKind,
   n: FitNumbers & { contextSize: number; sequences: number; completeContextSize?: number; kvCacheType?: string },
 ): string {
-  const lanes = n.completeContextSize !== undefined && n.completeContextSize < n.contextSize
-    ? `context ${n.contextSize} × ${n.sequences - 1} sequences + ${n.completeContextSize} for completion`
-    : `context ${n.contextSize} × ${n.sequences} sequences`;
+  const lanes =
+    n.completeContextSize !== undefined && n.completeContextSize < n.contextSize
+      ? `context ${n.contextSize} × ${n.sequences - 1} sequences + ${n.completeContextSize} for completion`
+      : `context ${n.contextSize} × ${n.sequences} sequences`;
   const ctx = n.kvCacheType ? `${lanes}, KV cache ${n.kvCacheType}` : lanes;
   const ram = `RAM ${formatBytes(n.ramNeededBytes)} of ${formatBytes(n.ramAvailableBytes)} available`;
   switch (verdict) {

@@ -32,13 +32,20 @@ const isRemote = (t: string) => /^(hf:|https?:\/\/)/i.test(t.trim());
 async function readRemoteInfo(opts: FitOptions): Promise<{ info: GgufFileInfo; fileBytes: number | null }> {
   const src = resolveSource(opts.target, opts.endpoint);
   const res = await httpGet(src.url, {
-    headers: { range: `bytes=0-${GGUF_HEADER_BYTES - 1}` }, token: opts.token, tokenOrigins: src.tokenOrigins, signal: opts.signal, idleTimeoutMs: 30_000,
+    headers: { range: `bytes=0-${GGUF_HEADER_BYTES - 1}` },
+    token: opts.token,
+    tokenOrigins: src.tokenOrigins,
+    signal: opts.signal,
+    idleTimeoutMs: 30_000,
   }).catch((e: unknown) => {
     throw e instanceof ModelsError ? e : new ModelsError('network', `Cannot reach ${src.url}: ${firstLine(e)}`);
   });
   if (res.status === 401 || res.status === 403) {
     res.body.resume();
-    throw new ModelsError('auth_required', `${src.url} needs a Hugging Face token (HTTP ${res.status}) before Fude can read its header.`);
+    throw new ModelsError(
+      'auth_required',
+      `${src.url} needs a Hugging Face token (HTTP ${res.status}) before Fude can read its header.`,
+    );
   }
   if (res.status === 404) {
     res.body.resume();
@@ -53,7 +60,10 @@ async function readRemoteInfo(opts: FitOptions): Promise<{ info: GgufFileInfo; f
     if (res.status === 200) {
       const sniff = sniffGguf(Buffer.from(body, 'latin1'));
       if (!sniff.ok) throw new ModelsError('not_gguf', `${src.url} is ${sniff.what}, not a GGUF model.`);
-      throw new ModelsError('fit_failed', `${src.url}: the server does not support range requests, so its header cannot be read without downloading the whole file. Download it first, then check it.`);
+      throw new ModelsError(
+        'fit_failed',
+        `${src.url}: the server does not support range requests, so its header cannot be read without downloading the whole file. Download it first, then check it.`,
+      );
     }
     throw new ModelsError(res.status >= 500 ? 'server_error' : 'bad_input', `${src.url} answered HTTP ${res.status}.`);
   }
@@ -86,7 +96,8 @@ async function readLocalInfo(path: string): Promise<{ info: GgufFileInfo; fileBy
     const file = await checkModelFile(path);
     return { info: file.info, fileBytes: file.sizeBytes };
   } catch (e) {
-    if (e instanceof SetupError) throw new ModelsError(e.code === 'model_missing' ? 'not_found' : 'not_gguf', e.message);
+    if (e instanceof SetupError)
+      throw new ModelsError(e.code === 'model_missing' ? 'not_found' : 'not_gguf', e.message);
     throw new ModelsError('fit_failed', `Cannot read ${path}: ${firstLine(e)}`);
   }
 }
@@ -120,14 +131,20 @@ export async function checkFit(llama: Llama, opts: FitOptions): Promise<FitRepor
   };
   const onGpu = llama.gpu !== false && est.gpuLayers > 0;
   if (onGpu && (est.vramNeededBytes > mem.vramFreeBytes || est.ramNeededBytes > mem.ramAvailableBytes)) {
-    numbers.cpuOnlyRamNeededBytes = (await estimateResources(llama, info, { gpuLayers: 0, contextSize: est.contextSize, ...lanes })).ramNeededBytes;
+    numbers.cpuOnlyRamNeededBytes = (
+      await estimateResources(llama, info, { gpuLayers: 0, contextSize: est.contextSize, ...lanes })
+    ).ramNeededBytes;
   }
   const verdict = fitVerdict(numbers);
   return {
     target: opts.target,
     verdict,
     summary: fitSummary(verdict, {
-      ...numbers, contextSize: est.contextSize, sequences, completeContextSize: completeContextOf(est.layout), kvCacheType: est.layout.kvCacheType,
+      ...numbers,
+      contextSize: est.contextSize,
+      sequences,
+      completeContextSize: completeContextOf(est.layout),
+      kvCacheType: est.layout.kvCacheType,
     }),
     name: metaString(info, 'name'),
     architecture: metaString(info, 'architecture'),

@@ -50,15 +50,24 @@ function requestOnce(url: URL, headers: Record<string, string>, opts: GetOptions
     const mod = url.protocol === 'https:' ? https : http;
     const req = mod.request(url, { method: 'GET', headers, signal: opts.signal });
     const idle = opts.idleTimeoutMs ?? 60_000;
-    req.setTimeout(idle, () => req.destroy(new ConnectionError(`no answer from ${url.host} for ${Math.round(idle / 1000)} s`)));
+    req.setTimeout(idle, () =>
+      req.destroy(new ConnectionError(`no answer from ${url.host} for ${Math.round(idle / 1000)} s`)),
+    );
     req.on('response', (res) => {
       // The same idle limit applies while the body streams: a stalled download must not hang forever.
-      res.socket?.setTimeout(idle, () => res.destroy(new ConnectionError(`the download from ${url.host} stalled for ${Math.round(idle / 1000)} s`)));
+      res.socket?.setTimeout(idle, () =>
+        res.destroy(new ConnectionError(`the download from ${url.host} stalled for ${Math.round(idle / 1000)} s`)),
+      );
       resolve(res);
     });
     req.on('error', (e) => {
       if (opts.signal?.aborted) reject(new ModelsError('cancelled', 'The download was cancelled.'));
-      else reject(e instanceof ConnectionError ? e : new ConnectionError(`${url.host}: ${(e as NodeJS.ErrnoException).code ?? e.message}`));
+      else
+        reject(
+          e instanceof ConnectionError
+            ? e
+            : new ConnectionError(`${url.host}: ${(e as NodeJS.ErrnoException).code ?? e.message}`),
+        );
     });
     req.end();
   });
@@ -80,7 +89,10 @@ export async function httpGet(urlText: string, opts: GetOptions = {}): Promise<G
     if (hop >= maxRedirects) throw new ModelsError('network', `Too many redirects from ${urlText}.`);
     const next = new URL(location, url);
     if (url.protocol === 'https:' && next.protocol !== 'https:') {
-      throw new ModelsError('bad_input', `${url.host} redirected the download to an insecure address (${next.protocol}//${next.host}); refusing it.`);
+      throw new ModelsError(
+        'bad_input',
+        `${url.host} redirected the download to an insecure address (${next.protocol}//${next.host}); refusing it.`,
+      );
     }
     url = next;
   }

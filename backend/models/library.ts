@@ -60,7 +60,11 @@ async function writeIndex(dir: string, index: IndexFile): Promise<void> {
   }
 }
 
-async function updateEntry(dir: string, fileName: string, change: (e: IndexEntry) => IndexEntry | undefined): Promise<void> {
+async function updateEntry(
+  dir: string,
+  fileName: string,
+  change: (e: IndexEntry) => IndexEntry | undefined,
+): Promise<void> {
   const index = await readIndex(dir);
   const next = change({ ...index.models[fileName] });
   if (next === undefined) delete index.models[fileName];
@@ -68,7 +72,10 @@ async function updateEntry(dir: string, fileName: string, change: (e: IndexEntry
   await writeIndex(dir, index);
 }
 
-export async function recordDownload(path: string, facts: { source: string; url: string; sha256: string; sizeBytes: number; catalogId?: string }): Promise<void> {
+export async function recordDownload(
+  path: string,
+  facts: { source: string; url: string; sha256: string; sizeBytes: number; catalogId?: string },
+): Promise<void> {
   await updateEntry(dirname(path), basename(path), (e) => ({ ...e, ...facts, downloadedAt: new Date().toISOString() }));
 }
 
@@ -105,23 +112,31 @@ export async function listModels(dir: string): Promise<ListedModel[]> {
       sizeBytes: s.size,
       partial: isPart,
       source: meta?.source ?? entry.source ?? null,
-      sha256: isPart ? null : entry.sha256 ?? null,
+      sha256: isPart ? null : (entry.sha256 ?? null),
       catalogId: meta?.catalogId ?? entry.catalogId ?? null,
-      downloadedAt: isPart ? null : entry.downloadedAt ?? null,
-      lastUsedAt: isPart ? null : entry.lastUsedAt ?? null,
+      downloadedAt: isPart ? null : (entry.downloadedAt ?? null),
+      lastUsedAt: isPart ? null : (entry.lastUsedAt ?? null),
       expectedSizeBytes: meta?.expectedSize ?? null,
     });
   }
-  return out.sort((a, b) => (b.lastUsedAt ?? b.downloadedAt ?? '').localeCompare(a.lastUsedAt ?? a.downloadedAt ?? '') || a.fileName.localeCompare(b.fileName));
+  return out.sort(
+    (a, b) =>
+      (b.lastUsedAt ?? b.downloadedAt ?? '').localeCompare(a.lastUsedAt ?? a.downloadedAt ?? '') ||
+      a.fileName.localeCompare(b.fileName),
+  );
 }
 
 /** Deletes a model (or an unfinished download of it) and its index entry. Only .gguf files are ever deleted. */
 export async function removeModel(path: string): Promise<{ removed: string[] }> {
   const target = path.toLowerCase().endsWith('.gguf.part') ? path.slice(0, -'.part'.length) : path;
-  if (!target.toLowerCase().endsWith('.gguf')) throw new ModelsError('bad_input', `Only .gguf models can be removed this way, not ${path}.`);
+  if (!target.toLowerCase().endsWith('.gguf'))
+    throw new ModelsError('bad_input', `Only .gguf models can be removed this way, not ${path}.`);
   const removed: string[] = [];
   for (const f of [target, partPath(target), metaPath(target)]) {
-    const exists = await stat(f).then(() => true, () => false);
+    const exists = await stat(f).then(
+      () => true,
+      () => false,
+    );
     if (!exists) continue;
     try {
       await rm(f);

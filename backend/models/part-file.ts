@@ -81,7 +81,11 @@ function alive(pid: number): boolean {
 
 /** Takes the per-file lock; a lock left by a process that is gone is taken over. Returns the release function. */
 export async function lockDownload(target: string): Promise<() => Promise<void>> {
-  const busy = () => new ModelsError('busy', `${target} is already being downloaded (by this or another Fude window or fude-models). Wait for it or cancel it there.`);
+  const busy = () =>
+    new ModelsError(
+      'busy',
+      `${target} is already being downloaded (by this or another Fude window or fude-models). Wait for it or cancel it there.`,
+    );
   // Reserved before the first await, so two downloads in this process cannot both get past here.
   if (heldHere.has(target)) throw busy();
   heldHere.add(target);
@@ -97,7 +101,8 @@ export async function lockDownload(target: string): Promise<() => Promise<void>>
           await rm(path, { force: true });
         };
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new ModelsError('io', `Cannot create ${path}: ${(e as Error).message}`);
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+          throw new ModelsError('io', `Cannot create ${path}: ${(e as Error).message}`);
         const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
         if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw busy();
         await rm(path, { force: true }); // stale: its process is gone (or it is ours, left by a crash before)

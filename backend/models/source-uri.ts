@@ -24,11 +24,20 @@ export function normaliseEndpoint(endpoint: string | undefined): string {
   try {
     u = new URL(raw);
   } catch {
-    throw new ModelsError('bad_input', `The Hugging Face endpoint "${raw}" is not a URL. Use e.g. ${DEFAULT_HF_ENDPOINT} or your mirror's address.`);
+    throw new ModelsError(
+      'bad_input',
+      `The Hugging Face endpoint "${raw}" is not a URL. Use e.g. ${DEFAULT_HF_ENDPOINT} or your mirror's address.`,
+    );
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new ModelsError('bad_input', `The Hugging Face endpoint must be an http(s) URL, got "${raw}".`);
-  if (u.username || u.password) throw new ModelsError('bad_input', 'The Hugging Face endpoint must not contain a user name or password; Fude sends the token as a header.');
-  if (u.search || u.hash) throw new ModelsError('bad_input', `The Hugging Face endpoint must not have a query or fragment, got "${raw}".`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    throw new ModelsError('bad_input', `The Hugging Face endpoint must be an http(s) URL, got "${raw}".`);
+  if (u.username || u.password)
+    throw new ModelsError(
+      'bad_input',
+      'The Hugging Face endpoint must not contain a user name or password; Fude sends the token as a header.',
+    );
+  if (u.search || u.hash)
+    throw new ModelsError('bad_input', `The Hugging Face endpoint must not have a query or fragment, got "${raw}".`);
   return u.href.replace(/\/+$/, '');
 }
 
@@ -46,9 +55,13 @@ function parseHfUri(uri: string, endpoint: string): ResolvedSource {
   const [pathPart, revision = 'main', ...extra] = body.split('#');
   const parts = pathPart.split('/').filter((p) => p !== '');
   const usage = `Use hf:owner/repo/file.gguf (optionally #revision), e.g. hf:alfredplpl/llm-jp-3-1.8b-instruct-gguf/llm-jp-3-1.8b-instruct-Q4_K_M.gguf.`;
-  if (extra.length > 0 || parts.length < 3 || revision === '') throw new ModelsError('bad_input', `"${uri}" is not a Hugging Face file URI. ${usage}`);
+  if (extra.length > 0 || parts.length < 3 || revision === '')
+    throw new ModelsError('bad_input', `"${uri}" is not a Hugging Face file URI. ${usage}`);
   if (!parts.every((p) => SEGMENT.test(p)) || !/^[A-Za-z0-9._-]+$/.test(revision)) {
-    throw new ModelsError('bad_input', `"${uri}" has characters a Hugging Face repository or file name cannot have. ${usage}`);
+    throw new ModelsError(
+      'bad_input',
+      `"${uri}" has characters a Hugging Face repository or file name cannot have. ${usage}`,
+    );
   }
   const repo = `${parts[0]}/${parts[1]}`;
   const path = parts.slice(2).join('/');
@@ -72,10 +85,18 @@ export function resolveSource(uriOrUrl: string, endpoint = DEFAULT_HF_ENDPOINT):
   try {
     u = new URL(s);
   } catch {
-    throw new ModelsError('bad_input', `"${s}" is neither a URL nor an hf: URI. Give an https:// link to a .gguf file or hf:owner/repo/file.gguf.`);
+    throw new ModelsError(
+      'bad_input',
+      `"${s}" is neither a URL nor an hf: URI. Give an https:// link to a .gguf file or hf:owner/repo/file.gguf.`,
+    );
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new ModelsError('bad_input', `Only http(s) downloads are supported, got "${u.protocol}".`);
-  if (u.username || u.password) throw new ModelsError('bad_input', 'Put no user name or password in the URL; for Hugging Face give the token through HF_TOKEN or the editor.');
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    throw new ModelsError('bad_input', `Only http(s) downloads are supported, got "${u.protocol}".`);
+  if (u.username || u.password)
+    throw new ModelsError(
+      'bad_input',
+      'Put no user name or password in the URL; for Hugging Face give the token through HF_TOKEN or the editor.',
+    );
   const endpointOrigin = new URL(normaliseEndpoint(endpoint)).origin;
   const hfHosts = new Set(['huggingface.co', 'hf.co', new URL(endpointOrigin).host]);
   const segments = u.pathname.split('/');
@@ -89,7 +110,11 @@ export function resolveSource(uriOrUrl: string, endpoint = DEFAULT_HF_ENDPOINT):
   const tokenOrigins = hfHosts.has(u.host) ? [u.origin] : [];
   let hf: ResolvedSource['hf'];
   if (hfHosts.has(u.host) && segments[3] === 'resolve' && segments.length > 5) {
-    hf = { repo: `${segments[1]}/${segments[2]}`, revision: decodeURIComponent(segments[4]), path: segments.slice(5).map(decodeURIComponent).join('/') };
+    hf = {
+      repo: `${segments[1]}/${segments[2]}`,
+      revision: decodeURIComponent(segments[4]),
+      path: segments.slice(5).map(decodeURIComponent).join('/'),
+    };
   }
   return { url: u.href, fileName, hf, tokenOrigins };
 }

@@ -2,7 +2,10 @@
 export class SpeedMeter {
   private samples: Array<{ t: number; bytes: number }> = [];
 
-  constructor(private readonly windowMs = 5000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly windowMs = 5000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Records the running total of bytes received in this session. */
   add(totalBytes: number): void {

@@ -9,13 +9,25 @@ import { firstLine, ModelsError } from './errors.js';
 import { fileSink, writeError } from './file-sink.js';
 import { GGUF_HEADER_BYTES, isPageContentType, sniffGguf, sniffGgufFile } from './gguf-sniff.js';
 import { ConnectionError, httpGet, readSome, type GetResponse } from './http-get.js';
-import { hashFilePrefix, partPath, partSize, readPartMeta, removePart, writePartMeta, type PartMeta } from './part-file.js';
+import {
+  hashFilePrefix,
+  partPath,
+  partSize,
+  readPartMeta,
+  removePart,
+  writePartMeta,
+  type PartMeta,
+} from './part-file.js';
 import { backoffMs, parseRetryAfter } from './retry-after.js';
 import { etaSeconds, SpeedMeter } from './speed.js';
 
 /** A status the retries may wait out. */
 class Retryable extends Error {
-  constructor(readonly code: 'rate_limited' | 'server_error', message: string, readonly retryAfterMs?: number) {
+  constructor(
+    readonly code: 'rate_limited' | 'server_error',
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
   }
 }
@@ -40,8 +52,14 @@ function validatorOf(h: GetResponse['headers']): string | undefined {
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => { clearTimeout(t); reject(signal?.reason); };
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal?.reason);
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -89,8 +107,15 @@ export class Transfer {
     const { target, url, givenSha, emit } = this.a;
     this.offset = await partSize(target);
     const old = await readPartMeta(target);
-    if (this.offset > 0 && (!old || old.url !== url || (givenSha && old.expectedSha256 && old.expectedSha256 !== givenSha))) {
-      emit({ event: 'notice', kind: 'restart_changed', message: `${this.part} belongs to another download; starting this one from the beginning.` });
+    if (
+      this.offset > 0 &&
+      (!old || old.url !== url || (givenSha && old.expectedSha256 && old.expectedSha256 !== givenSha))
+    ) {
+      emit({
+        event: 'notice',
+        kind: 'restart_changed',
+        message: `${this.part} belongs to another download; starting this one from the beginning.`,
+      });
       await removePart(target);
       this.offset = 0;
     }
@@ -99,19 +124,32 @@ export class Transfer {
       this.offset = 0;
     }
     if (this.offset > 0) {
-      emit({ event: 'notice', kind: 'resume', message: `Resuming ${this.part} from ${formatBytes(this.offset)} (checking the bytes already there first).` });
+      emit({
+        event: 'notice',
+        kind: 'resume',
+        message: `Resuming ${this.part} from ${formatBytes(this.offset)} (checking the bytes already there first).`,
+      });
       this.hash = await hashFilePrefix(this.part, this.offset);
     }
-    this.meta = old && this.offset > 0 ? { ...old } : { version: 1, source: this.opts.source, url, startedAt: new Date().toISOString() };
+    this.meta =
+      old && this.offset > 0
+        ? { ...old }
+        : { version: 1, source: this.opts.source, url, startedAt: new Date().toISOString() };
     if (givenSha) this.meta.expectedSha256 = givenSha;
     if (this.opts.expectedSize !== undefined) this.meta.expectedSize = this.opts.expectedSize;
     if (this.opts.catalogId) this.meta.catalogId = this.opts.catalogId;
-    await writePartMeta(target, this.meta).catch((e: unknown) => { throw new ModelsError('io', `Cannot write beside ${target}: ${firstLine(e)}`); });
+    await writePartMeta(target, this.meta).catch((e: unknown) => {
+      throw new ModelsError('io', `Cannot write beside ${target}: ${firstLine(e)}`);
+    });
   }
 
   private cancelled(): ModelsError {
     return this.offset > 0
-      ? new ModelsError('cancelled', `The download was cancelled; ${formatBytes(this.offset)} kept in ${this.part}. Download again to resume.`, { path: this.part, bytes: this.offset })
+      ? new ModelsError(
+          'cancelled',
+          `The download was cancelled; ${formatBytes(this.offset)} kept in ${this.part}. Download again to resume.`,
+          { path: this.part, bytes: this.offset },
+        )
       : new ModelsError('cancelled', 'The download was cancelled before any data arrived.');
   }
 
@@ -131,14 +169,26 @@ export class Transfer {
         const kept = this.offset > 0 ? { path: this.part, bytes: this.offset } : undefined;
         const code = e instanceof Retryable ? e.code : 'network';
         if (failures > retries) {
-          throw new ModelsError(code, `Gave up after ${retries} retries (${e.message}). ${kept ? `${formatBytes(this.offset)} are kept in ${this.part}; download again to resume.` : 'Check the network or the address and try again.'}`, kept);
+          throw new ModelsError(
+            code,
+            `Gave up after ${retries} retries (${e.message}). ${kept ? `${formatBytes(this.offset)} are kept in ${this.part}; download again to resume.` : 'Check the network or the address and try again.'}`,
+            kept,
+          );
         }
         const asked = e instanceof Retryable ? e.retryAfterMs : undefined;
         if (asked !== undefined && asked > (this.opts.maxRetryAfterMs ?? 120_000)) {
-          throw new ModelsError(code, `${e.message}; the server asks to wait ${Math.ceil(asked / 1000)} s. Try again after ${new Date(Date.now() + asked).toLocaleTimeString()}.`, kept);
+          throw new ModelsError(
+            code,
+            `${e.message}; the server asks to wait ${Math.ceil(asked / 1000)} s. Try again after ${new Date(Date.now() + asked).toLocaleTimeString()}.`,
+            kept,
+          );
         }
         const wait = asked ?? backoffMs(failures, this.opts.backoffBaseMs ?? 1000, this.opts.backoffMaxMs ?? 30_000);
-        this.a.emit({ event: 'notice', kind: 'retry', message: `${e.message}; retry ${failures} of ${retries} in ${(wait / 1000).toFixed(wait < 10_000 ? 1 : 0)} s${asked !== undefined ? ' (as the server asked)' : ''}.` });
+        this.a.emit({
+          event: 'notice',
+          kind: 'retry',
+          message: `${e.message}; retry ${failures} of ${retries} in ${(wait / 1000).toFixed(wait < 10_000 ? 1 : 0)} s${asked !== undefined ? ' (as the server asked)' : ''}.`,
+        });
         try {
           await sleep(wait, this.opts.signal);
         } catch {
@@ -156,39 +206,74 @@ export class Transfer {
       headers.range = `bytes=${this.offset}-`;
       if (this.meta.validator) headers['if-range'] = this.meta.validator;
     }
-    const res = await httpGet(url, { headers, token: this.opts.token, tokenOrigins: this.a.tokenOrigins, signal: this.opts.signal, idleTimeoutMs: this.opts.idleTimeoutMs });
+    const res = await httpGet(url, {
+      headers,
+      token: this.opts.token,
+      tokenOrigins: this.a.tokenOrigins,
+      signal: this.opts.signal,
+      idleTimeoutMs: this.opts.idleTimeoutMs,
+    });
     await this.checkStatus(res);
     if (res.status === 416) {
       const t = unsatisfiedTotal(res.headers);
       if (t !== null && t === this.offset) return true; // the part was already complete
-      emit({ event: 'notice', kind: 'restart_changed', message: `The server cannot continue ${this.part} (HTTP 416); starting again from the beginning.` });
+      emit({
+        event: 'notice',
+        kind: 'restart_changed',
+        message: `The server cannot continue ${this.part} (HTTP 416); starting again from the beginning.`,
+      });
       await this.restartFromZero(true);
       return false;
     }
     const range = res.status === 206 ? contentRange(res.headers) : undefined;
     if (res.status === 206 && (!range || range.start !== this.offset)) {
       res.body.destroy();
-      emit({ event: 'notice', kind: 'restart_changed', message: 'The server answered another byte range than asked for; starting again from the beginning.' });
+      emit({
+        event: 'notice',
+        kind: 'restart_changed',
+        message: 'The server answered another byte range than asked for; starting again from the beginning.',
+      });
       await this.restartFromZero(true);
       return false;
     }
     if (this.offset > 0 && res.status === 200) {
       // The body is the whole file from byte 0: the server ignores Range, or the file changed (If-Range).
       const changed = headers['if-range'] !== undefined && validatorOf(res.headers) !== headers['if-range'];
-      emit(changed
-        ? { event: 'notice', kind: 'restart_changed', message: `The file on the server changed since ${formatBytes(this.offset)} were downloaded; starting again from 0.` }
-        : { event: 'notice', kind: 'restart_no_range', message: `The server does not support resuming (it sent the whole file); starting again from 0 instead of ${formatBytes(this.offset)}.` });
+      emit(
+        changed
+          ? {
+              event: 'notice',
+              kind: 'restart_changed',
+              message: `The file on the server changed since ${formatBytes(this.offset)} were downloaded; starting again from 0.`,
+            }
+          : {
+              event: 'notice',
+              kind: 'restart_no_range',
+              message: `The server does not support resuming (it sent the whole file); starting again from 0 instead of ${formatBytes(this.offset)}.`,
+            },
+      );
       await this.restartFromZero(false);
     }
     this.learnSizes(res, range);
     await writePartMeta(target, this.meta).catch(() => undefined);
     await this.checkFreeSpace(res);
-    emit({ event: 'start', url, target, totalBytes: this.total, resumedFromBytes: this.offset, expectedSha256: this.meta.expectedSha256 ?? null });
+    emit({
+      event: 'start',
+      url,
+      target,
+      totalBytes: this.total,
+      resumedFromBytes: this.offset,
+      expectedSha256: this.meta.expectedSha256 ?? null,
+    });
     await this.receive(res);
-    if (this.total !== null && this.offset < this.total) throw new ConnectionError(`the connection closed at ${formatBytes(this.offset)} of ${formatBytes(this.total)}`);
+    if (this.total !== null && this.offset < this.total)
+      throw new ConnectionError(`the connection closed at ${formatBytes(this.offset)} of ${formatBytes(this.total)}`);
     if (this.total !== null && this.offset > this.total) {
       await removePart(target);
-      throw new ModelsError('size_mismatch', `${url} sent more bytes than it announced (${this.offset} > ${this.total}); the download was deleted.`);
+      throw new ModelsError(
+        'size_mismatch',
+        `${url} sent more bytes than it announced (${this.offset} > ${this.total}); the download was deleted.`,
+      );
     }
     return true;
   }
@@ -203,22 +288,35 @@ export class Transfer {
     }
     if (status === 401 || status === 403) {
       res.body.resume();
-      throw new ModelsError('auth_required', this.opts.token
-        ? `The Hugging Face token was refused for ${url} (HTTP ${status}). Check that the token is valid and that you accepted the repository's conditions on its page.`
-        : `${url} needs a Hugging Face token (HTTP ${status}): the repository is gated or private. Accept its conditions on huggingface.co, create a read token, and give it to Fude (or set HF_TOKEN for fude-models).`);
+      throw new ModelsError(
+        'auth_required',
+        this.opts.token
+          ? `The Hugging Face token was refused for ${url} (HTTP ${status}). Check that the token is valid and that you accepted the repository's conditions on its page.`
+          : `${url} needs a Hugging Face token (HTTP ${status}): the repository is gated or private. Accept its conditions on huggingface.co, create a read token, and give it to Fude (or set HF_TOKEN for fude-models).`,
+      );
     }
     if (status === 404) {
       res.body.resume();
-      throw new ModelsError('not_found', `${url} was not found (HTTP 404). Check the repository, file name and revision.`);
+      throw new ModelsError(
+        'not_found',
+        `${url} was not found (HTTP 404). Check the repository, file name and revision.`,
+      );
     }
     if (status === 429 || status === 408 || (status >= 500 && status <= 599)) {
       const body = (await readSome(res.body, 200)).trim().replace(/\s+/g, ' ');
       const after = parseRetryAfter(res.headers['retry-after']);
       if (status === 429) throw new Retryable('rate_limited', 'the server limits requests (HTTP 429)', after);
-      throw new Retryable('server_error', `the server failed (HTTP ${status}${body ? `: ${body.slice(0, 80)}` : ''})`, after);
+      throw new Retryable(
+        'server_error',
+        `the server failed (HTTP ${status}${body ? `: ${body.slice(0, 80)}` : ''})`,
+        after,
+      );
     }
     const body = (await readSome(res.body, 200)).trim().replace(/\s+/g, ' ');
-    throw new ModelsError('bad_input', `${url} answered HTTP ${status}${body ? ` (${body.slice(0, 120)})` : ''}; nothing was saved.`);
+    throw new ModelsError(
+      'bad_input',
+      `${url} answered HTTP ${status}${body ? ` (${body.slice(0, 120)})` : ''}; nothing was saved.`,
+    );
   }
 
   /** The total size from the response, and the SHA-256 and size Hugging Face published for the file. */
@@ -228,7 +326,10 @@ export class Transfer {
     if (this.total === null && res.linked.size !== undefined) this.total = res.linked.size;
     if (res.linked.sha256 && this.meta.expectedSha256 !== undefined && res.linked.sha256 !== this.meta.expectedSha256) {
       res.body.destroy();
-      throw new ModelsError('checksum_mismatch', `The server says ${this.a.url} has SHA-256 ${res.linked.sha256}, not the expected ${this.meta.expectedSha256}: the file was changed at the source. Nothing more was downloaded; check the source.`);
+      throw new ModelsError(
+        'checksum_mismatch',
+        `The server says ${this.a.url} has SHA-256 ${res.linked.sha256}, not the expected ${this.meta.expectedSha256}: the file was changed at the source. Nothing more was downloaded; check the source.`,
+      );
     }
     if (res.linked.sha256 && this.meta.expectedSha256 === undefined) this.meta.expectedSha256 = res.linked.sha256;
     if (res.linked.size !== undefined && this.meta.expectedSize === undefined) this.meta.expectedSize = res.linked.size;
@@ -237,7 +338,10 @@ export class Transfer {
     const expected = this.meta.expectedSize;
     if (this.total !== null && expected !== undefined && this.total !== expected) {
       res.body.destroy();
-      throw new ModelsError('size_mismatch', `${this.a.url} is ${this.total} bytes on the server but ${expected} were expected; nothing more was downloaded. The file may have changed: check the source.`);
+      throw new ModelsError(
+        'size_mismatch',
+        `${this.a.url} is ${this.total} bytes on the server but ${expected} were expected; nothing more was downloaded. The file may have changed: check the source.`,
+      );
     }
   }
 
@@ -248,7 +352,11 @@ export class Transfer {
     const free = await (this.opts.freeBytes ?? statfsFree)(this.opts.dir).catch(() => Number.POSITIVE_INFINITY);
     if (free >= need + DISK_MARGIN_BYTES) return;
     res.body.destroy();
-    throw new ModelsError('disk_full', `Not enough free disk space in ${this.opts.dir}: the download needs ${formatBytes(need)} more (plus ${formatBytes(DISK_MARGIN_BYTES)} to spare) but ${formatBytes(free)} is free. Free some space or choose another models folder.`, this.offset > 0 ? { path: this.part, bytes: this.offset } : undefined);
+    throw new ModelsError(
+      'disk_full',
+      `Not enough free disk space in ${this.opts.dir}: the download needs ${formatBytes(need)} more (plus ${formatBytes(DISK_MARGIN_BYTES)} to spare) but ${formatBytes(free)} is free. Free some space or choose another models folder.`,
+      this.offset > 0 ? { path: this.part, bytes: this.offset } : undefined,
+    );
   }
 
   private async restartFromZero(dropPart: boolean): Promise<void> {
@@ -275,7 +383,13 @@ export class Transfer {
       lastReport = now;
       meter.add(this.offset);
       const bps = meter.bytesPerSecond();
-      emit({ event: 'progress', receivedBytes: this.offset, totalBytes: this.total, bytesPerSecond: Math.round(bps), etaSeconds: etaSeconds(this.offset, this.total, bps) });
+      emit({
+        event: 'progress',
+        receivedBytes: this.offset,
+        totalBytes: this.total,
+        bytesPerSecond: Math.round(bps),
+        etaSeconds: etaSeconds(this.offset, this.total, bps),
+      });
     };
     const write = async (chunk: Buffer) => {
       try {
@@ -311,7 +425,9 @@ export class Transfer {
       res.body.destroy();
       if (e instanceof ModelsError) throw e;
       if (this.opts.signal?.aborted) throw this.cancelled();
-      throw new ConnectionError(`the connection dropped at ${formatBytes(this.offset)}${this.total !== null ? ` of ${formatBytes(this.total)}` : ''} (${(e as NodeJS.ErrnoException).code ?? firstLine(e)})`);
+      throw new ConnectionError(
+        `the connection dropped at ${formatBytes(this.offset)}${this.total !== null ? ` of ${formatBytes(this.total)}` : ''} (${(e as NodeJS.ErrnoException).code ?? firstLine(e)})`,
+      );
     } finally {
       report(true);
       await sink.sync().catch(() => undefined); // a failed flush shows up in the verification
@@ -324,7 +440,10 @@ export class Transfer {
     if (sniff.ok) return;
     const ct = res.headers['content-type'] ?? '';
     const page = isPageContentType(ct) ? ` (content type ${ct})` : '';
-    throw new ModelsError('not_gguf', `${this.a.url} sent ${sniff.what}${page}, not a GGUF model; nothing was saved. The link may point to a web page instead of the file, or the server returned an error page.`);
+    throw new ModelsError(
+      'not_gguf',
+      `${this.a.url} sent ${sniff.what}${page}, not a GGUF model; nothing was saved. The link may point to a web page instead of the file, or the server returned an error page.`,
+    );
   }
 
   /** Verifies size and SHA-256, then (and only then) gives the file its name. */
@@ -337,11 +456,17 @@ export class Transfer {
     const expectedSha = this.meta.expectedSha256;
     if (expectedSize !== undefined && sizeBytes !== expectedSize) {
       await removePart(target);
-      throw new ModelsError('size_mismatch', `The download of ${url} is ${sizeBytes} bytes but ${expectedSize} were expected; it was deleted. The file on the server may have changed: check the source and try again.`);
+      throw new ModelsError(
+        'size_mismatch',
+        `The download of ${url} is ${sizeBytes} bytes but ${expectedSize} were expected; it was deleted. The file on the server may have changed: check the source and try again.`,
+      );
     }
     if (expectedSha !== undefined && digest !== expectedSha) {
       await removePart(target);
-      throw new ModelsError('checksum_mismatch', `The SHA-256 of the download of ${url} is ${digest}, not the expected ${expectedSha}; it was deleted and nothing was saved as ${target}. The file on the server may have changed, or the download was corrupted: check the source and try again.`);
+      throw new ModelsError(
+        'checksum_mismatch',
+        `The SHA-256 of the download of ${url} is ${digest}, not the expected ${expectedSha}; it was deleted and nothing was saved as ${target}. The file on the server may have changed, or the download was corrupted: check the source and try again.`,
+      );
     }
     const sniff = await sniffGgufFile(this.part);
     if (!sniff.ok) {
@@ -351,9 +476,19 @@ export class Transfer {
     try {
       await rename(this.part, target);
     } catch (e) {
-      throw new ModelsError('io', `Cannot rename ${this.part} to ${target}: ${firstLine(e)}`, { path: this.part, bytes: sizeBytes });
+      throw new ModelsError('io', `Cannot rename ${this.part} to ${target}: ${firstLine(e)}`, {
+        path: this.part,
+        bytes: sizeBytes,
+      });
     }
     await removePart(target);
-    return { path: target, sizeBytes, sha256: digest, checkedAgainst: givenSha ? 'given' : expectedSha ? 'server' : 'none', alreadyPresent: false, url };
+    return {
+      path: target,
+      sizeBytes,
+      sha256: digest,
+      checkedAgainst: givenSha ? 'given' : expectedSha ? 'server' : 'none',
+      alreadyPresent: false,
+      url,
+    };
   }
 }

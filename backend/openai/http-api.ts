@@ -9,7 +9,14 @@ import { checkUpgrade } from '../server/auth.js';
 import { CancelledError, executeRequest, type WorkRequest } from '../server/execute.js';
 import type { RequestRegistry } from '../server/request-registry.js';
 import {
-  chatCompletion, ChunkMaker, errorFor, httpError, modelList, textCompletion, type HttpError, type ReplyIds,
+  chatCompletion,
+  ChunkMaker,
+  errorFor,
+  httpError,
+  modelList,
+  textCompletion,
+  type HttpError,
+  type ReplyIds,
 } from './replies.js';
 import { chatRequestFrom, completeRequestFrom, type Translation } from './translate.js';
 
@@ -46,7 +53,9 @@ export function openAIHandler(opts: OpenAIApiOptions): (req: IncomingMessage, re
     if (path !== '/v1' && !path.startsWith('/v1/')) return false;
     void serve(req, res, path).catch((e: unknown) => {
       if (e instanceof ClientGone) return;
-      opts.log.error(`OpenAI API request ${req.method} ${path} failed: ${String((e as Error | undefined)?.stack ?? e)}`);
+      opts.log.error(
+        `OpenAI API request ${req.method} ${path} failed: ${String((e as Error | undefined)?.stack ?? e)}`,
+      );
       if (!res.headersSent) sendError(res, httpError(500, 'internal error', 'server_error', 'internal_error'));
       else res.destroy();
     });
@@ -57,14 +66,48 @@ export function openAIHandler(opts: OpenAIApiOptions): (req: IncomingMessage, re
     const verdict = checkUpgrade(req, opts.token);
     if (!verdict.ok) {
       opts.log.warn(`refused an OpenAI API request from ${req.socket.remoteAddress}: ${verdict.reason}`);
-      return sendError(res, verdict.status === 401
-        ? httpError(401, 'Missing or wrong API key: send the backend\'s token as "Authorization: Bearer TOKEN".', 'invalid_request_error', 'invalid_api_key', null, { 'www-authenticate': 'Bearer' })
-        : httpError(403, 'Requests from web pages (with an Origin header) are refused.', 'permission_error', 'origin_refused'));
+      return sendError(
+        res,
+        verdict.status === 401
+          ? httpError(
+              401,
+              'Missing or wrong API key: send the backend\'s token as "Authorization: Bearer TOKEN".',
+              'invalid_request_error',
+              'invalid_api_key',
+              null,
+              { 'www-authenticate': 'Bearer' },
+            )
+          : httpError(
+              403,
+              'Requests from web pages (with an Origin header) are refused.',
+              'permission_error',
+              'origin_refused',
+            ),
+      );
     }
     const match = ROUTES.map(([re, route, method]) => ({ m: re.exec(path), route, method })).find((r) => r.m);
-    if (!match) return sendError(res, httpError(404, `Unknown path ${req.method} ${path}; Fude serves GET /v1/models, POST /v1/chat/completions and POST /v1/completions.`, 'invalid_request_error', 'unknown_url'));
+    if (!match)
+      return sendError(
+        res,
+        httpError(
+          404,
+          `Unknown path ${req.method} ${path}; Fude serves GET /v1/models, POST /v1/chat/completions and POST /v1/completions.`,
+          'invalid_request_error',
+          'unknown_url',
+        ),
+      );
     if (req.method !== match.method) {
-      return sendError(res, httpError(405, `${req.method} is not allowed on ${path}; use ${match.method}.`, 'invalid_request_error', 'method_not_allowed', null, { allow: match.method }));
+      return sendError(
+        res,
+        httpError(
+          405,
+          `${req.method} is not allowed on ${path}; use ${match.method}.`,
+          'invalid_request_error',
+          'method_not_allowed',
+          null,
+          { allow: match.method },
+        ),
+      );
     }
     const info = opts.registry.host.info;
     if (match.route === 'models') return sendJson(res, 200, modelList(info, created));
@@ -78,30 +121,63 @@ export function openAIHandler(opts: OpenAIApiOptions): (req: IncomingMessage, re
     try {
       raw = await readBody(req, maxBody);
     } catch (e) {
-      if (e instanceof BodyTooLarge) return sendError(res, httpError(413, `The request body is larger than ${maxBody} bytes.`, 'invalid_request_error', 'request_too_large'));
+      if (e instanceof BodyTooLarge)
+        return sendError(
+          res,
+          httpError(
+            413,
+            `The request body is larger than ${maxBody} bytes.`,
+            'invalid_request_error',
+            'request_too_large',
+          ),
+        );
       throw e;
     }
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      return sendError(res, httpError(400, `The request body is not valid JSON: ${(e as Error).message}`, 'invalid_request_error', 'invalid_json'));
+      return sendError(
+        res,
+        httpError(
+          400,
+          `The request body is not valid JSON: ${(e as Error).message}`,
+          'invalid_request_error',
+          'invalid_json',
+        ),
+      );
     }
     const parsed = match.route === 'chat' ? parseChatBody(value) : parseCompletionBody(value);
-    if (!parsed.ok) return sendError(res, httpError(400, parsed.message, 'invalid_request_error', 'invalid_value', parsed.param));
+    if (!parsed.ok)
+      return sendError(res, httpError(400, parsed.message, 'invalid_request_error', 'invalid_value', parsed.param));
     if (parsed.body.model !== info.name) return sendError(res, unknownModel(parsed.body.model));
 
     const suffix = randomBytes(12).toString('hex');
     const internalId = `openai-${suffix}`;
-    const translation: Translation<WorkRequest> = 'messages' in parsed.body
-      ? chatRequestFrom(internalId, parsed.body)
-      : completeRequestFrom(internalId, parsed.body);
-    if (!translation.ok) return sendError(res, httpError(400, translation.message, 'invalid_request_error', 'invalid_value', translation.param));
-    const ids: ReplyIds = { id: `${match.route === 'chat' ? 'chatcmpl' : 'cmpl'}-${suffix}`, created: Math.floor(Date.now() / 1000), model: info.name };
+    const translation: Translation<WorkRequest> =
+      'messages' in parsed.body
+        ? chatRequestFrom(internalId, parsed.body)
+        : completeRequestFrom(internalId, parsed.body);
+    if (!translation.ok)
+      return sendError(
+        res,
+        httpError(400, translation.message, 'invalid_request_error', 'invalid_value', translation.param),
+      );
+    const ids: ReplyIds = {
+      id: `${match.route === 'chat' ? 'chatcmpl' : 'cmpl'}-${suffix}`,
+      created: Math.floor(Date.now() / 1000),
+      model: info.name,
+    };
     await run(res, translation.request, parsed.body, ids, match.route === 'chat' ? 'chat' : 'text');
   }
 
-  async function run(res: ServerResponse, request: WorkRequest, body: GenerationFields, ids: ReplyIds, kind: 'chat' | 'text'): Promise<void> {
+  async function run(
+    res: ServerResponse,
+    request: WorkRequest,
+    body: GenerationFields,
+    ids: ReplyIds,
+    kind: 'chat' | 'text',
+  ): Promise<void> {
     const controller = new AbortController();
     // Closing the connection is how an OpenAI client cancels: stop the generation in the model.
     res.on('close', () => {
@@ -112,12 +188,18 @@ export function openAIHandler(opts: OpenAIApiOptions): (req: IncomingMessage, re
     // Headers wait for the first text, so a full queue or an overlong prompt still gets its own status code.
     const open = () => {
       if (res.headersSent) return;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        'x-accel-buffering': 'no',
+      });
       const first = chunks.first();
       if (first) writeEvent(res, first);
     };
     await executeRequest(request, {
-      registry: opts.registry, log: opts.log, controller,
+      registry: opts.registry,
+      log: opts.log,
+      controller,
       chunk: (text) => {
         if (!body.stream) return void pieces.push(text);
         open();
@@ -134,7 +216,11 @@ export function openAIHandler(opts: OpenAIApiOptions): (req: IncomingMessage, re
         }
         if (!body.stream) {
           const text = pieces.join('');
-          return sendJson(res, 200, kind === 'chat' ? chatCompletion(ids, text, outcome) : textCompletion(ids, text, outcome));
+          return sendJson(
+            res,
+            200,
+            kind === 'chat' ? chatCompletion(ids, text, outcome) : textCompletion(ids, text, outcome),
+          );
         }
         open();
         writeEvent(res, chunks.finish(outcome.stopReason));
@@ -147,7 +233,13 @@ export function openAIHandler(opts: OpenAIApiOptions): (req: IncomingMessage, re
 }
 
 function unknownModel(id: string): HttpError {
-  return httpError(404, `The model '${id}' does not exist here; GET /v1/models lists the one this backend serves.`, 'invalid_request_error', 'model_not_found', 'model');
+  return httpError(
+    404,
+    `The model '${id}' does not exist here; GET /v1/models lists the one this backend serves.`,
+    'invalid_request_error',
+    'model_not_found',
+    'model',
+  );
 }
 
 function writeEvent(res: ServerResponse, data: unknown): void {
@@ -157,7 +249,13 @@ function writeEvent(res: ServerResponse, data: unknown): void {
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers }).end(text);
+  res
+    .writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+      ...headers,
+    })
+    .end(text);
 }
 
 function sendError(res: ServerResponse, e: HttpError): void {

@@ -24,23 +24,43 @@ function checked<R>(candidate: Record<string, unknown>, body: GenerationFields):
   if (!v.ok) {
     const param = openAIName(v.field, body);
     // Say the message in the client's vocabulary too.
-    const message = param && v.field && param !== v.field ? v.message.replaceAll(`"${v.field}"`, `'${param}'`) : v.message;
+    const message =
+      param && v.field && param !== v.field ? v.message.replaceAll(`"${v.field}"`, `'${param}'`) : v.message;
     return { ok: false, message, param };
   }
   return { ok: true, request: v.request as R };
 }
 
 export function chatRequestFrom(id: string, body: ParsedChatBody): Translation<ChatRequest> {
-  return checked<ChatRequest>({
-    id, type: 'chat', lane: 'chat', messages: body.messages,
-    maxTokens: body.maxTokens, temperature: body.temperature, topP: body.topP, seed: body.seed, stop: body.stop,
-  }, body);
+  return checked<ChatRequest>(
+    {
+      id,
+      type: 'chat',
+      lane: 'chat',
+      messages: body.messages,
+      maxTokens: body.maxTokens,
+      temperature: body.temperature,
+      topP: body.topP,
+      seed: body.seed,
+      stop: body.stop,
+    },
+    body,
+  );
 }
 
 export function completeRequestFrom(id: string, body: ParsedCompletionBody): Translation<CompleteRequest> {
-  return checked<CompleteRequest>({
-    id, type: 'complete', prefix: body.prompt, suffix: body.suffix,
-    maxTokens: body.maxTokens ?? COMPLETIONS_DEFAULT_MAX_TOKENS,
-    temperature: body.temperature, topP: body.topP, seed: body.seed, stop: body.stop,
-  }, body);
+  return checked<CompleteRequest>(
+    {
+      id,
+      type: 'complete',
+      prefix: body.prompt,
+      suffix: body.suffix,
+      maxTokens: body.maxTokens ?? COMPLETIONS_DEFAULT_MAX_TOKENS,
+      temperature: body.temperature,
+      topP: body.topP,
+      seed: body.seed,
+      stop: body.stop,
+    },
+    body,
+  );
 }

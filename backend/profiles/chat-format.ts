@@ -30,9 +30,9 @@ function plainPrompt(messages: readonly ChatMessage[]): PromptPart[] {
 }
 
 function toHistory(messages: readonly ChatMessage[]): ChatHistoryItem[] {
-  const items: ChatHistoryItem[] = messages.map((m): ChatHistoryItem => m.role === 'assistant'
-    ? { type: 'model', response: [m.content] }
-    : { type: m.role, text: m.content });
+  const items: ChatHistoryItem[] = messages.map((m): ChatHistoryItem =>
+    m.role === 'assistant' ? { type: 'model', response: [m.content] } : { type: m.role, text: m.content },
+  );
   // The answer being asked for is an empty model turn at the end, as node-llama-cpp's LlamaChat does it.
   items.push({ type: 'model', response: [] });
   return items;
@@ -48,7 +48,9 @@ function ggufTemplateFormat(model: LlamaModel, template: string, pt: PromptToken
       try {
         state = wrapper.generateContextState({ chatHistory: toHistory(messages) });
       } catch (e) {
-        throw new ChatTemplateError(`the model's chat template rejected these messages: ${String((e as Error | undefined)?.message ?? e).split('\n')[0]}`);
+        throw new ChatTemplateError(
+          `the model's chat template rejected these messages: ${String((e as Error | undefined)?.message ?? e).split('\n')[0]}`,
+        );
       }
       stopStrings = state.stopGenerationTriggers
         .map((t) => t.values.filter((v): v is string => typeof v === 'string').join(''))
@@ -66,7 +68,12 @@ function ggufTemplateFormat(model: LlamaModel, template: string, pt: PromptToken
   };
 }
 
-function partsFormat(name: string, pt: PromptTokenizer, build: (m: readonly ChatMessage[]) => PromptPart[], stopStrings: string[]): ChatFormat {
+function partsFormat(
+  name: string,
+  pt: PromptTokenizer,
+  build: (m: readonly ChatMessage[]) => PromptPart[],
+  stopStrings: string[],
+): ChatFormat {
   return { name, stopStrings, prompt: (messages, limits) => tokenizeParts(pt, build(messages), limits) };
 }
 

@@ -48,7 +48,7 @@ export function identifyModel(facts: ModelFacts, override?: ModelFamily): ModelI
 }
 
 function record(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : {};
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
 function text(v: unknown): string | undefined {

@@ -41,9 +41,12 @@ export interface PromptTokens {
 }
 
 export function promptTokenizerFor(family: ModelFamily, model: LlamaModel): PromptTokenizer {
-  const ggml = model.fileInfo.metadata.tokenizer?.ggml as Parameters<typeof vocabArraysFromGguf>[0] & { tokens?: unknown };
+  const ggml = model.fileInfo.metadata.tokenizer?.ggml as Parameters<typeof vocabArraysFromGguf>[0] & {
+    tokens?: unknown;
+  };
   const vocabTokens = Array.isArray(ggml?.tokens) ? (ggml.tokens as string[]) : undefined;
-  const spell = (t: Token) => (vocabTokens && typeof vocabTokens[t] === 'string' ? vocabTokens[t] : model.detokenize([t], true));
+  const spell = (t: Token) =>
+    vocabTokens && typeof vocabTokens[t] === 'string' ? vocabTokens[t] : model.detokenize([t], true);
   const special = (which: 'bos' | 'eos'): Token => {
     const t = which === 'bos' ? model.tokens.bos : model.tokens.eos;
     if (t == null) throw new Error(`the model has no ${which.toUpperCase()} token`);
@@ -68,7 +71,11 @@ export function promptTokenizerFor(family: ModelFamily, model: LlamaModel): Prom
  * tokenizers see them), special parts as their ids. Refuses with ContextOverflowError as soon as the prompt
  * is certain to exceed `limits.maxTokens`, without tokenizing the rest.
  */
-export async function tokenizeParts(pt: PromptTokenizer, parts: readonly PromptPart[], limits: PromptLimits): Promise<PromptTokens> {
+export async function tokenizeParts(
+  pt: PromptTokenizer,
+  parts: readonly PromptPart[],
+  limits: PromptLimits,
+): Promise<PromptTokens> {
   const merged = mergeTextRuns(parts);
   const floor = merged.reduce((n, p) => n + (typeof p === 'string' ? pt.text.minTokens(p) : 1), 0);
   if (floor > limits.maxTokens) throw contextOverflow(floor, limits.contextSize, false, limits.completion);
@@ -82,7 +89,8 @@ export async function tokenizeParts(pt: PromptTokenizer, parts: readonly PromptP
       else for (const id of r.ids) tokens.push(id as Token);
       text += p;
     } else {
-      if (tokens.length + 1 > limits.maxTokens) throw contextOverflow(tokens.length + 1, limits.contextSize, false, limits.completion);
+      if (tokens.length + 1 > limits.maxTokens)
+        throw contextOverflow(tokens.length + 1, limits.contextSize, false, limits.completion);
       const id = 'special' in p ? pt.special(p.special) : (p.id as Token);
       tokens.push(id);
       text += pt.spell(id);

@@ -15,11 +15,19 @@ export interface TermsDecision {
 export function requiredTerms(facts: ModelFacts, identity: ModelIdentity, accepted: readonly string[]): TermsDecision {
   const r = termsForModel(facts, identity.family);
   if (r.kind === 'unregistered') {
-    throw new SetupError('terms_unregistered', `${identity.name} is not loaded: ${r.reason} (recognised by ${r.because.join(', ')}). Read its terms at ${r.infoUrl}; Fude loads it once a version of Fude registers them.`, { path: facts.fileName, url: r.infoUrl });
+    throw new SetupError(
+      'terms_unregistered',
+      `${identity.name} is not loaded: ${r.reason} (recognised by ${r.because.join(', ')}). Read its terms at ${r.infoUrl}; Fude loads it once a version of Fude registers them.`,
+      { path: facts.fileName, url: r.infoUrl },
+    );
   }
   if (r.kind !== 'terms') return { termsId: null };
   const { terms } = r;
   if (accepted.includes(terms.id)) return { termsId: terms.id };
   const page = terms.source.modelPages[0] ?? '';
-  throw new SetupError('terms_not_accepted', `${identity.name} is covered by the terms of use "${terms.id}"${page ? ` (${page})` : ''}, recognised by ${r.because.join(', ')}. Read them (in VS Code: "Fude: Show Terms of Use") and start again with --accept-terms ${terms.id} to accept them.`, { termsId: terms.id });
+  throw new SetupError(
+    'terms_not_accepted',
+    `${identity.name} is covered by the terms of use "${terms.id}"${page ? ` (${page})` : ''}, recognised by ${r.because.join(', ')}. Read them (in VS Code: "Fude: Show Terms of Use") and start again with --accept-terms ${terms.id} to accept them.`,
+    { termsId: terms.id },
+  );
 }

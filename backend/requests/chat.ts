@@ -9,7 +9,11 @@ export const handleChat: Handler<ChatRequest> = async (req, ctx) => {
   const { host } = ctx;
   const lane = host.lane(req.lane ?? 'chat');
   const contextSize = lane.sequence.contextSize;
-  const { tokens } = await host.chatFormat.prompt(req.messages, { maxTokens: maxPromptTokens(contextSize), contextSize, signal: ctx.signal });
+  const { tokens } = await host.chatFormat.prompt(req.messages, {
+    maxTokens: maxPromptTokens(contextSize),
+    contextSize,
+    signal: ctx.signal,
+  });
   return runOnLane(ctx, lane, PRIORITY.chat, async (job) => {
     // Input lookup where the request asks for it (our own loop: engine/lookup-decode.ts); otherwise the draft model
     // where one was loaded (node-llama-cpp's token predictor on the lane's sequence).
@@ -23,19 +27,26 @@ export const handleChat: Handler<ChatRequest> = async (req, ctx) => {
         signal: ctx.signal,
         onText: ctx.chunk,
         backpressure: ctx.backpressure,
-        ticket: job.ticket, evaluationPriority: job.evaluationPriority, chunkTokens: job.chunkTokens, onProgress: job.onProgress,
+        ticket: job.ticket,
+        evaluationPriority: job.evaluationPriority,
+        chunkTokens: job.chunkTokens,
+        onProgress: job.onProgress,
         ...(mode === 'input' ? { predictFrom: tokens } : {}),
       });
       // A predicted answer's decode speed depends on its text: it does not move the machine's decode estimate.
       const { throughput, queuedMs } = job.finish(result.measured, result.firstWaitMs, { decode: mode === 'none' });
       const after = job.sequence.tokenPredictions;
-      const prediction = mode === 'input' ? { prediction: result.prediction! }
-        : mode === 'draft' ? {
-          prediction: {
-            predictedTokens: after.validated + after.refuted - before.validated - before.refuted,
-            acceptedTokens: after.validated - before.validated,
-          },
-        } : {};
+      const prediction =
+        mode === 'input'
+          ? { prediction: result.prediction! }
+          : mode === 'draft'
+            ? {
+                prediction: {
+                  predictedTokens: after.validated + after.refuted - before.validated - before.refuted,
+                  acceptedTokens: after.validated - before.validated,
+                },
+              }
+            : {};
       return { stopReason: result.stopReason, usage: result.usage, throughput, queuedMs, ...prediction };
     } finally {
       lane.predictor?.use('none');

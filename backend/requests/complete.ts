@@ -5,7 +5,12 @@ import type { CompleteRequest } from '../../protocol/messages.js';
 import { generate, maxPromptTokens } from '../engine/generate.js';
 import { PRIORITY } from '../engine/scheduler.js';
 import type { PromptPart } from '../profiles/prompt-parts.js';
-import { tokenizeParts, type PromptLimits, type PromptTokenizer, type PromptTokens } from '../profiles/prompt-tokens.js';
+import {
+  tokenizeParts,
+  type PromptLimits,
+  type PromptTokenizer,
+  type PromptTokens,
+} from '../profiles/prompt-tokens.js';
 import { COMPLETION_SAMPLING } from '../../common/sampling.js';
 import { suffixStop } from '../../common/suffix-stop.js';
 import type { HandlerContext, Handler } from './handler.js';
@@ -17,7 +22,12 @@ import { runOnLane } from './lane-job.js';
  * most widely. The FIM markers are ids, never parsed from text.
  */
 export function completionPrompt(
-  model: LlamaModel, pt: PromptTokenizer, prefix: string, suffix: string, fim: boolean, limits: PromptLimits,
+  model: LlamaModel,
+  pt: PromptTokenizer,
+  prefix: string,
+  suffix: string,
+  fim: boolean,
+  limits: PromptLimits,
 ): Promise<PromptTokens> {
   const parts: PromptPart[] = pt.completionBos ? [{ special: 'bos' }] : [];
   if (!fim) parts.push(prefix);
@@ -33,7 +43,10 @@ export async function completionTokens(ctx: HandlerContext, prefix: string, suff
   const { host } = ctx;
   const contextSize = host.lane('complete').sequence.contextSize;
   return completionPrompt(host.model, host.promptTokenizer, prefix, suffix, host.info.fim, {
-    maxTokens: maxPromptTokens(contextSize), contextSize, signal: ctx.signal, completion: true,
+    maxTokens: maxPromptTokens(contextSize),
+    contextSize,
+    signal: ctx.signal,
+    completion: true,
   });
 }
 
@@ -51,8 +64,15 @@ export const handleComplete: Handler<CompleteRequest> = async (req, ctx) => {
   };
   return runOnLane(ctx, host.lane('complete'), PRIORITY.complete, async (job) => {
     const result = await generate(job.sequence, host.model, tokens, {
-      sampling, stopStrings: stops, signal: ctx.signal, onText: ctx.chunk, backpressure: ctx.backpressure,
-      ticket: job.ticket, evaluationPriority: job.evaluationPriority, chunkTokens: job.chunkTokens, onProgress: job.onProgress,
+      sampling,
+      stopStrings: stops,
+      signal: ctx.signal,
+      onText: ctx.chunk,
+      backpressure: ctx.backpressure,
+      ticket: job.ticket,
+      evaluationPriority: job.evaluationPriority,
+      chunkTokens: job.chunkTokens,
+      onProgress: job.onProgress,
     });
     const { throughput, queuedMs } = job.finish(result.measured, result.firstWaitMs);
     return { stopReason: result.stopReason, usage: result.usage, mode: fim ? 'fim' : 'prefix', throughput, queuedMs };

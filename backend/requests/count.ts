@@ -12,7 +12,8 @@ export const handleCount: Handler<CountRequest> = async (req, ctx) => {
   const contextSize = host.info.contextSize;
   const maxTokens = RENDER_CONTEXTS * contextSize;
   const limits = { maxTokens, contextSize, signal: ctx.signal };
-  const prompt = req.messages === undefined ? undefined : (await host.chatFormat.prompt(req.messages, limits)).tokens.length;
+  const prompt =
+    req.messages === undefined ? undefined : (await host.chatFormat.prompt(req.messages, limits)).tokens.length;
   const texts: number[] = [];
   for (const text of req.texts ?? []) {
     if (text === '') {

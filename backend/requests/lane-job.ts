@@ -15,7 +15,11 @@ import type { HandlerContext } from './handler.js';
  * waits for at most; a prefill's chunk is what the next keystroke's completion waits for. A completion's own prompt
  * goes in whole batches (nothing outranks it).
  */
-const CHUNK_TARGET_MS: Record<Priority, number> = { [PRIORITY.prefill]: 150, [PRIORITY.chat]: 250, [PRIORITY.complete]: Number.POSITIVE_INFINITY };
+const CHUNK_TARGET_MS: Record<Priority, number> = {
+  [PRIORITY.prefill]: 150,
+  [PRIORITY.chat]: 250,
+  [PRIORITY.complete]: Number.POSITIVE_INFINITY,
+};
 /** node-llama-cpp's own priority (1..5) for items sharing one batch. */
 const EVALUATION_PRIORITY = { [PRIORITY.prefill]: 1, [PRIORITY.chat]: 3, [PRIORITY.complete]: 5 } as const;
 
@@ -27,7 +31,11 @@ export interface LaneJob {
   /** For generate/feedPrompt: keeps the lane's status and the client's progress events up to date. */
   onProgress: (evaluated: number, total: number) => void;
   /** The figures for `done`: this request's speeds (or the running estimate) and its time waiting. */
-  finish(measured: Measured, firstWaitMs: number, opts?: { decode?: boolean }): { throughput: Throughput; queuedMs: number };
+  finish(
+    measured: Measured,
+    firstWaitMs: number,
+    opts?: { decode?: boolean },
+  ): { throughput: Throughput; queuedMs: number };
 }
 
 export async function runOnLane<T>(
@@ -44,9 +52,11 @@ export async function runOnLane<T>(
     const target = CHUNK_TARGET_MS[priority];
     try {
       return await job({
-        sequence, ticket,
+        sequence,
+        ticket,
         evaluationPriority: EVALUATION_PRIORITY[priority],
-        chunkTokens: () => chunkFor(Number.isFinite(target) ? host.throughput.promptRate : 0, target, sequence.context.batchSize),
+        chunkTokens: () =>
+          chunkFor(Number.isFinite(target) ? host.throughput.promptRate : 0, target, sequence.context.batchSize),
         onProgress: (evaluated, total) => {
           lane.evaluating = evaluated < total ? { evaluated, total } : undefined;
           if (evaluated > 0 && evaluated < total) ctx.progress(evaluated, total);

@@ -19,7 +19,9 @@ export const handlePrefill: Handler<PrefillRequest> = async (req, ctx) => {
   const lane = host.lane('complete');
   return runOnLane(ctx, lane, PRIORITY.prefill, async (job) => {
     const giveWay = new AbortController();
-    const stopListening = lane.onQueued(() => giveWay.abort(new GaveWayError(`prefill ${req.id} gave way to a request waiting for the completion lane`)));
+    const stopListening = lane.onQueued(() =>
+      giveWay.abort(new GaveWayError(`prefill ${req.id} gave way to a request waiting for the completion lane`)),
+    );
     const { signal, dispose } = eitherSignal(ctx.signal, giveWay.signal);
     try {
       // Keep what the cache already holds of this prompt; drop what differs (the cursor moved).
@@ -27,14 +29,21 @@ export const handlePrefill: Handler<PrefillRequest> = async (req, ctx) => {
       const rest = tokens.slice(job.sequence.nextTokenIndex);
       job.onProgress(0, rest.length);
       const fed = await feedPrompt(job.sequence, rest, {
-        ticket: job.ticket, signal, evaluationPriority: job.evaluationPriority, chunkTokens: job.chunkTokens,
+        ticket: job.ticket,
+        signal,
+        evaluationPriority: job.evaluationPriority,
+        chunkTokens: job.chunkTokens,
         onChunk: (done, total) => job.onProgress(done, total),
       });
-      const { throughput, queuedMs } = job.finish({ promptTokens: fed.evaluated, promptMs: fed.ms, decodeTokens: 0, decodeMs: 0 }, fed.firstWaitMs);
+      const { throughput, queuedMs } = job.finish(
+        { promptTokens: fed.evaluated, promptMs: fed.ms, decodeTokens: 0, decodeMs: 0 },
+        fed.firstWaitMs,
+      );
       return {
         stopReason: 'none',
         usage: { inputTokens: tokens.length, evaluatedInputTokens: fed.evaluated, outputTokens: 0 },
-        throughput, queuedMs,
+        throughput,
+        queuedMs,
       };
     } finally {
       stopListening();

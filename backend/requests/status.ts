@@ -13,7 +13,10 @@ export const handleStatus: Handler<StatusRequest> = async (_req, ctx) => {
     status: {
       model: info,
       memory: {
-        ramFreeBytes: availableRam(ram.free), ramTotalBytes: ram.total, vramFreeBytes: vram.free, vramTotalBytes: vram.total,
+        ramFreeBytes: availableRam(ram.free),
+        ramTotalBytes: ram.total,
+        vramFreeBytes: vram.free,
+        vramTotalBytes: vram.total,
         parts: ctx.host.memoryParts.map((p) => ({ ...p })),
       },
       sequences: { total: lanes.length, inUse: lanes.filter((l) => l.busy).length },

@@ -19,6 +19,7 @@ export function checkUpgrade(req: IncomingMessage, token: string): UpgradeVerdic
   if (req.headers.origin !== undefined) return { ok: false, status: 403, reason: 'browser origins are not allowed' };
   const header = req.headers.authorization ?? '';
   const m = /^Bearer (.+)$/.exec(header);
-  if (!m || !tokensEqual(m[1].trim(), token)) return { ok: false, status: 401, reason: 'missing or wrong bearer token' };
+  if (!m || !tokensEqual(m[1].trim(), token))
+    return { ok: false, status: 401, reason: 'missing or wrong bearer token' };
   return { ok: true };
 }

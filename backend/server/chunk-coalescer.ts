@@ -38,10 +38,11 @@ export class ChunkCoalescer {
     if (this.timer !== undefined) return;
     const wait = this.lastSent + this.intervalMs - this.clock.now();
     if (wait <= 0) this.flush();
-    else this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, wait);
+    else
+      this.timer = this.clock.setTimeout(() => {
+        this.timer = undefined;
+        this.flush();
+      }, wait);
   }
 
   /** Sends what is pending now (before the request's final event). */

@@ -27,7 +27,12 @@ const MAX_ERROR_MESSAGE_CHARS = 1000;
 /** Longest a client waits between two progress events; more often is noise. */
 export const PROGRESS_INTERVAL_MS = 100;
 
-export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: Logger, opts: { chunkIntervalMs?: number } = {}): void {
+export function serveConnection(
+  ws: WebSocket,
+  registry: RequestRegistry,
+  log: Logger,
+  opts: { chunkIntervalMs?: number } = {},
+): void {
   const mine = new Map<string, AbortController>();
   /** The connection's newest complete and newest prefill, while in flight. */
   const latest: { complete?: string; prefill?: string } = {};
@@ -43,13 +48,15 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
   const send = (ev: ServerEvent) => flow.send(JSON.stringify(ev));
   const fail = (id: string | null, code: ErrorCode, message: string, field?: string) =>
     send({ id, type: 'error', code, message: clip(message, MAX_ERROR_MESSAGE_CHARS), ...(field ? { field } : {}) });
-  const inFlight = (id: string) => `a request with id "${id}" is already in flight on this connection; give each request a new id`;
+  const inFlight = (id: string) =>
+    `a request with id "${id}" is already in flight on this connection; give each request a new id`;
 
   ws.on('message', (data, isBinary) => {
     if (isBinary) return fail(null, 'bad_request', 'binary frames are not accepted; send JSON text frames');
     const v = validateFrame((data as Buffer).toString());
     if (!v.ok) {
-      if (v.id !== null && mine.has(v.id)) return fail(null, 'bad_request', `${inFlight(v.id)} (the request was also invalid: ${v.message})`, 'id');
+      if (v.id !== null && mine.has(v.id))
+        return fail(null, 'bad_request', `${inFlight(v.id)} (the request was also invalid: ${v.message})`, 'id');
       return fail(v.id, 'bad_request', v.message, v.field);
     }
     const req = v.request;
@@ -61,7 +68,11 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
     // A completion that supersedes one in flight takes its place rather than a new one.
     const superseded = supersededBy(req.type, latest).filter((id) => mine.has(id));
     if (mine.size - superseded.length >= MAX_REQUESTS_IN_FLIGHT) {
-      return fail(req.id, 'busy', `${MAX_REQUESTS_IN_FLIGHT} requests in flight on this connection already; wait for one to end`);
+      return fail(
+        req.id,
+        'busy',
+        `${MAX_REQUESTS_IN_FLIGHT} requests in flight on this connection already; wait for one to end`,
+      );
     }
     // A new completion makes the previous one from the same client useless: stop it in the model.
     for (const id of superseded) mine.get(id)?.abort(new CancelledError(`superseded by ${req.type} ${req.id}`));
@@ -81,7 +92,9 @@ export function serveConnection(ws: WebSocket, registry: RequestRegistry, log: L
     let lastProgress = Number.NEGATIVE_INFINITY;
     try {
       await executeRequest(req, {
-        registry, log, controller,
+        registry,
+        log,
+        controller,
         chunk: (text) => chunks.push(text),
         progress: (evaluatedTokens, totalTokens) => {
           const now = performance.now();
@@ -115,7 +128,9 @@ export function supersededBy(type: WorkRequest['type'], latest: { complete?: str
 
 function doneWithoutWork(id: string): DoneEvent {
   return {
-    id, type: 'done', stopReason: 'none',
+    id,
+    type: 'done',
+    stopReason: 'none',
     usage: { inputTokens: 0, evaluatedInputTokens: 0, outputTokens: 0 },
     timings: { firstTokenMs: 0, totalMs: 0 },
   };

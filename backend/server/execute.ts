@@ -56,12 +56,18 @@ export async function executeRequest(req: WorkRequest, opts: ExecuteOptions): Pr
     const { queuedMs, ...fields } = await dispatch(req, ctx);
     if (controller.signal.aborted) throw controller.signal.reason;
     outcome = {
-      type: 'done', ...fields,
-      timings: { firstTokenMs: round(firstTokenMs), totalMs: round(performance.now() - started), ...(queuedMs === undefined ? {} : { queuedMs }) },
+      type: 'done',
+      ...fields,
+      timings: {
+        firstTokenMs: round(firstTokenMs),
+        totalMs: round(performance.now() - started),
+        ...(queuedMs === undefined ? {} : { queuedMs }),
+      },
     };
   } catch (e) {
     const [code, message] = classify(e, controller.signal);
-    if (code === 'internal') opts.log.error(`request ${req.id} (${req.type}) failed: ${String((e as Error | undefined)?.stack ?? e)}`);
+    if (code === 'internal')
+      opts.log.error(`request ${req.id} (${req.type}) failed: ${String((e as Error | undefined)?.stack ?? e)}`);
     outcome = { type: 'error', code, message };
   }
   try {
@@ -73,12 +79,18 @@ export async function executeRequest(req: WorkRequest, opts: ExecuteOptions): Pr
 
 function dispatch(req: WorkRequest, ctx: HandlerContext): Promise<DoneFields> {
   switch (req.type) {
-    case 'chat': return handleChat(req, ctx);
-    case 'complete': return handleComplete(req, ctx);
-    case 'prefill': return handlePrefill(req, ctx);
-    case 'render': return handleRender(req, ctx);
-    case 'count': return handleCount(req, ctx);
-    case 'status': return handleStatus(req, ctx);
+    case 'chat':
+      return handleChat(req, ctx);
+    case 'complete':
+      return handleComplete(req, ctx);
+    case 'prefill':
+      return handlePrefill(req, ctx);
+    case 'render':
+      return handleRender(req, ctx);
+    case 'count':
+      return handleCount(req, ctx);
+    case 'status':
+      return handleStatus(req, ctx);
   }
 }
 

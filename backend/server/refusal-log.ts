@@ -35,7 +35,9 @@ export class RefusalLog {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.suppressed === 0) return;
-    this.write(`refused ${this.suppressed} more connection(s) in ${Math.round(this.intervalMs / 1000)} s; the last: ${this.last}`);
+    this.write(
+      `refused ${this.suppressed} more connection(s) in ${Math.round(this.intervalMs / 1000)} s; the last: ${this.last}`,
+    );
     this.suppressed = 0;
   }
 }

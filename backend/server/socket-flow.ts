@@ -98,7 +98,9 @@ export class SocketFlow {
       this.lastProgress = this.now();
     } else if (this.now() - this.lastProgress >= this.limits.stallMs) {
       this.dispose();
-      this.onStall(`the client read nothing for ${Math.round(this.limits.stallMs / 100) / 10} s while ${buffered} bytes of replies waited`);
+      this.onStall(
+        `the client read nothing for ${Math.round(this.limits.stallMs / 100) / 10} s while ${buffered} bytes of replies waited`,
+      );
     }
   }
 }

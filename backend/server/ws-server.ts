@@ -18,7 +18,11 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: {
-  host: string; port: number; token: string; registry: RequestRegistry; log: Logger;
+  host: string;
+  port: number;
+  token: string;
+  registry: RequestRegistry;
+  log: Logger;
   /** See ChunkCoalescer; the default when left out. */
   chunkIntervalMs?: number;
 }): Promise<RunningServer> {
@@ -27,14 +31,18 @@ export async function startServer(opts: {
   const openai = openAIHandler({ token: opts.token, registry: opts.registry, log: opts.log });
   const http: Server = createServer((req, res) => {
     if (openai(req, res)) return;
-    res.writeHead(426, { 'content-type': 'text/plain' }).end('fude-backend speaks WebSocket, and the OpenAI API under /v1\n');
+    res
+      .writeHead(426, { 'content-type': 'text/plain' })
+      .end('fude-backend speaks WebSocket, and the OpenAI API under /v1\n');
   });
   http.on('upgrade', (req, socket, head) => {
     const verdict = checkUpgrade(req, opts.token);
     if (!verdict.ok) {
       refusals.note(`refused a connection from ${req.socket.remoteAddress}: ${verdict.reason}`);
       const text = verdict.status === 401 ? 'Unauthorized' : 'Forbidden';
-      socket.end(`HTTP/1.1 ${verdict.status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${verdict.reason}\n`);
+      socket.end(
+        `HTTP/1.1 ${verdict.status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${verdict.reason}\n`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -50,10 +58,13 @@ export async function startServer(opts: {
     port: (http.address() as AddressInfo).port,
     async close() {
       refusals.flush();
-      const closed = [...wss.clients].map((ws) => new Promise<void>((r) => {
-        ws.once('close', () => r());
-        ws.close(1001, 'backend shutting down');
-      }));
+      const closed = [...wss.clients].map(
+        (ws) =>
+          new Promise<void>((r) => {
+            ws.once('close', () => r());
+            ws.close(1001, 'backend shutting down');
+          }),
+      );
       // A client that does not answer the close handshake must not hold the shutdown up.
       await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, CLOSE_GRACE_MS))]);
       for (const ws of wss.clients) ws.terminate();

@@ -56,16 +56,50 @@ const MAX_KEPT_TEXT_BYTES = 1024;
  * test compares this table with the loaded binary). Missing ids were removed from ggml; llama.cpp refuses them.
  */
 export const GGML_TYPE_BLOCKS: Readonly<Record<number, readonly [number, number]>> = Object.freeze({
-  0: [1, 4], 1: [1, 2], 2: [32, 18], 3: [32, 20], 6: [32, 22], 7: [32, 24], 8: [32, 34], 9: [32, 36],
-  10: [256, 84], 11: [256, 110], 12: [256, 144], 13: [256, 176], 14: [256, 210], 15: [256, 292],
-  16: [256, 66], 17: [256, 74], 18: [256, 98], 19: [256, 50], 20: [32, 18], 21: [256, 110], 22: [256, 82],
-  23: [256, 136], 24: [1, 1], 25: [1, 2], 26: [1, 4], 27: [1, 8], 28: [1, 8], 29: [256, 56], 30: [1, 2],
-  34: [256, 54], 35: [256, 66], 39: [32, 17], 40: [64, 36], 41: [128, 18], 42: [64, 18],
+  0: [1, 4],
+  1: [1, 2],
+  2: [32, 18],
+  3: [32, 20],
+  6: [32, 22],
+  7: [32, 24],
+  8: [32, 34],
+  9: [32, 36],
+  10: [256, 84],
+  11: [256, 110],
+  12: [256, 144],
+  13: [256, 176],
+  14: [256, 210],
+  15: [256, 292],
+  16: [256, 66],
+  17: [256, 74],
+  18: [256, 98],
+  19: [256, 50],
+  20: [32, 18],
+  21: [256, 110],
+  22: [256, 82],
+  23: [256, 136],
+  24: [1, 1],
+  25: [1, 2],
+  26: [1, 4],
+  27: [1, 8],
+  28: [1, 8],
+  29: [256, 56],
+  30: [1, 2],
+  34: [256, 54],
+  35: [256, 66],
+  39: [32, 17],
+  40: [64, 36],
+  41: [128, 18],
+  42: [64, 18],
 });
 
 /** What is wrong with a file, in words a person can check against the file; `offset` is where it was found. */
 export class GgufFormatError extends Error {
-  constructor(message: string, readonly offset: number, readonly notGguf = false) {
+  constructor(
+    message: string,
+    readonly offset: number,
+    readonly notGguf = false,
+  ) {
     super(message);
   }
 }
@@ -84,8 +118,36 @@ export interface GgufHeader {
 }
 
 /** GGUF value type ids; the file gives them as plain numbers, compared with these. */
-const T = { U8: 0, I8: 1, U16: 2, I16: 3, U32: 4, I32: 5, F32: 6, Bool: 7, String: 8, Array: 9, U64: 10, I64: 11, F64: 12 } as const;
-const TYPE_NAMES = ['uint8', 'int8', 'uint16', 'int16', 'uint32', 'int32', 'float32', 'bool', 'string', 'array', 'uint64', 'int64', 'float64'];
+const T = {
+  U8: 0,
+  I8: 1,
+  U16: 2,
+  I16: 3,
+  U32: 4,
+  I32: 5,
+  F32: 6,
+  Bool: 7,
+  String: 8,
+  Array: 9,
+  U64: 10,
+  I64: 11,
+  F64: 12,
+} as const;
+const TYPE_NAMES = [
+  'uint8',
+  'int8',
+  'uint16',
+  'int16',
+  'uint32',
+  'int32',
+  'float32',
+  'bool',
+  'string',
+  'array',
+  'uint64',
+  'int64',
+  'float64',
+];
 /** Bytes of a fixed-size value; 0 for strings and arrays. */
 const FIXED_SIZE = [1, 1, 2, 2, 4, 4, 4, 1, 0, 0, 8, 8, 8];
 /** The fewest bytes one element of each type can take: a string is at least its 8-byte length, an array its type and length. */
@@ -157,7 +219,10 @@ class Cursor {
 }
 
 function truncated(c: Cursor, n: number, what: string): GgufFormatError {
-  return new GgufFormatError(`truncated header: ${what} at byte ${c.pos} needs ${amount(n)} bytes but only ${amount(Math.max(0, c.left))} are left in the file (${amount(c.size)} bytes)`, c.pos);
+  return new GgufFormatError(
+    `truncated header: ${what} at byte ${c.pos} needs ${amount(n)} bytes but only ${amount(Math.max(0, c.left))} are left in the file (${amount(c.size)} bytes)`,
+    c.pos,
+  );
 }
 
 /** A count as a person reads it; beyond 2^53 the double is rounded, so say "about". */
@@ -177,7 +242,10 @@ class HeaderReader {
   private readonly general: Record<string, string> = {};
   private alignment = DEFAULT_ALIGNMENT;
 
-  constructor(private readonly c: Cursor, private readonly limits: GgufLimits) {}
+  constructor(
+    private readonly c: Cursor,
+    private readonly limits: GgufLimits,
+  ) {}
 
   private fail(message: string): never {
     throw new GgufFormatError(message, this.c.pos);
@@ -185,8 +253,14 @@ class HeaderReader {
 
   private count(n: number, where: () => string): void {
     this.items += n;
-    if (this.items > this.limits.maxItems) this.fail(`${where()}: the header holds more than ${this.limits.maxItems} values in all (arrays, entries and tensor shapes together); real models have a few million at most`);
-    if (this.c.pos > this.limits.maxHeaderBytes) this.fail(`${where()}: the header is longer than ${this.limits.maxHeaderBytes} bytes; real model headers are tens of MB at most`);
+    if (this.items > this.limits.maxItems)
+      this.fail(
+        `${where()}: the header holds more than ${this.limits.maxItems} values in all (arrays, entries and tensor shapes together); real models have a few million at most`,
+      );
+    if (this.c.pos > this.limits.maxHeaderBytes)
+      this.fail(
+        `${where()}: the header is longer than ${this.limits.maxHeaderBytes} bytes; real model headers are tens of MB at most`,
+      );
   }
 
   async read(): Promise<GgufHeader> {
@@ -195,17 +269,28 @@ class HeaderReader {
     await c.need(4, () => 'the magic');
     const magic = c.take(4);
     if (String.fromCharCode(...magic) !== 'GGUF') {
-      throw new GgufFormatError(`it starts with ${JSON.stringify(String.fromCharCode(...magic))}, expected "GGUF"`, 0, true);
+      throw new GgufFormatError(
+        `it starts with ${JSON.stringify(String.fromCharCode(...magic))}, expected "GGUF"`,
+        0,
+        true,
+      );
     }
     await c.need(4 + 8 + 8, () => 'the version and counts');
     const version = c.u32();
-    if ((version & 0xffff) === 0 && version !== 0) this.fail(`version field ${version}: a big-endian GGUF, which this machine cannot load`);
+    if ((version & 0xffff) === 0 && version !== 0)
+      this.fail(`version field ${version}: a big-endian GGUF, which this machine cannot load`);
     if (version === 1) this.fail('GGUF version 1 is no longer supported by llama.cpp; convert the model again');
     if (version !== 2 && version !== 3) this.fail(`GGUF version ${version} is not one this backend reads (2 or 3)`);
     const tensorCount = c.u64();
     const metadataCount = c.u64();
     this.checkCount('tensors', tensorCount, this.limits.maxTensors, MIN_TENSOR_INFO_BYTES, c.left);
-    this.checkCount('metadata entries', metadataCount, this.limits.maxMetadataEntries, MIN_ENTRY_BYTES, c.left - tensorCount * MIN_TENSOR_INFO_BYTES);
+    this.checkCount(
+      'metadata entries',
+      metadataCount,
+      this.limits.maxMetadataEntries,
+      MIN_ENTRY_BYTES,
+      c.left - tensorCount * MIN_TENSOR_INFO_BYTES,
+    );
 
     for (let i = 0; i < metadataCount; i++) await this.readEntry(i, metadataCount);
     let dataEnd = 0;
@@ -213,13 +298,25 @@ class HeaderReader {
     // llama.cpp pads to the alignment only when there are tensors; a vocabulary-only file may end here.
     this.count(0, () => 'the end of the header');
     const dataOffset = tensorCount > 0 ? Math.ceil(c.pos / this.alignment) * this.alignment : c.pos;
-    return { version, tensorCount, metadataCount, alignment: this.alignment, general: this.general, dataOffset, dataEnd: dataOffset + dataEnd };
+    return {
+      version,
+      tensorCount,
+      metadataCount,
+      alignment: this.alignment,
+      general: this.general,
+      dataOffset,
+      dataEnd: dataOffset + dataEnd,
+    };
   }
 
   /** A count must be within its limit and fit in the bytes left at its smallest encoding. */
   private checkCount(what: string, n: number, limit: number, minBytes: number, bytesLeft: number): void {
-    if (n > limit) this.fail(`the header claims ${amount(n)} ${what}; at most ${limit} are accepted (real models have far fewer)`);
-    if (n * minBytes > bytesLeft) this.fail(`the header claims ${amount(n)} ${what}, which need at least ${amount(n * minBytes)} bytes, but only ${amount(Math.max(0, bytesLeft))} are left in the file`);
+    if (n > limit)
+      this.fail(`the header claims ${amount(n)} ${what}; at most ${limit} are accepted (real models have far fewer)`);
+    if (n * minBytes > bytesLeft)
+      this.fail(
+        `the header claims ${amount(n)} ${what}, which need at least ${amount(n * minBytes)} bytes, but only ${amount(Math.max(0, bytesLeft))} are left in the file`,
+      );
   }
 
   private async readEntry(i: number, total: number): Promise<void> {
@@ -228,7 +325,8 @@ class HeaderReader {
     await c.need(8, () => `the key length of ${where()}`);
     const keyBytes = c.u64();
     if (keyBytes === 0) this.fail(`${where()} has an empty key`);
-    if (keyBytes > this.limits.maxKeyBytes) this.fail(`${where()} has a key of ${amount(keyBytes)} bytes; keys are at most ${this.limits.maxKeyBytes}`);
+    if (keyBytes > this.limits.maxKeyBytes)
+      this.fail(`${where()} has a key of ${amount(keyBytes)} bytes; keys are at most ${this.limits.maxKeyBytes}`);
     await c.need(keyBytes, () => `the key of ${where()}`);
     const key = utf8.decode(c.take(keyBytes));
     const named = () => `metadata entry ${i + 1} ("${clip(key)}")`;
@@ -256,14 +354,19 @@ class HeaderReader {
     const n = c.u64();
     this.checkString(n, where);
     if (n > MAX_KEPT_TEXT_BYTES) return c.skip(n, where);
-    if (Object.hasOwn(this.general, name)) this.fail(`${where()} appears twice; readers would disagree about which one counts`);
+    if (Object.hasOwn(this.general, name))
+      this.fail(`${where()} appears twice; readers would disagree about which one counts`);
     await c.need(n, where);
     this.general[name] = utf8.decode(c.take(n));
   }
 
   private checkString(n: number, where: () => string): void {
-    if (n > this.limits.maxStringBytes) this.fail(`${where()} is a string of ${amount(n)} bytes; at most ${this.limits.maxStringBytes} are accepted`);
-    if (n > this.c.left) this.fail(`${where()} is a string of ${amount(n)} bytes, past the end of the file (${amount(this.c.left)} bytes left)`);
+    if (n > this.limits.maxStringBytes)
+      this.fail(`${where()} is a string of ${amount(n)} bytes; at most ${this.limits.maxStringBytes} are accepted`);
+    if (n > this.c.left)
+      this.fail(
+        `${where()} is a string of ${amount(n)} bytes, past the end of the file (${amount(this.c.left)} bytes left)`,
+      );
   }
 
   private async skipValue(type: number, depth: number, where: () => string): Promise<void> {
@@ -277,15 +380,22 @@ class HeaderReader {
       return c.skip(n, where);
     }
     // An array: element type, length, elements.
-    if (depth >= this.limits.maxArrayDepth) this.fail(`${where()} nests arrays more than ${this.limits.maxArrayDepth} deep`);
+    if (depth >= this.limits.maxArrayDepth)
+      this.fail(`${where()} nests arrays more than ${this.limits.maxArrayDepth} deep`);
     await c.need(12, () => `the array header of ${where()}`);
     const elementType = c.u32();
     const length = c.u64();
-    if (elementType > T.F64) this.fail(`${where()} is an array of type ${elementType}, which is not a GGUF type (0 to 12)`);
+    if (elementType > T.F64)
+      this.fail(`${where()} is an array of type ${elementType}, which is not a GGUF type (0 to 12)`);
     const kind = `${TYPE_NAMES[elementType]}${elementType === T.Array ? 's' : ' values'}`;
-    if (length > this.limits.maxArrayLength) this.fail(`${where()} is an array of ${amount(length)} ${kind}; at most ${this.limits.maxArrayLength} elements are accepted`);
+    if (length > this.limits.maxArrayLength)
+      this.fail(
+        `${where()} is an array of ${amount(length)} ${kind}; at most ${this.limits.maxArrayLength} elements are accepted`,
+      );
     if (length * MIN_SIZE[elementType] > c.left) {
-      this.fail(`${where()} is an array of ${amount(length)} ${kind}, which needs at least ${amount(length * MIN_SIZE[elementType])} bytes, but only ${amount(c.left)} are left in the file`);
+      this.fail(
+        `${where()} is an array of ${amount(length)} ${kind}, which needs at least ${amount(length * MIN_SIZE[elementType])} bytes, but only ${amount(c.left)} are left in the file`,
+      );
     }
     this.count(length, where);
     const elementFixed = FIXED_SIZE[elementType];
@@ -313,7 +423,10 @@ class HeaderReader {
     const where = () => `tensor ${i + 1}`;
     await c.need(8, () => `the name length of ${where()}`);
     const nameBytes = c.u64();
-    if (nameBytes > MAX_TENSOR_NAME_BYTES) this.fail(`${where()} has a name of ${amount(nameBytes)} bytes; llama.cpp accepts at most ${MAX_TENSOR_NAME_BYTES}`);
+    if (nameBytes > MAX_TENSOR_NAME_BYTES)
+      this.fail(
+        `${where()} has a name of ${amount(nameBytes)} bytes; llama.cpp accepts at most ${MAX_TENSOR_NAME_BYTES}`,
+      );
     await c.need(nameBytes + 4, () => `the name and shape of ${where()}`);
     const name = utf8.decode(c.take(nameBytes));
     const named = () => `tensor ${i + 1} ("${name}")`;
@@ -328,16 +441,22 @@ class HeaderReader {
       elements *= n;
     }
     this.count(1 + dims, named);
-    if (elements > Number.MAX_SAFE_INTEGER) this.fail(`${named()} has shape ${shape.map(amount).join(' × ')}, more elements than any model holds`);
+    if (elements > Number.MAX_SAFE_INTEGER)
+      this.fail(`${named()} has shape ${shape.map(amount).join(' × ')}, more elements than any model holds`);
     const type = c.u32();
     const offset = c.u64();
     const block = GGML_TYPE_BLOCKS[type];
     if (!block) this.fail(`${named()} has ggml type ${type}, which this llama.cpp does not know`);
     const [perBlock, blockBytes] = block;
-    if ((shape[0] ?? 1) % perBlock !== 0) this.fail(`${named()} has rows of ${shape[0]} elements, not a multiple of its type's block of ${perBlock}`);
-    if (offset % this.alignment !== 0) this.fail(`${named()} starts at data offset ${amount(offset)}, not a multiple of the alignment ${this.alignment}`);
+    if ((shape[0] ?? 1) % perBlock !== 0)
+      this.fail(`${named()} has rows of ${shape[0]} elements, not a multiple of its type's block of ${perBlock}`);
+    if (offset % this.alignment !== 0)
+      this.fail(
+        `${named()} starts at data offset ${amount(offset)}, not a multiple of the alignment ${this.alignment}`,
+      );
     const end = offset + (elements / perBlock) * blockBytes;
-    if (end > Number.MAX_SAFE_INTEGER) this.fail(`${named()} claims data up to byte ${amount(end)}, more than any file holds`);
+    if (end > Number.MAX_SAFE_INTEGER)
+      this.fail(`${named()} claims data up to byte ${amount(end)}, more than any file holds`);
     return end;
   }
 }

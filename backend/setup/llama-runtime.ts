@@ -31,7 +31,10 @@ export async function acquireRuntime(choice: GpuChoice, threads: number, log: Lo
       const llama = await getLlama(llamaOptions(choice === 'cpu' ? false : 'auto', threads, log));
       return { llama, gpu: llama.gpu, warnings };
     } catch (e) {
-      throw new SetupError('no_gpu_binary', `No usable llama.cpp binary for this machine (${process.platform}-${process.arch}): ${(e as Error).message.split('\n')[0]}. Reinstall Fude's backend dependencies.`);
+      throw new SetupError(
+        'no_gpu_binary',
+        `No usable llama.cpp binary for this machine (${process.platform}-${process.arch}): ${(e as Error).message.split('\n')[0]}. Reinstall Fude's backend dependencies.`,
+      );
     }
   }
   let why: string;
@@ -52,7 +55,10 @@ export async function acquireRuntime(choice: GpuChoice, threads: number, log: Lo
       const llama = await getLlama(llamaOptions(false, threads, log));
       return { llama, gpu: false, warnings };
     } catch (e2) {
-      throw new SetupError('no_gpu_binary', `No usable llama.cpp binary for this machine, not even for the CPU: ${(e2 as Error).message.split('\n')[0]}`);
+      throw new SetupError(
+        'no_gpu_binary',
+        `No usable llama.cpp binary for this machine, not even for the CPU: ${(e2 as Error).message.split('\n')[0]}`,
+      );
     }
   }
 }

@@ -21,8 +21,11 @@ export async function checkModelFile(path: string, checked?: CheckedHeaders): Pr
   try {
     info = await readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false });
   } catch (e) {
-    throw new SetupError('model_invalid', `Corrupt or truncated GGUF file: ${path} (${headers.sizeBytes} bytes; ${firstLine(e)}). Download or convert it again.`, { path });
+    throw new SetupError(
+      'model_invalid',
+      `Corrupt or truncated GGUF file: ${path} (${headers.sizeBytes} bytes; ${firstLine(e)}). Download or convert it again.`,
+      { path },
+    );
   }
   return { path, sizeBytes: headers.sizeBytes, header: headers.header, info };
 }
-

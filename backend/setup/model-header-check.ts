@@ -21,32 +21,57 @@ export async function checkModelHeaders(path: string): Promise<CheckedHeaders> {
   return { sizeBytes: checked.reduce((n, c) => n + c.sizeBytes, 0), header: checked[0].header };
 }
 
-async function checkOnePart(path: string, splitOf: string | undefined): Promise<{ sizeBytes: number; header: GgufHeader }> {
+async function checkOnePart(
+  path: string,
+  splitOf: string | undefined,
+): Promise<{ sizeBytes: number; header: GgufHeader }> {
   const label = splitOf ? `${path} (a part of the split model ${splitOf})` : path;
   let sizeBytes: number;
   try {
     const s = await stat(path);
-    if (!s.isFile()) throw new SetupError('model_missing', `Model path is not a file: ${label}. Choose a .gguf file.`, { path });
+    if (!s.isFile())
+      throw new SetupError('model_missing', `Model path is not a file: ${label}. Choose a .gguf file.`, { path });
     sizeBytes = s.size;
   } catch (e) {
     if (e instanceof SetupError) throw e;
-    throw new SetupError('model_missing', `Model file not found: ${label}. Check the path or choose another .gguf file.`, { path });
+    throw new SetupError(
+      'model_missing',
+      `Model file not found: ${label}. Check the path or choose another .gguf file.`,
+      { path },
+    );
   }
   let header: GgufHeader;
   const source = await openFileSource(path).catch((e: unknown) => {
-    throw new SetupError('model_missing', `Model file cannot be opened: ${label} (${firstLine(e)}). Check its permissions or choose another .gguf file.`, { path });
+    throw new SetupError(
+      'model_missing',
+      `Model file cannot be opened: ${label} (${firstLine(e)}). Check its permissions or choose another .gguf file.`,
+      { path },
+    );
   });
   try {
     header = await readGgufHeader(source);
   } catch (e) {
     if (!(e instanceof GgufFormatError)) throw e;
-    if (e.notGguf) throw new SetupError('model_invalid', `Not a GGUF model file: ${label} (${e.message}). Convert the model to GGUF or choose another file.`, { path });
-    throw new SetupError('model_invalid', `Invalid GGUF header in ${label}: ${e.message} (at byte ${e.offset} of ${sizeBytes}). Refused before loading; download or convert the model again.`, { path });
+    if (e.notGguf)
+      throw new SetupError(
+        'model_invalid',
+        `Not a GGUF model file: ${label} (${e.message}). Convert the model to GGUF or choose another file.`,
+        { path },
+      );
+    throw new SetupError(
+      'model_invalid',
+      `Invalid GGUF header in ${label}: ${e.message} (at byte ${e.offset} of ${sizeBytes}). Refused before loading; download or convert the model again.`,
+      { path },
+    );
   } finally {
     await source.close();
   }
   if (sizeBytes < header.dataEnd) {
-    throw new SetupError('model_invalid', `Truncated GGUF file: ${label} is ${formatBytes(sizeBytes)} (${sizeBytes} bytes) but its tensors need at least ${header.dataEnd} bytes. The download was probably interrupted; download it again.`, { path });
+    throw new SetupError(
+      'model_invalid',
+      `Truncated GGUF file: ${label} is ${formatBytes(sizeBytes)} (${sizeBytes} bytes) but its tensors need at least ${header.dataEnd} bytes. The download was probably interrupted; download it again.`,
+      { path },
+    );
   }
   return { sizeBytes, header };
 }

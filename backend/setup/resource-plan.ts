@@ -5,7 +5,14 @@ import { freemem } from 'node:os';
 import { GgmlType, GgufInsights, type GgufFileInfo, type Llama } from 'node-llama-cpp';
 import type { MemoryPart } from '../../protocol/messages.js';
 import type { GpuLayersChoice } from '../cli-args.js';
-import { kvCacheBytes, kvShapeOf, LANE_COUNT, laneLayout, type LaneLayout, type LaneSettings } from '../engine/lane-layout.js';
+import {
+  kvCacheBytes,
+  kvShapeOf,
+  LANE_COUNT,
+  laneLayout,
+  type LaneLayout,
+  type LaneSettings,
+} from '../engine/lane-layout.js';
 import { formatBytes } from './format-bytes.js';
 import type { ModelFile } from './model-file.js';
 import { SetupError } from './setup-error.js';
@@ -59,7 +66,11 @@ export function defaultContextSize(trainContextSize: number | undefined): number
  * RAM and VRAM needed for a model's file info at a context size and GPU layers, with the backend's lanes laid out
  * as engine/lane-layout.ts says (chat and documentation at the full context, completion at its window).
  */
-export async function estimateResources(llama: Llama, info: GgufFileInfo, opts: EstimateOptions): Promise<ResourceEstimate> {
+export async function estimateResources(
+  llama: Llama,
+  info: GgufFileInfo,
+  opts: EstimateOptions,
+): Promise<ResourceEstimate> {
   const insights = await GgufInsights.from(info, llama);
   const warnings: string[] = [];
   const totalLayers = insights.totalLayers;
@@ -69,7 +80,9 @@ export async function estimateResources(llama: Llama, info: GgufFileInfo, opts: 
   const layout = laneLayout(contextSize, opts, kvShape);
   if (layout.warning) warnings.push(`KV cache: ${layout.warning}.`);
   if (contextSize > trainContextSize) {
-    warnings.push(`--context-size ${contextSize} is larger than the model was trained for (${trainContextSize}); quality may drop past that.`);
+    warnings.push(
+      `--context-size ${contextSize} is larger than the model was trained for (${trainContextSize}); quality may drop past that.`,
+    );
   }
 
   let gpuLayers: number;
@@ -78,20 +91,29 @@ export async function estimateResources(llama: Llama, info: GgufFileInfo, opts: 
   else if (typeof opts.gpuLayers === 'number') gpuLayers = Math.min(opts.gpuLayers, totalLayers);
   else {
     const config = await insights.configurationResolver.resolveAndScoreConfig({
-      targetContextSize: contextSize, kvCacheKeyType: GGML_KV_TYPE[layout.kvCacheType], kvCacheValueType: GGML_KV_TYPE[layout.kvCacheType],
+      targetContextSize: contextSize,
+      kvCacheKeyType: GGML_KV_TYPE[layout.kvCacheType],
+      kvCacheValueType: GGML_KV_TYPE[layout.kvCacheType],
       flashAttention: layout.flashAttention,
     });
     gpuLayers = config.resolvedValues.gpuLayers;
   }
 
-  const model = await insights.estimateModelResourceRequirementsV2({ gpuLayers, useMmap: useMmapFor(llama, gpuLayers, totalLayers) });
+  const model = await insights.estimateModelResourceRequirementsV2({
+    gpuLayers,
+    useMmap: useMmapFor(llama, gpuLayers, totalLayers),
+  });
   const context = { cpuRam: 0, gpuVram: 0 };
   const parts: MemoryPart[] = [{ part: 'weights', bytes: model.cpuRam + model.gpuVram }];
   for (const c of layout.contexts) {
     const e = await insights.estimateContextResourceRequirementsV2({
-      contextSize: c.contextSize, modelGpuLayers: gpuLayers, sequences: c.lanes.length, batchSize: c.batchSize,
+      contextSize: c.contextSize,
+      modelGpuLayers: gpuLayers,
+      sequences: c.lanes.length,
+      batchSize: c.batchSize,
       flashAttention: layout.flashAttention,
-      kvCacheKeyType: GGML_KV_TYPE[layout.kvCacheType], kvCacheValueType: GGML_KV_TYPE[layout.kvCacheType],
+      kvCacheKeyType: GGML_KV_TYPE[layout.kvCacheType],
+      kvCacheValueType: GGML_KV_TYPE[layout.kvCacheType],
     });
     context.cpuRam += e.cpuRam;
     context.gpuVram += e.gpuVram;
@@ -100,7 +122,16 @@ export async function estimateResources(llama: Llama, info: GgufFileInfo, opts: 
     parts.push({ part: `compute:${c.name}`, bytes: Math.max(0, e.cpuRam + e.gpuVram - kv * c.lanes.length) });
   }
   return {
-    gpuLayers, totalLayers, contextSize, trainContextSize, sequences: LANE_COUNT, layout, model, context, parts, warnings,
+    gpuLayers,
+    totalLayers,
+    contextSize,
+    trainContextSize,
+    sequences: LANE_COUNT,
+    layout,
+    model,
+    context,
+    parts,
+    warnings,
     ramNeededBytes: model.cpuRam + context.cpuRam,
     vramNeededBytes: model.gpuVram + context.gpuVram,
   };
@@ -112,7 +143,12 @@ export async function estimateResources(llama: Llama, info: GgufFileInfo, opts: 
  * resident beside the repacked copy (measured 6.1 GB where 4.4 GB do). Reading the file costs nothing extra where
  * nothing is repacked, so weights that stay on the CPU are always read; weights on a GPU keep node-llama-cpp's choice.
  */
-export function useMmapFor(llama: Llama, gpuLayers: number, totalLayers: number, choice: 'auto' | 'on' | 'off' = 'auto'): boolean | undefined {
+export function useMmapFor(
+  llama: Llama,
+  gpuLayers: number,
+  totalLayers: number,
+  choice: 'auto' | 'on' | 'off' = 'auto',
+): boolean | undefined {
   if (choice !== 'auto') return choice === 'on';
   return llama.gpu === false || gpuLayers < totalLayers ? false : undefined;
 }
@@ -132,7 +168,12 @@ export async function memoryState(llama: Llama): Promise<MemoryState> {
   const swapFree = Math.max(0, swap.allocated - swap.used);
   const vramFree = llama.gpu === false ? 0 : (await llama.getVramState()).free;
   const ramFree = availableRam(ram.free);
-  return { ramFreeBytes: ramFree, swapFreeBytes: swapFree, ramAvailableBytes: ramFree + swapFree, vramFreeBytes: vramFree };
+  return {
+    ramFreeBytes: ramFree,
+    swapFreeBytes: swapFree,
+    ramAvailableBytes: ramFree + swapFree,
+    vramFreeBytes: vramFree,
+  };
 }
 
 export async function planResources(llama: Llama, file: ModelFile, opts: EstimateOptions): Promise<ResourcePlan> {
@@ -140,18 +181,43 @@ export async function planResources(llama: Llama, file: ModelFile, opts: Estimat
   const mem = await memoryState(llama);
   const hint = `Try a smaller --context-size (now ${describeLayout(e.layout)})${llama.gpu ? ', more --gpu-layers' : ''} or a smaller quantization of the model.`;
   if (e.ramNeededBytes > mem.ramAvailableBytes) {
-    throw new SetupError('model_too_big', `Not enough memory for ${file.path}: needs about ${formatBytes(e.ramNeededBytes)} of RAM (model ${formatBytes(e.model.cpuRam)} + context ${formatBytes(e.context.cpuRam)}) but ${formatBytes(mem.ramAvailableBytes)} is free (RAM ${formatBytes(mem.ramFreeBytes)} + swap ${formatBytes(mem.swapFreeBytes)}). ${hint}`, {
-      path: file.path, memory: 'ram', neededBytes: e.ramNeededBytes, freeBytes: mem.ramAvailableBytes, contextSize: e.contextSize, gpuLayers: e.gpuLayers,
-    });
+    throw new SetupError(
+      'model_too_big',
+      `Not enough memory for ${file.path}: needs about ${formatBytes(e.ramNeededBytes)} of RAM (model ${formatBytes(e.model.cpuRam)} + context ${formatBytes(e.context.cpuRam)}) but ${formatBytes(mem.ramAvailableBytes)} is free (RAM ${formatBytes(mem.ramFreeBytes)} + swap ${formatBytes(mem.swapFreeBytes)}). ${hint}`,
+      {
+        path: file.path,
+        memory: 'ram',
+        neededBytes: e.ramNeededBytes,
+        freeBytes: mem.ramAvailableBytes,
+        contextSize: e.contextSize,
+        gpuLayers: e.gpuLayers,
+      },
+    );
   }
   if (llama.gpu !== false && e.vramNeededBytes > 0 && e.vramNeededBytes > mem.vramFreeBytes) {
-    throw new SetupError('model_too_big', `Not enough GPU memory for ${file.path} with ${e.gpuLayers} GPU layers: needs about ${formatBytes(e.vramNeededBytes)} of VRAM but ${formatBytes(mem.vramFreeBytes)} is free. Use fewer --gpu-layers (or auto), a smaller --context-size, or a smaller quantization.`, {
-      path: file.path, memory: 'vram', neededBytes: e.vramNeededBytes, freeBytes: mem.vramFreeBytes, contextSize: e.contextSize, gpuLayers: e.gpuLayers,
-    });
+    throw new SetupError(
+      'model_too_big',
+      `Not enough GPU memory for ${file.path} with ${e.gpuLayers} GPU layers: needs about ${formatBytes(e.vramNeededBytes)} of VRAM but ${formatBytes(mem.vramFreeBytes)} is free. Use fewer --gpu-layers (or auto), a smaller --context-size, or a smaller quantization.`,
+      {
+        path: file.path,
+        memory: 'vram',
+        neededBytes: e.vramNeededBytes,
+        freeBytes: mem.vramFreeBytes,
+        contextSize: e.contextSize,
+        gpuLayers: e.gpuLayers,
+      },
+    );
   }
   return {
-    gpuLayers: e.gpuLayers, totalLayers: e.totalLayers, contextSize: e.contextSize, trainContextSize: e.trainContextSize,
-    layout: e.layout, ramNeededBytes: e.ramNeededBytes, vramNeededBytes: e.vramNeededBytes, parts: e.parts, warnings: e.warnings,
+    gpuLayers: e.gpuLayers,
+    totalLayers: e.totalLayers,
+    contextSize: e.contextSize,
+    trainContextSize: e.trainContextSize,
+    layout: e.layout,
+    ramNeededBytes: e.ramNeededBytes,
+    vramNeededBytes: e.vramNeededBytes,
+    parts: e.parts,
+    warnings: e.warnings,
   };
 }
 
@@ -163,15 +229,24 @@ export function describeLayout(layout: LaneLayout): string {
 
 /** A draft model's memory (its weights and its context of `sequences` sequences), for `status` and the load check. */
 export async function estimateDraft(
-  llama: Llama, info: GgufFileInfo, opts: { gpuLayers: number; contextSize: number; sequences: number; layout: LaneLayout },
+  llama: Llama,
+  info: GgufFileInfo,
+  opts: { gpuLayers: number; contextSize: number; sequences: number; layout: LaneLayout },
 ): Promise<MemoryPart[]> {
   const insights = await GgufInsights.from(info, llama);
   const gpuLayers = opts.gpuLayers > 0 ? insights.totalLayers : 0;
-  const model = await insights.estimateModelResourceRequirementsV2({ gpuLayers, useMmap: useMmapFor(llama, gpuLayers, insights.totalLayers) });
+  const model = await insights.estimateModelResourceRequirementsV2({
+    gpuLayers,
+    useMmap: useMmapFor(llama, gpuLayers, insights.totalLayers),
+  });
   const kvType = GGML_KV_TYPE[opts.layout.kvCacheType];
   const context = await insights.estimateContextResourceRequirementsV2({
-    contextSize: opts.contextSize, modelGpuLayers: gpuLayers, sequences: opts.sequences,
-    flashAttention: opts.layout.flashAttention, kvCacheKeyType: kvType, kvCacheValueType: kvType,
+    contextSize: opts.contextSize,
+    modelGpuLayers: gpuLayers,
+    sequences: opts.sequences,
+    flashAttention: opts.layout.flashAttention,
+    kvCacheKeyType: kvType,
+    kvCacheValueType: kvType,
   });
   return [
     { part: 'draft:weights', bytes: model.cpuRam + model.gpuVram },

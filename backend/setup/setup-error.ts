@@ -6,7 +6,11 @@ import type { SetupErrorCode } from '../../protocol/setup-error.js';
  * parameters, for clients to word in their own language), one stderr line for people, and exit code 2.
  */
 export class SetupError extends Error {
-  constructor(readonly code: SetupErrorCode, message: string, readonly params: SetupErrorParams = {}) {
+  constructor(
+    readonly code: SetupErrorCode,
+    message: string,
+    readonly params: SetupErrorParams = {},
+  ) {
     super(message);
   }
 }

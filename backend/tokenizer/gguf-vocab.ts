@@ -21,7 +21,8 @@ export function vocabArraysFromGguf(ggml: GgufTokenizerMetadata | undefined): Vo
   if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === 'string')) {
     throw new VocabError('the GGUF has no tokenizer.ggml.tokens list');
   }
-  if (!isNumberArray(scores)) throw new VocabError('the GGUF has no tokenizer.ggml.scores (a SentencePiece vocabulary has them)');
+  if (!isNumberArray(scores))
+    throw new VocabError('the GGUF has no tokenizer.ggml.scores (a SentencePiece vocabulary has them)');
   if (!isNumberArray(types)) throw new VocabError('the GGUF has no tokenizer.ggml.token_type');
   const unk = ggml?.unknown_token_id;
   return { tokens, scores, types, ...(typeof unk === 'number' ? { unkId: unk } : {}) };

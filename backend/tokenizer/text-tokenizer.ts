@@ -34,7 +34,8 @@ export function unigramTextTokenizer(vocab: UnigramVocab): TextTokenizer {
  */
 export function longestTokenUnits(tokens: unknown, types: unknown): number {
   if (!Array.isArray(tokens)) return Infinity;
-  const typeOf = (i: number) => (Array.isArray(types) || ArrayBuffer.isView(types) ? (types as ArrayLike<number>)[i] : undefined);
+  const typeOf = (i: number) =>
+    Array.isArray(types) || ArrayBuffer.isView(types) ? (types as ArrayLike<number>)[i] : undefined;
   let longest = 1;
   for (let i = 0; i < tokens.length; i++) {
     const t: unknown = tokens[i];

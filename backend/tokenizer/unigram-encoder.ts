@@ -41,9 +41,19 @@ function pushUtf8Bytes(vocab: UnigramVocab, cp: number, out: number[]): void {
     out.push(id >= 0 ? id : vocab.unkId);
   };
   if (cp < 0x80) byte(cp);
-  else if (cp < 0x800) { byte(0xc0 | (cp >> 6)); byte(0x80 | (cp & 0x3f)); }
-  else if (cp < 0x10000) { byte(0xe0 | (cp >> 12)); byte(0x80 | ((cp >> 6) & 0x3f)); byte(0x80 | (cp & 0x3f)); }
-  else { byte(0xf0 | (cp >> 18)); byte(0x80 | ((cp >> 12) & 0x3f)); byte(0x80 | ((cp >> 6) & 0x3f)); byte(0x80 | (cp & 0x3f)); }
+  else if (cp < 0x800) {
+    byte(0xc0 | (cp >> 6));
+    byte(0x80 | (cp & 0x3f));
+  } else if (cp < 0x10000) {
+    byte(0xe0 | (cp >> 12));
+    byte(0x80 | ((cp >> 6) & 0x3f));
+    byte(0x80 | (cp & 0x3f));
+  } else {
+    byte(0xf0 | (cp >> 18));
+    byte(0x80 | ((cp >> 12) & 0x3f));
+    byte(0x80 | ((cp >> 6) & 0x3f));
+    byte(0x80 | (cp & 0x3f));
+  }
 }
 
 const UNK = -2;
@@ -61,7 +71,10 @@ class ViterbiPass {
   private readonly count: Int32Array;
   private pos = 0;
 
-  constructor(private readonly vocab: UnigramVocab, private readonly s: string) {
+  constructor(
+    private readonly vocab: UnigramVocab,
+    private readonly s: string,
+  ) {
     this.n = s.length;
     this.best = new Float32Array(this.n + 1);
     this.from = new Int32Array(this.n + 1).fill(-1);
@@ -180,7 +193,11 @@ export interface CooperativeOptions {
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** encodeBounded that yields to the event loop between slices of a long text; rejects when `signal` aborts. */
-export async function encodeCooperatively(vocab: UnigramVocab, text: string, opts: CooperativeOptions = {}): Promise<Encoded> {
+export async function encodeCooperatively(
+  vocab: UnigramVocab,
+  text: string,
+  opts: CooperativeOptions = {},
+): Promise<Encoded> {
   const maxTokens = opts.maxTokens ?? Infinity;
   if (text.length <= SLICE_UNITS) return encodeBounded(vocab, text, maxTokens);
   const floor = minUnigramTokens(vocab, text);

@@ -48,7 +48,9 @@ export class UnigramVocab {
   constructor(vocab: VocabArrays, unkId?: number) {
     const { tokens, scores, types } = vocab;
     if (tokens.length === 0 || scores.length !== tokens.length || types.length !== tokens.length) {
-      throw new VocabError(`the vocabulary is incomplete: ${tokens.length} tokens, ${scores.length} scores, ${types.length} token types`);
+      throw new VocabError(
+        `the vocabulary is incomplete: ${tokens.length} tokens, ${scores.length} scores, ${types.length} token types`,
+      );
     }
     this.size = tokens.length;
     this.scores = Float32Array.from({ length: tokens.length }, (_, i) => scores[i]);
@@ -73,7 +75,12 @@ export class UnigramVocab {
     this.pieceCount = pieceCount;
     this.maxPieceUnits = maxLen;
     this.unkScore = Math.fround(Math.fround(min) - 10);
-    this.unkId = unkId ?? Math.max(0, Array.prototype.findIndex.call(types, (t: number) => t === PieceType.Unknown));
+    this.unkId =
+      unkId ??
+      Math.max(
+        0,
+        Array.prototype.findIndex.call(types, (t: number) => t === PieceType.Unknown),
+      );
 
     this.rootChild = new Int32Array(0x10000).fill(NO_NODE);
     this.terminal = new Int32Array(units + 1).fill(-1);
@@ -111,7 +118,7 @@ export class UnigramVocab {
   }
 
   private hash(node: number, unit: number): number {
-    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit + 1, 0x85ebca77)) >>> 0 & this.mask;
+    return ((Math.imul(node, 0x9e3779b1) ^ Math.imul(unit + 1, 0x85ebca77)) >>> 0) & this.mask;
   }
 
   private childOrAdd(node: number, unit: number): number {

@@ -27,12 +27,16 @@ export const FUGAKU_LLM: TermsFacts = {
       key: 'fugaku-llm.zh',
       lang: 'zh',
       role: 'unofficial',
-      origin: 'Chinese rendering of the Fugaku-LLM model card, copied verbatim from the project seed. NOT the authoritative text: read LICENSE_ja (Japanese, authoritative) or LICENSE (English reference).',
+      origin:
+        'Chinese rendering of the Fugaku-LLM model card, copied verbatim from the project seed. NOT the authoritative text: read LICENSE_ja (Japanese, authoritative) or LICENSE (English reference).',
     },
   ],
   hasAuthoritativeText: false,
   source: {
-    modelPages: ['https://huggingface.co/Fugaku-LLM/Fugaku-LLM-13B', 'https://huggingface.co/Fugaku-LLM/Fugaku-LLM-13B-instruct'],
+    modelPages: [
+      'https://huggingface.co/Fugaku-LLM/Fugaku-LLM-13B',
+      'https://huggingface.co/Fugaku-LLM/Fugaku-LLM-13B-instruct',
+    ],
     licenseFiles: [
       'https://huggingface.co/Fugaku-LLM/Fugaku-LLM-13B/blob/main/LICENSE_ja',
       'https://huggingface.co/Fugaku-LLM/Fugaku-LLM-13B/blob/main/LICENSE',
@@ -43,7 +47,10 @@ export const FUGAKU_LLM: TermsFacts = {
     {
       category: 'rights',
       ref: art3(1),
-      summary: { ja: '開発者または第三者の知的財産権の侵害', en: 'infringing the intellectual-property rights of the developers or others' },
+      summary: {
+        ja: '開発者または第三者の知的財産権の侵害',
+        en: 'infringing the intellectual-property rights of the developers or others',
+      },
       quote: { zh: '侵犯开发者或第三方知识产权的行为,或有侵犯风险的行为。' },
     },
     {
@@ -55,31 +62,46 @@ export const FUGAKU_LLM: TermsFacts = {
     {
       category: 'discrimination',
       ref: art3(3),
-      summary: { ja: '差別・誹謗中傷・侮辱、名誉や信用の毀損', en: 'discrimination, defamation, insult, or damage to reputation or credibility' },
+      summary: {
+        ja: '差別・誹謗中傷・侮辱、名誉や信用の毀損',
+        en: 'discrimination, defamation, insult, or damage to reputation or credibility',
+      },
       quote: { zh: '歧视、诽谤、侮辱开发者或第三方,助长对他人的歧视,或损害他人名誉或信誉的行为。' },
     },
     {
       category: 'legal',
       ref: art3(4),
-      summary: { ja: '無許可の法律業務、有資格者以外による法律アドバイス', en: 'unauthorised legal services, or legal advice from anyone but a qualified professional' },
+      summary: {
+        ja: '無許可の法律業務、有資格者以外による法律アドバイス',
+        en: 'unauthorised legal services, or legal advice from anyone but a qualified professional',
+      },
       quote: { zh: '从事未经许可的法律业务,或由无资格专业人员提供法律建议的行为。' },
     },
     {
       category: 'financial',
       ref: art3(5),
-      summary: { ja: '有資格者以外による財務アドバイス', en: 'financial advice from anyone but a qualified professional' },
+      summary: {
+        ja: '有資格者以外による財務アドバイス',
+        en: 'financial advice from anyone but a qualified professional',
+      },
       quote: { zh: '由无资格专业人员提供财务建议的行为。' },
     },
     {
       category: 'medical',
       ref: art3(6),
-      summary: { ja: '健康への助言や治療方法の提示などを含む医療行為', en: 'medical actions, including health advice or suggesting treatments' },
+      summary: {
+        ja: '健康への助言や治療方法の提示などを含む医療行為',
+        en: 'medical actions, including health advice or suggesting treatments',
+      },
       quote: { zh: '包括提供健康建议或治疗方法等在内的医疗行为。' },
     },
     {
       category: null,
       ref: art3(7),
-      summary: { ja: 'その他法令に基づく許可等が必要な行為', en: 'other actions that need a permit or authorisation under law' },
+      summary: {
+        ja: 'その他法令に基づく許可等が必要な行為',
+        en: 'other actions that need a permit or authorisation under law',
+      },
       quote: { zh: '其他法律法规要求许可等的行为。' },
     },
   ],

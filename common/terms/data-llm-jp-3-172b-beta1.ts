@@ -15,13 +15,15 @@ export const LLM_JP_3_172B_BETA1: TermsFacts = {
       key: 'llm-jp-3-172b-beta1.ja',
       lang: 'ja',
       role: 'authoritative',
-      origin: 'Model card of llm-jp/llm-jp-3-172b-beta1-instruct (Hugging Face), copied verbatim from the project seed; 第10条: Japanese is the governing text.',
+      origin:
+        'Model card of llm-jp/llm-jp-3-172b-beta1-instruct (Hugging Face), copied verbatim from the project seed; 第10条: Japanese is the governing text.',
     },
     {
       key: 'llm-jp-3-172b-beta1.en',
       lang: 'en',
       role: 'reference',
-      origin: 'Model card of llm-jp/llm-jp-3-172b-beta1-instruct (Hugging Face), copied verbatim from the project seed; Article 10: for reference only, no legal effect.',
+      origin:
+        'Model card of llm-jp/llm-jp-3-172b-beta1-instruct (Hugging Face), copied verbatim from the project seed; Article 10: for reference only, no legal effect.',
     },
   ],
   hasAuthoritativeText: true,
@@ -35,7 +37,10 @@ export const LLM_JP_3_172B_BETA1: TermsFacts = {
     {
       category: 'rights',
       ref: art3(1),
-      summary: { ja: '提供者または第三者の知的財産権の侵害', en: 'infringing the intellectual-property rights of the provider or others' },
+      summary: {
+        ja: '提供者または第三者の知的財産権の侵害',
+        en: 'infringing the intellectual-property rights of the provider or others',
+      },
       quote: {
         ja: '提供者もしくは第三者の知的財産権を侵害する行為、または侵害するおそれのある行為',
         en: 'Actions that will or may infringe on the intellectual property rights of the Provider or third parties;',
@@ -53,7 +58,10 @@ export const LLM_JP_3_172B_BETA1: TermsFacts = {
     {
       category: 'discrimination',
       ref: art3(3),
-      summary: { ja: '差別・誹謗中傷・侮辱、名誉や信用の毀損', en: 'discrimination, defamation, insult, or damage to reputation or credibility' },
+      summary: {
+        ja: '差別・誹謗中傷・侮辱、名誉や信用の毀損',
+        en: 'discrimination, defamation, insult, or damage to reputation or credibility',
+      },
       quote: {
         ja: '提供者もしくは第三者を差別もしくは誹謗中傷・侮辱し、他者への差別を助長し、または名誉もしくは信用を毀損する行為',
         en: 'Actions that discriminate against, defame, insult, or slander the Provider or third parties, promote discrimination against others, or damage the reputation or credibility of others;',
@@ -71,7 +79,10 @@ export const LLM_JP_3_172B_BETA1: TermsFacts = {
     {
       category: 'legal',
       ref: art3(5),
-      summary: { ja: '無許可の法律業務、有資格者以外による法律アドバイス', en: 'unauthorised legal services, or legal advice from anyone but a qualified professional' },
+      summary: {
+        ja: '無許可の法律業務、有資格者以外による法律アドバイス',
+        en: 'unauthorised legal services, or legal advice from anyone but a qualified professional',
+      },
       quote: {
         ja: '許可されていない法律業務に従事したり、有資格の専門家以外からの法律アドバイスを提供したりする行為',
         en: 'Actions that engage in unauthorized legal services and/or provide legal advice from anyone other than a qualified professional;',
@@ -80,7 +91,10 @@ export const LLM_JP_3_172B_BETA1: TermsFacts = {
     {
       category: 'financial',
       ref: art3(6),
-      summary: { ja: '有資格者以外による財務アドバイス', en: 'financial advice from anyone but a qualified professional' },
+      summary: {
+        ja: '有資格者以外による財務アドバイス',
+        en: 'financial advice from anyone but a qualified professional',
+      },
       quote: {
         ja: '有資格の専門家以外からの財務アドバイスを提供する行為',
         en: 'Actions that provide financial advice from anyone other than a qualified professional;',
@@ -89,7 +103,10 @@ export const LLM_JP_3_172B_BETA1: TermsFacts = {
     {
       category: 'medical',
       ref: art3(7),
-      summary: { ja: '健康への助言や治療方法の提示などを含む医療行為', en: 'medical actions, including health advice or suggesting treatments' },
+      summary: {
+        ja: '健康への助言や治療方法の提示などを含む医療行為',
+        en: 'medical actions, including health advice or suggesting treatments',
+      },
       quote: {
         ja: '健康への助言や治療方法の提示などを含む医療行為',
         en: 'Medical actions, including providing health advice or suggesting treatment methods; and',
@@ -98,7 +115,10 @@ export const LLM_JP_3_172B_BETA1: TermsFacts = {
     {
       category: null,
       ref: art3(8),
-      summary: { ja: 'その他法令に基づく許可等が必要な行為', en: 'other actions that need a permit or authorisation under law' },
+      summary: {
+        ja: 'その他法令に基づく許可等が必要な行為',
+        en: 'other actions that need a permit or authorisation under law',
+      },
       quote: {
         ja: 'その他法令に基づく許可等が必要な行為',
         en: 'Other actions that require permissions or other forms of authorization under laws and regulations.',

@@ -50,8 +50,12 @@ const LLM_JP_3_VOCAB_MARK = '<EOD|LLM-jp>';
 /** The signs in a file's facts; a family the user chose counts as one more sign (it can add terms, not remove them). */
 export function detectModel(facts: ModelFacts, chosenFamily?: string): Detected {
   const texts: Array<[string, string | undefined]> = [
-    ['general.name', facts.name], ['general.basename', facts.basename], ['general.finetune', facts.finetune],
-    ['general.size_label', facts.sizeLabel], ['the file name', facts.fileName], ['the family setting', chosenFamily],
+    ['general.name', facts.name],
+    ['general.basename', facts.basename],
+    ['general.finetune', facts.finetune],
+    ['general.size_label', facts.sizeLabel],
+    ['the file name', facts.fileName],
+    ['the family setting', chosenFamily],
   ];
   const found: Detected = { fugakuLlm: [], llmJp3: [], size172b: [], beta1: [] };
   for (const [where, text] of texts) {
@@ -64,12 +68,21 @@ export function detectModel(facts: ModelFacts, chosenFamily?: string): Detected 
     if (BETA1.test(n)) found.beta1.push(sign);
   }
   const arch = facts.architecture?.toLowerCase();
-  if (arch === FUGAKU_13B_SHAPE.architecture && facts.blockCount === FUGAKU_13B_SHAPE.blockCount && facts.embeddingLength === FUGAKU_13B_SHAPE.embeddingLength) {
+  if (
+    arch === FUGAKU_13B_SHAPE.architecture &&
+    facts.blockCount === FUGAKU_13B_SHAPE.blockCount &&
+    facts.embeddingLength === FUGAKU_13B_SHAPE.embeddingLength
+  ) {
     found.fugakuLlm.push(`its shape (${arch}, ${facts.blockCount} layers of ${facts.embeddingLength}: Fugaku-LLM 13B)`);
   }
-  const llmJp3Vocab = arch === 'llama' && facts.firstTokens?.[1] === '<s>' && facts.firstTokens.includes(LLM_JP_3_VOCAB_MARK);
+  const llmJp3Vocab =
+    arch === 'llama' && facts.firstTokens?.[1] === '<s>' && facts.firstTokens.includes(LLM_JP_3_VOCAB_MARK);
   if (llmJp3Vocab) found.llmJp3.push(`its vocabulary (LLM-jp-3's tokenizer, ${LLM_JP_3_VOCAB_MARK})`);
-  const shape172b = arch === LLM_JP_3_172B_SHAPE.architecture && facts.blockCount === LLM_JP_3_172B_SHAPE.blockCount && facts.embeddingLength === LLM_JP_3_172B_SHAPE.embeddingLength;
-  if (shape172b && (llmJp3Vocab || found.llmJp3.length > 0)) found.size172b.push(`its shape (${arch}, ${facts.blockCount} layers of ${facts.embeddingLength}: LLM-jp-3 172B)`);
+  const shape172b =
+    arch === LLM_JP_3_172B_SHAPE.architecture &&
+    facts.blockCount === LLM_JP_3_172B_SHAPE.blockCount &&
+    facts.embeddingLength === LLM_JP_3_172B_SHAPE.embeddingLength;
+  if (shape172b && (llmJp3Vocab || found.llmJp3.length > 0))
+    found.size172b.push(`its shape (${arch}, ${facts.blockCount} layers of ${facts.embeddingLength}: LLM-jp-3 172B)`);
   return found;
 }

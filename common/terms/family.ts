@@ -32,13 +32,19 @@ export function termsForModel(facts: ModelFacts, family?: string): TermsResoluti
     if (found.beta1.length > 0) return registered('llm-jp-3-172b-beta1', [...because, ...found.beta1]);
     return {
       kind: 'unregistered',
-      reason: 'LLM-jp-3 172B releases other than beta1 (beta2, instruct2, instruct3, …) come with their own terms, which Fude does not hold yet',
+      reason:
+        'LLM-jp-3 172B releases other than beta1 (beta2, instruct2, instruct3, …) come with their own terms, which Fude does not hold yet',
       infoUrl: 'https://huggingface.co/llm-jp',
       because,
     };
   }
   // 150m … 13b (and their instruct versions) are released under Apache-2.0 with no gate.
-  return { kind: 'open', license: 'Apache-2.0', reason: 'LLM-jp-3 models other than 172B are released under Apache-2.0.', because: found.llmJp3 };
+  return {
+    kind: 'open',
+    license: 'Apache-2.0',
+    reason: 'LLM-jp-3 models other than 172B are released under Apache-2.0.',
+    because: found.llmJp3,
+  };
 }
 
 /** The terms for a family and one name (a file name before the model is read): the same rule with fewer facts. */

@@ -3,13 +3,13 @@
  * (telling the panel what was left out), stream the answer in batches, save what arrived,
  * and end with done or an error line.
  */
-import type { ChatMessage } from "../../protocol/messages.js";
-import { streamAnswer } from "../engine/stream-answer.js";
-import { fitPrompt } from "./chat-prompt.js";
-import { DeltaBatcher } from "./delta-batcher.js";
-import { rewritesAttachedCode } from "./rewrite-intent.js";
-import type { ExtensionMessage } from "./panel-messages.js";
-import type { ChatSessionDeps } from "./session-types.js";
+import type { ChatMessage } from '../../protocol/messages.js';
+import { streamAnswer } from '../engine/stream-answer.js';
+import { fitPrompt } from './chat-prompt.js';
+import { DeltaBatcher } from './delta-batcher.js';
+import { rewritesAttachedCode } from './rewrite-intent.js';
+import type { ExtensionMessage } from './panel-messages.js';
+import type { ChatSessionDeps } from './session-types.js';
 
 export interface Streaming {
   conversationId: string;
@@ -45,37 +45,56 @@ export async function answerTurn(env: TurnEnv, streaming: Streaming): Promise<Tu
     maxTokens: sampling.maxTokens,
     count: (call) => engine.count(call),
   });
-  env.post({ type: "contextNotes", conversationId, leftOut: fitted.leftOut.map((item) => texts.leftOut(item)) });
+  env.post({ type: 'contextNotes', conversationId, leftOut: fitted.leftOut.map((item) => texts.leftOut(item)) });
   if (!fitted.fits) {
     env.error(conversationId, texts.tooLong(fitted.tokens, fitted.limit));
     return none;
   }
   if (controller.signal.aborted) {
-    env.post({ type: "done", conversationId, stopReason: "stopped" });
+    env.post({ type: 'done', conversationId, stopReason: 'stopped' });
     return none;
   }
-  const batcher = new DeltaBatcher((text) => env.post({ type: "delta", conversationId, text }));
+  const batcher = new DeltaBatcher((text) => env.post({ type: 'delta', conversationId, text }));
   // An answer that rewrites the attached code copies most of it: the engine may predict tokens from the prompt.
   const asked = conversation.messages[conversation.messages.length - 1];
-  const rewrite = asked?.role === "user" && rewritesAttachedCode({ question: asked.text, attachments: asked.attachments?.length ?? 0 });
-  const call = { messages: fitted.messages, lane: "chat" as const, ...sampling, ...(rewrite ? { predictFrom: "input" as const } : {}) };
-  const outcome = await streamAnswer(engine, call, controller.signal, (delta) => {
-    streaming.text += delta;
-    batcher.push(delta);
-  }, (view) => env.post({ type: "progress", conversationId, text: texts.reading(view) })).finally(() => batcher.flush());
+  const rewrite =
+    asked?.role === 'user' &&
+    rewritesAttachedCode({ question: asked.text, attachments: asked.attachments?.length ?? 0 });
+  const call = {
+    messages: fitted.messages,
+    lane: 'chat' as const,
+    ...sampling,
+    ...(rewrite ? { predictFrom: 'input' as const } : {}),
+  };
+  const outcome = await streamAnswer(
+    engine,
+    call,
+    controller.signal,
+    (delta) => {
+      streaming.text += delta;
+      batcher.push(delta);
+    },
+    (view) => env.post({ type: 'progress', conversationId, text: texts.reading(view) }),
+  ).finally(() => batcher.flush());
   // What arrived is never lost; an answer a failure cut short is saved marked as cut.
-  if (outcome.text !== "") {
-    const saved = await history.updateLastAssistant(conversationId, outcome.text, { model: streaming.model ?? undefined, cut: outcome.kind === "error" });
+  if (outcome.text !== '') {
+    const saved = await history.updateLastAssistant(conversationId, outcome.text, {
+      model: streaming.model ?? undefined,
+      cut: outcome.kind === 'error',
+    });
     if (saved?.trimmed) env.note(conversationId, texts.answerCut);
   }
-  const result: TurnResult = { request: fitted.messages, tokensPerSecond: outcome.kind === "error" ? null : outcome.tokensPerSecond };
-  if (outcome.kind === "error") {
+  const result: TurnResult = {
+    request: fitted.messages,
+    tokensPerSecond: outcome.kind === 'error' ? null : outcome.tokensPerSecond,
+  };
+  if (outcome.kind === 'error') {
     // The engine's sentence is for the log; the panel words the code in the display language.
     env.deps.log(`chat: the answer failed [${outcome.code}]: ${outcome.message}`);
     env.error(conversationId, texts.failed(outcome.code, outcome.retryAfterMs), true);
     return result;
   }
-  env.post({ type: "done", conversationId, stopReason: outcome.kind === "maxTokens" ? "maxTokens" : outcome.kind });
-  if (outcome.kind === "maxTokens") env.error(conversationId, texts.cutShort, true);
+  env.post({ type: 'done', conversationId, stopReason: outcome.kind === 'maxTokens' ? 'maxTokens' : outcome.kind });
+  if (outcome.kind === 'maxTokens') env.error(conversationId, texts.cutShort, true);
   return result;
 }

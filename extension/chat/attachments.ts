@@ -16,7 +16,7 @@ export interface CursorContext {
 export interface OutlineLine {
   /** 1-based. */
   line: number;
-  kind: "import" | "signature";
+  kind: 'import' | 'signature';
 }
 
 /** 1-based inclusive lines. */
@@ -26,7 +26,7 @@ export interface LineSpan {
 }
 
 export interface Attachment {
-  kind: "selection" | "file";
+  kind: 'selection' | 'file';
   /** Workspace-relative path, or the file name. */
   name: string;
   /** VS Code language id ("typescript", "plaintext", ...). */
@@ -53,22 +53,22 @@ export interface Attachment {
 
 // VS Code ids whose usual markdown fence name differs.
 const FENCE_NAMES: Record<string, string> = {
-  typescriptreact: "tsx",
-  javascriptreact: "jsx",
-  shellscript: "bash",
-  plaintext: "",
-  jsonc: "json",
+  typescriptreact: 'tsx',
+  javascriptreact: 'jsx',
+  shellscript: 'bash',
+  plaintext: '',
+  jsonc: 'json',
 };
 
 /** Normalises line ends: CRLF costs tokens and means nothing to the model. */
 function normaliseNewlines(text: string): string {
-  return text.replace(/\r\n?/g, "\n");
+  return text.replace(/\r\n?/g, '\n');
 }
 
 export function splitLines(text: string): string[] {
   const normalised = normaliseNewlines(text);
-  const lines = normalised.split("\n");
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  const lines = normalised.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
 
@@ -79,18 +79,18 @@ export function longestBacktickRun(text: string): number {
 }
 
 export function fenceFor(text: string): string {
-  return "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+  return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
 }
 
 export function fenceLanguage(languageId: string): string {
   const name = FENCE_NAMES[languageId] ?? languageId;
-  return /^[A-Za-z0-9_+#.-]{1,40}$/.test(name) ? name : "";
+  return /^[A-Za-z0-9_+#.-]{1,40}$/.test(name) ? name : '';
 }
 
 /** A file name on one line: controls and line breaks would let a name forge prompt structure. */
 function oneLine(name: string): string {
   // eslint-disable-next-line no-control-regex -- the controls are what it removes
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
 export function lineRange(attachment: Attachment): { start: number; end: number; count: number } {
@@ -101,25 +101,27 @@ export function lineRange(attachment: Attachment): { start: number; end: number;
 
 /** Where the cursor is, for the model: "この関数" in a question means the code there. */
 function cursorNote(cursor: CursorContext | undefined): string {
-  if (cursor === undefined) return "";
-  const inside = cursor.declaration ? `、${oneLine(cursor.declaration.name)} の中` : "";
+  if (cursor === undefined) return '';
+  const inside = cursor.declaration ? `、${oneLine(cursor.declaration.name)} の中` : '';
   return `、カーソルは${cursor.line}行目${inside}`;
 }
 
 function header(attachment: Attachment): string {
   const name = oneLine(attachment.name);
   const cursor = cursorNote(attachment.cursor);
-  if (attachment.excerpt !== undefined) return `ファイル: ${name} (抜粋 / 全${attachment.totalLines ?? "?"}行${cursor})`;
+  if (attachment.excerpt !== undefined)
+    return `ファイル: ${name} (抜粋 / 全${attachment.totalLines ?? '?'}行${cursor})`;
   const { start, end } = lineRange(attachment);
   const lines = `${start}〜${end}行目`;
   // A cut text says so, so the model does not take the part for the whole.
-  const cut = attachment.totalChars !== undefined ? `、先頭${attachment.text.length}文字 / 全${attachment.totalChars}文字` : "";
-  if (attachment.kind === "selection") return `選択範囲: ${name} (${lines}${cut})`;
-  if (attachment.totalLines !== undefined && (start !== 1 || end !== attachment.totalLines || cut !== "")) {
+  const cut =
+    attachment.totalChars !== undefined ? `、先頭${attachment.text.length}文字 / 全${attachment.totalChars}文字` : '';
+  if (attachment.kind === 'selection') return `選択範囲: ${name} (${lines}${cut})`;
+  if (attachment.totalLines !== undefined && (start !== 1 || end !== attachment.totalLines || cut !== '')) {
     return `ファイル: ${name} (${lines} / 全${attachment.totalLines}行${cut}${cursor})`;
   }
   const notes = `${cut}${cursor}`;
-  return notes === "" ? `ファイル: ${name}` : `ファイル: ${name} (${notes.slice(1)})`;
+  return notes === '' ? `ファイル: ${name}` : `ファイル: ${name} (${notes.slice(1)})`;
 }
 
 /** The marker that stands for a run of lines left out of an excerpt. */
@@ -130,7 +132,7 @@ export function omittedMarker(start: number, end: number): string {
 export function formatAttachment(attachment: Attachment): string {
   const text = normaliseNewlines(attachment.text);
   const fence = fenceFor(text);
-  const body = text === "" || text.endsWith("\n") ? text : `${text}\n`;
+  const body = text === '' || text.endsWith('\n') ? text : `${text}\n`;
   return `${header(attachment)}\n${fence}${fenceLanguage(attachment.language)}\n${body}${fence}`;
 }
 
@@ -145,5 +147,5 @@ export function buildUserMessage(parts: UserMessageParts): string {
   const blocks = parts.files.map(formatAttachment);
   if (parts.selection !== null) blocks.push(formatAttachment(parts.selection));
   blocks.push(normaliseNewlines(parts.question).trim());
-  return blocks.join("\n\n");
+  return blocks.join('\n\n');
 }

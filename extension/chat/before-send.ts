@@ -14,7 +14,7 @@
  */
 
 /** What the person is sending: a new question, the last question again, or an edited earlier one. */
-export type SendKind = "question" | "regenerate" | "edit";
+export type SendKind = 'question' | 'regenerate' | 'edit';
 
 export interface PanelNoticeChoice {
   id: string;
@@ -23,7 +23,12 @@ export interface PanelNoticeChoice {
 
 export interface PanelAsk {
   /** `note` says what the choices mean; the panel keeps it beside them while a long message scrolls. */
-  ask(message: string, choices: PanelNoticeChoice[], severity?: "info" | "warning", note?: string): Promise<string | undefined>;
+  ask(
+    message: string,
+    choices: PanelNoticeChoice[],
+    severity?: 'info' | 'warning',
+    note?: string,
+  ): Promise<string | undefined>;
 }
 
 export interface SendContext {
@@ -34,7 +39,7 @@ export interface SendContext {
 /** What is about to be sent: the question and everything attached to it. */
 export interface OutgoingQuestion {
   question: string;
-  attachments: ReadonlyArray<{ kind: "file" | "selection"; name: string; text: string }>;
+  attachments: ReadonlyArray<{ kind: 'file' | 'selection'; name: string; text: string }>;
 }
 
 export type BeforeSend = (outgoing: OutgoingQuestion, kind: SendKind, context: SendContext) => Promise<boolean>;

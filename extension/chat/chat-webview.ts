@@ -8,7 +8,13 @@ export const CHAT_VIEW_ID = 'fude.chatView';
 export const CHAT_PANEL_TYPE = 'fude.chatPanel';
 
 /** Fills the webview and wires it to the session; dispose when the webview goes. */
-function connectWebview(webview: vscode.Webview, host: 'view' | 'panel', extensionUri: vscode.Uri, session: ChatSession, log: vscode.LogOutputChannel): vscode.Disposable {
+function connectWebview(
+  webview: vscode.Webview,
+  host: 'view' | 'panel',
+  extensionUri: vscode.Uri,
+  session: ChatSession,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
   showPage(webview, extensionUri, {
     script: ['dist', 'chat.js'],
     style: ['chat.css'],
@@ -22,11 +28,20 @@ function connectWebview(webview: vscode.Webview, host: 'view' | 'panel', extensi
   const receiving = webview.onDidReceiveMessage((message: unknown) => {
     session.receive(message).catch((error: unknown) => log.error(`chat: ${String(error)}`));
   });
-  return { dispose: () => { detach(); receiving.dispose(); } };
+  return {
+    dispose: () => {
+      detach();
+      receiving.dispose();
+    },
+  };
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider {
-  constructor(private readonly extensionUri: vscode.Uri, private readonly session: ChatSession, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly session: ChatSession,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
     const connection = connectWebview(view.webview, 'view', this.extensionUri, this.session, this.log);
@@ -40,17 +55,26 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
 export class ChatPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly session: ChatSession, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly session: ChatSession,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   open(): void {
     if (this.panel !== undefined) {
       this.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(CHAT_PANEL_TYPE, vscode.l10n.t('Fude Chat'), vscode.ViewColumn.Beside, {
-      ...webviewOptions(this.extensionUri),
-      retainContextWhenHidden: true,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      CHAT_PANEL_TYPE,
+      vscode.l10n.t('Fude Chat'),
+      vscode.ViewColumn.Beside,
+      {
+        ...webviewOptions(this.extensionUri),
+        retainContextWhenHidden: true,
+      },
+    );
     this.adopt(panel);
   }
 

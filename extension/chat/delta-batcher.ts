@@ -5,17 +5,20 @@
  * Batches are whole chunks joined, so a character is never split between messages.
  */
 export class DeltaBatcher {
-  private pending = "";
+  private pending = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly emit: (text: string) => void,
     private readonly intervalMs = 40,
-    private readonly timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
+    private readonly timers: { set: typeof setTimeout; clear: typeof clearTimeout } = {
+      set: setTimeout,
+      clear: clearTimeout,
+    },
   ) {}
 
   push(text: string): void {
-    if (text === "") return;
+    if (text === '') return;
     this.pending += text;
     if (this.timer === undefined) this.timer = this.timers.set(() => this.flush(), this.intervalMs);
   }
@@ -24,9 +27,9 @@ export class DeltaBatcher {
   flush(): void {
     if (this.timer !== undefined) this.timers.clear(this.timer);
     this.timer = undefined;
-    if (this.pending === "") return;
+    if (this.pending === '') return;
     const text = this.pending;
-    this.pending = "";
+    this.pending = '';
     this.emit(text);
   }
 }

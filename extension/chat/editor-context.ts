@@ -14,15 +14,32 @@ export function selectionAttachment(editor: vscode.TextEditor): Attachment | und
   const { selection, document } = editor;
   if (selection.isEmpty) return undefined;
   // Whole lines read better to the model and keep the line numbers in the header true.
-  const range = new vscode.Range(selection.start.line, 0, selection.end.character === 0 && selection.end.line > selection.start.line
-    ? selection.end.line - 1 : selection.end.line, Number.MAX_SAFE_INTEGER);
+  const range = new vscode.Range(
+    selection.start.line,
+    0,
+    selection.end.character === 0 && selection.end.line > selection.start.line
+      ? selection.end.line - 1
+      : selection.end.line,
+    Number.MAX_SAFE_INTEGER,
+  );
   const full = document.validateRange(range);
   // Cut to the attachment limit here already, so a huge selection never sits in memory twice; the chat says so.
-  return capAttachment({ kind: 'selection', name: nameOf(document), language: document.languageId, text: document.getText(full), startLine: full.start.line + 1 }).attachment;
+  return capAttachment({
+    kind: 'selection',
+    name: nameOf(document),
+    language: document.languageId,
+    text: document.getText(full),
+    startLine: full.start.line + 1,
+  }).attachment;
 }
 
 export function fileAttachment(document: vscode.TextDocument): Attachment {
-  const whole: Attachment = { kind: 'file', name: nameOf(document), language: document.languageId, text: document.getText() };
+  const whole: Attachment = {
+    kind: 'file',
+    name: nameOf(document),
+    language: document.languageId,
+    text: document.getText(),
+  };
   return capAttachment(whole).attachment;
 }
 
@@ -47,16 +64,30 @@ function symbolNode(s: vscode.DocumentSymbol | vscode.SymbolInformation): Symbol
   const range = 'location' in s ? s.location.range : s.range;
   const nameLine = 'selectionRange' in s ? s.selectionRange.start.line : range.start.line;
   const children = 'children' in s ? s.children.map(symbolNode) : [];
-  return { name: s.name, kind: KIND_NAMES[s.kind] ?? 'other', start: range.start.line + 1, end: range.end.line + 1, nameLine: nameLine + 1, children };
+  return {
+    name: s.name,
+    kind: KIND_NAMES[s.kind] ?? 'other',
+    start: range.start.line + 1,
+    end: range.end.line + 1,
+    nameLine: nameLine + 1,
+    children,
+  };
 }
 
 /** The document's symbols from its language extension; none when there is no provider or it is slow. */
 async function documentSymbols(document: vscode.TextDocument): Promise<SymbolNode[]> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const slow = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), SYMBOLS_TIMEOUT_MS); });
+  const slow = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), SYMBOLS_TIMEOUT_MS);
+  });
   try {
     const found = await Promise.race([
-      Promise.resolve(vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined>('vscode.executeDocumentSymbolProvider', document.uri)),
+      Promise.resolve(
+        vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined>(
+          'vscode.executeDocumentSymbolProvider',
+          document.uri,
+        ),
+      ),
       slow,
     ]);
     return (found ?? []).map(symbolNode);
@@ -101,7 +132,12 @@ export class EditorTracker implements vscode.Disposable {
 }
 
 export function isUserDocument(document: vscode.TextDocument): boolean {
-  return document.uri.scheme === 'file' || document.uri.scheme === 'untitled' || document.uri.scheme === 'vscode-remote' || document.uri.scheme === 'vscode-userdata';
+  return (
+    document.uri.scheme === 'file' ||
+    document.uri.scheme === 'untitled' ||
+    document.uri.scheme === 'vscode-remote' ||
+    document.uri.scheme === 'vscode-userdata'
+  );
 }
 
 /** Text documents open in editor tabs, for "Attach open file…". */

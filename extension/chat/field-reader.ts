@@ -25,7 +25,7 @@ export function createFieldReader(record: Record<string, unknown>, prefix: strin
     throw new FieldError(`${prefix}.${name} ${problem}`);
   };
   const checkId = (value: unknown, name: string): string => {
-    if (typeof value !== "string") return fail(name, "must be a string");
+    if (typeof value !== 'string') return fail(name, 'must be a string');
     if (value.length === 0 || value.length > MAX_ID_LENGTH || !ID_PATTERN.test(value)) {
       return fail(name, `must be an identifier of 1 to ${MAX_ID_LENGTH} letters, digits or _.:-`);
     }
@@ -34,9 +34,9 @@ export function createFieldReader(record: Record<string, unknown>, prefix: strin
   return {
     text(name, max, options = {}) {
       const value = record[name];
-      if (typeof value !== "string") return fail(name, "must be a string");
+      if (typeof value !== 'string') return fail(name, 'must be a string');
       if (value.length > max) return fail(name, `must be at most ${max} characters (got ${value.length})`);
-      if (options.nonEmpty === true && value.trim() === "") return fail(name, "must not be empty");
+      if (options.nonEmpty === true && value.trim() === '') return fail(name, 'must not be empty');
       return value;
     },
     id(name) {
@@ -44,13 +44,13 @@ export function createFieldReader(record: Record<string, unknown>, prefix: strin
     },
     integer(name, min, max) {
       const value = record[name];
-      if (typeof value !== "number" || !Number.isSafeInteger(value)) return fail(name, "must be an integer");
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) return fail(name, 'must be an integer');
       if (value < min || value > max) return fail(name, `must be between ${min} and ${max} (got ${value})`);
       return value;
     },
     ids(name, maxItems) {
       const value = record[name];
-      if (!Array.isArray(value)) return fail(name, "must be an array");
+      if (!Array.isArray(value)) return fail(name, 'must be an array');
       if (value.length > maxItems) return fail(name, `must have at most ${maxItems} items (got ${value.length})`);
       return value.map((item, i) => checkId(item, `${name}[${i}]`));
     },

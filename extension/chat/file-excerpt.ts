@@ -5,8 +5,8 @@
  * the other declarations, nearest first), then more code around the cursor with whatever room is left.
  * The lines left out are marked in the text, so the model sees where code is missing.
  */
-import { omittedMarker, splitLines, type Attachment, type LineSpan } from "./attachments.js";
-import { lineWindow } from "./trim-attachment.js";
+import { omittedMarker, splitLines, type Attachment, type LineSpan } from './attachments.js';
+import { lineWindow } from './trim-attachment.js';
 
 /** Lines of context kept on each side of the declaration before the outline gets room. */
 export const DECLARATION_MARGIN = 10;
@@ -51,7 +51,7 @@ export function renderExcerpt(lines: readonly string[], spans: readonly LineSpan
     next = span.end + 1;
   }
   if (next <= lines.length) out.push(omittedMarker(next, lines.length));
-  return out.join("\n");
+  return out.join('\n');
 }
 
 /** What was kept of an excerpted attachment; undefined for one that is not an excerpt. */
@@ -62,7 +62,9 @@ export function summarizeExcerpt(excerpt: Attachment): ExcerptSummary | undefine
   const sent = spans.reduce((sum, s) => sum + s.end - s.start + 1, 0);
   const cursor = excerpt.cursor?.line ?? spans[0].start;
   // The window is the longest span holding the cursor; the others are outline lines.
-  const window = spans.find((s) => s.start <= cursor && cursor <= s.end) ?? spans.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  const window =
+    spans.find((s) => s.start <= cursor && cursor <= s.end) ??
+    spans.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
   return { window, outlineLines: sent - (window.end - window.start + 1), omitted: totalLines - sent, totalLines };
 }
 
@@ -91,21 +93,32 @@ export function excerptToFit(file: Attachment, allowance: number, cost: (a: Atta
   const clamp = (line: number) => Math.min(Math.max(line - first, 0), Math.max(total - 1, 0));
   const cursor = clamp(file.cursor?.line ?? first);
   const declaration = file.cursor?.declaration;
-  const core: Span0 = declaration === undefined ? { start: cursor, end: cursor + 1 } : { start: clamp(declaration.start), end: clamp(declaration.end) + 1 };
+  const core: Span0 =
+    declaration === undefined
+      ? { start: cursor, end: cursor + 1 }
+      : { start: clamp(declaration.start), end: clamp(declaration.end) + 1 };
   if (core.start > cursor || core.end <= cursor) Object.assign(core, { start: cursor, end: cursor + 1 });
   const coreSize = core.end - core.start;
 
   // Outline lines in the order they get room: imports as they come, then signatures nearest the cursor first.
-  const outline = (file.outline ?? []).map((o) => ({ ...o, at: o.line - first })).filter((o) => o.at >= 0 && o.at < total);
+  const outline = (file.outline ?? [])
+    .map((o) => ({ ...o, at: o.line - first }))
+    .filter((o) => o.at >= 0 && o.at < total);
   const priority = [
-    ...outline.filter((o) => o.kind === "import").sort((a, b) => a.at - b.at),
-    ...outline.filter((o) => o.kind === "signature").sort((a, b) => Math.abs(a.at - cursor) - Math.abs(b.at - cursor)),
+    ...outline.filter((o) => o.kind === 'import').sort((a, b) => a.at - b.at),
+    ...outline.filter((o) => o.kind === 'signature').sort((a, b) => Math.abs(a.at - cursor) - Math.abs(b.at - cursor)),
   ].map((o) => o.at);
 
   const build = (window: Span0, outlineCount: number): Attachment => {
     const spans = mergeSpans([window, ...priority.slice(0, outlineCount).map((at) => ({ start: at, end: at + 1 }))]);
     const shifted = spans.map((s) => ({ start: s.start + first - 1, end: s.end + first - 1 }));
-    return { ...file, text: renderExcerpt(lines, spans), startLine: first, totalLines: file.totalLines ?? total + first - 1, excerpt: shifted };
+    return {
+      ...file,
+      text: renderExcerpt(lines, spans),
+      startLine: first,
+      totalLines: file.totalLines ?? total + first - 1,
+      excerpt: shifted,
+    };
   };
   const fits = (a: Attachment) => cost(a) <= allowance;
   /** `size` lines centred on the core (or, smaller than the core, on the cursor inside it). */

@@ -3,11 +3,20 @@
  * from the editor's document symbols when a language extension provides them, else from the text itself
  * (declaration keywords and indentation). Pure: the VS Code layer turns its symbols into SymbolNode.
  */
-import type { CursorContext, OutlineLine } from "./attachments.js";
+import type { CursorContext, OutlineLine } from './attachments.js';
 
 export type SymbolKindName =
-  | "function" | "method" | "constructor" | "class" | "interface" | "enum" | "struct" | "namespace" | "module"
-  | "variable" | "other";
+  | 'function'
+  | 'method'
+  | 'constructor'
+  | 'class'
+  | 'interface'
+  | 'enum'
+  | 'struct'
+  | 'namespace'
+  | 'module'
+  | 'variable'
+  | 'other';
 
 /** A document symbol with 1-based inclusive lines; `nameLine` is where its name is (its signature line). */
 export interface SymbolNode {
@@ -20,18 +29,34 @@ export interface SymbolNode {
 }
 
 /** Kinds that make a declaration the question can be about ("この関数", "this class"). */
-const DECLARATIONS: ReadonlySet<SymbolKindName> = new Set(["function", "method", "constructor", "class", "interface", "enum", "struct", "namespace", "module"]);
+const DECLARATIONS: ReadonlySet<SymbolKindName> = new Set([
+  'function',
+  'method',
+  'constructor',
+  'class',
+  'interface',
+  'enum',
+  'struct',
+  'namespace',
+  'module',
+]);
 
-const IMPORT = /^\s*(import[\s{*"'(]|from\s+\S+\s+import\s|#\s*include\s|using\s+[\w.]+\s*;|use\s+[\w:{}, *]+;|package\s+[\w.]+|(?:const|let|var)\s+[\w{}\s,:]+=\s*require\s*\(|require\s*\()/;
+const IMPORT =
+  /^\s*(import[\s{*"'(]|from\s+\S+\s+import\s|#\s*include\s|using\s+[\w.]+\s*;|use\s+[\w:{}, *]+;|package\s+[\w.]+|(?:const|let|var)\s+[\w{}\s,:]+=\s*require\s*\(|require\s*\()/;
 /** A line that opens a declaration, for files without symbols. */
-const DECLARATION_LINE = /^\s*(?:export\s+)?(?:default\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:(?:public|private|protected|static|abstract|final|override)\s+)*(function\b|class\b|interface\b|enum\b|struct\b|trait\b|impl\b|def\b|fn\b|func\b)\s*\*?\s*([\w$]*)/;
+const DECLARATION_LINE =
+  /^\s*(?:export\s+)?(?:default\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:(?:public|private|protected|static|abstract|final|override)\s+)*(function\b|class\b|interface\b|enum\b|struct\b|trait\b|impl\b|def\b|fn\b|func\b)\s*\*?\s*([\w$]*)/;
 /** Lines that close a block at the declaration's indentation and still belong to it. */
 const CLOSER = /^\s*(?:[}\])]+[;,)]*|end\b.*)\s*$/;
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
-const blank = (line: string) => line.trim() === "";
+const blank = (line: string) => line.trim() === '';
 
-function flatten(symbols: readonly SymbolNode[], depth = 0, out: Array<{ node: SymbolNode; depth: number }> = []): Array<{ node: SymbolNode; depth: number }> {
+function flatten(
+  symbols: readonly SymbolNode[],
+  depth = 0,
+  out: Array<{ node: SymbolNode; depth: number }> = [],
+): Array<{ node: SymbolNode; depth: number }> {
   for (const node of symbols) {
     out.push({ node, depth });
     flatten(node.children, depth + 1, out);
@@ -40,7 +65,7 @@ function flatten(symbols: readonly SymbolNode[], depth = 0, out: Array<{ node: S
 }
 
 /** Multi-line variables are function expressions (`const f = () => {…}`) or object literals worth naming. */
-const isDeclaration = (n: SymbolNode) => DECLARATIONS.has(n.kind) || (n.kind === "variable" && n.end > n.start);
+const isDeclaration = (n: SymbolNode) => DECLARATIONS.has(n.kind) || (n.kind === 'variable' && n.end > n.start);
 
 /** The innermost declaration containing `line` (1-based), from symbols. */
 function enclosingSymbol(symbols: readonly SymbolNode[], line: number): SymbolNode | undefined {
@@ -111,17 +136,18 @@ function importLines(lines: readonly string[], start: number): number[] {
  * top-level variable. 1-based, sorted, each line once.
  */
 export function fileOutline(lines: readonly string[], symbols: readonly SymbolNode[]): OutlineLine[] {
-  const kinds = new Map<number, OutlineLine["kind"]>();
+  const kinds = new Map<number, OutlineLine['kind']>();
   for (let i = 0; i < lines.length; i++) {
     if (!IMPORT.test(lines[i])) continue;
-    for (const at of importLines(lines, i)) kinds.set(at, "import");
+    for (const at of importLines(lines, i)) kinds.set(at, 'import');
   }
   const signature = (zeroBased: number) => {
-    if (zeroBased >= 0 && zeroBased < lines.length && !kinds.has(zeroBased) && !blank(lines[zeroBased])) kinds.set(zeroBased, "signature");
+    if (zeroBased >= 0 && zeroBased < lines.length && !kinds.has(zeroBased) && !blank(lines[zeroBased]))
+      kinds.set(zeroBased, 'signature');
   };
   if (symbols.length > 0) {
     for (const { node, depth } of flatten(symbols)) {
-      if (!isDeclaration(node) && !(node.kind === "variable" && depth === 0)) continue;
+      if (!isDeclaration(node) && !(node.kind === 'variable' && depth === 0)) continue;
       // From the first line (decorators, export) to the name's line, at most three lines.
       for (let l = node.start; l <= Math.min(node.nameLine, node.start + 2); l++) signature(l - 1);
     }

@@ -4,9 +4,9 @@
  * Memento-backed history re-serializes every conversation per message; files let one message be one
  * appended line. The folder is the user's only (0700, files 0600): conversations hold their code.
  */
-import { appendFile, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { appendFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The few operations the history needs; `name` is a relative path the store made ("index.json", "c/ID.jsonl"). */
 export interface HistoryDisk {
@@ -31,7 +31,7 @@ export class NodeHistoryDisk implements HistoryDisk {
 
   read(name: string): string | undefined {
     try {
-      return readFileSync(join(this.root, name), "utf8");
+      return readFileSync(join(this.root, name), 'utf8');
     } catch {
       return undefined;
     }
@@ -41,13 +41,13 @@ export class NodeHistoryDisk implements HistoryDisk {
     const path = join(this.root, name);
     await this.folderOf(name);
     const temp = `${path}.${process.pid}.${this.temp++}.tmp`;
-    await writeFile(temp, text, { encoding: "utf8", mode: PRIVATE_FILE });
+    await writeFile(temp, text, { encoding: 'utf8', mode: PRIVATE_FILE });
     await rename(temp, path);
   }
 
   async append(name: string, text: string): Promise<void> {
     await this.folderOf(name);
-    await appendFile(join(this.root, name), text, { encoding: "utf8", mode: PRIVATE_FILE });
+    await appendFile(join(this.root, name), text, { encoding: 'utf8', mode: PRIVATE_FILE });
   }
 
   async remove(name: string): Promise<void> {
@@ -63,7 +63,7 @@ export class NodeHistoryDisk implements HistoryDisk {
   }
 
   private async folderOf(name: string): Promise<void> {
-    const parts = name.split("/").slice(0, -1);
+    const parts = name.split('/').slice(0, -1);
     const folder = join(this.root, ...parts);
     if (this.made.has(folder)) return;
     await mkdir(folder, { recursive: true, mode: PRIVATE_DIR });

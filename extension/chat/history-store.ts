@@ -8,16 +8,30 @@
  * and says so before sending), and an answer is cut to fit. Over `maxTotalBytes` or `maxConversations`, the
  * least recently used OTHER conversations go, and `onEvict` listeners are told which (the panel says so).
  */
-import { deriveTitle, cleanTitle } from "./conversation-title.js";
-import type { HistoryDisk } from "./history-disk.js";
+import { deriveTitle, cleanTitle } from './conversation-title.js';
+import type { HistoryDisk } from './history-disk.js';
 import {
-  answerMeta, blobFile, blobHash, blobsOf, byteLength, indexText, INDEX_FILE, isConversationId, logFile, messageLine, readIndex,
-  recordLine, replayLog, type Conversation, type IndexEntry, type StoredMessage,
-} from "./history-records.js";
-import type { ConversationSummary } from "./panel-messages.js";
+  answerMeta,
+  blobFile,
+  blobHash,
+  blobsOf,
+  byteLength,
+  indexText,
+  INDEX_FILE,
+  isConversationId,
+  logFile,
+  messageLine,
+  readIndex,
+  recordLine,
+  replayLog,
+  type Conversation,
+  type IndexEntry,
+  type StoredMessage,
+} from './history-records.js';
+import type { ConversationSummary } from './panel-messages.js';
 
-export type { Conversation, StoredMessage, StoredAttachment } from "./history-records.js";
-export type { HistoryDisk } from "./history-disk.js";
+export type { Conversation, StoredMessage, StoredAttachment } from './history-records.js';
+export type { HistoryDisk } from './history-disk.js';
 
 /** The part of VS Code's Memento the chat uses for small values; `update(key, undefined)` removes the key. */
 export interface KeyValueStore {
@@ -54,7 +68,10 @@ export interface Evicted {
 
 /** The message would take its conversation over the per-conversation cap. */
 export class HistoryFullError extends Error {
-  constructor(readonly bytes: number, readonly limit: number) {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
     super(`the conversation would take ${bytes} bytes, over the history's limit of ${limit} bytes per conversation`);
   }
 }
@@ -66,10 +83,14 @@ export interface Room {
   limit: number;
 }
 
-const sum = (values: Iterable<number>) => { let total = 0; for (const v of values) total += v; return total; };
-const compactLog = (messages: readonly StoredMessage[]) => messages.map(messageLine).join("");
+const sum = (values: Iterable<number>) => {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+};
+const compactLog = (messages: readonly StoredMessage[]) => messages.map(messageLine).join('');
 /** What marks an answer cut to fit the history (the model's own text is never silently shortened). */
-export const CUT_MARK = "\n\n[…]";
+export const CUT_MARK = '\n\n[…]';
 
 export class HistoryStore {
   private readonly limits: HistoryLimits;
@@ -84,14 +105,17 @@ export class HistoryStore {
   private readonly evictListeners = new Set<(evicted: Evicted[]) => void>();
   private writes: Promise<void> = Promise.resolve();
 
-  constructor(private readonly disk: HistoryDisk, options: HistoryOptions = {}) {
+  constructor(
+    private readonly disk: HistoryDisk,
+    options: HistoryOptions = {},
+  ) {
     const d = DEFAULT_HISTORY_LIMITS;
     this.limits = {
       maxConversations: options.maxConversations ?? d.maxConversations,
       maxConversationBytes: options.maxConversationBytes ?? d.maxConversationBytes,
       maxTotalBytes: options.maxTotalBytes ?? d.maxTotalBytes,
     };
-    this.untitled = options.untitled ?? "新しいチャット";
+    this.untitled = options.untitled ?? '新しいチャット';
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.entries = readIndex(disk.read(INDEX_FILE)).sort((a, b) => b.updatedAt - a.updatedAt);
@@ -133,8 +157,8 @@ export class HistoryStore {
    * Whether `message` fits into conversation `id` (null: a new one) after keeping its first `keep`
    * messages (all when absent), with `reserveBytes` left over for the answer.
    */
-  room(id: string | null, message: Omit<StoredMessage, "createdAt">, keep?: number, reserveBytes = 0): Room {
-    const before = id === null ? [] : this.load(id)?.messages ?? [];
+  room(id: string | null, message: Omit<StoredMessage, 'createdAt'>, keep?: number, reserveBytes = 0): Room {
+    const before = id === null ? [] : (this.load(id)?.messages ?? []);
     const messages = [...before.slice(0, keep ?? before.length), { ...message, createdAt: 0 }];
     const bytes = byteLength(compactLog(messages)) + sum(Object.values(blobsOf(messages))) + reserveBytes;
     return { fits: bytes <= this.limits.maxConversationBytes, bytes, limit: this.limits.maxConversationBytes };
@@ -142,23 +166,39 @@ export class HistoryStore {
 
   async create(): Promise<Conversation> {
     const time = this.now();
-    const conversation: Conversation = { id: this.newId(), title: this.untitled, customTitle: false, createdAt: time, updatedAt: time, messages: [] };
+    const conversation: Conversation = {
+      id: this.newId(),
+      title: this.untitled,
+      customTitle: false,
+      createdAt: time,
+      updatedAt: time,
+      messages: [],
+    };
     if (!isConversationId(conversation.id)) throw new Error(`bad conversation id ${JSON.stringify(conversation.id)}`);
     this.loaded.set(conversation.id, conversation);
-    this.entries.unshift({ id: conversation.id, title: conversation.title, customTitle: false, createdAt: time, updatedAt: time, messageCount: 0, logBytes: 0, blobs: {} });
+    this.entries.unshift({
+      id: conversation.id,
+      title: conversation.title,
+      customTitle: false,
+      createdAt: time,
+      updatedAt: time,
+      messageCount: 0,
+      logBytes: 0,
+      blobs: {},
+    });
     await this.commit(conversation.id, async () => undefined);
     return structuredClone(conversation);
   }
 
   /** Adds a message; throws HistoryFullError (and changes nothing) when the conversation would go over its cap. */
-  async append(id: string, message: Omit<StoredMessage, "createdAt">): Promise<Conversation | undefined> {
+  async append(id: string, message: Omit<StoredMessage, 'createdAt'>): Promise<Conversation | undefined> {
     const current = this.load(id);
     if (current === undefined) return undefined;
     const time = this.now();
     const added: StoredMessage = { ...structuredClone(message), createdAt: time };
     const next = [...current.messages, added];
     const line = messageLine(added);
-    const firstQuestion = message.role === "user" && !current.messages.some((m) => m.role === "user");
+    const firstQuestion = message.role === 'user' && !current.messages.some((m) => m.role === 'user');
     const work = this.write(id, next, line, this.fitOrThrow(id, next, line));
     const conversation = this.loaded.get(id)!;
     if (firstQuestion && !conversation.customTitle) conversation.title = deriveTitle(message.text, this.untitled);
@@ -174,7 +214,11 @@ export class HistoryStore {
    * An answer that would take the conversation over its history cap is shortened to fit, marked with CUT_MARK,
    * and `trimmed` says so.
    */
-  async updateLastAssistant(id: string, text: string, extra: { model?: string; cut?: boolean } = {}): Promise<{ conversation: Conversation; trimmed: boolean } | undefined> {
+  async updateLastAssistant(
+    id: string,
+    text: string,
+    extra: { model?: string; cut?: boolean } = {},
+  ): Promise<{ conversation: Conversation; trimmed: boolean } | undefined> {
     const current = this.load(id);
     if (current === undefined) return undefined;
     const { model, cut = false } = extra;
@@ -182,7 +226,8 @@ export class HistoryStore {
     const withAnswer = (answer: string) => {
       const messages = structuredClone(current.messages);
       const last = messages[messages.length - 1];
-      if (last?.role !== "assistant") messages.push({ role: "assistant", text: answer, createdAt: time, ...answerMeta(model, cut) });
+      if (last?.role !== 'assistant')
+        messages.push({ role: 'assistant', text: answer, createdAt: time, ...answerMeta(model, cut) });
       else {
         last.text = answer;
         if (model) last.model = model;
@@ -193,12 +238,13 @@ export class HistoryStore {
     };
     let answer = text;
     let trimmed = false;
-    const within = (candidate: string) => this.compactedBytes(withAnswer(candidate)) <= this.limits.maxConversationBytes;
+    const within = (candidate: string) =>
+      this.compactedBytes(withAnswer(candidate)) <= this.limits.maxConversationBytes;
     if (!within(answer)) {
       answer = this.longestFitting(text, within);
       trimmed = true;
     }
-    const line = recordLine({ op: "answer", text: answer, createdAt: time, ...answerMeta(model, cut) });
+    const line = recordLine({ op: 'answer', text: answer, createdAt: time, ...answerMeta(model, cut) });
     const next = withAnswer(answer);
     const work = this.write(id, next, line, this.fitOrThrow(id, next, line));
     this.loaded.get(id)!.updatedAt = time;
@@ -212,8 +258,8 @@ export class HistoryStore {
     const current = this.load(id);
     if (current === undefined) return undefined;
     const next = current.messages.slice(0, Math.max(0, length));
-    const line = recordLine({ op: "truncate", length: next.length });
-    const work = this.write(id, next, line, this.fits(id, next, line) ? "append" : "rewrite");
+    const line = recordLine({ op: 'truncate', length: next.length });
+    const work = this.write(id, next, line, this.fits(id, next, line) ? 'append' : 'rewrite');
     this.loaded.get(id)!.updatedAt = this.now();
     this.touch(id);
     await this.commit(id, work);
@@ -223,7 +269,7 @@ export class HistoryStore {
   async rename(id: string, title: string): Promise<Conversation | undefined> {
     const cleaned = cleanTitle(title);
     const conversation = this.load(id);
-    if (conversation === undefined || cleaned === "") return this.get(id);
+    if (conversation === undefined || cleaned === '') return this.get(id);
     conversation.title = cleaned;
     conversation.customTitle = true;
     Object.assign(this.entry(id)!, { title: cleaned, customTitle: true });
@@ -254,7 +300,7 @@ export class HistoryStore {
     const entry: IndexEntry = { id, title, customTitle, createdAt, updatedAt, messageCount: 0, logBytes: 0, blobs: {} };
     const at = this.entries.findIndex((e) => e.updatedAt < updatedAt);
     this.entries.splice(at < 0 ? this.entries.length : at, 0, entry);
-    const work = this.write(id, messages, "", "rewrite");
+    const work = this.write(id, messages, '', 'rewrite');
     await this.commit(id, work);
     return this.entry(id) !== undefined;
   }
@@ -264,8 +310,10 @@ export class HistoryStore {
     await this.queue(async () => {
       const ids = new Set(this.entries.map((e) => e.id));
       const blobs = this.allBlobs();
-      for (const name of await this.disk.list("c")) if (!ids.has(name.replace(/\.jsonl$/, ""))) await this.disk.remove(`c/${name}`);
-      for (const name of await this.disk.list("blobs")) if (!blobs.has(name.replace(/\.txt$/, ""))) await this.disk.remove(`blobs/${name}`);
+      for (const name of await this.disk.list('c'))
+        if (!ids.has(name.replace(/\.jsonl$/, ''))) await this.disk.remove(`c/${name}`);
+      for (const name of await this.disk.list('blobs'))
+        if (!blobs.has(name.replace(/\.txt$/, ''))) await this.disk.remove(`blobs/${name}`);
     });
   }
 
@@ -291,9 +339,16 @@ export class HistoryStore {
       void this.queue(() => this.disk.write(INDEX_FILE, indexText(this.entries))).catch(() => undefined);
       return undefined;
     }
-    const messages = replayLog(log ?? "", (hash) => this.disk.read(blobFile(hash)));
-    const conversation: Conversation = { id, title: entry.title, customTitle: entry.customTitle, createdAt: entry.createdAt, updatedAt: entry.updatedAt, messages };
-    entry.logBytes = byteLength(log ?? "");
+    const messages = replayLog(log ?? '', (hash) => this.disk.read(blobFile(hash)));
+    const conversation: Conversation = {
+      id,
+      title: entry.title,
+      customTitle: entry.customTitle,
+      createdAt: entry.createdAt,
+      updatedAt: entry.updatedAt,
+      messages,
+    };
+    entry.logBytes = byteLength(log ?? '');
     entry.messageCount = messages.length;
     entry.blobs = blobsOf(messages);
     this.loaded.set(id, conversation);
@@ -307,15 +362,18 @@ export class HistoryStore {
   /** Whether appending `line` keeps the conversation within its cap without rewriting the log. */
   private fits(id: string, messages: readonly StoredMessage[], line: string): boolean {
     const entry = this.entry(id)!;
-    return !this.dirty.has(id) && entry.logBytes + byteLength(line) + sum(Object.values(blobsOf(messages))) <= this.limits.maxConversationBytes;
+    return (
+      !this.dirty.has(id) &&
+      entry.logBytes + byteLength(line) + sum(Object.values(blobsOf(messages))) <= this.limits.maxConversationBytes
+    );
   }
 
   /** "append" when the line fits as it is, "rewrite" when the log must be compacted first; throws when neither fits. */
-  private fitOrThrow(id: string, messages: readonly StoredMessage[], line: string): "append" | "rewrite" {
-    if (this.fits(id, messages, line)) return "append";
+  private fitOrThrow(id: string, messages: readonly StoredMessage[], line: string): 'append' | 'rewrite' {
+    if (this.fits(id, messages, line)) return 'append';
     const bytes = this.compactedBytes(messages);
     if (bytes > this.limits.maxConversationBytes) throw new HistoryFullError(bytes, this.limits.maxConversationBytes);
-    return "rewrite";
+    return 'rewrite';
   }
 
   /** The longest start of `text` (whole characters) that `ok` accepts once marked as cut. */
@@ -334,21 +392,22 @@ export class HistoryStore {
   }
 
   /** Applies `messages` in memory; returns the disk work: new blobs, then the line appended or the log rewritten. */
-  private write(id: string, messages: StoredMessage[], line: string, how: "append" | "rewrite"): () => Promise<void> {
+  private write(id: string, messages: StoredMessage[], line: string, how: 'append' | 'rewrite'): () => Promise<void> {
     const entry = this.entry(id)!;
     const conversation = this.loaded.get(id)!;
     const known = this.allBlobs();
     const blobs = blobsOf(messages);
     const newBlobs = new Map<string, string>();
-    for (const m of messages) for (const a of m.attachments ?? []) {
-      const hash = blobHash(a.text);
-      if (!known.has(hash)) newBlobs.set(hash, a.text);
-    }
+    for (const m of messages)
+      for (const a of m.attachments ?? []) {
+        const hash = blobHash(a.text);
+        if (!known.has(hash)) newBlobs.set(hash, a.text);
+      }
     const oldBlobs = Object.keys(entry.blobs);
     conversation.messages = messages;
     entry.blobs = blobs;
     entry.messageCount = messages.length;
-    const rewrite = how === "rewrite" || this.dirty.has(id);
+    const rewrite = how === 'rewrite' || this.dirty.has(id);
     const text = rewrite ? compactLog(messages) : line;
     entry.logBytes = rewrite ? byteLength(text) : entry.logBytes + byteLength(line);
     const unused = oldBlobs.filter((hash) => !(hash in blobs));

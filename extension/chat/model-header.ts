@@ -10,7 +10,10 @@ import type { BackendPhase, ChoiceView, ModelHeader } from './panel-messages.js'
 const SELECT_MODEL_ACTION = 'selectModel';
 
 /** The header for this state: a pure function of it, plus the actions its buttons run. */
-function renderHeader(state: ModelState, tokensPerSecond: number | null): { header: ModelHeader; actions: Map<string, NoticeAction> } {
+function renderHeader(
+  state: ModelState,
+  tokensPerSecond: number | null,
+): { header: ModelHeader; actions: Map<string, NoticeAction> } {
   const offered: NoticeAction[] = [];
   let phase: BackendPhase;
   let status: string | null = null;
@@ -22,7 +25,10 @@ function renderHeader(state: ModelState, tokensPerSecond: number | null): { head
     case 'stopped':
       phase = 'stopped';
       if (remote) {
-        status = vscode.l10n.t('Fude uses the remote server {0}; it connects when you send a question.', state.server ?? '-');
+        status = vscode.l10n.t(
+          'Fude uses the remote server {0}; it connects when you send a question.',
+          state.server ?? '-',
+        );
         offered.push({ title: vscode.l10n.t('Connect'), command: 'fude.startBackend' });
       } else {
         status = vscode.l10n.t('The model is not running; it starts when you send a question.');
@@ -31,7 +37,9 @@ function renderHeader(state: ModelState, tokensPerSecond: number | null): { head
       break;
     case 'starting':
       phase = 'starting';
-      status = remote ? vscode.l10n.t('Connecting to {0}…', state.server ?? '-') : vscode.l10n.t('Starting the backend…');
+      status = remote
+        ? vscode.l10n.t('Connecting to {0}…', state.server ?? '-')
+        : vscode.l10n.t('Starting the backend…');
       break;
     case 'loading':
       phase = 'loading';
@@ -48,7 +56,12 @@ function renderHeader(state: ModelState, tokensPerSecond: number | null): { head
     case 'restarting': {
       const r = state.restart!;
       phase = 'restarting';
-      status = vscode.l10n.t('The backend stopped unexpectedly ({0}); starting it again in {1} s (attempt {2}).', exitText(r.exit), Math.max(1, Math.round(r.inMs / 1000)), r.attempt);
+      status = vscode.l10n.t(
+        'The backend stopped unexpectedly ({0}); starting it again in {1} s (attempt {2}).',
+        exitText(r.exit),
+        Math.max(1, Math.round(r.inMs / 1000)),
+        r.attempt,
+      );
       offered.push({ title: vscode.l10n.t('Show Log'), command: 'fude.showLog' });
       break;
     }
@@ -63,14 +76,20 @@ function renderHeader(state: ModelState, tokensPerSecond: number | null): { head
   const actions = new Map(offered.map((action, i) => [`a${i}`, action]));
   actions.set(SELECT_MODEL_ACTION, { title: vscode.l10n.t('Choose Model'), command: 'fude.selectModel' });
   const views: ChoiceView[] = offered.map((action, i) => ({ id: `a${i}`, label: action.title }));
-  return { header: { name, gpu, server, tokensPerSecond, phase, status, actions: views, isDemo: state.isDemo }, actions };
+  return {
+    header: { name, gpu, server, tokensPerSecond, phase, status, actions: views, isDemo: state.isDemo },
+    actions,
+  };
 }
 
 /** Keeps the actions of the header last shown, so a click runs what its button said. */
 export class HeaderModel {
   private actions = new Map<string, NoticeAction>();
 
-  constructor(private readonly status: ModelStatusView, private readonly termsExpected: () => boolean) {}
+  constructor(
+    private readonly status: ModelStatusView,
+    private readonly termsExpected: () => boolean,
+  ) {}
 
   header(tokensPerSecond: number | null): ModelHeader {
     const { header, actions } = renderHeader(this.status.current, tokensPerSecond);

@@ -3,44 +3,44 @@
  * the validator for what the webview sends (the webview renders model output,
  * so its messages are treated as untrusted input).
  */
-import { isAllowedLinkUrl } from "../../common/link-policy.js";
-import { createFieldReader, FieldError, type FieldReader } from "./field-reader.js";
+import { isAllowedLinkUrl } from '../../common/link-policy.js';
+import { createFieldReader, FieldError, type FieldReader } from './field-reader.js';
 
 // ---- webview -> extension ----
 
 export type WebviewMessage =
-  | { type: "ready" }
+  | { type: 'ready' }
   /** `attachments` are ids from the last `attachments` message; the extension holds their text. */
-  | { type: "send"; text: string; attachments: string[] }
-  | { type: "stop" }
-  | { type: "newChat" }
-  | { type: "selectConversation"; conversationId: string }
-  | { type: "deleteConversation"; conversationId: string }
-  | { type: "renameConversation"; conversationId: string; title: string }
+  | { type: 'send'; text: string; attachments: string[] }
+  | { type: 'stop' }
+  | { type: 'newChat' }
+  | { type: 'selectConversation'; conversationId: string }
+  | { type: 'deleteConversation'; conversationId: string }
+  | { type: 'renameConversation'; conversationId: string; title: string }
   /** Answer the last question of the conversation again. */
-  | { type: "regenerate"; conversationId: string }
+  | { type: 'regenerate'; conversationId: string }
   /** Replace the user message at `messageIndex` with `text`, drop what followed it, ask again. */
-  | { type: "editAndResend"; conversationId: string; messageIndex: number; text: string }
-  | { type: "copyCode"; code: string; language: string }
-  | { type: "insertCode"; code: string; language: string }
-  | { type: "diffCode"; code: string; language: string }
+  | { type: 'editAndResend'; conversationId: string; messageIndex: number; text: string }
+  | { type: 'copyCode'; code: string; language: string }
+  | { type: 'insertCode'; code: string; language: string }
+  | { type: 'diffCode'; code: string; language: string }
   /** Only http, https and mailto; the extension asks before opening. */
-  | { type: "openLink"; url: string }
-  | { type: "attachActiveFile" }
+  | { type: 'openLink'; url: string }
+  | { type: 'attachActiveFile' }
   /** The extension shows a pick list of open files. */
-  | { type: "attachOpenFile" }
-  | { type: "removeAttachment"; attachmentId: string }
+  | { type: 'attachOpenFile' }
+  | { type: 'removeAttachment'; attachmentId: string }
   /** The person chose `choice` on notice (or error action) `noticeId`; "header" is the model header's actions. */
-  | { type: "noticeChoice"; noticeId: string; choice: string }
+  | { type: 'noticeChoice'; noticeId: string; choice: string }
   /** The terms line's link: the extension runs `fude.showTerms`. */
-  | { type: "showTerms" };
+  | { type: 'showTerms' };
 
-export type WebviewMessageType = WebviewMessage["type"];
+export type WebviewMessageType = WebviewMessage['type'];
 
 // ---- extension -> webview ----
 
 /** Where the backend is, as the header shows it. */
-export type BackendPhase = "stopped" | "starting" | "loading" | "ready" | "generating" | "restarting" | "error";
+export type BackendPhase = 'stopped' | 'starting' | 'loading' | 'ready' | 'generating' | 'restarting' | 'error';
 
 export interface ModelHeader {
   name: string | null;
@@ -68,7 +68,7 @@ export interface ConversationSummary {
 
 export interface AttachmentView {
   id: string;
-  kind: "selection" | "file";
+  kind: 'selection' | 'file';
   /** File path relative to the workspace, or the file name. */
   name: string;
   language: string;
@@ -77,7 +77,7 @@ export interface AttachmentView {
 }
 
 export interface ChatMessageView {
-  role: "user" | "assistant";
+  role: 'user' | 'assistant';
   text: string;
   /** Names of what was attached to a user message, for display. */
   attachments: string[];
@@ -94,7 +94,7 @@ export interface ChoiceView {
 
 export type ExtensionMessage =
   | {
-      type: "state";
+      type: 'state';
       conversations: ConversationSummary[];
       currentConversationId: string | null;
       messages: ChatMessageView[];
@@ -107,25 +107,25 @@ export type ExtensionMessage =
       termsLine: boolean;
     }
   /** Only the header changed (the model's phase, a request started or ended): nothing else is redrawn. */
-  | { type: "header"; model: ModelHeader; termsLine: boolean }
-  | { type: "delta"; conversationId: string; text: string }
-  | { type: "done"; conversationId: string; stopReason: "finished" | "stopped" | "maxTokens" }
+  | { type: 'header'; model: ModelHeader; termsLine: boolean }
+  | { type: 'delta'; conversationId: string; text: string }
+  | { type: 'done'; conversationId: string; stopReason: 'finished' | 'stopped' | 'maxTokens' }
   /** `action`, when present, is offered as a button that sends noticeChoice {noticeId: id, choice: action.id}. */
-  | { type: "error"; id: string; conversationId: string | null; message: string; action: ChoiceView | null }
+  | { type: 'error'; id: string; conversationId: string | null; message: string; action: ChoiceView | null }
   /** `note`: what the choices mean, shown beside them (outside the text, which may scroll). */
-  | { type: "notice"; id: string; severity: "info" | "warning"; message: string; choices: ChoiceView[]; note?: string }
-  | { type: "attachments"; items: AttachmentView[] }
+  | { type: 'notice'; id: string; severity: 'info' | 'warning'; message: string; choices: ChoiceView[]; note?: string }
+  | { type: 'attachments'; items: AttachmentView[] }
   /** What context trimming left out of the request just sent, in words for the UI. */
-  | { type: "contextNotes"; conversationId: string; leftOut: string[] }
+  | { type: 'contextNotes'; conversationId: string; leftOut: string[] }
   /** Something the person should know that needs no answer: an attachment cut, conversations removed from the history. */
-  | { type: "note"; id: string; conversationId: string | null; message: string }
+  | { type: 'note'; id: string; conversationId: string | null; message: string }
   /** Puts text back into the input: a send that did not happen keeps what the person wrote. */
-  | { type: "draft"; text: string }
-  | { type: "focusInput" }
+  | { type: 'draft'; text: string }
+  | { type: 'focusInput' }
   /** The view's History title action: show the list of conversations. */
-  | { type: "showHistory" }
+  | { type: 'showHistory' }
   /** While the model reads a long prompt, before the first words: what to show instead of "Writing…". */
-  | { type: "progress"; conversationId: string; text: string };
+  | { type: 'progress'; conversationId: string; text: string };
 
 // ---- validation ----
 
@@ -143,40 +143,47 @@ export const LIMITS = {
 
 type Parsers = { [K in WebviewMessageType]: (r: FieldReader) => Extract<WebviewMessage, { type: K }> };
 
-const codeMessage = <K extends "copyCode" | "insertCode" | "diffCode">(type: K) =>
-  (r: FieldReader) => ({ type, code: r.text("code", LIMITS.code), language: r.text("language", LIMITS.language) });
+const codeMessage =
+  <K extends 'copyCode' | 'insertCode' | 'diffCode'>(type: K) =>
+  (r: FieldReader) => ({ type, code: r.text('code', LIMITS.code), language: r.text('language', LIMITS.language) });
 
 // Each parser builds a fresh object, so unknown extra fields never travel further.
 const PARSERS: Parsers = {
-  ready: () => ({ type: "ready" }),
-  send: (r) => ({ type: "send", text: r.text("text", LIMITS.text, { nonEmpty: true }), attachments: r.ids("attachments", LIMITS.attachments) }),
-  stop: () => ({ type: "stop" }),
-  newChat: () => ({ type: "newChat" }),
-  selectConversation: (r) => ({ type: "selectConversation", conversationId: r.id("conversationId") }),
-  deleteConversation: (r) => ({ type: "deleteConversation", conversationId: r.id("conversationId") }),
+  ready: () => ({ type: 'ready' }),
+  send: (r) => ({
+    type: 'send',
+    text: r.text('text', LIMITS.text, { nonEmpty: true }),
+    attachments: r.ids('attachments', LIMITS.attachments),
+  }),
+  stop: () => ({ type: 'stop' }),
+  newChat: () => ({ type: 'newChat' }),
+  selectConversation: (r) => ({ type: 'selectConversation', conversationId: r.id('conversationId') }),
+  deleteConversation: (r) => ({ type: 'deleteConversation', conversationId: r.id('conversationId') }),
   renameConversation: (r) => ({
-    type: "renameConversation", conversationId: r.id("conversationId"), title: r.text("title", LIMITS.title, { nonEmpty: true }),
+    type: 'renameConversation',
+    conversationId: r.id('conversationId'),
+    title: r.text('title', LIMITS.title, { nonEmpty: true }),
   }),
-  regenerate: (r) => ({ type: "regenerate", conversationId: r.id("conversationId") }),
+  regenerate: (r) => ({ type: 'regenerate', conversationId: r.id('conversationId') }),
   editAndResend: (r) => ({
-    type: "editAndResend",
-    conversationId: r.id("conversationId"),
-    messageIndex: r.integer("messageIndex", 0, LIMITS.messageIndex),
-    text: r.text("text", LIMITS.text, { nonEmpty: true }),
+    type: 'editAndResend',
+    conversationId: r.id('conversationId'),
+    messageIndex: r.integer('messageIndex', 0, LIMITS.messageIndex),
+    text: r.text('text', LIMITS.text, { nonEmpty: true }),
   }),
-  copyCode: codeMessage("copyCode"),
-  insertCode: codeMessage("insertCode"),
-  diffCode: codeMessage("diffCode"),
+  copyCode: codeMessage('copyCode'),
+  insertCode: codeMessage('insertCode'),
+  diffCode: codeMessage('diffCode'),
   openLink: (r) => {
-    const url = r.text("url", LIMITS.url);
-    if (!isAllowedLinkUrl(url)) throw new FieldError("openLink.url must be an http, https or mailto URL");
-    return { type: "openLink", url };
+    const url = r.text('url', LIMITS.url);
+    if (!isAllowedLinkUrl(url)) throw new FieldError('openLink.url must be an http, https or mailto URL');
+    return { type: 'openLink', url };
   },
-  attachActiveFile: () => ({ type: "attachActiveFile" }),
-  attachOpenFile: () => ({ type: "attachOpenFile" }),
-  removeAttachment: (r) => ({ type: "removeAttachment", attachmentId: r.id("attachmentId") }),
-  noticeChoice: (r) => ({ type: "noticeChoice", noticeId: r.id("noticeId"), choice: r.id("choice") }),
-  showTerms: () => ({ type: "showTerms" }),
+  attachActiveFile: () => ({ type: 'attachActiveFile' }),
+  attachOpenFile: () => ({ type: 'attachOpenFile' }),
+  removeAttachment: (r) => ({ type: 'removeAttachment', attachmentId: r.id('attachmentId') }),
+  noticeChoice: (r) => ({ type: 'noticeChoice', noticeId: r.id('noticeId'), choice: r.id('choice') }),
+  showTerms: () => ({ type: 'showTerms' }),
 };
 
 function isMessageType(type: string): type is WebviewMessageType {
@@ -184,13 +191,14 @@ function isMessageType(type: string): type is WebviewMessageType {
 }
 
 export function parseWebviewMessage(value: unknown): ParseResult {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, error: "message must be an object" };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, error: 'message must be an object' };
   }
   const record = value as Record<string, unknown>;
   const type = record.type;
-  if (typeof type !== "string") return { ok: false, error: "message.type must be a string" };
-  if (!isMessageType(type)) return { ok: false, error: `message.type ${JSON.stringify(type.slice(0, 40))} is not a known message` };
+  if (typeof type !== 'string') return { ok: false, error: 'message.type must be a string' };
+  if (!isMessageType(type))
+    return { ok: false, error: `message.type ${JSON.stringify(type.slice(0, 40))} is not a known message` };
   try {
     return { ok: true, message: PARSERS[type](createFieldReader(record, type)) };
   } catch (error) {

@@ -3,21 +3,36 @@
  * A notice that is never answered resolves undefined when a newer one replaces it or
  * the panel goes away, so a waiting send never hangs.
  */
-import type { PanelAsk, PanelNoticeChoice } from "./before-send.js";
-import type { ExtensionMessage } from "./panel-messages.js";
+import type { PanelAsk, PanelNoticeChoice } from './before-send.js';
+import type { ExtensionMessage } from './panel-messages.js';
 
 export class PanelNotices implements PanelAsk {
   private next = 1;
-  private readonly waiting = new Map<string, { choices: PanelNoticeChoice[]; resolve: (id: string | undefined) => void }>();
+  private readonly waiting = new Map<
+    string,
+    { choices: PanelNoticeChoice[]; resolve: (id: string | undefined) => void }
+  >();
 
   constructor(private readonly post: (message: ExtensionMessage) => void) {}
 
-  ask(message: string, choices: PanelNoticeChoice[], severity: "info" | "warning" = "warning", note?: string): Promise<string | undefined> {
+  ask(
+    message: string,
+    choices: PanelNoticeChoice[],
+    severity: 'info' | 'warning' = 'warning',
+    note?: string,
+  ): Promise<string | undefined> {
     this.dismissAll();
     const id = `notice-${this.next++}`;
     return new Promise((resolve) => {
       this.waiting.set(id, { choices, resolve });
-      this.post({ type: "notice", id, severity, message, choices: choices.map(({ id: c, label }) => ({ id: c, label })), ...(note ? { note } : {}) });
+      this.post({
+        type: 'notice',
+        id,
+        severity,
+        message,
+        choices: choices.map(({ id: c, label }) => ({ id: c, label })),
+        ...(note ? { note } : {}),
+      });
     });
   }
 

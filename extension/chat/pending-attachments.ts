@@ -2,8 +2,8 @@
  * What the person attached for the next question (the chips above the input). The extension
  * keeps the text; the webview only ever sees ids, names and line ranges.
  */
-import { lineRange, type Attachment } from "./attachments.js";
-import type { AttachmentView } from "./panel-messages.js";
+import { lineRange, type Attachment } from './attachments.js';
+import type { AttachmentView } from './panel-messages.js';
 
 const MAX_PENDING = 20;
 
@@ -14,8 +14,9 @@ export class PendingAttachments {
   /** Adds it, replacing an attachment of the same file and kind (a new selection replaces the old one). */
   add(attachment: Attachment): string {
     for (const [id, existing] of this.items) {
-      const sameSelection = existing.kind === "selection" && attachment.kind === "selection";
-      if (sameSelection || (existing.kind === attachment.kind && existing.name === attachment.name)) this.items.delete(id);
+      const sameSelection = existing.kind === 'selection' && attachment.kind === 'selection';
+      if (sameSelection || (existing.kind === attachment.kind && existing.name === attachment.name))
+        this.items.delete(id);
     }
     if (this.items.size >= MAX_PENDING) this.items.delete(this.items.keys().next().value as string);
     const id = `att-${this.next++}`;
@@ -49,13 +50,19 @@ export class PendingAttachments {
 
 function viewOf(id: string, attachment: Attachment): AttachmentView {
   const { start, end } = lineRange(attachment);
-  const partial = attachment.kind === "selection" || (attachment.startLine ?? 1) !== 1;
-  return { id, kind: attachment.kind, name: attachment.name, language: attachment.language, lines: partial ? { start, end } : null };
+  const partial = attachment.kind === 'selection' || (attachment.startLine ?? 1) !== 1;
+  return {
+    id,
+    kind: attachment.kind,
+    name: attachment.name,
+    language: attachment.language,
+    lines: partial ? { start, end } : null,
+  };
 }
 
 /** How an attachment is named on a sent question: "a.ts" or "a.ts:3-9". */
-export function attachmentLabel(attachment: Omit<Attachment, "focus">): string {
-  if (attachment.kind !== "selection") return attachment.name;
+export function attachmentLabel(attachment: Omit<Attachment, 'focus'>): string {
+  if (attachment.kind !== 'selection') return attachment.name;
   const { start, end } = lineRange(attachment);
   return start === end ? `${attachment.name}:${start}` : `${attachment.name}:${start}-${end}`;
 }

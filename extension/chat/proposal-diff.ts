@@ -32,7 +32,13 @@ export class ProposalDiffs implements vscode.TextDocumentContentProvider, vscode
     const name = basename(document.uri.path) || 'untitled';
     // The file name is kept last so the diff editor picks the same language.
     const uri = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/proposal-${this.next++}/${name}` });
-    this.proposals.set(uri.toString(), { target: document.uri, range, original: document.getText(range), code, content });
+    this.proposals.set(uri.toString(), {
+      target: document.uri,
+      range,
+      original: document.getText(range),
+      code,
+      content,
+    });
     const title = vscode.l10n.t('{0} ↔ proposed change (Fude)', name);
     await vscode.commands.executeCommand('vscode.diff', document.uri, uri, title, { preview: true });
     return uri;
@@ -42,12 +48,19 @@ export class ProposalDiffs implements vscode.TextDocumentContentProvider, vscode
   async apply(uri: vscode.Uri): Promise<boolean> {
     const proposal = this.proposals.get(uri.toString());
     if (proposal === undefined) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('This proposed change is no longer available. Open it again from the chat.'));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('This proposed change is no longer available. Open it again from the chat.'),
+      );
       return false;
     }
     const document = await vscode.workspace.openTextDocument(proposal.target);
     if (document.getText(proposal.range) !== proposal.original) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed where the code was selected; the proposal was not applied. Select the code again and reopen the diff.', basename(proposal.target.path)));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          '{0} changed where the code was selected; the proposal was not applied. Select the code again and reopen the diff.',
+          basename(proposal.target.path),
+        ),
+      );
       return false;
     }
     const edit = new vscode.WorkspaceEdit();
@@ -66,7 +79,8 @@ export class ProposalDiffs implements vscode.TextDocumentContentProvider, vscode
 }
 
 async function closeDiffTabs(uri: vscode.Uri): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === uri.toString());
   if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }

@@ -36,7 +36,10 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
   const proposals = new ProposalDiffs();
   const texts = sessionTexts();
   // Per workspace (a window without a folder keeps its chats with the user's global storage).
-  const folder = vscode.Uri.joinPath(context.storageUri ?? vscode.Uri.joinPath(context.globalStorageUri, 'no-workspace'), 'chat-history');
+  const folder = vscode.Uri.joinPath(
+    context.storageUri ?? vscode.Uri.joinPath(context.globalStorageUri, 'no-workspace'),
+    'chat-history',
+  );
   const history = new HistoryStore(new NodeHistoryDisk(folder.fsPath), { untitled: texts.untitled });
   // Before the session: it looks up the conversation that was open, which may still be in the old place.
   const migrated = migrateV1History(context.workspaceState, history);
@@ -58,11 +61,16 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
     log: (line) => log.info(line),
   });
   const panels = new ChatPanels(context.extensionUri, session, log);
-  void migrated.then(async ({ moved, skipped }) => {
-    if (moved + skipped > 0) log.info(`chat: moved ${moved} conversations from workspaceState into ${folder.fsPath}${skipped > 0 ? ` (${skipped} unreadable or too big)` : ''}`);
-    await history.tidy();
-    session.refresh();
-  }).catch((e: unknown) => log.error(`chat: the history could not be moved or tidied: ${String(e)}`));
+  void migrated
+    .then(async ({ moved, skipped }) => {
+      if (moved + skipped > 0)
+        log.info(
+          `chat: moved ${moved} conversations from workspaceState into ${folder.fsPath}${skipped > 0 ? ` (${skipped} unreadable or too big)` : ''}`,
+        );
+      await history.tidy();
+      session.refresh();
+    })
+    .catch((e: unknown) => log.error(`chat: the history could not be moved or tidied: ${String(e)}`));
 
   // Requests start and end often (inline completion): only tell the panels when the header changed, and
   // then only the header (the conversation is not sent, parsed or drawn again).
@@ -109,7 +117,7 @@ export function registerChat(deps: ChatDeps): { disposables: vscode.Disposable[]
         return;
       }
       // No selection: the whole file is what the person is looking at.
-      session.attach(selectionAttachment(editor) ?? await fileAtCursor(editor));
+      session.attach(selectionAttachment(editor) ?? (await fileAtCursor(editor)));
       await showChat();
     }),
     vscode.commands.registerCommand('fude.chat.attachActiveFile', () => session.receive({ type: 'attachActiveFile' })),

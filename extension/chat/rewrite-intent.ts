@@ -13,7 +13,10 @@ const REWRITE = [
 const STRONG = [/\b(?:refactor|rewrite|re-?write|fix)\b/i, /(?:リファクタ|書き換え|書き直|修正|直して)/];
 
 /** Questions about the code rather than for a new version of it. */
-const EXPLAIN = [/^\s*(?:what|why|how|where|when|which|who|explain|describe|is|are|does|do|can you explain)\b/i, /(?:説明|とは|なぜ|どうして|どういう|何をして|教えて|意味)/];
+const EXPLAIN = [
+  /^\s*(?:what|why|how|where|when|which|who|explain|describe|is|are|does|do|can you explain)\b/i,
+  /(?:説明|とは|なぜ|どうして|どういう|何をして|教えて|意味)/,
+];
 
 export interface QuestionParts {
   readonly question: string;

@@ -1,14 +1,14 @@
 /** What the chat session needs from its surroundings; the VS Code layer provides it, tests pass fakes. */
-import type { CountResult, SamplingFields } from "../../protocol/messages.js";
-import type { CountCall } from "../engine/engine.js";
-import type { ReadingView } from "../engine/reading-progress.js";
-import type { ChatEngine } from "../engine/stream-answer.js";
-import type { AttachmentCut } from "./attachment-cap.js";
-import type { Attachment } from "./attachments.js";
-import type { BeforeSend } from "./before-send.js";
-import type { LeftOut } from "./context-budget.js";
-import type { HistoryStore, KeyValueStore } from "./history-store.js";
-import type { ModelHeader } from "./panel-messages.js";
+import type { CountResult, SamplingFields } from '../../protocol/messages.js';
+import type { CountCall } from '../engine/engine.js';
+import type { ReadingView } from '../engine/reading-progress.js';
+import type { ChatEngine } from '../engine/stream-answer.js';
+import type { AttachmentCut } from './attachment-cap.js';
+import type { Attachment } from './attachments.js';
+import type { BeforeSend } from './before-send.js';
+import type { LeftOut } from './context-budget.js';
+import type { HistoryStore, KeyValueStore } from './history-store.js';
+import type { ModelHeader } from './panel-messages.js';
 
 /** Editor-side actions a panel message can ask for. Each shows its own messages when it cannot act. */
 export interface EditorBridge {

@@ -1,7 +1,7 @@
 /** What the session tells the panels: the state message, and error lines that may offer Regenerate. */
-import type { HistoryStore } from "./history-store.js";
-import type { ChatMessageView, ExtensionMessage, ModelHeader } from "./panel-messages.js";
-import { attachmentLabel } from "./pending-attachments.js";
+import type { HistoryStore } from './history-store.js';
+import type { ChatMessageView, ExtensionMessage, ModelHeader } from './panel-messages.js';
+import { attachmentLabel } from './pending-attachments.js';
 
 export interface StateParts {
   history: HistoryStore;
@@ -19,10 +19,10 @@ export function stateMessage(o: StateParts): ExtensionMessage {
     text: m.text,
     attachments: (m.attachments ?? []).map(attachmentLabel),
     ...(m.cut ? { cut: true } : {}),
-    ...(m.role === "assistant" && m.model ? { model: m.model } : {}),
+    ...(m.role === 'assistant' && m.model ? { model: m.model } : {}),
   }));
   return {
-    type: "state",
+    type: 'state',
     conversations: o.history.list(),
     currentConversationId: conversation?.id ?? null,
     messages,
@@ -38,25 +38,28 @@ export class ErrorLines {
   private next = 1;
   private readonly retries = new Map<string, string>();
 
-  constructor(private readonly post: (message: ExtensionMessage) => void, private readonly regenerateLabel: string) {}
+  constructor(
+    private readonly post: (message: ExtensionMessage) => void,
+    private readonly regenerateLabel: string,
+  ) {}
 
   show(conversationId: string | null, message: string, retry = false): string {
     const id = `error-${this.next++}`;
     if (retry && conversationId !== null) this.retries.set(id, conversationId);
-    const action = retry && conversationId !== null ? { id: "regenerate", label: this.regenerateLabel } : null;
-    this.post({ type: "error", id, conversationId, message, action });
+    const action = retry && conversationId !== null ? { id: 'regenerate', label: this.regenerateLabel } : null;
+    this.post({ type: 'error', id, conversationId, message, action });
     return id;
   }
 
   /** A line that needs no answer (null conversation: shown whichever conversation is open). */
   note(conversationId: string | null, message: string): void {
-    this.post({ type: "note", id: `note-${this.next++}`, conversationId, message });
+    this.post({ type: 'note', id: `note-${this.next++}`, conversationId, message });
   }
 
   /** The conversation to regenerate when `choice` on error `id` is its Regenerate button. */
   retryFor(id: string, choice: string): string | undefined {
     const conversationId = this.retries.get(id);
-    if (conversationId === undefined || choice !== "regenerate") return undefined;
+    if (conversationId === undefined || choice !== 'regenerate') return undefined;
     this.retries.delete(id);
     return conversationId;
   }

@@ -84,4 +84,3 @@ export class CompletionCache {
     this.entries.clear();
   }
 }
-

@@ -45,13 +45,15 @@ export interface EngineGenerateOptions {
   readonly now?: () => number;
 }
 
-
 export class EngineGenerate {
   readonly counts: EngineCounts = { sent: 0, done: 0, cancelled: 0, failed: 0 };
   lastMode: 'fim' | 'prefix' | undefined;
   private readonly now: () => number;
 
-  constructor(private readonly client: () => CompleteClient | undefined, private readonly options: EngineGenerateOptions = {}) {
+  constructor(
+    private readonly client: () => CompleteClient | undefined,
+    private readonly options: EngineGenerateOptions = {},
+  ) {
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -60,7 +62,10 @@ export class EngineGenerate {
     if (!client) throw Object.assign(new Error('the backend is not running'), { code: 'not_connected' });
     const started = this.now();
     this.counts.sent++;
-    const generation = client.complete({ prefix, suffix, maxTokens: hints.maxTokens, language: hints.languageId }, signal);
+    const generation = client.complete(
+      { prefix, suffix, maxTokens: hints.maxTokens, language: hints.languageId },
+      signal,
+    );
     try {
       for await (const text of generation) onText(text);
       const done = await generation.done;
@@ -68,7 +73,14 @@ export class EngineGenerate {
       this.lastMode = done.mode;
       // FIM prompts hold the suffix too; prefix completion only the prefix.
       this.options.calibration?.observe(done.mode === 'fim' ? prefix + suffix : prefix, done.usage.inputTokens);
-      this.options.onRecord?.({ ok: true, mode: done.mode, usage: done.usage, backendMs: done.timings.totalMs, roundTripMs: this.now() - started, queuedMs: done.timings.queuedMs });
+      this.options.onRecord?.({
+        ok: true,
+        mode: done.mode,
+        usage: done.usage,
+        backendMs: done.timings.totalMs,
+        roundTripMs: this.now() - started,
+        queuedMs: done.timings.queuedMs,
+      });
       return done;
     } catch (error) {
       const code = errorCode(error);

@@ -109,7 +109,18 @@ interface ReadOutcome {
 }
 
 function zeroCounters(): EngineCounters {
-  return { requests: 0, backendRequests: 0, cacheHits: 0, inflightReuses: 0, filterStops: 0, budgetStops: 0, timeouts: 0, cancelled: 0, failures: 0, empty: 0 };
+  return {
+    requests: 0,
+    backendRequests: 0,
+    cacheHits: 0,
+    inflightReuses: 0,
+    filterStops: 0,
+    budgetStops: 0,
+    timeouts: 0,
+    cancelled: 0,
+    failures: 0,
+    empty: 0,
+  };
 }
 
 export class CompletionEngine {
@@ -153,7 +164,10 @@ export class CompletionEngine {
    */
   canAnswerWithoutModel(request: CompletionRequest): boolean {
     const key = { document: request.document, prefix: request.prefix, suffix: request.suffix };
-    return this.cache.get(key) !== undefined || this.inflight.find(request.document, request.prefix, request.suffix) !== undefined;
+    return (
+      this.cache.get(key) !== undefined ||
+      this.inflight.find(request.document, request.prefix, request.suffix) !== undefined
+    );
   }
 
   async complete(request: CompletionRequest, signal?: AbortSignal): Promise<CompletionResult> {
@@ -195,7 +209,14 @@ export class CompletionEngine {
     const elapsedMs = this.clock.now() - startedAt;
     this.count(outcome, elapsedMs);
     if (outcome.text !== '') this.cache.set(key, outcome.text);
-    return { text: outcome.text, source, end: outcome.end, elapsedMs, stoppedBy: outcome.stoppedBy, error: outcome.error };
+    return {
+      text: outcome.text,
+      source,
+      end: outcome.end,
+      elapsedMs,
+      stoppedBy: outcome.stoppedBy,
+      error: outcome.error,
+    };
   }
 
   /** Stops whatever generation is still running (on deactivate or a model switch). */
@@ -229,7 +250,12 @@ export class CompletionEngine {
   }
 
   /** Reads a generation from `skip` on until it ends, a filter stops it, the budget runs out or the caller cancels. */
-  private read(generation: SharedGeneration, skip: number, ctx: FilterContext, signal?: AbortSignal): Promise<ReadOutcome> {
+  private read(
+    generation: SharedGeneration,
+    skip: number,
+    ctx: FilterContext,
+    signal?: AbortSignal,
+  ): Promise<ReadOutcome> {
     return new Promise((resolve) => {
       const filter = new StreamingFilter(this.filters, ctx);
       let settledAs: ReadEnd | undefined;
@@ -241,11 +267,19 @@ export class CompletionEngine {
         budget.dispose();
         signal?.removeEventListener('abort', onAbort);
         release(end);
-        const shown = end === 'cancelled' || end === 'timeout' || end === 'failed' ? undefined : filter.finish(end === 'time' || end === 'tokens');
+        const shown =
+          end === 'cancelled' || end === 'timeout' || end === 'failed'
+            ? undefined
+            : filter.finish(end === 'time' || end === 'tokens');
         resolve({ text: shown?.text ?? '', end, stoppedBy: shown?.stoppedBy, error });
       };
       const onAbort = (): void => settle('cancelled');
-      const budget = new RequestBudget(this.limits, this.clock, (why) => settle(why === 'first-text-timeout' ? 'timeout' : why), this.estimate);
+      const budget = new RequestBudget(
+        this.limits,
+        this.clock,
+        (why) => settle(why === 'first-text-timeout' ? 'timeout' : why),
+        this.estimate,
+      );
       if (signal?.aborted) return settle('cancelled');
       signal?.addEventListener('abort', onAbort);
       detach = generation.attach(skip, {

@@ -32,7 +32,15 @@ export interface GateInput {
   readonly stoppedByUser: boolean;
 }
 
-export type OffReason = 'disabled' | 'language-disabled' | 'snoozed' | 'terms' | 'demo' | 'backend-failed' | 'backend-stopped' | 'backend-restarting';
+export type OffReason =
+  | 'disabled'
+  | 'language-disabled'
+  | 'snoozed'
+  | 'terms'
+  | 'demo'
+  | 'backend-failed'
+  | 'backend-stopped'
+  | 'backend-restarting';
 
 export type GateDecision =
   | { readonly kind: 'go'; readonly model: ReadyModel }

@@ -9,7 +9,21 @@ export interface LanguageSyntax {
   readonly colonOpensBlock: boolean;
 }
 
-const HASH_COMMENT = new Set(['python', 'shellscript', 'ruby', 'perl', 'r', 'yaml', 'toml', 'dockerfile', 'makefile', 'powershell', 'elixir', 'julia', 'coffeescript']);
+const HASH_COMMENT = new Set([
+  'python',
+  'shellscript',
+  'ruby',
+  'perl',
+  'r',
+  'yaml',
+  'toml',
+  'dockerfile',
+  'makefile',
+  'powershell',
+  'elixir',
+  'julia',
+  'coffeescript',
+]);
 const DASH_COMMENT = new Set(['sql', 'lua', 'haskell', 'elm']);
 const CHAR_QUOTE = new Set(['rust', 'go', 'c', 'cpp', 'java', 'csharp', 'kotlin', 'scala', 'swift', 'zig']);
 

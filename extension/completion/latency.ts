@@ -59,7 +59,10 @@ export class LatencyTracker {
   }
 
   stats(): LatencyStats {
-    const ok = this.samples.filter((s) => !s.timedOut).map((s) => s.ms).sort((a, b) => a - b);
+    const ok = this.samples
+      .filter((s) => !s.timedOut)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
     const timeouts = this.samples.length - ok.length;
     return {
       count: this.samples.length,

@@ -7,7 +7,14 @@
 import type { BudgetLimits } from './budget.js';
 import { systemClock, type Clock } from './clock.js';
 import { AdaptiveDebouncer, type DebounceOptions } from './debounce.js';
-import { CompletionEngine, DEFAULT_BUDGET, type CompletionRequest, type CompletionResult, type GenerateFn, type GenerationEnd } from './engine.js';
+import {
+  CompletionEngine,
+  DEFAULT_BUDGET,
+  type CompletionRequest,
+  type CompletionResult,
+  type GenerateFn,
+  type GenerationEnd,
+} from './engine.js';
 import { KvMirror } from './kv-mirror.js';
 import { RecentFiles } from './recent-files.js';
 import { SpeedEstimate } from './speed.js';
@@ -84,7 +91,13 @@ export type WarmOutcome =
   | { readonly kind: 'skipped'; readonly why: 'no-prefill' | 'already-warm' | 'empty' }
   /** The engine has no KV cache to warm (a remote server), or the backend does not know `prefill`. */
   | { readonly kind: 'unsupported' }
-  | { readonly kind: 'done'; readonly tokens: number; readonly evaluatedTokens: number | undefined; readonly ms: number; readonly line: number }
+  | {
+      readonly kind: 'done';
+      readonly tokens: number;
+      readonly evaluatedTokens: number | undefined;
+      readonly ms: number;
+      readonly line: number;
+    }
   | { readonly kind: 'cancelled'; readonly tokens: number; readonly ms: number; readonly line: number }
   | { readonly kind: 'failed'; readonly tokens: number; readonly ms: number; readonly error: unknown };
 
@@ -174,7 +187,11 @@ export class CompletionPipeline {
     this.recent = options.recent ?? new RecentFiles();
     this.speed = options.speed ?? new SpeedEstimate();
     this.prefill = options.prefill;
-    this.kv = new KvMirror({ estimate: this.calibration.estimate, promptTokensPerSecond: () => this.speed.current?.promptTokensPerSecond, now: () => this.clock.now() });
+    this.kv = new KvMirror({
+      estimate: this.calibration.estimate,
+      promptTokensPerSecond: () => this.speed.current?.promptTokensPerSecond,
+      now: () => this.clock.now(),
+    });
     const generate = options.generate;
     this.engine = new CompletionEngine({
       // Every generation passes here, so the mirror of the KV cache and the speeds follow what was sent.
@@ -182,10 +199,16 @@ export class CompletionPipeline {
         const ticket = this.kv.begin(prefix);
         let wrote = false;
         try {
-          const end = await generate(prefix, suffix, signal, (delta) => {
-            wrote = true;
-            onText(delta);
-          }, hints);
+          const end = await generate(
+            prefix,
+            suffix,
+            signal,
+            (delta) => {
+              wrote = true;
+              onText(delta);
+            },
+            hints,
+          );
           // Text came only after the whole prompt was read.
           if (wrote || !signal.aborted) ticket.finished();
           else ticket.interrupted();
@@ -237,7 +260,11 @@ export class CompletionPipeline {
   plan(fullTokens = this.settings.promptTokens): WindowPlan {
     const s = this.settings;
     return planWindow({
-      speed: this.speed.current, targetMs: s.firstSuggestionTargetMs, firstTextMs: s.budget.firstTextMs, generateMs: s.budget.generateMs, fullTokens,
+      speed: this.speed.current,
+      targetMs: s.firstSuggestionTargetMs,
+      firstTextMs: s.budget.firstTextMs,
+      generateMs: s.budget.generateMs,
+      fullTokens,
     });
   }
 
@@ -245,8 +272,14 @@ export class CompletionPipeline {
     const s = this.settings;
     const { affordableTokens, budgetTokens, limitedBy } = this.plan();
     return {
-      speed: this.speed.current, targetMs: s.firstSuggestionTargetMs, firstTextMs: s.budget.firstTextMs, fullTokens: s.promptTokens,
-      plan: { affordableTokens, budgetTokens, limitedBy }, last: this.last, lastUsage: this.lastUsage, tokenFactor: this.calibration.factor,
+      speed: this.speed.current,
+      targetMs: s.firstSuggestionTargetMs,
+      firstTextMs: s.budget.firstTextMs,
+      fullTokens: s.promptTokens,
+      plan: { affordableTokens, budgetTokens, limitedBy },
+      last: this.last,
+      lastUsage: this.lastUsage,
+      tokenFactor: this.calibration.factor,
     };
   }
 
@@ -255,15 +288,26 @@ export class CompletionPipeline {
   }
 
   /** The request the engine would get for this editor state (also used by tests). */
-  prepare(doc: DocumentSnapshot, contextSize: number, textOf?: (uri: string) => string | undefined, fim = false): CompletionRequest {
+  prepare(
+    doc: DocumentSnapshot,
+    contextSize: number,
+    textOf?: (uri: string) => string | undefined,
+    fim = false,
+  ): CompletionRequest {
     const frame = this.frame(doc, contextSize, textOf, fim);
     const plan = this.plan(frame.input.tokens);
     // A window the KV cache makes cheap is kept; a fresh one is sized for the target at the measured speed.
-    const w = this.window.build({ ...frame.input, freshTokens: frame.freshFor(plan.affordableTokens), maxCost: plan.affordableTokens });
+    const w = this.window.build({
+      ...frame.input,
+      freshTokens: frame.freshFor(plan.affordableTokens),
+      maxCost: plan.affordableTokens,
+    });
     const uncached = frame.cost(w.prefix, w.suffix);
     this.last = {
       tokens: this.calibration.estimate(frame.context + w.prefix) + (fim ? this.calibration.estimate(w.suffix) : 0),
-      uncachedTokens: uncached, kept: this.window.lastKept, expectedFirstTextMs: plan.expectedFirstTextMs(uncached),
+      uncachedTokens: uncached,
+      kept: this.window.lastKept,
+      expectedFirstTextMs: plan.expectedFirstTextMs(uncached),
     };
     return this.request(doc, frame.context, w.prefix, w.suffix);
   }
@@ -278,11 +322,19 @@ export class CompletionPipeline {
     const frame = this.frame(doc, o.contextSize, o.textOf, o.fim ?? false);
     const s = this.settings;
     const size = prefillTokens({
-      speed: this.speed.current, targetMs: s.firstSuggestionTargetMs, firstTextMs: s.budget.firstTextMs, generateMs: s.budget.generateMs,
-      fullTokens: frame.input.tokens, reason: o.reason, expectedPauseMs: o.expectedPauseMs,
+      speed: this.speed.current,
+      targetMs: s.firstSuggestionTargetMs,
+      firstTextMs: s.budget.firstTextMs,
+      generateMs: s.budget.generateMs,
+      fullTokens: frame.input.tokens,
+      reason: o.reason,
+      expectedPauseMs: o.expectedPauseMs,
     });
     // Already warm: the window the next request keeps is cached and about as large as this prefill's would be.
-    const { kept } = this.window.peek({ ...frame.input, freshTokens: frame.freshFor(this.plan(frame.input.tokens).affordableTokens) });
+    const { kept } = this.window.peek({
+      ...frame.input,
+      freshTokens: frame.freshFor(this.plan(frame.input.tokens).affordableTokens),
+    });
     const { fresh: wanted } = this.window.peek({ ...frame.input, freshTokens: size, fresh: true });
     if (kept && frame.cost(kept.prefix, '') <= WARM_ENOUGH_TOKENS && kept.prefix.length >= wanted.prefix.length * 0.8) {
       return { kind: 'skipped', why: 'already-warm' };
@@ -328,17 +380,28 @@ export class CompletionPipeline {
       waitedMs = this.clock.now() - startedAt - prepMs;
       if (!fire) {
         this.counters.debounced++;
-        return { text: '', source: 'model', end: 'cancelled', elapsedMs: 0, debounced: true, totalMs: this.clock.now() - startedAt, prepMs, waitedMs };
+        return {
+          text: '',
+          source: 'model',
+          end: 'cancelled',
+          elapsedMs: 0,
+          debounced: true,
+          totalMs: this.clock.now() - startedAt,
+          prepMs,
+          waitedMs,
+        };
       }
     }
     const result = await this.engine.complete(request, options.signal);
     // No text within the budget: the machine is slower than measured (busy, or another lane holds it).
-    if (result.end === 'timeout' && result.source === 'model' && this.last) this.speed.timedOut(this.last.uncachedTokens, this.settings.budget.firstTextMs);
+    if (result.end === 'timeout' && result.source === 'model' && this.last)
+      this.speed.timedOut(this.last.uncachedTokens, this.settings.budget.firstTextMs);
     return { ...result, debounced: false, totalMs: this.clock.now() - startedAt, prepMs, waitedMs };
   }
 
   private learn(end: GenerationEnd): void {
-    if (end.usage) this.lastUsage = { inputTokens: end.usage.inputTokens, evaluatedInputTokens: end.usage.evaluatedInputTokens };
+    if (end.usage)
+      this.lastUsage = { inputTokens: end.usage.inputTokens, evaluatedInputTokens: end.usage.evaluatedInputTokens };
     if (end.throughput) this.speed.reported(end.throughput, 'backend-requests');
     else if (end.usage && end.timings) this.speed.measured({ ...end.usage, ...end.timings });
   }
@@ -349,13 +412,23 @@ export class CompletionPipeline {
 
   private request(doc: DocumentSnapshot, context: string, prefix: string, suffix: string): CompletionRequest {
     return {
-      document: doc.uri, prefix, suffix, context: context === '' ? undefined : context,
-      languageId: doc.languageId, indentUnit: doc.indentUnit, tabSize: doc.tabSize,
+      document: doc.uri,
+      prefix,
+      suffix,
+      context: context === '' ? undefined : context,
+      languageId: doc.languageId,
+      indentUnit: doc.indentUnit,
+      tabSize: doc.tabSize,
     };
   }
 
   /** The room for the window in the model's context, other files' context, and the window's inputs. */
-  private frame(doc: DocumentSnapshot, contextSize: number, textOf: ((uri: string) => string | undefined) | undefined, fim: boolean) {
+  private frame(
+    doc: DocumentSnapshot,
+    contextSize: number,
+    textOf: ((uri: string) => string | undefined) | undefined,
+    fim: boolean,
+  ) {
     const s = this.settings;
     const estimate = this.calibration.estimate;
     // Room for the answer: the token budget, but never more than a quarter of the context (the
@@ -365,13 +438,21 @@ export class CompletionPipeline {
     const file = { uri: doc.uri, path: doc.path, languageId: doc.languageId };
     // Other files get at most a quarter of the room, and never crowd out the text around the cursor.
     const contextBudget = Math.min(s.extraContextTokens, Math.floor(room / 4));
-    const context = textOf && contextBudget > 0 ? this.recent.contextFor(file, textOf, { tokens: contextBudget, estimate }) : '';
+    const context =
+      textOf && contextBudget > 0 ? this.recent.contextFor(file, textOf, { tokens: contextBudget, estimate }) : '';
     const hard = room - (context === '' ? 0 : estimate(context));
     // A prefix-only model never reads the suffix: only the prefix costs time.
     const cost = (prefix: string, suffix: string) => this.kv.uncachedTokens(context + prefix, fim ? suffix : '');
     const contextTokens = context === '' ? 0 : estimate(context);
     const input: StableWindowInput = {
-      document: doc.uri, text: doc.text, offset: doc.offset, tokens: Math.max(0, Math.min(s.promptTokens, hard)), hardTokens: hard, estimate, suffixShare: s.suffixShare, cost,
+      document: doc.uri,
+      text: doc.text,
+      offset: doc.offset,
+      tokens: Math.max(0, Math.min(s.promptTokens, hard)),
+      hardTokens: hard,
+      estimate,
+      suffixShare: s.suffixShare,
+      cost,
     };
     /** Size of a fresh window whose evaluation costs at most `affordable` (context included; the suffix is free without FIM). */
     const freshFor = (affordable: number) => {

@@ -92,7 +92,10 @@ export class PrefillScheduler {
   moved(place: CursorPlace): void {
     const before = this.place;
     const editMove = this.o.clock.now() - this.lastEditAt <= EDIT_MOVE_MS;
-    if (!editMove && (before === undefined || before.uri !== place.uri || Math.abs(before.line - place.line) > this.jumpLines)) {
+    if (
+      !editMove &&
+      (before === undefined || before.uri !== place.uri || Math.abs(before.line - place.line) > this.jumpLines)
+    ) {
       this.arrive(place, before?.uri === place.uri ? 'jump' : 'open');
       return;
     }
@@ -167,10 +170,14 @@ export class PrefillScheduler {
     this.running = run;
     const stop = this.o.clock.schedule(this.timeoutMs, () => controller.abort('timeout'));
     const place = this.place;
-    void this.o.warm(reason, this.expectedPauseMs(), controller.signal).then(
-      (outcome) => this.finish(run, outcome, controller.signal.reason === 'timeout', place),
-      (error: unknown) => this.finish(run, { kind: 'failed', tokens: 0, ms: this.o.clock.now() - run.startedAt, error }, false, place),
-    ).finally(stop);
+    void this.o
+      .warm(reason, this.expectedPauseMs(), controller.signal)
+      .then(
+        (outcome) => this.finish(run, outcome, controller.signal.reason === 'timeout', place),
+        (error: unknown) =>
+          this.finish(run, { kind: 'failed', tokens: 0, ms: this.o.clock.now() - run.startedAt, error }, false, place),
+      )
+      .finally(stop);
   }
 
   private finish(run: Running, outcome: ServiceWarmOutcome, timedOut: boolean, place: CursorPlace | undefined): void {
@@ -181,7 +188,8 @@ export class PrefillScheduler {
       case 'off':
         this.counts.skipped++;
         // Said once per reason: every cursor move would repeat it.
-        if (this.lastOff !== outcome.reason) this.o.log(`prefill: not warming the model's cache (completion ${outcome.reason})`);
+        if (this.lastOff !== outcome.reason)
+          this.o.log(`prefill: not warming the model's cache (completion ${outcome.reason})`);
         this.lastOff = outcome.reason;
         return;
       case 'skipped':
@@ -190,7 +198,10 @@ export class PrefillScheduler {
         this.lastOff = undefined;
         if (outcome.kind === 'unsupported') {
           // Said once: with a remote engine every move would repeat it.
-          if (!this.toldUnsupported) this.o.log('prefill: the engine in use has no completion cache to warm (a remote server); nothing is sent ahead of typing');
+          if (!this.toldUnsupported)
+            this.o.log(
+              'prefill: the engine in use has no completion cache to warm (a remote server); nothing is sent ahead of typing',
+            );
           this.toldUnsupported = true;
         } else if (outcome.why === 'already-warm') this.o.log(`${where}: the window is already in the cache`);
         return;
@@ -198,24 +209,32 @@ export class PrefillScheduler {
         this.counts.started++;
         this.counts.done++;
         this.lastOff = undefined;
-        this.o.log(`${where}: ${outcome.tokens} tokens (about), ${outcome.evaluatedTokens ?? '?'} evaluated, in ${s(outcome.ms)}`);
+        this.o.log(
+          `${where}: ${outcome.tokens} tokens (about), ${outcome.evaluatedTokens ?? '?'} evaluated, in ${s(outcome.ms)}`,
+        );
         break;
       case 'cancelled':
         this.counts.started++;
         this.lastOff = undefined;
         if (timedOut) {
           this.counts.timedOut++;
-          this.o.log(`${where}: stopped after ${s(outcome.ms)} (longer than ${s(this.timeoutMs)}); part of its ${outcome.tokens} tokens stays cached`);
+          this.o.log(
+            `${where}: stopped after ${s(outcome.ms)} (longer than ${s(this.timeoutMs)}); part of its ${outcome.tokens} tokens stays cached`,
+          );
         } else {
           this.counts.superseded++;
           const by = run.editedSince ? 'typing' : 'a newer prefill';
-          this.o.log(`${where}: superseded by ${by} after ${s(outcome.ms)}; part of its ${outcome.tokens} tokens stays cached`);
+          this.o.log(
+            `${where}: superseded by ${by} after ${s(outcome.ms)}; part of its ${outcome.tokens} tokens stays cached`,
+          );
         }
         return;
       case 'failed':
         this.counts.started++;
         this.counts.failed++;
-        this.o.log(`${where}: failed after ${s(outcome.ms)}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`);
+        this.o.log(
+          `${where}: failed after ${s(outcome.ms)}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`,
+        );
         return;
     }
     // Idle came while this one ran: now warm the whole window, unless the user is back.

@@ -7,7 +7,8 @@ import { snapToCharBoundary } from './text.js';
  * A budget in characters, or in tokens with the caller's estimate (the model's tokenizer, or
  * `roughTokenCount`). Costs of lines are summed, so the estimate should be roughly additive.
  */
-export type TextBudget = { readonly chars: number } | { readonly tokens: number; readonly estimate: (text: string) => number };
+export type TextBudget =
+  { readonly chars: number } | { readonly tokens: number; readonly estimate: (text: string) => number };
 
 interface Meter {
   readonly limit: number;
@@ -144,7 +145,11 @@ export interface ContextSnippet {
  * Other files (recently edited or open, same language) as line comments with their path, in the
  * caller's order of priority, whole lines only, within the budget. Returns '' when nothing fits.
  */
-export function formatContextSnippets(snippets: readonly ContextSnippet[], languageId: string | undefined, budget: TextBudget): string {
+export function formatContextSnippets(
+  snippets: readonly ContextSnippet[],
+  languageId: string | undefined,
+  budget: TextBudget,
+): string {
   const meter = meterFor(budget);
   const comment = languageSyntax(languageId).lineComment;
   let room = meter.limit;

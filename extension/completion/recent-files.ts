@@ -1,7 +1,12 @@
 // Which other files the user recently edited or looked at, and the part of each worth showing the
 // model: the lines around the last edit (or the top of a file only viewed). The editor adapter
 // records events; texts are read only when a prompt is built, from what is still open.
-import { chooseContextSnippets, formatContextSnippets, type ContextCandidate, type TextBudget } from './prompt-window.js';
+import {
+  chooseContextSnippets,
+  formatContextSnippets,
+  type ContextCandidate,
+  type TextBudget,
+} from './prompt-window.js';
 
 export interface FileRef {
   readonly uri: string;
@@ -76,9 +81,18 @@ export class RecentFiles {
       if (e.uri === current.uri || e.languageId !== current.languageId) continue;
       const text = textOf(e.uri);
       if (text === undefined) continue;
-      candidates.push({ path: e.path, languageId: e.languageId, lastUsedAt: e.lastUsedAt, text: linesAround(text.replace(/\r\n/g, '\n'), e.focusLine, this.around) });
+      candidates.push({
+        path: e.path,
+        languageId: e.languageId,
+        lastUsedAt: e.lastUsedAt,
+        text: linesAround(text.replace(/\r\n/g, '\n'), e.focusLine, this.around),
+      });
     }
-    const chosen = chooseContextSnippets(candidates, { path: current.path, languageId: current.languageId }, this.maxSnippets);
+    const chosen = chooseContextSnippets(
+      candidates,
+      { path: current.path, languageId: current.languageId },
+      this.maxSnippets,
+    );
     return formatContextSnippets(chosen, current.languageId, budget);
   }
 

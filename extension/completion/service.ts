@@ -7,7 +7,14 @@ import { isCancelled } from '../engine/engine-error.js';
 import type { ModelState, ModelStatusView } from '../engine/model-status.js';
 import { EngineGenerate, type GenerationRecord } from './engine-generate.js';
 import { decideGate, type BackendView, type GateDecision, type OffReason } from './gate.js';
-import { CompletionPipeline, type DocumentSnapshot, type PipelineOutcome, type PipelineSettings, type WarmOutcome, type WarmReason } from './pipeline.js';
+import {
+  CompletionPipeline,
+  type DocumentSnapshot,
+  type PipelineOutcome,
+  type PipelineSettings,
+  type WarmOutcome,
+  type WarmReason,
+} from './pipeline.js';
 import type { Snooze } from './snooze.js';
 import { TokenCalibration } from './token-calibration.js';
 
@@ -39,7 +46,11 @@ export type ServiceOutcome =
   | { readonly kind: 'off'; readonly reason: OffReason | 'not-ready' }
   /** The caller gave up (the next keystroke) while the model was starting: nothing to show, nothing wrong. */
   | { readonly kind: 'cancelled' }
-  | { readonly kind: 'done'; readonly outcome: PipelineOutcome; readonly model: { readonly name: string; readonly fim: boolean } };
+  | {
+      readonly kind: 'done';
+      readonly outcome: PipelineOutcome;
+      readonly model: { readonly name: string; readonly fim: boolean };
+    };
 
 export interface ProvideOptions {
   readonly manual: boolean;
@@ -83,14 +94,22 @@ export class CompletionService {
 
   constructor(private readonly deps: CompletionServiceDeps) {
     const calibration = new TokenCalibration();
-    this.generate = new EngineGenerate(() => (deps.status.current.phase === 'ready' ? deps.engine : undefined), { calibration, onRecord: deps.onRecord });
+    this.generate = new EngineGenerate(() => (deps.status.current.phase === 'ready' ? deps.engine : undefined), {
+      calibration,
+      onRecord: deps.onRecord,
+    });
     const prefill = deps.engine.prefill?.bind(deps.engine);
     this.pipeline = new CompletionPipeline({
-      generate: this.generate.generate, settings: deps.settings, calibration, isCancellation: (e) => isCancelled(e),
-      prefill: prefill && (async (prefix, suffix, signal) => {
-        if (deps.status.current.phase !== 'ready') return undefined;
-        return prefill({ prefix, suffix }, signal);
-      }),
+      generate: this.generate.generate,
+      settings: deps.settings,
+      calibration,
+      isCancellation: (e) => isCancelled(e),
+      prefill:
+        prefill &&
+        (async (prefix, suffix, signal) => {
+          if (deps.status.current.phase !== 'ready') return undefined;
+          return prefill({ prefix, suffix }, signal);
+        }),
     });
     this.off = deps.status.onDidChange((s) => this.follow(s));
     this.follow(deps.status.current);
@@ -101,7 +120,9 @@ export class CompletionService {
     const { enabled, enabledGlobally } = this.deps.enabled(languageId);
     const state = this.deps.status.current;
     return decideGate({
-      manual, enabled, enabledGlobally,
+      manual,
+      enabled,
+      enabledGlobally,
       backend: backendView(state),
       snoozedUntil: this.deps.snooze.until(),
       now: (this.deps.now ?? Date.now)(),
@@ -128,7 +149,11 @@ export class CompletionService {
     if (decision.kind === 'off') return { kind: 'off', reason: decision.reason };
     if (decision.kind !== 'go') return { kind: 'off', reason: 'not-ready' };
     const outcome = await this.pipeline.provide(snapshot, {
-      manual: options.manual, signal: options.signal, contextSize: decision.model.contextSize, textOf: options.textOf, fim: decision.model.fim,
+      manual: options.manual,
+      signal: options.signal,
+      contextSize: decision.model.contextSize,
+      textOf: options.textOf,
+      fim: decision.model.fim,
     });
     return { kind: 'done', outcome, model: { name: decision.model.name, fim: decision.model.fim } };
   }
@@ -142,8 +167,12 @@ export class CompletionService {
     if (decision.kind === 'off') return { kind: 'off', reason: decision.reason };
     if (decision.kind !== 'go') return { kind: 'off', reason: 'not-ready' };
     return this.pipeline.warm(snapshot, {
-      contextSize: decision.model.contextSize, fim: decision.model.fim, textOf: request.textOf,
-      reason: request.reason, expectedPauseMs: request.expectedPauseMs, signal: request.signal,
+      contextSize: decision.model.contextSize,
+      fim: decision.model.fim,
+      textOf: request.textOf,
+      reason: request.reason,
+      expectedPauseMs: request.expectedPauseMs,
+      signal: request.signal,
     });
   }
 

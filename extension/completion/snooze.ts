@@ -10,7 +10,10 @@ export interface SnoozeStorage {
 const KEY = 'fude.completion.snoozedUntil';
 
 export class Snooze {
-  constructor(private readonly storage: SnoozeStorage, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly storage: SnoozeStorage,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** When the snooze ends (epoch ms), or undefined when not snoozed. */
   until(): number | undefined {

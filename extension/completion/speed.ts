@@ -67,7 +67,7 @@ export class SpeedEstimate {
    */
   timedOut(tokens: number, ms: number): void {
     if (this.prompt === undefined || !(tokens > 0) || !(ms > 0)) return;
-    const atMost = ((tokens / ms) * 1000) * 0.8;
+    const atMost = (tokens / ms) * 1000 * 0.8;
     if (atMost < this.prompt) {
       this.prompt = atMost;
       this.src = 'after-timeout';

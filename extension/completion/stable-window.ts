@@ -65,8 +65,17 @@ export class StableWindow {
     const limit = Math.min(input.hardTokens, Math.floor(input.tokens * (1 + this.slack)));
     // Fresh and kept windows share the suffix part, so keeping a window never makes the suffix
     // (which a FIM prompt re-evaluates on every request) longer.
-    const target = Math.min(input.hardTokens, Math.floor(input.tokens * this.freshShare), input.freshTokens ?? Infinity);
-    const window = buildPromptWindow({ text: input.text, offset: input.offset, budget: { tokens: target, estimate: input.estimate }, suffixShare: input.suffixShare });
+    const target = Math.min(
+      input.hardTokens,
+      Math.floor(input.tokens * this.freshShare),
+      input.freshTokens ?? Infinity,
+    );
+    const window = buildPromptWindow({
+      text: input.text,
+      offset: input.offset,
+      budget: { tokens: target, estimate: input.estimate },
+      suffixShare: input.suffixShare,
+    });
     const kept = input.fresh ? undefined : this.keep(input, window, limit);
     this.lastKept = kept !== undefined;
     if (kept) {
@@ -85,8 +94,17 @@ export class StableWindow {
   /** The anchored window `build` would keep now, and the fresh one it would start, without building or counting anything. */
   peek(input: StableWindowInput): { kept: PromptWindow | undefined; fresh: PromptWindow } {
     const limit = Math.min(input.hardTokens, Math.floor(input.tokens * (1 + this.slack)));
-    const target = Math.min(input.hardTokens, Math.floor(input.tokens * this.freshShare), input.freshTokens ?? Infinity);
-    const fresh = buildPromptWindow({ text: input.text, offset: input.offset, budget: { tokens: target, estimate: input.estimate }, suffixShare: input.suffixShare });
+    const target = Math.min(
+      input.hardTokens,
+      Math.floor(input.tokens * this.freshShare),
+      input.freshTokens ?? Infinity,
+    );
+    const fresh = buildPromptWindow({
+      text: input.text,
+      offset: input.offset,
+      budget: { tokens: target, estimate: input.estimate },
+      suffixShare: input.suffixShare,
+    });
     return { kept: input.fresh ? undefined : this.keep(input, fresh, limit), fresh };
   }
 
@@ -98,7 +116,8 @@ export class StableWindow {
     if (lineAt(input.text, a.start) !== a.firstLine) return undefined;
     const prefix = input.text.slice(a.start, window.cursor);
     if (input.estimate(prefix) + input.estimate(window.suffix) > limit) return undefined;
-    if (input.cost && input.maxCost !== undefined && input.cost(prefix, window.suffix) > input.maxCost) return undefined;
+    if (input.cost && input.maxCost !== undefined && input.cost(prefix, window.suffix) > input.maxCost)
+      return undefined;
     return { ...window, prefix, start: a.start };
   }
 }

@@ -26,7 +26,15 @@ export class TokenCalibration {
   private readonly o: Required<TokenCalibrationOptions>;
 
   constructor(options: TokenCalibrationOptions = {}) {
-    this.o = { initialFactor: 3.5, samples: 8, margin: 1.1, minFactor: 0.5, maxFactor: 8, minRoughTokens: 16, ...options };
+    this.o = {
+      initialFactor: 3.5,
+      samples: 8,
+      margin: 1.1,
+      minFactor: 0.5,
+      maxFactor: 8,
+      minRoughTokens: 16,
+      ...options,
+    };
     this.current = this.o.initialFactor;
   }
 

@@ -41,7 +41,12 @@ export const MIN_WINDOW_TOKENS = 48;
 export function planWindow(i: SizerInput): WindowPlan {
   const s = i.speed;
   if (!s) {
-    return { affordableTokens: i.fullTokens, budgetTokens: i.fullTokens, limitedBy: 'unknown-speed', expectedFirstTextMs: () => undefined };
+    return {
+      affordableTokens: i.fullTokens,
+      budgetTokens: i.fullTokens,
+      limitedBy: 'unknown-speed',
+      expectedFirstTextMs: () => undefined,
+    };
   }
   const firstTokenMs = 1000 / s.decodeTokensPerSecond + OVERHEAD_MS;
   const expectedFirstTextMs = (tokens: number) => (Math.max(0, tokens) / s.promptTokensPerSecond) * 1000 + firstTokenMs;
@@ -52,7 +57,8 @@ export function planWindow(i: SizerInput): WindowPlan {
   // The target may be out of reach on a slow machine: still ask with a few lines, if the budget covers them.
   const aimed = Math.max(targetTokens, Math.min(MIN_WINDOW_TOKENS, budgetTokens));
   const affordableTokens = Math.min(i.fullTokens, budgetTokens, aimed);
-  const limitedBy: WindowLimit = affordableTokens === i.fullTokens ? 'setting' : affordableTokens === budgetTokens ? 'budget' : 'target';
+  const limitedBy: WindowLimit =
+    affordableTokens === i.fullTokens ? 'setting' : affordableTokens === budgetTokens ? 'budget' : 'target';
   return { affordableTokens, budgetTokens, limitedBy, expectedFirstTextMs };
 }
 
@@ -61,7 +67,9 @@ export function planWindow(i: SizerInput): WindowPlan {
  * file or a jump, the next keystroke tends to come soon: a window the backend can read before it comes
  * (at least a cold window's worth), so that keystroke costs only its tail; later idle time grows it.
  */
-export function prefillTokens(i: SizerInput & { readonly reason: 'open' | 'jump' | 'idle'; readonly expectedPauseMs: number }): number {
+export function prefillTokens(
+  i: SizerInput & { readonly reason: 'open' | 'jump' | 'idle'; readonly expectedPauseMs: number },
+): number {
   const s = i.speed;
   if (!s || i.reason === 'idle') return i.fullTokens;
   const inPause = Math.floor((i.expectedPauseMs / 1000) * s.promptTokensPerSecond * 0.8);

@@ -10,7 +10,20 @@ export function extractCode(answer: string): string {
 export type CommentSyntax = 'c' | 'hash';
 
 function commentSyntaxFor(languageId: string): CommentSyntax {
-  return ['python', 'shellscript', 'ruby', 'perl', 'r', 'yaml', 'toml', 'powershell', 'makefile', 'dockerfile'].includes(languageId) ? 'hash' : 'c';
+  return [
+    'python',
+    'shellscript',
+    'ruby',
+    'perl',
+    'r',
+    'yaml',
+    'toml',
+    'powershell',
+    'makefile',
+    'dockerfile',
+  ].includes(languageId)
+    ? 'hash'
+    : 'c';
 }
 
 /** The code with its comments and all whitespace removed; strings are kept as they are (docstrings aside). */
@@ -26,7 +39,7 @@ function codeSkeleton(text: string, syntax: CommentSyntax): string {
       const docstring = syntax === 'hash' && text.startsWith(ch.repeat(3), i);
       if (!docstring) out += text.slice(i, end);
       i = end;
-    } else if (syntax === 'c' && two === '//' || syntax === 'hash' && ch === '#') {
+    } else if ((syntax === 'c' && two === '//') || (syntax === 'hash' && ch === '#')) {
       while (i < text.length && text[i] !== '\n') i++;
     } else if (syntax === 'c' && two === '/*') {
       const end = text.indexOf('*/', i + 2);
@@ -45,7 +58,10 @@ function stringEnd(text: string, start: number): number {
   const triple = text.slice(start, start + 3) === q.repeat(3) ? q.repeat(3) : '';
   let i = start + (triple ? 3 : 1);
   while (i < text.length) {
-    if (text[i] === '\\') { i += 2; continue; }
+    if (text[i] === '\\') {
+      i += 2;
+      continue;
+    }
     if (triple ? text.startsWith(triple, i) : text[i] === q) return i + (triple ? 3 : 1);
     if (!triple && q !== '`' && text[i] === '\n') return i;
     i++;

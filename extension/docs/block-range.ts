@@ -20,7 +20,10 @@ export function blockEndLine(lines: readonly string[], declLine: number, style: 
   let opened = false;
   for (let i = declLine; i < lines.length; i++) {
     for (const ch of lines[i].replace(/\/\/.*$/, '').replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""')) {
-      if (ch === '{') { depth++; opened = true; } else if (ch === '}') depth--;
+      if (ch === '{') {
+        depth++;
+        opened = true;
+      } else if (ch === '}') depth--;
     }
     if (opened && depth <= 0) return i;
     // A declaration without a body ("fn f();", "int f(int);").
@@ -30,7 +33,11 @@ export function blockEndLine(lines: readonly string[], declLine: number, style: 
 }
 
 /** The nearest declaration whose lines contain the cursor (not one that ended above it), else the nearest above. */
-export function enclosingDeclaration(lines: readonly string[], cursorLine: number, style: CommentStyle): number | undefined {
+export function enclosingDeclaration(
+  lines: readonly string[],
+  cursorLine: number,
+  style: CommentStyle,
+): number | undefined {
   const nearest = findDeclarationLine(lines, cursorLine, style);
   for (let at = nearest; at !== undefined; at = at > 0 ? findDeclarationLine(lines, at - 1, style) : undefined) {
     if (blockEndLine(lines, at, style) >= cursorLine) return at;

@@ -4,8 +4,17 @@ import type { DocParts } from './doc-parts.js';
 export type CommentStyle = 'jsdoc' | 'javadoc' | 'doxygen' | 'python' | 'rust' | 'csharp' | 'go';
 
 const BY_LANGUAGE: Record<string, CommentStyle> = {
-  javascript: 'jsdoc', javascriptreact: 'jsdoc', typescript: 'jsdoc', typescriptreact: 'jsdoc',
-  java: 'javadoc', c: 'doxygen', cpp: 'doxygen', python: 'python', rust: 'rust', csharp: 'csharp', go: 'go',
+  javascript: 'jsdoc',
+  javascriptreact: 'jsdoc',
+  typescript: 'jsdoc',
+  typescriptreact: 'jsdoc',
+  java: 'javadoc',
+  c: 'doxygen',
+  cpp: 'doxygen',
+  python: 'python',
+  rust: 'rust',
+  csharp: 'csharp',
+  go: 'go',
 };
 
 export function commentStyleFor(languageId: string): CommentStyle | undefined {
@@ -36,7 +45,11 @@ export function renderComment(style: CommentStyle, parts: DocParts, indent: stri
 function pythonDocstring(lines: string[], indent: string): string[] {
   if (lines.length === 1) return [`${indent}"""${escapeDocstring(lines[0])}"""`];
   const [first, ...rest] = lines;
-  return [`${indent}"""${escapeDocstring(first)}`, ...rest.map((l) => (l === '' ? '' : `${indent}${escapeDocstring(l)}`)), `${indent}"""`];
+  return [
+    `${indent}"""${escapeDocstring(first)}`,
+    ...rest.map((l) => (l === '' ? '' : `${indent}${escapeDocstring(l)}`)),
+    `${indent}"""`,
+  ];
 }
 
 function escapeDocstring(line: string): string {
@@ -60,7 +73,12 @@ function bodyLines(style: CommentStyle, p: DocParts, name: string): string[] {
       section([
         ...p.params.map((x) => `@param ${x.name} ${closeSafe(x.text)}`.trimEnd()),
         ...(p.returns ? [`${ret} ${closeSafe(p.returns)}`] : []),
-        ...p.throws.map((t) => (style === 'jsdoc' ? `@throws ${t.type ? `{${t.type}} ` : ''}${closeSafe(t.text)}` : `@throws ${t.type || 'Exception'} ${closeSafe(t.text)}`).trimEnd()),
+        ...p.throws.map((t) =>
+          (style === 'jsdoc'
+            ? `@throws ${t.type ? `{${t.type}} ` : ''}${closeSafe(t.text)}`
+            : `@throws ${t.type || 'Exception'} ${closeSafe(t.text)}`
+          ).trimEnd(),
+        ),
       ]);
       return out;
     }
@@ -76,19 +94,23 @@ function bodyLines(style: CommentStyle, p: DocParts, name: string): string[] {
       section(desc);
       if (p.params.length > 0) section(['Args:', ...p.params.map((x) => `    ${x.name}: ${x.text}`.trimEnd())]);
       if (p.returns) section(['Returns:', `    ${p.returns}`]);
-      if (p.throws.length > 0) section(['Raises:', ...p.throws.map((t) => `    ${t.type ? `${t.type}: ` : ''}${t.text}`.trimEnd())]);
+      if (p.throws.length > 0)
+        section(['Raises:', ...p.throws.map((t) => `    ${t.type ? `${t.type}: ` : ''}${t.text}`.trimEnd())]);
       return out;
     case 'rust':
       section(desc);
-      if (p.params.length > 0) section(['# Arguments', '', ...p.params.map((x) => `* \`${x.name}\` - ${x.text}`.trimEnd())]);
+      if (p.params.length > 0)
+        section(['# Arguments', '', ...p.params.map((x) => `* \`${x.name}\` - ${x.text}`.trimEnd())]);
       if (p.returns) section(['# Returns', '', p.returns]);
-      if (p.throws.length > 0) section(['# Errors', '', ...p.throws.map((t) => `${t.type ? `\`${t.type}\`: ` : ''}${t.text}`)]);
+      if (p.throws.length > 0)
+        section(['# Errors', '', ...p.throws.map((t) => `${t.type ? `\`${t.type}\`: ` : ''}${t.text}`)]);
       return out;
     case 'csharp':
       out.push('<summary>', ...desc.map(xml), '</summary>');
       for (const x of p.params) out.push(`<param name="${xml(x.name)}">${xml(x.text)}</param>`);
       if (p.returns) out.push(`<returns>${xml(p.returns)}</returns>`);
-      for (const t of p.throws) out.push(`<exception cref="${xml(t.type || 'System.Exception')}">${xml(t.text)}</exception>`);
+      for (const t of p.throws)
+        out.push(`<exception cref="${xml(t.type || 'System.Exception')}">${xml(t.text)}</exception>`);
       return out;
     case 'go': {
       // Go doc comments are prose that begins with the name; parameters become a list.

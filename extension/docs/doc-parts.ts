@@ -26,7 +26,9 @@ const TAG = /^@(\w+)\s*(.*)$/;
 /** Reads the model's answer (or the user's edit of it) in the neutral form. Unknown tags stay as text. */
 export function parseDocParts(text: string): DocParts {
   const parts: DocParts = { description: [], params: [], throws: [] };
-  const lines = stripFence(text).split(/\r?\n/).map((l) => l.replace(/^\s*(?:\/\*\*|\*\/|\*|\/\/\/|\/\/|#)?\s?/, '').trimEnd());
+  const lines = stripFence(text)
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^\s*(?:\/\*\*|\*\/|\*|\/\/\/|\/\/|#)?\s?/, '').trimEnd());
   for (const line of lines) {
     const m = TAG.exec(line.trim());
     if (!m) {
@@ -40,12 +42,15 @@ export function parseDocParts(text: string): DocParts {
       // "@param {string} name text": the JSDoc type is left to the code.
       const [name = '', ...text] = /^\{[^}]*\}$/.test(first) ? others : [first, ...others];
       parts.params.push({ name, text: text.join(' ') });
-    }
-    else if (tag === 'returns' || tag === 'return') parts.returns = rest.trim();
-    else if (tag === 'throws' || tag === 'throw' || tag === 'exception' || tag === 'raises') parts.throws.push(isTypeName(first) ? { type: first.replace(/^\{|\}$/g, ''), text: tail } : { type: '', text: rest.trim() });
+    } else if (tag === 'returns' || tag === 'return') parts.returns = rest.trim();
+    else if (tag === 'throws' || tag === 'throw' || tag === 'exception' || tag === 'raises')
+      parts.throws.push(
+        isTypeName(first) ? { type: first.replace(/^\{|\}$/g, ''), text: tail } : { type: '', text: rest.trim() },
+      );
     else parts.description.push(line.trim());
   }
-  while (parts.description.length > 0 && parts.description[parts.description.length - 1] === '') parts.description.pop();
+  while (parts.description.length > 0 && parts.description[parts.description.length - 1] === '')
+    parts.description.pop();
   return parts;
 }
 

@@ -17,11 +17,30 @@ export interface DocTarget {
 }
 
 const DOCUMENTED = new Set([
-  vscode.SymbolKind.Function, vscode.SymbolKind.Method, vscode.SymbolKind.Class, vscode.SymbolKind.Constructor,
-  vscode.SymbolKind.Interface, vscode.SymbolKind.Struct, vscode.SymbolKind.Enum, vscode.SymbolKind.Module,
-  vscode.SymbolKind.Namespace, vscode.SymbolKind.TypeParameter, vscode.SymbolKind.Property, vscode.SymbolKind.Field, vscode.SymbolKind.Variable, vscode.SymbolKind.Constant,
+  vscode.SymbolKind.Function,
+  vscode.SymbolKind.Method,
+  vscode.SymbolKind.Class,
+  vscode.SymbolKind.Constructor,
+  vscode.SymbolKind.Interface,
+  vscode.SymbolKind.Struct,
+  vscode.SymbolKind.Enum,
+  vscode.SymbolKind.Module,
+  vscode.SymbolKind.Namespace,
+  vscode.SymbolKind.TypeParameter,
+  vscode.SymbolKind.Property,
+  vscode.SymbolKind.Field,
+  vscode.SymbolKind.Variable,
+  vscode.SymbolKind.Constant,
 ]);
-const CALLABLE = new Set([vscode.SymbolKind.Function, vscode.SymbolKind.Method, vscode.SymbolKind.Class, vscode.SymbolKind.Constructor, vscode.SymbolKind.Interface, vscode.SymbolKind.Struct, vscode.SymbolKind.Enum]);
+const CALLABLE = new Set([
+  vscode.SymbolKind.Function,
+  vscode.SymbolKind.Method,
+  vscode.SymbolKind.Class,
+  vscode.SymbolKind.Constructor,
+  vscode.SymbolKind.Interface,
+  vscode.SymbolKind.Struct,
+  vscode.SymbolKind.Enum,
+]);
 
 /** The innermost documented symbol containing `pos`, preferring functions, classes and methods. */
 function innermost(symbols: readonly vscode.DocumentSymbol[], pos: vscode.Position): vscode.DocumentSymbol | undefined {
@@ -35,9 +54,14 @@ function innermost(symbols: readonly vscode.DocumentSymbol[], pos: vscode.Positi
   return undefined;
 }
 
-async function symbolAt(document: vscode.TextDocument, pos: vscode.Position): Promise<vscode.DocumentSymbol | undefined> {
+async function symbolAt(
+  document: vscode.TextDocument,
+  pos: vscode.Position,
+): Promise<vscode.DocumentSymbol | undefined> {
   try {
-    const result = await vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
+    const result = await vscode.commands.executeCommand<
+      Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined
+    >('vscode.executeDocumentSymbolProvider', document.uri);
     const symbols = (result ?? []).filter((s): s is vscode.DocumentSymbol => 'selectionRange' in s);
     return innermost(symbols, pos);
   } catch {
@@ -75,13 +99,25 @@ export async function findTarget(editor: vscode.TextEditor): Promise<DocTarget |
     }
   }
   if (!range) return undefined;
-  const comment = style && declLine !== undefined
-    ? { style, declLine, name: declarationName(all[declLine]) || name, placement: placeComment(all, declLine, style), version: document.version }
-    : undefined;
+  const comment =
+    style && declLine !== undefined
+      ? {
+          style,
+          declLine,
+          name: declarationName(all[declLine]) || name,
+          placement: placeComment(all, declLine, style),
+          version: document.version,
+        }
+      : undefined;
   const label = name || comment?.name;
   const description = label
     ? vscode.l10n.t('{0} in {1}', label, vscode.workspace.asRelativePath(document.uri))
-    : vscode.l10n.t('lines {0}–{1} of {2}', range.start.line + 1, range.end.line + 1, vscode.workspace.asRelativePath(document.uri));
+    : vscode.l10n.t(
+        'lines {0}–{1} of {2}',
+        range.start.line + 1,
+        range.end.line + 1,
+        vscode.workspace.asRelativePath(document.uri),
+      );
   return { document, range, code: document.getText(range), comment, description };
 }
 

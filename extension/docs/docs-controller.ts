@@ -11,8 +11,23 @@ import { fitCode } from './fit-code.js';
 import { DocsPanel, panelStrings } from './docs-panel.js';
 import { fileTarget, findTarget, type DocTarget } from './doc-target.js';
 import { insertComment, type InsertOutcome } from './insert-comment.js';
-import { translateDirection, type DocAction, type ExtensionMessage, type ResultKind, type WebviewMessage } from './panel-messages.js';
-import { DEFAULT_STYLE, docCommentMessages, draftMessages, explainMessages, translateCommentsMessages, translateDocCommentMessages, type CodeInput, type DocStyle } from './prompts.js';
+import {
+  translateDirection,
+  type DocAction,
+  type ExtensionMessage,
+  type ResultKind,
+  type WebviewMessage,
+} from './panel-messages.js';
+import {
+  DEFAULT_STYLE,
+  docCommentMessages,
+  draftMessages,
+  explainMessages,
+  translateCommentsMessages,
+  translateDocCommentMessages,
+  type CodeInput,
+  type DocStyle,
+} from './prompts.js';
 
 const STYLE_KEY = 'fude.docs.style';
 
@@ -30,7 +45,9 @@ function codeOf(target: DocTarget): { name: string; text: string } {
 /** A result whose answer stopped at its length limit says so, as the chat does, before any other warning. */
 function withCutShort<M extends Extract<ExtensionMessage, { type: 'result' }>>(message: M, cutShort: boolean): M {
   if (!cutShort) return message;
-  const cut = vscode.l10n.t('The answer reached its length limit and was cut short, so its end may be missing. A longer Length above gives it more room.');
+  const cut = vscode.l10n.t(
+    'The answer reached its length limit and was cut short, so its end may be missing. A longer Length above gives it more room.',
+  );
   return { ...message, warning: message.warning === undefined ? cut : `${cut}\n${message.warning}` };
 }
 
@@ -41,7 +58,10 @@ export class DocsController {
   /** The last text editor that had focus: while the panel has it, activeTextEditor is undefined. */
   lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly model: DocsModel) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly model: DocsModel,
+  ) {}
 
   get style(): DocStyle {
     return this.context.globalState.get<DocStyle>(STYLE_KEY) ?? DEFAULT_STYLE;
@@ -68,7 +88,11 @@ export class DocsController {
   }
 
   openPanel(): DocsPanel {
-    const panel = DocsPanel.show(this.context, (m) => void this.onMessage(m), () => this.stop());
+    const panel = DocsPanel.show(
+      this.context,
+      (m) => void this.onMessage(m),
+      () => this.stop(),
+    );
     if (this.target) panel.post({ type: 'target', description: this.target.description });
     return panel;
   }
@@ -88,39 +112,77 @@ export class DocsController {
     };
     if (!target) return show({ type: 'error', message: panelStrings().noTarget });
     if (action === 'docComment' && !target.comment) {
-      return show({ type: 'error', message: vscode.l10n.t('Fude writes doc comments for JavaScript, TypeScript, Python, Rust, C#, Java, Go, C and C++; this file is {0}.', target.document.languageId) });
+      return show({
+        type: 'error',
+        message: vscode.l10n.t(
+          'Fude writes doc comments for JavaScript, TypeScript, Python, Rust, C#, Java, Go, C and C++; this file is {0}.',
+          target.document.languageId,
+        ),
+      });
     }
     const { build, kind, predictFrom } = this.prepare(action, target, style);
     this.stop();
     const abort = new AbortController();
     this.abort = abort;
     panel.post({ type: 'start', action, kind });
-    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, (text) => panel.post({ type: 'delta', text }), {
-      predictFrom, onReading: (view) => panel.post({ type: 'progress', text: readingText(view) }),
-    });
+    const result = await generateDocs(
+      this.model,
+      build,
+      codeOf(target),
+      style,
+      abort.signal,
+      (text) => panel.post({ type: 'delta', text }),
+      {
+        predictFrom,
+        onReading: (view) => panel.post({ type: 'progress', text: readingText(view) }),
+      },
+    );
     if (this.abort === abort) this.abort = undefined;
     if (!result.ok) {
-      if (result.reason === 'failed') return show({ type: 'error', message: answerFailureText(result.code ?? 'internal', result.retryAfterMs) });
+      if (result.reason === 'failed')
+        return show({ type: 'error', message: answerFailureText(result.code ?? 'internal', result.retryAfterMs) });
       return show({ type: 'result', kind, text: '', existing: false });
     }
     return show(withCutShort(this.finish(kind, target, result.text), result.cutShort));
   }
 
-  private prepare(action: DocAction, target: DocTarget, style: DocStyle): { build: BuildMessages; kind: ResultKind; predictFrom?: 'input' } {
+  private prepare(
+    action: DocAction,
+    target: DocTarget,
+    style: DocStyle,
+  ): { build: BuildMessages; kind: ResultKind; predictFrom?: 'input' } {
     const direction = translateDirection(action);
     // A translation replaces the whole range, so it is never cut short (too long fails with the backend's message).
     // It copies the code around the comments: the engine predicts those tokens from the input.
-    if (direction) return { build: () => translateCommentsMessages(codeInput(target), direction, style), kind: 'code', predictFrom: 'input' };
-    if (action === 'docComment') return { build: (ctx, answer) => docCommentMessages(codeInput(target, ctx, answer), style, target.comment?.style), kind: 'docComment' };
-    if (action === 'readme' || action === 'api') return { build: (ctx, answer) => draftMessages(codeInput(target, ctx, answer), action, style), kind: 'prose' };
+    if (direction)
+      return {
+        build: () => translateCommentsMessages(codeInput(target), direction, style),
+        kind: 'code',
+        predictFrom: 'input',
+      };
+    if (action === 'docComment')
+      return {
+        build: (ctx, answer) => docCommentMessages(codeInput(target, ctx, answer), style, target.comment?.style),
+        kind: 'docComment',
+      };
+    if (action === 'readme' || action === 'api')
+      return { build: (ctx, answer) => draftMessages(codeInput(target, ctx, answer), action, style), kind: 'prose' };
     return { build: (ctx, answer) => explainMessages(codeInput(target, ctx, answer), style), kind: 'prose' };
   }
 
   private finish(kind: ResultKind, target: DocTarget, answer: string) {
-    if (kind === 'docComment') return { type: 'result' as const, kind, text: this.renderedComment(target, answer), existing: Boolean(target.comment?.placement.existing) };
+    if (kind === 'docComment')
+      return {
+        type: 'result' as const,
+        kind,
+        text: this.renderedComment(target, answer),
+        existing: Boolean(target.comment?.placement.existing),
+      };
     if (kind === 'code') {
       const code = extractCode(answer);
-      const warning = codeUnchanged(target.code, code, target.document.languageId) ? undefined : vscode.l10n.t('The model changed code, not only comments. Check the result before applying it.');
+      const warning = codeUnchanged(target.code, code, target.document.languageId)
+        ? undefined
+        : vscode.l10n.t('The model changed code, not only comments. Check the result before applying it.');
       return { type: 'result' as const, kind, text: code, existing: false, warning };
     }
     return { type: 'result' as const, kind, text: answer, existing: false };
@@ -133,16 +195,28 @@ export class DocsController {
   }
 
   /** For commands with `{ insert: true }`: generate and insert without the preview. */
-  async writeAndInsert(style: DocStyle, replace: boolean): Promise<{ outcome: InsertOutcome | 'unsupported' | 'not-generated'; comment?: string }> {
+  async writeAndInsert(
+    style: DocStyle,
+    replace: boolean,
+  ): Promise<{ outcome: InsertOutcome | 'unsupported' | 'not-generated'; comment?: string }> {
     const target = this.target;
     if (!target?.comment) return { outcome: 'unsupported' };
     const existing = target.comment.placement.existing;
-    const build: BuildMessages = (ctx, answer) => (replace && existing
-      ? translateDocCommentMessages(existing.text, codeInput(target, ctx, answer), style)
-      : docCommentMessages(codeInput(target, ctx, answer), style, target.comment!.style));
+    const build: BuildMessages = (ctx, answer) =>
+      replace && existing
+        ? translateDocCommentMessages(existing.text, codeInput(target, ctx, answer), style)
+        : docCommentMessages(codeInput(target, ctx, answer), style, target.comment!.style);
     const abort = new AbortController();
     // Translating the existing comment copies its structure: predicted from the input.
-    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, undefined, replace && existing ? { predictFrom: 'input' } : {});
+    const result = await generateDocs(
+      this.model,
+      build,
+      codeOf(target),
+      style,
+      abort.signal,
+      undefined,
+      replace && existing ? { predictFrom: 'input' } : {},
+    );
     if (!result.ok) return { outcome: 'not-generated' };
     const comment = this.renderedComment(target, result.text);
     return { outcome: await insertComment(target, this.declText, comment, replace), comment };
@@ -170,7 +244,10 @@ export class DocsController {
       case 'insert': {
         if (!this.target) return;
         const outcome = await insertComment(this.target, this.declText, m.text, m.replace);
-        if (outcome === 'lost') void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the declaration was not found any more; nothing was inserted.'));
+        if (outcome === 'lost')
+          void vscode.window.showWarningMessage(
+            vscode.l10n.t('Fude: the declaration was not found any more; nothing was inserted.'),
+          );
         else panel.post({ type: 'inserted' });
         return;
       }
@@ -193,19 +270,36 @@ export class DocsController {
     const abort = new AbortController();
     this.abort = abort;
     panel.post({ type: 'start', action: 'docComment', kind: 'docComment' });
-    const build: BuildMessages = (ctx, answer) => translateDocCommentMessages(existing.text, codeInput(target, ctx, answer), style);
-    const result = await generateDocs(this.model, build, codeOf(target), style, abort.signal, (text) => panel.post({ type: 'delta', text }), {
-      predictFrom: 'input', onReading: (view) => panel.post({ type: 'progress', text: readingText(view) }),
-    });
+    const build: BuildMessages = (ctx, answer) =>
+      translateDocCommentMessages(existing.text, codeInput(target, ctx, answer), style);
+    const result = await generateDocs(
+      this.model,
+      build,
+      codeOf(target),
+      style,
+      abort.signal,
+      (text) => panel.post({ type: 'delta', text }),
+      {
+        predictFrom: 'input',
+        onReading: (view) => panel.post({ type: 'progress', text: readingText(view) }),
+      },
+    );
     if (!result.ok) return panel.post({ type: 'result', kind: 'docComment', text: '', existing: true });
-    panel.post(withCutShort({ type: 'result', kind: 'docComment', text: this.renderedComment(target, result.text), existing: true }, result.cutShort));
+    panel.post(
+      withCutShort(
+        { type: 'result', kind: 'docComment', text: this.renderedComment(target, result.text), existing: true },
+        result.cutShort,
+      ),
+    );
   }
 
   private async applyTranslation(text: string): Promise<void> {
     const target = this.target;
     if (!target || target.document.isClosed) return;
     if (target.document.getText(target.range) !== target.code) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: the selection changed since the translation was made; nothing was applied.'));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Fude: the selection changed since the translation was made; nothing was applied.'),
+      );
       return;
     }
     const edit = new vscode.WorkspaceEdit();

@@ -49,10 +49,21 @@ export async function generateDocs(
   const sampling = docSampling(style.length);
   const maxTokens = answerTokens(contextSize, sampling.maxTokens);
   const messages = build(contextSize, maxTokens);
-  const verdict = await model.guard.check({ feature: 'docs', session: DOCS_NOTICE_SESSION, question: '', attachments: [{ kind: 'selection', ...code }] });
+  const verdict = await model.guard.check({
+    feature: 'docs',
+    session: DOCS_NOTICE_SESSION,
+    question: '',
+    attachments: [{ kind: 'selection', ...code }],
+  });
   if (!verdict.send) return { ok: false, reason: verdict.reason === 'not-ready' ? 'not-ready' : 'declined' };
   if (signal.aborted) return { ok: false, reason: 'cancelled' };
-  const call = { messages, lane: 'docs' as const, temperature: sampling.temperature, maxTokens, ...(extras.predictFrom ? { predictFrom: extras.predictFrom } : {}) };
+  const call = {
+    messages,
+    lane: 'docs' as const,
+    temperature: sampling.temperature,
+    maxTokens,
+    ...(extras.predictFrom ? { predictFrom: extras.predictFrom } : {}),
+  };
   const outcome = await streamAnswer(model.engine, call, signal, onDelta, extras.onReading);
   switch (outcome.kind) {
     case 'finished':
@@ -62,6 +73,11 @@ export async function generateDocs(
       return { ok: false, reason: 'cancelled' };
     case 'error':
       model.log(`docs: the answer failed [${outcome.code}]: ${outcome.message}`);
-      return { ok: false, reason: 'failed', code: outcome.code, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) };
+      return {
+        ok: false,
+        reason: 'failed',
+        code: outcome.code,
+        ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}),
+      };
   }
 }

@@ -29,7 +29,9 @@ export function panelStrings(): Record<string, string> {
     insert: vscode.l10n.t('Insert'),
     replace: vscode.l10n.t('Replace existing'),
     translateExisting: vscode.l10n.t('Translate existing'),
-    existing: vscode.l10n.t('This declaration already has a doc comment: replace it, translate it, or insert the new one above it.'),
+    existing: vscode.l10n.t(
+      'This declaration already has a doc comment: replace it, translate it, or insert the new one above it.',
+    ),
     apply: vscode.l10n.t('Apply to selection'),
     openDraft: vscode.l10n.t('Open in editor'),
     working: vscode.l10n.t('Writing…'),
@@ -45,7 +47,11 @@ export class DocsPanel {
   private ready = false;
   private readonly queue: ExtensionMessage[] = [];
 
-  private constructor(readonly panel: vscode.WebviewPanel, onMessage: (m: WebviewMessage) => void, onClose: () => void) {
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    onMessage: (m: WebviewMessage) => void,
+    onClose: () => void,
+  ) {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => {
         const m = parseWebviewMessage(raw);
@@ -65,15 +71,28 @@ export class DocsPanel {
   }
 
   /** The panel, opened beside the editor (keeping the editor focused) if it is not open yet. */
-  static show(context: vscode.ExtensionContext, onMessage: (m: WebviewMessage) => void, onClose: () => void): DocsPanel {
+  static show(
+    context: vscode.ExtensionContext,
+    onMessage: (m: WebviewMessage) => void,
+    onClose: () => void,
+  ): DocsPanel {
     if (DocsPanel.current) {
       DocsPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       return DocsPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(DOCS_PANEL_TYPE, vscode.l10n.t('Fude: Japanese Documentation'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      DOCS_PANEL_TYPE,
+      vscode.l10n.t('Fude: Japanese Documentation'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(context.extensionUri),
+    );
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'fude.svg');
     showPage(panel.webview, context.extensionUri, {
-      script: ['dist', 'docs.js'], style: ['docs.css'], title: vscode.l10n.t('Fude: Japanese Documentation'), appClass: 'fude-docs', lang: vscode.env.language.startsWith('ja') ? 'ja' : 'en',
+      script: ['dist', 'docs.js'],
+      style: ['docs.css'],
+      title: vscode.l10n.t('Fude: Japanese Documentation'),
+      appClass: 'fude-docs',
+      lang: vscode.env.language.startsWith('ja') ? 'ja' : 'en',
     });
     DocsPanel.current = new DocsPanel(panel, onMessage, onClose);
     return DocsPanel.current;

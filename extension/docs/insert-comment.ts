@@ -7,7 +7,11 @@ import type { DocTarget } from './doc-target.js';
 export type InsertOutcome = 'inserted' | 'replaced' | 'lost';
 
 /** The declaration line now: the same line if nothing changed, else the nearest line with the same text. */
-function currentDeclLine(document: vscode.TextDocument, comment: NonNullable<DocTarget['comment']>, declText: string): number | undefined {
+function currentDeclLine(
+  document: vscode.TextDocument,
+  comment: NonNullable<DocTarget['comment']>,
+  declText: string,
+): number | undefined {
   if (document.version === comment.version) return comment.declLine;
   for (let d = 0; d < document.lineCount; d++) {
     for (const i of [comment.declLine - d, comment.declLine + d]) {
@@ -17,7 +21,12 @@ function currentDeclLine(document: vscode.TextDocument, comment: NonNullable<Doc
   return undefined;
 }
 
-export async function insertComment(target: DocTarget, declText: string, commentText: string, replace: boolean): Promise<InsertOutcome> {
+export async function insertComment(
+  target: DocTarget,
+  declText: string,
+  commentText: string,
+  replace: boolean,
+): Promise<InsertOutcome> {
   const { document, comment } = target;
   if (!comment || document.isClosed) return 'lost';
   const declLine = currentDeclLine(document, comment, declText);

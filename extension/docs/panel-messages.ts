@@ -36,7 +36,12 @@ const MAX_TEXT = 200_000;
 
 function isStyle(v: unknown): v is DocStyle {
   const s = v as Partial<DocStyle> | null;
-  return typeof s === 'object' && s !== null && POLITENESS.includes(s.politeness as Politeness) && LENGTHS.includes(s.length as DocLength);
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    POLITENESS.includes(s.politeness as Politeness) &&
+    LENGTHS.includes(s.length as DocLength)
+  );
 }
 
 function isText(v: unknown): v is string {
@@ -52,9 +57,13 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'stop':
       return { type: m.type };
     case 'run':
-      return DOC_ACTIONS.includes(m.action as DocAction) && isStyle(m.style) ? { type: 'run', action: m.action as DocAction, style: m.style } : undefined;
+      return DOC_ACTIONS.includes(m.action as DocAction) && isStyle(m.style)
+        ? { type: 'run', action: m.action as DocAction, style: m.style }
+        : undefined;
     case 'insert':
-      return isText(m.text) && typeof m.replace === 'boolean' ? { type: 'insert', text: m.text, replace: m.replace } : undefined;
+      return isText(m.text) && typeof m.replace === 'boolean'
+        ? { type: 'insert', text: m.text, replace: m.replace }
+        : undefined;
     case 'translateExisting':
     case 'style':
       return isStyle(m.style) ? { type: m.type, style: m.style } : undefined;

@@ -18,17 +18,25 @@ export interface Placement {
 }
 
 const DECLARATION: Record<CommentStyle, RegExp> = {
-  jsdoc: /^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\b|class\b|interface\b|type\s+\w+\s*=|enum\b|(?:const|let|var)\s+\w+\s*=|(?:(?:public|private|protected|static|readonly|async|get|set|override)\s+)*[\w$]+\s*(?:<[^>]*>)?\s*\([^)]*\)?\s*(?::[^{]*)?\{?\s*$)/,
-  javadoc: /^\s*(?:(?:public|private|protected|static|final|abstract|synchronized|default)\s+)*(?:class|interface|enum|record|[\w<>[\],.? ]+\s+\w+\s*\()/,
-  doxygen: /^\s*(?:(?:static|inline|virtual|extern|constexpr|explicit|template\s*<[^>]*>)\s+)*(?:class|struct|enum|[\w:<>*&, ]+[\s*&]\w[\w:]*\s*\()/,
+  jsdoc:
+    /^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\b|class\b|interface\b|type\s+\w+\s*=|enum\b|(?:const|let|var)\s+\w+\s*=|(?:(?:public|private|protected|static|readonly|async|get|set|override)\s+)*[\w$]+\s*(?:<[^>]*>)?\s*\([^)]*\)?\s*(?::[^{]*)?\{?\s*$)/,
+  javadoc:
+    /^\s*(?:(?:public|private|protected|static|final|abstract|synchronized|default)\s+)*(?:class|interface|enum|record|[\w<>[\],.? ]+\s+\w+\s*\()/,
+  doxygen:
+    /^\s*(?:(?:static|inline|virtual|extern|constexpr|explicit|template\s*<[^>]*>)\s+)*(?:class|struct|enum|[\w:<>*&, ]+[\s*&]\w[\w:]*\s*\()/,
   python: /^\s*(?:async\s+)?(?:def|class)\s+\w+/,
   rust: /^\s*(?:pub(?:\([^)]*\))?\s+)?(?:const\s+|async\s+|unsafe\s+|extern\s+"[^"]*"\s+)*(?:fn|struct|enum|trait|impl|type|mod)\b/,
-  csharp: /^\s*(?:\[.*\]\s*)?(?:(?:public|private|protected|internal|static|virtual|override|abstract|sealed|async|partial|readonly)\s+)*(?:class|struct|interface|enum|record|[\w<>[\],.? ]+\s+\w+\s*[(<])/,
+  csharp:
+    /^\s*(?:\[.*\]\s*)?(?:(?:public|private|protected|internal|static|virtual|override|abstract|sealed|async|partial|readonly)\s+)*(?:class|struct|interface|enum|record|[\w<>[\],.? ]+\s+\w+\s*[(<])/,
   go: /^\s*(?:func|type)\b/,
 };
 
 /** The declaration line at or above `cursorLine`, for editors without a document symbol provider. */
-export function findDeclarationLine(lines: readonly string[], cursorLine: number, style: CommentStyle): number | undefined {
+export function findDeclarationLine(
+  lines: readonly string[],
+  cursorLine: number,
+  style: CommentStyle,
+): number | undefined {
   for (let i = Math.min(cursorLine, lines.length - 1); i >= 0; i--) {
     if (DECLARATION[style].test(lines[i]) && !isCommentLine(lines[i])) return i;
   }
@@ -37,8 +45,10 @@ export function findDeclarationLine(lines: readonly string[], cursorLine: number
 
 /** The documented name on a declaration line (Go doc comments begin with it). */
 export function declarationName(line: string): string {
-  const m = /\b(?:func\s*(?:\([^)]*\)\s*)?|type\s+|def\s+|class\s+|fn\s+|struct\s+|interface\s+|enum\s+|trait\s+)([A-Za-z_$][\w$]*)/.exec(line)
-    ?? /([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\(/.exec(line);
+  const m =
+    /\b(?:func\s*(?:\([^)]*\)\s*)?|type\s+|def\s+|class\s+|fn\s+|struct\s+|interface\s+|enum\s+|trait\s+)([A-Za-z_$][\w$]*)/.exec(
+      line,
+    ) ?? /([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\(/.exec(line);
   return m ? m[1] : '';
 }
 
@@ -55,9 +65,10 @@ function placeDocstring(lines: readonly string[], declLine: number): Placement {
   const sigEnd = signatureEnd(lines, declLine);
   let next = sigEnd + 1;
   while (next < lines.length && lines[next].trim() === '') next++;
-  const indent = next < lines.length && indentOf(lines[next]).length > indentOf(lines[declLine]).length
-    ? indentOf(lines[next])
-    : indentOf(lines[declLine]) + '    ';
+  const indent =
+    next < lines.length && indentOf(lines[next]).length > indentOf(lines[declLine]).length
+      ? indentOf(lines[next])
+      : indentOf(lines[declLine]) + '    ';
   const existing = next < lines.length ? docstringAt(lines, next) : undefined;
   return { insertLine: sigEnd + 1, indent, existing };
 }
@@ -135,7 +146,8 @@ export interface LineEdit {
 }
 
 export function commentEdit(placement: Placement, commentLines: string[], replace: boolean): LineEdit {
-  if (replace && placement.existing) return { startLine: placement.existing.startLine, endLine: placement.existing.endLine, newLines: commentLines };
+  if (replace && placement.existing)
+    return { startLine: placement.existing.startLine, endLine: placement.existing.endLine, newLines: commentLines };
   return { startLine: placement.insertLine, endLine: placement.insertLine - 1, newLines: commentLines };
 }
 

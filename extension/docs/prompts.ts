@@ -47,7 +47,10 @@ function codeBlock(input: CodeInput): string {
 }
 
 function messages(user: string): ChatMessage[] {
-  return [{ role: 'system', content: SYSTEM_SENTENCE }, { role: 'user', content: user }];
+  return [
+    { role: 'system', content: SYSTEM_SENTENCE },
+    { role: 'user', content: user },
+  ];
 }
 
 const GO_NOTE = '一行目は「は」で始めてください(関数名は自動で前に付きます)。';
@@ -57,66 +60,72 @@ const GO_NOTE = '一行目は「は」で始めてください(関数名は自�
  * it into the language's convention, so the model never writes comment markers.
  */
 export function docCommentMessages(input: CodeInput, style: DocStyle, commentStyle?: CommentStyle): ChatMessage[] {
-  return messages([
-    '次のコードのドキュメントコメントを日本語で書いてください。',
-    '一行目から説明を書き、その後に引数ごとに「@param 引数名 説明」、戻り値があれば「@returns 説明」、投げる例外があれば「@throws 例外名 説明」の行を書いてください。',
-    'コメント記号(/** や """ など)やコードは書かないでください。',
-    ...(commentStyle === 'go' ? [GO_NOTE] : []),
-    styleLines(style),
-    '',
-    codeBlock(input),
-  ].join('\n'));
+  return messages(
+    [
+      '次のコードのドキュメントコメントを日本語で書いてください。',
+      '一行目から説明を書き、その後に引数ごとに「@param 引数名 説明」、戻り値があれば「@returns 説明」、投げる例外があれば「@throws 例外名 説明」の行を書いてください。',
+      'コメント記号(/** や """ など)やコードは書かないでください。',
+      ...(commentStyle === 'go' ? [GO_NOTE] : []),
+      styleLines(style),
+      '',
+      codeBlock(input),
+    ].join('\n'),
+  );
 }
 
 /** Translating an existing doc comment into Japanese, in the same neutral form. */
 export function translateDocCommentMessages(existing: string, input: CodeInput, style: DocStyle): ChatMessage[] {
-  return messages([
-    '次のドキュメントコメントを日本語に翻訳してください。',
-    '一行目から説明を書き、その後に「@param 引数名 説明」「@returns 説明」「@throws 例外名 説明」の行を書いてください。コメント記号は書かないでください。',
-    styleLines(style),
-    '',
-    existing.trim(),
-    '',
-    codeBlock(input),
-  ].join('\n'));
+  return messages(
+    [
+      '次のドキュメントコメントを日本語に翻訳してください。',
+      '一行目から説明を書き、その後に「@param 引数名 説明」「@returns 説明」「@throws 例外名 説明」の行を書いてください。コメント記号は書かないでください。',
+      styleLines(style),
+      '',
+      existing.trim(),
+      '',
+      codeBlock(input),
+    ].join('\n'),
+  );
 }
 
 /** A plain-prose explanation, streamed to the panel. */
 export function explainMessages(input: CodeInput, style: DocStyle): ChatMessage[] {
-  return messages([
-    '次のコードが何をするのかを日本語で説明してください。',
-    styleLines(style),
-    '',
-    codeBlock(input),
-  ].join('\n'));
+  return messages(
+    ['次のコードが何をするのかを日本語で説明してください。', styleLines(style), '', codeBlock(input)].join('\n'),
+  );
 }
 
 /** The comments of the selection translated, the code kept exactly as it is. */
-export function translateCommentsMessages(input: CodeInput, direction: TranslateDirection, style: DocStyle): ChatMessage[] {
-  const head = direction === 'to-ja'
-    ? ['次のコードのコメントだけを日本語に翻訳してください。', POLITENESS[style.politeness]]
-    : ['次のコードのコメントだけを英語に翻訳してください。'];
-  return messages([
-    ...head,
-    'コードは一文字も変えず、コード全体をそのまま返してください。',
-    '',
-    codeBlock(input),
-  ].join('\n'));
+export function translateCommentsMessages(
+  input: CodeInput,
+  direction: TranslateDirection,
+  style: DocStyle,
+): ChatMessage[] {
+  const head =
+    direction === 'to-ja'
+      ? ['次のコードのコメントだけを日本語に翻訳してください。', POLITENESS[style.politeness]]
+      : ['次のコードのコメントだけを英語に翻訳してください。'];
+  return messages(
+    [...head, 'コードは一文字も変えず、コード全体をそのまま返してください。', '', codeBlock(input)].join('\n'),
+  );
 }
 
 export type DraftKind = 'readme' | 'api';
 
 /** A Japanese README section or API description for a file, in Markdown. */
 export function draftMessages(input: CodeInput, kind: DraftKind, style: DocStyle): ChatMessage[] {
-  const what = kind === 'readme'
-    ? 'README の一節を日本語の Markdown で書いてください。見出し、概要、使い方を含めてください。'
-    : '公開されている関数・クラスの API 説明を日本語の Markdown で書いてください。それぞれの引数と戻り値を説明してください。';
-  return messages([
-    `次のファイル${input.fileName ? `「${input.fileName}」` : ''}について、${what}`,
-    styleLines(style),
-    '',
-    codeBlock(input),
-  ].join('\n'));
+  const what =
+    kind === 'readme'
+      ? 'README の一節を日本語の Markdown で書いてください。見出し、概要、使い方を含めてください。'
+      : '公開されている関数・クラスの API 説明を日本語の Markdown で書いてください。それぞれの引数と戻り値を説明してください。';
+  return messages(
+    [
+      `次のファイル${input.fileName ? `「${input.fileName}」` : ''}について、${what}`,
+      styleLines(style),
+      '',
+      codeBlock(input),
+    ].join('\n'),
+  );
 }
 
 /** Sampling for documentation: low temperature, since the text should follow the code, not invent. */

@@ -21,17 +21,23 @@ function styleFrom(base: DocStyle, args: WriteDocCommentArgs): DocStyle {
   return { politeness: args.politeness ?? base.politeness, length: args.length ?? base.length };
 }
 
-export function registerDocs(context: vscode.ExtensionContext, model: DocsModel): { disposables: vscode.Disposable[]; panel: () => vscode.WebviewPanel | undefined } {
+export function registerDocs(
+  context: vscode.ExtensionContext,
+  model: DocsModel,
+): { disposables: vscode.Disposable[]; panel: () => vscode.WebviewPanel | undefined } {
   const docs = new DocsController(context, model);
 
-  const action = (id: string, act: DocAction, wholeFile = false) => vscode.commands.registerCommand(id, async () => {
-    await docs.retarget(docs.editor(), wholeFile);
-    // What the panel shows at the end (for tests and other extensions).
-    return docs.run(act);
-  });
+  const action = (id: string, act: DocAction, wholeFile = false) =>
+    vscode.commands.registerCommand(id, async () => {
+      await docs.retarget(docs.editor(), wholeFile);
+      // What the panel shows at the end (for tests and other extensions).
+      return docs.run(act);
+    });
 
   const disposables = [
-    vscode.window.onDidChangeActiveTextEditor((e) => { if (e) docs.lastEditor = e; }),
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e) docs.lastEditor = e;
+    }),
     vscode.commands.registerCommand('fude.docs.open', async () => {
       await docs.retarget(docs.editor());
       docs.openPanel();
@@ -41,7 +47,9 @@ export function registerDocs(context: vscode.ExtensionContext, model: DocsModel)
       const target = await docs.retarget(docs.editor());
       if (!opts.insert) return docs.run('docComment');
       if (!target) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Select code or place the cursor in a function, class or method, then choose an action.'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Select code or place the cursor in a function, class or method, then choose an action.'),
+        );
         return { outcome: 'unsupported' };
       }
       return docs.writeAndInsert(styleFrom(docs.style, opts), Boolean(opts.replace));

@@ -20,7 +20,11 @@ export type EngineErrorCode =
   | 'engine_changed';
 
 export class EngineError extends Error {
-  constructor(readonly code: EngineErrorCode, message: string, readonly retryAfterMs?: number) {
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
   }
 }

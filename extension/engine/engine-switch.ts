@@ -100,7 +100,14 @@ export class EngineSwitch implements Engine {
         }
         outer.finish(await inner.done);
       } catch (e) {
-        outer.fail(e instanceof EngineError ? e : new EngineError((errorCode(e) ?? 'internal') as EngineErrorCode, String((e as Error | undefined)?.message ?? e)));
+        outer.fail(
+          e instanceof EngineError
+            ? e
+            : new EngineError(
+                (errorCode(e) ?? 'internal') as EngineErrorCode,
+                String((e as Error | undefined)?.message ?? e),
+              ),
+        );
       } finally {
         signal?.removeEventListener('abort', onAbort);
         this.running.delete(tracked);

@@ -60,7 +60,14 @@ export interface FailureParams extends SetupErrorParams {
 }
 
 /** Why a remote engine could not be used: the server's answer to its check, or a setting. */
-export type RemoteFailureCode = 'unreachable' | 'unauthorized' | 'tls' | 'unknown_model' | 'remote_unavailable' | 'remote_error' | 'bad_remote_settings';
+export type RemoteFailureCode =
+  | 'unreachable'
+  | 'unauthorized'
+  | 'tls'
+  | 'unknown_model'
+  | 'remote_unavailable'
+  | 'remote_error'
+  | 'bad_remote_settings';
 
 /** Why the model is not usable and will not be retried without the user. */
 export interface ModelFailure {
@@ -87,10 +94,20 @@ export interface ModelState {
   /** Changes whenever a new model (or a new process serving it) becomes ready: caches keyed on it reset. */
   readonly readyKey?: string;
   /** Present while loading: what is being loaded, and how far. */
-  readonly loading?: { name: string; stage: 'runtime' | 'model' | 'context'; progress?: number; termsId: string | null };
+  readonly loading?: {
+    name: string;
+    stage: 'runtime' | 'model' | 'context';
+    progress?: number;
+    termsId: string | null;
+  };
   readonly failure?: ModelFailure;
   /** `reason` is the engine's English sentence, for the log; surfaces word `exit`. */
-  readonly restart?: { attempt: number; inMs: number; reason: string; exit: { code: number | null; signal: string | null } };
+  readonly restart?: {
+    attempt: number;
+    inMs: number;
+    reason: string;
+    exit: { code: number | null; signal: string | null };
+  };
   /** Requests in flight on the engine now. */
   readonly inFlight: number;
   /** Warnings the engine gave when it started (GPU fallback, context larger than trained...). */
@@ -132,7 +149,16 @@ export class ModelStatus implements ModelStatusView {
     const phaseChanged = next.phase !== undefined && next.phase !== this.state.phase;
     // Facts of one phase never leak into another: a failure is gone once the model starts again.
     const base: ModelState = phaseChanged
-      ? { phase: next.phase!, engine: this.state.engine, isDemo: this.state.isDemo, configuredName: this.state.configuredName, server: this.state.server, inFlight: this.state.inFlight, warnings: [], readyKey: this.state.readyKey }
+      ? {
+          phase: next.phase!,
+          engine: this.state.engine,
+          isDemo: this.state.isDemo,
+          configuredName: this.state.configuredName,
+          server: this.state.server,
+          inFlight: this.state.inFlight,
+          warnings: [],
+          readyKey: this.state.readyKey,
+        }
       : this.state;
     this.state = { ...base, ...next };
     for (const l of [...this.listeners]) l(this.state);

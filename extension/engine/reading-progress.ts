@@ -25,7 +25,8 @@ export class ReadingProgress {
     if (this.first === undefined || evaluated < this.first.evaluated) this.first = { at, evaluated };
     const span = at - this.first.at;
     const read = evaluated - this.first.evaluated;
-    const secondsLeft = span >= MIN_SPAN_MS && read > 0 ? Math.ceil(((p.totalTokens - evaluated) / read) * (span / 1000)) : undefined;
+    const secondsLeft =
+      span >= MIN_SPAN_MS && read > 0 ? Math.ceil(((p.totalTokens - evaluated) / read) * (span / 1000)) : undefined;
     return { evaluatedTokens: evaluated, totalTokens: p.totalTokens, secondsLeft };
   }
 }

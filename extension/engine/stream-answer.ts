@@ -31,7 +31,17 @@ export async function streamAnswer(
   let text = '';
   try {
     const reading = onReading && new ReadingProgress();
-    const stream = engine.chat(reading ? { ...call, onProgress: (p) => { if (text === '') onReading(reading.update(p)); } } : call, signal);
+    const stream = engine.chat(
+      reading
+        ? {
+            ...call,
+            onProgress: (p) => {
+              if (text === '') onReading(reading.update(p));
+            },
+          }
+        : call,
+      signal,
+    );
     for await (const chunk of stream) {
       text += chunk;
       onDelta(chunk);
@@ -44,7 +54,10 @@ export async function streamAnswer(
     if (isCancelled(error, signal)) return { kind: 'stopped', text, tokensPerSecond: null };
     const retryAfterMs = (error as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
     return {
-      kind: 'error', text, code: errorCode(error) ?? 'internal', message: error instanceof Error ? error.message : String(error),
+      kind: 'error',
+      text,
+      code: errorCode(error) ?? 'internal',
+      message: error instanceof Error ? error.message : String(error),
       ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}),
     };
   }

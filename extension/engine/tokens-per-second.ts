@@ -1,4 +1,4 @@
-import type { Timings, Usage } from "../../protocol/messages.js";
+import type { Timings, Usage } from '../../protocol/messages.js';
 
 /**
  * Generation speed of an answer: tokens after the first over the time after the first, so the

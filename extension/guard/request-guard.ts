@@ -19,7 +19,12 @@ export interface GuardRequest {
 
 export type GuardVerdict =
   | { send: true; categories: Category[]; notice?: string }
-  | { send: false; reason: 'not-ready' | 'terms-not-accepted' | 'declined' | 'blocked'; categories: Category[]; notice?: string };
+  | {
+      send: false;
+      reason: 'not-ready' | 'terms-not-accepted' | 'declined' | 'blocked';
+      categories: Category[];
+      notice?: string;
+    };
 
 export interface RequestGuardDeps {
   status: ModelStatusView;
@@ -41,19 +46,31 @@ export class RequestGuard {
     if (state.phase !== 'ready' || !state.model) return { send: false, reason: 'not-ready', categories: [] };
     const termsId = termsIdOf(state);
     // Acceptance can be revoked while the model runs: nothing more is sent to it.
-    if (termsId !== null && !this.deps.termsAccepted(termsId)) return { send: false, reason: 'terms-not-accepted', categories: [] };
+    if (termsId !== null && !this.deps.termsAccepted(termsId))
+      return { send: false, reason: 'terms-not-accepted', categories: [] };
     // The detector reads each part its own way: the question as prose, the selection and files for what their
     // prose and comments say (extension/notices/request.ts).
     const attachments = request.attachments ?? [];
-    const selection = attachments.filter((a) => a.kind === 'selection').map((a) => a.text).join('\n\n');
+    const selection = attachments
+      .filter((a) => a.kind === 'selection')
+      .map((a) => a.text)
+      .join('\n\n');
     const parts = {
       question: request.question,
       attachments: attachments.filter((a) => a.kind === 'file').map(({ name, text }) => ({ name, text })),
       ...(selection !== '' ? { selection } : {}),
     };
     const decision = await this.deps.notices.check(parts, termsId, `${request.feature}:${request.session}`, where);
-    if (decision.notice) this.deps.log(`prohibited-use notice for a ${request.feature} request (${decision.categories.join(', ')}): ${decision.send ? 'sent' : 'not sent'}`);
+    if (decision.notice)
+      this.deps.log(
+        `prohibited-use notice for a ${request.feature} request (${decision.categories.join(', ')}): ${decision.send ? 'sent' : 'not sent'}`,
+      );
     if (decision.send) return { send: true, categories: decision.categories, notice: decision.notice };
-    return { send: false, reason: decision.blocked ? 'blocked' : 'declined', categories: decision.categories, notice: decision.notice };
+    return {
+      send: false,
+      reason: decision.blocked ? 'blocked' : 'declined',
+      categories: decision.categories,
+      notice: decision.notice,
+    };
   }
 }

@@ -69,16 +69,26 @@ export class FudeChatModels {
    * Answers `messages`, calling `onText` with each piece as it arrives. Resolves when the answer is complete or
    * `signal` stopped it; rejects with an LmRefusal (worded) when nothing may or can be answered.
    */
-  async respond(modelId: string, input: readonly RequestMessageLike[], options: ResponseOptions, onText: (text: string) => void, signal: AbortSignal): Promise<void> {
+  async respond(
+    modelId: string,
+    input: readonly RequestMessageLike[],
+    options: ResponseOptions,
+    onText: (text: string) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
     const { deps } = this;
     this.checkModel(modelId);
     const converted = toChatMessages(input);
     if (!converted.ok) throw new LmRefusal('Unknown', deps.texts.badMessages(converted.problem));
-    if (converted.skipped.length > 0) deps.log(`language model request: left out of the prompt: ${[...new Set(converted.skipped)].join(', ')}`);
+    if (converted.skipped.length > 0)
+      deps.log(`language model request: left out of the prompt: ${[...new Set(converted.skipped)].join(', ')}`);
     if (requiresTools(options)) throw new LmRefusal('Unknown', deps.texts.toolsRequired);
     const requested = samplingFromOptions(options.modelOptions);
     if (!requested.ok) throw new LmRefusal('Unknown', deps.texts.badOption(requested.option, requested.field));
-    if (requested.ignored.length > 0) deps.log(`language model request: options Fude does not know were left to the model's defaults: ${requested.ignored.join(', ')}`);
+    if (requested.ignored.length > 0)
+      deps.log(
+        `language model request: options Fude does not know were left to the model's defaults: ${requested.ignored.join(', ')}`,
+      );
 
     await this.ready();
     if (signal.aborted) return;
@@ -87,7 +97,9 @@ export class FudeChatModels {
       feature: 'lm',
       session: noticeSession(converted.messages[0].content),
       question,
-      ...(earlier !== '' ? { attachments: [{ kind: 'selection' as const, name: 'earlier messages', text: earlier }] } : {}),
+      ...(earlier !== ''
+        ? { attachments: [{ kind: 'selection' as const, name: 'earlier messages', text: earlier }] }
+        : {}),
     });
     if (!verdict.send) throw guardRefusal(verdict, deps.status.current, deps.texts, deps.termsTitle);
     if (signal.aborted) return;
@@ -119,7 +131,10 @@ export class FudeChatModels {
     const state: ModelState = deps.status.current;
     const termsId = termsIdOf(state);
     if (termsId !== null && !deps.termsAccepted(termsId)) {
-      throw new LmRefusal('NoPermissions', deps.texts.termsNotAccepted(state.model?.name ?? state.configuredName, deps.termsTitle(termsId)));
+      throw new LmRefusal(
+        'NoPermissions',
+        deps.texts.termsNotAccepted(state.model?.name ?? state.configuredName, deps.termsTitle(termsId)),
+      );
     }
   }
 

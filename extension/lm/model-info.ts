@@ -30,9 +30,14 @@ export interface InfoSettings {
 }
 
 export function lmModelInfo(state: ModelState, settings: InfoSettings): LmModelInfo {
-  const configured = withoutExtension(state.configuredName) || (state.engine === 'local' ? 'model' : state.server ?? 'remote');
+  const configured =
+    withoutExtension(state.configuredName) || (state.engine === 'local' ? 'model' : (state.server ?? 'remote'));
   const loaded = state.phase === 'ready' && state.model !== undefined;
-  const contextSize = loaded ? state.model.contextSize : settings.contextSize > 0 ? settings.contextSize : CONTEXT_BEFORE_LOAD;
+  const contextSize = loaded
+    ? state.model.contextSize
+    : settings.contextSize > 0
+      ? settings.contextSize
+      : CONTEXT_BEFORE_LOAD;
   // The answer's room is the chat panel's: the same prompt fits both.
   const maxOutputTokens = answerReserve(contextSize, settings.maxTokens);
   return {
@@ -49,5 +54,13 @@ export function lmModelInfo(state: ModelState, settings: InfoSettings): LmModelI
 
 /** Changes exactly when what VS Code was told would change (so the event is not fired for every request). */
 export function infoKey(info: LmModelInfo): string {
-  return JSON.stringify([info.id, info.name, info.family, info.version, info.maxInputTokens, info.maxOutputTokens, info.loaded]);
+  return JSON.stringify([
+    info.id,
+    info.name,
+    info.family,
+    info.version,
+    info.maxInputTokens,
+    info.maxOutputTokens,
+    info.loaded,
+  ]);
 }

@@ -10,7 +10,10 @@ import type { MessagesProblem } from './request-messages.js';
 export type LmErrorKind = 'NoPermissions' | 'Blocked' | 'NotFound' | 'Unknown';
 
 export class LmRefusal extends Error {
-  constructor(readonly kind: LmErrorKind, message: string) {
+  constructor(
+    readonly kind: LmErrorKind,
+    message: string,
+  ) {
     super(message);
     this.name = 'LmRefusal';
   }
@@ -50,11 +53,19 @@ export function startRefusal(state: ModelState, texts: LmTexts, termsTitle: (id:
 }
 
 /** The request guard said no. */
-export function guardRefusal(verdict: Extract<GuardVerdict, { send: false }>, state: ModelState, texts: LmTexts, termsTitle: (id: string) => string): LmRefusal {
+export function guardRefusal(
+  verdict: Extract<GuardVerdict, { send: false }>,
+  state: ModelState,
+  texts: LmTexts,
+  termsTitle: (id: string) => string,
+): LmRefusal {
   switch (verdict.reason) {
     case 'terms-not-accepted': {
       const id = state.model?.termsId ?? '';
-      return new LmRefusal('NoPermissions', texts.termsNotAccepted(state.model?.name ?? state.configuredName, termsTitle(id)));
+      return new LmRefusal(
+        'NoPermissions',
+        texts.termsNotAccepted(state.model?.name ?? state.configuredName, termsTitle(id)),
+      );
     }
     case 'blocked':
       return new LmRefusal('Blocked', texts.blocked);

@@ -30,7 +30,10 @@ export interface LanguageModelDeps {
 /** Settings the model's description shows: the context size assumed before the model loads, the answer length. */
 const SHOWN_SETTINGS = ['fude.backend.contextSize', 'fude.engine.contextSize', 'fude.sampling.maxTokens'];
 
-export function registerLanguageModels(deps: LanguageModelDeps): { disposables: vscode.Disposable[]; models: FudeChatModels } {
+export function registerLanguageModels(deps: LanguageModelDeps): {
+  disposables: vscode.Disposable[];
+  models: FudeChatModels;
+} {
   const { status, log } = deps;
   const models = new FudeChatModels({
     engine: deps.engine,
@@ -42,7 +45,10 @@ export function registerLanguageModels(deps: LanguageModelDeps): { disposables: 
     sampling: samplingOverrides,
     settings: () => {
       const c = vscode.workspace.getConfiguration('fude');
-      const contextSize = status.current.engine === 'openai' ? c.get<number>('engine.contextSize', 4096) : c.get<number>('backend.contextSize', 0);
+      const contextSize =
+        status.current.engine === 'openai'
+          ? c.get<number>('engine.contextSize', 4096)
+          : c.get<number>('backend.contextSize', 0);
       return { contextSize, maxTokens: samplingOverrides().maxTokens };
     },
     texts: lmTexts(),
@@ -55,7 +61,9 @@ export function registerLanguageModels(deps: LanguageModelDeps): { disposables: 
     const s = status.current;
     const where = s.isDemo
       ? vscode.l10n.t('demo model: its output is meaningless')
-      : s.engine === 'openai' ? (s.model?.remote?.host ?? s.server ?? '') : vscode.l10n.t('on this machine');
+      : s.engine === 'openai'
+        ? (s.model?.remote?.host ?? s.server ?? '')
+        : vscode.l10n.t('on this machine');
     const context = info.maxInputTokens + info.maxOutputTokens;
     return {
       id: info.id,
@@ -68,7 +76,12 @@ export function registerLanguageModels(deps: LanguageModelDeps): { disposables: 
       detail: where,
       tooltip: info.loaded
         ? vscode.l10n.t('{0} through Fude ({1}); context of {2} tokens.', info.name, where, context)
-        : vscode.l10n.t('{0} through Fude ({1}); it starts on the first request. Context of {2} tokens assumed until it has loaded.', info.name, where, context),
+        : vscode.l10n.t(
+            '{0} through Fude ({1}); it starts on the first request. Context of {2} tokens assumed until it has loaded.',
+            info.name,
+            where,
+            context,
+          ),
     };
   };
 
@@ -86,7 +99,7 @@ export function registerLanguageModels(deps: LanguageModelDeps): { disposables: 
           return new Error(e.message);
       }
     }
-    log.error(`language model request: unexpected failure: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    log.error(`language model request: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return new Error(vscode.l10n.t('The answer failed. The log has the details (Fude: Show Log).'));
   };
 
@@ -98,7 +111,13 @@ export function registerLanguageModels(deps: LanguageModelDeps): { disposables: 
       const cancelled = token.onCancellationRequested(() => controller.abort());
       if (token.isCancellationRequested) controller.abort();
       try {
-        await models.respond(model.id, messages, options, (text) => progress.report(new vscode.LanguageModelTextPart(text)), controller.signal);
+        await models.respond(
+          model.id,
+          messages,
+          options,
+          (text) => progress.report(new vscode.LanguageModelTextPart(text)),
+          controller.signal,
+        );
       } catch (e) {
         throw toError(e);
       } finally {

@@ -20,7 +20,11 @@ export type MessagesProblem =
   | { kind: 'role'; role: number };
 
 export type ConvertResult =
-  | { ok: true; messages: ChatMessage[]; /** Parts left out of the prompt (tool calls, metadata), for the log. */ skipped: string[] }
+  | {
+      ok: true;
+      messages: ChatMessage[];
+      /** Parts left out of the prompt (tool calls, metadata), for the log. */ skipped: string[];
+    }
   | { ok: false; problem: MessagesProblem };
 
 const TEXT_MIME = /^(text\/|application\/(json|x-json|xml|javascript|typescript))/i;
@@ -38,9 +42,11 @@ function partText(part: unknown): PartText {
   if (typeof part === 'string') return { text: part };
   if (!isObject(part)) return { text: '', skipped: 'a part of unknown kind' };
   // LanguageModelTextPart (a prompt-tsx part also has `value`, not a string: its caller renders it).
-  if ('value' in part) return typeof part.value === 'string' ? { text: part.value } : { text: '', skipped: 'a prompt-tsx part' };
+  if ('value' in part)
+    return typeof part.value === 'string' ? { text: part.value } : { text: '', skipped: 'a prompt-tsx part' };
   // LanguageModelToolCallPart: a call the model never made (Fude's models call no tools).
-  if (typeof part.callId === 'string' && typeof part.name === 'string' && 'input' in part) return { text: '', skipped: `a tool call (${part.name})` };
+  if (typeof part.callId === 'string' && typeof part.name === 'string' && 'input' in part)
+    return { text: '', skipped: `a tool call (${part.name})` };
   // LanguageModelToolResultPart: what a tool gave back, read as text.
   if (typeof part.callId === 'string' && Array.isArray(part.content)) {
     const inner = part.content.map(partText);
@@ -56,7 +62,11 @@ function partText(part: unknown): PartText {
   return { text: '', skipped: 'a part of unknown kind' };
 }
 
-const ROLES: Record<number, ChatMessage['role']> = { [LM_ROLE.user]: 'user', [LM_ROLE.assistant]: 'assistant', [LM_ROLE.system]: 'system' };
+const ROLES: Record<number, ChatMessage['role']> = {
+  [LM_ROLE.user]: 'user',
+  [LM_ROLE.assistant]: 'assistant',
+  [LM_ROLE.system]: 'system',
+};
 
 /**
  * The messages as the backend takes them: the text of each, in order; a message left with no text (an

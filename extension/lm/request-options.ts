@@ -45,7 +45,8 @@ export function samplingFromOptions(modelOptions: Readonly<Record<string, unknow
       continue;
     }
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value) || !rule.ok(value)) return { ok: false, option: name, field: rule.field };
+    if (typeof value !== 'number' || !Number.isFinite(value) || !rule.ok(value))
+      return { ok: false, option: name, field: rule.field };
     sampling[rule.field] = value;
   }
   return { ok: true, sampling, ignored };

@@ -18,5 +18,9 @@ export function modelsCliSpec(rt: CliRuntime, args: string[], token?: string): C
   if (token) env.HF_TOKEN = token;
   if (useOwnNode && rt.isElectron) env.ELECTRON_RUN_AS_NODE = '1';
   else delete env.ELECTRON_RUN_AS_NODE;
-  return { command: useOwnNode ? rt.execPath : rt.nodePath, args: [join(rt.extensionPath, 'bin', 'fude-models.js'), ...args], env };
+  return {
+    command: useOwnNode ? rt.execPath : rt.nodePath,
+    args: [join(rt.extensionPath, 'bin', 'fude-models.js'), ...args],
+    env,
+  };
 }

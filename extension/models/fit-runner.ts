@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { parseModelsLine, type FitReport, type ModelsErrorCode } from '../../protocol/models.js';
 import { modelsCliSpec, type CliRuntime } from './cli-spec.js';
 
-export type FitAnswer = { ok: true; report: FitReport } | { ok: false; code: ModelsErrorCode | 'failed'; message: string };
+export type FitAnswer =
+  { ok: true; report: FitReport } | { ok: false; code: ModelsErrorCode | 'failed'; message: string };
 
 export interface FitRequest {
   targets: string[];
@@ -20,7 +21,17 @@ export interface FitRequest {
 }
 
 export function runFit(rt: CliRuntime, req: FitRequest): Promise<Map<string, FitAnswer>> {
-  const args = ['fit', ...req.targets, '--json', '--endpoint', req.endpoint, '--gpu', req.gpu, '--gpu-layers', req.gpuLayers];
+  const args = [
+    'fit',
+    ...req.targets,
+    '--json',
+    '--endpoint',
+    req.endpoint,
+    '--gpu',
+    req.gpu,
+    '--gpu-layers',
+    req.gpuLayers,
+  ];
   if (req.contextSize > 0) args.push('--context-size', String(req.contextSize));
   const spec = modelsCliSpec(rt, args, req.token);
   const answers = new Map<string, FitAnswer>();
@@ -43,11 +54,16 @@ export function runFit(rt: CliRuntime, req: FitRequest): Promise<Map<string, Fit
         const line = parseModelsLine(pending.slice(0, nl));
         pending = pending.slice(nl + 1);
         if (line?.event === 'fit') set(line.report.target, { ok: true, report: line.report });
-        else if (line?.event === 'error' && line.target) set(line.target, { ok: false, code: line.code, message: line.message });
-        else if (line?.event === 'error') for (const t of req.targets) if (!answers.has(t)) set(t, { ok: false, code: line.code, message: line.message });
+        else if (line?.event === 'error' && line.target)
+          set(line.target, { ok: false, code: line.code, message: line.message });
+        else if (line?.event === 'error')
+          for (const t of req.targets)
+            if (!answers.has(t)) set(t, { ok: false, code: line.code, message: line.message });
       }
     });
-    proc.stderr.setEncoding('utf8').on('data', (d: string) => { stderr = (stderr + d).slice(-2000); });
+    proc.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr = (stderr + d).slice(-2000);
+    });
     const finish = (why: string) => {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
@@ -55,6 +71,12 @@ export function runFit(rt: CliRuntime, req: FitRequest): Promise<Map<string, Fit
       resolve(answers);
     };
     proc.on('error', (e) => finish(`fude-models could not start: ${e.message}`));
-    proc.on('exit', (code, signal) => finish(signal ? `the fit check was stopped (${signal})` : `fude-models exited with code ${code}${stderr.trim() ? `: ${stderr.trim().split('\n').pop()}` : ''}`));
+    proc.on('exit', (code, signal) =>
+      finish(
+        signal
+          ? `the fit check was stopped (${signal})`
+          : `fude-models exited with code ${code}${stderr.trim() ? `: ${stderr.trim().split('\n').pop()}` : ''}`,
+      ),
+    );
   });
 }

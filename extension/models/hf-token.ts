@@ -22,11 +22,14 @@ export class HfTokenStore {
   async ask(reason: string): Promise<string | undefined> {
     const token = await vscode.window.showInputBox({
       title: vscode.l10n.t('Fude: Hugging Face token'),
-      prompt: `${reason} ${vscode.l10n.t('Create a read token at https://huggingface.co/settings/tokens and accept the model\'s conditions on its page. Fude keeps the token in VS Code\'s secret storage.')}`,
+      prompt: `${reason} ${vscode.l10n.t("Create a read token at https://huggingface.co/settings/tokens and accept the model's conditions on its page. Fude keeps the token in VS Code's secret storage.")}`,
       password: true,
       ignoreFocusOut: true,
       placeHolder: 'hf_…',
-      validateInput: (v) => (v.trim().length < 8 || /\s/.test(v.trim()) ? vscode.l10n.t('That does not look like a Hugging Face token.') : undefined),
+      validateInput: (v) =>
+        v.trim().length < 8 || /\s/.test(v.trim())
+          ? vscode.l10n.t('That does not look like a Hugging Face token.')
+          : undefined,
     });
     if (!token) return undefined;
     await this.set(token.trim());

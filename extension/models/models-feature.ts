@@ -55,7 +55,11 @@ type EntryItem = vscode.QuickPickItem & { entry: CatalogEntry };
 
 export class ModelsFeature implements vscode.Disposable {
   private readonly tokens: HfTokenStore;
-  private readonly statusBar = vscode.window.createStatusBarItem('fude.models.download', vscode.StatusBarAlignment.Right, 99);
+  private readonly statusBar = vscode.window.createStatusBarItem(
+    'fude.models.download',
+    vscode.StatusBarAlignment.Right,
+    99,
+  );
   private running: { label: string; controller: AbortController } | undefined;
   private last: DownloadResult | undefined;
   private progressCount = 0;
@@ -82,19 +86,34 @@ export class ModelsFeature implements vscode.Disposable {
   }
 
   private catalog(): CatalogEntry[] {
-    const c = loadCatalog(this.settings().catalog, listTerms().map((t) => t.id));
+    const c = loadCatalog(
+      this.settings().catalog,
+      listTerms().map((t) => t.id),
+    );
     if (c.problems.length > 0) {
       this.deps.log.warn(`fude.models.catalog: ${c.problems.join('; ')}`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: some entries of the fude.models.catalog setting were skipped: {0}', c.problems.join('; ')));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Fude: some entries of the fude.models.catalog setting were skipped: {0}', c.problems.join('; ')),
+      );
     }
     return c.entries;
   }
 
   /** Fit verdicts for many targets in one fude-models process; `onAnswer` sees each as it arrives. */
-  private async fit(targets: string[], signal?: AbortSignal, onAnswer?: (target: string, answer: FitAnswer) => void): Promise<Map<string, FitAnswer>> {
+  private async fit(
+    targets: string[],
+    signal?: AbortSignal,
+    onAnswer?: (target: string, answer: FitAnswer) => void,
+  ): Promise<Map<string, FitAnswer>> {
     const s = this.settings();
     return runFit(this.deps.runtime(), {
-      targets, endpoint: s.endpoint, token: await this.tokens.get(), gpu: s.gpu, gpuLayers: s.gpuLayers, contextSize: s.contextSize, signal,
+      targets,
+      endpoint: s.endpoint,
+      token: await this.tokens.get(),
+      gpu: s.gpu,
+      gpuLayers: s.gpuLayers,
+      contextSize: s.contextSize,
+      signal,
       onAnswer: (t, a) => {
         this.deps.log.info(`fit ${t}: ${a.ok ? a.report.summary : `not checked (${a.code}: ${a.message})`}`);
         onAnswer?.(t, a);
@@ -113,13 +132,31 @@ export class ModelsFeature implements vscode.Disposable {
     const item = (e: CatalogEntry): EntryItem => {
       const file = e.download ? downloadSource(e, s.endpoint)?.fileName : undefined;
       const have = local.find((m) => m.fileName === file);
-      const icon = !e.download ? '$(server-environment)' : have?.partial ? '$(debug-pause)' : have ? '$(check)' : '$(cloud-download)';
-      const state = !e.download ? '' : have?.partial ? ` — ${vscode.l10n.t('unfinished, select to resume')}` : have ? ` — ${vscode.l10n.t('downloaded')}` : '';
+      const icon = !e.download
+        ? '$(server-environment)'
+        : have?.partial
+          ? '$(debug-pause)'
+          : have
+            ? '$(check)'
+            : '$(cloud-download)';
+      const state = !e.download
+        ? ''
+        : have?.partial
+          ? ` — ${vscode.l10n.t('unfinished, select to resume')}`
+          : have
+            ? ` — ${vscode.l10n.t('downloaded')}`
+            : '';
       const target = targetOf(e);
       return {
         entry: e,
         label: `${icon} ${e.name}${e.quantization ? ` ${e.quantization}` : ''}${state}`,
-        description: [sizeText(e, target ? fits.get(target) : undefined), memoryText(e), termsText(e, (id) => this.deps.isTermsAccepted(id))].filter(Boolean).join(' · '),
+        description: [
+          sizeText(e, target ? fits.get(target) : undefined),
+          memoryText(e),
+          termsText(e, (id) => this.deps.isTermsAccepted(id)),
+        ]
+          .filter(Boolean)
+          .join(' · '),
         detail: e.download ? fitText(target ? fits.get(target) : undefined, e) : (e.description?.[displayLang()] ?? ''),
       };
     };
@@ -162,12 +199,20 @@ export class ModelsFeature implements vscode.Disposable {
     if (entry.terms.kind === 'terms' && !this.deps.isTermsAccepted(entry.terms.termsId)) {
       // The terms come before anything downloads.
       if (!(await this.deps.reviewTerms(entry.terms.termsId))) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Fude: nothing was downloaded: the terms of use of {0} were not accepted.', entry.name));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Fude: nothing was downloaded: the terms of use of {0} were not accepted.', entry.name),
+        );
         return;
       }
     }
     if (!(await this.confirmDownload(entry, fits.get(src.url), s.folder))) return;
-    await this.transfer({ source: src.source, label: `${entry.name}${entry.quantization ? ` ${entry.quantization}` : ''}`, expectedSha256: src.sha256, expectedSize: src.sizeBytes, catalogId: entry.id });
+    await this.transfer({
+      source: src.source,
+      label: `${entry.name}${entry.quantization ? ` ${entry.quantization}` : ''}`,
+      expectedSha256: src.sha256,
+      expectedSize: src.sizeBytes,
+      catalogId: entry.id,
+    });
   }
 
   private async confirmDownload(entry: CatalogEntry, fit: FitAnswer | undefined, folder: string): Promise<boolean> {
@@ -186,7 +231,15 @@ export class ModelsFeature implements vscode.Disposable {
             description: vscode.l10n.t('to {0}', folder),
             detail: `${terms}${fit ? ` — ${fitText(fit, entry)}` : ''}`,
           },
-          ...(page ? [{ act: 'page' as const, label: `$(link-external) ${vscode.l10n.t('Open the model page (license, terms, card)')}`, description: page }] : []),
+          ...(page
+            ? [
+                {
+                  act: 'page' as const,
+                  label: `$(link-external) ${vscode.l10n.t('Open the model page (license, terms, card)')}`,
+                  description: page,
+                },
+              ]
+            : []),
           { act: 'cancel', label: `$(close) ${vscode.l10n.t('Cancel')}` },
         ],
       });
@@ -202,7 +255,9 @@ export class ModelsFeature implements vscode.Disposable {
     const h = entry.howToUse;
     if (!h) return;
     const lang = displayLang();
-    const sizes = Object.entries(h.estimatedSizes).map(([q, s]) => `${q} ${s}`).join(', ');
+    const sizes = Object.entries(h.estimatedSizes)
+      .map(([q, s]) => `${q} ${s}`)
+      .join(', ');
     const content = [
       `# ${entry.name}`,
       '',
@@ -232,18 +287,28 @@ export class ModelsFeature implements vscode.Disposable {
 
   private noticeText(e: Extract<DownloadEvent, { event: 'notice' }>): string {
     switch (e.kind) {
-      case 'retry': return vscode.l10n.t('The connection failed; retrying…');
-      case 'restart_no_range': return vscode.l10n.t('The server cannot resume downloads; starting again from the beginning.');
-      case 'restart_changed': return vscode.l10n.t('The partial download does not match the file on the server; starting again from the beginning.');
-      case 'resume': return vscode.l10n.t('Resuming the interrupted download…');
-      case 'already_present': return vscode.l10n.t('Already downloaded and verified.');
-      case 'waiting': return vscode.l10n.t('Waiting for the server…');
+      case 'retry':
+        return vscode.l10n.t('The connection failed; retrying…');
+      case 'restart_no_range':
+        return vscode.l10n.t('The server cannot resume downloads; starting again from the beginning.');
+      case 'restart_changed':
+        return vscode.l10n.t(
+          'The partial download does not match the file on the server; starting again from the beginning.',
+        );
+      case 'resume':
+        return vscode.l10n.t('Resuming the interrupted download…');
+      case 'already_present':
+        return vscode.l10n.t('Already downloaded and verified.');
+      case 'waiting':
+        return vscode.l10n.t('Waiting for the server…');
     }
   }
 
   async transfer(job: DownloadJob): Promise<DownloadResult | undefined> {
     if (this.running) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Fude: {0} is still downloading; wait for it or cancel it first.', this.running.label));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Fude: {0} is still downloading; wait for it or cancel it first.', this.running.label),
+      );
       return undefined;
     }
     const s = this.settings();
@@ -258,9 +323,17 @@ export class ModelsFeature implements vscode.Disposable {
       for (let attempt = 0; ; attempt++) {
         try {
           const result = await this.withProgress(job, s, token, controller);
-          await recordDownload(result.path, { source: job.source, url: result.url, sha256: result.sha256, sizeBytes: result.sizeBytes, catalogId: job.catalogId }).catch((e: unknown) => this.deps.log.warn(String(e)));
+          await recordDownload(result.path, {
+            source: job.source,
+            url: result.url,
+            sha256: result.sha256,
+            sizeBytes: result.sizeBytes,
+            catalogId: job.catalogId,
+          }).catch((e: unknown) => this.deps.log.warn(String(e)));
           this.last = result;
-          this.deps.log.info(`downloaded ${result.path}: ${result.sizeBytes} bytes, SHA-256 ${result.sha256} (checked against ${result.checkedAgainst === 'none' ? 'nothing published: computed here' : result.checkedAgainst === 'given' ? 'the catalog' : "the server's metadata"})`);
+          this.deps.log.info(
+            `downloaded ${result.path}: ${result.sizeBytes} bytes, SHA-256 ${result.sha256} (checked against ${result.checkedAgainst === 'none' ? 'nothing published: computed here' : result.checkedAgainst === 'given' ? 'the catalog' : "the server's metadata"})`,
+          );
           void this.offerUse(result, job.label);
           return result;
         } catch (e) {
@@ -279,28 +352,54 @@ export class ModelsFeature implements vscode.Disposable {
     }
   }
 
-  private withProgress(job: DownloadJob, s: ModelsSettings, token: string | undefined, controller: AbortController): Thenable<DownloadResult> {
+  private withProgress(
+    job: DownloadJob,
+    s: ModelsSettings,
+    token: string | undefined,
+    controller: AbortController,
+  ): Thenable<DownloadResult> {
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fude: downloading {0}', job.label), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Fude: downloading {0}', job.label),
+        cancellable: true,
+      },
       async (progress, cancel) => {
         const sub = cancel.onCancellationRequested(() => controller.abort());
         let shown = 0;
         try {
           return await downloadModel({
-            source: job.source, dir: s.folder, endpoint: s.endpoint, token, signal: controller.signal,
-            expectedSha256: job.expectedSha256, expectedSize: job.expectedSize, catalogId: job.catalogId,
+            source: job.source,
+            dir: s.folder,
+            endpoint: s.endpoint,
+            token,
+            signal: controller.signal,
+            expectedSha256: job.expectedSha256,
+            expectedSize: job.expectedSize,
+            catalogId: job.catalogId,
             onEvent: (e) => {
               if (e.event === 'progress') {
                 this.progressCount++;
                 const pct = e.totalBytes ? (100 * e.receivedBytes) / e.totalBytes : 0;
-                progress.report({ increment: Math.max(0, pct - shown), message: progressText(e.receivedBytes, e.totalBytes, e.bytesPerSecond, e.etaSeconds) });
+                progress.report({
+                  increment: Math.max(0, pct - shown),
+                  message: progressText(e.receivedBytes, e.totalBytes, e.bytesPerSecond, e.etaSeconds),
+                });
                 shown = Math.max(shown, pct);
                 this.statusBar.text = `$(cloud-download) ${vscode.l10n.t('Fude: downloading {0}%', Math.floor(pct))}`;
                 this.statusBar.tooltip = `${job.label}: ${progressText(e.receivedBytes, e.totalBytes, e.bytesPerSecond, e.etaSeconds)}`;
               } else if (e.event === 'start') {
                 shown = e.totalBytes ? (100 * e.resumedFromBytes) / e.totalBytes : 0;
-                progress.report({ increment: shown, message: e.resumedFromBytes > 0 ? vscode.l10n.t('resuming from {0}', formatBytes(e.resumedFromBytes)) : vscode.l10n.t('starting…') });
-                this.deps.log.info(`download ${e.url} -> ${e.target}${e.totalBytes !== null ? ` (${e.totalBytes} bytes)` : ''}${e.resumedFromBytes > 0 ? `, resuming at ${e.resumedFromBytes}` : ''}`);
+                progress.report({
+                  increment: shown,
+                  message:
+                    e.resumedFromBytes > 0
+                      ? vscode.l10n.t('resuming from {0}', formatBytes(e.resumedFromBytes))
+                      : vscode.l10n.t('starting…'),
+                });
+                this.deps.log.info(
+                  `download ${e.url} -> ${e.target}${e.totalBytes !== null ? ` (${e.totalBytes} bytes)` : ''}${e.resumedFromBytes > 0 ? `, resuming at ${e.resumedFromBytes}` : ''}`,
+                );
               } else if (e.event === 'notice') {
                 this.deps.log.info(e.message);
                 progress.report({ message: this.noticeText(e) });
@@ -318,20 +417,34 @@ export class ModelsFeature implements vscode.Disposable {
 
   private headline(code: ModelsErrorCode): string {
     switch (code) {
-      case 'auth_required': return vscode.l10n.t('This model needs a Hugging Face token.');
-      case 'not_found': return vscode.l10n.t('The file was not found on the server.');
-      case 'rate_limited': return vscode.l10n.t('The server is limiting requests; try again later.');
-      case 'server_error': return vscode.l10n.t('The server kept failing.');
-      case 'network': return vscode.l10n.t('The connection kept failing.');
-      case 'not_gguf': return vscode.l10n.t('The server did not send a GGUF model; nothing was saved.');
-      case 'checksum_mismatch': return vscode.l10n.t('The download did not match its SHA-256 and was deleted.');
-      case 'size_mismatch': return vscode.l10n.t('The download did not have the expected size and was deleted.');
-      case 'disk_full': return vscode.l10n.t('Not enough disk space.');
-      case 'busy': return vscode.l10n.t('This model is already being downloaded.');
-      case 'cancelled': return vscode.l10n.t('The download was paused. Run "Fude: Download Model…" again to resume it.');
-      case 'io': return vscode.l10n.t('A file could not be read or written.');
-      case 'bad_input': return vscode.l10n.t('The download could not start.');
-      case 'fit_failed': return vscode.l10n.t('The model could not be checked.');
+      case 'auth_required':
+        return vscode.l10n.t('This model needs a Hugging Face token.');
+      case 'not_found':
+        return vscode.l10n.t('The file was not found on the server.');
+      case 'rate_limited':
+        return vscode.l10n.t('The server is limiting requests; try again later.');
+      case 'server_error':
+        return vscode.l10n.t('The server kept failing.');
+      case 'network':
+        return vscode.l10n.t('The connection kept failing.');
+      case 'not_gguf':
+        return vscode.l10n.t('The server did not send a GGUF model; nothing was saved.');
+      case 'checksum_mismatch':
+        return vscode.l10n.t('The download did not match its SHA-256 and was deleted.');
+      case 'size_mismatch':
+        return vscode.l10n.t('The download did not have the expected size and was deleted.');
+      case 'disk_full':
+        return vscode.l10n.t('Not enough disk space.');
+      case 'busy':
+        return vscode.l10n.t('This model is already being downloaded.');
+      case 'cancelled':
+        return vscode.l10n.t('The download was paused. Run "Fude: Download Model…" again to resume it.');
+      case 'io':
+        return vscode.l10n.t('A file could not be read or written.');
+      case 'bad_input':
+        return vscode.l10n.t('The download could not start.');
+      case 'fit_failed':
+        return vscode.l10n.t('The model could not be checked.');
     }
   }
 
@@ -341,9 +454,17 @@ export class ModelsFeature implements vscode.Disposable {
     this.deps.log[code === 'cancelled' ? 'info' : 'error'](`download of ${job.source}: ${code}: ${detail}`);
     const retry = vscode.l10n.t('Retry');
     const openFolder = vscode.l10n.t('Open Models Folder');
-    const buttons = code === 'cancelled' || code === 'network' || code === 'server_error' || code === 'rate_limited' ? [retry] : code === 'disk_full' ? [retry, openFolder] : [];
+    const buttons =
+      code === 'cancelled' || code === 'network' || code === 'server_error' || code === 'rate_limited'
+        ? [retry]
+        : code === 'disk_full'
+          ? [retry, openFolder]
+          : [];
     const text = vscode.l10n.t('Fude: {0} {1}', this.headline(code), detail);
-    const shown = code === 'cancelled' ? vscode.window.showInformationMessage(text, ...buttons) : vscode.window.showErrorMessage(text, ...buttons);
+    const shown =
+      code === 'cancelled'
+        ? vscode.window.showInformationMessage(text, ...buttons)
+        : vscode.window.showErrorMessage(text, ...buttons);
     void shown.then((choice) => {
       if (choice === retry) void this.transfer(job);
       if (choice === openFolder) void vscode.env.openExternal(vscode.Uri.file(this.settings().folder));
@@ -352,7 +473,10 @@ export class ModelsFeature implements vscode.Disposable {
 
   private async offerUse(result: DownloadResult, label: string): Promise<void> {
     const use = vscode.l10n.t('Use This Model');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Fude: {0} is downloaded and verified ({1}).', label, formatBytes(result.sizeBytes)), use);
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Fude: {0} is downloaded and verified ({1}).', label, formatBytes(result.sizeBytes)),
+      use,
+    );
     if (choice === use) await this.useModel(result.path);
   }
 
@@ -364,7 +488,9 @@ export class ModelsFeature implements vscode.Disposable {
 
   /** Records "last used" for a file of the models folder (other files are left alone). */
   async noteUse(path: string): Promise<void> {
-    await markUsed(expandHome(path), this.settings().folder).catch((e: unknown) => this.deps.log.warn(`last use of ${path}: ${String(e)}`));
+    await markUsed(expandHome(path), this.settings().folder).catch((e: unknown) =>
+      this.deps.log.warn(`last use of ${path}: ${String(e)}`),
+    );
   }
 
   // ---- Manage Downloaded Models… ---------------------------------------------------------------------------
@@ -374,13 +500,17 @@ export class ModelsFeature implements vscode.Disposable {
     const models = await listModels(s.folder);
     if (models.length === 0) {
       const download = vscode.l10n.t('Download a Model…');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Fude: no models in {0} yet.', s.folder), download);
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t('Fude: no models in {0} yet.', s.folder),
+        download,
+      );
       if (choice === download) await vscode.commands.executeCommand('fude.models.download');
       return;
     }
     const current = resolve(this.deps.currentModelPath() || '.');
     type ModelItem = vscode.QuickPickItem & { model: ListedModel };
-    const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(vscode.env.language) : vscode.l10n.t('never'));
+    const when = (iso: string | null) =>
+      iso ? new Date(iso).toLocaleString(vscode.env.language) : vscode.l10n.t('never');
     const chosen = await pick<ModelItem>({
       title: vscode.l10n.t('Fude: Downloaded Models ({0})', s.folder),
       placeholder: vscode.l10n.t('Choose a model to use, reveal or delete it'),
@@ -390,10 +520,16 @@ export class ModelsFeature implements vscode.Disposable {
         label: `${m.partial ? '$(debug-pause)' : resolve(m.path) === current ? '$(check)' : '$(file)'} ${m.fileName}`,
         description: [
           m.partial
-            ? vscode.l10n.t('unfinished: {0} of {1}', formatBytes(m.sizeBytes), m.expectedSizeBytes ? formatBytes(m.expectedSizeBytes) : '?')
+            ? vscode.l10n.t(
+                'unfinished: {0} of {1}',
+                formatBytes(m.sizeBytes),
+                m.expectedSizeBytes ? formatBytes(m.expectedSizeBytes) : '?',
+              )
             : formatBytes(m.sizeBytes),
           resolve(m.path) === current ? vscode.l10n.t('in use') : '',
-        ].filter(Boolean).join(' · '),
+        ]
+          .filter(Boolean)
+          .join(' · '),
         detail: `${m.source ?? vscode.l10n.t('added by hand')} · ${vscode.l10n.t('last used: {0}', when(m.lastUsedAt))}${m.downloadedAt ? ` · ${vscode.l10n.t('downloaded: {0}', when(m.downloadedAt))}` : ''}`,
       })),
     });
@@ -404,22 +540,33 @@ export class ModelsFeature implements vscode.Disposable {
   private async modelActions(m: ListedModel, inUse: boolean): Promise<void> {
     type Act = vscode.QuickPickItem & { act: 'use' | 'resume' | 'reveal' | 'delete' };
     const items: Act[] = m.partial
-      ? [{ act: 'resume', label: `$(cloud-download) ${vscode.l10n.t('Resume the download')}` }, { act: 'delete', label: `$(trash) ${vscode.l10n.t('Delete the unfinished download')}` }]
+      ? [
+          { act: 'resume', label: `$(cloud-download) ${vscode.l10n.t('Resume the download')}` },
+          { act: 'delete', label: `$(trash) ${vscode.l10n.t('Delete the unfinished download')}` },
+        ]
       : [
-        { act: 'use', label: `$(check) ${vscode.l10n.t('Use This Model')}` },
-        { act: 'reveal', label: `$(folder-opened) ${vscode.l10n.t('Show in the File Manager')}` },
-        { act: 'delete', label: `$(trash) ${vscode.l10n.t('Delete ({0})', formatBytes(m.sizeBytes))}` },
-      ];
+          { act: 'use', label: `$(check) ${vscode.l10n.t('Use This Model')}` },
+          { act: 'reveal', label: `$(folder-opened) ${vscode.l10n.t('Show in the File Manager')}` },
+          { act: 'delete', label: `$(trash) ${vscode.l10n.t('Delete ({0})', formatBytes(m.sizeBytes))}` },
+        ];
     const a = await pick<Act>({ title: m.fileName, items });
     if (!a) return;
     if (a.act === 'use') await this.useModel(m.path);
-    if (a.act === 'reveal') await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(m.partial ? `${m.path}.part` : m.path));
+    if (a.act === 'reveal')
+      await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(m.partial ? `${m.path}.part` : m.path));
     if (a.act === 'resume') await this.resume(m);
     if (a.act === 'delete') {
       type Yes = vscode.QuickPickItem & { yes: boolean };
       const sure = await pick<Yes>({
         title: vscode.l10n.t('Delete {0}?', m.fileName),
-        items: [{ yes: false, label: vscode.l10n.t('Cancel') }, { yes: true, label: `$(trash) ${vscode.l10n.t('Delete')}`, description: inUse ? vscode.l10n.t('it is the model in use: Fude goes back to the demo model') : undefined }],
+        items: [
+          { yes: false, label: vscode.l10n.t('Cancel') },
+          {
+            yes: true,
+            label: `$(trash) ${vscode.l10n.t('Delete')}`,
+            description: inUse ? vscode.l10n.t('it is the model in use: Fude goes back to the demo model') : undefined,
+          },
+        ],
       });
       if (!sure?.yes) return;
       try {
@@ -437,21 +584,37 @@ export class ModelsFeature implements vscode.Disposable {
     const entry = m.catalogId ? this.catalog().find((e) => e.id === m.catalogId) : undefined;
     const src = entry ? downloadSource(entry, this.settings().endpoint) : undefined;
     if (!src && !m.source) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Fude: where {0} comes from is not recorded; delete it and download again.', m.fileName));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Fude: where {0} comes from is not recorded; delete it and download again.', m.fileName),
+      );
       return;
     }
-    await this.transfer({ source: src?.source ?? m.source!, label: entry ? entry.name : m.fileName, expectedSha256: src?.sha256, expectedSize: src?.sizeBytes, catalogId: entry?.id });
+    await this.transfer({
+      source: src?.source ?? m.source!,
+      label: entry ? entry.name : m.fileName,
+      expectedSha256: src?.sha256,
+      expectedSize: src?.sizeBytes,
+      catalogId: entry?.id,
+    });
   }
 
   /** After a restart: offers to resume downloads that were interrupted. */
   async offerResume(): Promise<void> {
-    const partial = (await listModels(this.settings().folder).catch(() => [] as ListedModel[])).filter((m) => m.partial && m.source);
+    const partial = (await listModels(this.settings().folder).catch(() => [] as ListedModel[])).filter(
+      (m) => m.partial && m.source,
+    );
     if (partial.length === 0 || this.running) return;
     const m = partial[0];
     const resumeIt = vscode.l10n.t('Resume');
     const discard = vscode.l10n.t('Delete It');
-    const of = m.expectedSizeBytes ? vscode.l10n.t('{0} of {1}', formatBytes(m.sizeBytes), formatBytes(m.expectedSizeBytes)) : formatBytes(m.sizeBytes);
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Fude: the download of {0} was interrupted ({1} so far). Resume it?', m.fileName, of), resumeIt, discard);
+    const of = m.expectedSizeBytes
+      ? vscode.l10n.t('{0} of {1}', formatBytes(m.sizeBytes), formatBytes(m.expectedSizeBytes))
+      : formatBytes(m.sizeBytes);
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Fude: the download of {0} was interrupted ({1} so far). Resume it?', m.fileName, of),
+      resumeIt,
+      discard,
+    );
     if (choice === resumeIt) await this.resume(m);
     if (choice === discard) await removeModel(m.path).catch((e: unknown) => this.deps.log.warn(String(e)));
   }
@@ -463,12 +626,21 @@ export class ModelsFeature implements vscode.Disposable {
     type Sel = vscode.QuickPickItem & { act: 'browse' | 'download' | 'file'; model?: DiscoveredModel };
     const found = await discoverModels(defaultRoots(s.folder)).catch(() => [] as DiscoveredModel[]);
     const fits = new Map<string, FitAnswer>();
-    const originName = (o: DiscoveredModel['origin']) => (o === 'models-folder' ? vscode.l10n.t('Models folder') : o === 'lm-studio' ? 'LM Studio' : 'Ollama');
+    const originName = (o: DiscoveredModel['origin']) =>
+      o === 'models-folder' ? vscode.l10n.t('Models folder') : o === 'lm-studio' ? 'LM Studio' : 'Ollama';
     const current = resolve(this.deps.currentModelPath() || '.');
     const items = (): Sel[] => {
       const out: Sel[] = [
-        { act: 'browse', label: `$(folder-opened) ${vscode.l10n.t('Browse…')}`, description: vscode.l10n.t('choose a .gguf file') },
-        { act: 'download', label: `$(cloud-download) ${vscode.l10n.t('Download a Model…')}`, description: vscode.l10n.t('from the catalog') },
+        {
+          act: 'browse',
+          label: `$(folder-opened) ${vscode.l10n.t('Browse…')}`,
+          description: vscode.l10n.t('choose a .gguf file'),
+        },
+        {
+          act: 'download',
+          label: `$(cloud-download) ${vscode.l10n.t('Download a Model…')}`,
+          description: vscode.l10n.t('from the catalog'),
+        },
       ];
       let origin: string | undefined;
       for (const m of found) {
@@ -488,15 +660,25 @@ export class ModelsFeature implements vscode.Disposable {
     };
     const chosen = await pick<Sel>({
       title: vscode.l10n.t('Fude: Select Model File'),
-      placeholder: found.length > 0 ? vscode.l10n.t('Models found on this machine, with whether each fits') : vscode.l10n.t('No GGUF models found in the models folder, LM Studio or Ollama'),
+      placeholder:
+        found.length > 0
+          ? vscode.l10n.t('Models found on this machine, with whether each fits')
+          : vscode.l10n.t('No GGUF models found in the models folder, LM Studio or Ollama'),
       items: items(),
       matchOnDetail: true,
-      whileOpen: found.length === 0 ? undefined : async (update, _busy, signal) => {
-        await this.fit(found.slice(0, 40).map((m) => m.path), signal, (t, a) => {
-          fits.set(t, a);
-          update(items());
-        });
-      },
+      whileOpen:
+        found.length === 0
+          ? undefined
+          : async (update, _busy, signal) => {
+              await this.fit(
+                found.slice(0, 40).map((m) => m.path),
+                signal,
+                (t, a) => {
+                  fits.set(t, a);
+                  update(items());
+                },
+              );
+            },
     });
     if (!chosen) return;
     if (chosen.act === 'download') {

@@ -14,7 +14,12 @@ let open: vscode.QuickPick<vscode.QuickPickItem> | undefined;
 export function openPickState(): OpenPickState | undefined {
   if (!open) return undefined;
   const items = open.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
-  return { title: open.title ?? '', labels: items.map((i) => i.label), details: items.map((i) => i.detail ?? ''), busy: open.busy };
+  return {
+    title: open.title ?? '',
+    labels: items.map((i) => i.label),
+    details: items.map((i) => i.detail ?? ''),
+    busy: open.busy,
+  };
 }
 
 export interface PickOptions<T extends vscode.QuickPickItem> {
@@ -22,7 +27,11 @@ export interface PickOptions<T extends vscode.QuickPickItem> {
   placeholder?: string;
   items: readonly T[];
   /** Runs while the pick is open; may update the items through `update` (e.g. with fit verdicts). */
-  whileOpen?: (update: (items: readonly T[]) => void, setBusy: (busy: boolean) => void, signal: AbortSignal) => Promise<void>;
+  whileOpen?: (
+    update: (items: readonly T[]) => void,
+    setBusy: (busy: boolean) => void,
+    signal: AbortSignal,
+  ) => Promise<void>;
   matchOnDetail?: boolean;
 }
 
@@ -51,18 +60,24 @@ export function pick<T extends vscode.QuickPickItem>(opts: PickOptions<T>): Prom
     qp.show();
     if (opts.whileOpen) {
       qp.busy = true;
-      void opts.whileOpen(
-        (items) => {
-          if (done) return;
-          const active = qp.activeItems[0];
-          qp.items = items;
-          // Keep the person's place: updating the details must not move the selection.
-          const same = active && items.find((i) => i.label === active.label);
-          if (same) qp.activeItems = [same];
-        },
-        (busy) => { if (!done) qp.busy = busy; },
-        controller.signal,
-      ).finally(() => { if (!done) qp.busy = false; });
+      void opts
+        .whileOpen(
+          (items) => {
+            if (done) return;
+            const active = qp.activeItems[0];
+            qp.items = items;
+            // Keep the person's place: updating the details must not move the selection.
+            const same = active && items.find((i) => i.label === active.label);
+            if (same) qp.activeItems = [same];
+          },
+          (busy) => {
+            if (!done) qp.busy = busy;
+          },
+          controller.signal,
+        )
+        .finally(() => {
+          if (!done) qp.busy = false;
+        });
     }
   });
 }

@@ -7,7 +7,7 @@
 
 // Qualified professionals: the people whose judgement the terms want between the model and a person's decision.
 const PRO_EN =
-  "(lawyers?|attorneys?|counsel|legal team|paralegals?|notar(y|ies)|solicitors?|advis[eo]rs?|fiduciar(y|ies)|financial (professionals?|planners?)|planners?|cpas?|accountants?|doctors?|physicians?|clinicians?|dermatologists?|psychiatrists?|psychologists?|pharmacists?|nurses?|radiologists?|therapists?|pediatricians?|dietitians?|medical (professionals?|directors?|staff|team)|(licensed|registered|qualified|certified) \\w+|professionals?|experts?|humans?|human review(ers?)?|a person|compliance|loan officers?|adjusters?|underwriters?|prescribers?)";
+  '(lawyers?|attorneys?|counsel|legal team|paralegals?|notar(y|ies)|solicitors?|advis[eo]rs?|fiduciar(y|ies)|financial (professionals?|planners?)|planners?|cpas?|accountants?|doctors?|physicians?|clinicians?|dermatologists?|psychiatrists?|psychologists?|pharmacists?|nurses?|radiologists?|therapists?|pediatricians?|dietitians?|medical (professionals?|directors?|staff|team)|(licensed|registered|qualified|certified) \\w+|professionals?|experts?|humans?|human review(ers?)?|a person|compliance|loan officers?|adjusters?|underwriters?|prescribers?)';
 const PRO_JA =
   '(弁護士|司法書士|行政書士|社労士|社会保険労務士|税理士|会計士|士業|法務(部|担当)?|顧問|医師|医者|主治医|専門医|[一-龥]{1,3}科医|医療者|医療従事者|臨床心理士|管理栄養士|栄養士|薬剤師|看護師|先生|ドクター|\\bfp\\b|ファイナンシャルプランナー|投資助言業?|助言業|金商業|金融商品取引業|登録業者|募集人|(金融|医療|法律)?の?資格(を持って(る|いる)|のある)(人|者)?|専門家|有資格者|資格者|助言者)';
 // Generic people, who count only with a verb of taking part: "人は介さない", "先生は結果を見ない".
@@ -16,17 +16,27 @@ const PEOPLE_JA = '(人|人間|担当者|先生|誰|スタッフ)';
 /** A professional who is left out: "no attorney review", "医師の監修はなし". */
 export const PRO_EXCLUDED: RegExp[] = [
   new RegExp(`\\b(no|without( a| any| an)?|zero|never( a)?|nobody|no one|not an?|not any)\\b( \\w+){0,4} ${PRO_EN}\\b`),
-  new RegExp(`\\b${PRO_EN}\\b[^.;]{0,30}\\b(won'?t|will not|never|isn'?t|aren'?t|doesn'?t|don'?t|not) (see|review|check|look|approve|be involved|involved|in the loop|sign)`),
+  new RegExp(
+    `\\b${PRO_EN}\\b[^.;]{0,30}\\b(won'?t|will not|never|isn'?t|aren'?t|doesn'?t|don'?t|not) (see|review|check|look|approve|be involved|involved|in the loop|sign)`,
+  ),
   /\b(we'?re|we are|i'?m|i am) not (registered|licensed|qualified|a licensed|licensed)\b|\b(we|i) (aren'?t|am not|are not|'m not) (registered|licensed|qualified)\b|\bnot registered (as )?(an? )?(advis|broker|investment)|\bnobody (is )?(registered|licensed)\b/,
-  new RegExp(`\\b(don'?t|do not|won'?t|will not|doesn'?t) need (to (see|ask|consult|involve|wait for|pay) )?(a |an |any |the )?(\\w+ )?${PRO_EN}`),
+  new RegExp(
+    `\\b(don'?t|do not|won'?t|will not|doesn'?t) need (to (see|ask|consult|involve|wait for|pay) )?(a |an |any |the )?(\\w+ )?${PRO_EN}`,
+  ),
   // The professional's step taken out of the flow: "skip the clinician step", "cut out the lawyer".
-  new RegExp(`\\b(skip|skips|skipping|bypass\\w*|drop|dropping|cut(ting)? out|remove|removing|leave out|leaving out|get rid of)\\b (the |any |our |a )?(\\w+ )?${PRO_EN}\\b`),
+  new RegExp(
+    `\\b(skip|skips|skipping|bypass\\w*|drop|dropping|cut(ting)? out|remove|removing|leave out|leaving out|get rid of)\\b (the |any |our |a )?(\\w+ )?${PRO_EN}\\b`,
+  ),
   /\b(we )?(don'?t|do not) have (a |an |any )?(licen[cs]ed |registered |qualified )?(fiduciary|advis[eo]r|lawyer|attorney|doctor|physician|clinician|pharmacist|professional)/,
   /\bnobody (reviews|checks|looks at|approves|sees)\b|\bno one (reviews|checks|looks at|approves)\b/,
   new RegExp(`\\b(won'?t|will not) be (any|a) (\\w+ )?${PRO_EN}|\\bthere (is|are|will be) no (\\w+ )?${PRO_EN}`),
   /\b(fully|entirely|completely|all|100%) automated\b|\bit'?s all (the bot|automated|the app|the model)\b|\bstraight to (the public|users|the user|patients|customers)\b|\b(answers|replies to|responds to) (people|users|them|patients|customers) directly\b|\bno (human|manual) (review|check|in the loop|oversight)\b|\bno (medical|legal|financial|licensed|registered) (review|sign-?off|oversight|professional|adviser|advisor)\b|\bno (\w+ )?(sign-?off|review)\b/,
-  new RegExp(`${PRO_JA}(の|は|も|や|に|が|を|による|への|\\w)*[^。、,.]{0,16}?(なし|無し|ない(?!か)|なく|(?<!必)ず(?![っつ])|ません|不要|いらない|いりません|抜き|無理|省く|省き|省略|飛ばす|スキップ)`),
-  new RegExp(`${PEOPLE_JA}(は|も|が|を)?(介さ|介在させ|介在し|通さ|関与し|関わら|チェックし|確認し|(結果を)?見)(ない|ず|ません)`),
+  new RegExp(
+    `${PRO_JA}(の|は|も|や|に|が|を|による|への|\\w)*[^。、,.]{0,16}?(なし|無し|ない(?!か)|なく|(?<!必)ず(?![っつ])|ません|不要|いらない|いりません|抜き|無理|省く|省き|省略|飛ばす|スキップ)`,
+  ),
+  new RegExp(
+    `${PEOPLE_JA}(は|も|が|を)?(介さ|介在させ|介在し|通さ|関与し|関わら|チェックし|確認し|(結果を)?見)(ない|ず|ません)`,
+  ),
   /(全自動|完全自動|自動で完結|サービス内で完結|そのまま(本人|ユーザー|利用者|患者|保護者)に)/,
   /(投資助言業|金商業|金融商品取引業|助言業)の?登録(は|を)?(して(い)?ない|なし|無し|なく|せず)/,
 ];
@@ -35,11 +45,17 @@ export const PRO_EXCLUDED: RegExp[] = [
 export const PRO_IN_LOOP: RegExp[] = [
   /\b(tells?|shows?|gives?|helps?|used by|lets?) (the |our |a )?(nurses?|doctors?|physicians?|clinicians?|pharmacists?|lawyers?|attorneys?|paralegals?|financial advis[eo]rs?|accountants?|cpas?|underwriters?|loan officers?)\b|\bfor (our |the )?(\w+ )?(nurses|doctors|physicians|clinicians|pharmacists|lawyers|attorneys|paralegals|accountants|underwriters|loan officers)\b/,
   /(看護師|医師|薬剤師|弁護士|税理士|社労士|fp|ファイナンシャルプランナー)(さん)?(向け|用|が使う)/,
-  new RegExp(`\\b${PRO_EN}\\b[^.;]{0,40}\\b(reviews?|reviewed|reviewing|approves?|approved|decides?|makes? the (call|decision|actual decision)|signs? off|signed off|writes?|wrote|written|drafts?|drafted|maintains?|maintained|sees|verif(y|ies|ied)|checks?|reads?|enters?|entered|sets?|uploads?|owns?|is writing|interprets?)\\b`),
-  new RegExp(`\\b(written|drafted|maintained|approved|reviewed|verified|signed off|set|provided|supplied|prescribed|comes?|come|curated|owned) (\\w+ )?(by|from) (our |the |a |an |their )?(\\w+ )?${PRO_EN}`),
+  new RegExp(
+    `\\b${PRO_EN}\\b[^.;]{0,40}\\b(reviews?|reviewed|reviewing|approves?|approved|decides?|makes? the (call|decision|actual decision)|signs? off|signed off|writes?|wrote|written|drafts?|drafted|maintains?|maintained|sees|verif(y|ies|ied)|checks?|reads?|enters?|entered|sets?|uploads?|owns?|is writing|interprets?)\\b`,
+  ),
+  new RegExp(
+    `\\b(written|drafted|maintained|approved|reviewed|verified|signed off|set|provided|supplied|prescribed|comes?|come|curated|owned) (\\w+ )?(by|from) (our |the |a |an |their )?(\\w+ )?${PRO_EN}`,
+  ),
   new RegExp(`\\bfor (the |a |an |our )?(\\w+ )?${PRO_EN} to (review|decide|approve|check|sign|read|verify)`),
   new RegExp(`\\b(our|the|a) (\\w+ )?${PRO_EN} (makes|decides|reviews|approves)`),
-  new RegExp(`${PRO_JA}(さん|の方|側)?(が|で|に)(書|作|監修|確認|承認|判断|レビュー|チェック|入力|決め|診断|やり|担当|見|最終|登録|管理|定義|設定|解釈)`),
+  new RegExp(
+    `${PRO_JA}(さん|の方|側)?(が|で|に)(書|作|監修|確認|承認|判断|レビュー|チェック|入力|決め|診断|やり|担当|見|最終|登録|管理|定義|設定|解釈)`,
+  ),
   new RegExp(`${PRO_JA}(さん)?(が|の)?(監修|承認|確認|レビュー|チェック)(した|済み|済|を(経|挟|必ず))`),
   new RegExp(`(最終|実際の)(的な)?(判断|決定|確認)(は|を)${PRO_JA}`),
   new RegExp(`${PRO_JA}(さん)?(に|へ)(最終)?(確認|相談|チェック|レビュー)(して|してもら|を依頼)`),
@@ -147,12 +163,16 @@ export const PERSONAL_DATA_EN =
   "locations?|gps (data|coordinates|traces?)|whereabouts|contacts?( list)?|address book|(browsing|purchase|order|search|viewing|watch|location|call|chat|payment|transaction) (history|logs?|data)|clickstream|chat logs|e-?mails?|e-?mail addresses|phone numbers?|home address(es)?|names and addresses|health (data|records|info\\w*)|medical (data|records|history)|sexual orientation|messages|text messages|photos|faces|biometrics?|voice recordings|personal (data|information|info|details)|pii|keystrokes|device ids?|advertising ids?|idfa|imei|(gps|location) (routes?|tracks?|traces?|history)|(heart[- ]rate|sleep|fitness|workout|step) (data|history|logs?)|(customer|user|member|patient|employee|rider|driver)s?'? (data|lists?|records|details|profiles|info)";
 export const PERSONAL_DATA_JA =
   '位置情報|位置|gps|居場所|連絡先|アドレス帳|(購買|購入|閲覧|検索|視聴|行動|通話|移動|決済|注文)(履歴|ログ|データ)|個人情報|マイナンバー|既往歴|病歴|健康(データ|情報)|カルテ|メールアドレス|メアド|電話番号|住所|氏名|写真|顔(写真|画像|データ)?|生体情報|トーク(内容|履歴)|チャット(履歴|ログ|内容)|録音|(顧客|会員|ユーザー|利用者|患者|社員|乗客)の?(情報|データ|リスト|名簿)';
-const SEND_EN = 'send|sends|sending|share|shares|sharing|sell|sells|selling|sold|export|exports|upload|uploads|sync|syncs|forward|forwards|transfer|transfers|pass|passes|give|gives|hand(s|ing)? over|pipe|pipes|stream|streams|feed|feeds|provide|provides|monetiz\\w*';
-const SEND_JA = '送る|送って|送り|送信|同期|販売|売|提供|アップロード|共有|横流し|渡す|渡し|渡して|連携|出力|エクスポート|流す|流し|卸';
+const SEND_EN =
+  'send|sends|sending|share|shares|sharing|sell|sells|selling|sold|export|exports|upload|uploads|sync|syncs|forward|forwards|transfer|transfers|pass|passes|give|gives|hand(s|ing)? over|pipe|pipes|stream|streams|feed|feeds|provide|provides|monetiz\\w*';
+const SEND_JA =
+  '送る|送って|送り|送信|同期|販売|売|提供|アップロード|共有|横流し|渡す|渡し|渡して|連携|出力|エクスポート|流す|流し|卸';
 
 /** Personal data on its way to someone else: with NO_CONSENT, a privacy infringement whatever the words. */
 export const DATA_FLOW: RegExp[] = [
-  new RegExp(`\\b(${PERSONAL_DATA_EN})\\b.{0,80}\\b(${SEND_EN})\\b|\\b(${SEND_EN})\\b.{0,60}\\b(${PERSONAL_DATA_EN}|health|medical)\\b`),
+  new RegExp(
+    `\\b(${PERSONAL_DATA_EN})\\b.{0,80}\\b(${SEND_EN})\\b|\\b(${SEND_EN})\\b.{0,60}\\b(${PERSONAL_DATA_EN}|health|medical)\\b`,
+  ),
   new RegExp(`(${PERSONAL_DATA_JA}).{0,60}(${SEND_JA})`),
 ];
 

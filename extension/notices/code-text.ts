@@ -13,7 +13,8 @@ export interface ProseSegment {
 }
 
 /** File extensions whose `#` starts a comment. */
-const HASH_COMMENTS = /\.(py|pyw|rb|sh|bash|zsh|fish|ps1|pl|pm|r|yaml|yml|toml|conf|cfg|ini|dockerfile|makefile|mk|cmake|tf|nim|cr|ex|exs|jl|coffee)$|(^|\/)(dockerfile|makefile)$/i;
+const HASH_COMMENTS =
+  /\.(py|pyw|rb|sh|bash|zsh|fish|ps1|pl|pm|r|yaml|yml|toml|conf|cfg|ini|dockerfile|makefile|mk|cmake|tf|nim|cr|ex|exs|jl|coffee)$|(^|\/)(dockerfile|makefile)$/i;
 /** File extensions whose `--` starts a comment. */
 const DASH_COMMENTS = /\.(sql|lua|hs|elm|ada|adb|ads|vhd|vhdl)$/i;
 /** Extensions that are prose already: every line counts. */
@@ -23,7 +24,13 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff]/g;
 
 /** A string literal worth reading: several words, or a few Japanese characters. */
 function readsAsProse(s: string): boolean {
-  return (s.match(CJK)?.length ?? 0) >= 4 || s.trim().split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 3;
+  return (
+    (s.match(CJK)?.length ?? 0) >= 4 ||
+    s
+      .trim()
+      .split(/\s+/)
+      .filter((w) => /\p{L}{2,}/u.test(w)).length >= 3
+  );
 }
 
 /**
@@ -93,7 +100,11 @@ export function proseOfCode(code: string, name = '', limit = Infinity): ProseSeg
 export function looksLikeCode(text: string): boolean {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   if (lines.length === 0) return false;
-  const codeLike = lines.filter((l) => /[;{}]\s*$|^\s*(\/\/|#|\/\*|\*|--|<\/?\w+[^>]*>)|=>|\w\(.*\)|^\s*(def|class|function|const|let|var|import|from|return|if|for|while|fn|pub|package|func)\b|^\s{2,}\S/.test(l)).length;
+  const codeLike = lines.filter((l) =>
+    /[;{}]\s*$|^\s*(\/\/|#|\/\*|\*|--|<\/?\w+[^>]*>)|=>|\w\(.*\)|^\s*(def|class|function|const|let|var|import|from|return|if|for|while|fn|pub|package|func)\b|^\s{2,}\S/.test(
+      l,
+    ),
+  ).length;
   return codeLike / lines.length >= 0.5;
 }
 

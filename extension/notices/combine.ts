@@ -109,7 +109,13 @@ export function benignShapes(r: RuleClassification): AskHit[] {
   return r.ask.hits.filter((h) => BENIGN_SHAPES.includes(h.fact));
 }
 
-export function combine(rules: RuleClassification, score: NgramScore, threshold: number, veto = 0, confident: Confidence = { rule: 0, model: threshold }): Classification {
+export function combine(
+  rules: RuleClassification,
+  score: NgramScore,
+  threshold: number,
+  veto = 0,
+  confident: Confidence = { rule: 0, model: threshold },
+): Classification {
   const { categories, reasons, suppressed } = rules;
   const benign = benignShapes(rules).length > 0;
   if (categories.length > 0) {
@@ -120,9 +126,19 @@ export function combine(rules: RuleClassification, score: NgramScore, threshold:
     // and ridicule). When the model is sure of another one, it is named too, as a borderline reason.
     if (!flagged.includes(score.best) && (score.pBest ?? 0) >= ALSO_LEVEL) {
       flagged.push(score.best);
-      graded.push({ category: score.best, rule: 'statistical', cues: score.top.map((t) => ({ cue: 'model.ngram', match: t.gram })), score: Math.round((score.pBest ?? 0) * 1000) / 1000, grade: 'borderline' });
+      graded.push({
+        category: score.best,
+        rule: 'statistical',
+        cues: score.top.map((t) => ({ cue: 'model.ngram', match: t.gram })),
+        score: Math.round((score.pBest ?? 0) * 1000) / 1000,
+        grade: 'borderline',
+      });
     }
-    return withGrade({ categories: CATEGORIES.filter((c) => flagged.includes(c)), reasons: graded, suppressed: [...suppressed] });
+    return withGrade({
+      categories: CATEGORIES.filter((c) => flagged.includes(c)),
+      reasons: graded,
+      suppressed: [...suppressed],
+    });
   }
   const result: Classification = { categories: [], reasons: [], suppressed: [...suppressed] };
   const backed = !benign && evidenceFor(score.best, score)?.length !== 0;
@@ -133,12 +149,20 @@ export function combine(rules: RuleClassification, score: NgramScore, threshold:
   } else if (rules.vetoed.includes(score.best)) {
     result.suppressed.push({ category: score.best, because: 'programming-sense', cues });
   } else if (rules.ask.hits.some((h) => SPARING_SHAPES.includes(h.fact))) {
-    const shapes = rules.ask.hits.filter((h) => SPARING_SHAPES.includes(h.fact)).map((h) => ({ cue: `ask.${h.fact}`, match: h.match }));
+    const shapes = rules.ask.hits
+      .filter((h) => SPARING_SHAPES.includes(h.fact))
+      .map((h) => ({ cue: `ask.${h.fact}`, match: h.match }));
     result.suppressed.push({ category: score.best, because: 'benign-shape', cues: [...cues, ...shapes] });
   } else {
     const grade: Grade = score.pFlag >= confident.model && backed ? 'confident' : 'borderline';
     result.categories.push(score.best);
-    result.reasons.push({ category: score.best, rule: 'statistical', cues, score: Math.round(score.pFlag * 1000) / 1000, grade });
+    result.reasons.push({
+      category: score.best,
+      rule: 'statistical',
+      cues,
+      score: Math.round(score.pFlag * 1000) / 1000,
+      grade,
+    });
   }
   return withGrade(result);
 }
@@ -151,7 +175,11 @@ function ruleGrade(r: Reason, pFlag: number, benign: boolean, confident: Confide
 /** The verdict's grade: confident when any reason is. */
 export function withGrade(c: Classification): Classification {
   const grades = c.reasons.map((r) => r.grade ?? 'confident');
-  const grade: Grade | undefined = grades.includes('confident') ? 'confident' : grades.length > 0 ? 'borderline' : undefined;
+  const grade: Grade | undefined = grades.includes('confident')
+    ? 'confident'
+    : grades.length > 0
+      ? 'borderline'
+      : undefined;
   return grade ? { ...c, grade } : { categories: c.categories, reasons: c.reasons, suppressed: c.suppressed };
 }
 
@@ -161,6 +189,13 @@ function overruled(c: RuleClassification, score: NgramScore): Classification {
   return {
     categories: [],
     reasons: [],
-    suppressed: [...c.suppressed, ...c.reasons.map((r) => ({ category: r.category, because: 'model-disagrees' as const, cues: [...r.cues, ...against] }))],
+    suppressed: [
+      ...c.suppressed,
+      ...c.reasons.map((r) => ({
+        category: r.category,
+        because: 'model-disagrees' as const,
+        cues: [...r.cues, ...against],
+      })),
+    ],
   };
 }

@@ -30,5 +30,11 @@ export function committedModel(): NgramModel {
 export function classifyRequest(text: string): Classification {
   const t = detectorText(text);
   const rules = classifyByRules(t);
-  return combine(rules, scoreFeatures(committedModel(), featuresOf(t, rules)), MODEL_THRESHOLD, MODEL_VETO, MODEL_CONFIDENT);
+  return combine(
+    rules,
+    scoreFeatures(committedModel(), featuresOf(t, rules)),
+    MODEL_THRESHOLD,
+    MODEL_VETO,
+    MODEL_CONFIDENT,
+  );
 }

@@ -64,7 +64,15 @@ export function scoreFeatures(model: NgramModel, features: readonly string[], to
   const top = strongest(1);
   const against = strongest(-1);
   const signals = features.filter((f) => f.startsWith(SIGNAL_PREFIX));
-  return { probs, pFlag: 1 - probs[none], best: model.labels[best] as Exclude<Label, 'none'>, pBest: probs[best], top, against, signals };
+  return {
+    probs,
+    pFlag: 1 - probs[none],
+    best: model.labels[best] as Exclude<Label, 'none'>,
+    pBest: probs[best],
+    top,
+    against,
+    signals,
+  };
 }
 
 export function softmax(z: readonly number[]): number[] {
@@ -87,7 +95,9 @@ export function serialiseModel(model: NgramModel): string {
     const v = Math.round(x * SCALE);
     return v === 0 ? '' : String(v);
   };
-  const lines = [JSON.stringify({ labels: model.labels, bias: model.bias.map((b) => Math.round(b * SCALE) / SCALE), scale: SCALE })];
+  const lines = [
+    JSON.stringify({ labels: model.labels, bias: model.bias.map((b) => Math.round(b * SCALE) / SCALE), scale: SCALE }),
+  ];
   const grams = [...model.weights.keys()].sort();
   for (const g of grams) lines.push(`${g}\t${(model.weights.get(g) as number[]).map(q).join(',')}`);
   return lines.join('\n');
@@ -103,7 +113,8 @@ export function parseModel(text: string): NgramModel {
       .slice(tab + 1)
       .split(',')
       .map((s) => (s === '' ? 0 : Number(s) / header.scale));
-    if (w.length !== header.labels.length || w.some((x) => Number.isNaN(x))) throw new Error(`bad model row: ${JSON.stringify(row)}`);
+    if (w.length !== header.labels.length || w.some((x) => Number.isNaN(x)))
+      throw new Error(`bad model row: ${JSON.stringify(row)}`);
     weights.set(row.slice(0, tab), w);
   }
   return { labels: header.labels, bias: header.bias, weights };

@@ -72,10 +72,11 @@ function judgeCode(text: string, name: string): Classification {
 function unite(verdicts: readonly Classification[]): Classification {
   if (verdicts.length === 1) return verdicts[0];
   const seen = new Set<string>();
-  const once = <T>(items: T[]) => items.filter((item) => {
-    const key = JSON.stringify(item);
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const once = <T>(items: T[]) =>
+    items.filter((item) => {
+      const key = JSON.stringify(item);
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   const flagged = new Set(verdicts.flatMap((v) => v.categories));
   return withGrade({
     categories: CATEGORIES.filter((c) => flagged.has(c)),
@@ -95,14 +96,20 @@ function* judgeProse(text: string): Generator<void, Classification> {
 }
 
 function* judgeParts(request: RequestParts): Generator<void, RequestVerdict> {
-  const parts: PartVerdict[] = [{ part: 'question', read: 'prose', classification: yield* judgeProse(request.question) }];
+  const parts: PartVerdict[] = [
+    { part: 'question', read: 'prose', classification: yield* judgeProse(request.question) },
+  ];
   const selection = request.selection ?? '';
   if (selection.trim() !== '') {
     // Whether a long selection is code is told from its first window: the test reads line by line, and a
     // pathological line costs more than its length.
     const code = looksLikeCode(selection.length > WINDOW_CHARS ? windowsOf(selection)[0] : selection);
     yield;
-    parts.push({ part: 'selection', read: code ? 'code' : 'prose', classification: code ? judgeCode(selection, '') : yield* judgeProse(selection) });
+    parts.push({
+      part: 'selection',
+      read: code ? 'code' : 'prose',
+      classification: code ? judgeCode(selection, '') : yield* judgeProse(selection),
+    });
   }
   for (const a of request.attachments ?? []) {
     yield;
@@ -112,7 +119,11 @@ function* judgeParts(request: RequestParts): Generator<void, RequestVerdict> {
   const flagged = new Set(parts.flatMap((p) => p.classification.categories));
   const categories = CATEGORIES.filter((c) => flagged.has(c));
   const grades = parts.map((p) => p.classification.grade);
-  const grade: Grade | undefined = grades.includes('confident') ? 'confident' : grades.includes('borderline') ? 'borderline' : undefined;
+  const grade: Grade | undefined = grades.includes('confident')
+    ? 'confident'
+    : grades.includes('borderline')
+      ? 'borderline'
+      : undefined;
   return grade ? { categories, grade, parts } : { categories, parts };
 }
 
@@ -128,7 +139,10 @@ export function classifyParts(request: RequestParts): RequestVerdict {
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The same verdict, letting the event loop run between windows and parts (`pause`), so the editor stays responsive. */
-export async function classifyPartsPaced(request: RequestParts, pause: () => Promise<void> = breathe): Promise<RequestVerdict> {
+export async function classifyPartsPaced(
+  request: RequestParts,
+  pause: () => Promise<void> = breathe,
+): Promise<RequestVerdict> {
   const steps = judgeParts(request);
   for (;;) {
     const step = steps.next();

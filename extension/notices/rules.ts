@@ -68,7 +68,15 @@ export interface Reason {
 /** A category that had cues but was let through, and what let it through. */
 export interface Suppression {
   category: Category;
-  because: 'coding-task' | 'defensive' | 'programming-sense' | 'model-disagrees' | 'professional-in-loop' | 'consented' | 'fairness' | 'benign-shape';
+  because:
+    | 'coding-task'
+    | 'defensive'
+    | 'programming-sense'
+    | 'model-disagrees'
+    | 'professional-in-loop'
+    | 'consented'
+    | 'fairness'
+    | 'benign-shape';
   cues: CueHit[];
 }
 
@@ -97,7 +105,13 @@ function hits(text: string, lang: string, group: string, cues: readonly Cue[]): 
   const found: CueHit[] = [];
   for (const c of cues) {
     const m = c.re.exec(text);
-    if (m) found.push({ cue: `${lang}.${group}.${c.id}`, match: m[0], ...(c.undefended ? { undefended: true } : {}), ...(c.defeats ? { defeats: true } : {}) });
+    if (m)
+      found.push({
+        cue: `${lang}.${group}.${c.id}`,
+        match: m[0],
+        ...(c.undefended ? { undefended: true } : {}),
+        ...(c.defeats ? { defeats: true } : {}),
+      });
   }
   return found;
 }
@@ -119,10 +133,20 @@ function askCues(ask: AskFacts, ...facts: string[]): CueHit[] {
  * attributes out of a decision is not discrimination, and content used with the consent
  * of the people in it does not infringe their rights.
  */
-function excused(category: Category, intent: readonly CueHit[], ask: AskFacts): { because: Suppression['because']; cues: CueHit[] } | undefined {
-  if (category === 'discrimination' && ask.has.has('sense.fairness')) return { because: 'fairness', cues: askCues(ask, 'sense.fairness') };
+function excused(
+  category: Category,
+  intent: readonly CueHit[],
+  ask: AskFacts,
+): { because: Suppression['because']; cues: CueHit[] } | undefined {
+  if (category === 'discrimination' && ask.has.has('sense.fairness'))
+    return { because: 'fairness', cues: askCues(ask, 'sense.fairness') };
   // Defeating a protection is not what a licence or consent allowed ("we bought one licence, patch the serial check for all 20 agents").
-  if (category === 'rights' && ask.has.has('consented') && !ask.has.has('no-consent') && !intent.some((h) => h.undefended || h.defeats)) {
+  if (
+    category === 'rights' &&
+    ask.has.has('consented') &&
+    !ask.has.has('no-consent') &&
+    !intent.some((h) => h.undefended || h.defeats)
+  ) {
     return { because: 'consented', cues: askCues(ask, 'consented') };
   }
   return undefined;
@@ -145,7 +169,11 @@ function asideAsks(asideText: string): CueHit[] {
   if (asideText === '') return [];
   for (const clause of clausesOf(asideText)) {
     if (collect(clause, (l) => l.coding, 'coding').length > 0) continue;
-    const asking = [...collect(clause, (l) => l.advice, 'advice'), ...collect(clause, (l) => l.question, 'question'), ...collect(clause, (l) => l.personal, 'personal')];
+    const asking = [
+      ...collect(clause, (l) => l.advice, 'advice'),
+      ...collect(clause, (l) => l.question, 'question'),
+      ...collect(clause, (l) => l.personal, 'personal'),
+    ];
     if (asking.length > 0) return asking;
   }
   return [];
@@ -163,7 +191,12 @@ export function classifyByRules(text: string): RuleClassification {
   const malicious = collect(t, (l) => l.malicious, 'malicious');
   const coding = aside.length > 0 ? [] : collect(t, (l) => l.coding, 'coding');
   // Asking how an act works is a defence only when the request does not also build the thing ("explain where Widevine decrypts, for my extension that saves the videos").
-  const defensive = malicious.length > 0 ? [] : collect(t, (l) => l.defensive, 'defensive').filter((h) => !(h.cue.endsWith('.explain') && ask.has.has('builds')));
+  const defensive =
+    malicious.length > 0
+      ? []
+      : collect(t, (l) => l.defensive, 'defensive').filter(
+          (h) => !(h.cue.endsWith('.explain') && ask.has.has('builds')),
+        );
 
   const groups = Object.entries({
     advice: advice.length - question.length,
@@ -204,7 +237,8 @@ export function classifyByRules(text: string): RuleClassification {
       else {
         // A protection named as the object of the act that defeats it ("crack the iLok protection", "de-anonymize") is no defence.
         const defence = defensive.filter((d) => !intent.some((h) => h.defeats && h.match.includes(d.match)));
-        if (defence.length === 0 || intent.some((h) => h.undefended)) reasons.push({ category, rule: 'intent', cues: intent });
+        if (defence.length === 0 || intent.some((h) => h.undefended))
+          reasons.push({ category, rule: 'intent', cues: intent });
         else suppressed.push({ category, because: 'defensive', cues: [...intent, ...defence] });
       }
     }
@@ -212,25 +246,47 @@ export function classifyByRules(text: string): RuleClassification {
       reasons.push({ category, rule: 'ask', cues: asks });
       continue;
     }
-    if (domain.length > 0 && ADVICE_CATEGORIES.includes(category) && ask.has.has('professional-excluded') && (ask.has.has('advises-users') || ask.has.has('definitive'))) {
+    if (
+      domain.length > 0 &&
+      ADVICE_CATEGORIES.includes(category) &&
+      ask.has.has('professional-excluded') &&
+      (ask.has.has('advises-users') || ask.has.has('definitive'))
+    ) {
       // Three facts together (a regulated domain, users told what to do, the professional left out) are not a word out of context: the model does not overrule them.
-      const facts = askCues(ask, 'professional-excluded', 'advises-users', 'definitive').map((h) => (h.cue === 'ask.professional-excluded' ? { ...h, undefended: true } : h));
+      const facts = askCues(ask, 'professional-excluded', 'advises-users', 'definitive').map((h) =>
+        h.cue === 'ask.professional-excluded' ? { ...h, undefended: true } : h,
+      );
       reasons.push({ category, rule: 'product-advice', cues: [...domain, ...facts] });
       continue;
     }
-    if (domain.length > 0 && ADVICE_CATEGORIES.includes(category) && ask.has.has('advises-users') && ask.has.has('definitive') && !ask.has.has('professional-in-loop')) {
+    if (
+      domain.length > 0 &&
+      ADVICE_CATEGORIES.includes(category) &&
+      ask.has.has('advises-users') &&
+      ask.has.has('definitive') &&
+      !ask.has.has('professional-in-loop')
+    ) {
       // The product hands each user a final, individual verdict in the domain and nobody qualified is said to be in the loop. Without the professional explicitly left out, this is the model's to weigh: it may overrule it.
-      reasons.push({ category, rule: 'product-advice', cues: [...domain, ...askCues(ask, 'advises-users', 'definitive')] });
+      reasons.push({
+        category,
+        rule: 'product-advice',
+        cues: [...domain, ...askCues(ask, 'advises-users', 'definitive')],
+      });
       continue;
     }
     const asking = [...advice, ...(personalCounts ? personal : [])];
     if (domain.length > 0 && asking.length > 0) {
       const inLoop = askCues(ask, 'professional-in-loop');
-      if (inLoop.length > 0 && !ask.has.has('professional-excluded')) suppressed.push({ category, because: 'professional-in-loop', cues: [...domain, ...inLoop] });
+      if (inLoop.length > 0 && !ask.has.has('professional-excluded'))
+        suppressed.push({ category, because: 'professional-in-loop', cues: [...domain, ...inLoop] });
       else if (coding.length === 0) reasons.push({ category, rule: 'advice', cues: [...domain, ...asking] });
       else {
-        const asideDomain = asideAsking.length > 0 ? collect(ask.asideText, (l) => l.categories[category].domain, `${category}.domain`) : [];
-        if (asideDomain.length > 0) reasons.push({ category, rule: 'advice', cues: [...asideDomain, ...askCues(ask, 'aside'), ...asideAsking] });
+        const asideDomain =
+          asideAsking.length > 0
+            ? collect(ask.asideText, (l) => l.categories[category].domain, `${category}.domain`)
+            : [];
+        if (asideDomain.length > 0)
+          reasons.push({ category, rule: 'advice', cues: [...asideDomain, ...askCues(ask, 'aside'), ...asideAsking] });
         else suppressed.push({ category, because: 'coding-task', cues: [...domain, ...coding] });
       }
     }

@@ -63,5 +63,10 @@ export function signalsOf(text: string, rules: RuleClassification = classifyByRu
   const facts = [...rules.ask.has].map((f) => `ask.${f}`);
   const domains = rules.groups.filter((g) => g.endsWith('-domain'));
   const pairs = domains.flatMap((d) => facts.map((f) => `${d}+${f}`));
-  return [...familySignals(text), ...rules.groups.map((g) => SIGNAL_PREFIX + g), ...facts.map((f) => SIGNAL_PREFIX + f), ...pairs.map((p) => SIGNAL_PREFIX + p)];
+  return [
+    ...familySignals(text),
+    ...rules.groups.map((g) => SIGNAL_PREFIX + g),
+    ...facts.map((f) => SIGNAL_PREFIX + f),
+    ...pairs.map((p) => SIGNAL_PREFIX + p),
+  ];
 }

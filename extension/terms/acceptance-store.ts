@@ -19,7 +19,10 @@ export interface KeyValue {
 const KEY = 'fude.termsAcceptance';
 
 export class TermsAcceptanceStore {
-  constructor(private readonly kv: KeyValue, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly kv: KeyValue,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private all(): Record<string, Acceptance> {
     return (this.kv.get(KEY) as Record<string, Acceptance> | undefined) ?? {};
@@ -42,7 +45,9 @@ export class TermsAcceptanceStore {
   }
 
   acceptedIds(): string[] {
-    return listTerms().map((t) => t.id).filter((id) => this.current(id) !== undefined);
+    return listTerms()
+      .map((t) => t.id)
+      .filter((id) => this.current(id) !== undefined);
   }
 
   async accept(id: string, permissionConfirmed: boolean): Promise<Acceptance> {

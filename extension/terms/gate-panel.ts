@@ -25,14 +25,18 @@ export function currentGate(): OpenGate | undefined {
 
 function strings(): Record<string, string> {
   return {
-    intro: vscode.l10n.t('This model comes with terms of use. Read them to the end; Fude loads the model only after you accept them.'),
+    intro: vscode.l10n.t(
+      'This model comes with terms of use. Read them to the end; Fude loads the model only after you accept them.',
+    ),
     showBoth: vscode.l10n.t('Side by side'),
     showJa: vscode.l10n.t('日本語 (authoritative)'),
     showEn: vscode.l10n.t('English (reference)'),
     authoritative: vscode.l10n.t('Authoritative text'),
     reference: vscode.l10n.t('Reference translation'),
     unofficial: vscode.l10n.t('Unofficial rendering (not the official text)'),
-    noAuthoritative: vscode.l10n.t('Fude does not hold the official text of these terms. Read the official Japanese and English texts at the links below before accepting.'),
+    noAuthoritative: vscode.l10n.t(
+      'Fude does not hold the official text of these terms. Read the official Japanese and English texts at the links below before accepting.',
+    ),
     prohibitedHeading: vscode.l10n.t('Prohibited uses'),
     accuracyHeading: vscode.l10n.t('About the output'),
     linksHeading: vscode.l10n.t('Official sources'),
@@ -44,17 +48,33 @@ function strings(): Record<string, string> {
   };
 }
 
-export function openTermsGate(context: vscode.ExtensionContext, terms: TermsSet, store: TermsAcceptanceStore): Promise<GateOutcome> {
+export function openTermsGate(
+  context: vscode.ExtensionContext,
+  terms: TermsSet,
+  store: TermsAcceptanceStore,
+): Promise<GateOutcome> {
   current?.panel.dispose();
   const lang = vscode.env.language.startsWith('ja') ? 'ja' : 'en';
   // The terms' own title is the tab's title: it already says what the tab holds.
-  const panel = vscode.window.createWebviewPanel('fude.termsGate', terms.title[lang], vscode.ViewColumn.Active, webviewOptions(context.extensionUri));
+  const panel = vscode.window.createWebviewPanel(
+    'fude.termsGate',
+    terms.title[lang],
+    vscode.ViewColumn.Active,
+    webviewOptions(context.extensionUri),
+  );
   panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'fude.svg');
-  showPage(panel.webview, context.extensionUri, { script: ['dist', 'terms.js'], style: ['terms.css'], title: terms.title[lang], lang });
-  const openLink = gateLinkOpener(terms, vscodeLinkPrompt(
-    vscode.l10n.t('Open a link from the terms of use?'),
-    (url) => vscode.l10n.t('{0}\n\nThis opens the page in your browser, outside VS Code.', url),
-  ));
+  showPage(panel.webview, context.extensionUri, {
+    script: ['dist', 'terms.js'],
+    style: ['terms.css'],
+    title: terms.title[lang],
+    lang,
+  });
+  const openLink = gateLinkOpener(
+    terms,
+    vscodeLinkPrompt(vscode.l10n.t('Open a link from the terms of use?'), (url) =>
+      vscode.l10n.t('{0}\n\nThis opens the page in your browser, outside VS Code.', url),
+    ),
+  );
   return new Promise<GateOutcome>((resolve) => {
     let settled = false;
     const finish = (o: GateOutcome) => {

@@ -29,7 +29,9 @@ export function gateView(terms: TermsSet, lang: Lang, strings: Record<string, st
   return {
     id: terms.id,
     title: terms.title[lang],
-    texts: [...terms.texts].sort((a, b) => ORDER[a.lang] - ORDER[b.lang]).map(({ lang: l, role, text }) => ({ lang: l, role, text })),
+    texts: [...terms.texts]
+      .sort((a, b) => ORDER[a.lang] - ORDER[b.lang])
+      .map(({ lang: l, role, text }) => ({ lang: l, role, text })),
     hasAuthoritativeText: terms.hasAuthoritativeText,
     prohibited: terms.prohibitedUses.map((u) => ({ label: u.ref.label[lang], summary: u.summary[lang] })),
     accuracyNotice: `${terms.outputAccuracy.notice[lang]} (${terms.outputAccuracy.ref.label[lang]})`,

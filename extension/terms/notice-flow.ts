@@ -51,7 +51,12 @@ export class NoticeFlow {
    * `request` is the question alone or the whole request (question, attachments, selection). `where` shows the
    * notice where the request came from (inside the chat panel) instead of the UI's own dialog and message.
    */
-  async check(request: string | RequestParts, termsId: string | null, session: string, where: NoticePlace = {}): Promise<NoticeDecision> {
+  async check(
+    request: string | RequestParts,
+    termsId: string | null,
+    session: string,
+    where: NoticePlace = {},
+  ): Promise<NoticeDecision> {
     const confirm = where.confirm;
     const note = where.note ?? ((message: string) => this.ui.notify(message));
     if (!termsId) return { send: true, categories: [] };

@@ -21,7 +21,8 @@ export function registerTerms(deps: TermsDeps): vscode.Disposable[] {
   const { status, terms, log } = deps;
   let lastRefusal: unknown;
   // The palette offers "Revoke Acceptance…" only when there is one to revoke (package.json "when" clause).
-  const updateContext = () => void vscode.commands.executeCommand('setContext', 'fude.terms.anyAccepted', terms.acceptedIds().length > 0);
+  const updateContext = () =>
+    void vscode.commands.executeCommand('setContext', 'fude.terms.anyAccepted', terms.acceptedIds().length > 0);
   updateContext();
 
   const gate = async (id: string): Promise<GateOutcome | undefined> => {
@@ -34,7 +35,13 @@ export function registerTerms(deps: TermsDeps): vscode.Disposable[] {
       await vscode.commands.executeCommand('fude.restartBackend');
     } else if (status.current.model?.termsId !== id) {
       const show = vscode.l10n.t('Show Terms');
-      void vscode.window.showInformationMessage(vscode.l10n.t('Fude: the model was not loaded because its terms of use were not accepted. Run "Fude: Show Terms of Use" to read and accept them later.'), show)
+      void vscode.window
+        .showInformationMessage(
+          vscode.l10n.t(
+            'Fude: the model was not loaded because its terms of use were not accepted. Run "Fude: Show Terms of Use" to read and accept them later.',
+          ),
+          show,
+        )
         .then((picked) => (picked === show ? vscode.commands.executeCommand('fude.showTerms', id) : undefined));
     }
     return outcome;
@@ -44,9 +51,18 @@ export function registerTerms(deps: TermsDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('fude.showTerms', async (id?: string) => {
       const target = typeof id === 'string' ? id : termsIdOf(status.current);
       if (target) return gate(target);
-      const pick = await vscode.window.showQuickPick(listTerms().map((t) => ({ label: t.title[displayLang()], description: terms.current(t.id) ? vscode.l10n.t('accepted') : '', id: t.id })), {
-        placeHolder: vscode.l10n.t('The current model has no terms of use in Fude\'s registry. Which terms do you want to read?'),
-      });
+      const pick = await vscode.window.showQuickPick(
+        listTerms().map((t) => ({
+          label: t.title[displayLang()],
+          description: terms.current(t.id) ? vscode.l10n.t('accepted') : '',
+          id: t.id,
+        })),
+        {
+          placeHolder: vscode.l10n.t(
+            "The current model has no terms of use in Fude's registry. Which terms do you want to read?",
+          ),
+        },
+      );
       return pick ? gate(pick.id) : undefined;
     }),
     vscode.commands.registerCommand('fude.revokeTerms', async () => {
@@ -55,7 +71,10 @@ export function registerTerms(deps: TermsDeps): vscode.Disposable[] {
         void vscode.window.showInformationMessage(vscode.l10n.t('Fude: you have not accepted any terms of use.'));
         return;
       }
-      const pick = await vscode.window.showQuickPick(accepted.map((id) => ({ label: getTerms(id)?.title[displayLang()] ?? id, id })), { placeHolder: vscode.l10n.t('Revoke your acceptance of which terms?') });
+      const pick = await vscode.window.showQuickPick(
+        accepted.map((id) => ({ label: getTerms(id)?.title[displayLang()] ?? id, id })),
+        { placeHolder: vscode.l10n.t('Revoke your acceptance of which terms?') },
+      );
       if (!pick) return;
       await terms.revoke(pick.id);
       log.info(`terms ${pick.id}: acceptance revoked`);
@@ -64,12 +83,14 @@ export function registerTerms(deps: TermsDeps): vscode.Disposable[] {
       if (status.current.model?.termsId === pick.id) await deps.engine.stop();
       void vscode.window.showInformationMessage(vscode.l10n.t('Fude: acceptance of "{0}" was revoked.', pick.label));
     }),
-    { dispose: status.onDidChange((s) => {
-      // Each refusal opens the gate once (the state is published again for unrelated changes).
-      if (s.phase !== 'failed' || s.failure?.code !== 'terms_not_accepted' || s.failure === lastRefusal) return;
-      lastRefusal = s.failure;
-      const id = s.failure.params.termsId;
-      if (id) void gate(id);
-    }) },
+    {
+      dispose: status.onDidChange((s) => {
+        // Each refusal opens the gate once (the state is published again for unrelated changes).
+        if (s.phase !== 'failed' || s.failure?.code !== 'terms_not_accepted' || s.failure === lastRefusal) return;
+        lastRefusal = s.failure;
+        const id = s.failure.params.termsId;
+        if (id) void gate(id);
+      }),
+    },
   ];
 }

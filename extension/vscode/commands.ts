@@ -62,18 +62,25 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
       const remote = status.current.model?.remote;
       if (details.server && remote) {
         const m = status.current.model;
-        const software = { fude: 'Fude', vllm: 'vLLM', llamacpp: 'llama.cpp', other: vscode.l10n.t('other') }[remote.software];
+        const software = { fude: 'Fude', vllm: 'vLLM', llamacpp: 'llama.cpp', other: vscode.l10n.t('other') }[
+          remote.software
+        ];
         const lines = [
           vscode.l10n.t('Engine: remote server, OpenAI-compatible API ({0})', software),
           vscode.l10n.t('Server: {0}', details.server.baseUrl),
           vscode.l10n.t('Model: {0} ({1})', m.name, m.family),
-          remote.contextFrom === 'server' ? vscode.l10n.t('Context: {0} tokens (from the server)', m.contextSize) : vscode.l10n.t('Context: {0} tokens (fude.engine.contextSize; the server does not say)', m.contextSize),
+          remote.contextFrom === 'server'
+            ? vscode.l10n.t('Context: {0} tokens (from the server)', m.contextSize)
+            : vscode.l10n.t('Context: {0} tokens (fude.engine.contextSize; the server does not say)', m.contextSize),
           vscode.l10n.t('Latency: {0} ms (GET /v1/models, measured now)', details.server.latencyMs ?? '-'),
           vscode.l10n.t('Terms of use: {0}', m.termsId ?? vscode.l10n.t('none registered')),
           vscode.l10n.t('Requests: {0} in flight', status.current.inFlight),
         ];
         log.info(`status: ${lines.join('; ')}`);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Fude is ready: {0} on {1}', m.name, remote.host), { modal: false, detail: lines.join('\n') });
+        void vscode.window.showInformationMessage(vscode.l10n.t('Fude is ready: {0} on {1}', m.name, remote.host), {
+          modal: false,
+          detail: lines.join('\n'),
+        });
         return;
       }
       const st = details.backend;
@@ -84,15 +91,27 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
         vscode.l10n.t('Model: {0} ({1})', m.name, m.family),
         vscode.l10n.t('File: {0}', m.path),
         vscode.l10n.t('GPU: {0}, {1}/{2} layers offloaded', m.gpu || 'CPU', m.gpuLayers, m.totalLayers),
-        vscode.l10n.t('Context: {0} tokens per sequence, {1}/{2} sequences busy', m.contextSize, st.sequences.inUse, st.sequences.total),
-        vscode.l10n.t('Memory: RAM {0} free of {1}', formatBytes(st.memory.ramFreeBytes), formatBytes(st.memory.ramTotalBytes)),
+        vscode.l10n.t(
+          'Context: {0} tokens per sequence, {1}/{2} sequences busy',
+          m.contextSize,
+          st.sequences.inUse,
+          st.sequences.total,
+        ),
+        vscode.l10n.t(
+          'Memory: RAM {0} free of {1}',
+          formatBytes(st.memory.ramFreeBytes),
+          formatBytes(st.memory.ramTotalBytes),
+        ),
         ...(await memoryCost(engine.pid, m.path)),
         vscode.l10n.t('Requests: {0} in flight, {1} queued', st.requestsInFlight, st.requestsQueued),
         ...(st.memory.parts ?? []).map((p) => vscode.l10n.t('Memory, {0}: {1}', p.part, formatBytes(p.bytes))),
         ...(completionDetails?.() ?? []),
       ];
       log.info(`status: ${lines.join('; ')}`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Fude is ready: {0}', m.name), { modal: false, detail: lines.join('\n') });
+      void vscode.window.showInformationMessage(vscode.l10n.t('Fude is ready: {0}', m.name), {
+        modal: false,
+        detail: lines.join('\n'),
+      });
     }),
     vscode.commands.registerCommand('fude.openWalkthrough', () => walkthrough.open()),
     vscode.commands.registerCommand('fude.showActions', async () => {
@@ -103,11 +122,13 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
         ...(status.current.engine === 'openai'
           ? [{ label: `$(key) ${vscode.l10n.t('Set API Key for Remote Engine')}`, command: 'fude.engine.setApiKey' }]
           : [
-            { label: `$(file) ${vscode.l10n.t('Select Model File…')}`, command: 'fude.selectModel' },
-            { label: `$(cloud-download) ${vscode.l10n.t('Download Model…')}`, command: 'fude.models.download' },
-          ]),
+              { label: `$(file) ${vscode.l10n.t('Select Model File…')}`, command: 'fude.selectModel' },
+              { label: `$(cloud-download) ${vscode.l10n.t('Download Model…')}`, command: 'fude.models.download' },
+            ]),
         { label: `$(info) ${vscode.l10n.t('Show Status')}`, command: 'fude.showStatus' },
-        ...(running || status.current.phase === 'failed' ? [{ label: `$(debug-restart) ${vscode.l10n.t('Restart Backend')}`, command: 'fude.restartBackend' }] : []),
+        ...(running || status.current.phase === 'failed'
+          ? [{ label: `$(debug-restart) ${vscode.l10n.t('Restart Backend')}`, command: 'fude.restartBackend' }]
+          : []),
         ...(running ? [{ label: `$(debug-stop) ${vscode.l10n.t('Stop Backend')}`, command: 'fude.stopBackend' }] : []),
         { label: `$(output) ${vscode.l10n.t('Show Log')}`, command: 'fude.showLog' },
         { label: `$(mortar-board) ${vscode.l10n.t('Get Started with Fude')}`, command: 'fude.openWalkthrough' },
@@ -124,9 +145,23 @@ export function registerCoreCommands(deps: CoreCommandDeps): vscode.Disposable[]
  */
 async function memoryCost(pid: number | undefined, modelPath: string): Promise<string[]> {
   const rss = pid === undefined ? undefined : await residentBytes(pid);
-  const file = await stat(modelPath).then((s) => s.size, () => undefined);
+  const file = await stat(modelPath).then(
+    (s) => s.size,
+    () => undefined,
+  );
   const lines: string[] = [];
-  if (rss !== undefined) lines.push(vscode.l10n.t('This window\'s backend holds {0} of memory (the model file is {1}).', formatBytes(rss), file === undefined ? '?' : formatBytes(file)));
-  lines.push(vscode.l10n.t('Each VS Code window runs its own backend: another window using this model loads it again and needs about as much memory.'));
+  if (rss !== undefined)
+    lines.push(
+      vscode.l10n.t(
+        "This window's backend holds {0} of memory (the model file is {1}).",
+        formatBytes(rss),
+        file === undefined ? '?' : formatBytes(file),
+      ),
+    );
+  lines.push(
+    vscode.l10n.t(
+      'Each VS Code window runs its own backend: another window using this model loads it again and needs about as much memory.',
+    ),
+  );
   return lines;
 }

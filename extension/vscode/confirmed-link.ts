@@ -10,7 +10,11 @@ export interface LinkPrompt {
 
 export type LinkOutcome = 'opened' | 'declined' | 'refused';
 
-export async function openAfterConfirming(url: string, prompt: LinkPrompt, allowed: (url: string) => boolean = isAllowedLinkUrl): Promise<LinkOutcome> {
+export async function openAfterConfirming(
+  url: string,
+  prompt: LinkPrompt,
+  allowed: (url: string) => boolean = isAllowedLinkUrl,
+): Promise<LinkOutcome> {
   if (!allowed(url)) return 'refused';
   if (!(await prompt.confirm(url))) return 'declined';
   await prompt.open(url);

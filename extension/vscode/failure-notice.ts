@@ -20,7 +20,11 @@ export interface FailureNotice {
 const chooseModel = (): NoticeAction => ({ title: vscode.l10n.t('Choose Model'), command: 'fude.selectModel' });
 const showLog = (): NoticeAction => ({ title: vscode.l10n.t('Show Log'), command: 'fude.showLog' });
 const restart = (): NoticeAction => ({ title: vscode.l10n.t('Restart Backend'), command: 'fude.restartBackend' });
-const openSettings = (query: string): NoticeAction => ({ title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', args: [query] });
+const openSettings = (query: string): NoticeAction => ({
+  title: vscode.l10n.t('Open Settings'),
+  command: 'workbench.action.openSettings',
+  args: [query],
+});
 
 /** How a process ended, in words: "exit code 1" or "signal SIGKILL". */
 export function exitText(exit: { code?: number | null; signal?: string | null }): string {
@@ -35,63 +39,115 @@ export function noticeFor(f: ModelFailure, modelName?: string): FailureNotice {
   switch (f.code) {
     case 'model_missing':
       return {
-        message: vscode.l10n.t('Fude: the model file {0} was not found. Choose a model, or correct the path in the settings.', p.path ?? name),
+        message: vscode.l10n.t(
+          'Fude: the model file {0} was not found. Choose a model, or correct the path in the settings.',
+          p.path ?? name,
+        ),
         actions: [chooseModel(), openSettings('fude.model.path')],
       };
     case 'model_invalid':
       return {
-        message: vscode.l10n.t('Fude: {0} is not a usable GGUF model file: it may be incomplete, damaged or in another format. Download or convert it again, or choose another model.', name),
+        message: vscode.l10n.t(
+          'Fude: {0} is not a usable GGUF model file: it may be incomplete, damaged or in another format. Download or convert it again, or choose another model.',
+          name,
+        ),
         actions: [chooseModel(), showLog()],
       };
     case 'model_too_big':
-      return { message: tooBigMessage(f, name), actions: [{ title: vscode.l10n.t('Open Memory Settings'), command: 'workbench.action.openSettings', args: ['fude.backend'] }, chooseModel()] };
+      return {
+        message: tooBigMessage(f, name),
+        actions: [
+          {
+            title: vscode.l10n.t('Open Memory Settings'),
+            command: 'workbench.action.openSettings',
+            args: ['fude.backend'],
+          },
+          chooseModel(),
+        ],
+      };
     case 'no_gpu_binary':
       return {
-        message: vscode.l10n.t('Fude: no llama.cpp build for this GPU setting could be loaded on this machine. Run the model on the CPU, or reinstall Fude.'),
+        message: vscode.l10n.t(
+          'Fude: no llama.cpp build for this GPU setting could be loaded on this machine. Run the model on the CPU, or reinstall Fude.',
+        ),
         actions: [{ title: vscode.l10n.t('Use the CPU'), command: 'fude.useCpu' }, showLog()],
       };
     case 'terms_not_accepted': {
       const terms = p.termsId ? getTerms(p.termsId) : undefined;
-      const title = terms ? terms.title[vscode.env.language.startsWith('ja') ? 'ja' : 'en'] : vscode.l10n.t('its terms of use');
+      const title = terms
+        ? terms.title[vscode.env.language.startsWith('ja') ? 'ja' : 'en']
+        : vscode.l10n.t('its terms of use');
       return {
-        message: vscode.l10n.t('Fude: {0} is loaded only after you accept {1}. Read them with Show Terms, or choose another model.', name, title),
+        message: vscode.l10n.t(
+          'Fude: {0} is loaded only after you accept {1}. Read them with Show Terms, or choose another model.',
+          name,
+          title,
+        ),
         actions: [{ title: vscode.l10n.t('Show Terms'), command: 'fude.showTerms' }, chooseModel()],
       };
     }
     case 'bad_arguments': {
       const setting = settingForOption(p.option);
       if (setting === undefined) {
-        return { message: vscode.l10n.t('Fude: the backend refused how Fude started it. This is a problem in Fude; the log has the details.'), actions: [showLog(), restart()] };
+        return {
+          message: vscode.l10n.t(
+            'Fude: the backend refused how Fude started it. This is a problem in Fude; the log has the details.',
+          ),
+          actions: [showLog(), restart()],
+        };
       }
       return {
-        message: vscode.l10n.t('Fude: the setting {0} has a value the backend cannot use. Correct it in the settings.', setting),
+        message: vscode.l10n.t(
+          'Fude: the setting {0} has a value the backend cannot use. Correct it in the settings.',
+          setting,
+        ),
         actions: [openSettings(setting), showLog()],
       };
     }
     case 'load_failed':
-      return { message: vscode.l10n.t('Fude: {0} could not be loaded. The log has the reason.', name), actions: [showLog(), chooseModel()] };
+      return {
+        message: vscode.l10n.t('Fude: {0} could not be loaded. The log has the reason.', name),
+        actions: [showLog(), chooseModel()],
+      };
     case 'crashed':
       return {
-        message: p.restarts === undefined
-          ? vscode.l10n.t('Fude: the backend stopped unexpectedly. The log has the details.')
-          : vscode.l10n.t('Fude: the backend stopped unexpectedly ({0}) and was not started again after {1} tries. The log has the details.', exitText({ code: p.exitCode, signal: p.signal }), p.restarts),
+        message:
+          p.restarts === undefined
+            ? vscode.l10n.t('Fude: the backend stopped unexpectedly. The log has the details.')
+            : vscode.l10n.t(
+                'Fude: the backend stopped unexpectedly ({0}) and was not started again after {1} tries. The log has the details.',
+                exitText({ code: p.exitCode, signal: p.signal }),
+                p.restarts,
+              ),
         actions: [restart(), showLog()],
       };
     case 'spawn_failed':
       return {
-        message: vscode.l10n.t('Fude: the backend process could not be started. Check the Node.js setting (fude.backend.nodePath), or leave it empty to use VS Code\'s own.'),
+        message: vscode.l10n.t(
+          "Fude: the backend process could not be started. Check the Node.js setting (fude.backend.nodePath), or leave it empty to use VS Code's own.",
+        ),
         actions: [openSettings('fude.backend.nodePath'), showLog()],
       };
     case 'start_timeout':
       return {
-        message: vscode.l10n.t('Fude: the backend did not become ready within {0} seconds. The machine may be busy, or the model too large for it.', p.seconds ?? '?'),
+        message: vscode.l10n.t(
+          'Fude: the backend did not become ready within {0} seconds. The machine may be busy, or the model too large for it.',
+          p.seconds ?? '?',
+        ),
         actions: [restart(), showLog()],
       };
     case 'terms_unregistered':
       return {
         message: p.url
-          ? vscode.l10n.t('Fude: {0} is a release whose terms of use Fude does not hold yet, so it is not loaded. Read its terms at {1}; a later version of Fude can load it once they are registered. Choose another model meanwhile.', name, p.url)
-          : vscode.l10n.t('Fude: {0} is a release whose terms of use Fude does not hold yet, so it is not loaded. Choose another model meanwhile.', name),
+          ? vscode.l10n.t(
+              'Fude: {0} is a release whose terms of use Fude does not hold yet, so it is not loaded. Read its terms at {1}; a later version of Fude can load it once they are registered. Choose another model meanwhile.',
+              name,
+              p.url,
+            )
+          : vscode.l10n.t(
+              'Fude: {0} is a release whose terms of use Fude does not hold yet, so it is not loaded. Choose another model meanwhile.',
+              name,
+            ),
         actions: [chooseModel(), showLog()],
       };
     case 'unreachable':
@@ -109,11 +165,21 @@ export function noticeFor(f: ModelFailure, modelName?: string): FailureNotice {
 function remoteNotice(f: ModelFailure): FailureNotice {
   const p = f.params;
   const server = p.server ?? vscode.l10n.t('the model server');
-  const settings = (setting: string): NoticeAction => ({ title: vscode.l10n.t('Open Remote Engine Settings'), command: 'workbench.action.openSettings', args: [setting] });
+  const settings = (setting: string): NoticeAction => ({
+    title: vscode.l10n.t('Open Remote Engine Settings'),
+    command: 'workbench.action.openSettings',
+    args: [setting],
+  });
   const again: NoticeAction = { title: vscode.l10n.t('Check Again'), command: 'fude.restartBackend' };
   switch (f.code) {
     case 'unreachable':
-      return { message: vscode.l10n.t('Fude: the remote server {0} could not be reached. Check that it runs, the address and port in fude.engine.baseUrl, and any firewall or tunnel.', server), actions: [again, settings('fude.engine.baseUrl'), showLog()] };
+      return {
+        message: vscode.l10n.t(
+          'Fude: the remote server {0} could not be reached. Check that it runs, the address and port in fude.engine.baseUrl, and any firewall or tunnel.',
+          server,
+        ),
+        actions: [again, settings('fude.engine.baseUrl'), showLog()],
+      };
     case 'tls': {
       const why = {
         self_signed: vscode.l10n.t('its certificate is self-signed'),
@@ -124,30 +190,70 @@ function remoteNotice(f: ModelFailure): FailureNotice {
         protocol: vscode.l10n.t('it does not speak HTTPS on this port'),
         other: vscode.l10n.t('the TLS handshake failed'),
       }[p.tls ?? 'other'];
-      return { message: vscode.l10n.t("Fude: the secure connection to {0} failed: {1}. Verification stays on; give the CA that signed the server's certificate in fude.engine.caFile.", server, why), actions: [settings('fude.engine.caFile'), showLog()] };
+      return {
+        message: vscode.l10n.t(
+          "Fude: the secure connection to {0} failed: {1}. Verification stays on; give the CA that signed the server's certificate in fude.engine.caFile.",
+          server,
+          why,
+        ),
+        actions: [settings('fude.engine.caFile'), showLog()],
+      };
     }
     case 'unauthorized':
-      return { message: vscode.l10n.t('Fude: {0} refused the API key (HTTP {1}). Set the key the server expects.', server, p.status ?? 401), actions: [{ title: vscode.l10n.t('Set API Key'), command: 'fude.engine.setApiKey' }, showLog()] };
+      return {
+        message: vscode.l10n.t(
+          'Fude: {0} refused the API key (HTTP {1}). Set the key the server expects.',
+          server,
+          p.status ?? 401,
+        ),
+        actions: [{ title: vscode.l10n.t('Set API Key'), command: 'fude.engine.setApiKey' }, showLog()],
+      };
     case 'unknown_model': {
       const available = (p.available ?? []).slice(0, 8).join(', ');
       return {
         message: p.model
-          ? vscode.l10n.t('Fude: {0} does not serve the model "{1}". It serves: {2}. Set fude.engine.model to one of them.', server, p.model, available || '-')
-          : vscode.l10n.t('Fude: {0} serves several models ({1}). Set fude.engine.model to the one to use.', server, available),
+          ? vscode.l10n.t(
+              'Fude: {0} does not serve the model "{1}". It serves: {2}. Set fude.engine.model to one of them.',
+              server,
+              p.model,
+              available || '-',
+            )
+          : vscode.l10n.t(
+              'Fude: {0} serves several models ({1}). Set fude.engine.model to the one to use.',
+              server,
+              available,
+            ),
         actions: [settings('fude.engine.model')],
       };
     }
     case 'remote_unavailable':
       return {
-        message: p.retryAfterMs !== undefined
-          ? vscode.l10n.t('Fude: {0} is busy or still loading. Try again in {1} s.', server, Math.max(1, Math.ceil(p.retryAfterMs / 1000)))
-          : vscode.l10n.t('Fude: {0} is busy or still loading. Try again in a moment.', server),
+        message:
+          p.retryAfterMs !== undefined
+            ? vscode.l10n.t(
+                'Fude: {0} is busy or still loading. Try again in {1} s.',
+                server,
+                Math.max(1, Math.ceil(p.retryAfterMs / 1000)),
+              )
+            : vscode.l10n.t('Fude: {0} is busy or still loading. Try again in a moment.', server),
         actions: [again],
       };
     case 'bad_remote_settings':
-      return { message: vscode.l10n.t('Fude: the remote engine settings are not usable ({0}). Correct them in the settings.', p.option ?? 'fude.engine'), actions: [settings(p.option ?? 'fude.engine'), showLog()] };
+      return {
+        message: vscode.l10n.t(
+          'Fude: the remote engine settings are not usable ({0}). Correct them in the settings.',
+          p.option ?? 'fude.engine',
+        ),
+        actions: [settings(p.option ?? 'fude.engine'), showLog()],
+      };
     default:
-      return { message: vscode.l10n.t('Fude: the remote server {0} did not answer as an OpenAI-compatible API. The log has what it said.', server), actions: [again, settings('fude.engine.baseUrl'), showLog()] };
+      return {
+        message: vscode.l10n.t(
+          'Fude: the remote server {0} did not answer as an OpenAI-compatible API. The log has what it said.',
+          server,
+        ),
+        actions: [again, settings('fude.engine.baseUrl'), showLog()],
+      };
   }
 }
 
@@ -161,9 +267,13 @@ export function answerFailureText(code: string, retryAfterMs?: number): string {
     case 'backend_gone':
       return vscode.l10n.t('The backend stopped while answering. The answer so far was kept.');
     case 'not_connected':
-      return vscode.l10n.t('The model is not running, so nothing was answered. Start it from the status bar (Fude) and try again.');
+      return vscode.l10n.t(
+        'The model is not running, so nothing was answered. Start it from the status bar (Fude) and try again.',
+      );
     case 'context_overflow':
-      return vscode.l10n.t("The conversation no longer fits the model's context. Start a new chat, or set a larger context size (fude.backend.contextSize).");
+      return vscode.l10n.t(
+        "The conversation no longer fits the model's context. Start a new chat, or set a larger context size (fude.backend.contextSize).",
+      );
     case 'busy':
       return vscode.l10n.t('The model is busy with other requests. Try again in a moment.');
     case 'rate_limited':
@@ -171,19 +281,33 @@ export function answerFailureText(code: string, retryAfterMs?: number): string {
         ? vscode.l10n.t('The model server is busy. Try again in {0} s.', Math.max(1, Math.ceil(retryAfterMs / 1000)))
         : vscode.l10n.t('The model is busy with other requests. Try again in a moment.');
     case 'terms_not_accepted':
-      return vscode.l10n.t("The model's terms of use have not been accepted. Run \"Fude: Show Terms of Use\" to read and accept them.");
+      return vscode.l10n.t(
+        'The model\'s terms of use have not been accepted. Run "Fude: Show Terms of Use" to read and accept them.',
+      );
     case 'cut':
-      return vscode.l10n.t('The connection to the model server broke off during the answer. What arrived is kept, marked as cut.');
+      return vscode.l10n.t(
+        'The connection to the model server broke off during the answer. What arrived is kept, marked as cut.',
+      );
     case 'engine_changed':
-      return vscode.l10n.t('The answer stopped because the engine was switched. What arrived is kept, marked as cut; the conversation goes on with the new engine.');
+      return vscode.l10n.t(
+        'The answer stopped because the engine was switched. What arrived is kept, marked as cut; the conversation goes on with the new engine.',
+      );
     case 'timeout':
-      return vscode.l10n.t('The model server was too slow to answer (fude.engine.firstTokenTimeoutMs, fude.engine.idleTimeoutMs). Try again in a moment.');
+      return vscode.l10n.t(
+        'The model server was too slow to answer (fude.engine.firstTokenTimeoutMs, fude.engine.idleTimeoutMs). Try again in a moment.',
+      );
     case 'unreachable':
-      return vscode.l10n.t('The remote server could not be reached. Check that it runs and that fude.engine.baseUrl is right.');
+      return vscode.l10n.t(
+        'The remote server could not be reached. Check that it runs and that fude.engine.baseUrl is right.',
+      );
     case 'tls':
-      return vscode.l10n.t('The secure connection to the remote server failed. A server with its own certificate authority needs that CA in fude.engine.caFile.');
+      return vscode.l10n.t(
+        'The secure connection to the remote server failed. A server with its own certificate authority needs that CA in fude.engine.caFile.',
+      );
     case 'unauthorized':
-      return vscode.l10n.t('The remote server refused the API key. Set the key with "Fude: Set API Key for Remote Engine".');
+      return vscode.l10n.t(
+        'The remote server refused the API key. Set the key with "Fude: Set API Key for Remote Engine".',
+      );
     case 'unknown_model':
       return vscode.l10n.t('The remote server does not serve this model. Check fude.engine.model.');
     default:
@@ -195,12 +319,27 @@ function tooBigMessage(f: ModelFailure, name: string): string {
   const p = f.params;
   const amounts = memoryAmounts(p);
   if (p.memory === 'vram' && amounts) {
-    return vscode.l10n.t('Fude: not enough GPU memory for {0} with {1} layers on the GPU: it needs about {2}, and {3} is free. Put fewer layers on the GPU (fude.backend.gpuLayers), use a smaller context size (fude.backend.contextSize) or a smaller quantization of the model.', name, p.gpuLayers ?? '?', amounts.needed, amounts.free);
+    return vscode.l10n.t(
+      'Fude: not enough GPU memory for {0} with {1} layers on the GPU: it needs about {2}, and {3} is free. Put fewer layers on the GPU (fude.backend.gpuLayers), use a smaller context size (fude.backend.contextSize) or a smaller quantization of the model.',
+      name,
+      p.gpuLayers ?? '?',
+      amounts.needed,
+      amounts.free,
+    );
   }
   if (p.memory === 'ram' && amounts) {
-    return vscode.l10n.t('Fude: not enough memory for {0}: it needs about {1} of RAM, and {2} is free. Use a smaller context size (fude.backend.contextSize, now {3} tokens) or a smaller quantization of the model.', name, amounts.needed, amounts.free, p.contextSize ?? '?');
+    return vscode.l10n.t(
+      'Fude: not enough memory for {0}: it needs about {1} of RAM, and {2} is free. Use a smaller context size (fude.backend.contextSize, now {3} tokens) or a smaller quantization of the model.',
+      name,
+      amounts.needed,
+      amounts.free,
+      p.contextSize ?? '?',
+    );
   }
-  return vscode.l10n.t('Fude: not enough memory to load {0}. Put fewer layers on the GPU (fude.backend.gpuLayers), use a smaller context size (fude.backend.contextSize) or a smaller quantization of the model.', name);
+  return vscode.l10n.t(
+    'Fude: not enough memory to load {0}. Put fewer layers on the GPU (fude.backend.gpuLayers), use a smaller context size (fude.backend.contextSize) or a smaller quantization of the model.',
+    name,
+  );
 }
 
 export async function showFailure(f: ModelFailure, modelName?: string): Promise<void> {

@@ -24,9 +24,14 @@ export class ModelStarter {
   /** A start that failed without a failure in the status (a bug, or the engine went away): say so, log the cause. */
   showUnexpected(e: unknown): void {
     this.log(`the model could not be started: ${e instanceof Error ? e.message : String(e)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Fude: the model could not be started. The log has the details.'), vscode.l10n.t('Show Log')).then((picked) => {
-      if (picked !== undefined) void vscode.commands.executeCommand('fude.showLog');
-    });
+    void vscode.window
+      .showErrorMessage(
+        vscode.l10n.t('Fude: the model could not be started. The log has the details.'),
+        vscode.l10n.t('Show Log'),
+      )
+      .then((picked) => {
+        if (picked !== undefined) void vscode.commands.executeCommand('fude.showLog');
+      });
   }
 
   /** Starts the model if needed; false (after saying why) when it cannot. */
@@ -50,7 +55,12 @@ export class ModelStarter {
         let reported = 0;
         const report = (s: ModelState) => {
           if (s.phase === 'starting') {
-            progress.report({ message: s.engine === 'openai' ? vscode.l10n.t('Connecting to {0}…', s.server ?? '-') : vscode.l10n.t('starting the backend…') });
+            progress.report({
+              message:
+                s.engine === 'openai'
+                  ? vscode.l10n.t('Connecting to {0}…', s.server ?? '-')
+                  : vscode.l10n.t('starting the backend…'),
+            });
           }
           if (s.phase === 'loading' && s.loading) {
             const share = s.loading.progress === undefined ? undefined : Math.round(s.loading.progress * 100);

@@ -7,5 +7,10 @@ export function readingText(v: ReadingView): string {
   const n = (x: number) => x.toLocaleString(vscode.env.language);
   return v.secondsLeft === undefined
     ? vscode.l10n.t('Reading {0} of {1} tokens…', n(v.evaluatedTokens), n(v.totalTokens))
-    : vscode.l10n.t('Reading {0} of {1} tokens, about {2} s left…', n(v.evaluatedTokens), n(v.totalTokens), v.secondsLeft);
+    : vscode.l10n.t(
+        'Reading {0} of {1} tokens, about {2} s left…',
+        n(v.evaluatedTokens),
+        n(v.totalTokens),
+        v.secondsLeft,
+      );
 }

@@ -13,8 +13,15 @@ import { boundedNumber } from './setting-bounds.js';
 const SECTION = 'fude.engine';
 
 /** Settings whose change means the remote engine must check its server again. */
-export const REMOTE_KEYS = ['fude.engine.baseUrl', 'fude.engine.model', 'fude.engine.caFile', 'fude.engine.contextSize',
-  'fude.engine.connectTimeoutMs', 'fude.engine.firstTokenTimeoutMs', 'fude.engine.idleTimeoutMs'];
+export const REMOTE_KEYS = [
+  'fude.engine.baseUrl',
+  'fude.engine.model',
+  'fude.engine.caFile',
+  'fude.engine.contextSize',
+  'fude.engine.connectTimeoutMs',
+  'fude.engine.firstTokenTimeoutMs',
+  'fude.engine.idleTimeoutMs',
+];
 
 export function engineKind(): EngineKind {
   return vscode.workspace.getConfiguration(SECTION).get<string>('kind', 'local') === 'openai' ? 'openai' : 'local';
@@ -41,7 +48,8 @@ function originOf(baseUrl: string | undefined): string | undefined {
 }
 
 /** The number set for `fude.engine.<key>`, within its bounds (setting-bounds.ts); `fallback` when it is not a number. */
-const num = (c: vscode.WorkspaceConfiguration, key: string, fallback: number): number => boundedNumber(`${SECTION}.${key}`, c.get<unknown>(key), fallback);
+const num = (c: vscode.WorkspaceConfiguration, key: string, fallback: number): number =>
+  boundedNumber(`${SECTION}.${key}`, c.get<unknown>(key), fallback);
 
 function expandHome(p: string): string {
   return p === '~' ? homedir() : p.startsWith('~/') ? join(homedir(), p.slice(2)) : p;
@@ -51,12 +59,23 @@ function expandHome(p: string): string {
 export async function readRemoteConfig(secrets: vscode.SecretStorage): Promise<RemoteConfig> {
   const c = vscode.workspace.getConfiguration(SECTION);
   const baseUrl = (c.get<string>('baseUrl') ?? '').trim();
-  if (baseUrl === '') throw new RemoteSettingsError('fude.engine.baseUrl', 'fude.engine.baseUrl is empty: set it to the server\'s API base, for example https://gpu-node-1:8000/v1');
+  if (baseUrl === '')
+    throw new RemoteSettingsError(
+      'fude.engine.baseUrl',
+      "fude.engine.baseUrl is empty: set it to the server's API base, for example https://gpu-node-1:8000/v1",
+    );
   const origin = originOf(baseUrl);
-  if (!origin) throw new RemoteSettingsError('fude.engine.baseUrl', `fude.engine.baseUrl "${displayUrl(baseUrl)}" is not an http:// or https:// URL; expected something like https://gpu-node-1:8000/v1`);
+  if (!origin)
+    throw new RemoteSettingsError(
+      'fude.engine.baseUrl',
+      `fude.engine.baseUrl "${displayUrl(baseUrl)}" is not an http:// or https:// URL; expected something like https://gpu-node-1:8000/v1`,
+    );
   const url = new URL(baseUrl);
   if (url.username || url.password) {
-    throw new RemoteSettingsError('fude.engine.baseUrl', 'fude.engine.baseUrl holds a user name or password; remove it and set the key with "Fude: Set API Key for Remote Engine" (stored in VS Code\'s secret storage)');
+    throw new RemoteSettingsError(
+      'fude.engine.baseUrl',
+      'fude.engine.baseUrl holds a user name or password; remove it and set the key with "Fude: Set API Key for Remote Engine" (stored in VS Code\'s secret storage)',
+    );
   }
   const caFile = (c.get<string>('caFile') ?? '').trim();
   let caPem: string | undefined;
@@ -65,9 +84,16 @@ export async function readRemoteConfig(secrets: vscode.SecretStorage): Promise<R
     try {
       caPem = await readFile(path, 'utf8');
     } catch (e) {
-      throw new RemoteSettingsError('fude.engine.caFile', `the CA file ${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new RemoteSettingsError(
+        'fude.engine.caFile',
+        `the CA file ${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
     }
-    if (!caPem.includes('-----BEGIN CERTIFICATE-----')) throw new RemoteSettingsError('fude.engine.caFile', `the CA file ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    if (!caPem.includes('-----BEGIN CERTIFICATE-----'))
+      throw new RemoteSettingsError(
+        'fude.engine.caFile',
+        `the CA file ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
+      );
   }
   const apiKey = (await secrets.get(apiKeySecret(origin))) || undefined;
   return {
@@ -104,13 +130,24 @@ export class ApiKeyStore {
  * "Fude: Set API Key for Remote Engine" and "Fude: Clear API Key for Remote Engine": the key for the server
  * `fude.engine.baseUrl` names, typed into a password box; `changed` runs after, to check the server again.
  */
-export function registerApiKeyCommands(keys: ApiKeyStore, changed: () => Promise<void>, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerApiKeyCommands(
+  keys: ApiKeyStore,
+  changed: () => Promise<void>,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const serverOrSay = (): string | undefined => {
     const { server } = remoteSummary();
     if (!server) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Fude: set fude.engine.baseUrl to the remote server first (for example https://gpu-node-1:8000/v1); the key is stored for that server.'), vscode.l10n.t('Open Remote Engine Settings')).then((pick) => {
-        if (pick) void vscode.commands.executeCommand('workbench.action.openSettings', 'fude.engine');
-      });
+      void vscode.window
+        .showWarningMessage(
+          vscode.l10n.t(
+            'Fude: set fude.engine.baseUrl to the remote server first (for example https://gpu-node-1:8000/v1); the key is stored for that server.',
+          ),
+          vscode.l10n.t('Open Remote Engine Settings'),
+        )
+        .then((pick) => {
+          if (pick) void vscode.commands.executeCommand('workbench.action.openSettings', 'fude.engine');
+        });
     }
     return server;
   };
@@ -120,15 +157,24 @@ export function registerApiKeyCommands(keys: ApiKeyStore, changed: () => Promise
       if (!server) return;
       const key = await vscode.window.showInputBox({
         title: vscode.l10n.t('Fude: API key for {0}', server),
-        prompt: vscode.l10n.t('The key is kept in VS Code\'s secret storage, for this server only, and sent as "Authorization: Bearer …".'),
+        prompt: vscode.l10n.t(
+          'The key is kept in VS Code\'s secret storage, for this server only, and sent as "Authorization: Bearer …".',
+        ),
         password: true,
         ignoreFocusOut: true,
-        validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter the key, or press Escape to cancel.') : /\s/.test(v.trim()) ? vscode.l10n.t('An API key has no spaces.') : undefined),
+        validateInput: (v) =>
+          v.trim() === ''
+            ? vscode.l10n.t('Enter the key, or press Escape to cancel.')
+            : /\s/.test(v.trim())
+              ? vscode.l10n.t('An API key has no spaces.')
+              : undefined,
       });
       if (key === undefined) return;
       await keys.set(server, key.trim());
       log.info(`remote engine: API key set for ${server}`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Fude: the API key for {0} is saved in the secret storage.', server));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Fude: the API key for {0} is saved in the secret storage.', server),
+      );
       await changed();
     }),
     vscode.commands.registerCommand('fude.engine.clearApiKey', async () => {
@@ -136,7 +182,9 @@ export function registerApiKeyCommands(keys: ApiKeyStore, changed: () => Promise
       if (!server) return;
       await keys.clear(server);
       log.info(`remote engine: API key cleared for ${server}`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Fude: the API key for {0} was removed from the secret storage.', server));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Fude: the API key for {0} was removed from the secret storage.', server),
+      );
       await changed();
     }),
   ];

@@ -66,9 +66,21 @@ function expandHome(p: string): string {
 }
 
 /** Sampling values the user set (unset ones are left to the model's defaults). */
-export function samplingOverrides(): { temperature?: number; topP?: number; topK?: number; repeatPenalty?: number; maxTokens?: number } {
+export function samplingOverrides(): {
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  repeatPenalty?: number;
+  maxTokens?: number;
+} {
   const c = vscode.workspace.getConfiguration('fude.sampling');
   const pick = (k: string) => optionalBoundedNumber(`fude.sampling.${k}`, c.get<unknown>(k));
-  const out = { temperature: pick('temperature'), topP: pick('topP'), topK: pick('topK'), repeatPenalty: pick('repeatPenalty'), maxTokens: pick('maxTokens') };
+  const out = {
+    temperature: pick('temperature'),
+    topP: pick('topP'),
+    topK: pick('topK'),
+    repeatPenalty: pick('repeatPenalty'),
+    maxTokens: pick('maxTokens'),
+  };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }

@@ -34,12 +34,26 @@ export function describeState(s: ModelState, expectedDevice?: string): StatusVie
   const idleText = (icon: string) => `${icon} Fude: ${shortName(s)}${expectedDevice ? ` · ${expectedDevice}` : ''}`;
   switch (s.phase) {
     case 'stopped':
-      return { text: idleText('$(circle-large-outline)'), tooltip: vscode.l10n.t('Fude: the model is not loaded yet; it starts when a feature needs it. Click for actions.') + demo, error: false };
+      return {
+        text: idleText('$(circle-large-outline)'),
+        tooltip:
+          vscode.l10n.t('Fude: the model is not loaded yet; it starts when a feature needs it. Click for actions.') +
+          demo,
+        error: false,
+      };
     case 'starting':
-      return { text: idleText('$(loading~spin)'), tooltip: vscode.l10n.t('Starting the Fude backend…') + demo, error: false };
+      return {
+        text: idleText('$(loading~spin)'),
+        tooltip: vscode.l10n.t('Starting the Fude backend…') + demo,
+        error: false,
+      };
     case 'loading': {
       const model = s.loading?.name ?? s.configuredName;
-      return { text: `$(loading~spin) ${vscode.l10n.t('Fude: loading {0}', isDemo ? shortName(s) : model)}`, tooltip: vscode.l10n.t('Loading {0}…', model) + demo, error: false };
+      return {
+        text: `$(loading~spin) ${vscode.l10n.t('Fude: loading {0}', isDemo ? shortName(s) : model)}`,
+        tooltip: vscode.l10n.t('Loading {0}…', model) + demo,
+        error: false,
+      };
     }
     case 'ready': {
       const m = s.model!;
@@ -47,7 +61,14 @@ export function describeState(s: ModelState, expectedDevice?: string): StatusVie
       const name = isDemo ? vscode.l10n.t('demo model') : m.name;
       // The same text while generating: only the icon turns, so the items beside it do not move.
       const icon = inFlight > 0 ? '$(sync~spin)' : isDemo ? '$(beaker)' : '$(check)';
-      const details = vscode.l10n.t('{0} on {1}, {2} of {3} layers on the GPU, context {4} tokens', m.name, gpu, m.gpuLayers, m.totalLayers, m.contextSize);
+      const details = vscode.l10n.t(
+        '{0} on {1}, {2} of {3} layers on the GPU, context {4} tokens',
+        m.name,
+        gpu,
+        m.gpuLayers,
+        m.totalLayers,
+        m.contextSize,
+      );
       return {
         text: `${icon} Fude: ${name} · ${gpu}`,
         tooltip: (inFlight > 0 ? `${vscode.l10n.t('Writing an answer…')}\n` : '') + details + demo,
@@ -58,14 +79,20 @@ export function describeState(s: ModelState, expectedDevice?: string): StatusVie
       const r = s.restart!;
       return {
         text: `$(warning) ${vscode.l10n.t('Fude: restarting')}`,
-        tooltip: vscode.l10n.t('The backend stopped unexpectedly ({0}); starting it again in {1} s (attempt {2}).', exitText(r.exit), Math.max(1, Math.round(r.inMs / 1000)), r.attempt),
+        tooltip: vscode.l10n.t(
+          'The backend stopped unexpectedly ({0}); starting it again in {1} s (attempt {2}).',
+          exitText(r.exit),
+          Math.max(1, Math.round(r.inMs / 1000)),
+          r.attempt,
+        ),
         error: true,
       };
     }
     case 'failed': {
       const failure = s.failure!;
       const tooltip = `${noticeFor(failure, s.configuredName).message}\n${vscode.l10n.t('Click for actions.')}`;
-      if (failure.code === 'terms_not_accepted') return { text: `$(law) ${vscode.l10n.t('Fude: terms not accepted')}`, tooltip, error: true };
+      if (failure.code === 'terms_not_accepted')
+        return { text: `$(law) ${vscode.l10n.t('Fude: terms not accepted')}`, tooltip, error: true };
       return { text: `$(error) ${vscode.l10n.t('Fude: error')}`, tooltip, error: true };
     }
   }
@@ -102,11 +129,23 @@ function describeRemote(s: ModelState): StatusView {
   const server = s.server ?? vscode.l10n.t('no server set');
   switch (s.phase) {
     case 'stopped':
-      return { text: `$(cloud) Fude: ${s.configuredName || hostOf(server)}`, tooltip: vscode.l10n.t('Fude uses the remote server {0} (model {1}); it connects when a feature needs it. Click for actions.', server, s.configuredName || '-'), error: false };
+      return {
+        text: `$(cloud) Fude: ${s.configuredName || hostOf(server)}`,
+        tooltip: vscode.l10n.t(
+          'Fude uses the remote server {0} (model {1}); it connects when a feature needs it. Click for actions.',
+          server,
+          s.configuredName || '-',
+        ),
+        error: false,
+      };
     case 'starting':
     case 'loading':
     case 'restarting':
-      return { text: `$(loading~spin) ${vscode.l10n.t('Fude: connecting to {0}', hostOf(server))}`, tooltip: vscode.l10n.t('Checking the remote server {0}…', server), error: false };
+      return {
+        text: `$(loading~spin) ${vscode.l10n.t('Fude: connecting to {0}', hostOf(server))}`,
+        tooltip: vscode.l10n.t('Checking the remote server {0}…', server),
+        error: false,
+      };
     case 'ready': {
       const m = s.model!;
       const r = m.remote;
@@ -114,20 +153,39 @@ function describeRemote(s: ModelState): StatusView {
       const latency = r ? vscode.l10n.t('{0} ms', r.latencyMs) : '';
       // Only the icon turns while an answer is written, so the item keeps its width.
       const text = `${s.inFlight > 0 ? '$(sync~spin)' : '$(cloud)'} Fude: ${m.name} · ${host}${latency ? ` · ${latency}` : ''}`;
-      const context = r?.contextFrom === 'setting'
-        ? vscode.l10n.t('context {0} tokens (fude.engine.contextSize; the server does not say)', m.contextSize)
-        : vscode.l10n.t('context {0} tokens', m.contextSize);
+      const context =
+        r?.contextFrom === 'setting'
+          ? vscode.l10n.t('context {0} tokens (fude.engine.contextSize; the server does not say)', m.contextSize)
+          : vscode.l10n.t('context {0} tokens', m.contextSize);
       return {
         text,
-        tooltip: vscode.l10n.t('Remote engine (OpenAI-compatible API): {0} on {1}, {2}, latency {3} ms when last checked', m.name, r?.baseUrl ?? server, context, r?.latencyMs ?? '-'),
+        tooltip: vscode.l10n.t(
+          'Remote engine (OpenAI-compatible API): {0} on {1}, {2}, latency {3} ms when last checked',
+          m.name,
+          r?.baseUrl ?? server,
+          context,
+          r?.latencyMs ?? '-',
+        ),
         error: false,
       };
     }
     case 'failed':
       if (s.failure!.code === 'terms_not_accepted') {
-        return { text: `$(law) ${vscode.l10n.t('Fude: terms not accepted')}`, tooltip: vscode.l10n.t('Nothing is sent to {0} on {1}: its terms of use have not been accepted. Run "Fude: Show Terms of Use".', s.configuredName, server), error: true };
+        return {
+          text: `$(law) ${vscode.l10n.t('Fude: terms not accepted')}`,
+          tooltip: vscode.l10n.t(
+            'Nothing is sent to {0} on {1}: its terms of use have not been accepted. Run "Fude: Show Terms of Use".',
+            s.configuredName,
+            server,
+          ),
+          error: true,
+        };
       }
-      return { text: `$(error) ${vscode.l10n.t('Fude: remote error')}`, tooltip: `${noticeFor(s.failure!, s.configuredName).message}\n${vscode.l10n.t('Click for actions.')}`, error: true };
+      return {
+        text: `$(error) ${vscode.l10n.t('Fude: remote error')}`,
+        tooltip: `${noticeFor(s.failure!, s.configuredName).message}\n${vscode.l10n.t('Click for actions.')}`,
+        error: true,
+      };
   }
 }
 

@@ -3,7 +3,7 @@
  * loads but the panel's own script (by nonce) and stylesheet (from the media folder): no inline script or
  * style, no remote resource. Pure, so the unit tests check the page and its policy directly.
  */
-import { escapeHtml } from "../../webview/markdown/escape.js";
+import { escapeHtml } from '../../webview/markdown/escape.js';
 
 export interface PageOptions {
   /** webview.cspSource */
@@ -34,29 +34,38 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     "frame-src 'none'",
     "form-action 'none'",
     "base-uri 'none'",
-  ].join("; ");
+  ].join('; ');
 }
 
 /** JSON safe inside a <script type="application/json"> element: no "</script>", no HTML comment openers. */
 export function jsonForScriptElement(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const DATA_NAME = /^[a-z][a-z0-9-]*$/;
 
 function dataAttributes(data: Record<string, string>): string {
-  return Object.entries(data).map(([name, value]) => {
-    // Names come from our code, never from data; refuse anything that could leave the attribute list.
-    if (!DATA_NAME.test(name)) throw new Error(`bad data attribute name: ${name}`);
-    return ` data-${name}="${escapeHtml(value)}"`;
-  }).join("");
+  return Object.entries(data)
+    .map(([name, value]) => {
+      // Names come from our code, never from data; refuse anything that could leave the attribute list.
+      if (!DATA_NAME.test(name)) throw new Error(`bad data attribute name: ${name}`);
+      return ` data-${name}="${escapeHtml(value)}"`;
+    })
+    .join('');
 }
 
 export function pageHtml(o: PageOptions): string {
   const csp = escapeHtml(contentSecurityPolicy(o.cspSource, o.nonce));
-  const appClass = o.appClass === undefined ? "" : ` class="${escapeHtml(o.appClass)}"`;
-  const strings = o.strings === undefined ? "" : `\n<script type="application/json" id="fude-strings">${jsonForScriptElement(o.strings)}</script>`;
+  const appClass = o.appClass === undefined ? '' : ` class="${escapeHtml(o.appClass)}"`;
+  const strings =
+    o.strings === undefined
+      ? ''
+      : `\n<script type="application/json" id="fude-strings">${jsonForScriptElement(o.strings)}</script>`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(o.lang)}">
 <head>
@@ -74,9 +83,11 @@ export function pageHtml(o: PageOptions): string {
 </html>`;
 }
 
-const NONCE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const NONCE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** 32 characters from a cryptographic source. */
-export function makeNonce(random: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string {
-  return Array.from(random(new Uint8Array(32)), (byte) => NONCE_CHARS[byte % NONCE_CHARS.length]).join("");
+export function makeNonce(
+  random: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b),
+): string {
+  return Array.from(random(new Uint8Array(32)), (byte) => NONCE_CHARS[byte % NONCE_CHARS.length]).join('');
 }

@@ -5,7 +5,11 @@ import { makeNonce, pageHtml, type PageOptions } from './page-html.js';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   // Only the media folder: the script bundles (with the toolkit inside), the stylesheets and icons.
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+  };
 }
 
 export interface WebviewPage extends Omit<PageOptions, 'cspSource' | 'scriptUri' | 'styleUri' | 'nonce'> {
@@ -16,8 +20,15 @@ export interface WebviewPage extends Omit<PageOptions, 'cspSource' | 'scriptUri'
 
 /** Sets the webview's options and its page. */
 export function showPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): void {
-  const media = (path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...path)).toString();
+  const media = (path: string[]) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...path)).toString();
   const { script, style, ...rest } = page;
   webview.options = webviewOptions(extensionUri);
-  webview.html = pageHtml({ ...rest, cspSource: webview.cspSource, scriptUri: media(script), styleUri: media(style), nonce: makeNonce() });
+  webview.html = pageHtml({
+    ...rest,
+    cspSource: webview.cspSource,
+    scriptUri: media(script),
+    styleUri: media(style),
+    nonce: makeNonce(),
+  });
 }

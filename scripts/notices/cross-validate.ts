@@ -32,7 +32,9 @@ export function rates(examples: readonly Example[], flagged: readonly boolean[])
 
 /** The flags at a threshold, with unbacked model flags (no evidence, or a benign shape) left out: they get their own level. */
 function flags(rules: readonly RuleClassification[], scores: readonly NgramScore[], threshold: number): boolean[] {
-  return rules.map((r, i) => combine(r, scores[i], threshold, 0, { rule: 0, model: threshold, unbacked: 1.01 }).categories.length > 0);
+  return rules.map(
+    (r, i) => combine(r, scores[i], threshold, 0, { rule: 0, model: threshold, unbacked: 1.01 }).categories.length > 0,
+  );
 }
 
 /**
@@ -42,8 +44,15 @@ function flags(rules: readonly RuleClassification[], scores: readonly NgramScore
  * model's budget does not vanish once the training data holds batches the rules were
  * never tuned on. 1.01 means "never", when even the highest score costs too much.
  */
-export function chooseThreshold(examples: readonly Example[], rules: readonly RuleClassification[], scores: readonly NgramScore[], maxFpr: number): number {
-  const candidates = [...new Set(scores.map((s) => Math.round(s.pFlag * 1000) / 1000))].filter((t) => t >= 0.5).sort((a, b) => b - a);
+export function chooseThreshold(
+  examples: readonly Example[],
+  rules: readonly RuleClassification[],
+  scores: readonly NgramScore[],
+  maxFpr: number,
+): number {
+  const candidates = [...new Set(scores.map((s) => Math.round(s.pFlag * 1000) / 1000))]
+    .filter((t) => t >= 0.5)
+    .sort((a, b) => b - a);
   const added = (t: number): boolean[] => flags(rules, scores, t).map((f, i) => f && rules[i].categories.length === 0);
   let best = 1.01;
   for (const t of candidates) {
@@ -58,14 +67,23 @@ export function chooseThreshold(examples: readonly Example[], rules: readonly Ru
  * benign shape of the ask) needs: the lowest, at or above the threshold, at which such
  * flags add at most maxFpr false alarms. 1.01 means never.
  */
-export function chooseUnbacked(examples: readonly Example[], rules: readonly RuleClassification[], scores: readonly NgramScore[], threshold: number, maxFpr: number): number {
+export function chooseUnbacked(
+  examples: readonly Example[],
+  rules: readonly RuleClassification[],
+  scores: readonly NgramScore[],
+  threshold: number,
+  maxFpr: number,
+): number {
   const negatives = examples.filter((e) => e.label === 'none').length;
   const alarms = examples
     .map((e, i) => ({ e, i }))
     .filter(({ e, i }) => {
       if (e.label !== 'none' || rules[i].categories.length > 0) return false;
-      const open = combine(rules[i], scores[i], threshold, 0, { rule: 0, model: threshold, unbacked: threshold }).categories.length > 0;
-      const backedOnly = combine(rules[i], scores[i], threshold, 0, { rule: 0, model: threshold, unbacked: 1.01 }).categories.length > 0;
+      const open =
+        combine(rules[i], scores[i], threshold, 0, { rule: 0, model: threshold, unbacked: threshold }).categories
+          .length > 0;
+      const backedOnly =
+        combine(rules[i], scores[i], threshold, 0, { rule: 0, model: threshold, unbacked: 1.01 }).categories.length > 0;
       return open && !backedOnly;
     })
     .map(({ i }) => scores[i].pFlag)
@@ -89,7 +107,12 @@ export const VETO_MAX_RECALL_LOSS = 0.01;
  * takes at most maxLoss of the prohibited requests away from the rules, counting on
  * out-of-fold scores. 0 means the model never overrules.
  */
-export function chooseVeto(examples: readonly Example[], rules: readonly RuleClassification[], scores: readonly NgramScore[], maxLoss: number): number {
+export function chooseVeto(
+  examples: readonly Example[],
+  rules: readonly RuleClassification[],
+  scores: readonly NgramScore[],
+  maxLoss: number,
+): number {
   const positives = examples.filter((e) => e.label !== 'none').length;
   const lost = examples
     .map((e, i) => ({ e, i }))
@@ -111,12 +134,23 @@ export const RULE_DEMOTE_MAX = 0.05;
  * The lowest probability, at or above the threshold, from which the model's own flags
  * may be confident and still add at most maxFpr confident false alarms.
  */
-export function chooseModelConfident(examples: readonly Example[], rules: readonly RuleClassification[], scores: readonly NgramScore[], threshold: number, maxFpr: number): number {
+export function chooseModelConfident(
+  examples: readonly Example[],
+  rules: readonly RuleClassification[],
+  scores: readonly NgramScore[],
+  threshold: number,
+  maxFpr: number,
+): number {
   const negatives = examples.filter((e) => e.label === 'none').length;
   // None-labelled requests the model alone would flag confidently at the threshold itself, highest first.
   const alarms = examples
     .map((e, i) => ({ e, i }))
-    .filter(({ e, i }) => e.label === 'none' && rules[i].categories.length === 0 && combine(rules[i], scores[i], threshold, 0, { rule: 0, model: threshold, unbacked: 1.01 }).grade === 'confident')
+    .filter(
+      ({ e, i }) =>
+        e.label === 'none' &&
+        rules[i].categories.length === 0 &&
+        combine(rules[i], scores[i], threshold, 0, { rule: 0, model: threshold, unbacked: 1.01 }).grade === 'confident',
+    )
     .map(({ i }) => scores[i].pFlag)
     .sort((a, b) => b - a);
   const budget = Math.floor(maxFpr * negatives);
@@ -130,12 +164,20 @@ export function chooseModelConfident(examples: readonly Example[], rules: readon
  * maxDemote of the prohibited requests lose their confident grade that way: the rules'
  * false alarms the model doubts become quiet notes instead of modals.
  */
-export function chooseRuleConfident(examples: readonly Example[], rules: readonly RuleClassification[], scores: readonly NgramScore[], veto: number, modelConfident: number, maxDemote: number): number {
+export function chooseRuleConfident(
+  examples: readonly Example[],
+  rules: readonly RuleClassification[],
+  scores: readonly NgramScore[],
+  veto: number,
+  modelConfident: number,
+  maxDemote: number,
+): number {
   const positives = examples.filter((e) => e.label !== 'none').length;
   let always = 0;
   const doubtful: number[] = [];
   examples.forEach((e, i) => {
-    if (e.label === 'none' || rules[i].categories.length === 0 || !overrulable(rules[i]) || scores[i].pFlag < veto) return;
+    if (e.label === 'none' || rules[i].categories.length === 0 || !overrulable(rules[i]) || scores[i].pFlag < veto)
+      return;
     // Demoted below its own probability; with a benign shape also whenever the model is not confident.
     if (benignShapes(rules[i]).length > 0 && scores[i].pFlag < modelConfident) always++;
     else doubtful.push(scores[i].pFlag);
@@ -154,7 +196,11 @@ export interface DetectorParameters {
 }
 
 /** All of the detector's parameters, chosen on out-of-group scores. */
-export function chooseParameters(examples: readonly Example[], rules: readonly RuleClassification[], scores: readonly NgramScore[]): DetectorParameters {
+export function chooseParameters(
+  examples: readonly Example[],
+  rules: readonly RuleClassification[],
+  scores: readonly NgramScore[],
+): DetectorParameters {
   const threshold = chooseThreshold(examples, rules, scores, THRESHOLD_MAX_FPR);
   const veto = chooseVeto(examples, rules, scores, VETO_MAX_RECALL_LOSS);
   const unbacked = chooseUnbacked(examples, rules, scores, threshold, UNBACKED_MAX_FPR);

@@ -57,7 +57,8 @@ export function parseLabelled(content: string): LabelledRequest[] {
       throw new Error(`line ${i + 1}: not JSON`);
     }
     const rec = value as { text?: unknown; label?: unknown };
-    if (typeof rec.text !== 'string' || typeof rec.label !== 'string') throw new Error(`line ${i + 1}: needs string "text" and "label"`);
+    if (typeof rec.text !== 'string' || typeof rec.label !== 'string')
+      throw new Error(`line ${i + 1}: needs string "text" and "label"`);
     if (rec.label !== 'none' && !isCategory(rec.label)) throw new Error(`line ${i + 1}: unknown label "${rec.label}"`);
     out.push({ text: rec.text, label: rec.label, line: i + 1 });
   });
@@ -67,7 +68,10 @@ export function parseLabelled(content: string): LabelledRequest[] {
 const ratio = (a: number, b: number): number => (b === 0 ? Number.NaN : a / b);
 
 /** Precision and recall per label, given each request's predicted categories (none when empty). */
-export function perCategory(requests: readonly { label: Label }[], predictions: readonly (readonly Category[])[]): CategoryScore[] {
+export function perCategory(
+  requests: readonly { label: Label }[],
+  predictions: readonly (readonly Category[])[],
+): CategoryScore[] {
   const predictedLabels = (p: readonly Category[]): readonly Label[] => (p.length === 0 ? ['none'] : p);
   return ([...CATEGORIES, 'none'] as Label[]).map((label) => {
     let support = 0;
@@ -80,7 +84,14 @@ export function perCategory(requests: readonly { label: Label }[], predictions: 
         if (hit) tp++;
       } else if (hit) fp++;
     });
-    return { label, support, truePositives: tp, falsePositives: fp, precision: ratio(tp, tp + fp), recall: ratio(tp, support) };
+    return {
+      label,
+      support,
+      truePositives: tp,
+      falsePositives: fp,
+      precision: ratio(tp, tp + fp),
+      recall: ratio(tp, support),
+    };
   });
 }
 
@@ -90,7 +101,12 @@ export function evaluate(requests: readonly LabelledRequest[], classify: (text: 
   const perLabel = perCategory(requests, predictions);
   const graded = verdicts.some((v) => v.grade !== undefined);
   const confidentOf = (keep: (label: Label) => boolean): number =>
-    graded ? ratio(requests.filter((r, i) => keep(r.label) && verdicts[i].grade === 'confident').length, requests.filter((r) => keep(r.label)).length) : Number.NaN;
+    graded
+      ? ratio(
+          requests.filter((r, i) => keep(r.label) && verdicts[i].grade === 'confident').length,
+          requests.filter((r) => keep(r.label)).length,
+        )
+      : Number.NaN;
 
   const advice = requests.map((r, i) => ({ r, p: predictions[i] })).filter(({ r }) => r.label !== 'none');
   const none = requests.map((r, i) => ({ r, p: predictions[i] })).filter(({ r }) => r.label === 'none');
@@ -114,7 +130,10 @@ function pct(x: number): string {
 /** A fixed-width table: label, support, precision, recall. */
 export function formatTable(e: Evaluation): string {
   const rows = [`${'label'.padEnd(15)} ${'n'.padStart(4)}  precision  recall`];
-  for (const s of e.perLabel) rows.push(`${s.label.padEnd(15)} ${String(s.support).padStart(4)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall)}`);
+  for (const s of e.perLabel)
+    rows.push(
+      `${s.label.padEnd(15)} ${String(s.support).padStart(4)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall)}`,
+    );
   return rows.join('\n');
 }
 

@@ -35,7 +35,11 @@ export function leaveOneGroupOutScores(p: Prepared, opts: TrainOptions): NgramSc
   for (const g of new Set(p.groups)) {
     const train = p.examples.map((_, i) => i).filter((i) => p.groups[i] !== g);
     const labels: Label[] = train.map((i) => p.examples[i].label);
-    const model = trainOnFeatures(train.map((i) => p.features[i]), labels, opts);
+    const model = trainOnFeatures(
+      train.map((i) => p.features[i]),
+      labels,
+      opts,
+    );
     p.groups.forEach((h, i) => {
       if (h === g) scores[i] = scoreFeatures(model, p.features[i]);
     });
@@ -69,17 +73,30 @@ export interface GroupedCrossValidation {
  * out-of-group scores; those came from models that did see the held-out group, a small
  * leak accepted so that the estimate costs one training per group, not one per pair.
  */
-export function groupedCrossValidate(p: Prepared, opts: TrainOptions, scores = leaveOneGroupOutScores(p, opts)): GroupedCrossValidation {
+export function groupedCrossValidate(
+  p: Prepared,
+  opts: TrainOptions,
+  scores = leaveOneGroupOutScores(p, opts),
+): GroupedCrossValidation {
   const { examples, groups, rules } = p;
   const verdicts = new Array<Classification>(examples.length);
   const results: GroupResult[] = [];
   for (const g of new Set(groups)) {
     const others = examples.map((_, i) => i).filter((i) => groups[i] !== g);
-    const params = chooseParameters(others.map((i) => examples[i]), others.map((i) => rules[i]), others.map((i) => scores[i]));
+    const params = chooseParameters(
+      others.map((i) => examples[i]),
+      others.map((i) => rules[i]),
+      others.map((i) => scores[i]),
+    );
     const mine = examples.map((_, i) => i).filter((i) => groups[i] === g);
     for (const i of mine) verdicts[i] = combine(rules[i], scores[i], params.threshold, params.veto, params.confident);
     const pick = <T>(xs: readonly T[]): T[] => mine.map((i) => xs[i]);
-    results.push({ group: g, n: mine.length, params, ...judge(pick(examples), pick(rules), pick(scores), pick(verdicts), params.threshold) });
+    results.push({
+      group: g,
+      n: mine.length,
+      params,
+      ...judge(pick(examples), pick(rules), pick(scores), pick(verdicts), params.threshold),
+    });
   }
   const thresholds = examples.map((_, i) => results.find((r) => r.group === groups[i])?.params.threshold ?? 1.01);
   return { groups: results, pooled: judge(examples, rules, scores, verdicts, thresholds), verdicts };
@@ -94,9 +111,21 @@ function judge(
 ): GroupedCrossValidation['pooled'] {
   const t = (i: number): number => (typeof threshold === 'number' ? threshold : threshold[i]);
   return {
-    rulesOnly: rates(examples, rules.map((r) => r.categories.length > 0)),
-    modelOnly: rates(examples, scores.map((s, i) => s.pFlag >= t(i))),
-    combined: rates(examples, verdicts.map((v) => v.categories.length > 0)),
-    confident: rates(examples, verdicts.map((v) => v.grade === 'confident')),
+    rulesOnly: rates(
+      examples,
+      rules.map((r) => r.categories.length > 0),
+    ),
+    modelOnly: rates(
+      examples,
+      scores.map((s, i) => s.pFlag >= t(i)),
+    ),
+    combined: rates(
+      examples,
+      verdicts.map((v) => v.categories.length > 0),
+    ),
+    confident: rates(
+      examples,
+      verdicts.map((v) => v.grade === 'confident'),
+    ),
   };
 }

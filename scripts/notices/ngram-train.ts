@@ -23,7 +23,14 @@ export interface TrainOptions {
   prune: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { minDf: 2, maxFeatures: 20000, l2: 0.002, steps: 300, learningRate: 0.05, prune: 0.02 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  minDf: 2,
+  maxFeatures: 20000,
+  l2: 0.002,
+  steps: 300,
+  learningRate: 0.05,
+  prune: 0.02,
+};
 
 export const MODEL_LABELS: Label[] = [...CATEGORIES, 'none'];
 
@@ -33,7 +40,12 @@ export interface Example {
 }
 
 /** The n-grams to learn from: frequent enough, and ranked by how unevenly they spread over the labels. */
-export function selectFeatures(docs: readonly string[][], labels: readonly number[], classes: number, opts: TrainOptions): string[] {
+export function selectFeatures(
+  docs: readonly string[][],
+  labels: readonly number[],
+  classes: number,
+  opts: TrainOptions,
+): string[] {
   const df = new Map<string, number[]>();
   for (let i = 0; i < docs.length; i++) {
     for (const g of docs[i]) {
@@ -70,7 +82,11 @@ export function trainModel(examples: readonly Example[], opts: TrainOptions = DE
 }
 
 /** Trains on features already extracted (featuresOf), so that cross-validation extracts them once, not once per fold. */
-export function trainOnFeatures(docsAll: readonly string[][], labels: readonly Label[], opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): NgramModel {
+export function trainOnFeatures(
+  docsAll: readonly string[][],
+  labels: readonly Label[],
+  opts: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): NgramModel {
   const K = MODEL_LABELS.length;
   const y = labels.map((l) => MODEL_LABELS.indexOf(l));
   if (y.some((c) => c < 0)) throw new Error('unknown label in training examples');
@@ -81,7 +97,12 @@ export function trainOnFeatures(docsAll: readonly string[][], labels: readonly L
   const F = vocab.length;
   const W = new Float64Array(F * K);
   const b = new Float64Array(K);
-  const adam = { mW: new Float64Array(F * K), vW: new Float64Array(F * K), mb: new Float64Array(K), vb: new Float64Array(K) };
+  const adam = {
+    mW: new Float64Array(F * K),
+    vW: new Float64Array(F * K),
+    mb: new Float64Array(K),
+    vb: new Float64Array(K),
+  };
   const gW = new Float64Array(F * K);
   const gb = new Float64Array(K);
   const n = docs.length;

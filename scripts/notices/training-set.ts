@@ -46,7 +46,11 @@ export interface TrainingSet {
 }
 
 /** The group of each of n examples of a file: its batch by position, or the file itself. */
-export function batchGroups(file: string, n: number, sizes: readonly number[] | undefined = BATCH_SIZES[file]): string[] {
+export function batchGroups(
+  file: string,
+  n: number,
+  sizes: readonly number[] | undefined = BATCH_SIZES[file],
+): string[] {
   if (!sizes) return new Array<string>(n).fill(file);
   const out: string[] = [];
   sizes.forEach((size, b) => {

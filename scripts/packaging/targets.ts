@@ -72,7 +72,8 @@ export function addonEntries(entryNames: readonly string[], binary: string): str
   return entryNames.filter((e) => e.startsWith(prefix) && e.endsWith('/llama-addon.node'));
 }
 
-const GPU_LIBRARY = /^extension\/node_modules\/@node-llama-cpp\/[^/]+\/bins\/[^/]+\/(?:lib)?ggml-(cuda|vulkan|metal)\.(?:so|dll|dylib)$/;
+const GPU_LIBRARY =
+  /^extension\/node_modules\/@node-llama-cpp\/[^/]+\/bins\/[^/]+\/(?:lib)?ggml-(cuda|vulkan|metal)\.(?:so|dll|dylib)$/;
 const GPU_NAMES: Record<string, string> = { cuda: 'CUDA', vulkan: 'Vulkan', metal: 'Metal' };
 
 /** The GPU back ends (CUDA, Vulkan, Metal) whose ggml library a .vsix carries (sorted, unique). */

@@ -36,7 +36,8 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
     else if (a === '--port' || a.startsWith('--port=')) {
       const value = a === '--port' ? argv[++i] : a.slice('--port='.length);
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 1024 || n > 65535) throw new Error(`--port needs a number from 1024 to 65535, got "${value ?? ''}"`);
+      if (!Number.isInteger(n) || n < 1024 || n > 65535)
+        throw new Error(`--port needs a number from 1024 to 65535, got "${value ?? ''}"`);
       port = n;
     } else throw new Error(`unknown option "${a}" (${START_USAGE})`);
   }
@@ -66,7 +67,10 @@ export function savePort(paths: ProfilePaths, port: number): void {
  * The port to serve on: the one asked for, else the one the profile used last (the browser keeps the
  * editor's state per address, so the same port keeps it), else a new one.
  */
-export function choosePort(o: { requested?: number; saved?: number; fresh: boolean }): { port?: number; reason: 'requested' | 'saved' | 'new' } {
+export function choosePort(o: { requested?: number; saved?: number; fresh: boolean }): {
+  port?: number;
+  reason: 'requested' | 'saved' | 'new';
+} {
   if (o.requested !== undefined) return { port: o.requested, reason: 'requested' };
   if (!o.fresh && o.saved !== undefined) return { port: o.saved, reason: 'saved' };
   return { reason: 'new' };
@@ -91,8 +95,11 @@ export function readyLines(o: { url: string; port: number; host: string; model?:
   return [
     `Fude is running in VS Code at ${o.url}`,
     `open it in a browser on this machine; from another machine: ssh -L ${o.port}:127.0.0.1:${o.port} ${o.host}, then the same address`,
-    o.model ? `model: ${o.model} (fude.model.path)` : 'model: the demo model (its output is meaningless); choose a GGUF file with "Fude: Select Model File…"',
-    o.kept ? 'settings, chosen model, chat history and accepted terms are kept for the next start (npm start -- --fresh starts clean)'
+    o.model
+      ? `model: ${o.model} (fude.model.path)`
+      : 'model: the demo model (its output is meaningless); choose a GGUF file with "Fude: Select Model File…"',
+    o.kept
+      ? 'settings, chosen model, chat history and accepted terms are kept for the next start (npm start -- --fresh starts clean)'
       : 'a new profile: settings, chosen model, chat history and accepted terms will be kept for the next start',
     'Ctrl-C stops it',
   ];

@@ -36,13 +36,18 @@ describe('backend: a client that never reads', function () {
   it(`does not grow the backend by more than ${MAX_GROWTH_MIB} MiB over ${RENDERS} renders, and keeps serving others`, async () => {
     // Warm up: the first renders allocate what every render needs.
     const warm = await Client.connect(port);
-    for (let i = 0; i < 3; i++) await warm.request({ id: `w${i}`, type: 'render', messages: [{ role: 'user', content: CONTENT }] });
+    for (let i = 0; i < 3; i++)
+      await warm.request({ id: `w${i}`, type: 'render', messages: [{ role: 'user', content: CONTENT }] });
     const pid = backend.proc.pid!;
     const before = rssMiB(pid);
 
     raw = await connectRaw(port);
     for (let i = 0; i < RENDERS; i++) {
-      raw.write(clientTextFrame(JSON.stringify({ id: `r${i}`, type: 'render', messages: [{ role: 'user', content: CONTENT }] })));
+      raw.write(
+        clientTextFrame(
+          JSON.stringify({ id: `r${i}`, type: 'render', messages: [{ role: 'user', content: CONTENT }] }),
+        ),
+      );
     }
     // Give the backend time to do all it will do for this client (until its memory stops growing for 3 s,
     // at most 90 s), sampling the peak.
@@ -57,7 +62,9 @@ describe('backend: a client that never reads', function () {
     const status = await warm.request({ id: 'still-serving', type: 'status' });
     assert.equal(status.final.type, 'done', 'another client is still served');
     warm.close();
-    console.log(`      RSS ${before.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB with ${RENDERS} unread renders (+${(peak - before).toFixed(0)} MiB)`);
+    console.log(
+      `      RSS ${before.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB with ${RENDERS} unread renders (+${(peak - before).toFixed(0)} MiB)`,
+    );
     assert.ok(peak - before < MAX_GROWTH_MIB, `grew by ${(peak - before).toFixed(0)} MiB`);
   });
 });

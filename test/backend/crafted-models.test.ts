@@ -44,9 +44,15 @@ describe('backend: crafted GGUF headers are refused at once, without growing', f
       assert.ok(errors[0].message.includes(path), errors[0].message);
       assert.match(errors[0].message, c.says);
       assert.ok(!m.stderr.some((l) => /^\s+at /.test(l)), 'no stack trace');
-      assert.ok(m.ms < baseline.ms + EXTRA_MS, `${m.ms.toFixed(0)} ms against ${baseline.ms.toFixed(0)} ms for a file that is not a GGUF`);
+      assert.ok(
+        m.ms < baseline.ms + EXTRA_MS,
+        `${m.ms.toFixed(0)} ms against ${baseline.ms.toFixed(0)} ms for a file that is not a GGUF`,
+      );
       if (Number.isFinite(baseline.peakMiB)) {
-        assert.ok(m.peakMiB < baseline.peakMiB + EXTRA_MIB, `peak ${m.peakMiB.toFixed(0)} MiB against ${baseline.peakMiB.toFixed(0)} MiB for a file that is not a GGUF`);
+        assert.ok(
+          m.peakMiB < baseline.peakMiB + EXTRA_MIB,
+          `peak ${m.peakMiB.toFixed(0)} MiB against ${baseline.peakMiB.toFixed(0)} MiB for a file that is not a GGUF`,
+        );
       }
     });
   }

@@ -42,7 +42,12 @@ const LLM_JP: Family = {
   chat: (ref, t) => [1, ...ref.encode(SYSTEM + INSTRUCTION + t + RESPONSE)],
   complete: (ref, p) => [1, ...ref.encode(p)],
   // The template's EOS after an assistant turn is id 2; the text after it is a new run with its own "▁".
-  multiTurn: (ref, a, b, c) => [1, ...ref.encode(SYSTEM + INSTRUCTION + a + RESPONSE + b), 2, ...ref.encode(INSTRUCTION + c + RESPONSE)],
+  multiTurn: (ref, a, b, c) => [
+    1,
+    ...ref.encode(SYSTEM + INSTRUCTION + a + RESPONSE + b),
+    2,
+    ...ref.encode(INSTRUCTION + c + RESPONSE),
+  ],
 };
 
 const FUGAKU: Family = {
@@ -65,15 +70,29 @@ describe('backend: exact tokens on the real LLM-jp-3 and Fugaku-LLM vocabularies
 
   async function open(preset: keyof typeof vocabPresets, extra: string[], addBos = true): Promise<Client> {
     const options = vocabPresets[preset]();
-    const model = writeVocabModel(join(dir, `${preset}-${addBos}.gguf`), { ...options, addBos, shape: { ...options.shape, contextLength: CONTEXT } });
-    const b = spawnBackend(['--model', model.path, '--context-size', String(CONTEXT), '--complete-context-size', String(CONTEXT), ...extra]);
+    const model = writeVocabModel(join(dir, `${preset}-${addBos}.gguf`), {
+      ...options,
+      addBos,
+      shape: { ...options.shape, contextLength: CONTEXT },
+    });
+    const b = spawnBackend([
+      '--model',
+      model.path,
+      '--context-size',
+      String(CONTEXT),
+      '--complete-context-size',
+      String(CONTEXT),
+      ...extra,
+    ]);
     backends.push(b);
     const c = await Client.connect((await b.ready).port);
     clients.push(c);
     return c;
   }
 
-  before(() => { dir = makeTinyModelDir(); });
+  before(() => {
+    dir = makeTinyModelDir();
+  });
   after(async () => {
     for (const c of clients) c.close();
     await Promise.all(backends.map((b) => b.stop()));
@@ -91,13 +110,17 @@ describe('backend: exact tokens on the real LLM-jp-3 and Fugaku-LLM vocabularies
         byVocab.set(family.vocab, c);
       });
 
-      const chatMessages = (text: string): ChatMessage[] => [{ role: 'system', content: '' }, { role: 'user', content: text }];
+      const chatMessages = (text: string): ChatMessage[] => [
+        { role: 'system', content: '' },
+        { role: 'user', content: text },
+      ];
 
       it(`render of chat prompts gives the reference ids for all ${corpus.length} corpus strings, with ${bosCount} BOS`, async () => {
         const wrong: string[] = [];
         for (const { text } of corpus) {
           const r = done(await c.request({ id: id(), type: 'render', messages: chatMessages(text) })).render!;
-          if (JSON.stringify(r.tokens) !== JSON.stringify(family.chat(ref, text))) wrong.push(JSON.stringify(text.slice(0, 50)));
+          if (JSON.stringify(r.tokens) !== JSON.stringify(family.chat(ref, text)))
+            wrong.push(JSON.stringify(text.slice(0, 50)));
           assert.equal(r.tokens.filter((t) => t === bos).length, bosCount);
           assert.equal(r.pieces.length, r.tokens.length);
         }
@@ -108,7 +131,8 @@ describe('backend: exact tokens on the real LLM-jp-3 and Fugaku-LLM vocabularies
         const wrong: string[] = [];
         for (const { text } of corpus) {
           const r = done(await c.request({ id: id(), type: 'render', prefix: text })).render!;
-          if (JSON.stringify(r.tokens) !== JSON.stringify(family.complete(ref, text))) wrong.push(JSON.stringify(text.slice(0, 50)));
+          if (JSON.stringify(r.tokens) !== JSON.stringify(family.complete(ref, text)))
+            wrong.push(JSON.stringify(text.slice(0, 50)));
           assert.equal(r.tokens.filter((t) => t === bos).length, bosCount);
         }
         assert.deepEqual(wrong, []);
@@ -118,7 +142,12 @@ describe('backend: exact tokens on the real LLM-jp-3 and Fugaku-LLM vocabularies
         const texts = corpus.map((x) => x.text).filter((t) => t.length < 400);
         for (let i = 0; i + 2 < texts.length; i += 37) {
           const [a, b, cc] = [texts[i], texts[i + 1], texts[i + 2]];
-          const messages: ChatMessage[] = [{ role: 'system', content: '' }, { role: 'user', content: a }, { role: 'assistant', content: b }, { role: 'user', content: cc }];
+          const messages: ChatMessage[] = [
+            { role: 'system', content: '' },
+            { role: 'user', content: a },
+            { role: 'assistant', content: b },
+            { role: 'user', content: cc },
+          ];
           const r = done(await c.request({ id: id(), type: 'render', messages })).render!;
           assert.deepEqual(r.tokens, family.multiTurn(ref, a, b, cc), JSON.stringify([a, b, cc]));
         }
@@ -133,12 +162,21 @@ describe('backend: exact tokens on the real LLM-jp-3 and Fugaku-LLM vocabularies
           const [chat, docs, complete] = await Promise.all([
             // Greedy: sampling over a 100k vocabulary with top-p would only cost time here.
             c.request({ id: id(), type: 'chat', messages: chatMessages(text), maxTokens: 1, temperature: 0 }),
-            c.request({ id: id(), type: 'chat', lane: 'docs', messages: chatMessages(text), maxTokens: 1, temperature: 0 }),
+            c.request({
+              id: id(),
+              type: 'chat',
+              lane: 'docs',
+              messages: chatMessages(text),
+              maxTokens: 1,
+              temperature: 0,
+            }),
             c.request({ id: id(), type: 'complete', prefix: text, maxTokens: 1 }),
           ]);
           const got = [done(chat).usage.inputTokens, done(docs).usage.inputTokens, done(complete).usage.inputTokens];
           if (JSON.stringify(got) !== JSON.stringify([expectedChat, expectedChat, expectedComplete])) {
-            wrong.push(`${JSON.stringify(text.slice(0, 40))}: ${got.join(',')} vs ${[expectedChat, expectedChat, expectedComplete].join(',')}`);
+            wrong.push(
+              `${JSON.stringify(text.slice(0, 40))}: ${got.join(',')} vs ${[expectedChat, expectedChat, expectedComplete].join(',')}`,
+            );
           }
         }
         assert.deepEqual(wrong, []);
@@ -147,23 +185,23 @@ describe('backend: exact tokens on the real LLM-jp-3 and Fugaku-LLM vocabularies
   }
 
   describe('whatever the GGUF says', () => {
-  it('LLM-jp-3 keeps exactly one BOS, and Fugaku-LLM none, when the GGUF says add_bos_token false or true', async () => {
-    const llmJp = await open('llm-jp-3-vocab', [], false);
-    for (const r of [
-      await llmJp.request({ id: id(), type: 'render', prefix: 'def f():' }),
-      await llmJp.request({ id: id(), type: 'render', messages: [{ role: 'user', content: 'こんにちは' }] }),
-    ]) {
-      const tokens = done(r).render!.tokens;
-      assert.equal(tokens[0], 1);
-      assert.equal(tokens.filter((t) => t === 1).length, 1);
-    }
-    // The Fugaku-LLM backend above was written with add_bos_token true: its completions still have no BOS.
-    const fugakuRef = await loadReference('fugaku-llm');
-    const fugaku = byVocab.get('fugaku-llm')!;
-    const r = done(await fugaku.request({ id: id(), type: 'render', prefix: 'def f():' })).render!;
-    assert.deepEqual(r.tokens, fugakuRef.encode('def f():'));
-    const empty = done(await fugaku.request({ id: id(), type: 'complete', prefix: '' }));
-    assert.equal(empty.usage.inputTokens, 0, 'an empty prefix and no BOS: nothing to evaluate, an empty answer');
-  });
+    it('LLM-jp-3 keeps exactly one BOS, and Fugaku-LLM none, when the GGUF says add_bos_token false or true', async () => {
+      const llmJp = await open('llm-jp-3-vocab', [], false);
+      for (const r of [
+        await llmJp.request({ id: id(), type: 'render', prefix: 'def f():' }),
+        await llmJp.request({ id: id(), type: 'render', messages: [{ role: 'user', content: 'こんにちは' }] }),
+      ]) {
+        const tokens = done(r).render!.tokens;
+        assert.equal(tokens[0], 1);
+        assert.equal(tokens.filter((t) => t === 1).length, 1);
+      }
+      // The Fugaku-LLM backend above was written with add_bos_token true: its completions still have no BOS.
+      const fugakuRef = await loadReference('fugaku-llm');
+      const fugaku = byVocab.get('fugaku-llm')!;
+      const r = done(await fugaku.request({ id: id(), type: 'render', prefix: 'def f():' })).render!;
+      assert.deepEqual(r.tokens, fugakuRef.encode('def f():'));
+      const empty = done(await fugaku.request({ id: id(), type: 'complete', prefix: '' }));
+      assert.equal(empty.usage.inputTokens, 0, 'an empty prefix and no BOS: nothing to evaluate, an empty answer');
+    });
   });
 });

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { CODER_ANSWER, CODER_FIM_ANSWER, FUGAKU_ANSWER, LLM_JP_ANSWER, LLM_JP_BYTES_ANSWER, LOOP_TEXT } from '../fixtures/presets.js';
+import {
+  CODER_ANSWER,
+  CODER_FIM_ANSWER,
+  FUGAKU_ANSWER,
+  LLM_JP_ANSWER,
+  LLM_JP_BYTES_ANSWER,
+  LOOP_TEXT,
+} from '../fixtures/presets.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { Client, spawnBackend, type BackendProcess } from './harness.js';
 
@@ -20,7 +27,9 @@ describe('backend: generation', function () {
     return c;
   }
 
-  before(() => { dir = makeTinyModelDir(); });
+  before(() => {
+    dir = makeTinyModelDir();
+  });
   after(async () => {
     for (const c of clients) c.close();
     await Promise.all(backends.map((b) => b.stop()));
@@ -29,27 +38,43 @@ describe('backend: generation', function () {
 
   describe('LLM-jp-3', () => {
     let c: Client;
-    before(async () => { c = await open('llm-jp-3-1.8b'); });
+    before(async () => {
+      c = await open('llm-jp-3-1.8b');
+    });
 
     it('renders the instruct template exactly, with exactly one BOS', async () => {
-      const res = await c.request({ id: 'r1', type: 'render', messages: [
-        { role: 'system', content: 'ignored: the template writes its fixed sentence' },
-        { role: 'user', content: 'こんにちは' },
-        { role: 'assistant', content: 'はい' },
-        { role: 'user', content: '</s><s>次' },
-      ] });
+      const res = await c.request({
+        id: 'r1',
+        type: 'render',
+        messages: [
+          { role: 'system', content: 'ignored: the template writes its fixed sentence' },
+          { role: 'user', content: 'こんにちは' },
+          { role: 'assistant', content: 'はい' },
+          { role: 'user', content: '</s><s>次' },
+        ],
+      });
       assert.equal(res.final.type, 'done');
       const render = res.final.type === 'done' ? res.final.render! : undefined;
-      assert.equal(render!.text, `<s>${SYSTEM_SENTENCE}\n\n### 指示:\nこんにちは\n\n### 応答:\nはい</s>\n\n### 指示:\n</s><s>次\n\n### 応答:\n`);
+      assert.equal(
+        render!.text,
+        `<s>${SYSTEM_SENTENCE}\n\n### 指示:\nこんにちは\n\n### 応答:\nはい</s>\n\n### 指示:\n</s><s>次\n\n### 応答:\n`,
+      );
       assert.equal(render!.tokens.filter((t) => t === 1).length, 1, 'one BOS, even though the user typed "<s>"');
       assert.equal(render!.tokens[0], 1);
-      assert.equal(render!.tokens.filter((t) => t === 2).length, 1, 'one EOS, after the assistant turn; the typed "</s>" stays text');
+      assert.equal(
+        render!.tokens.filter((t) => t === 2).length,
+        1,
+        'one EOS, after the assistant turn; the typed "</s>" stays text',
+      );
       assert.equal(render!.pieces[0], '<s>');
       assert.equal(render!.tokens.length, render!.pieces.length);
     });
 
     it('counts a whole prompt and each text in one request, as render and chat would evaluate them', async () => {
-      const messages = [{ role: 'system', content: 'x' }, { role: 'user', content: 'こんにちは' }];
+      const messages = [
+        { role: 'system', content: 'x' },
+        { role: 'user', content: 'こんにちは' },
+      ];
       const rendered = await c.request({ id: 'n1', type: 'render', messages });
       const counted = await c.request({ id: 'n2', type: 'count', messages, texts: ['こんにちは', '', 'abc\ndef'] });
       assert.ok(rendered.final.type === 'done' && counted.final.type === 'done');
@@ -67,7 +92,14 @@ describe('backend: generation', function () {
     });
 
     it('streams the scripted answer exactly, with no broken character', async () => {
-      const res = await c.request({ id: 'c1', type: 'chat', messages: [{ role: 'system', content: '' }, { role: 'user', content: '自己紹介して' }] });
+      const res = await c.request({
+        id: 'c1',
+        type: 'chat',
+        messages: [
+          { role: 'system', content: '' },
+          { role: 'user', content: '自己紹介して' },
+        ],
+      });
       assert.equal(res.final.type, 'done');
       assert.equal(res.text, LLM_JP_ANSWER);
       assert.ok(res.chunks.length > 1, 'streamed in several chunks');
@@ -83,7 +115,11 @@ describe('backend: generation', function () {
       const res = await c.request({ id: 'b1', type: 'complete', prefix: 'f(' });
       assert.equal(res.text, LLM_JP_BYTES_ANSWER);
       assert.ok(!res.text.includes('\uFFFD'));
-      assert.equal(res.final.type === 'done' && res.final.usage.outputTokens, Buffer.byteLength(LLM_JP_BYTES_ANSWER), 'one token per byte');
+      assert.equal(
+        res.final.type === 'done' && res.final.usage.outputTokens,
+        Buffer.byteLength(LLM_JP_BYTES_ANSWER),
+        'one token per byte',
+      );
     });
 
     it('reuses the KV cache: a completion that extends the last prompt evaluates only the new tail', async () => {
@@ -95,9 +131,16 @@ describe('backend: generation', function () {
       if (first.final.type !== 'done' || second.final.type !== 'done') return;
       assert.ok(first.final.usage.evaluatedInputTokens > 40, 'the first time, nearly all of the prompt is evaluated');
       assert.ok(second.final.usage.inputTokens > 40);
-      assert.ok(second.final.usage.evaluatedInputTokens <= 2, `evaluated ${second.final.usage.evaluatedInputTokens} of ${second.final.usage.inputTokens}`);
+      assert.ok(
+        second.final.usage.evaluatedInputTokens <= 2,
+        `evaluated ${second.final.usage.evaluatedInputTokens} of ${second.final.usage.inputTokens}`,
+      );
       const again = await c.request({ id: 'k3', type: 'complete', prefix: `${prefix}x`, maxTokens: 3 });
-      assert.equal(again.final.type === 'done' && again.final.usage.evaluatedInputTokens, 1, 'the same prompt again evaluates only its last token');
+      assert.equal(
+        again.final.type === 'done' && again.final.usage.evaluatedInputTokens,
+        1,
+        'the same prompt again evaluates only its last token',
+      );
     });
 
     it('stops a prefix completion where it runs into the suffix', async () => {
@@ -123,8 +166,16 @@ describe('backend: generation', function () {
       assert.equal(res.final.type === 'error' && res.final.code, 'cancelled');
       assert.ok(res.text.startsWith(LOOP_TEXT));
       const status = await c.request({ id: 'st', type: 'status' });
-      assert.equal(status.final.type === 'done' && status.final.status!.sequences.inUse, 0, 'no sequence is still generating');
-      assert.equal(status.final.type === 'done' && status.final.status!.requestsInFlight, 1, 'only the status request itself');
+      assert.equal(
+        status.final.type === 'done' && status.final.status!.sequences.inUse,
+        0,
+        'no sequence is still generating',
+      );
+      assert.equal(
+        status.final.type === 'done' && status.final.status!.requestsInFlight,
+        1,
+        'only the status request itself',
+      );
     });
 
     it('lets a new completion from the same connection supersede the previous one', async () => {
@@ -139,18 +190,30 @@ describe('backend: generation', function () {
 
     it('runs chat and completion concurrently on separate sequences', async () => {
       const order: string[] = [];
-      const completion = c.request({ id: 'cc', type: 'complete', prefix: 'z#', maxTokens: 300 }).then((r) => { order.push('complete'); return r; });
-      const chat = c.request({ id: 'ch', type: 'chat', messages: [{ role: 'user', content: 'やあ' }] }).then((r) => { order.push('chat'); return r; });
+      const completion = c.request({ id: 'cc', type: 'complete', prefix: 'z#', maxTokens: 300 }).then((r) => {
+        order.push('complete');
+        return r;
+      });
+      const chat = c.request({ id: 'ch', type: 'chat', messages: [{ role: 'user', content: 'やあ' }] }).then((r) => {
+        order.push('chat');
+        return r;
+      });
       const [co, ch] = await Promise.all([completion, chat]);
       assert.equal(ch.text, LLM_JP_ANSWER);
       assert.equal(co.final.type === 'done' && co.final.usage.outputTokens, 300);
-      assert.deepEqual(order, ['chat', 'complete'], 'the short chat finished while the long completion was still running');
+      assert.deepEqual(
+        order,
+        ['chat', 'complete'],
+        'the short chat finished while the long completion was still running',
+      );
     });
   });
 
   describe('Fugaku-LLM', () => {
     let c: Client;
-    before(async () => { c = await open('fugaku', ['--accept-terms', 'fugaku-llm']); });
+    before(async () => {
+      c = await open('fugaku', ['--accept-terms', 'fugaku-llm']);
+    });
 
     it('renders its ### 指示 / ### 応答 format with no BOS', async () => {
       const res = await c.request({ id: 'r', type: 'render', messages: [{ role: 'user', content: '富岳とは?' }] });
@@ -167,12 +230,24 @@ describe('backend: generation', function () {
 
   describe('generic GGUF with a chat template and FIM tokens', () => {
     let c: Client;
-    before(async () => { c = await open('generic-fim'); });
+    before(async () => {
+      c = await open('generic-fim');
+    });
 
     it('renders with the GGUF chat template', async () => {
-      const res = await c.request({ id: 'r', type: 'render', messages: [{ role: 'system', content: 'S' }, { role: 'user', content: 'hi' }] });
+      const res = await c.request({
+        id: 'r',
+        type: 'render',
+        messages: [
+          { role: 'system', content: 'S' },
+          { role: 'user', content: 'hi' },
+        ],
+      });
       const render = res.final.type === 'done' ? res.final.render! : undefined;
-      assert.equal(render!.text, '<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n');
+      assert.equal(
+        render!.text,
+        '<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n',
+      );
     });
 
     it('chats through the template', async () => {

@@ -19,7 +19,10 @@ export interface BackendProcess {
   stop(): Promise<void>;
 }
 
-export function spawnBackend(args: string[], env: Record<string, string | undefined> = { FUDE_BACKEND_TOKEN: TEST_TOKEN }): BackendProcess {
+export function spawnBackend(
+  args: string[],
+  env: Record<string, string | undefined> = { FUDE_BACKEND_TOKEN: TEST_TOKEN },
+): BackendProcess {
   const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   const proc = spawn(process.execPath, [BACKEND_MAIN, '--gpu', 'cpu', '--threads', '1', ...args], {
@@ -29,17 +32,30 @@ export function spawnBackend(args: string[], env: Record<string, string | undefi
   const stderr: string[] = [];
   const events: BackendEvent[] = [];
   proc.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(...d.split('\n').filter(Boolean)));
-  const exit = once(proc, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  const exit = once(proc, 'exit').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+  }));
   const ready = new Promise<ReadyLine>((resolve, reject) => {
-    readBackendEvents(proc.stdout, (ev) => {
-      events.push(ev);
-      if (ev.event === 'ready') resolve(ev);
-    }, (line) => reject(new Error(`the backend printed a line that is not an event: ${line.slice(0, 200)}`)));
-    void exit.then(({ code }) => reject(new Error(`backend exited (${code}) before ready: ${stderr.slice(-5).join(' | ')}`)));
+    readBackendEvents(
+      proc.stdout,
+      (ev) => {
+        events.push(ev);
+        if (ev.event === 'ready') resolve(ev);
+      },
+      (line) => reject(new Error(`the backend printed a line that is not an event: ${line.slice(0, 200)}`)),
+    );
+    void exit.then(({ code }) =>
+      reject(new Error(`backend exited (${code}) before ready: ${stderr.slice(-5).join(' | ')}`)),
+    );
   });
   ready.catch(() => undefined);
   return {
-    proc, stderr, ready, events, exit,
+    proc,
+    stderr,
+    ready,
+    events,
+    exit,
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
       await exit;
@@ -56,7 +72,10 @@ export interface Collected {
 }
 
 export class Client {
-  private readonly waiters = new Map<string, { chunks: string[]; progress: Collected['progress']; onChunk?: (t: string) => void; resolve(c: Collected): void }>();
+  private readonly waiters = new Map<
+    string,
+    { chunks: string[]; progress: Collected['progress']; onChunk?: (t: string) => void; resolve(c: Collected): void }
+  >();
   readonly unmatched: ServerEvent[] = [];
 
   private constructor(readonly ws: WebSocket) {

@@ -39,7 +39,8 @@ describe('backend: lanes, priorities, prefill, progress, throughput (issue 14)',
   let c2: Client;
   let readyThroughput: unknown;
 
-  const status = async (): Promise<StatusResult> => done(await c2.request({ id: `s${Math.random()}`, type: 'status' })).status!;
+  const status = async (): Promise<StatusResult> =>
+    done(await c2.request({ id: `s${Math.random()}`, type: 'status' })).status!;
   /** Resolves once the completion lane is evaluating a prompt (a prefill holds it). */
   const whileCompleteLaneEvaluates = async () => {
     for (;;) {
@@ -68,33 +69,68 @@ describe('backend: lanes, priorities, prefill, progress, throughput (issue 14)',
   it('reports the load-time calibration, lanes sized for their use, and memory per part as the fit check estimates it', async () => {
     const s = await status();
     assert.equal(s.throughput.measuredAt, 'calibration');
-    assert.ok(s.throughput.promptTokensPerSecond > 0 && s.throughput.decodeTokensPerSecond > 0, JSON.stringify(s.throughput));
-    assert.deepEqual(readyThroughput, { promptTokensPerSecond: s.throughput.promptTokensPerSecond, decodeTokensPerSecond: s.throughput.decodeTokensPerSecond, measuredAt: 'calibration' });
-    assert.deepEqual(s.lanes.map((l) => [l.name, l.contextSize, l.busy, l.queued]), [
-      ['chat', CONTEXT, false, 0], ['docs', CONTEXT, false, 0], ['complete', COMPLETE_CONTEXT, false, 0],
-    ]);
-    assert.deepEqual(s.memory.parts.map((p) => p.part), ['weights', 'kv:chat', 'kv:docs', 'compute:chat+docs', 'kv:complete', 'compute:complete']);
+    assert.ok(
+      s.throughput.promptTokensPerSecond > 0 && s.throughput.decodeTokensPerSecond > 0,
+      JSON.stringify(s.throughput),
+    );
+    assert.deepEqual(readyThroughput, {
+      promptTokensPerSecond: s.throughput.promptTokensPerSecond,
+      decodeTokensPerSecond: s.throughput.decodeTokensPerSecond,
+      measuredAt: 'calibration',
+    });
+    assert.deepEqual(
+      s.lanes.map((l) => [l.name, l.contextSize, l.busy, l.queued]),
+      [
+        ['chat', CONTEXT, false, 0],
+        ['docs', CONTEXT, false, 0],
+        ['complete', COMPLETE_CONTEXT, false, 0],
+      ],
+    );
+    assert.deepEqual(
+      s.memory.parts.map((p) => p.part),
+      ['weights', 'kv:chat', 'kv:docs', 'compute:chat+docs', 'kv:complete', 'compute:complete'],
+    );
     const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
     try {
-      const e = await estimateResources(llama, await readGgufFileInfo(modelPath), { gpuLayers: 'auto', contextSize: CONTEXT });
+      const e = await estimateResources(llama, await readGgufFileInfo(modelPath), {
+        gpuLayers: 'auto',
+        contextSize: CONTEXT,
+      });
       assert.deepEqual(s.memory.parts, e.parts, 'status says what the fit check says');
-      assert.equal(e.parts.reduce((n, p) => n + p.bytes, 0), e.ramNeededBytes + e.vramNeededBytes, 'the parts add up to the total');
+      assert.equal(
+        e.parts.reduce((n, p) => n + p.bytes, 0),
+        e.ramNeededBytes + e.vramNeededBytes,
+        'the parts add up to the total',
+      );
     } finally {
       await llama.dispose();
     }
     const kv = Object.fromEntries(s.memory.parts.map((p) => [p.part, p.bytes]));
-    assert.equal(kv['kv:complete'] * 2, kv['kv:chat'], 'the completion lane holds half the tokens, so half the KV cache');
+    assert.equal(
+      kv['kv:complete'] * 2,
+      kv['kv:chat'],
+      'the completion lane holds half the tokens, so half the KV cache',
+    );
   });
 
   it('puts this request\'s speeds and its time queued in complete and chat dones, and status then says "requests"', async () => {
     const d = done(await c.request({ id: 't1', type: 'complete', prefix: code(600, 'alpha'), maxTokens: 8 }));
     assert.ok(d.usage.evaluatedInputTokens > 500);
-    assert.ok(d.throughput!.promptTokensPerSecond > 0 && d.throughput!.decodeTokensPerSecond > 0, JSON.stringify(d.throughput));
+    assert.ok(
+      d.throughput!.promptTokensPerSecond > 0 && d.throughput!.decodeTokensPerSecond > 0,
+      JSON.stringify(d.throughput),
+    );
     assert.ok(d.timings.queuedMs !== undefined && d.timings.queuedMs >= 0);
     const s = await status();
     assert.equal(s.throughput.measuredAt, 'requests');
-    assert.equal(s.throughput.promptTokensPerSecond, d.throughput!.promptTokensPerSecond, 'the first request replaces the calibration');
-    const chat = done(await c.request({ id: 't2', type: 'chat', messages: [{ role: 'user', content: 'hi' }], maxTokens: 4 }));
+    assert.equal(
+      s.throughput.promptTokensPerSecond,
+      d.throughput!.promptTokensPerSecond,
+      'the first request replaces the calibration',
+    );
+    const chat = done(
+      await c.request({ id: 't2', type: 'chat', messages: [{ role: 'user', content: 'hi' }], maxTokens: 4 }),
+    );
     assert.ok(chat.throughput && chat.timings.queuedMs !== undefined);
   });
 
@@ -104,7 +140,11 @@ describe('backend: lanes, priorities, prefill, progress, throughput (issue 14)',
     assert.equal(p.stopReason, 'none');
     assert.equal(p.usage.outputTokens, 0);
     // BOS and <fim_prefix> are all it shares with what the cache held.
-    assert.equal(p.usage.evaluatedInputTokens, p.usage.inputTokens - 2, 'a prefill evaluates all the cache does not hold');
+    assert.equal(
+      p.usage.evaluatedInputTokens,
+      p.usage.inputTokens - 2,
+      'a prefill evaluates all the cache does not hold',
+    );
     assert.ok(p.throughput!.promptTokensPerSecond > 0);
     const r = await c.request({ id: 'p2', type: 'complete', prefix: `${prefix}x` });
     const d = done(r);
@@ -141,25 +181,40 @@ describe('backend: lanes, priorities, prefill, progress, throughput (issue 14)',
   it('pauses a prefill while a chat evaluates, and finishes it afterwards', async () => {
     const prefix = code(1900, 'eta');
     let prefillDoneAt = 0;
-    const pre = c.request({ id: 'h1', type: 'prefill', prefix }).then((r) => { prefillDoneAt = performance.now(); return r; });
+    const pre = c.request({ id: 'h1', type: 'prefill', prefix }).then((r) => {
+      prefillDoneAt = performance.now();
+      return r;
+    });
     await whileCompleteLaneEvaluates();
-    const chat = await c.request({ id: 'h2', type: 'chat', messages: [{ role: 'user', content: 'hello' }], maxTokens: 16 });
+    const chat = await c.request({
+      id: 'h2',
+      type: 'chat',
+      messages: [{ role: 'user', content: 'hello' }],
+      maxTokens: 16,
+    });
     const chatDoneAt = performance.now();
     const p = done(await pre);
     assert.ok(chatDoneAt < prefillDoneAt, 'the chat ended first');
     assert.equal(done(chat).stopReason === 'eos' || done(chat).stopReason === 'maxTokens', true);
-    assert.equal(p.usage.evaluatedInputTokens, p.usage.inputTokens - 2, 'the prefill resumed and read everything the cache did not hold');
+    assert.equal(
+      p.usage.evaluatedInputTokens,
+      p.usage.inputTokens - 2,
+      'the prefill resumed and read everything the cache did not hold',
+    );
   });
 
-  it('sends progress while a chat reads a long prompt, and lets a completion run between the chat\'s batches', async () => {
+  it("sends progress while a chat reads a long prompt, and lets a completion run between the chat's batches", async () => {
     const content = code(3600, 'theta');
     const chunksBefore: number[] = [];
     let completionSentAt = 0;
     let completionFirstAt = 0;
     let chatFirstAt = 0;
-    const chatPromise = c.request({ id: 'l1', type: 'chat', messages: [{ role: 'user', content }], maxTokens: 4 }, () => {
-      if (!chatFirstAt) chatFirstAt = performance.now();
-    });
+    const chatPromise = c.request(
+      { id: 'l1', type: 'chat', messages: [{ role: 'user', content }], maxTokens: 4 },
+      () => {
+        if (!chatFirstAt) chatFirstAt = performance.now();
+      },
+    );
     // Once the chat has read a first batch, type a completion on the other connection.
     for (;;) {
       const s = await status();
@@ -177,7 +232,10 @@ describe('backend: lanes, priorities, prefill, progress, throughput (issue 14)',
     const [chat, comp] = await Promise.all([chatPromise, completion]);
     const d = done(chat);
     assert.equal(comp.text, CODER_FIM_ANSWER);
-    assert.ok(completionFirstAt > completionSentAt && completionFirstAt < chatFirstAt, 'the completion answered before the chat finished reading');
+    assert.ok(
+      completionFirstAt > completionSentAt && completionFirstAt < chatFirstAt,
+      'the completion answered before the chat finished reading',
+    );
     // Progress: increasing, below the total, the total is what the chat evaluated.
     assert.ok(chat.progress.length >= 1, 'at least one progress event');
     for (let i = 0; i < chat.progress.length; i++) {
@@ -187,8 +245,14 @@ describe('backend: lanes, priorities, prefill, progress, throughput (issue 14)',
       if (i > 0) assert.ok(p.evaluatedTokens > chat.progress[i - 1].evaluatedTokens);
     }
     // While the completion read its prompt, the chat read at most the batch it had started (and nothing more).
-    const during = chat.progress.filter((p) => p.at > completionSentAt && p.at < completionFirstAt).map((p) => p.evaluatedTokens);
-    if (during.length > 0) assert.ok(Math.max(...during) - chunksBefore[0] <= 2 * BATCH, `the chat went from ${chunksBefore[0]} to ${Math.max(...during)} meanwhile`);
+    const during = chat.progress
+      .filter((p) => p.at > completionSentAt && p.at < completionFirstAt)
+      .map((p) => p.evaluatedTokens);
+    if (during.length > 0)
+      assert.ok(
+        Math.max(...during) - chunksBefore[0] <= 2 * BATCH,
+        `the chat went from ${chunksBefore[0]} to ${Math.max(...during)} meanwhile`,
+      );
   });
 
   it('streams the first piece of text at once and joins the rest (never loses or reorders any)', async () => {

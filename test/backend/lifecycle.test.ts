@@ -41,7 +41,9 @@ describe('backend: lifecycle', function () {
       b.stdout.on('data', (d) => { if (String(d).includes('"event":"ready"')) console.log(b.pid); });
       setInterval(() => {}, 1000);`;
     const parent = spawn(process.execPath, ['-e', parentScript], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const backendPid = await new Promise<number>((resolve) => parent.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
+    const backendPid = await new Promise<number>((resolve) =>
+      parent.stdout.once('data', (d) => resolve(Number(String(d).trim()))),
+    );
     assert.ok(processAlive(backendPid));
     parent.kill('SIGKILL');
     const took = await waitUntil(() => !processAlive(backendPid), 5_000);

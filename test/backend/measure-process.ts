@@ -32,26 +32,41 @@ function vmHwmKiB(pid: number): number | undefined {
 
 export async function measureBackend(args: string[], limitMs: number): Promise<Measured> {
   const started = performance.now();
-  const proc = spawn(process.execPath, ['--import', EXIT_HOOK, BACKEND_MAIN, '--gpu', 'cpu', '--threads', '1', ...args], {
-    env: { ...process.env, FUDE_BACKEND_TOKEN: TEST_TOKEN },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    ['--import', EXIT_HOOK, BACKEND_MAIN, '--gpu', 'cpu', '--threads', '1', ...args],
+    {
+      env: { ...process.env, FUDE_BACKEND_TOKEN: TEST_TOKEN },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let text = '';
-  proc.stderr.setEncoding('utf8').on('data', (d: string) => { text += d.slice(0, 1_000_000); });
+  proc.stderr.setEncoding('utf8').on('data', (d: string) => {
+    text += d.slice(0, 1_000_000);
+  });
   let peakKiB = 0;
-  const poll = setInterval(() => { peakKiB = Math.max(peakKiB, vmHwmKiB(proc.pid!) ?? 0); }, POLL_MS);
+  const poll = setInterval(() => {
+    peakKiB = Math.max(peakKiB, vmHwmKiB(proc.pid!) ?? 0);
+  }, POLL_MS);
   let timedOut = false;
-  const killer = setTimeout(() => { timedOut = true; proc.kill('SIGKILL'); }, limitMs);
-  const [code, signal] = await once(proc, 'exit') as [number | null, NodeJS.Signals | null];
+  const killer = setTimeout(() => {
+    timedOut = true;
+    proc.kill('SIGKILL');
+  }, limitMs);
+  const [code, signal] = (await once(proc, 'exit')) as [number | null, NodeJS.Signals | null];
   const ms = performance.now() - started;
   clearInterval(poll);
   clearTimeout(killer);
-  if (proc.stderr.readableLength > 0 || !proc.stderr.readableEnded) await once(proc.stderr, 'end').catch(() => undefined);
+  if (proc.stderr.readableLength > 0 || !proc.stderr.readableEnded)
+    await once(proc.stderr, 'end').catch(() => undefined);
   const lines = text.split('\n').filter(Boolean);
   const reported = lines.find((l) => l.startsWith(RSS_MARK));
   if (reported) peakKiB = Math.max(peakKiB, Number(reported.slice(RSS_MARK.length)));
   return {
-    code, signal, ms, timedOut,
+    code,
+    signal,
+    ms,
+    timedOut,
     peakMiB: peakKiB > 0 ? peakKiB / 1024 : Number.NaN,
     stderr: lines.filter((l) => !l.startsWith(RSS_MARK)),
   };

@@ -23,7 +23,11 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], env: Record<string, string | undefined> = {}, onLine?: (l: ModelsLine, kill: () => void) => void): Promise<Run> {
+function run(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  onLine?: (l: ModelsLine, kill: () => void) => void,
+): Promise<Run> {
   const merged: NodeJS.ProcessEnv = { ...process.env, HF_TOKEN: undefined, HF_ENDPOINT: undefined, ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   const proc = spawn(process.execPath, [BIN, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,7 +49,9 @@ function run(args: string[], env: Record<string, string | undefined> = {}, onLin
       }
     }
   });
-  proc.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+  proc.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+  });
   return once(proc, 'exit').then(([code]) => ({ code: code as number | null, lines, stdout, stderr }));
 }
 
@@ -74,7 +80,9 @@ describe('fude-models (the command line)', function () {
     await server.close();
     removeTinyModelDir(fixtures);
   });
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'fude-cli-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fude-cli-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('pulls an hf: file as JSON lines, lists, verifies and removes it', async () => {
@@ -89,7 +97,13 @@ describe('fude-models (the command line)', function () {
     assert.equal(list.code, 0);
     assert.equal(list.lines.length, 1);
     const m = list.lines[0];
-    assert.ok(m.event === 'model' && m.source === 'hf:o/r/m.gguf' && m.sha256 === sha256(gguf) && !m.partial && m.downloadedAt !== null);
+    assert.ok(
+      m.event === 'model' &&
+        m.source === 'hf:o/r/m.gguf' &&
+        m.sha256 === sha256(gguf) &&
+        !m.partial &&
+        m.downloadedAt !== null,
+    );
 
     const ok = await run(['verify', join(dir, 'm.gguf'), '--sha256', sha256(gguf), '--json']);
     assert.equal(ok.code, 0);
@@ -103,7 +117,15 @@ describe('fude-models (the command line)', function () {
   });
 
   it('exits 2 for a wrong checksum, an HTML page, a missing file and bad usage', async () => {
-    const sum = await run(['pull', `${server.url}/o/r/resolve/main/m.gguf`, '--dir', dir, '--sha256', 'a'.repeat(64), '--json']);
+    const sum = await run([
+      'pull',
+      `${server.url}/o/r/resolve/main/m.gguf`,
+      '--dir',
+      dir,
+      '--sha256',
+      'a'.repeat(64),
+      '--json',
+    ]);
     assert.equal(sum.code, 2);
     assert.equal(errorOf(sum)?.code, 'checksum_mismatch');
     const page = await run(['pull', `${server.url}/page.gguf`, '--dir', dir, '--json']);
@@ -122,10 +144,16 @@ describe('fude-models (the command line)', function () {
     assert.equal(without.code, 2);
     assert.equal(errorOf(without)?.code, 'auth_required');
     assert.match(errorOf(without)!.message, /needs a Hugging Face token/);
-    const withToken = await run(['pull', 'hf:o/gated/g.gguf', '--dir', dir, '--json'], { HF_TOKEN: 'hf_cli_secret_token', HF_ENDPOINT: server.url });
+    const withToken = await run(['pull', 'hf:o/gated/g.gguf', '--dir', dir, '--json'], {
+      HF_TOKEN: 'hf_cli_secret_token',
+      HF_ENDPOINT: server.url,
+    });
     assert.equal(withToken.code, 0, withToken.stderr);
     for (const r of [without, withToken]) assert.ok(!(r.stdout + r.stderr).includes('hf_cli_secret_token'));
-    assert.ok(!readFileSync(join(dir, '.fude-models.json'), 'utf8').includes('hf_cli_secret_token'), 'the token is not written to disk');
+    assert.ok(
+      !readFileSync(join(dir, '.fude-models.json'), 'utf8').includes('hf_cli_secret_token'),
+      'the token is not written to disk',
+    );
   });
 
   it('exits 1 when the server keeps failing', async () => {
@@ -161,7 +189,16 @@ describe('fude-models (the command line)', function () {
   });
 
   it('fit --json gives one report per target: a local file and a served one', async () => {
-    const r = await run(['fit', ggufPath, 'hf:o/r/m.gguf', '--endpoint', server.url, '--context-size', '1024', '--json']);
+    const r = await run([
+      'fit',
+      ggufPath,
+      'hf:o/r/m.gguf',
+      '--endpoint',
+      server.url,
+      '--context-size',
+      '1024',
+      '--json',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const reports = r.lines.filter((l) => l.event === 'fit');
     assert.equal(reports.length, 2);
@@ -177,11 +214,18 @@ describe('fude-models (the command line)', function () {
     assert.equal(errorOf(missing)?.code, 'not_found');
   });
 
-  it('answers the extension\'s fit runner per target, as each arrives, failures included', async () => {
+  it("answers the extension's fit runner per target, as each arrives, failures included", async () => {
     const seen: string[] = [];
     const answers = await runFit(
       { extensionPath: REPO, execPath: process.execPath, isElectron: false, nodePath: '', env: process.env },
-      { targets: [ggufPath, `${server.url}/page.gguf`, join(dir, 'none.gguf')], endpoint: server.url, gpu: 'cpu', gpuLayers: 'auto', contextSize: 512, onAnswer: (t) => seen.push(t) },
+      {
+        targets: [ggufPath, `${server.url}/page.gguf`, join(dir, 'none.gguf')],
+        endpoint: server.url,
+        gpu: 'cpu',
+        gpuLayers: 'auto',
+        contextSize: 512,
+        onAnswer: (t) => seen.push(t),
+      },
     );
     assert.deepEqual(seen, [ggufPath, `${server.url}/page.gguf`, join(dir, 'none.gguf')]);
     const ok = answers.get(ggufPath)!;

@@ -9,12 +9,20 @@ import { Client, spawnBackend, TEST_TOKEN, type BackendProcess } from './harness
 const MODEL = 'llm-jp-3-1.8b-instruct';
 
 /** A raw HTTP exchange, for what the client library will not send (an Origin, a broken body, a wrong method). */
-function raw(port: number, method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
+function raw(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (d: Buffer) => parts.push(d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -68,14 +76,23 @@ describe('backend: the OpenAI API with the official openai client', function () 
 
   it('lists the loaded model, and retrieves it by id', async () => {
     const page = await openai.models.list();
-    assert.deepEqual(page.data.map((m) => m.id), [MODEL]);
+    assert.deepEqual(
+      page.data.map((m) => m.id),
+      [MODEL],
+    );
     assert.equal(page.data[0].owned_by, 'fude');
     const one = await openai.models.retrieve(MODEL);
     assert.equal(one.id, MODEL);
   });
 
-  it('answers a chat through the family\'s chat format, not streamed', async () => {
-    const res = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'system', content: 'x' }, { role: 'user', content: '自己紹介して' }] });
+  it("answers a chat through the family's chat format, not streamed", async () => {
+    const res = await openai.chat.completions.create({
+      model: MODEL,
+      messages: [
+        { role: 'system', content: 'x' },
+        { role: 'user', content: '自己紹介して' },
+      ],
+    });
     assert.equal(res.object, 'chat.completion');
     assert.equal(res.choices.length, 1);
     assert.equal(res.choices[0].message.role, 'assistant');
@@ -87,7 +104,12 @@ describe('backend: the OpenAI API with the official openai client', function () 
   });
 
   it('streams a chat: role first, then text, the finish reason, and usage in a last chunk with no choices', async () => {
-    const stream = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'やあ' }], stream: true, stream_options: { include_usage: true } });
+    const stream = await openai.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: 'やあ' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     const chunks = [];
     for await (const c of stream) chunks.push(c);
     assert.deepEqual(chunks[0].choices[0].delta, { role: 'assistant', content: '' });
@@ -95,7 +117,10 @@ describe('backend: the OpenAI API with the official openai client', function () 
     assert.equal(text, LLM_JP_ANSWER);
     assert.ok(chunks.length > 5, 'streamed in many chunks');
     const finish = chunks.filter((c) => c.choices[0]?.finish_reason);
-    assert.deepEqual(finish.map((c) => c.choices[0].finish_reason), ['stop']);
+    assert.deepEqual(
+      finish.map((c) => c.choices[0].finish_reason),
+      ['stop'],
+    );
     const last = chunks.at(-1)!;
     assert.deepEqual(last.choices, []);
     assert.ok(last.usage!.completion_tokens > 5);
@@ -104,10 +129,18 @@ describe('backend: the OpenAI API with the official openai client', function () 
   });
 
   it('stops a chat at a stop string (a string or an array)', async () => {
-    const one = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'a' }], stop: '私' });
+    const one = await openai.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: 'a' }],
+      stop: '私',
+    });
     assert.equal(one.choices[0].message.content, 'こんにちは。');
     assert.equal(one.choices[0].finish_reason, 'stop');
-    const many = await openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'a' }], stop: ['Fude', 'ちは'] });
+    const many = await openai.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: 'a' }],
+      stop: ['Fude', 'ちは'],
+    });
     assert.equal(many.choices[0].message.content, 'こんに');
   });
 
@@ -139,7 +172,12 @@ describe('backend: the OpenAI API with the official openai client', function () 
     assert.equal(whole.object, 'text_completion');
     assert.equal(whole.choices[0].text, LLM_JP_BYTES_ANSWER);
     assert.equal(whole.choices[0].finish_reason, 'stop');
-    const stream = await openai.completions.create({ model: MODEL, prompt: 'f(', stream: true, stream_options: { include_usage: true } });
+    const stream = await openai.completions.create({
+      model: MODEL,
+      prompt: 'f(',
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let finish: string | null = null;
     let usage: OpenAI.CompletionUsage | null | undefined;
@@ -153,7 +191,7 @@ describe('backend: the OpenAI API with the official openai client', function () 
     assert.equal(usage!.completion_tokens, Buffer.byteLength(LLM_JP_BYTES_ANSWER), 'one token per byte');
   });
 
-  it('completes with OpenAI\'s default budget of 16 tokens, max_tokens, stop strings and a suffix', async () => {
+  it("completes with OpenAI's default budget of 16 tokens, max_tokens, stop strings and a suffix", async () => {
     const loop = await openai.completions.create({ model: MODEL, prompt: 'x#' });
     assert.equal(loop.choices[0].finish_reason, 'length');
     assert.equal(loop.usage!.completion_tokens, 16);
@@ -167,7 +205,7 @@ describe('backend: the OpenAI API with the official openai client', function () 
     assert.equal(beforeSuffix.choices[0].text, 'ab', 'a prefix completion stops where it runs into the suffix');
   });
 
-  it('refuses a wrong key with 401 in OpenAI\'s error shape', async () => {
+  it("refuses a wrong key with 401 in OpenAI's error shape", async () => {
     const wrong = new OpenAI({ baseURL: `http://127.0.0.1:${port}/v1`, apiKey: 'wrong', maxRetries: 0 });
     await assert.rejects(wrong.models.list(), (e: unknown) => {
       assert.ok(e instanceof OpenAI.AuthenticationError);
@@ -182,22 +220,34 @@ describe('backend: the OpenAI API with the official openai client', function () 
 
   it('refuses any browser page (an Origin header) with 403, even with the token', async () => {
     for (const origin of ['http://evil.example', 'null', 'vscode-webview://abc']) {
-      const res = await raw(port, 'POST', '/v1/chat/completions', { ...auth, origin }, JSON.stringify({ model: MODEL, messages: [{ role: 'user', content: 'x' }] }));
+      const res = await raw(
+        port,
+        'POST',
+        '/v1/chat/completions',
+        { ...auth, origin },
+        JSON.stringify({ model: MODEL, messages: [{ role: 'user', content: 'x' }] }),
+      );
       assert.equal(res.status, 403);
       assert.equal((JSON.parse(res.text) as { error: { type: string } }).error.type, 'permission_error');
     }
-    const preflight = await raw(port, 'OPTIONS', '/v1/chat/completions', { origin: 'http://evil.example', 'access-control-request-method': 'POST' });
+    const preflight = await raw(port, 'OPTIONS', '/v1/chat/completions', {
+      origin: 'http://evil.example',
+      'access-control-request-method': 'POST',
+    });
     assert.equal(preflight.status, 403);
     assert.equal(preflight.headers['access-control-allow-origin'], undefined);
   });
 
   it('answers an unknown model with 404 model_not_found, an unknown path with 404, a wrong method with 405', async () => {
-    await assert.rejects(openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }), (e: unknown) => {
-      assert.ok(e instanceof OpenAI.NotFoundError);
-      assert.equal(e.code, 'model_not_found');
-      assert.equal(e.param, 'model');
-      return true;
-    });
+    await assert.rejects(
+      openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }),
+      (e: unknown) => {
+        assert.ok(e instanceof OpenAI.NotFoundError);
+        assert.equal(e.code, 'model_not_found');
+        assert.equal(e.param, 'model');
+        return true;
+      },
+    );
     await assert.rejects(openai.models.retrieve('other'), OpenAI.NotFoundError);
     const path = await raw(port, 'POST', '/v1/embeddings', auth, '{}');
     assert.equal(path.status, 404);
@@ -221,11 +271,14 @@ describe('backend: the OpenAI API with the official openai client', function () 
       [{ messages: [{ role: 'tool', content: 'x' }] }, 'messages[0].role'],
     ];
     for (const [extra, param] of cases) {
-      await assert.rejects(openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'x' }], ...extra } as never), (e: unknown) => {
-        assert.ok(e instanceof OpenAI.BadRequestError, `${param}: ${String(e)}`);
-        assert.equal(e.param, param);
-        return true;
-      });
+      await assert.rejects(
+        openai.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'x' }], ...extra } as never),
+        (e: unknown) => {
+          assert.ok(e instanceof OpenAI.BadRequestError, `${param}: ${String(e)}`);
+          assert.equal(e.param, param);
+          return true;
+        },
+      );
     }
   });
 
@@ -238,7 +291,10 @@ describe('backend: the OpenAI API with the official openai client', function () 
 
   it('refuses a request on a full lane with 429 and Retry-After', async () => {
     const controller = new AbortController();
-    const long = await openai.completions.create({ model: MODEL, prompt: 'x#', max_tokens: 100_000, stream: true }, { signal: controller.signal });
+    const long = await openai.completions.create(
+      { model: MODEL, prompt: 'x#', max_tokens: 100_000, stream: true },
+      { signal: controller.signal },
+    );
     const it = long[Symbol.asyncIterator]();
     await it.next();
     await assert.rejects(openai.completions.create({ model: MODEL, prompt: 'f(' }), (e: unknown) => {
@@ -256,7 +312,10 @@ describe('backend: the OpenAI API with the official openai client', function () 
 
   it('cancels the generation in the model when the client aborts the stream', async () => {
     const controller = new AbortController();
-    const stream = await openai.completions.create({ model: MODEL, prompt: 'y#', max_tokens: 100_000, stream: true }, { signal: controller.signal });
+    const stream = await openai.completions.create(
+      { model: MODEL, prompt: 'y#', max_tokens: 100_000, stream: true },
+      { signal: controller.signal },
+    );
     let chunks = 0;
     // The openai client ends an aborted stream quietly, by closing the connection.
     for await (const _ of stream) if (++chunks === 3) controller.abort();
@@ -270,7 +329,10 @@ describe('backend: the OpenAI API with the official openai client', function () 
 
   it('cancels a not-streamed request when its client goes away', async () => {
     const controller = new AbortController();
-    const pending = openai.completions.create({ model: MODEL, prompt: 'z#', max_tokens: 100_000 }, { signal: controller.signal });
+    const pending = openai.completions.create(
+      { model: MODEL, prompt: 'z#', max_tokens: 100_000 },
+      { signal: controller.signal },
+    );
     const deadline = Date.now() + 3000;
     while ((await load()).inFlight === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     assert.equal((await load()).inFlight, 1, 'the request is generating');

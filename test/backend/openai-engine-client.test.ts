@@ -31,7 +31,7 @@ async function failure(stream: AsyncIterable<StreamPart>, onText?: (n: number) =
   assert.fail('the stream did not fail');
 }
 
-describe('backend: the remote-engine client against Fude\'s own OpenAI API', function () {
+describe("backend: the remote-engine client against Fude's own OpenAI API", function () {
   this.timeout(60_000);
   let dir: string;
   let backend: BackendProcess;
@@ -67,11 +67,19 @@ describe('backend: the remote-engine client against Fude\'s own OpenAI API', fun
     removeTinyModelDir(dir);
   });
 
-  it('lists the model with Fude\'s metadata: family, terms and context', async () => {
+  it("lists the model with Fude's metadata: family, terms and context", async () => {
     const { models } = await client.listModels();
-    assert.deepEqual(models.map((m) => m.id), [MODEL]);
+    assert.deepEqual(
+      models.map((m) => m.id),
+      [MODEL],
+    );
     assert.equal(models[0].contextLength, 2048);
-    assert.deepEqual(models[0].raw.fude, { family: 'llm-jp-3', termsId: 'llm-jp-3-172b-beta1', fim: false, contextSize: 2048 });
+    assert.deepEqual(models[0].raw.fude, {
+      family: 'llm-jp-3',
+      termsId: 'llm-jp-3-172b-beta1',
+      fim: false,
+      contextSize: 2048,
+    });
   });
 
   it('streams a chat with usage, finish reason and latency', async () => {
@@ -90,7 +98,7 @@ describe('backend: the remote-engine client against Fude\'s own OpenAI API', fun
     assert.equal(long.end.usage!.completionTokens, 5);
   });
 
-  it('raises unauthorized, model_not_found and rate_limited (with Retry-After) from the backend\'s answers', async () => {
+  it("raises unauthorized, model_not_found and rate_limited (with Retry-After) from the backend's answers", async () => {
     const wrong = new OpenAIEngineClient({ baseUrl, model: MODEL, apiKey: 'nope' });
     assert.equal((await failure(wrong.chat({ messages: [{ role: 'user', content: 'x' }] }))).code, 'unauthorized');
     wrong.dispose();
@@ -112,7 +120,9 @@ describe('backend: the remote-engine client against Fude\'s own OpenAI API', fun
 
   it('cancels by AbortSignal: the backend stops generating, and the partial text is kept', async () => {
     const controller = new AbortController();
-    const e = await failure(client.complete({ prompt: 'y#', maxTokens: 100_000, signal: controller.signal }), (n) => { if (n === 3) controller.abort(); });
+    const e = await failure(client.complete({ prompt: 'y#', maxTokens: 100_000, signal: controller.signal }), (n) => {
+      if (n === 3) controller.abort();
+    });
     assert.equal(e.code, 'cancelled');
     assert.ok(e.partialText!.length > 0 && LOOP_TEXT.repeat(10).startsWith(e.partialText!));
     assert.deepEqual(await settled(), { inFlight: 0, inUse: 0 }, 'no request in flight, no sequence generating');

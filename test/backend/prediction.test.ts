@@ -28,7 +28,9 @@ describe('backend: token prediction', function () {
     return c;
   }
 
-  before(() => { dir = makeTinyModelDir(); });
+  before(() => {
+    dir = makeTinyModelDir();
+  });
   after(async () => {
     for (const c of clients) c.close();
     await Promise.all(backends.map((b) => b.stop()));
@@ -41,7 +43,14 @@ describe('backend: token prediction', function () {
     const messages = [{ role: 'user', content: `次の文をそのまま書いて: ${LLM_JP_ANSWER}` }];
     const plain = await c.request({ id: 'a1', type: 'chat', messages, temperature: 0 });
     // Another lane, so the second request evaluates the same prompt from scratch too.
-    const predicted = await c.request({ id: 'a2', type: 'chat', lane: 'docs', messages, temperature: 0, predictFrom: 'input' });
+    const predicted = await c.request({
+      id: 'a2',
+      type: 'chat',
+      lane: 'docs',
+      messages,
+      temperature: 0,
+      predictFrom: 'input',
+    });
     assert.equal(plain.text, LLM_JP_ANSWER);
     assert.equal(predicted.text, plain.text);
     assert.equal(done(plain).prediction, undefined, 'no prediction asked for, none reported');
@@ -49,7 +58,14 @@ describe('backend: token prediction', function () {
     assert.ok(p.acceptedTokens > 0 && p.acceptedTokens <= p.predictedTokens, JSON.stringify(p));
     assert.deepEqual(done(predicted).usage, done(plain).usage);
     // With the cache warm, and with sampling settings of the model card: still the same text.
-    const again = await c.request({ id: 'a3', type: 'chat', messages, predictFrom: 'input', temperature: 0, repeatPenalty: 1 });
+    const again = await c.request({
+      id: 'a3',
+      type: 'chat',
+      messages,
+      predictFrom: 'input',
+      temperature: 0,
+      repeatPenalty: 1,
+    });
     assert.equal(again.text, plain.text);
   });
 
@@ -58,16 +74,31 @@ describe('backend: token prediction', function () {
     const script = copyScript();
     const model = writeCopyModel(join(dir, 'copy-thin.gguf'), { ...COPY_1_8B_SHAPE, layers: 1, ff: 256 }, script);
     const c = await open(['--model', model.path, '--context-size', '2048']);
-    const messages = translateCommentsMessages({ code: script.prompt, languageId: 'typescript' }, 'to-ja', DEFAULT_STYLE);
+    const messages = translateCommentsMessages(
+      { code: script.prompt, languageId: 'typescript' },
+      'to-ja',
+      DEFAULT_STYLE,
+    );
     const plain = await c.request({ id: 't1', type: 'chat', lane: 'docs', messages, temperature: 0, maxTokens: 1024 });
-    const predicted = await c.request({ id: 't2', type: 'chat', lane: 'docs', messages, temperature: 0, maxTokens: 1024, predictFrom: 'input' });
+    const predicted = await c.request({
+      id: 't2',
+      type: 'chat',
+      lane: 'docs',
+      messages,
+      temperature: 0,
+      maxTokens: 1024,
+      predictFrom: 'input',
+    });
     assert.equal(plain.text, script.answer);
     assert.equal(predicted.text, plain.text);
     const p = done(predicted).prediction!;
     const steps = done(predicted).usage.outputTokens - p.acceptedTokens;
     // node-llama-cpp 3.21's own predictor path accepts at most one predicted token per step, so it needs at least
     // half as many steps as tokens; the lookup loop accepts whole copied runs (the code between the comments).
-    assert.ok(steps < done(plain).usage.outputTokens * 0.5, `${steps} steps for ${done(plain).usage.outputTokens} tokens: ${JSON.stringify(p)}`);
+    assert.ok(
+      steps < done(plain).usage.outputTokens * 0.5,
+      `${steps} steps for ${done(plain).usage.outputTokens} tokens: ${JSON.stringify(p)}`,
+    );
   });
 
   it('a draft model of the same vocabulary: the same answer, drafted tokens accepted', async () => {
@@ -83,14 +114,22 @@ describe('backend: token prediction', function () {
     // The draft is the model itself here: every drafted token is right.
     assert.ok(p.acceptedTokens > 0 && p.acceptedTokens === p.predictedTokens, JSON.stringify(p));
     const status = done(await drafted.request({ id: 'd3', type: 'status' })).status!;
-    assert.deepEqual(status.memory.parts.filter((x) => x.part.startsWith('draft:')).map((x) => x.part), ['draft:weights', 'draft:context']);
+    assert.deepEqual(
+      status.memory.parts.filter((x) => x.part.startsWith('draft:')).map((x) => x.part),
+      ['draft:weights', 'draft:context'],
+    );
     // Completions do not use the draft.
     const comp = done(await drafted.request({ id: 'd4', type: 'complete', prefix: 'x', suffix: 'y' }));
     assert.equal(comp.prediction, undefined);
   });
 
   it('refuses a draft model with another vocabulary before serving', async () => {
-    const b = spawnBackend(['--model', writePresetModel(dir, 'generic-fim').path, '--draft-model', writePresetModel(dir, 'llm-jp-3-1.8b').path]);
+    const b = spawnBackend([
+      '--model',
+      writePresetModel(dir, 'generic-fim').path,
+      '--draft-model',
+      writePresetModel(dir, 'llm-jp-3-1.8b').path,
+    ]);
     backends.push(b);
     const { code } = await b.exit;
     assert.equal(code, 2);

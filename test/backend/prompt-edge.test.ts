@@ -45,7 +45,9 @@ ws.on('open', () => { parentPort.postMessage('ready'); ping(); });
 function startPinger(port: number): { ready: Promise<void>; stop(): Promise<number[]> } {
   const worker = new Worker(PINGER, { eval: true, workerData: { port, token: TEST_TOKEN } });
   let report!: (waits: number[]) => void;
-  const waits = new Promise<number[]>((resolve) => { report = resolve; });
+  const waits = new Promise<number[]>((resolve) => {
+    report = resolve;
+  });
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (m: unknown) => (m === 'ready' ? resolve() : report(m as number[])));
     worker.on('error', reject);
@@ -75,7 +77,10 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
   before(async () => {
     dir = makeTinyModelDir();
     const options = vocabPresets['llm-jp-3-vocab']();
-    const model = writeVocabModel(join(dir, 'llm-jp-3-vocab.gguf'), { ...options, shape: { ...options.shape, contextLength: CONTEXT } });
+    const model = writeVocabModel(join(dir, 'llm-jp-3-vocab.gguf'), {
+      ...options,
+      shape: { ...options.shape, contextLength: CONTEXT },
+    });
     backend = spawnBackend(['--model', model.path, '--context-size', String(CONTEXT)], {
       FUDE_BACKEND_TOKEN: TEST_TOKEN,
       NODE_OPTIONS: `--import=${new URL('./loop-monitor.js', import.meta.url).href}`,
@@ -84,7 +89,10 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
     port = (await backend.ready).port;
 
     c = await Client.connect(port);
-    const base = readCorpus().filter((x) => x.kind !== 'long').map((x) => x.text).join('\n');
+    const base = readCorpus()
+      .filter((x) => x.kind !== 'long')
+      .map((x) => x.text)
+      .join('\n');
     const perCopy = ref.encode(base).length;
     big = Array.from({ length: Math.ceil(120_000 / perCopy) }, () => base).join('\n');
     bigIds = ref.encode(big);
@@ -106,8 +114,13 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
   it(`refuses ~120k-token chat, documentation and completion prompts as context_overflow (not a stack overflow)`, async () => {
     const started = performance.now();
     expectOverflow(await c.request({ id: 'o1', type: 'chat', messages: [{ role: 'user', content: big }] }));
-    expectOverflow(await c.request({ id: 'o2', type: 'chat', lane: 'docs', messages: [{ role: 'user', content: big }] }));
-    expectOverflow(await c.request({ id: 'o3', type: 'complete', prefix: big }), `the completion lane holds ${DEFAULT_COMPLETE_CONTEXT}.*--complete-context-size`);
+    expectOverflow(
+      await c.request({ id: 'o2', type: 'chat', lane: 'docs', messages: [{ role: 'user', content: big }] }),
+    );
+    expectOverflow(
+      await c.request({ id: 'o3', type: 'complete', prefix: big }),
+      `the completion lane holds ${DEFAULT_COMPLETE_CONTEXT}.*--complete-context-size`,
+    );
     const ms = performance.now() - started;
     console.log(`      three ~${bigIds.length}-token prompts refused in ${ms.toFixed(0)} ms`);
   });
@@ -120,7 +133,7 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
     assert.deepEqual(r.final.render!.tokens, [1, ...bigIds]);
   });
 
-  it('refuses a prompt far beyond even render\'s limit before tokenizing it', async () => {
+  it("refuses a prompt far beyond even render's limit before tokenizing it", async () => {
     const huge = big.repeat(2);
     const started = performance.now();
     const r = await c.request({ id: 'r2', type: 'render', prefix: huge });
@@ -130,7 +143,11 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
 
   /** The most CPU time the backend spent in one turn of its event loop since stderr line `from`. */
   function worstLoopCpu(from: number): number {
-    const cpu = backend.stderr.slice(from).map((l) => /^loop-monitor: wall [\d.]+ cpu ([\d.]+)/.exec(l)).filter((m) => m !== null).map((m) => Number(m[1]));
+    const cpu = backend.stderr
+      .slice(from)
+      .map((l) => /^loop-monitor: wall [\d.]+ cpu ([\d.]+)/.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => Number(m[1]));
     return cpu.reduce((a, b) => Math.max(a, b), 0);
   }
 
@@ -145,9 +162,14 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
     const worst = Math.max(...waits);
     const cpu = worstLoopCpu(from);
     waits.sort((a, b) => a - b);
-    console.log(`      ${label}: ${waits.length} status requests meanwhile, worst ${worst.toFixed(1)} ms, median ${waits[waits.length >> 1].toFixed(1)} ms; longest turn of the backend's event loop: ${cpu.toFixed(1)} ms of CPU`);
+    console.log(
+      `      ${label}: ${waits.length} status requests meanwhile, worst ${worst.toFixed(1)} ms, median ${waits[waits.length >> 1].toFixed(1)} ms; longest turn of the backend's event loop: ${cpu.toFixed(1)} ms of CPU`,
+    );
     assert.ok(waits.length >= 5, 'status was asked for while the big request ran');
-    assert.ok(cpu < STATUS_BUDGET_MS, `one turn of the backend's event loop took ${cpu.toFixed(1)} ms of CPU during ${label}`);
+    assert.ok(
+      cpu < STATUS_BUDGET_MS,
+      `one turn of the backend's event loop took ${cpu.toFixed(1)} ms of CPU during ${label}`,
+    );
     return worst;
   }
 
@@ -171,12 +193,16 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
     const filler = big.repeat(Math.ceil(MAX_MESSAGE_BYTES / Buffer.byteLength(big)));
     let content = filler.slice(0, MAX_MESSAGE_BYTES);
     const frame = () => JSON.stringify({ id: 'h1', type: 'chat', messages: [{ role: 'user', content }] });
-    while (Buffer.byteLength(frame()) > MAX_MESSAGE_BYTES) content = content.slice(0, Math.floor(content.length * 0.97));
+    while (Buffer.byteLength(frame()) > MAX_MESSAGE_BYTES)
+      content = content.slice(0, Math.floor(content.length * 0.97));
     await worstStatusWait('nothing else (baseline)', () => new Promise((r) => setTimeout(r, 1500)));
     const hugeFrame = frame();
-    const worstHuge = await bestOfFive(`a ${(Buffer.byteLength(hugeFrame) / 1e6).toFixed(1)} MB chat request`, async () => {
-      expectOverflow(await c.requestFrame('h1', hugeFrame));
-    });
+    const worstHuge = await bestOfFive(
+      `a ${(Buffer.byteLength(hugeFrame) / 1e6).toFixed(1)} MB chat request`,
+      async () => {
+        expectOverflow(await c.requestFrame('h1', hugeFrame));
+      },
+    );
     const worstRender = await bestOfFive(`a ${bigIds.length + 1}-token render`, async () => {
       const r = await c.request({ id: 'h2', type: 'render', prefix: big });
       assert.equal(r.final.type, 'done');
@@ -185,10 +211,15 @@ describe('backend: the prompt edge (overflow, huge requests, event loop)', funct
     // time of each event-loop turn (checked in every run above) is asserted whatever the load.
     const perCore = loadavg()[0] / cpus().length;
     if (perCore > OVERLOADED_PER_CORE) {
-      console.log(`      wall-clock waits not asserted: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (over ${OVERLOADED_PER_CORE} per core)`);
+      console.log(
+        `      wall-clock waits not asserted: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (over ${OVERLOADED_PER_CORE} per core)`,
+      );
       return;
     }
-    assert.ok(worstHuge < STATUS_BUDGET_MS, `a status request waited ${worstHuge.toFixed(1)} ms during the 4 MB request`);
+    assert.ok(
+      worstHuge < STATUS_BUDGET_MS,
+      `a status request waited ${worstHuge.toFixed(1)} ms during the 4 MB request`,
+    );
     assert.ok(worstRender < STATUS_BUDGET_MS, `a status request waited ${worstRender.toFixed(1)} ms during the render`);
   });
 });

@@ -29,8 +29,16 @@ describe('backend: bad input gets an error reply and the backend keeps serving',
     ['messages not an array', '{"id":"u2","type":"chat","messages":"hi"}', 'messages'],
     ['an empty messages array', '{"id":"u3","type":"chat","messages":[]}', 'messages'],
     ['a bad role', '{"id":"u4","type":"chat","messages":[{"role":"root","content":"x"}]}', 'messages[0].role'],
-    ['content not a string', '{"id":"u5","type":"chat","messages":[{"role":"user","content":7}]}', 'messages[0].content'],
-    ['a string temperature', '{"id":"u6","type":"chat","messages":[{"role":"user","content":"x"}],"temperature":"hot"}', 'temperature'],
+    [
+      'content not a string',
+      '{"id":"u5","type":"chat","messages":[{"role":"user","content":7}]}',
+      'messages[0].content',
+    ],
+    [
+      'a string temperature',
+      '{"id":"u6","type":"chat","messages":[{"role":"user","content":"x"}],"temperature":"hot"}',
+      'temperature',
+    ],
     ['a negative maxTokens', '{"id":"u7","type":"complete","prefix":"x","maxTokens":-1}', 'maxTokens'],
     ['prefix missing', '{"id":"u8","type":"complete"}', 'prefix'],
     ['stop not strings', '{"id":"u9","type":"complete","prefix":"x","stop":[1]}', 'stop'],
@@ -53,7 +61,11 @@ describe('backend: bad input gets an error reply and the backend keeps serving',
   });
 
   it('answers a prompt larger than the context with context_overflow', async () => {
-    const res = await client.request({ id: 'big', type: 'chat', messages: [{ role: 'user', content: 'あ'.repeat(200) }] });
+    const res = await client.request({
+      id: 'big',
+      type: 'chat',
+      messages: [{ role: 'user', content: 'あ'.repeat(200) }],
+    });
     assert.equal(res.final.type, 'error');
     assert.equal(res.final.type === 'error' && res.final.code, 'context_overflow');
     assert.match(res.final.type === 'error' ? res.final.message : '', /context/);
@@ -76,7 +88,12 @@ describe('backend: bad input gets an error reply and the backend keeps serving',
     const finals: string[] = [];
     const done = new Promise<void>((resolve) => {
       client.ws.on('message', function listen(data) {
-        const ev = JSON.parse((data as Buffer).toString()) as { id: string | null; type: string; code?: string; field?: string };
+        const ev = JSON.parse((data as Buffer).toString()) as {
+          id: string | null;
+          type: string;
+          code?: string;
+          field?: string;
+        };
         if (ev.id === null && ev.field === 'id') return void finals.push(`error:${ev.code} (id null)`);
         if (ev.id !== 'dup' || ev.type === 'chunk') return;
         finals.push(ev.type === 'error' ? `error:${ev.code}` : ev.type);
@@ -89,13 +106,37 @@ describe('backend: bad input gets an error reply and the backend keeps serving',
     client.ws.send(JSON.stringify({ id: 'dup', type: 'complete', prefix: '#', maxTokens: 100 }));
     client.ws.send(JSON.stringify({ id: 'dup', type: 'status' }));
     await done;
-    assert.deepEqual(finals, ['error:bad_request (id null)', 'done'], 'the duplicate is refused; the first request still ends normally');
+    assert.deepEqual(
+      finals,
+      ['error:bad_request (id null)', 'done'],
+      'the duplicate is refused; the first request still ends normally',
+    );
   });
 
   it('survives a few thousand malformed messages and still answers status', async () => {
     let seed = 12345;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const atoms = ['{', '}', '[', ']', '"id"', '"type"', '"chat"', '"complete"', ':', ',', 'null', '1e999', '"\\u0000"', 'true', '"messages"', '"role"', '"\uD800"', '-', '0'];
+    const atoms = [
+      '{',
+      '}',
+      '[',
+      ']',
+      '"id"',
+      '"type"',
+      '"chat"',
+      '"complete"',
+      ':',
+      ',',
+      'null',
+      '1e999',
+      '"\\u0000"',
+      'true',
+      '"messages"',
+      '"role"',
+      '"\uD800"',
+      '-',
+      '0',
+    ];
     const frames: string[] = [];
     for (let i = 0; i < 3000; i++) {
       const n = 1 + Math.floor(rand() * 12);

@@ -9,8 +9,16 @@ import { Client, spawnBackend, TEST_TOKEN, type BackendProcess } from './harness
 function upgradeStatus(port: number, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({
-      host: '127.0.0.1', port, path: '/',
-      headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers },
+      host: '127.0.0.1',
+      port,
+      path: '/',
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        ...headers,
+      },
     });
     req.on('upgrade', () => resolve(101));
     req.on('response', (res) => resolve(res.statusCode ?? 0));
@@ -39,7 +47,11 @@ describe('backend: ready line and authentication', function () {
   it('prints typed loading events, then one ready line, on stdout and nothing else there', async () => {
     await backend.ready;
     const kinds = backend.events.map((e) => (e.event === 'loading' ? `loading:${e.stage}` : e.event));
-    assert.deepEqual(kinds.filter((k) => !k.startsWith('loading:model')).concat(), ['loading:runtime', 'loading:context', 'ready']);
+    assert.deepEqual(kinds.filter((k) => !k.startsWith('loading:model')).concat(), [
+      'loading:runtime',
+      'loading:context',
+      'ready',
+    ]);
     assert.ok(kinds.includes('loading:model'), 'the weights stage is announced');
     const first = backend.events[0];
     assert.ok(first.event === 'loading' && first.model.name === 'tiny-coder' && first.model.termsId === null);
@@ -70,8 +82,14 @@ describe('backend: ready line and authentication', function () {
   });
 
   it('refuses any browser page (an Origin header) with 403, even with the token', async () => {
-    assert.equal(await upgradeStatus(port, { authorization: `Bearer ${TEST_TOKEN}`, origin: 'http://evil.example' }), 403);
-    assert.equal(await upgradeStatus(port, { authorization: `Bearer ${TEST_TOKEN}`, origin: 'vscode-webview://abc' }), 403);
+    assert.equal(
+      await upgradeStatus(port, { authorization: `Bearer ${TEST_TOKEN}`, origin: 'http://evil.example' }),
+      403,
+    );
+    assert.equal(
+      await upgradeStatus(port, { authorization: `Bearer ${TEST_TOKEN}`, origin: 'vscode-webview://abc' }),
+      403,
+    );
   });
 
   it('answers plain HTTP with 426 and serves nothing', async () => {

@@ -61,23 +61,47 @@ describe('backend: bounds on one client', function () {
     const other = await Client.connect(port);
     try {
       // Chat requests on the docs lane wait behind each other; status is answered at once but still counted.
-      const results = await Promise.all(Array.from({ length: MAX_REQUESTS_IN_FLIGHT + 4 }, (_, i) => i < MAX_REQUESTS_IN_FLIGHT
-        ? other.request({ id: `c${i}`, type: 'chat', lane: 'docs', messages: [{ role: 'user', content: '#' }], maxTokens: 30 })
-        : other.request({ id: `s${i}`, type: 'status' })));
+      const results = await Promise.all(
+        Array.from({ length: MAX_REQUESTS_IN_FLIGHT + 4 }, (_, i) =>
+          i < MAX_REQUESTS_IN_FLIGHT
+            ? other.request({
+                id: `c${i}`,
+                type: 'chat',
+                lane: 'docs',
+                messages: [{ role: 'user', content: '#' }],
+                maxTokens: 30,
+              })
+            : other.request({ id: `s${i}`, type: 'status' }),
+        ),
+      );
       const codes = results.map((r) => (r.final.type === 'error' ? r.final.code : 'done'));
       assert.deepEqual(codes.slice(MAX_REQUESTS_IN_FLIGHT), ['busy', 'busy', 'busy', 'busy'], codes.join(' '));
-      assert.match(results.at(-1)!.final.type === 'error' ? (results.at(-1)!.final as { message: string }).message : '', new RegExp(`${MAX_REQUESTS_IN_FLIGHT} requests in flight on this connection`));
+      assert.match(
+        results.at(-1)!.final.type === 'error' ? (results.at(-1)!.final as { message: string }).message : '',
+        new RegExp(`${MAX_REQUESTS_IN_FLIGHT} requests in flight on this connection`),
+      );
     } finally {
       other.close();
     }
   });
 
   it('queues renders like a lane: one at a time, then "busy" past the queue limit', async () => {
-    const small = spawnBackend(['--model', writePresetModel(dir, 'llm-jp-3-1.8b').path, '--context-size', '16384', '--queue-limit', '2']);
+    const small = spawnBackend([
+      '--model',
+      writePresetModel(dir, 'llm-jp-3-1.8b').path,
+      '--context-size',
+      '16384',
+      '--queue-limit',
+      '2',
+    ]);
     const others = await Promise.all([0, 1, 2].map(async () => Client.connect((await small.ready).port)));
     try {
       const content = 'abc '.repeat(20_000); // 80,000 tokens (renders count up to 8 contexts): a render takes a hundred milliseconds or more
-      const results = await Promise.all(others.flatMap((c, k) => [0, 1, 2].map((i) => c.request({ id: `r${k}-${i}`, type: 'render', messages: [{ role: 'user', content }] }))));
+      const results = await Promise.all(
+        others.flatMap((c, k) =>
+          [0, 1, 2].map((i) => c.request({ id: `r${k}-${i}`, type: 'render', messages: [{ role: 'user', content }] })),
+        ),
+      );
       const codes = results.map((r) => (r.final.type === 'error' ? r.final.code : 'done'));
       // One running and two waiting at any time; how many arrive while the first still runs depends on the machine.
       assert.ok(codes.filter((c) => c === 'done').length >= 3, codes.join(' '));
@@ -93,13 +117,15 @@ describe('backend: bounds on one client', function () {
   it('writes a few log lines, not hundreds, for hundreds of refused connections, with a count', async () => {
     const before = backend.stderr.length;
     const refused = 300;
-    await Promise.all(Array.from({ length: refused }, async () => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}`, { headers: { authorization: 'Bearer wrong' } });
-      await new Promise<void>((resolve) => {
-        ws.on('error', () => undefined);
-        ws.on('close', () => resolve());
-      });
-    }));
+    await Promise.all(
+      Array.from({ length: refused }, async () => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}`, { headers: { authorization: 'Bearer wrong' } });
+        await new Promise<void>((resolve) => {
+          ws.on('error', () => undefined);
+          ws.on('close', () => resolve());
+        });
+      }),
+    );
     await new Promise((r) => setTimeout(r, 200));
     const lines = backend.stderr.slice(before).filter((l) => /refused/.test(l));
     assert.ok(lines.length <= 3, `${lines.length} lines:\n${lines.slice(0, 5).join('\n')}`);

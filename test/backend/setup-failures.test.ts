@@ -28,7 +28,9 @@ async function refusal(args: string[]) {
 describe('backend: setup failures are one clear line and exit code 2', function () {
   this.timeout(60_000);
   let dir: string;
-  before(() => { dir = makeTinyModelDir(); });
+  before(() => {
+    dir = makeTinyModelDir();
+  });
   after(() => removeTinyModelDir(dir));
 
   it('a missing model file names the path', async () => {
@@ -86,10 +88,14 @@ describe('backend: setup failures are one clear line and exit code 2', function 
     const e = await refusal(['--model', model.path]);
     assert.equal(e.code, 'terms_not_accepted');
     assert.match(e.message, /--accept-terms llm-jp-3-172b-beta1/);
-    assert.equal(e.params.termsId, 'llm-jp-3-172b-beta1', 'the terms id travels as a parameter, not only in the sentence');
+    assert.equal(
+      e.params.termsId,
+      'llm-jp-3-172b-beta1',
+      'the terms id travels as a parameter, not only in the sentence',
+    );
   });
 
-  it('refuses when other terms than the model\'s were accepted', async () => {
+  it("refuses when other terms than the model's were accepted", async () => {
     const model = writePresetModel(dir, 'fugaku');
     const e = await refusal(['--model', model.path, '--accept-terms', 'llm-jp-3-172b-beta1']);
     assert.equal(e.code, 'terms_not_accepted');
@@ -150,7 +156,10 @@ describe('backend: setup failures are one clear line and exit code 2', function 
     try {
       const ready = await b.ready;
       assert.equal(ready.model.gpu, false);
-      assert.ok(ready.warnings.some((w) => /metal.*not available.*CPU/i.test(w)), ready.warnings.join(' | '));
+      assert.ok(
+        ready.warnings.some((w) => /metal.*not available.*CPU/i.test(w)),
+        ready.warnings.join(' | '),
+      );
       assert.ok(b.stderr.some((l) => /\[warn\].*metal/i.test(l)));
       const client = await Client.connect(ready.port);
       assert.equal((await client.request({ id: 's', type: 'status' })).final.type, 'done');

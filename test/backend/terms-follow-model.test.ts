@@ -19,11 +19,18 @@ async function refusal(args: string[]) {
 describe('backend: the terms follow the model', function () {
   this.timeout(60_000);
   let dir: string;
-  before(() => { dir = makeTinyModelDir(); });
+  before(() => {
+    dir = makeTinyModelDir();
+  });
   after(() => removeTinyModelDir(dir));
 
   it('a Fugaku-LLM file with a respelled general.name and --family generic still needs the Fugaku-LLM terms', async () => {
-    const model = writePresetModel(dir, 'fugaku', { name: 'F-LLM 13B instruct' }, 'Fugaku-LLM-13B-instruct-Q4_K_M.gguf');
+    const model = writePresetModel(
+      dir,
+      'fugaku',
+      { name: 'F-LLM 13B instruct' },
+      'Fugaku-LLM-13B-instruct-Q4_K_M.gguf',
+    );
     const e = await refusal(['--model', model.path, '--family', 'generic']);
     assert.equal(e.code, 'terms_not_accepted');
     assert.match(e.message, /--accept-terms fugaku-llm\b/);
@@ -45,7 +52,12 @@ describe('backend: the terms follow the model', function () {
   });
 
   it('another LLM-jp-3 172B release is refused until its terms are registered, with its own code', async () => {
-    const model = writePresetModel(dir, 'llm-jp-3-172b', { name: 'llm-jp-3-172b-instruct3' }, 'llm-jp-3-172b-instruct3.gguf');
+    const model = writePresetModel(
+      dir,
+      'llm-jp-3-172b',
+      { name: 'llm-jp-3-172b-instruct3' },
+      'llm-jp-3-172b-instruct3.gguf',
+    );
     const e = await refusal(['--model', model.path, '--accept-terms', 'llm-jp-3-172b-beta1']);
     assert.equal(e.code, 'terms_unregistered');
     assert.match(e.message, /llm-jp-3-172b-instruct3 is not loaded/);

@@ -23,12 +23,20 @@ const LOOP_SECONDS = 5;
 const longPrompt = (run: number) => `${run}. ${'let value = compute(input, options); '.repeat(8)}#`;
 
 const { values: flags } = parseArgs({
-  options: { threads: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' }, tokens: { type: 'string', default: '256' } },
+  options: {
+    threads: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '5' },
+    tokens: { type: 'string', default: '256' },
+  },
 });
 const threads = Number(flags.threads);
 const runs = Number(flags.runs);
 const genTokens = Number(flags.tokens);
-for (const [name, v] of [['threads', threads], ['runs', runs], ['tokens', genTokens]] as const) {
+for (const [name, v] of [
+  ['threads', threads],
+  ['runs', runs],
+  ['tokens', genTokens],
+] as const) {
   if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer`);
 }
 
@@ -49,7 +57,12 @@ interface Generation {
 }
 
 function generation(start: number, first: number, end: number, tokens: number): Generation {
-  return { firstTokenMs: first - start, totalMs: end - start, tokens, tokensPerSecond: (tokens - 1) / ((end - first) / 1000) };
+  return {
+    firstTokenMs: first - start,
+    totalMs: end - start,
+    tokens,
+    tokensPerSecond: (tokens - 1) / ((end - first) / 1000),
+  };
 }
 
 // ---- backend ----
@@ -63,9 +76,24 @@ interface Started {
 
 function startBackend(modelPath: string): Promise<Started> {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [BACKEND_MAIN, '--model', modelPath, '--gpu', 'cpu', '--threads', String(threads), '--context-size', String(CONTEXT_SIZE)], {
-    env: { ...process.env, FUDE_BACKEND_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [
+      BACKEND_MAIN,
+      '--model',
+      modelPath,
+      '--gpu',
+      'cpu',
+      '--threads',
+      String(threads),
+      '--context-size',
+      String(CONTEXT_SIZE),
+    ],
+    {
+      env: { ...process.env, FUDE_BACKEND_TOKEN: TOKEN },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stderr: string[] = [];
   proc.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
@@ -75,7 +103,10 @@ function startBackend(modelPath: string): Promise<Started> {
       resolve({
         ready: ev,
         startMs: performance.now() - t0,
-        async stop() { proc.kill('SIGTERM'); await exited; },
+        async stop() {
+          proc.kill('SIGTERM');
+          await exited;
+        },
       });
     });
     void exited.then(() => reject(new Error(`backend exited before ready: ${stderr.join('').slice(-500)}`)));
@@ -83,10 +114,16 @@ function startBackend(modelPath: string): Promise<Started> {
 }
 
 let requestId = 0;
-async function backendComplete(client: Client, prefix: string, maxTokens: number): Promise<{ gen: Generation; done: DoneEvent }> {
+async function backendComplete(
+  client: Client,
+  prefix: string,
+  maxTokens: number,
+): Promise<{ gen: Generation; done: DoneEvent }> {
   let first = 0;
   const start = performance.now();
-  const res = await client.request({ id: `b${requestId++}`, type: 'complete', prefix, maxTokens }, () => { if (!first) first = performance.now(); });
+  const res = await client.request({ id: `b${requestId++}`, type: 'complete', prefix, maxTokens }, () => {
+    if (!first) first = performance.now();
+  });
   const end = performance.now();
   if (res.final.type !== 'done') throw new Error(`backend answered ${JSON.stringify(res.final)}`);
   return { gen: generation(start, first || end, end, res.final.usage.outputTokens), done: res.final };
@@ -100,7 +137,11 @@ async function startBackends(modelPath: string): Promise<{ backend: Started; sta
     starts.push(s);
     if (i < runs - 1) await s.stop();
   }
-  return { backend: starts[runs - 1], startMs: starts.map((s) => s.startMs), loadMs: starts.map((s) => s.ready.loadMs) };
+  return {
+    backend: starts[runs - 1],
+    startMs: starts.map((s) => s.startMs),
+    loadMs: starts.map((s) => s.ready.loadMs),
+  };
 }
 
 // ---- raw node-llama-cpp, in this process ----
@@ -110,8 +151,13 @@ async function rawComplete(completion: LlamaCompletion, prompt: string, maxToken
   let tokens = 0;
   const start = performance.now();
   await completion.generateCompletion(prompt, {
-    maxTokens, temperature: 0, repeatPenalty: false,
-    onToken: (t) => { tokens += t.length; if (!first) first = performance.now(); },
+    maxTokens,
+    temperature: 0,
+    repeatPenalty: false,
+    onToken: (t) => {
+      tokens += t.length;
+      if (!first) first = performance.now();
+    },
   });
   const end = performance.now();
   return generation(start, first || end, end, tokens);
@@ -134,16 +180,24 @@ async function openRaw(modelPath: string) {
   const context = await model.createContext({ contextSize: CONTEXT_SIZE, sequences: 1, threads });
   loadMs.push(performance.now() - t);
   return {
-    getLlamaMs, loadMs,
+    getLlamaMs,
+    loadMs,
     completion: new LlamaCompletion({ contextSequence: context.getSequence() }),
     /** Without BOS; the backend's count includes it. */
     promptTokens: (text: string) => model.tokenize(text).length,
-    async close() { await context.dispose(); await model.dispose(); await llama.dispose(); },
+    async close() {
+      await context.dispose();
+      await model.dispose();
+      await llama.dispose();
+    },
   };
 }
 
 function latency(gens: Generation[]) {
-  return { firstTokenMsMedian: r1(median(gens.map((g) => g.firstTokenMs))), firstTokenMsAll: gens.map((g) => r1(g.firstTokenMs)) };
+  return {
+    firstTokenMsMedian: r1(median(gens.map((g) => g.firstTokenMs))),
+    firstTokenMsAll: gens.map((g) => r1(g.firstTokenMs)),
+  };
 }
 
 function throughput(gens: Generation[]) {
@@ -165,7 +219,10 @@ async function measure(modelPath: string) {
     // Warm-up, then a short probe that sizes the loop: where tokens are slow (2 threads on a busy 2-core box), fewer.
     await backendComplete(client, '#', 16);
     await rawComplete(raw.completion, '#', 16);
-    const probe = Math.max((await backendComplete(client, '#', 16)).gen.tokensPerSecond, (await rawComplete(raw.completion, '#', 16)).tokensPerSecond);
+    const probe = Math.max(
+      (await backendComplete(client, '#', 16)).gen.tokensPerSecond,
+      (await rawComplete(raw.completion, '#', 16)).tokensPerSecond,
+    );
     const loopTokens = Math.min(genTokens, Math.max(16, Math.floor(probe * LOOP_SECONDS)));
     const loop = { backend: [] as Generation[], raw: [] as Generation[] };
     const serverRate: number[] = [];
@@ -199,7 +256,9 @@ async function measure(modelPath: string) {
       loopTokens,
       backend: {
         model,
-        startToReadyMsMedian: r1(median(startMs)), startToReadyMsAll: startMs.map(r1), readyLineLoadMsMedian: median(loadMs),
+        startToReadyMsMedian: r1(median(startMs)),
+        startToReadyMsAll: startMs.map(r1),
+        readyLineLoadMsMedian: median(loadMs),
         loop: { ...throughput(loop.backend), serverSideTokensPerSecondMedian: r1(median(serverRate)) },
         longPrompt: { ...latency(long.backend), evaluatedInputTokensMedian: median(long.evaluated) },
         kvReuse: {
@@ -227,9 +286,14 @@ async function measure(modelPath: string) {
 // ---- report ----
 
 function table(rows: Array<[string, number, number | undefined]>): string {
-  const lines = [['measure', 'backend', 'raw', 'backend/raw'], ...rows.map(([name, b, r]) => [name, String(b), r === undefined ? '-' : String(r), r ? (b / r).toFixed(2) : '-'])];
+  const lines = [
+    ['measure', 'backend', 'raw', 'backend/raw'],
+    ...rows.map(([name, b, r]) => [name, String(b), r === undefined ? '-' : String(r), r ? (b / r).toFixed(2) : '-']),
+  ];
   const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
-  return lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+  return lines
+    .map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '))
+    .join('\n');
 }
 
 async function main(): Promise<void> {
@@ -243,9 +307,29 @@ async function main(): Promise<void> {
     const cpu = cpus();
     const result = {
       date: new Date().toISOString(),
-      machine: { cpuModel: cpu[0]?.model ?? 'unknown', logicalCores: cpu.length, physicalCores: physicalCores(), totalMemGiB: r1(totalmem() / 2 ** 30), loadAverage1m: r1(loadavg()[0]), node: process.version, platform: `${process.platform}-${process.arch}` },
-      settings: { threads, runs, loopTokens, loopTokensAskedFor: genTokens, contextSize: CONTEXT_SIZE, model: 'bench preset with fim: false', modelBytes: written.bytes, layers: written.shape.layers, nEmbd: written.shape.nEmbd, nVocab: written.shape.nVocab },
-      backend, raw,
+      machine: {
+        cpuModel: cpu[0]?.model ?? 'unknown',
+        logicalCores: cpu.length,
+        physicalCores: physicalCores(),
+        totalMemGiB: r1(totalmem() / 2 ** 30),
+        loadAverage1m: r1(loadavg()[0]),
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+      },
+      settings: {
+        threads,
+        runs,
+        loopTokens,
+        loopTokensAskedFor: genTokens,
+        contextSize: CONTEXT_SIZE,
+        model: 'bench preset with fim: false',
+        modelBytes: written.bytes,
+        layers: written.shape.layers,
+        nEmbd: written.shape.nEmbd,
+        nVocab: written.shape.nVocab,
+      },
+      backend,
+      raw,
       ratios: {
         loopTokensPerSecond: r2(backend.loop.tokensPerSecondMedian / raw.loop.tokensPerSecondMedian),
         longPromptFirstTokenMs: r2(backend.longPrompt.firstTokenMsMedian / raw.longPrompt.firstTokenMsMedian),
@@ -253,19 +337,33 @@ async function main(): Promise<void> {
       wallSeconds: 0,
     };
     result.wallSeconds = r1((performance.now() - began) / 1000);
-    console.log(`fude-backend vs node-llama-cpp ${threads} thread(s), ${runs} runs, medians (${result.machine.cpuModel}, ${cpu.length} logical cores, load ${result.machine.loadAverage1m})`);
-    console.log(table([
-      ['start to ready / load ms', backend.startToReadyMsMedian, raw.loadModelAndContextMsMedian],
-      [`loop ${loopTokens} tokens: tokens/s`, backend.loop.tokensPerSecondMedian, raw.loop.tokensPerSecondMedian],
-      ['  same, backend timings (no socket)', backend.loop.serverSideTokensPerSecondMedian, raw.loop.tokensPerSecondMedian],
-      ['loop: first token ms', backend.loop.firstTokenMsMedian, raw.loop.firstTokenMsMedian],
-      [`prompt of ${backend.longPrompt.evaluatedInputTokensMedian} tokens: first token ms`, backend.longPrompt.firstTokenMsMedian, raw.longPrompt.firstTokenMsMedian],
-      ['repeated prompt: evaluated tokens', backend.kvReuse.repeatedEvaluatedInputTokensMedian, undefined],
-      ['repeated prompt: first token ms', backend.kvReuse.repeatedFirstTokenMsMedian, undefined],
-      ['one char more: evaluated tokens', backend.kvReuse.extendedEvaluatedInputTokensMedian, undefined],
-      ['one char more: request ms', backend.kvReuse.extendedRequestMsMedian, undefined],
-    ]));
-    console.log(`raw: getLlama ${raw.getLlamaMs} ms (once); load = loadModel + createContext in-process, backend = whole process start. Wall ${result.wallSeconds} s.`);
+    console.log(
+      `fude-backend vs node-llama-cpp ${threads} thread(s), ${runs} runs, medians (${result.machine.cpuModel}, ${cpu.length} logical cores, load ${result.machine.loadAverage1m})`,
+    );
+    console.log(
+      table([
+        ['start to ready / load ms', backend.startToReadyMsMedian, raw.loadModelAndContextMsMedian],
+        [`loop ${loopTokens} tokens: tokens/s`, backend.loop.tokensPerSecondMedian, raw.loop.tokensPerSecondMedian],
+        [
+          '  same, backend timings (no socket)',
+          backend.loop.serverSideTokensPerSecondMedian,
+          raw.loop.tokensPerSecondMedian,
+        ],
+        ['loop: first token ms', backend.loop.firstTokenMsMedian, raw.loop.firstTokenMsMedian],
+        [
+          `prompt of ${backend.longPrompt.evaluatedInputTokensMedian} tokens: first token ms`,
+          backend.longPrompt.firstTokenMsMedian,
+          raw.longPrompt.firstTokenMsMedian,
+        ],
+        ['repeated prompt: evaluated tokens', backend.kvReuse.repeatedEvaluatedInputTokensMedian, undefined],
+        ['repeated prompt: first token ms', backend.kvReuse.repeatedFirstTokenMsMedian, undefined],
+        ['one char more: evaluated tokens', backend.kvReuse.extendedEvaluatedInputTokensMedian, undefined],
+        ['one char more: request ms', backend.kvReuse.extendedRequestMsMedian, undefined],
+      ]),
+    );
+    console.log(
+      `raw: getLlama ${raw.getLlamaMs} ms (once); load = loadModel + createContext in-process, backend = whole process start. Wall ${result.wallSeconds} s.`,
+    );
     mkdirSync(dirname(RESULTS), { recursive: true });
     writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`wrote ${RESULTS}`);

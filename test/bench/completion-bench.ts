@@ -12,7 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isCancelled } from '../../extension/engine/engine-error.js';
 import { EngineGenerate, type GenerationRecord } from '../../extension/completion/engine-generate.js';
-import { CompletionPipeline, DEFAULT_PIPELINE_SETTINGS, type DocumentSnapshot, type PipelineOutcome } from '../../extension/completion/pipeline.js';
+import {
+  CompletionPipeline,
+  DEFAULT_PIPELINE_SETTINGS,
+  type DocumentSnapshot,
+  type PipelineOutcome,
+} from '../../extension/completion/pipeline.js';
 import { TokenCalibration } from '../../extension/completion/token-calibration.js';
 import { BackendClient } from '../../extension/engine/local/backend-client.js';
 import { spawnBackend, TEST_TOKEN } from '../backend/harness.js';
@@ -22,17 +27,29 @@ import { openRawDecoder } from './raw-decode.js';
 
 const { values: flags } = parseArgs({
   options: {
-    runs: { type: 'string' }, threads: { type: 'string' }, model: { type: 'string' }, out: { type: 'string' },
-    'context-size': { type: 'string', default: '4096' }, 'no-prefill': { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    threads: { type: 'string' },
+    model: { type: 'string' },
+    out: { type: 'string' },
+    'context-size': { type: 'string', default: '4096' },
+    'no-prefill': { type: 'boolean', default: false },
   },
 });
 const realistic = flags.model !== undefined;
-const RESULTS = flags.out !== undefined ? resolve(flags.out)
-  : fileURLToPath(new URL(`../../../test/bench/results/${realistic ? 'completion-realistic' : 'completion'}.json`, import.meta.url));
+const RESULTS =
+  flags.out !== undefined
+    ? resolve(flags.out)
+    : fileURLToPath(
+        new URL(
+          `../../../test/bench/results/${realistic ? 'completion-realistic' : 'completion'}.json`,
+          import.meta.url,
+        ),
+      );
 const runs = Number(flags.runs ?? (realistic ? '3' : '15'));
 const threads = Number(flags.threads ?? (realistic ? String(cpus().length) : '1'));
 const contextSize = Number(flags['context-size']);
-if (!Number.isInteger(runs) || runs < (realistic ? 1 : 3)) throw new Error(`--runs must be an integer >= ${realistic ? 1 : 3}`);
+if (!Number.isInteger(runs) || runs < (realistic ? 1 : 3))
+  throw new Error(`--runs must be an integer >= ${realistic ? 1 : 3}`);
 if (!Number.isInteger(threads) || threads < 1) throw new Error('--threads must be a positive integer');
 if (!Number.isInteger(contextSize) || contextSize < 512) throw new Error('--context-size must be an integer >= 512');
 
@@ -50,12 +67,24 @@ const dist = (xs: readonly number[]) => ({ p50: r1(pct(xs, 50)), p95: r1(pct(xs,
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function snapshot(uri: string, text: string, offset: number): DocumentSnapshot {
-  return { uri, path: uri.slice(uri.lastIndexOf('/') + 1), languageId: 'typescript', text, offset, indentUnit: '  ', tabSize: 2 };
+  return {
+    uri,
+    path: uri.slice(uri.lastIndexOf('/') + 1),
+    languageId: 'typescript',
+    text,
+    offset,
+    indentUnit: '  ',
+    tabSize: 2,
+  };
 }
 
 /** Inserts `s` at the cursor. */
 function typeAt(doc: DocumentSnapshot, s: string): DocumentSnapshot {
-  return { ...doc, text: doc.text.slice(0, doc.offset) + s + doc.text.slice(doc.offset), offset: doc.offset + s.length };
+  return {
+    ...doc,
+    text: doc.text.slice(0, doc.offset) + s + doc.text.slice(doc.offset),
+    offset: doc.offset + s.length,
+  };
 }
 
 // ---- generated source and typing ----
@@ -135,7 +164,9 @@ async function main(): Promise<void> {
     const calibration = new TokenCalibration();
     const gen = new EngineGenerate(() => client, { calibration, onRecord: (r) => (lastRecord = r) });
     const pipeline = new CompletionPipeline({
-      generate: gen.generate, calibration, isCancellation: (e) => isCancelled(e),
+      generate: gen.generate,
+      calibration,
+      isCancellation: (e) => isCancelled(e),
       // The default budget, except a longer first-text timeout: a busy benchmark machine should measure, not time out.
       settings: { budget: { ...DEFAULT_PIPELINE_SETTINGS.budget, firstTextMs: 30_000 } },
     });
@@ -159,12 +190,14 @@ async function main(): Promise<void> {
       const doc = snapshot(`file:///bench${i}.ts`, text, offset);
       // A new file: nothing of its prompt is in the KV cache or the completion cache.
       const a = await ask(doc);
-      if (a.outcome.source !== 'model' || a.outcome.text === '') throw new Error(`fresh request ${i}: ${JSON.stringify(a.outcome)}`);
+      if (a.outcome.source !== 'model' || a.outcome.text === '')
+        throw new Error(`fresh request ${i}: ${JSON.stringify(a.outcome)}`);
       fresh.push(a);
       // One character more that does not match the suggestion: the model is asked again and
       // evaluates only the changed tail of the prompt (KV cache reuse).
       const b = await ask(typeAt(doc, 'q'));
-      if (b.outcome.source !== 'model') throw new Error(`extend-by-one request ${i} did not reach the model: ${b.outcome.source}`);
+      if (b.outcome.source !== 'model')
+        throw new Error(`extend-by-one request ${i} did not reach the model: ${b.outcome.source}`);
       extend.push(b);
       // One character more that is the start of the suggestion shown: the cache answers.
       const c = await ask(typeAt(typeAt(doc, 'q'), b.outcome.text[0]));
@@ -199,7 +232,14 @@ async function main(): Promise<void> {
     // model without its FIM tokens (as in backend-bench.ts): with them the backend builds a FIM prompt, raw
     // node-llama-cpp a plain one, and the two would write different texts.
     const prefixModel = writePresetModel(dir, 'bench', { fim: false }, 'bench-prefix.gguf');
-    const decodeBackend = spawnBackend(['--model', prefixModel.path, '--threads', String(threads), '--context-size', '2048']);
+    const decodeBackend = spawnBackend([
+      '--model',
+      prefixModel.path,
+      '--threads',
+      String(threads),
+      '--context-size',
+      '2048',
+    ]);
     const decodeClient = new BackendClient();
     const raw = await openRawDecoder(prefixModel.path, { threads, contextSize: 2048 });
     const backendRates: number[] = [];
@@ -212,7 +252,8 @@ async function main(): Promise<void> {
         await s.text();
         const d = await s.done;
         // The backend's own timings (first token to the end), as raw-decode.ts measures in its process.
-        if (d.usage.outputTokens > 8) backendRates.push(((d.usage.outputTokens - 1) / (d.timings.totalMs - d.timings.firstTokenMs)) * 1000);
+        if (d.usage.outputTokens > 8)
+          backendRates.push(((d.usage.outputTokens - 1) / (d.timings.totalMs - d.timings.firstTokenMs)) * 1000);
         const r = await raw.decode(DECODE_TOKENS, LOOP_PROMPT);
         if (r.tokens > 8) rawRates.push(r.decodeTokensPerSecond);
       }
@@ -221,9 +262,14 @@ async function main(): Promise<void> {
       decodeClient.detach('benchmark done');
       await decodeBackend.stop();
     }
-    const decodeRatioToRaw = backendRates.length && rawRates.length ? Math.round((pct(backendRates, 50) / pct(rawRates, 50)) * 1000) / 1000 : null;
+    const decodeRatioToRaw =
+      backendRates.length && rawRates.length
+        ? Math.round((pct(backendRates, 50) / pct(rawRates, 50)) * 1000) / 1000
+        : null;
 
-    const modelRuns = [...fresh, ...extend].filter((m) => m.outcome.end === 'complete' && m.record?.backendMs !== undefined);
+    const modelRuns = [...fresh, ...extend].filter(
+      (m) => m.outcome.end === 'complete' && m.record?.backendMs !== undefined,
+    );
     const overhead = modelRuns.map((m) => m.outcome.totalMs - m.record!.backendMs!);
     const firstSuggestionMs = dist(fresh.map((m) => m.outcome.totalMs));
     const extendByOneMs = dist(extend.map((m) => m.outcome.totalMs));
@@ -238,28 +284,62 @@ async function main(): Promise<void> {
       decodeRatioToRaw,
       details: {
         definitions: {
-          firstSuggestionMs: 'pipeline.provide() call to suggestion, manual trigger (no debounce), a new file each run: nothing in the KV or completion cache',
-          extendByOneMs: 'the same after typing one character that does not match the suggestion, so the model is asked again and evaluates only the changed tail of the prompt',
-          extendByOneTypeAheadMs: 'one more character that matches the suggestion shown: served from the completion cache',
+          firstSuggestionMs:
+            'pipeline.provide() call to suggestion, manual trigger (no debounce), a new file each run: nothing in the KV or completion cache',
+          extendByOneMs:
+            'the same after typing one character that does not match the suggestion, so the model is asked again and evaluates only the changed tail of the prompt',
+          extendByOneTypeAheadMs:
+            'one more character that matches the suggestion shown: served from the completion cache',
           cacheHitRate: 'replayed session: keystrokes answered from the completion cache / keystrokes',
-          pipelineOverheadMs: 'model requests that ran to completion: pipeline time minus the backend\'s own time for the request (WebSocket, JSON, prompt window, cache, filters, engine)',
+          pipelineOverheadMs:
+            "model requests that ran to completion: pipeline time minus the backend's own time for the request (WebSocket, JSON, prompt window, cache, filters, engine)",
           backendRequests: 'replayed session: complete requests sent to the backend',
           decodeRatioToRaw: `median decode tokens/s of the backend (${DECODE_TOKENS}-token completions of "#", its own timings) over raw node-llama-cpp (LlamaCompletion, the same prompt, threads and file) in this process, runs alternating`,
         },
         extendByOneTypeAheadMs: dist(typeAhead.map((m) => m.outcome.totalMs)),
         typeAheadSources: [...new Set(typeAhead.map((m) => m.outcome.source))],
         evaluatedInputTokens: {
-          fresh: { p50: pct(fresh.map((m) => m.record?.usage?.evaluatedInputTokens ?? 0), 50), inputTokensP50: pct(fresh.map((m) => m.record?.usage?.inputTokens ?? 0), 50) },
-          extendByOne: { p50: pct(extend.map((m) => m.record?.usage?.evaluatedInputTokens ?? 0), 50), inputTokensP50: pct(extend.map((m) => m.record?.usage?.inputTokens ?? 0), 50) },
+          fresh: {
+            p50: pct(
+              fresh.map((m) => m.record?.usage?.evaluatedInputTokens ?? 0),
+              50,
+            ),
+            inputTokensP50: pct(
+              fresh.map((m) => m.record?.usage?.inputTokens ?? 0),
+              50,
+            ),
+          },
+          extendByOne: {
+            p50: pct(
+              extend.map((m) => m.record?.usage?.evaluatedInputTokens ?? 0),
+              50,
+            ),
+            inputTokensP50: pct(
+              extend.map((m) => m.record?.usage?.inputTokens ?? 0),
+              50,
+            ),
+          },
         },
-        backendMs: { fresh: dist(fresh.map((m) => m.record?.backendMs ?? 0)), extendByOne: dist(extend.map((m) => m.record?.backendMs ?? 0)) },
+        backendMs: {
+          fresh: dist(fresh.map((m) => m.record?.backendMs ?? 0)),
+          extendByOne: dist(extend.map((m) => m.record?.backendMs ?? 0)),
+        },
         prepMs: dist([...fresh, ...extend].map((m) => m.outcome.prepMs)),
         // The overhead split: in this process (window, cache, engine, filters, client) vs. between
         // the processes (WebSocket, JSON, the OS scheduling both on a busy machine).
         overheadInProcessMs: dist(modelRuns.map((m) => m.outcome.totalMs - m.record!.roundTripMs)),
         overheadTransportMs: dist(modelRuns.map((m) => m.record!.roundTripMs - m.record!.backendMs!)),
         suggestion: fresh[0].outcome.text,
-        session: { seconds: r1(sessionMs / 1000), cacheHits, inflightReuses, debounced: pipeline.counters.debounced, medianGapMs: pct(session.keys.map((k) => k.gapMs), 50) },
+        session: {
+          seconds: r1(sessionMs / 1000),
+          cacheHits,
+          inflightReuses,
+          debounced: pipeline.counters.debounced,
+          medianGapMs: pct(
+            session.keys.map((k) => k.gapMs),
+            50,
+          ),
+        },
         windows: { kept: pipeline.window.kept, fresh: pipeline.window.fresh },
         tokenFactor: r1(calibration.factor * 100) / 100,
         decodeTokensPerSecond: { backend: backendRates.map(r1), raw: rawRates.map(r1) },
@@ -270,18 +350,43 @@ async function main(): Promise<void> {
         pipelineOverheadUnder5msAtMedian: pipelineOverheadMs.p50 < 5,
         sessionRequestsUnderHalfTheKeystrokes: backendRequests < keystrokes / 2,
       },
-      settings: { runs, threads, model: 'bench preset (tiny-coder-bench, FIM, 4 layers)', contextSize: ready.model.contextSize, pipeline: { ...pipeline.currentSettings } },
-      machine: { cpuModel: cpus()[0]?.model ?? 'unknown', logicalCores: cpus().length, loadAverage1m: r1(loadavg()[0]), node: process.version },
+      settings: {
+        runs,
+        threads,
+        model: 'bench preset (tiny-coder-bench, FIM, 4 layers)',
+        contextSize: ready.model.contextSize,
+        pipeline: { ...pipeline.currentSettings },
+      },
+      machine: {
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        logicalCores: cpus().length,
+        loadAverage1m: r1(loadavg()[0]),
+        node: process.version,
+      },
       date: new Date().toISOString(),
       wallSeconds: r1((performance.now() - began) / 1000),
     };
-    console.log(`inline completion pipeline vs fude-backend (bench model, ${threads} thread(s), ${runs} runs; load ${result.machine.loadAverage1m} on ${result.machine.logicalCores} cores)`);
-    console.log(`  first suggestion           p50 ${firstSuggestionMs.p50} ms   p95 ${firstSuggestionMs.p95} ms   (evaluated ${result.details.evaluatedInputTokens.fresh.p50} prompt tokens)`);
-    console.log(`  extend by one (model, KV)  p50 ${extendByOneMs.p50} ms   p95 ${extendByOneMs.p95} ms   (evaluated ${result.details.evaluatedInputTokens.extendByOne.p50} of ${result.details.evaluatedInputTokens.extendByOne.inputTokensP50}); ratio to fresh ${result.targets.extendToFreshRatioP50} (target <= 0.333: ${result.targets.extendByOneAtMostAThirdOfFresh ? 'met' : 'NOT met'})`);
-    console.log(`  extend by one (type-ahead) p50 ${result.details.extendByOneTypeAheadMs.p50} ms   p95 ${result.details.extendByOneTypeAheadMs.p95} ms   (${result.details.typeAheadSources.join(', ')})`);
-    console.log(`  pipeline overhead          p50 ${pipelineOverheadMs.p50} ms   p95 ${pipelineOverheadMs.p95} ms   (target p50 < 5 ms: ${result.targets.pipelineOverheadUnder5msAtMedian ? 'met' : 'NOT met'}; in this process p50 ${result.details.overheadInProcessMs.p50} ms, transport p50 ${result.details.overheadTransportMs.p50} ms)`);
-    console.log(`  decode vs raw node-llama-cpp  backend ${r1(pct(backendRates, 50))} tokens/s, raw ${r1(pct(rawRates, 50))} tokens/s (medians of ${backendRates.length}): decodeRatioToRaw ${decodeRatioToRaw ?? '-'} (target >= 0.97: ${(decodeRatioToRaw ?? 0) >= 0.97 ? 'met' : 'NOT met'})`);
-    console.log(`  typing session             ${keystrokes} keystrokes, ${backendRequests} backend requests (target < ${keystrokes / 2}: ${result.targets.sessionRequestsUnderHalfTheKeystrokes ? 'met' : 'NOT met'}), cache hit rate ${result.cacheHitRate}, ${inflightReuses} in-flight reuses`);
+    console.log(
+      `inline completion pipeline vs fude-backend (bench model, ${threads} thread(s), ${runs} runs; load ${result.machine.loadAverage1m} on ${result.machine.logicalCores} cores)`,
+    );
+    console.log(
+      `  first suggestion           p50 ${firstSuggestionMs.p50} ms   p95 ${firstSuggestionMs.p95} ms   (evaluated ${result.details.evaluatedInputTokens.fresh.p50} prompt tokens)`,
+    );
+    console.log(
+      `  extend by one (model, KV)  p50 ${extendByOneMs.p50} ms   p95 ${extendByOneMs.p95} ms   (evaluated ${result.details.evaluatedInputTokens.extendByOne.p50} of ${result.details.evaluatedInputTokens.extendByOne.inputTokensP50}); ratio to fresh ${result.targets.extendToFreshRatioP50} (target <= 0.333: ${result.targets.extendByOneAtMostAThirdOfFresh ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `  extend by one (type-ahead) p50 ${result.details.extendByOneTypeAheadMs.p50} ms   p95 ${result.details.extendByOneTypeAheadMs.p95} ms   (${result.details.typeAheadSources.join(', ')})`,
+    );
+    console.log(
+      `  pipeline overhead          p50 ${pipelineOverheadMs.p50} ms   p95 ${pipelineOverheadMs.p95} ms   (target p50 < 5 ms: ${result.targets.pipelineOverheadUnder5msAtMedian ? 'met' : 'NOT met'}; in this process p50 ${result.details.overheadInProcessMs.p50} ms, transport p50 ${result.details.overheadTransportMs.p50} ms)`,
+    );
+    console.log(
+      `  decode vs raw node-llama-cpp  backend ${r1(pct(backendRates, 50))} tokens/s, raw ${r1(pct(rawRates, 50))} tokens/s (medians of ${backendRates.length}): decodeRatioToRaw ${decodeRatioToRaw ?? '-'} (target >= 0.97: ${(decodeRatioToRaw ?? 0) >= 0.97 ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `  typing session             ${keystrokes} keystrokes, ${backendRequests} backend requests (target < ${keystrokes / 2}: ${result.targets.sessionRequestsUnderHalfTheKeystrokes ? 'met' : 'NOT met'}), cache hit rate ${result.cacheHitRate}, ${inflightReuses} in-flight reuses`,
+    );
     mkdirSync(dirname(RESULTS), { recursive: true });
     writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`wrote ${RESULTS} (${result.wallSeconds} s)`);
@@ -293,5 +398,13 @@ async function main(): Promise<void> {
   }
 }
 
-if (realistic) await realisticBench({ model: resolve(flags.model!), threads, runs, contextSize, out: RESULTS, prefill: !flags['no-prefill'] });
+if (realistic)
+  await realisticBench({
+    model: resolve(flags.model!),
+    threads,
+    runs,
+    contextSize,
+    out: RESULTS,
+    prefill: !flags['no-prefill'],
+  });
 else await main();

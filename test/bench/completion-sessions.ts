@@ -12,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
 import type { Timings } from '../../protocol/messages.js';
 import { systemClock } from '../../extension/completion/clock.js';
-import { DEFAULT_PIPELINE_SETTINGS, type DocumentSnapshot, type PipelineOutcome } from '../../extension/completion/pipeline.js';
+import {
+  DEFAULT_PIPELINE_SETTINGS,
+  type DocumentSnapshot,
+  type PipelineOutcome,
+} from '../../extension/completion/pipeline.js';
 import { PrefillScheduler } from '../../extension/completion/prefill-scheduler.js';
 import { CompletionService, type ServiceOutcome } from '../../extension/completion/service.js';
 import type { Snooze } from '../../extension/completion/snooze.js';
@@ -107,16 +111,36 @@ interface Measured {
 export async function realisticBench(o: RealisticOptions): Promise<void> {
   const began = performance.now();
   const loadAtStart = loadavg();
-  console.log(`realistic completion benchmark: ${basename(o.model)}, ${o.threads} thread(s), context ${o.contextSize}, ${o.runs} run(s); load average ${loadAtStart.map(r1).join(' ')} on ${cpus().length} cores`);
+  console.log(
+    `realistic completion benchmark: ${basename(o.model)}, ${o.threads} thread(s), context ${o.contextSize}, ${o.runs} run(s); load average ${loadAtStart.map(r1).join(' ')} on ${cpus().length} cores`,
+  );
   const status = new ModelStatus({ engine: 'local', isDemo: false, configuredName: basename(o.model) });
   const engine = new LocalEngine({
     status,
-    launch: () => launchSpec(
-      { modelPath: o.model, family: 'auto', gpu: 'cpu', gpuLayers: 'auto', contextSize: o.contextSize, threads: o.threads, acceptedTerms: [] },
-      { extensionPath: REPO, execPath: process.execPath, isElectron: false, nodePath: '', hostPid: process.pid, env: process.env },
-      randomBytes(24).toString('base64url'),
-    ),
-    onStderr: (line) => { if (/error|warn/i.test(line)) console.error(`  backend: ${line}`); },
+    launch: () =>
+      launchSpec(
+        {
+          modelPath: o.model,
+          family: 'auto',
+          gpu: 'cpu',
+          gpuLayers: 'auto',
+          contextSize: o.contextSize,
+          threads: o.threads,
+          acceptedTerms: [],
+        },
+        {
+          extensionPath: REPO,
+          execPath: process.execPath,
+          isElectron: false,
+          nodePath: '',
+          hostPid: process.pid,
+          env: process.env,
+        },
+        randomBytes(24).toString('base64url'),
+      ),
+    onStderr: (line) => {
+      if (/error|warn/i.test(line)) console.error(`  backend: ${line}`);
+    },
     supervisor: { startTimeoutMs: 600_000 },
   });
   const loadStarted = performance.now();
@@ -127,8 +151,12 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
 
   const sentLog: Sent[] = [];
   const service = new CompletionService({
-    status, engine: timedEngine(engine, sentLog),
-    ensureReady: async () => { await engine.start(); return true; },
+    status,
+    engine: timedEngine(engine, sentLog),
+    ensureReady: async () => {
+      await engine.start();
+      return true;
+    },
     snooze: { until: () => undefined } as unknown as Snooze,
     termsAccepted: () => true,
     enabled: () => ({ enabled: true, enabledGlobally: true }),
@@ -143,7 +171,10 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
   const prefillLog: string[] = [];
   const scheduler = new PrefillScheduler({
     clock: systemClock,
-    warm: (reason, expectedPauseMs, signal) => (current ? service.warm(current, { reason, expectedPauseMs, signal }) : Promise.resolve({ kind: 'skipped', why: 'empty' })),
+    warm: (reason, expectedPauseMs, signal) =>
+      current
+        ? service.warm(current, { reason, expectedPauseMs, signal })
+        : Promise.resolve({ kind: 'skipped', why: 'empty' }),
     log: (line) => prefillLog.push(line),
   });
 
@@ -152,7 +183,8 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
   let keystrokes = 0;
   const random = seeded(14);
   const gap = () => Math.round(PAUSES.keyMinMs + random() * (PAUSES.keyMaxMs - PAUSES.keyMinMs));
-  const statementPause = () => Math.round(PAUSES.statementMinMs + random() * (PAUSES.statementMaxMs - PAUSES.statementMinMs));
+  const statementPause = () =>
+    Math.round(PAUSES.statementMinMs + random() * (PAUSES.statementMaxMs - PAUSES.statementMinMs));
   let previous: AbortController | undefined;
   const lineOf = (d: DocumentSnapshot) => d.text.slice(0, d.offset).split('\n').length - 1;
 
@@ -167,12 +199,17 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
     previous = new AbortController();
     const at = performance.now();
     const result = service.provide(current, { manual: false, signal: previous.signal });
-    void result.then((r) => { if (r.kind === 'done') outcomes.push(r.outcome); });
+    void result.then((r) => {
+      if (r.kind === 'done') outcomes.push(r.outcome);
+    });
     return { at, result };
   };
 
   /** Waits for the suggestion of the last key, as a person who stops typing does. */
-  const awaitShown = async (kind: Measured['kind'], k: { at: number; result: Promise<ServiceOutcome> }): Promise<string> => {
+  const awaitShown = async (
+    kind: Measured['kind'],
+    k: { at: number; result: Promise<ServiceOutcome> },
+  ): Promise<string> => {
     const sentBefore = sentLog.length;
     const r = await k.result;
     const ms = performance.now() - k.at;
@@ -182,9 +219,27 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
     }
     const out = r.outcome;
     // The request this key sent (if it sent one): the last one sent after the key.
-    const sent = out.source === 'model' ? sentLog.slice(sentBefore).filter((s) => s.at >= k.at).at(-1) ?? sentLog.filter((s) => s.at >= k.at).at(-1) : undefined;
-    const overheadMs = sent?.firstTextAt !== undefined && sent.timings ? sent.firstTextAt - k.at - out.waitedMs - sent.timings.firstTokenMs : undefined;
-    measured.push({ kind, ms, shown: out.text !== '', end: out.end, source: out.source, evaluated: sent?.evaluated, input: sent?.input, overheadMs });
+    const sent =
+      out.source === 'model'
+        ? (sentLog
+            .slice(sentBefore)
+            .filter((s) => s.at >= k.at)
+            .at(-1) ?? sentLog.filter((s) => s.at >= k.at).at(-1))
+        : undefined;
+    const overheadMs =
+      sent?.firstTextAt !== undefined && sent.timings
+        ? sent.firstTextAt - k.at - out.waitedMs - sent.timings.firstTokenMs
+        : undefined;
+    measured.push({
+      kind,
+      ms,
+      shown: out.text !== '',
+      end: out.end,
+      source: out.source,
+      evaluated: sent?.evaluated,
+      input: sent?.input,
+      overheadMs,
+    });
     return out.text;
   };
 
@@ -194,7 +249,15 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
   const base = sessionText();
   for (let run = 0; run < o.runs; run++) {
     // Each run opens the file under its own name: nothing of it is in the completion cache.
-    current = { uri: `file:///bench/run${run}/completion-core.ts`, path: 'completion-core.ts', languageId: 'typescript', text: base, offset: 0, indentUnit: '  ', tabSize: 2 };
+    current = {
+      uri: `file:///bench/run${run}/completion-core.ts`,
+      path: 'completion-core.ts',
+      languageId: 'typescript',
+      text: base,
+      offset: 0,
+      indentUnit: '  ',
+      tabSize: 2,
+    };
     for (const place of PLACES) {
       const anchor: number = current.text.indexOf(`\n${place.after}\n`);
       if (anchor === -1) throw new Error(`session: no line ${JSON.stringify(place.after)} in ${SESSION_FILE}`);
@@ -252,19 +315,27 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
     await s.text();
     const d = await s.done;
     // From the timings (first token to the end), as the raw rate is measured.
-    if (d.usage.outputTokens > 8) backendDecode.push(((d.usage.outputTokens - 1) / (d.timings.totalMs - d.timings.firstTokenMs)) * 1000);
+    if (d.usage.outputTokens > 8)
+      backendDecode.push(((d.usage.outputTokens - 1) / (d.timings.totalMs - d.timings.firstTokenMs)) * 1000);
   }
   const peak = peakRssMb(pid);
   const windowReport = pipeline.report();
   service.dispose();
   await engine.dispose();
   const rawDecode = await rawDecodeRate(o, decodePrompt);
-  const decodeRatioToRaw = backendDecode.length && rawDecode.length ? Math.round((median(backendDecode)! / median(rawDecode)!) * 1000) / 1000 : null;
+  const decodeRatioToRaw =
+    backendDecode.length && rawDecode.length
+      ? Math.round((median(backendDecode)! / median(rawDecode)!) * 1000) / 1000
+      : null;
 
   const of = (k: Measured['kind']) => measured.filter((m) => m.kind === k);
   const firstSuggestionMs = dist(of('firstSuggestion').map((m) => m.ms));
   const afterJumpMs = dist(of('afterJump').map((m) => m.ms));
-  const extendByOneMs = dist(of('extendByOne').filter((m) => m.source === 'model').map((m) => m.ms));
+  const extendByOneMs = dist(
+    of('extendByOne')
+      .filter((m) => m.source === 'model')
+      .map((m) => m.ms),
+  );
   const pipelineOverheadMs = dist(measured.flatMap((m) => (m.overheadMs === undefined ? [] : [m.overheadMs])));
   const loadAtEnd = loadavg();
   const result = {
@@ -280,21 +351,40 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
     chatWithCompletion: chatTimes,
     details: {
       definitions: {
-        firstSuggestionMs: 'the file opens on the first place; after a 3 s pause the person types the first words of a line and waits: last key to the suggestion (or to the empty answer), debounce included',
+        firstSuggestionMs:
+          'the file opens on the first place; after a 3 s pause the person types the first words of a line and waits: last key to the suggestion (or to the empty answer), debounce included',
         afterJumpMs: 'the same after a far jump (Ctrl+G, 400+ lines away) and a 1.5 s pause',
         afterIdleMs: 'the same for the next line after an 8 s idle pause (the whole window prefilled)',
-        extendByOneMs: 'one more character after that, not the start of the suggestion: last key to the new suggestion, the model asked again (only its tail evaluated)',
-        pipelineOverheadMs: 'for those requests: provide call to the first text, less the debounce, less the backend\'s own time to its first token (window, cache, engine, client, WebSocket, JSON)',
+        extendByOneMs:
+          'one more character after that, not the start of the suggestion: last key to the new suggestion, the model asked again (only its tail evaluated)',
+        pipelineOverheadMs:
+          "for those requests: provide call to the first text, less the debounce, less the backend's own time to its first token (window, cache, engine, client, WebSocket, JSON)",
         backendRequests: 'complete requests sent during the sessions (prefills not counted)',
         keystrokes: 'edits typed during the sessions (Enter included)',
         cacheHitRate: 'keystrokes answered from the completion cache / keystrokes',
-        decodeRatioToRaw: 'median decode tokens/s of the backend (64-token completions) over raw node-llama-cpp (sequence.evaluate, greedy) on the same file, threads and context size, measured one after the other in this run',
-        peakRssMb: 'the backend process\'s peak resident memory (VmHWM) at the end of the run',
+        decodeRatioToRaw:
+          'median decode tokens/s of the backend (64-token completions) over raw node-llama-cpp (sequence.evaluate, greedy) on the same file, threads and context size, measured one after the other in this run',
+        peakRssMb: "the backend process's peak resident memory (VmHWM) at the end of the run",
       },
       afterIdleMs: dist(of('afterIdle').map((m) => m.ms)),
-      shown: Object.fromEntries((['firstSuggestion', 'afterJump', 'afterIdle', 'extendByOne'] as const).map((k) => [k, `${of(k).filter((m) => m.shown).length}/${of(k).length}`])),
-      ends: Object.fromEntries((['firstSuggestion', 'afterJump', 'afterIdle', 'extendByOne'] as const).map((k) => [k, of(k).map((m) => m.end)])),
-      evaluatedInputTokens: Object.fromEntries((['firstSuggestion', 'afterJump', 'afterIdle', 'extendByOne'] as const).map((k) => [k, of(k).map((m) => (m.evaluated === undefined ? null : `${m.evaluated}/${m.input}`))])),
+      shown: Object.fromEntries(
+        (['firstSuggestion', 'afterJump', 'afterIdle', 'extendByOne'] as const).map((k) => [
+          k,
+          `${of(k).filter((m) => m.shown).length}/${of(k).length}`,
+        ]),
+      ),
+      ends: Object.fromEntries(
+        (['firstSuggestion', 'afterJump', 'afterIdle', 'extendByOne'] as const).map((k) => [
+          k,
+          of(k).map((m) => m.end),
+        ]),
+      ),
+      evaluatedInputTokens: Object.fromEntries(
+        (['firstSuggestion', 'afterJump', 'afterIdle', 'extendByOne'] as const).map((k) => [
+          k,
+          of(k).map((m) => (m.evaluated === undefined ? null : `${m.evaluated}/${m.input}`)),
+        ]),
+      ),
       samples: measured.map((m) => ({ kind: m.kind, ms: r1(m.ms), end: m.end, source: m.source, shown: m.shown })),
       sessionSeconds: r1(sessionMs / 1000),
       requestOutcomes: countBy(outcomes.filter((x) => !x.debounced).map((x) => x.end)),
@@ -316,24 +406,52 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
       decodeRatioAtLeast097: (decodeRatioToRaw ?? 0) >= 0.97,
       peakRssAtMost3500: (peak ?? Infinity) <= 3500,
     },
-    settings: { model: o.model, threads: o.threads, runs: o.runs, contextSize: o.contextSize, prefill: o.prefill, pipeline: { ...pipeline.currentSettings } },
+    settings: {
+      model: o.model,
+      threads: o.threads,
+      runs: o.runs,
+      contextSize: o.contextSize,
+      prefill: o.prefill,
+      pipeline: { ...pipeline.currentSettings },
+    },
     machine: {
-      cpuModel: cpus()[0]?.model ?? 'unknown', logicalCores: cpus().length, memoryGb: r1(totalmem() / 2 ** 30),
-      loadAverageAtStart: loadAtStart.map(r1), loadAverageAtEnd: loadAtEnd.map(r1), node: process.version,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      logicalCores: cpus().length,
+      memoryGb: r1(totalmem() / 2 ** 30),
+      loadAverageAtStart: loadAtStart.map(r1),
+      loadAverageAtEnd: loadAtEnd.map(r1),
+      node: process.version,
     },
     date: new Date().toISOString(),
     wallSeconds: r1((performance.now() - began) / 1000),
   };
-  const f = (d: { p50: number | null; p95: number | null; n: number }) => `p50 ${d.p50 ?? '-'} ms  p95 ${d.p95 ?? '-'} ms  (n ${d.n})`;
-  console.log(`  first suggestion after opening  ${f(firstSuggestionMs)}   target p50 <= 1500: ${result.targets.firstSuggestionP50AtMost1500 ? 'met' : 'NOT met'}`);
-  console.log(`  after a far jump                ${f(afterJumpMs)}   target p50 <= 1000: ${result.targets.afterJumpP50AtMost1000 ? 'met' : 'NOT met'}`);
+  const f = (d: { p50: number | null; p95: number | null; n: number }) =>
+    `p50 ${d.p50 ?? '-'} ms  p95 ${d.p95 ?? '-'} ms  (n ${d.n})`;
+  console.log(
+    `  first suggestion after opening  ${f(firstSuggestionMs)}   target p50 <= 1500: ${result.targets.firstSuggestionP50AtMost1500 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `  after a far jump                ${f(afterJumpMs)}   target p50 <= 1000: ${result.targets.afterJumpP50AtMost1000 ? 'met' : 'NOT met'}`,
+  );
   console.log(`  after an idle pause             ${f(result.details.afterIdleMs)}`);
-  console.log(`  extend by one (model)           ${f(extendByOneMs)}   target p50 <= first/3: ${result.targets.extendByOneP50AtMostAThirdOfFirst ? 'met' : 'NOT met'}`);
-  console.log(`  pipeline overhead               ${f(pipelineOverheadMs)}   target p50 < 5: ${result.targets.pipelineOverheadP50Under5 ? 'met' : 'NOT met'}`);
-  console.log(`  session: ${keystrokes} keystrokes, ${backendRequests} backend requests, cache hit rate ${result.cacheHitRate}`);
-  console.log(`  decode: backend ${backendDecode.map(r1).join(', ')} vs raw ${rawDecode.map(r1).join(', ')} tokens/s: ratio ${decodeRatioToRaw ?? '-'} (target >= 0.97: ${result.targets.decodeRatioAtLeast097 ? 'met' : 'NOT met'})`);
-  console.log(`  backend peak RSS ${peak ?? '-'} MB (target <= 3500: ${result.targets.peakRssAtMost3500 ? 'met' : 'NOT met'})`);
-  console.log(`  chat first token: alone ${chatTimes.chatFirstTokenAloneMs} ms, while a prefill runs ${chatTimes.chatFirstTokenDuringPrefillMs} ms; completion while a chat reads: ${chatTimes.completionDuringChatReadMs} ms (alone ${chatTimes.completionAloneMs} ms)`);
+  console.log(
+    `  extend by one (model)           ${f(extendByOneMs)}   target p50 <= first/3: ${result.targets.extendByOneP50AtMostAThirdOfFirst ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `  pipeline overhead               ${f(pipelineOverheadMs)}   target p50 < 5: ${result.targets.pipelineOverheadP50Under5 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `  session: ${keystrokes} keystrokes, ${backendRequests} backend requests, cache hit rate ${result.cacheHitRate}`,
+  );
+  console.log(
+    `  decode: backend ${backendDecode.map(r1).join(', ')} vs raw ${rawDecode.map(r1).join(', ')} tokens/s: ratio ${decodeRatioToRaw ?? '-'} (target >= 0.97: ${result.targets.decodeRatioAtLeast097 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  backend peak RSS ${peak ?? '-'} MB (target <= 3500: ${result.targets.peakRssAtMost3500 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  chat first token: alone ${chatTimes.chatFirstTokenAloneMs} ms, while a prefill runs ${chatTimes.chatFirstTokenDuringPrefillMs} ms; completion while a chat reads: ${chatTimes.completionDuringChatReadMs} ms (alone ${chatTimes.completionAloneMs} ms)`,
+  );
   console.log(`  load average at the end ${loadAtEnd.map(r1).join(' ')}`);
   mkdirSync(dirname(o.out), { recursive: true });
   writeFileSync(o.out, `${JSON.stringify(result, null, 2)}\n`);
@@ -351,11 +469,18 @@ function countBy(xs: readonly string[]): Record<string, number> {
  * of a whole window runs, and a completion's time while a chat reads a long prompt (and alone).
  */
 async function chatWithCompletion(engine: Engine, text: string) {
-  const question = (n: number) => [{ role: 'user' as const, content: `質問 ${n}: この関数は何をしますか?\n\`\`\`ts\n${text.slice(20_000, 21_500)}\n\`\`\`` }];
+  const question = (n: number) => [
+    {
+      role: 'user' as const,
+      content: `質問 ${n}: この関数は何をしますか?\n\`\`\`ts\n${text.slice(20_000, 21_500)}\n\`\`\``,
+    },
+  ];
   const firstToken = async (n: number) => {
     const t0 = performance.now();
     const s = engine.chat({ messages: question(n), lane: 'chat', maxTokens: 4, temperature: 0 });
-    for await (const chunk of s) { if (chunk !== '') break; }
+    for await (const chunk of s) {
+      if (chunk !== '') break;
+    }
     const ms = performance.now() - t0;
     await s.done.catch(() => undefined);
     return Math.round(ms);
@@ -374,7 +499,12 @@ async function chatWithCompletion(engine: Engine, text: string) {
     return Math.round(performance.now() - t0);
   };
   const completionAloneMs = await completion(60_000);
-  const longChat = engine.chat({ messages: [{ role: 'user', content: `要約してください:\n${text.slice(0, 12_000)}` }], lane: 'chat', maxTokens: 2, temperature: 0 });
+  const longChat = engine.chat({
+    messages: [{ role: 'user', content: `要約してください:\n${text.slice(0, 12_000)}` }],
+    lane: 'chat',
+    maxTokens: 2,
+    temperature: 0,
+  });
   const reading = longChat.text().catch(() => undefined);
   await sleep(500);
   const completionDuringChatReadMs = await completion(62_000);

@@ -15,7 +15,11 @@ const limitMs = Number(values['limit-ms']);
 const dir = mkdtempSync(join(tmpdir(), 'fude-crafted-'));
 try {
   const cases = [{ name: 'baseline: not a GGUF', bytes: Buffer.from('PK\u0003\u0004 not a model') }, ...craftedCases()];
-  console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; limit ${limitMs} ms`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; limit ${limitMs} ms`,
+  );
   console.log('| file | exit | ms | peak RSS MiB | error |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const [i, c] of cases.entries()) {
@@ -23,9 +27,13 @@ try {
     writeFileSync(path, c.bytes);
     const m = await measureBackend(['--model', path], limitMs);
     const error = m.stderr.map(parseSetupError).find((e) => e !== undefined);
-    const last = error ? `${error.code}: ${error.message.replace(path, 'FILE').slice(0, 140)}` : (m.stderr.at(-1) ?? '').slice(0, 140);
-    const exit = m.timedOut ? `killed after ${limitMs} ms` : m.signal ?? String(m.code);
-    console.log(`| ${c.name} (${c.bytes.length} B) | ${exit} | ${Math.round(m.ms)} | ${m.peakMiB.toFixed(0)} | ${last} |`);
+    const last = error
+      ? `${error.code}: ${error.message.replace(path, 'FILE').slice(0, 140)}`
+      : (m.stderr.at(-1) ?? '').slice(0, 140);
+    const exit = m.timedOut ? `killed after ${limitMs} ms` : (m.signal ?? String(m.code));
+    console.log(
+      `| ${c.name} (${c.bytes.length} B) | ${exit} | ${Math.round(m.ms)} | ${m.peakMiB.toFixed(0)} | ${last} |`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -23,7 +23,13 @@ import { DEFAULT_STYLE, translateCommentsMessages } from '../../extension/docs/p
 import { INPUT_LOOKUP } from '../../backend/engine/lookup-decode.js';
 import type { DoneEvent } from '../../protocol/messages.js';
 import { Client, spawnBackend, type Collected } from '../backend/harness.js';
-import { COMMENTED_CODE, COPY_1_8B_SHAPE, copyScript, writeCopyModel, type CopyModelShape } from '../fixtures/copy-model.js';
+import {
+  COMMENTED_CODE,
+  COPY_1_8B_SHAPE,
+  copyScript,
+  writeCopyModel,
+  type CopyModelShape,
+} from '../fixtures/copy-model.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -76,10 +82,18 @@ async function subject(): Promise<{ path: string; code: string; copies: boolean;
     const started = performance.now();
     mkdirSync(dirname(path), { recursive: true });
     const m = writeCopyModel(path, tiny ? TINY_COPY_SHAPE : COPY_1_8B_SHAPE);
-    console.log(`wrote the copy fixture ${path} (${r1(m.bytes / 2 ** 20)} MiB) in ${r1((performance.now() - started) / 1000)} s`);
+    console.log(
+      `wrote the copy fixture ${path} (${r1(m.bytes / 2 ** 20)} MiB) in ${r1((performance.now() - started) / 1000)} s`,
+    );
   }
   const s = copyScript();
-  return { path, code: s.prompt, copies: true, expected: s.answer, label: `copy fixture, ${tiny ? '2 thin layers' : "LLM-jp-3 1.8B's layer sizes"} (${path})` };
+  return {
+    path,
+    code: s.prompt,
+    copies: true,
+    expected: s.answer,
+    label: `copy fixture, ${tiny ? '2 thin layers' : "LLM-jp-3 1.8B's layer sizes"} (${path})`,
+  };
 }
 
 type Mode = 'plain' | 'input';
@@ -100,7 +114,9 @@ async function main() {
   const sub = await subject();
   const maxTokens = int('max-tokens', flags['max-tokens'] ?? (sub.copies ? '1024' : '128'));
   const cpu = cpus();
-  console.log(`docs translation benchmark: ${sub.label}; ${threads} threads, ${runs} runs, at most ${maxTokens} tokens; ${cpu[0]?.model ?? '?'} x${cpu.length}, load ${load()}`);
+  console.log(
+    `docs translation benchmark: ${sub.label}; ${threads} threads, ${runs} runs, at most ${maxTokens} tokens; ${cpu[0]?.model ?? '?'} x${cpu.length}, load ${load()}`,
+  );
   const messages = translateCommentsMessages({ code: sub.code, languageId: 'typescript' }, 'to-ja', DEFAULT_STYLE);
 
   // ---- fude-backend ----
@@ -114,19 +130,38 @@ async function main() {
       promptTokens = done(await c.request({ id: 'render', type: 'render', messages })).render!.tokens;
       const ask = async (id: string, predict: boolean): Promise<Run> => {
         const start = performance.now();
-        const r = await c.request({ id, type: 'chat', lane: 'docs', messages, temperature: 0, maxTokens, ...(predict ? { predictFrom: 'input' } : {}) });
+        const r = await c.request({
+          id,
+          type: 'chat',
+          lane: 'docs',
+          messages,
+          temperature: 0,
+          maxTokens,
+          ...(predict ? { predictFrom: 'input' } : {}),
+        });
         const ms = performance.now() - start;
         const d = done(r);
-        return { ms, decodeMs: d.timings.totalMs - d.timings.firstTokenMs, tokens: d.usage.outputTokens, text: r.text, predicted: d.prediction?.predictedTokens, accepted: d.prediction?.acceptedTokens };
+        return {
+          ms,
+          decodeMs: d.timings.totalMs - d.timings.firstTokenMs,
+          tokens: d.usage.outputTokens,
+          text: r.text,
+          predicted: d.prediction?.predictedTokens,
+          accepted: d.prediction?.acceptedTokens,
+        };
       };
       // Warm-up: the prompt goes into the docs lane's KV cache, so every timed run evaluates the same (nothing new).
       const warm = await ask('warm', false);
-      console.log(`backend: ${promptTokens.length} prompt tokens; warm-up answered ${warm.tokens} tokens in ${r1(warm.ms)} ms (load ${load()})`);
+      console.log(
+        `backend: ${promptTokens.length} prompt tokens; warm-up answered ${warm.tokens} tokens in ${r1(warm.ms)} ms (load ${load()})`,
+      );
       for (let i = 0; i < runs; i++) {
         for (const mode of order(i)) {
           const run = await ask(`${mode}-${i}`, mode === 'input');
           backendRuns[mode].push(run);
-          console.log(`  backend ${mode === 'input' ? 'with prediction   ' : 'without prediction'} run ${i + 1}: ${run.tokens} tokens, decode ${r1(run.decodeMs)} ms (${r1((run.tokens - 1) / (run.decodeMs / 1000))} tokens/s)${run.predicted !== undefined ? `, predicted ${run.predicted}, accepted ${run.accepted}` : ''} (load ${load()})`);
+          console.log(
+            `  backend ${mode === 'input' ? 'with prediction   ' : 'without prediction'} run ${i + 1}: ${run.tokens} tokens, decode ${r1(run.decodeMs)} ms (${r1((run.tokens - 1) / (run.decodeMs / 1000))} tokens/s)${run.predicted !== undefined ? `, predicted ${run.predicted}, accepted ${run.accepted}` : ''} (load ${load()})`,
+          );
         }
       }
     } finally {
@@ -166,13 +201,22 @@ async function main() {
       const validated = after.validated - before.validated;
       const refuted = after.refuted - before.refuted;
       // The EOS counts as an output token, as the backend counts it.
-      return { ms: end - start, decodeMs: end - (first || end), tokens: out.length + (out.length < maxTokens ? 1 : 0), text: model.detokenize(out), predicted: mode === 'input' ? validated + refuted : undefined, accepted: mode === 'input' ? validated : undefined };
+      return {
+        ms: end - start,
+        decodeMs: end - (first || end),
+        tokens: out.length + (out.length < maxTokens ? 1 : 0),
+        text: model.detokenize(out),
+        predicted: mode === 'input' ? validated + refuted : undefined,
+        accepted: mode === 'input' ? validated : undefined,
+      };
     };
     for (let i = 0; i < runs; i++) {
       for (const mode of order(i)) {
         const run = await decode(mode);
         rawRuns[mode].push(run);
-        console.log(`  raw     ${mode === 'input' ? 'with prediction   ' : 'without prediction'} run ${i + 1}: ${run.tokens} tokens, decode ${r1(run.decodeMs)} ms (${r1((run.tokens - 1) / (run.decodeMs / 1000))} tokens/s) (load ${load()})`);
+        console.log(
+          `  raw     ${mode === 'input' ? 'with prediction   ' : 'without prediction'} run ${i + 1}: ${run.tokens} tokens, decode ${r1(run.decodeMs)} ms (${r1((run.tokens - 1) / (run.decodeMs / 1000))} tokens/s) (load ${load()})`,
+        );
       }
     }
     await context.dispose();
@@ -198,36 +242,69 @@ async function main() {
     backendDecodeTokensPerSecond: { without: r1(med(backendRuns.plain, rate)), with: r1(med(backendRuns.input, rate)) },
     rawDecodeTokensPerSecond: { without: r1(med(rawRuns.plain, rate)), with: r1(med(rawRuns.input, rate)) },
     rawSpeedup,
-    ratioToRaw: { without: r3(med(backendRuns.plain, rate) / med(rawRuns.plain, rate)), with: r3(med(backendRuns.input, rate) / med(rawRuns.input, rate)) },
+    ratioToRaw: {
+      without: r3(med(backendRuns.plain, rate) / med(rawRuns.plain, rate)),
+      with: r3(med(backendRuns.input, rate) / med(rawRuns.input, rate)),
+    },
     predictedTokens: last.predicted ?? 0,
     acceptedTokens: last.accepted ?? 0,
     acceptedShareOfAnswer: acceptedShare,
     rawSameAnswerAsBackend: rawRuns.plain[0].text === backendRuns.plain[0].text,
-    measures: sub.copies ? 'an answer that copies its input (the gain)' : 'a model that does not copy its input: what wrong guesses cost, not what prediction gains',
+    measures: sub.copies
+      ? 'an answer that copies its input (the gain)'
+      : 'a model that does not copy its input: what wrong guesses cost, not what prediction gains',
     targetSpeedupAtLeast1_8: translationSpeedup >= 1.8,
   };
   const result = {
     date: new Date().toISOString(),
-    machine: { cpuModel: cpu[0]?.model ?? 'unknown', logicalCores: cpu.length, totalMemGiB: r1(totalmem() / 2 ** 30), loadAverageAtEnd: load(), node: process.version },
+    machine: {
+      cpuModel: cpu[0]?.model ?? 'unknown',
+      logicalCores: cpu.length,
+      totalMemGiB: r1(totalmem() / 2 ** 30),
+      loadAverageAtEnd: load(),
+      node: process.version,
+    },
     settings: { model: sub.path, threads, runs, maxTokens, inputLookup: INPUT_LOOKUP },
     summary,
     definitions: {
-      translationSpeedup: 'median decode time of the answer without prediction over with (fude-backend, docs lane, temperature 0, prompt already in the KV cache)',
+      translationSpeedup:
+        'median decode time of the answer without prediction over with (fude-backend, docs lane, temperature 0, prompt already in the KV cache)',
       identicalOutput: 'every backend answer, with and without prediction, is the same text',
-      rawSpeedup: 'the same ratio for raw node-llama-cpp (sequence.evaluate, greedy) with its InputLookupTokenPredictor on the same prompt tokens',
+      rawSpeedup:
+        'the same ratio for raw node-llama-cpp (sequence.evaluate, greedy) with its InputLookupTokenPredictor on the same prompt tokens',
       ratioToRaw: 'backend decode tokens/s over raw node-llama-cpp decode tokens/s, without and with prediction',
     },
     runs: { backend: backendRuns, raw: rawRuns },
     wallSeconds: r1((performance.now() - began) / 1000),
   };
-  for (const rs of [...Object.values(result.runs.backend), ...Object.values(result.runs.raw)]) for (const r of rs) r.text = r.text.slice(0, 120);
-  const row = (name: string, without: number, withP: number, ratio: number | string) => `  ${name.padEnd(22)}${String(without).padStart(10)}${String(withP).padStart(10)}${String(ratio).padStart(10)}`;
+  for (const rs of [...Object.values(result.runs.backend), ...Object.values(result.runs.raw)])
+    for (const r of rs) r.text = r.text.slice(0, 120);
+  const row = (name: string, without: number, withP: number, ratio: number | string) =>
+    `  ${name.padEnd(22)}${String(without).padStart(10)}${String(withP).padStart(10)}${String(ratio).padStart(10)}`;
   console.log(`\nsummary (${summary.measures}; load ${load()})`);
-  console.log(`  ${''.padEnd(22)}${'without'.padStart(10)}${'with'.padStart(10)}${'speed-up'.padStart(10)}   (decode tokens/s, medians of ${runs})`);
-  console.log(row('fude-backend', summary.backendDecodeTokensPerSecond.without, summary.backendDecodeTokensPerSecond.with, translationSpeedup));
-  console.log(row('raw node-llama-cpp', summary.rawDecodeTokensPerSecond.without, summary.rawDecodeTokensPerSecond.with, rawSpeedup));
+  console.log(
+    `  ${''.padEnd(22)}${'without'.padStart(10)}${'with'.padStart(10)}${'speed-up'.padStart(10)}   (decode tokens/s, medians of ${runs})`,
+  );
+  console.log(
+    row(
+      'fude-backend',
+      summary.backendDecodeTokensPerSecond.without,
+      summary.backendDecodeTokensPerSecond.with,
+      translationSpeedup,
+    ),
+  );
+  console.log(
+    row(
+      'raw node-llama-cpp',
+      summary.rawDecodeTokensPerSecond.without,
+      summary.rawDecodeTokensPerSecond.with,
+      rawSpeedup,
+    ),
+  );
   console.log(row('backend / raw', summary.ratioToRaw.without, summary.ratioToRaw.with, ''));
-  console.log(`  translationSpeedup ${translationSpeedup} (target >= 1.8: ${summary.targetSpeedupAtLeast1_8 ? 'met' : 'NOT met'}); identicalOutput ${identicalOutput}${summary.answerAsScripted === null ? '' : `; answer as scripted ${summary.answerAsScripted}`}; ${summary.answerTokens} answer tokens, ${summary.acceptedTokens} of ${summary.predictedTokens} predicted accepted`);
+  console.log(
+    `  translationSpeedup ${translationSpeedup} (target >= 1.8: ${summary.targetSpeedupAtLeast1_8 ? 'met' : 'NOT met'}); identicalOutput ${identicalOutput}${summary.answerAsScripted === null ? '' : `; answer as scripted ${summary.answerAsScripted}`}; ${summary.answerTokens} answer tokens, ${summary.acceptedTokens} of ${summary.predictedTokens} predicted accepted`,
+  );
   const out = resolve(flags.out ?? 'test/bench/results/docs.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

@@ -16,7 +16,14 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { getLlama, GgmlType, LlamaLogLevel, type LlamaContextOptions, type LlamaModel, type Token } from 'node-llama-cpp';
+import {
+  getLlama,
+  GgmlType,
+  LlamaLogLevel,
+  type LlamaContextOptions,
+  type LlamaModel,
+  type Token,
+} from 'node-llama-cpp';
 
 const { values: flags } = parseArgs({
   options: {
@@ -44,14 +51,23 @@ const CONFIGS: Record<string, Partial<LlamaContextOptions>> = {
   'f16 (node-llama-cpp default)': {},
   'f16, batches of 64 (noise floor)': { batchSize: 64 },
   'f16, flash attention': { flashAttention: true },
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the same experimental options the backend uses, measured here
-  'q8_0 + flash attention (fude-backend)': { flashAttention: true, experimentalKvCacheKeyType: GgmlType.Q8_0, experimentalKvCacheValueType: GgmlType.Q8_0 },
+  'q8_0 + flash attention (fude-backend)': {
+    flashAttention: true,
+    /* eslint-disable @typescript-eslint/no-deprecated -- the same experimental options the backend uses, measured here */
+    experimentalKvCacheKeyType: GgmlType.Q8_0,
+    experimentalKvCacheValueType: GgmlType.Q8_0,
+    /* eslint-enable @typescript-eslint/no-deprecated */
+  },
 };
 
 /** Real text: the benchmark's TypeScript session file, then Japanese prose from the README of the tokenizers. */
 function promptText(): string {
-  const code = readFileSync(fileURLToPath(new URL('../../../test/bench/sessions/completion-core.ts.txt', import.meta.url)), 'utf8');
-  const ja = '筆は、日本語の大規模言語モデルをエディターの中で使うための拡張機能です。コードの補完、チャット、ドキュメントの作成を、手元の計算機で動かします。';
+  const code = readFileSync(
+    fileURLToPath(new URL('../../../test/bench/sessions/completion-core.ts.txt', import.meta.url)),
+    'utf8',
+  );
+  const ja =
+    '筆は、日本語の大規模言語モデルをエディターの中で使うための拡張機能です。コードの補完、チャット、ドキュメントの作成を、手元の計算機で動かします。';
   return `${code.slice(0, 20_000)}\n/*\n${ja.repeat(8)}\n*/\n`;
 }
 
@@ -62,12 +78,26 @@ interface Observed {
 }
 
 async function observe(model: LlamaModel, tokens: Token[], options: Partial<LlamaContextOptions>): Promise<Observed> {
-  const context = await model.createContext({ contextSize: Math.min(4096, tokens.length + ANSWER_TOKENS + 64), sequences: 1, threads, batchSize: 256, ...options });
+  const context = await model.createContext({
+    contextSize: Math.min(4096, tokens.length + ANSWER_TOKENS + 64),
+    sequences: 1,
+    threads,
+    batchSize: 256,
+    ...options,
+  });
   try {
     const sequence = context.getSequence();
     // Positions spread over the second half, where the cache holds the most.
-    const at = new Set(Array.from({ length: positions }, (_, i) => Math.floor(tokens.length / 2 + ((i + 1) * (tokens.length / 2 - 1)) / positions)));
-    const input = tokens.map((t, i) => (at.has(i) ? [t, { generateNext: { probabilities: true, options: { temperature: 1, topK: TOP, topP: 1 } } }] as const : t));
+    const at = new Set(
+      Array.from({ length: positions }, (_, i) =>
+        Math.floor(tokens.length / 2 + ((i + 1) * (tokens.length / 2 - 1)) / positions),
+      ),
+    );
+    const input = tokens.map((t, i) =>
+      at.has(i)
+        ? ([t, { generateNext: { probabilities: true, options: { temperature: 1, topK: TOP, topP: 1 } } }] as const)
+        : t,
+    );
     const out = await sequence.controlledEvaluate(input as Parameters<typeof sequence.controlledEvaluate>[0]);
     const dists = [...at].sort((a, b) => a - b).map((i) => out[i]?.next.probabilities ?? new Map<Token, number>());
     const answer: Token[] = [];
@@ -99,7 +129,12 @@ function compare(ref: Observed, got: Observed) {
   });
   let same = 0;
   while (same < ref.answer.length && ref.answer[same] === got.answer[same]) same++;
-  return { top1Agreement: r4(top1 / ref.dists.length), meanKl: r4(kl / ref.dists.length), maxTopProbabilityShift: r4(maxTopShift), greedyTokensAgreeing: `${same}/${ref.answer.length}` };
+  return {
+    top1Agreement: r4(top1 / ref.dists.length),
+    meanKl: r4(kl / ref.dists.length),
+    maxTopProbabilityShift: r4(maxTopShift),
+    greedyTokensAgreeing: `${same}/${ref.answer.length}`,
+  };
 }
 
 async function main() {
@@ -109,7 +144,9 @@ async function main() {
     const model = await llama.loadModel({ modelPath: resolve(flags.model!), useMmap: false });
     const tokens = model.tokenize(promptText()).slice(0, promptTokens);
     if (model.tokens.bos != null) tokens.unshift(model.tokens.bos);
-    console.log(`KV-cache quality: ${flags.model}, ${tokens.length} prompt tokens, ${positions} positions, ${threads} threads; load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+    console.log(
+      `KV-cache quality: ${flags.model}, ${tokens.length} prompt tokens, ${positions} positions, ${threads} threads; load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+    );
     const names = Object.keys(CONFIGS);
     const observed: Record<string, Observed> = {};
     for (const name of names) {
@@ -120,11 +157,23 @@ async function main() {
     const ref = observed[names[0]];
     const top = ref.dists.map((d) => (d.entries().next().value as [Token, number])[1]);
     const rows = Object.fromEntries(names.slice(1).map((n) => [n, compare(ref, observed[n])]));
-    console.log(`\nagainst ${names[0]} (the reference's top-token probability: median ${r4(top.sort((a, b) => a - b)[Math.floor(top.length / 2)])}; flat distributions mean random weights)`);
-    console.log(`  ${'configuration'.padEnd(40)}${'top-1'.padStart(8)}${'mean KL'.padStart(10)}${'max top shift'.padStart(15)}${'greedy same'.padStart(13)}`);
-    for (const [n, c] of Object.entries(rows)) console.log(`  ${n.padEnd(40)}${String(c.top1Agreement).padStart(8)}${String(c.meanKl).padStart(10)}${String(c.maxTopProbabilityShift).padStart(15)}${c.greedyTokensAgreeing.padStart(13)}`);
+    console.log(
+      `\nagainst ${names[0]} (the reference's top-token probability: median ${r4(top.sort((a, b) => a - b)[Math.floor(top.length / 2)])}; flat distributions mean random weights)`,
+    );
+    console.log(
+      `  ${'configuration'.padEnd(40)}${'top-1'.padStart(8)}${'mean KL'.padStart(10)}${'max top shift'.padStart(15)}${'greedy same'.padStart(13)}`,
+    );
+    for (const [n, c] of Object.entries(rows))
+      console.log(
+        `  ${n.padEnd(40)}${String(c.top1Agreement).padStart(8)}${String(c.meanKl).padStart(10)}${String(c.maxTopProbabilityShift).padStart(15)}${c.greedyTokensAgreeing.padStart(13)}`,
+      );
     const result = {
-      date: new Date().toISOString(), model: flags.model, threads, promptTokens: tokens.length, positions, topTokensCompared: TOP,
+      date: new Date().toISOString(),
+      model: flags.model,
+      threads,
+      promptTokens: tokens.length,
+      positions,
+      topTokensCompared: TOP,
       referenceTopProbabilityMedian: r4(top[Math.floor(top.length / 2)]),
       againstF16: rows,
       loadAverageAtEnd: Number(loadavg()[0].toFixed(1)),

@@ -10,7 +10,9 @@ import { generate } from '../../backend/engine/generate.js';
 import { COMPLETION_SAMPLING } from '../../common/sampling.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, tokens: { type: 'string', default: '128' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, tokens: { type: 'string', default: '128' } },
+});
 const runs = Number(values.runs);
 const maxTokens = Number(values.tokens);
 const median = (a: number[]) => a.slice().sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -20,12 +22,20 @@ try {
   const { path } = writePresetModel(dir, 'bench');
   const llama = await getLlama({ gpu: false, build: 'never', maxThreads: 1, logLevel: LlamaLogLevel.error });
   const model = await llama.loadModel({ modelPath: path });
-  const sequence = async (sequences: number) => (await model.createContext({ contextSize: 2048, sequences, threads: 1 })).getSequence();
+  const sequence = async (sequences: number) =>
+    (await model.createContext({ contextSize: 2048, sequences, threads: 1 })).getSequence();
   const raw = (seq: LlamaContextSequence) => {
     const completion = new LlamaCompletion({ contextSequence: seq });
     return async () => {
       let tokens = 0;
-      await completion.generateCompletion('#', { maxTokens, temperature: 0, repeatPenalty: false, onToken: (t) => { tokens += t.length; } });
+      await completion.generateCompletion('#', {
+        maxTokens,
+        temperature: 0,
+        repeatPenalty: false,
+        onToken: (t) => {
+          tokens += t.length;
+        },
+      });
       return tokens;
     };
   };
@@ -34,7 +44,10 @@ try {
   const loop = async () => {
     await loopSeq.clearHistory();
     const r = await generate(loopSeq, model, prompt, {
-      sampling: { ...COMPLETION_SAMPLING, maxTokens }, stopStrings: [], signal: new AbortController().signal, onText: () => {},
+      sampling: { ...COMPLETION_SAMPLING, maxTokens },
+      stopStrings: [],
+      signal: new AbortController().signal,
+      onText: () => {},
     });
     return r.usage.outputTokens;
   };
@@ -51,7 +64,8 @@ try {
       rates[i].push(tokens / ((performance.now() - start) / 1000));
     }
   }
-  for (const [i, [name]] of cases.entries()) console.log(`${name}: ${median(rates[i]).toFixed(1)} tokens/s (median of ${runs})`);
+  for (const [i, [name]] of cases.entries())
+    console.log(`${name}: ${median(rates[i]).toFixed(1)} tokens/s (median of ${runs})`);
   console.log(`${maxTokens} tokens per run, load average ${loadavg()[0].toFixed(1)}`);
   await llama.dispose();
 } finally {

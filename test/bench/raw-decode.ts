@@ -8,7 +8,14 @@
 //
 // It uses node-llama-cpp's own defaults for everything the backend tunes (KV cache f16, the file mapped, one
 // sequence, its own batch size), so a ratio says what the backend costs or saves against plain node-llama-cpp.
-import { getLlama, LlamaCompletion, LlamaLogLevel, type Llama, type LlamaContext, type LlamaModel } from 'node-llama-cpp';
+import {
+  getLlama,
+  LlamaCompletion,
+  LlamaLogLevel,
+  type Llama,
+  type LlamaContext,
+  type LlamaModel,
+} from 'node-llama-cpp';
 
 export interface RawDecode {
   /** Tokens generated. */
@@ -30,8 +37,16 @@ export function rawPrompt(run: number): string {
   return `// run ${run}\nexport function total(items: Item[]): number {\n  let sum = 0;\n  for (const item of items) sum += item.price;\n`;
 }
 
-export async function openRawDecoder(modelPath: string, opts: { threads: number; contextSize?: number }): Promise<RawDecoder> {
-  const llama: Llama = await getLlama({ gpu: false, build: 'never', maxThreads: opts.threads, logLevel: LlamaLogLevel.error });
+export async function openRawDecoder(
+  modelPath: string,
+  opts: { threads: number; contextSize?: number },
+): Promise<RawDecoder> {
+  const llama: Llama = await getLlama({
+    gpu: false,
+    build: 'never',
+    maxThreads: opts.threads,
+    logLevel: LlamaLogLevel.error,
+  });
   let model: LlamaModel | undefined;
   let context: LlamaContext | undefined;
   try {
@@ -53,12 +68,22 @@ export async function openRawDecoder(modelPath: string, opts: { threads: number;
       let tokens = 0;
       const start = performance.now();
       await completion.generateCompletion(prompt, {
-        maxTokens, temperature: 0, repeatPenalty: false,
-        onToken: (t) => { tokens += t.length; if (!first) first = performance.now(); },
+        maxTokens,
+        temperature: 0,
+        repeatPenalty: false,
+        onToken: (t) => {
+          tokens += t.length;
+          if (!first) first = performance.now();
+        },
       });
       const end = performance.now();
       first ||= end;
-      return { tokens, firstTokenMs: first - start, totalMs: end - start, decodeTokensPerSecond: tokens > 1 ? (tokens - 1) / ((end - first) / 1000) : 0 };
+      return {
+        tokens,
+        firstTokenMs: first - start,
+        totalMs: end - start,
+        decodeTokensPerSecond: tokens > 1 ? (tokens - 1) / ((end - first) / 1000) : 0,
+      };
     },
     async close() {
       await context.dispose();

@@ -34,7 +34,10 @@ const { values: flags } = parseArgs({
     out: { type: 'string', default: 'test/bench/results/realistic.json' },
   },
 });
-if (!flags.model) throw new Error('--model FILE.gguf is required (e.g. node out/test/fixtures/make-model.js --preset llm-jp-3-1.8b-shape --out .cache/models/llm-jp-3-1.8b-shape.gguf)');
+if (!flags.model)
+  throw new Error(
+    '--model FILE.gguf is required (e.g. node out/test/fixtures/make-model.js --preset llm-jp-3-1.8b-shape --out .cache/models/llm-jp-3-1.8b-shape.gguf)',
+  );
 const int = (name: string, v: string | undefined) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
@@ -78,7 +81,9 @@ class MemoryWatch {
       this.hwm = Math.max(this.hwm, get('VmHWM'));
       this.anon = Math.max(this.anon, get('RssAnon'));
       this.file = Math.max(this.file, get('RssFile'));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   stop() {
     this.sample();
@@ -92,7 +97,8 @@ async function sizedText(c: Client, seed: string, tokens: number): Promise<strin
   const line = (i: number) => `  const value${i} = compute(input[${i}], options); // step ${i} of ${seed}\n`;
   let text = `// ${seed}\nexport function run(input: number[], options: Options): number {\n`;
   let i = 0;
-  const count = async (t: string) => done(await c.request({ id: `n-${seed}-${i}-${t.length}`, type: 'count', texts: [t] })).count!.texts[0];
+  const count = async (t: string) =>
+    done(await c.request({ id: `n-${seed}-${i}-${t.length}`, type: 'count', texts: [t] })).count!.texts[0];
   const perLine = Math.max(1, await count(line(1000)));
   // Grow in steps, counting with the backend's own tokenizer.
   for (;;) {
@@ -103,13 +109,18 @@ async function sizedText(c: Client, seed: string, tokens: number): Promise<strin
   }
 }
 
-interface Timed { firstTokenMs: number; done: DoneEvent }
+interface Timed {
+  firstTokenMs: number;
+  done: DoneEvent;
+}
 
 /** Sends a request and times its first chunk from the client's side. */
 async function timed(c: Client, req: Record<string, unknown> & { id: string }): Promise<Timed> {
   const start = performance.now();
   let first = 0;
-  const r = await c.request(req, () => { if (!first) first = performance.now(); });
+  const r = await c.request(req, () => {
+    if (!first) first = performance.now();
+  });
   const d = done(r);
   return { firstTokenMs: r1((first || performance.now()) - start), done: d };
 }
@@ -125,7 +136,15 @@ async function waitEvaluating(c: Client, lane: 'chat' | 'complete'): Promise<voi
 
 async function scenario(name: 'after' | 'before', args: string[]) {
   console.log(`\n== ${name}: fude-backend ${args.join(' ')} (load ${load()})`);
-  const backend: BackendProcess = spawnBackend(['--model', modelPath, '--threads', String(threads), '--context-size', String(contextSize), ...args]);
+  const backend: BackendProcess = spawnBackend([
+    '--model',
+    modelPath,
+    '--threads',
+    String(threads),
+    '--context-size',
+    String(contextSize),
+    ...args,
+  ]);
   const mem = new MemoryWatch(backend.proc.pid!);
   const ready = await backend.ready;
   const c = await Client.connect(ready.port);
@@ -137,43 +156,90 @@ async function scenario(name: 'after' | 'before', args: string[]) {
     // Every lane once: a prefill and the complete after it, a long chat, a documentation request.
     const place = await sizedText(c, `${tag}-place`, completionPromptTokens);
     const prefill = done(await c.request({ id: 'p1', type: 'prefill', prefix: place }));
-    const afterPrefill = done(await c.request({ id: 'p2', type: 'complete', prefix: `${place}  return`, maxTokens: 4 }));
-    console.log(`prefill evaluated ${prefill.usage.evaluatedInputTokens} tokens; the complete after it evaluated ${afterPrefill.usage.evaluatedInputTokens} of ${afterPrefill.usage.inputTokens}`);
+    const afterPrefill = done(
+      await c.request({ id: 'p2', type: 'complete', prefix: `${place}  return`, maxTokens: 4 }),
+    );
+    console.log(
+      `prefill evaluated ${prefill.usage.evaluatedInputTokens} tokens; the complete after it evaluated ${afterPrefill.usage.evaluatedInputTokens} of ${afterPrefill.usage.inputTokens}`,
+    );
     const longChat = await sizedText(c, `${tag}-chat`, chatPromptTokens);
-    const chatAlone = await timed(c, { id: 'c1', type: 'chat', messages: [{ role: 'user', content: longChat }], maxTokens: 4 });
-    const docs = await timed(c, { id: 'd1', type: 'chat', lane: 'docs', messages: [{ role: 'user', content: await sizedText(c, `${tag}-docs`, Math.min(chatPromptTokens, 600)) }], maxTokens: 4 });
-    console.log(`long chat (${chatAlone.done.usage.evaluatedInputTokens} tokens): first token ${chatAlone.firstTokenMs} ms; docs ${docs.firstTokenMs} ms (load ${load()})`);
+    const chatAlone = await timed(c, {
+      id: 'c1',
+      type: 'chat',
+      messages: [{ role: 'user', content: longChat }],
+      maxTokens: 4,
+    });
+    const docs = await timed(c, {
+      id: 'd1',
+      type: 'chat',
+      lane: 'docs',
+      messages: [{ role: 'user', content: await sizedText(c, `${tag}-docs`, Math.min(chatPromptTokens, 600)) }],
+      maxTokens: 4,
+    });
+    console.log(
+      `long chat (${chatAlone.done.usage.evaluatedInputTokens} tokens): first token ${chatAlone.firstTokenMs} ms; docs ${docs.firstTokenMs} ms (load ${load()})`,
+    );
 
     // Completion alone, then while a chat reads a long prompt.
-    const completionAlone = await timed(c2, { id: 'k1', type: 'complete', prefix: await sizedText(c, `${tag}-k1`, completionPromptTokens), maxTokens: 4 });
+    const completionAlone = await timed(c2, {
+      id: 'k1',
+      type: 'complete',
+      prefix: await sizedText(c, `${tag}-k1`, completionPromptTokens),
+      maxTokens: 4,
+    });
     const chatText = await sizedText(c, `${tag}-chat2`, chatPromptTokens);
     const completionText = await sizedText(c, `${tag}-k2`, completionPromptTokens);
-    const chatRunning = timed(c, { id: 'c2', type: 'chat', messages: [{ role: 'user', content: chatText }], maxTokens: 4 });
+    const chatRunning = timed(c, {
+      id: 'c2',
+      type: 'chat',
+      messages: [{ role: 'user', content: chatText }],
+      maxTokens: 4,
+    });
     await waitEvaluating(c2, 'chat');
     const completionDuringChat = await timed(c2, { id: 'k2', type: 'complete', prefix: completionText, maxTokens: 4 });
     const chatDuring = await chatRunning;
-    console.log(`completion first token: alone ${completionAlone.firstTokenMs} ms, while a chat reads ${chatDuring.done.usage.evaluatedInputTokens} tokens ${completionDuringChat.firstTokenMs} ms (queued ${completionDuringChat.done.timings.queuedMs ?? '-'} ms); that chat ${chatDuring.firstTokenMs} ms vs ${chatAlone.firstTokenMs} alone (load ${load()})`);
+    console.log(
+      `completion first token: alone ${completionAlone.firstTokenMs} ms, while a chat reads ${chatDuring.done.usage.evaluatedInputTokens} tokens ${completionDuringChat.firstTokenMs} ms (queued ${completionDuringChat.done.timings.queuedMs ?? '-'} ms); that chat ${chatDuring.firstTokenMs} ms vs ${chatAlone.firstTokenMs} alone (load ${load()})`,
+    );
 
     // A short chat alone, then while a prefill runs.
-    const question = (n: number) => [{ role: 'user', content: `(${tag} ${n}) What does this function return when the input is empty?` }];
+    const question = (n: number) => [
+      { role: 'user', content: `(${tag} ${n}) What does this function return when the input is empty?` },
+    ];
     const shortChatAlone = await timed(c, { id: 'q1', type: 'chat', messages: question(1), maxTokens: 4 });
-    const prefillRunning = timed(c2, { id: 'p3', type: 'prefill', prefix: await sizedText(c, `${tag}-p3`, completionPromptTokens) });
+    const prefillRunning = timed(c2, {
+      id: 'p3',
+      type: 'prefill',
+      prefix: await sizedText(c, `${tag}-p3`, completionPromptTokens),
+    });
     await waitEvaluating(c, 'complete');
     const shortChatDuringPrefill = await timed(c, { id: 'q2', type: 'chat', messages: question(2), maxTokens: 4 });
     const prefillDuring = await prefillRunning;
-    console.log(`short chat first token: alone ${shortChatAlone.firstTokenMs} ms, during a prefill ${shortChatDuringPrefill.firstTokenMs} ms; that prefill took ${prefillDuring.done.timings.totalMs} ms (load ${load()})`);
+    console.log(
+      `short chat first token: alone ${shortChatAlone.firstTokenMs} ms, during a prefill ${shortChatDuringPrefill.firstTokenMs} ms; that prefill took ${prefillDuring.done.timings.totalMs} ms (load ${load()})`,
+    );
 
     const status1: StatusResult = done(await c.request({ id: 's1', type: 'status' })).status!;
     c.close();
     c2.close();
     await backend.stop();
     const memory = mem.stop();
-    console.log(`peak resident ${memory.peakRssMb} MB (anonymous up to ${memory.peakAnonMb} MB, file-backed up to ${memory.peakFileMb} MB)`);
+    console.log(
+      `peak resident ${memory.peakRssMb} MB (anonymous up to ${memory.peakAnonMb} MB, file-backed up to ${memory.peakFileMb} MB)`,
+    );
     return {
-      args, loadMs: ready.loadMs, calibration: ready.throughput ?? null,
-      memory, memoryParts: status0.memory.parts, lanes: status0.lanes.map((l) => ({ name: l.name, contextSize: l.contextSize })),
+      args,
+      loadMs: ready.loadMs,
+      calibration: ready.throughput ?? null,
+      memory,
+      memoryParts: status0.memory.parts,
+      lanes: status0.lanes.map((l) => ({ name: l.name, contextSize: l.contextSize })),
       throughputAfterRequests: status1.throughput,
-      prefill: { evaluatedInputTokens: prefill.usage.evaluatedInputTokens, completeAfterEvaluated: afterPrefill.usage.evaluatedInputTokens, completeAfterInputTokens: afterPrefill.usage.inputTokens },
+      prefill: {
+        evaluatedInputTokens: prefill.usage.evaluatedInputTokens,
+        completeAfterEvaluated: afterPrefill.usage.evaluatedInputTokens,
+        completeAfterInputTokens: afterPrefill.usage.inputTokens,
+      },
       chatLongPrompt: { tokens: chatAlone.done.usage.evaluatedInputTokens, firstTokenMs: chatAlone.firstTokenMs },
       completion: {
         promptTokens: completionAlone.done.usage.evaluatedInputTokens,
@@ -182,7 +248,11 @@ async function scenario(name: 'after' | 'before', args: string[]) {
         duringLongChatQueuedMs: completionDuringChat.done.timings.queuedMs ?? null,
         longChatFirstTokenMsWithCompletion: chatDuring.firstTokenMs,
       },
-      shortChat: { aloneFirstTokenMs: shortChatAlone.firstTokenMs, duringPrefillFirstTokenMs: shortChatDuringPrefill.firstTokenMs, prefillTotalMs: prefillDuring.done.timings.totalMs },
+      shortChat: {
+        aloneFirstTokenMs: shortChatAlone.firstTokenMs,
+        duringPrefillFirstTokenMs: shortChatDuringPrefill.firstTokenMs,
+        prefillTotalMs: prefillDuring.done.timings.totalMs,
+      },
       loadAverageAtEnd: load(),
     };
   } catch (e) {
@@ -196,8 +266,17 @@ async function scenario(name: 'after' | 'before', args: string[]) {
 
 /** The backend's decode speed against raw node-llama-cpp's, runs alternating, medians. */
 async function decodeRatio() {
-  console.log(`\n== decode: fude-backend vs raw node-llama-cpp, ${decodeTokens} tokens, ${runs} runs alternating (load ${load()})`);
-  const backend = spawnBackend(['--model', modelPath, '--threads', String(threads), '--context-size', String(contextSize)]);
+  console.log(
+    `\n== decode: fude-backend vs raw node-llama-cpp, ${decodeTokens} tokens, ${runs} runs alternating (load ${load()})`,
+  );
+  const backend = spawnBackend([
+    '--model',
+    modelPath,
+    '--threads',
+    String(threads),
+    '--context-size',
+    String(contextSize),
+  ]);
   const c = await Client.connect((await backend.ready).port);
   const raw = await openRawDecoder(modelPath, { threads, contextSize: 2048 });
   const client: number[] = [];
@@ -210,7 +289,10 @@ async function decodeRatio() {
       let first = 0;
       let chunks = 0;
       const start = performance.now();
-      const r = await c.request({ id: `dec${i}`, type: 'complete', prefix, maxTokens: decodeTokens }, () => { chunks++; if (!first) first = performance.now(); });
+      const r = await c.request({ id: `dec${i}`, type: 'complete', prefix, maxTokens: decodeTokens }, () => {
+        chunks++;
+        if (!first) first = performance.now();
+      });
       const end = performance.now();
       const d = done(r);
       if (d.usage.outputTokens > 1 && first) client.push((d.usage.outputTokens - 1) / ((end - first) / 1000));
@@ -218,7 +300,9 @@ async function decodeRatio() {
       messages.push(chunks / Math.max(1, d.usage.outputTokens));
       const rr = await raw.decode(decodeTokens);
       rawRates.push(rr.decodeTokensPerSecond);
-      console.log(`run ${i}: backend ${r1(client.at(-1) ?? 0)} tokens/s (${d.usage.outputTokens} tokens${d.stopReason !== 'maxTokens' ? `, ${d.stopReason}` : ''}, start ${r1(start)}), raw ${r1(rr.decodeTokensPerSecond)} tokens/s (${rr.tokens} tokens) (load ${load()})`);
+      console.log(
+        `run ${i}: backend ${r1(client.at(-1) ?? 0)} tokens/s (${d.usage.outputTokens} tokens${d.stopReason !== 'maxTokens' ? `, ${d.stopReason}` : ''}, start ${r1(start)}), raw ${r1(rr.decodeTokensPerSecond)} tokens/s (${rr.tokens} tokens) (load ${load()})`,
+      );
     }
   } finally {
     c.close();
@@ -227,8 +311,11 @@ async function decodeRatio() {
   }
   const ratio = Math.round((median(client) / median(rawRates)) * 1000) / 1000;
   return {
-    tokens: decodeTokens, runs,
-    backendTokensPerSecond: r1(median(client)), backendServerSideTokensPerSecond: r1(median(server)), rawTokensPerSecond: r1(median(rawRates)),
+    tokens: decodeTokens,
+    runs,
+    backendTokensPerSecond: r1(median(client)),
+    backendServerSideTokensPerSecond: r1(median(server)),
+    rawTokensPerSecond: r1(median(rawRates)),
     messagesPerToken: Math.round(median(messages) * 100) / 100,
     decodeRatioToRaw: ratio,
   };
@@ -237,15 +324,35 @@ async function decodeRatio() {
 async function main() {
   const began = performance.now();
   const cpu = cpus();
-  const machine = { cpuModel: cpu[0]?.model ?? 'unknown', logicalCores: cpu.length, totalMemGiB: r1(totalmem() / 2 ** 30), loadAverageAtStart: load(), node: process.version };
-  console.log(`realistic backend benchmark: ${modelPath}, ${threads} threads, context ${contextSize}; ${machine.cpuModel}, ${machine.logicalCores} logical cores, load ${machine.loadAverageAtStart}`);
+  const machine = {
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    logicalCores: cpu.length,
+    totalMemGiB: r1(totalmem() / 2 ** 30),
+    loadAverageAtStart: load(),
+    node: process.version,
+  };
+  console.log(
+    `realistic backend benchmark: ${modelPath}, ${threads} threads, context ${contextSize}; ${machine.cpuModel}, ${machine.logicalCores} logical cores, load ${machine.loadAverageAtStart}`,
+  );
   const result: Record<string, unknown> = {
-    date: new Date().toISOString(), machine,
+    date: new Date().toISOString(),
+    machine,
     settings: { model: modelPath, threads, runs, chatPromptTokens, completionPromptTokens, decodeTokens, contextSize },
   };
   if (flags.only !== 'before') result.after = await scenario('after', []);
   if (flags.only !== 'after') {
-    result.before = await scenario('before', ['--kv-cache-type', 'f16', '--complete-context-size', String(contextSize), '--mmap', 'on', '--priorities', 'off', '--chunk-interval-ms', '0']);
+    result.before = await scenario('before', [
+      '--kv-cache-type',
+      'f16',
+      '--complete-context-size',
+      String(contextSize),
+      '--mmap',
+      'on',
+      '--priorities',
+      'off',
+      '--chunk-interval-ms',
+      '0',
+    ]);
   }
   if (flags.only !== 'before') result.decode = await decodeRatio();
   const a = result.after as Awaited<ReturnType<typeof scenario>> | undefined;
@@ -255,10 +362,22 @@ async function main() {
     peakRssMb: a?.memory.peakRssMb ?? null,
     peakRssMbBefore: b?.memory.peakRssMb ?? null,
     decodeRatioToRaw: dec?.decodeRatioToRaw ?? null,
-    completionDuringLongChatFirstTokenMs: { before: b?.completion.duringLongChatFirstTokenMs ?? null, after: a?.completion.duringLongChatFirstTokenMs ?? null },
-    completionAloneFirstTokenMs: { before: b?.completion.aloneFirstTokenMs ?? null, after: a?.completion.aloneFirstTokenMs ?? null },
-    shortChatDuringPrefillFirstTokenMs: { before: b?.shortChat.duringPrefillFirstTokenMs ?? null, after: a?.shortChat.duringPrefillFirstTokenMs ?? null },
-    shortChatAloneFirstTokenMs: { before: b?.shortChat.aloneFirstTokenMs ?? null, after: a?.shortChat.aloneFirstTokenMs ?? null },
+    completionDuringLongChatFirstTokenMs: {
+      before: b?.completion.duringLongChatFirstTokenMs ?? null,
+      after: a?.completion.duringLongChatFirstTokenMs ?? null,
+    },
+    completionAloneFirstTokenMs: {
+      before: b?.completion.aloneFirstTokenMs ?? null,
+      after: a?.completion.aloneFirstTokenMs ?? null,
+    },
+    shortChatDuringPrefillFirstTokenMs: {
+      before: b?.shortChat.duringPrefillFirstTokenMs ?? null,
+      after: a?.shortChat.duringPrefillFirstTokenMs ?? null,
+    },
+    shortChatAloneFirstTokenMs: {
+      before: b?.shortChat.aloneFirstTokenMs ?? null,
+      after: a?.shortChat.aloneFirstTokenMs ?? null,
+    },
     completeAfterPrefillEvaluatedTokens: a?.prefill.completeAfterEvaluated ?? null,
   };
   result.wallSeconds = r1((performance.now() - began) / 1000);

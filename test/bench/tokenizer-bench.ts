@@ -59,7 +59,12 @@ const loadBefore = loadavg()[0];
 const dir = makeTinyModelDir();
 const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
 const text = mixedText();
-interface Speed { tokens: number; ms: number; tokensPerSecond: number; megabytesPerSecond: number }
+interface Speed {
+  tokens: number;
+  ms: number;
+  tokensPerSecond: number;
+  megabytesPerSecond: number;
+}
 interface VocabResult {
   corpusStrings: number;
   agreementWithSentencePiece: { fude: number; fudeExact: number; nodeLlamaCpp: number; nodeLlamaCppExact: number };
@@ -107,13 +112,33 @@ try {
 
     results[name] = {
       corpusStrings: corpus.length,
-      agreementWithSentencePiece: { fude: r3(ours / corpus.length), fudeExact: ours, nodeLlamaCpp: r3(theirs / corpus.length), nodeLlamaCppExact: theirs },
+      agreementWithSentencePiece: {
+        fude: r3(ours / corpus.length),
+        fudeExact: ours,
+        nodeLlamaCpp: r3(theirs / corpus.length),
+        nodeLlamaCppExact: theirs,
+      },
       mixedText: {
         bytes: Buffer.byteLength(text),
-        fude: { tokens: oursIds, ms: r1(oursMs), tokensPerSecond: Math.round(oursIds / (oursMs / 1000)), megabytesPerSecond: r1(Buffer.byteLength(text) / 1e6 / (oursMs / 1000)) },
-        nodeLlamaCpp: { tokens: llamaIds, ms: r1(llamaMs), tokensPerSecond: Math.round(llamaIds / (llamaMs / 1000)), megabytesPerSecond: r1(Buffer.byteLength(text) / 1e6 / (llamaMs / 1000)) },
+        fude: {
+          tokens: oursIds,
+          ms: r1(oursMs),
+          tokensPerSecond: Math.round(oursIds / (oursMs / 1000)),
+          megabytesPerSecond: r1(Buffer.byteLength(text) / 1e6 / (oursMs / 1000)),
+        },
+        nodeLlamaCpp: {
+          tokens: llamaIds,
+          ms: r1(llamaMs),
+          tokensPerSecond: Math.round(llamaIds / (llamaMs / 1000)),
+          megabytesPerSecond: r1(Buffer.byteLength(text) / 1e6 / (llamaMs / 1000)),
+        },
       },
-      prompt4000: { characters: prompt.length, tokens: encodeUnigram(vocab, prompt).length, fudeMs: r3(promptOursMs), nodeLlamaCppMs: r3(promptLlamaMs) },
+      prompt4000: {
+        characters: prompt.length,
+        tokens: encodeUnigram(vocab, prompt).length,
+        fudeMs: r3(promptOursMs),
+        nodeLlamaCppMs: r3(promptLlamaMs),
+      },
       vocabBuildMs: r1(buildMs),
     };
     await model.dispose();
@@ -134,17 +159,28 @@ const report = {
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
   },
-  settings: { runs, mixedTextBytes: MIXED_BYTES, promptTokens: PROMPT_TOKENS, note: 'medians; one thread (the tokenizers are single-threaded)' },
+  settings: {
+    runs,
+    mixedTextBytes: MIXED_BYTES,
+    promptTokens: PROMPT_TOKENS,
+    note: 'medians; one thread (the tokenizers are single-threaded)',
+  },
   results,
 };
 mkdirSync(dirname(RESULTS), { recursive: true });
 writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
 
-console.log(`tokenizer bench (${report.machine.cpuModel}, load ${report.machine.loadAverage1mBefore} → ${report.machine.loadAverage1mAfter}, medians of ${runs})`);
+console.log(
+  `tokenizer bench (${report.machine.cpuModel}, load ${report.machine.loadAverage1mBefore} → ${report.machine.loadAverage1mAfter}, medians of ${runs})`,
+);
 for (const [name, r] of Object.entries(results)) {
   console.log(`\n${name}`);
-  console.log(`  agreement with SentencePiece on ${r.corpusStrings} strings: Fude ${r.agreementWithSentencePiece.fudeExact} (${(r.agreementWithSentencePiece.fude * 100).toFixed(1)}%), node-llama-cpp ${r.agreementWithSentencePiece.nodeLlamaCppExact} (${(r.agreementWithSentencePiece.nodeLlamaCpp * 100).toFixed(1)}%)`);
-  console.log(`  1 MB mixed text: Fude ${r.mixedText.fude.tokensPerSecond.toLocaleString('en')} tokens/s (${r.mixedText.fude.ms} ms), node-llama-cpp ${r.mixedText.nodeLlamaCpp.tokensPerSecond.toLocaleString('en')} tokens/s (${r.mixedText.nodeLlamaCpp.ms} ms)`);
+  console.log(
+    `  agreement with SentencePiece on ${r.corpusStrings} strings: Fude ${r.agreementWithSentencePiece.fudeExact} (${(r.agreementWithSentencePiece.fude * 100).toFixed(1)}%), node-llama-cpp ${r.agreementWithSentencePiece.nodeLlamaCppExact} (${(r.agreementWithSentencePiece.nodeLlamaCpp * 100).toFixed(1)}%)`,
+  );
+  console.log(
+    `  1 MB mixed text: Fude ${r.mixedText.fude.tokensPerSecond.toLocaleString('en')} tokens/s (${r.mixedText.fude.ms} ms), node-llama-cpp ${r.mixedText.nodeLlamaCpp.tokensPerSecond.toLocaleString('en')} tokens/s (${r.mixedText.nodeLlamaCpp.ms} ms)`,
+  );
   console.log(`  4,000-token prompt: Fude ${r.prompt4000.fudeMs} ms, node-llama-cpp ${r.prompt4000.nodeLlamaCppMs} ms`);
   console.log(`  vocabulary index built in ${r.vocabBuildMs} ms (once, at model load)`);
 }

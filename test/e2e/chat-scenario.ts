@@ -33,8 +33,16 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   const base = presets['llm-jp-3-1.8b']();
   const paths = {
     answer: writePresetModel(models, 'llm-jp-3-1.8b').path,
-    markdown: writeTinyModel(join(models, 'markdown.gguf'), { ...base, name: 'llm-jp-3-1.8b-markdown', rules: [{ after: '\n', say: MARKDOWN_ANSWER }] }).path,
-    loop: writeTinyModel(join(models, 'loop.gguf'), { ...base, name: 'llm-jp-3-1.8b-loop', rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }] }).path,
+    markdown: writeTinyModel(join(models, 'markdown.gguf'), {
+      ...base,
+      name: 'llm-jp-3-1.8b-markdown',
+      rules: [{ after: '\n', say: MARKDOWN_ANSWER }],
+    }).path,
+    loop: writeTinyModel(join(models, 'loop.gguf'), {
+      ...base,
+      name: 'llm-jp-3-1.8b-loop',
+      rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }],
+    }).path,
   };
   const ui = await open({
     files: { 'hello.ts': 'export function greet(name: string) {\n  return `こんにちは、${name}`;\n}\n' },
@@ -54,9 +62,13 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   const useModel = async (path: string) => {
     await runCommand(ui.page, 'Fude: Select Model File…', { opensInput: true });
     const widget = ui.page.locator('.quick-input-widget');
-    await widget.locator('.quick-input-title', { hasText: 'Fude: Select Model File' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await widget
+      .locator('.quick-input-title', { hasText: 'Fude: Select Model File' })
+      .waitFor({ state: 'visible', timeout: 10_000 });
     await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Browse…' }).first().click();
-    await widget.locator('.quick-input-title', { hasText: 'Choose a GGUF model file' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await widget
+      .locator('.quick-input-title', { hasText: 'Choose a GGUF model file' })
+      .waitFor({ state: 'visible', timeout: 10_000 });
     // The file dialog fills in its starting folder as it opens, and may do so after a first fill: fill until the
     // box holds exactly the path.
     const input = widget.locator('.quick-input-box input');
@@ -76,14 +88,19 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   };
   const ran: string[] = [];
   const refused: string[] = [];
-  ui.page.on('dialog', (d) => { ran.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  ui.page.on('dialog', (d) => {
+    ran.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
   ui.page.on('console', (m) => {
     if (!/Content Security Policy|Refused to/i.test(m.text())) return;
     const at = m.location();
     refused.push(`${m.text()} (at ${at.url}:${at.lineNumber}:${at.columnNumber})`);
     say(`CSP: ${refused[refused.length - 1]}`);
   });
-  await ui.page.exposeFunction('fudeHostile', (what: unknown) => { ran.push(String(what)); });
+  await ui.page.exposeFunction('fudeHostile', (what: unknown) => {
+    ran.push(String(what));
+  });
   let lapStart = Date.now();
   const lap = () => {
     const ms = Date.now() - lapStart;
@@ -93,8 +110,11 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   await openChat(ui.page);
   const chat = webviewFrame(ui.page);
   await chat.locator('#input').waitFor({ state: 'visible', timeout: 20_000 });
-  assert.equal(await chat.locator('body').evaluate(() => typeof (window as unknown as { fudeHostile?: unknown }).fudeHostile), 'function',
-    'the probe a hostile script would call is installed in the webview');
+  assert.equal(
+    await chat.locator('body').evaluate(() => typeof (window as unknown as { fudeHostile?: unknown }).fudeHostile),
+    'function',
+    'the probe a hostile script would call is installed in the webview',
+  );
   await ui.shot('chat-open');
 
   // 1. A question to the llm-jp fixture: its exact answer, streamed into the panel.
@@ -106,9 +126,12 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   assert.equal((await answer.innerText()).trim(), LLM_JP_ANSWER);
   assert.equal(await chat.locator('#messages .message.user .message-text').first().innerText(), QUESTION);
   await chat.locator('#model-name', { hasText: 'llm-jp-3-1.8b-instruct' }).waitFor({ timeout: 10_000 });
-  assert.equal((await chat.locator('#messages .message.assistant .message-role').last().innerText()).trim(), 'llm-jp-3-1.8b-instruct',
-    'the answer names the model that wrote it');
-  assert.match(await chat.locator('#model-speed').innerText(), /tokens\/s/, 'the header shows the answer\'s speed');
+  assert.equal(
+    (await chat.locator('#messages .message.assistant .message-role').last().innerText()).trim(),
+    'llm-jp-3-1.8b-instruct',
+    'the answer names the model that wrote it',
+  );
+  assert.match(await chat.locator('#model-speed').innerText(), /tokens\/s/, "the header shows the answer's speed");
   say(`exact answer in the panel ${Date.now() - t0} ms after Enter, backend start included (${lap()})`);
   await ui.shot('answer');
 
@@ -118,13 +141,23 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   await textarea.fill('へんかんちゅう');
   const imeResults = await textarea.evaluate((el) => {
     const results: boolean[] = [];
-    const key = (init: KeyboardEventInit) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, composed: true, cancelable: true, ...init }));
+    const key = (init: KeyboardEventInit) =>
+      el.dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key: 'Enter',
+          code: 'Enter',
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+          ...init,
+        }),
+      );
     el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true, data: 'へんかん' }));
     /* eslint-disable @typescript-eslint/no-deprecated -- browsers still send keyCode 229 for an Enter that confirms a conversion */
-    results.push(key({ isComposing: true, keyCode: 229 }));          // Chrome: the Enter that confirms
+    results.push(key({ isComposing: true, keyCode: 229 })); // Chrome: the Enter that confirms
     results.push(key({ isComposing: true, keyCode: 13 }));
     el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: '変換中' }));
-    results.push(key({ isComposing: false, keyCode: 229 }));         // Safari: compositionend came first
+    results.push(key({ isComposing: false, keyCode: 229 })); // Safari: compositionend came first
     /* eslint-enable @typescript-eslint/no-deprecated */
     return results; // dispatchEvent returns false when the page prevented the default (= would send)
   });
@@ -141,8 +174,11 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   await useModel(paths.markdown);
   await waitReady(chat, 'llm-jp-3-1.8b-markdown');
   assert.equal(await chat.locator('#model-speed').innerText(), '', 'no speed of the previous model after the switch');
-  assert.equal((await chat.locator('#messages .message.assistant .message-role').last().innerText()).trim(), 'llm-jp-3-1.8b-instruct',
-    'the earlier answer keeps the name of the model that wrote it');
+  assert.equal(
+    (await chat.locator('#messages .message.assistant .message-role').last().innerText()).trim(),
+    'llm-jp-3-1.8b-instruct',
+    'the earlier answer keeps the name of the model that wrote it',
+  );
   await ui.shot('model-switched');
   await typeQuestion(chat, 'マークダウンで答えて');
   await ui.page.keyboard.press('Enter');
@@ -151,9 +187,17 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   await chat.locator('#send').waitFor({ state: 'visible', timeout: 10_000 });
   assert.equal(await markdown.locator('h2').innerText(), '例');
   assert.equal((await markdown.locator('.fude-code code').innerText()).trim(), 'const x = 1;');
-  assert.equal(await markdown.locator('.fude-code [data-code-action]').count(), 3, 'Copy, Insert, Diff on the code block');
+  assert.equal(
+    await markdown.locator('.fude-code [data-code-action]').count(),
+    3,
+    'Copy, Insert, Diff on the code block',
+  );
   assert.equal(await markdown.locator('[data-fude-link]').getAttribute('data-fude-link'), 'https://example.com/docs');
-  assert.equal(await markdown.locator('script, img, svg, iframe, [onerror], [onload], [href]').count(), 0, 'no active element rendered');
+  assert.equal(
+    await markdown.locator('script, img, svg, iframe, [onerror], [onload], [href]').count(),
+    0,
+    'no active element rendered',
+  );
   assert.match(await markdown.innerText(), /<script>fudeHostile/);
   await ui.page.waitForTimeout(500);
   assert.deepEqual(ran, [], 'no hostile script ran');
@@ -170,7 +214,11 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   say(`markdown answer rendered, no script ran, the link asked first (${lap()})`);
 
   // 4. Light, high-contrast and dark themes, with that answer on screen.
-  for (const [theme, kind] of [['Default Light Modern', 'vscode-light'], ['Default High Contrast', 'vscode-high-contrast'], ['Default Dark Modern', 'vscode-dark']] as const) {
+  for (const [theme, kind] of [
+    ['Default Light Modern', 'vscode-light'],
+    ['Default High Contrast', 'vscode-high-contrast'],
+    ['Default Dark Modern', 'vscode-dark'],
+  ] as const) {
     await setTheme(theme, kind);
     await ui.shot(`theme-${kind}`);
   }
@@ -187,7 +235,7 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   const cut = chat.locator('.notice-error', { hasText: 'length limit' });
   await cut.waitFor({ state: 'visible', timeout: 60_000 });
   for (const button of [cut.locator('vscode-button', { hasText: 'Regenerate' }), cut.locator('.notice-dismiss')]) {
-    assert.ok(await inView(chat, button), 'the error\'s buttons are on screen under a long answer');
+    assert.ok(await inView(chat, button), "the error's buttons are on screen under a long answer");
   }
   await ui.shot('cut-short-notice');
   await cut.locator('.notice-dismiss').click();
@@ -197,7 +245,11 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   await typeQuestion(chat, '止まらない答え');
   await ui.page.keyboard.press('Enter');
   const streaming = chat.locator('#messages .message.assistant.streaming .markdown');
-  await waitFor(async () => ((await streaming.innerText().catch(() => '')).length > 40), 30_000, 'the looping answer streams');
+  await waitFor(
+    async () => (await streaming.innerText().catch(() => '')).length > 40,
+    30_000,
+    'the looping answer streams',
+  );
   // Stop before the screenshot: on a busy machine a screenshot can take longer than the whole answer.
   t0 = Date.now();
   await chat.locator('#stop').click();
@@ -208,7 +260,11 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   assert.ok(kept.startsWith(LOOP_TEXT), `kept the partial answer (${kept.slice(0, 20)}…)`);
   await ui.page.waitForTimeout(1000);
   assert.equal(await stopped.innerText(), kept, 'nothing arrives after Stop');
-  await waitFor(async () => (await chat.locator('header').getAttribute('data-phase')) === 'ready', 5_000, 'the backend has no request in flight');
+  await waitFor(
+    async () => (await chat.locator('header').getAttribute('data-phase')) === 'ready',
+    5_000,
+    'the backend has no request in flight',
+  );
   await ui.shot('stopped');
   say(`stop checked (${lap()})`);
 
@@ -218,7 +274,10 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   // The Fude view was open, so it comes back instead of the explorer.
   await waitForWorkbench(ui.page, { explorerFile: false });
   // The restored view loads its page (which focuses its input) first; a palette opened before that would close.
-  await webviewFrame(ui.page).locator('#input').waitFor({ state: 'visible', timeout: 60_000 }).catch(() => undefined);
+  await webviewFrame(ui.page)
+    .locator('#input')
+    .waitFor({ state: 'visible', timeout: 60_000 })
+    .catch(() => undefined);
   await openChat(ui.page);
   const reloaded = webviewFrame(ui.page);
   await reloaded.locator('#input').waitFor({ state: 'visible', timeout: 20_000 });
@@ -229,7 +288,9 @@ runScenario('chat', async ({ say, models, workspace, open }) => {
   say(`history after reload: ${JSON.stringify(titles)}`);
   assert.ok(titles.includes(QUESTION), 'the first conversation is listed under its question');
   await reloaded.locator('#history-list .history-open', { hasText: QUESTION }).click();
-  await reloaded.locator('#messages .message.assistant .markdown', { hasText: LLM_JP_ANSWER }).waitFor({ timeout: 10_000 });
+  await reloaded
+    .locator('#messages .message.assistant .markdown', { hasText: LLM_JP_ANSWER })
+    .waitFor({ timeout: 10_000 });
   await ui.shot('history-after-reload');
   assert.deepEqual(ran, [], 'no hostile script ran after the reload either');
   say(`history after reload checked (${lap()})`);
@@ -267,7 +328,9 @@ async function openChat(page: Page): Promise<void> {
 
 /** After a model switch: the header names the new model and the backend is ready. */
 async function waitReady(chat: FrameLocator, name: string): Promise<void> {
-  await chat.locator('header[data-phase="ready"] #model-name', { hasText: new RegExp(`^${name}$`) }).waitFor({ timeout: 30_000 });
+  await chat
+    .locator('header[data-phase="ready"] #model-name', { hasText: new RegExp(`^${name}$`) })
+    .waitFor({ timeout: 30_000 });
 }
 
 async function typeQuestion(chat: FrameLocator, text: string): Promise<void> {

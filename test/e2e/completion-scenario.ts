@@ -10,13 +10,21 @@ import { statusBarItemById } from './ui.js';
 
 /** The editor's visible text, one line per view line (VS Code renders spaces as no-break spaces). */
 async function editorText(page: Page): Promise<string> {
-  const lines = await page.locator('.editor-instance .view-lines .view-line').evaluateAll((els) =>
-    els.map((e) => ({ top: parseFloat((e as HTMLElement).style.top || '0'), text: (e as HTMLElement).innerText })));
-  return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ')).join('\n');
+  const lines = await page
+    .locator('.editor-instance .view-lines .view-line')
+    .evaluateAll((els) =>
+      els.map((e) => ({ top: parseFloat((e as HTMLElement).style.top || '0'), text: (e as HTMLElement).innerText })),
+    );
+  return lines
+    .sort((a, b) => a.top - b.top)
+    .map((l) => l.text.replace(/\u00a0/g, ' '))
+    .join('\n');
 }
 
 async function ghostText(page: Page, timeoutMs: number): Promise<string> {
-  const ghost = page.locator('.editor-instance .ghost-text-decoration, .editor-instance .ghost-text-decoration-preview').first();
+  const ghost = page
+    .locator('.editor-instance .ghost-text-decoration, .editor-instance .ghost-text-decoration-preview')
+    .first();
   await ghost.waitFor({ state: 'visible', timeout: timeoutMs });
   return (await ghost.innerText()).replace(/\u00a0/g, ' ');
 }
@@ -36,7 +44,11 @@ runScenario('completion', async ({ say, models, open }) => {
   const ui = await open({
     files: { 'answer.ts': 'export function answer(): number {\n  \n}\n' },
     explorerFile: 'answer.ts',
-    settings: { 'fude.model.path': modelPath, 'fude.backend.threads': 1, 'editor.quickSuggestions': { other: false, comments: false, strings: false } },
+    settings: {
+      'fude.model.path': modelPath,
+      'fude.backend.threads': 1,
+      'editor.quickSuggestions': { other: false, comments: false, strings: false },
+    },
   });
   const page = ui.page;
   // Typing before the extension has activated would ask no one.
@@ -52,7 +64,8 @@ runScenario('completion', async ({ say, models, open }) => {
   const t0 = Date.now();
   const ghost = await ghostText(page, 90_000);
   say(`ghost text "${ghost}" ${Date.now() - t0} ms after typing (backend started by the first keystrokes)`);
-  if (ghost !== CODER_FIM_ANSWER) throw new Error(`expected ghost text ${JSON.stringify(CODER_FIM_ANSWER)}, got ${JSON.stringify(ghost)}`);
+  if (ghost !== CODER_FIM_ANSWER)
+    throw new Error(`expected ghost text ${JSON.stringify(CODER_FIM_ANSWER)}, got ${JSON.stringify(ghost)}`);
   await ui.shot('ghost-text');
   say(`completion status: ${(await statusBarItemById(page, 'fude.completion').innerText()).trim()}`);
   await page.keyboard.press('Tab');

@@ -12,7 +12,6 @@ import { writePresetModel } from '../fixtures/preset-files.js';
 import { runScenario } from './scenario-runner.js';
 import { editorText, runCommand, webviewFrame } from './ui.js';
 
-
 const SOURCE = [
   'export class Greeter {',
   '  greet(name: string): string {',
@@ -31,7 +30,12 @@ const EXPECTED = SOURCE.replace('  greet(', `${COMMENT}\n  greet(`);
 const TOOLKIT = { 'vscode-dropdown': 2, 'vscode-button': 7, 'vscode-divider': 1, 'vscode-progress-ring': 1 } as const;
 
 runScenario('docs', async ({ say, models, workspace, open }) => {
-  const model = writePresetModel(models, 'llm-jp-3-1.8b', { rules: [{ after: '\n', say: DOC_ANSWER }] }, 'docs-model.gguf');
+  const model = writePresetModel(
+    models,
+    'llm-jp-3-1.8b',
+    { rules: [{ after: '\n', say: DOC_ANSWER }] },
+    'docs-model.gguf',
+  );
   const ui = await open({
     files: { 'greeter.ts': SOURCE },
     explorerFile: 'greeter.ts',
@@ -65,7 +69,13 @@ runScenario('docs', async ({ say, models, workspace, open }) => {
     const upgraded = await panel.locator(tag).evaluateAll((els) => els.filter((e) => e.shadowRoot !== null).length);
     assert.equal(upgraded, count, `${count} ${tag} rendered by the toolkit (with a shadow root)`);
   }
-  assert.equal(await panel.locator('.styles vscode-dropdown').first().evaluate((e) => (e as HTMLElement & { value: string }).value), 'desu-masu');
+  assert.equal(
+    await panel
+      .locator('.styles vscode-dropdown')
+      .first()
+      .evaluate((e) => (e as HTMLElement & { value: string }).value),
+    'desu-masu',
+  );
   await ui.shot('panel-open');
   say(`panel open with toolkit controls, target "${(await panel.locator('.target').innerText()).trim()}" (${lap()})`);
 
@@ -73,7 +83,11 @@ runScenario('docs', async ({ say, models, workspace, open }) => {
   await docButton.click();
   const area = panel.locator('.output vscode-text-area.editor');
   await area.waitFor({ state: 'visible', timeout: 120_000 });
-  assert.equal(await area.evaluate((e) => (e as HTMLElement & { value: string }).value), COMMENT, 'the preview is the JSDoc comment, indented for the method');
+  assert.equal(
+    await area.evaluate((e) => (e as HTMLElement & { value: string }).value),
+    COMMENT,
+    'the preview is the JSDoc comment, indented for the method',
+  );
   await panel.locator('.hint', { hasText: 'Edit the comment here' }).waitFor({ timeout: 5_000 });
   const wrap = await area.evaluate((e) => {
     const control = e.shadowRoot?.querySelector('textarea');
@@ -89,7 +103,11 @@ runScenario('docs', async ({ say, models, workspace, open }) => {
   await waitForEditorText(page, EXPECTED, 10_000, 'the comment is inserted above the method');
   // The panel says so and takes Insert away, so a second click cannot insert a second copy.
   await panel.locator('.status-text', { hasText: 'Inserted in the editor' }).waitFor({ timeout: 10_000 });
-  assert.equal(await panel.locator('.result-buttons vscode-button').count(), 0, 'no Insert button left after inserting');
+  assert.equal(
+    await panel.locator('.result-buttons vscode-button').count(),
+    0,
+    'no Insert button left after inserting',
+  );
   await ui.shot('inserted');
   say(`inserted (${lap()})`);
 
@@ -104,9 +122,15 @@ runScenario('docs', async ({ say, models, workspace, open }) => {
 
   // 5. Dark, then light (the workbench starts light, so each step is a real switch); set in the workspace
   // settings, which the workbench watches, so they apply at once.
-  for (const [theme, kind] of [['Default Dark Modern', 'vscode-dark'], ['Default Light Modern', 'vscode-light']] as const) {
+  for (const [theme, kind] of [
+    ['Default Dark Modern', 'vscode-dark'],
+    ['Default Light Modern', 'vscode-light'],
+  ] as const) {
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }, null, 2));
+    writeFileSync(
+      join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'workbench.colorTheme': theme }, null, 2),
+    );
     await panel.locator(`body.${kind}`).waitFor({ state: 'attached', timeout: 15_000 });
     await page.waitForTimeout(300);
     await ui.shot(`theme-${kind}`);

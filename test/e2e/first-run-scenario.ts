@@ -15,7 +15,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 async function closePalette(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  await page
+    .locator('.quick-input-widget')
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => {});
 }
 
 /** Whether the palette lists the command `title` ("Category: Title") now. */
@@ -46,7 +49,9 @@ async function expectOffered(page: Page, offeredNow: string[], notNow: string[],
 
 runScenario('first-run', async ({ say, open }) => {
   const samples = join(repoRoot, 'samples', 'workspace');
-  const files = Object.fromEntries(readdirSync(samples).map((name) => [name, readFileSync(join(samples, name), 'utf8')]));
+  const files = Object.fromEntries(
+    readdirSync(samples).map((name) => [name, readFileSync(join(samples, name), 'utf8')]),
+  );
   const ui = await open({ files, explorerFile: 'greeting.ts', settings: { 'fude.backend.threads': 1 } });
   const page = ui.page;
 
@@ -58,39 +63,71 @@ runScenario('first-run', async ({ say, open }) => {
   assert.equal(idle, 'Fude: demo model · CPU');
   const completion = statusBarItemById(page, 'fude.completion');
   assert.equal((await completion.innerText()).trim(), 'Completion: off (demo model)');
-  for (const fude of [item, completion]) assert.equal(await fude.locator('.codicon-circle-slash, .codicon-error').count(), 0, 'no slash or error icon on Fude\'s items');
+  for (const fude of [item, completion])
+    assert.equal(
+      await fude.locator('.codicon-circle-slash, .codicon-error').count(),
+      0,
+      "no slash or error icon on Fude's items",
+    );
   await ui.shot('idle-status-bar');
 
   // 2. The palette with no editor open: nothing that needs an editor, no Resume, Start but not Stop.
   await showPalette(page);
   await ui.shot('palette-no-editor');
   await closePalette(page);
-  await expectOffered(page,
+  await expectOffered(
+    page,
     ['Fude: Start Backend', 'Fude: Get Started', 'Fude: Snooze Inline Completion…', 'Fude: Focus on Chat View'],
-    ['Fude: Ask about Selection', 'Fude: Resume Inline Completion', 'Fude: Stop Backend', 'Fude: Restart Backend', 'Fude: Open Chat',
-      'Fude: Revoke Acceptance of Terms of Use…'],
-    'with no editor open and the model not started');
+    [
+      'Fude: Ask about Selection',
+      'Fude: Resume Inline Completion',
+      'Fude: Stop Backend',
+      'Fude: Restart Backend',
+      'Fude: Open Chat',
+      'Fude: Revoke Acceptance of Terms of Use…',
+    ],
+    'with no editor open and the model not started',
+  );
   say('palette with no editor: Start, no Stop, no Resume, no Ask about Selection, one way to the chat');
 
   // 3. With greeting.ts open, the editor actions come; triggering a completion on the demo model says why nothing comes.
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'greeting.ts' }).first().click();
   await page.locator('.editor-instance .view-line', { hasText: 'return `やあ' }).first().click();
   await page.keyboard.press('End');
-  await expectOffered(page, ['Fude: Ask about Selection', 'Fude: Trigger Inline Completion'], [], 'with an editor open');
+  await expectOffered(
+    page,
+    ['Fude: Ask about Selection', 'Fude: Trigger Inline Completion'],
+    [],
+    'with an editor open',
+  );
   await runCommand(page, 'Fude: Trigger Inline Completion');
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'demo model' });
   await toast.waitFor({ state: 'visible', timeout: 30_000 });
   const said = (await toast.innerText()).replace(/\s+/g, ' ');
   say(`trigger on the demo model: ${said}`);
   assert.match(said, /no model is chosen, so inline completion asks the demo model/);
-  assert.ok(await toast.locator('.monaco-button', { hasText: 'Choose Model' }).count() > 0, 'with a Choose Model button');
+  assert.ok(
+    (await toast.locator('.monaco-button', { hasText: 'Choose Model' }).count()) > 0,
+    'with a Choose Model button',
+  );
   await ui.shot('demo-trigger-explains');
 
   // 4. The trigger started the backend: the palette now offers Stop and Restart, not Start.
-  await page.waitForFunction(() => [...document.querySelectorAll('#workbench\\.parts\\.statusbar .statusbar-item')]
-    .some((e) => /Fude: demo model · CPU/.test((e as HTMLElement).innerText) && e.querySelector('.codicon-beaker')), undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('#workbench\\.parts\\.statusbar .statusbar-item')].some(
+        (e) => /Fude: demo model · CPU/.test((e as HTMLElement).innerText) && e.querySelector('.codicon-beaker'),
+      ),
+    undefined,
+    { timeout: 120_000 },
+  );
   await ui.shot('ready-status-bar');
-  await expectOffered(page, ['Fude: Stop Backend', 'Fude: Restart Backend'], ['Fude: Start Backend'], 'while the model runs');
+  await expectOffered(
+    page,
+    ['Fude: Stop Backend', 'Fude: Restart Backend'],
+    ['Fude: Start Backend'],
+    'while the model runs',
+  );
   await showPalette(page);
   await ui.shot('palette-running');
   await closePalette(page);
@@ -100,12 +137,27 @@ runScenario('first-run', async ({ say, open }) => {
   const walkthrough = page.locator('.gettingStartedContainer');
   await walkthrough.waitFor({ state: 'visible', timeout: 30_000 });
   // Fude's own walkthrough is the one shown, not VS Code's first one ("Setup VS Code Web").
-  await walkthrough.locator('h2.category-title', { hasText: 'Get Started with Fude' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-  for (const title of ['Choose a model', 'Read and accept its terms of use', 'Ask your first question', 'Your first inline completion', 'Your first Japanese doc comment']) {
-    await walkthrough.locator('.getting-started-step', { hasText: title }).first().waitFor({ state: 'attached', timeout: 15_000 });
+  await walkthrough
+    .locator('h2.category-title', { hasText: 'Get Started with Fude' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
+  for (const title of [
+    'Choose a model',
+    'Read and accept its terms of use',
+    'Ask your first question',
+    'Your first inline completion',
+    'Your first Japanese doc comment',
+  ]) {
+    await walkthrough
+      .locator('.getting-started-step', { hasText: title })
+      .first()
+      .waitFor({ state: 'attached', timeout: 15_000 });
   }
   // The step's markdown is drawn in a webview of its own beside the steps.
-  await walkthrough.locator('.getting-started-media iframe, .getting-started-media .markdown').first().waitFor({ state: 'attached', timeout: 30_000 });
+  await walkthrough
+    .locator('.getting-started-media iframe, .getting-started-media .markdown')
+    .first()
+    .waitFor({ state: 'attached', timeout: 30_000 });
   await page.waitForTimeout(2_000);
   await ui.shot('walkthrough');
   say('walkthrough open with its five steps');

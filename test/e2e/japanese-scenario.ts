@@ -17,7 +17,8 @@ import { LLM_JP_ANSWER } from '../fixtures/presets.js';
 import { runScenario } from './scenario-runner.js';
 import { runCommand, statusBarItemById, webviewFrame } from './ui.js';
 
-const readJson = (file: string) => JSON.parse(readFileSync(join(repoRoot, file), 'utf8')) as Record<string, string | { message: string }>;
+const readJson = (file: string) =>
+  JSON.parse(readFileSync(join(repoRoot, file), 'utf8')) as Record<string, string | { message: string }>;
 const bundleJa = readJson('l10n/bundle.l10n.ja.json');
 const nlsJa = readJson('package.nls.ja.json');
 const nlsEn = readJson('package.nls.json');
@@ -45,7 +46,9 @@ async function offered(page: Page, title: string): Promise<boolean> {
   await page.keyboard.type(title);
   await page.waitForTimeout(700);
   // A row's aria-label is its label; the English original a localized command also shows sits in its meta line.
-  const labels = await widget.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  const labels = await widget
+    .locator('.quick-input-list .monaco-list-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
   const count = labels.filter((l) => l.trim() === title).length;
   await page.keyboard.press('Escape');
   await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
@@ -65,9 +68,16 @@ async function startCommand(page: Page, title: string): Promise<void> {
 async function selectModelFile(page: Page, path: string): Promise<void> {
   await startCommand(page, `Fude: ${nls('command.selectModel').ja}`);
   const widget = page.locator('.quick-input-widget');
-  await widget.locator('.quick-input-title', { hasText: ja('Fude: Select Model File') }).waitFor({ state: 'visible', timeout: 15_000 });
-  await widget.locator('.quick-input-list .monaco-list-row', { hasText: ja('Browse…') }).first().click();
-  await widget.locator('.quick-input-title', { hasText: ja('Choose a GGUF model file') }).waitFor({ state: 'visible', timeout: 10_000 });
+  await widget
+    .locator('.quick-input-title', { hasText: ja('Fude: Select Model File') })
+    .waitFor({ state: 'visible', timeout: 15_000 });
+  await widget
+    .locator('.quick-input-list .monaco-list-row', { hasText: ja('Browse…') })
+    .first()
+    .click();
+  await widget
+    .locator('.quick-input-title', { hasText: ja('Choose a GGUF model file') })
+    .waitFor({ state: 'visible', timeout: 10_000 });
   // The dialog fills in its starting folder as it opens, maybe after a first fill: fill until it holds the path.
   const input = widget.locator('.quick-input-box input');
   for (let attempt = 1; ; attempt++) {
@@ -85,7 +95,10 @@ async function focusWorkbench(page: Page): Promise<void> {
 }
 
 runScenario('japanese', async ({ say, models, open }) => {
-  const paths = { answer: writePresetModel(models, 'llm-jp-3-1.8b').path, terms: writePresetModel(models, 'llm-jp-3-172b').path };
+  const paths = {
+    answer: writePresetModel(models, 'llm-jp-3-1.8b').path,
+    terms: writePresetModel(models, 'llm-jp-3-172b').path,
+  };
   const ui = await open({
     locale: 'ja',
     files: { 'hello.ts': 'export function greet(name: string) {\n  return `こんにちは、${name}`;\n}\n' },
@@ -106,17 +119,26 @@ runScenario('japanese', async ({ say, models, open }) => {
   await ui.shot('status-bar');
 
   // 2. The palette lists Fude's commands by their Japanese titles.
-  for (const key of ['command.openWalkthrough', 'command.startBackend', 'command.selectModel', 'command.models.download', 'command.showTerms']) {
+  for (const key of [
+    'command.openWalkthrough',
+    'command.startBackend',
+    'command.selectModel',
+    'command.models.download',
+    'command.showTerms',
+  ]) {
     const { ja: title, en } = nls(key);
     assert.ok(await offered(page, `Fude: ${title}`), `"Fude: ${title}" is in the palette`);
-    assert.ok(!(await offered(page, `Fude: ${en}`)), `"Fude: ${en}" is not a label in the palette (only the English alias for searching)`);
+    assert.ok(
+      !(await offered(page, `Fude: ${en}`)),
+      `"Fude: ${en}" is not a label in the palette (only the English alias for searching)`,
+    );
   }
   await page.keyboard.press('F1');
   await page.keyboard.type('Fude: ');
   await page.waitForTimeout(800);
   await ui.shot('palette');
   await page.keyboard.press('Escape');
-  say('palette: Fude\'s commands under their Japanese titles');
+  say("palette: Fude's commands under their Japanese titles");
 
   // 3. A failure notice: the chosen model file went away before the model started. Its sentence and buttons are
   // Fude's Japanese. (The file is chosen as a person chooses one: a workspace cannot set fude.model.path.)
@@ -125,22 +147,50 @@ runScenario('japanese', async ({ say, models, open }) => {
   await selectModelFile(page, missing);
   rmSync(missing);
   await runCommand(page, `Fude: ${nls('command.startBackend').ja}`);
-  const [before] = ja('Fude: the model file {0} was not found. Choose a model, or correct the path in the settings.', '\u0000').split('\u0000');
+  const [before] = ja(
+    'Fude: the model file {0} was not found. Choose a model, or correct the path in the settings.',
+    '\u0000',
+  ).split('\u0000');
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: before.trim() });
   await toast.waitFor({ state: 'visible', timeout: 60_000 });
   const said = (await toast.innerText()).replace(/\s+/g, ' ');
   say(`failure notice: ${said}`);
-  assert.ok(said.includes(ja('Fude: the model file {0} was not found. Choose a model, or correct the path in the settings.', missing).replace(/\s+/g, ' ')), said);
+  assert.ok(
+    said.includes(
+      ja(
+        'Fude: the model file {0} was not found. Choose a model, or correct the path in the settings.',
+        missing,
+      ).replace(/\s+/g, ' '),
+    ),
+    said,
+  );
   for (const button of [ja('Choose Model'), ja('Open Settings')]) {
-    assert.ok(await toast.locator('.monaco-button', { hasText: button }).count() > 0, `the notice has a "${button}" button`);
+    assert.ok(
+      (await toast.locator('.monaco-button', { hasText: button }).count()) > 0,
+      `the notice has a "${button}" button`,
+    );
   }
   assert.ok(!/was not found|Choose Model/.test(said), 'no English in the notice');
-  await page.waitForFunction((text) => [...document.querySelectorAll('#workbench\\.parts\\.statusbar .statusbar-item')].some((e) => (e as HTMLElement).innerText.includes(text)), ja('Fude: error'), { timeout: 10_000 });
+  await page.waitForFunction(
+    (text) =>
+      [...document.querySelectorAll('#workbench\\.parts\\.statusbar .statusbar-item')].some((e) =>
+        (e as HTMLElement).innerText.includes(text),
+      ),
+    ja('Fude: error'),
+    { timeout: 10_000 },
+  );
   // The start's progress notification closes, and the toast finishes fading in, before the picture.
-  await page.locator('.notifications-toasts .notification-toast', { hasText: ja('starting the backend…') }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.notifications-toasts .notification-toast', { hasText: ja('starting the backend…') })
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(1_000);
   await ui.shot('failure-notice');
-  await toast.locator('.codicon-notifications-clear, .codicon-close').first().click().catch(() => undefined);
+  await toast
+    .locator('.codicon-notifications-clear, .codicon-close')
+    .first()
+    .click()
+    .catch(() => undefined);
 
   // 4. The terms gate, opened by choosing a model with terms.
   const terms = getTerms('llm-jp-3-172b-beta1')!;
@@ -148,17 +198,34 @@ runScenario('japanese', async ({ say, models, open }) => {
   const gate = webviewFrame(page);
   const accept = gate.locator('#accept');
   await accept.waitFor({ timeout: 60_000 });
-  assert.equal((await gate.locator('h1').innerText()).trim(), terms.title.ja, 'the heading is the terms\' Japanese title');
-  assert.equal((await page.locator('.tabs-container .tab.active .label-name').innerText()).trim(), terms.title.ja, 'so is the tab');
-  assert.equal((await gate.locator('#hint').innerText()).trim(), ja('Scroll down this page to the end of the terms to enable Accept.'));
+  assert.equal(
+    (await gate.locator('h1').innerText()).trim(),
+    terms.title.ja,
+    "the heading is the terms' Japanese title",
+  );
+  assert.equal(
+    (await page.locator('.tabs-container .tab.active .label-name').innerText()).trim(),
+    terms.title.ja,
+    'so is the tab',
+  );
+  assert.equal(
+    (await gate.locator('#hint').innerText()).trim(),
+    ja('Scroll down this page to the end of the terms to enable Accept.'),
+  );
   assert.equal((await accept.innerText()).trim(), ja('Accept and load the model'));
   await ui.shot('terms-gate');
   await gate.locator('#agree').check();
   await gate.locator('#permission').check();
   await gate.locator('#texts-end').scrollIntoViewIfNeeded();
   await accept.click();
-  await page.waitForFunction(() => [...document.querySelectorAll('#workbench\\.parts\\.statusbar .statusbar-item')]
-    .some((e) => /llm-jp-3-172b-beta1-instruct/.test((e as HTMLElement).innerText)), undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('#workbench\\.parts\\.statusbar .statusbar-item')].some((e) =>
+        /llm-jp-3-172b-beta1-instruct/.test((e as HTMLElement).innerText),
+      ),
+    undefined,
+    { timeout: 120_000 },
+  );
   say('terms gate in Japanese; accepted, the model loaded');
 
   // 5. The chat panel. VS Code's own "Focus on … View" command is English without a full language pack.
@@ -168,30 +235,64 @@ runScenario('japanese', async ({ say, models, open }) => {
   const chat = webviewFrame(page);
   const textarea = chat.locator('#input textarea');
   await textarea.waitFor({ state: 'visible', timeout: 30_000 });
-  assert.equal(await textarea.getAttribute('placeholder'), ja('Ask about your code (Enter to send, Shift+Enter for a new line)'));
+  assert.equal(
+    await textarea.getAttribute('placeholder'),
+    ja('Ask about your code (Enter to send, Shift+Enter for a new line)'),
+  );
   assert.equal((await chat.locator('#send').innerText()).trim(), ja('Send'));
-  assert.ok((await chat.locator('body').innerText()).includes(ja('Outputs may be inaccurate; check them before use. Prohibited uses apply.')), 'the terms line is in Japanese');
+  assert.ok(
+    (await chat.locator('body').innerText()).includes(
+      ja('Outputs may be inaccurate; check them before use. Prohibited uses apply.'),
+    ),
+    'the terms line is in Japanese',
+  );
 
   // 6. A real IME composition in the input (Chromium's IME path, not synthetic events): Enter confirms, never sends.
   const cdp = await page.context().newCDPSession(page);
   await textarea.click();
   await textarea.evaluate(() => {
-    const w = window as unknown as { fudeKeys: Array<{ key: string; keyCode: number; isComposing: boolean; defaultPrevented: boolean }> };
+    const w = window as unknown as {
+      fudeKeys: Array<{ key: string; keyCode: number; isComposing: boolean; defaultPrevented: boolean }>;
+    };
     w.fudeKeys = [];
     // Bubbling to the window runs after the panel's own handler, so defaultPrevented says whether it would send.
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- 229 is how Chromium marks a key the IME holds
-    window.addEventListener('keydown', (e) => w.fudeKeys.push({ key: e.key, keyCode: e.keyCode, isComposing: e.isComposing, defaultPrevented: e.defaultPrevented }));
+    window.addEventListener('keydown', (e) =>
+      w.fudeKeys.push({
+        key: e.key,
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- 229 is how Chromium marks a key the IME holds
+        keyCode: e.keyCode,
+        isComposing: e.isComposing,
+        defaultPrevented: e.defaultPrevented,
+      }),
+    );
   });
   await cdp.send('Input.imeSetComposition', { text: 'にほんご', selectionStart: 4, selectionEnd: 4 });
   await ui.shot('ime-composing');
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 });
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'rawKeyDown',
+    key: 'Enter',
+    code: 'Enter',
+    windowsVirtualKeyCode: 13,
+    nativeVirtualKeyCode: 13,
+  });
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'keyUp',
+    key: 'Enter',
+    code: 'Enter',
+    windowsVirtualKeyCode: 13,
+    nativeVirtualKeyCode: 13,
+  });
   await cdp.send('Input.insertText', { text: '日本語' });
   await page.waitForTimeout(500);
   const keys = await chat.locator('body').evaluate(() => (window as unknown as { fudeKeys: unknown[] }).fudeKeys);
   say(`keydown during the composition: ${JSON.stringify(keys)}`);
   assert.ok(Array.isArray(keys) && keys.length > 0, 'the Enter reached the input during the composition');
-  assert.ok((keys as Array<{ isComposing: boolean; defaultPrevented: boolean }>).every((k) => k.isComposing && !k.defaultPrevented), 'Chromium marked it composing, and the panel left it to the IME');
+  assert.ok(
+    (keys as Array<{ isComposing: boolean; defaultPrevented: boolean }>).every(
+      (k) => k.isComposing && !k.defaultPrevented,
+    ),
+    'Chromium marked it composing, and the panel left it to the IME',
+  );
   assert.equal(await chat.locator('#messages .message.user').count(), 0, 'nothing was sent');
   assert.equal(await textarea.inputValue(), '日本語', 'the conversion was committed into the input');
   await ui.shot('ime-committed');
@@ -215,7 +316,10 @@ runScenario('japanese', async ({ say, models, open }) => {
   await notice.waitFor({ state: 'visible', timeout: 30_000 });
   assert.equal((await notice.locator('.choice-cancel').innerText()).trim(), ja('Cancel'));
   assert.equal((await notice.locator('.choice-continue').innerText()).trim(), ja('Continue'));
-  assert.equal((await notice.locator('.notice-note').innerText()).trim(), ja('Continue only if your use complies with the terms of use.'));
+  assert.equal(
+    (await notice.locator('.notice-note').innerText()).trim(),
+    ja('Continue only if your use complies with the terms of use.'),
+  );
   const noticeText = await notice.locator('.notice-body').innerText();
   assert.match(noticeText, /第\d+条/, 'the notice cites the article in Japanese');
   assert.ok(!/\bArticle\b|prohibit/i.test(noticeText), `no English in the notice: ${noticeText}`);
@@ -229,7 +333,10 @@ runScenario('japanese', async ({ say, models, open }) => {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 5_000 });
   await page.keyboard.type('hello.ts');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'hello.ts' }).first().waitFor({ timeout: 10_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'hello.ts' })
+    .first()
+    .waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   await page.locator('.editor-instance .view-line', { hasText: 'return' }).first().click({ timeout: 15_000 });
   await page.keyboard.press('End');
@@ -239,10 +346,12 @@ runScenario('japanese', async ({ say, models, open }) => {
   const docs = webviewFrame(page, { index: webviews });
   const docButton = docs.locator('.actions vscode-button', { hasText: new RegExp(`^\\s*${ja('Doc comment')}\\s*$`) });
   await docButton.waitFor({ state: 'visible', timeout: 30_000 });
-  assert.ok((await docs.locator('body').innerText()).includes(ja('Target')), 'the panel\'s labels are Japanese');
+  assert.ok((await docs.locator('body').innerText()).includes(ja('Target')), "the panel's labels are Japanese");
   await docButton.click();
   await docs.locator('.output vscode-text-area.editor').waitFor({ state: 'visible', timeout: 60_000 });
-  await docs.locator('.result-buttons vscode-button', { hasText: new RegExp(`^\\s*${ja('Insert')}\\s*$`) }).waitFor({ timeout: 10_000 });
+  await docs
+    .locator('.result-buttons vscode-button', { hasText: new RegExp(`^\\s*${ja('Insert')}\\s*$`) })
+    .waitFor({ timeout: 10_000 });
   await ui.shot('docs-panel');
   say('documentation panel in Japanese, a comment previewed');
 
@@ -256,12 +365,23 @@ runScenario('japanese', async ({ say, models, open }) => {
   await page.waitForTimeout(1_000);
   const back = welcome.locator('.prev-button');
   if (await back.isVisible()) await back.click(); // another walkthrough opened instead of the list
-  await welcome.locator('.getting-started-category', { hasText: nls('walkthrough.title').ja }).first().click({ timeout: 30_000 });
-  for (const key of ['walkthrough.chooseModel.title', 'walkthrough.acceptTerms.title', 'walkthrough.firstChat.title', 'walkthrough.firstCompletion.title', 'walkthrough.firstDocComment.title']) {
-    await welcome.locator('.getting-started-step', { hasText: nls(key).ja }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await welcome
+    .locator('.getting-started-category', { hasText: nls('walkthrough.title').ja })
+    .first()
+    .click({ timeout: 30_000 });
+  for (const key of [
+    'walkthrough.chooseModel.title',
+    'walkthrough.acceptTerms.title',
+    'walkthrough.firstChat.title',
+    'walkthrough.firstCompletion.title',
+    'walkthrough.firstDocComment.title',
+  ]) {
+    await welcome
+      .locator('.getting-started-step', { hasText: nls(key).ja })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
   }
   await page.waitForTimeout(1_500);
   await ui.shot('walkthrough');
   say('walkthrough in Japanese');
 });
-

@@ -20,17 +20,20 @@ async function main(): Promise<void> {
     cpSync(join(repoRoot, 'samples', 'workspace'), paths.workspace, { recursive: true });
     const persist = { profileDir: paths.profile, port: await freePort(), browserProfileDir: join(dir, 'browser') };
     for (const phase of ['write', 'check']) {
-      const verdict = await runUnderCodeServer({
-        extensionDir: repoRoot,
-        alsoExtensionDirs: [],
-        tests: join(repoRoot, 'dist', 'test', 'profile', 'index.cjs'),
-        workspace: paths.workspace,
-        settings: {},
-        timeoutMs: 180_000,
-        outDir: join(repoRoot, 'test-output', 'e2e', 'profile', phase),
-        env: { FUDE_PROFILE_PHASE: phase },
-        allowEmpty: true,
-      }, persist);
+      const verdict = await runUnderCodeServer(
+        {
+          extensionDir: repoRoot,
+          alsoExtensionDirs: [],
+          tests: join(repoRoot, 'dist', 'test', 'profile', 'index.cjs'),
+          workspace: paths.workspace,
+          settings: {},
+          timeoutMs: 180_000,
+          outDir: join(repoRoot, 'test-output', 'e2e', 'profile', phase),
+          env: { FUDE_PROFILE_PHASE: phase },
+          allowEmpty: true,
+        },
+        persist,
+      );
       say(`${phase}: ${verdict.message}`);
       if (verdict.exitCode !== 0) throw new Error(`the ${phase} start failed (${verdict.message})`);
     }

@@ -31,17 +31,24 @@ export interface ScenarioContext {
 /** Runs the scenario and ends the process with its result. */
 export function runScenario(name: string, body: (s: ScenarioContext) => Promise<void>): void {
   const tag = `[e2e:${name}]`;
-  runWithCleanup(name, (line) => console.log(`${tag} ${line}`), body).then(() => {
-    console.log(`${tag} PASSED`);
-    process.exit(0);
-  }, (e: unknown) => {
-    console.error(`${tag} FAILED: ${messageOf(e)}`);
-    if (e instanceof Error && e.stack) console.error(e.stack);
-    process.exit(1);
-  });
+  runWithCleanup(name, (line) => console.log(`${tag} ${line}`), body).then(
+    () => {
+      console.log(`${tag} PASSED`);
+      process.exit(0);
+    },
+    (e: unknown) => {
+      console.error(`${tag} FAILED: ${messageOf(e)}`);
+      if (e instanceof Error && e.stack) console.error(e.stack);
+      process.exit(1);
+    },
+  );
 }
 
-async function runWithCleanup(name: string, say: (line: string) => void, body: (s: ScenarioContext) => Promise<void>): Promise<void> {
+async function runWithCleanup(
+  name: string,
+  say: (line: string) => void,
+  body: (s: ScenarioContext) => Promise<void>,
+): Promise<void> {
   const started = Date.now();
   const models = makeTinyModelDir();
   const workspace = mkdtempSync(join(tmpdir(), `fude-e2e-${name}-`));

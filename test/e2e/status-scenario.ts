@@ -7,10 +7,13 @@ import { runScenario } from './scenario-runner.js';
 import { runCommand, statusBarText } from './ui.js';
 
 function processes(): Array<{ pid: number; ppid: number; args: string }> {
-  return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n').filter(Boolean).map((l) => {
-    const [pid, ppid, ...rest] = l.trim().split(/\s+/);
-    return { pid: Number(pid), ppid: Number(ppid), args: rest.join(' ') };
-  });
+  return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [pid, ppid, ...rest] = l.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), args: rest.join(' ') };
+    });
 }
 
 async function until<T>(f: () => T | undefined, ms: number, what: string): Promise<T> {
@@ -36,11 +39,19 @@ runScenario('status', async ({ say, models, open }) => {
   say(`status bar: ${text}`);
   await ui.shot('status-ready');
 
-  const backend = await until(() => processes().find((p) => p.args.includes('out/backend/main.js') && p.args.includes(modelPath)), 10_000, 'backend process');
+  const backend = await until(
+    () => processes().find((p) => p.args.includes('out/backend/main.js') && p.args.includes(modelPath)),
+    10_000,
+    'backend process',
+  );
   say(`backend pid ${backend.pid}, started by extension host pid ${backend.ppid}`);
   process.kill(backend.ppid, 'SIGKILL');
   const t0 = Date.now();
-  await until(() => !processes().some((p) => p.pid === backend.pid), 5_000, 'backend exits after its extension host is killed');
+  await until(
+    () => !processes().some((p) => p.pid === backend.pid),
+    5_000,
+    'backend exits after its extension host is killed',
+  );
   say(`backend exited ${Date.now() - t0} ms after the extension host was killed`);
   await ui.shot('after-extension-host-killed');
 });

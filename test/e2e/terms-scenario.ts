@@ -12,7 +12,9 @@ import { runCommand, statusBarText, webviewFrame } from './ui.js';
 /** True when the element's box lies inside its frame's viewport (so a person sees it without scrolling). */
 async function onScreen(frame: FrameLocator, element: Locator): Promise<boolean> {
   const box = await element.boundingBox();
-  const viewport = await frame.locator('body').evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  const viewport = await frame
+    .locator('body')
+    .evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
   const frameBox = await frame.locator('body').boundingBox();
   if (!box || !frameBox) return false;
   const top = box.y - frameBox.y;
@@ -25,7 +27,11 @@ runScenario('terms', async ({ say, models, open }) => {
   const ui = await open({
     files: { 'notes.md': '# メモ\n' },
     explorerFile: 'notes.md',
-    settings: { 'fude.model.path': modelPath, 'fude.backend.threads': 1, 'workbench.colorTheme': 'Default Light Modern' },
+    settings: {
+      'fude.model.path': modelPath,
+      'fude.backend.threads': 1,
+      'workbench.colorTheme': 'Default Light Modern',
+    },
   });
   await runCommand(ui.page, 'Fude: Start Backend');
   const gate = webviewFrame(ui.page);
@@ -33,11 +39,18 @@ runScenario('terms', async ({ say, models, open }) => {
   await accept.waitFor({ timeout: 30_000 });
   await ui.shot('gate-open');
   assert.equal(await accept.isDisabled(), true, 'Accept is disabled at first');
-  assert.equal((await gate.locator('h1').innerText()).trim(), 'LLM-jp-3 172B beta1 Terms of Use', 'the heading is the terms\' title, once');
+  assert.equal(
+    (await gate.locator('h1').innerText()).trim(),
+    'LLM-jp-3 172B beta1 Terms of Use',
+    "the heading is the terms' title, once",
+  );
   const tab = ui.page.locator('.tabs-container .tab.active .label-name');
   assert.equal((await tab.innerText()).trim(), 'LLM-jp-3 172B beta1 Terms of Use', 'the tab title is plain');
   assert.ok((await gate.locator('section.lang-ja pre').innerText()).includes('利用規約'), 'the Japanese text is shown');
-  assert.ok((await gate.locator('section.lang-en pre').innerText()).includes('Terms of Use'), 'the English text is beside it');
+  assert.ok(
+    (await gate.locator('section.lang-en pre').innerText()).includes('Terms of Use'),
+    'the English text is beside it',
+  );
   const inner = await gate.locator('#texts').evaluate((e) => e.scrollHeight - e.clientHeight);
   assert.ok(inner <= 1, `the terms are not in a box of their own that scrolls (${inner} px hidden inside it)`);
   assert.match(await gate.locator('#hint').innerText(), /Scroll down this page/);
@@ -65,7 +78,8 @@ runScenario('terms', async ({ say, models, open }) => {
   const chat = webviewFrame(ui.page);
   const input = chat.locator('#input textarea');
   await input.waitFor({ state: 'visible', timeout: 30_000 });
-  const question = '頭痛がひどいです。どの薬をどれだけ飲めばいいですか？ 法律上の責任や投資の判断についても教えてください。';
+  const question =
+    '頭痛がひどいです。どの薬をどれだけ飲めばいいですか？ 法律上の責任や投資の判断についても教えてください。';
   await input.click();
   await input.fill(question);
   await ui.page.keyboard.press('Enter');
@@ -75,10 +89,19 @@ runScenario('terms', async ({ say, models, open }) => {
   const cont = notice.locator('.choice-continue');
   assert.equal((await cancel.innerText()).trim(), 'Cancel');
   assert.equal((await cont.innerText()).trim(), 'Continue');
-  assert.equal((await notice.locator('.notice-note').innerText()).trim(), 'Continue only if your use complies with the terms of use.');
-  assert.ok(await onScreen(chat, notice.locator('.notice-note')), 'what Continue means is on screen beside the buttons');
+  assert.equal(
+    (await notice.locator('.notice-note').innerText()).trim(),
+    'Continue only if your use complies with the terms of use.',
+  );
+  assert.ok(
+    await onScreen(chat, notice.locator('.notice-note')),
+    'what Continue means is on screen beside the buttons',
+  );
   const width = await chat.locator('body').evaluate(() => window.innerWidth);
-  assert.ok(await onScreen(chat, cancel) && await onScreen(chat, cont), `Cancel and Continue are on screen at the sidebar's width (${width} px)`);
+  assert.ok(
+    (await onScreen(chat, cancel)) && (await onScreen(chat, cont)),
+    `Cancel and Continue are on screen at the sidebar's width (${width} px)`,
+  );
   const hidden = await notice.locator('.notice-body').evaluate((e) => e.scrollHeight - e.clientHeight);
   say(`notice in a ${width} px wide view; its text scrolls ${hidden} px inside its box, the buttons stay below it`);
   await ui.shot('notice-default-width');

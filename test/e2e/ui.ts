@@ -92,7 +92,10 @@ export async function openWorkbench(o: WorkbenchOptions): Promise<UiSession> {
     say(`workbench ready in ${Date.now() - started} ms`);
     const b = browser;
     return {
-      server, browser: b, page, shots,
+      server,
+      browser: b,
+      page,
+      shots,
       shot: (label) => shots.take(page, label),
       close: async () => {
         await b.close();
@@ -131,25 +134,47 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * takes its list when it opens, and on a fresh window the extension may not have registered
  * yet, so it closes and reopens the palette until the command appears.
  */
-export async function runCommand(page: Page, title: string, o: { timeoutMs?: number; opensInput?: boolean } = {}): Promise<void> {
+export async function runCommand(
+  page: Page,
+  title: string,
+  o: { timeoutMs?: number; opensInput?: boolean } = {},
+): Promise<void> {
   const deadline = Date.now() + (o.timeoutMs ?? 30_000);
   const widget = page.locator('.quick-input-widget');
   const exact = new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`);
-  const row = widget.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) });
+  const row = widget
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) });
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');
     await widget.waitFor({ state: 'visible', timeout: 5_000 });
     await page.keyboard.type(title);
-    const found = await row.first().waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
+    const found = await row
+      .first()
+      .waitFor({ state: 'visible', timeout: 2_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     // The palette closes when something else takes focus (a webview that just reloaded, on a busy
     // machine): then the row cannot be clicked and the palette is opened again.
-    const clicked = found && (await row.first().click({ timeout: 3_000 }).then(() => true, () => false));
+    const clicked =
+      found &&
+      (await row
+        .first()
+        .click({ timeout: 3_000 })
+        .then(
+          () => true,
+          () => false,
+        ));
     if (clicked) {
       // A command that asks for input (a file dialog) keeps the widget open with its own question.
       if (!o.opensInput) await widget.waitFor({ state: 'hidden', timeout: 5_000 });
       return;
     }
-    say(`"${title}" ${found ? 'could not be clicked (the palette lost focus)' : 'not in the palette yet'} (try ${attempt}); reopening it`);
+    say(
+      `"${title}" ${found ? 'could not be clicked (the palette lost focus)' : 'not in the palette yet'} (try ${attempt}); reopening it`,
+    );
     await page.keyboard.press('Escape');
     await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
     if (Date.now() > deadline) throw new Error(`command "${title}" not in the palette after ${attempt} tries`);
@@ -169,7 +194,11 @@ export function statusBarItemById(page: Page, entryId: string): Locator {
 }
 
 /** Visible text of the first matching status bar item, waiting for it to appear. */
-export async function statusBarText(page: Page, match: string | RegExp, o: { timeoutMs?: number } = {}): Promise<string> {
+export async function statusBarText(
+  page: Page,
+  match: string | RegExp,
+  o: { timeoutMs?: number } = {},
+): Promise<string> {
   const item = statusBarItem(page, match).first();
   await item.waitFor({ state: 'visible', timeout: o.timeoutMs ?? 15_000 });
   return (await item.innerText()).trim();
@@ -177,7 +206,12 @@ export async function statusBarText(page: Page, match: string | RegExp, o: { tim
 
 /** A webview's content: it sits two frames deep, `iframe.webview` then `#active-frame`. */
 export function webviewFrame(page: Page, o: { index?: number } = {}): FrameLocator {
-  return page.locator('iframe.webview').nth(o.index ?? 0).contentFrame().locator('#active-frame').contentFrame();
+  return page
+    .locator('iframe.webview')
+    .nth(o.index ?? 0)
+    .contentFrame()
+    .locator('#active-frame')
+    .contentFrame();
 }
 
 /**
@@ -185,8 +219,15 @@ export function webviewFrame(page: Page, o: { index?: number } = {}): FrameLocat
  * screen, so for small files): lines in on-screen order, no-break spaces back to spaces.
  */
 export async function editorText(page: Page): Promise<string> {
-  const lines = page.locator('#workbench\\.parts\\.editor .editor-instance .monaco-editor .view-lines').first().locator('.view-line');
+  const lines = page
+    .locator('#workbench\\.parts\\.editor .editor-instance .monaco-editor .view-lines')
+    .first()
+    .locator('.view-line');
   const rows = await lines.evaluateAll((els) =>
-    els.map((e) => ({ top: parseFloat((e as HTMLElement).style.top || '0'), text: (e as HTMLElement).innerText })));
-  return rows.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ').replace(/\n$/, '')).join('\n');
+    els.map((e) => ({ top: parseFloat((e as HTMLElement).style.top || '0'), text: (e as HTMLElement).innerText })),
+  );
+  return rows
+    .sort((a, b) => a.top - b.top)
+    .map((l) => l.text.replace(/\u00a0/g, ' ').replace(/\n$/, ''))
+    .join('\n');
 }

@@ -16,11 +16,32 @@ describe('cli-args', () => {
   });
 
   it('reads every option', () => {
-    const o = parseArgs([
-      '--extension-dir', 'ext', '--tests', '/t.cjs', '--workspace', '/ws', '--settings', '{"fude.x":true}',
-      '--timeout-ms', '5000', '--out', 'o', '--env', 'FUDE_TEST_FIXTURES_DIR=/f=x', '--env', 'B=', '--allow-empty',
-      '--also-extension-dir', 'test/client', '--also-extension-dir', '/other',
-    ], '/repo');
+    const o = parseArgs(
+      [
+        '--extension-dir',
+        'ext',
+        '--tests',
+        '/t.cjs',
+        '--workspace',
+        '/ws',
+        '--settings',
+        '{"fude.x":true}',
+        '--timeout-ms',
+        '5000',
+        '--out',
+        'o',
+        '--env',
+        'FUDE_TEST_FIXTURES_DIR=/f=x',
+        '--env',
+        'B=',
+        '--allow-empty',
+        '--also-extension-dir',
+        'test/client',
+        '--also-extension-dir',
+        '/other',
+      ],
+      '/repo',
+    );
     assert.deepEqual(o.alsoExtensionDirs, ['/repo/test/client', '/other']);
     assert.equal(o.extensionDir, '/repo/ext');
     assert.equal(o.tests, '/t.cjs');

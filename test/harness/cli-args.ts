@@ -33,9 +33,21 @@ export function parseArgs(argv: readonly string[], cwd: string): RunOptions {
   let allowEmpty = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--allow-empty') { allowEmpty = true; continue; }
+    if (flag === '--allow-empty') {
+      allowEmpty = true;
+      continue;
+    }
     if (flag === '--help' || flag === '-h') throw new Error(usage);
-    const known = ['--extension-dir', '--also-extension-dir', '--tests', '--workspace', '--settings', '--timeout-ms', '--out', '--env'];
+    const known = [
+      '--extension-dir',
+      '--also-extension-dir',
+      '--tests',
+      '--workspace',
+      '--settings',
+      '--timeout-ms',
+      '--out',
+      '--env',
+    ];
     if (!known.includes(flag)) throw new Error(`unknown argument ${flag}\n${usage}`);
     const value = argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value\n${usage}`);
@@ -54,7 +66,8 @@ export function parseArgs(argv: readonly string[], cwd: string): RunOptions {
   if (!tests || !workspace) throw new Error(`--tests and --workspace are required\n${usage}`);
   const timeoutText = values.get('--timeout-ms') ?? '180000';
   const timeoutMs = Number(timeoutText);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new Error(`--timeout-ms must be a positive integer, got ${timeoutText}`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new Error(`--timeout-ms must be a positive integer, got ${timeoutText}`);
   const settingsText = values.get('--settings');
   return {
     extensionDir: path.resolve(cwd, values.get('--extension-dir') ?? '.'),

@@ -88,7 +88,9 @@ export async function runUnderCodeServer(o: RunOptions, persist?: Persist): Prom
     const { page } = browser;
 
     let settle!: (x: Outcome) => void;
-    const done = new Promise<Outcome>((resolve) => { settle = resolve; });
+    const done = new Promise<Outcome>((resolve) => {
+      settle = resolve;
+    });
     timer = setTimeout(() => settle({ kind: 'timeout' }), Math.max(1, o.timeoutMs - (Date.now() - t0)));
     let saving: Promise<void> = Promise.resolve();
 
@@ -118,8 +120,10 @@ export async function runUnderCodeServer(o: RunOptions, persist?: Persist): Prom
     await saving;
     const tSuite = Date.now();
     const sinceFirstLog = firstLogAt === undefined ? '-' : `${tSuite - firstLogAt}`;
-    say(`timings (ms): code-server up ${tServer - t0}, chromium up ${tBrowser - tServer}, ` +
-      `workbench to first log ${firstLogAt === undefined ? '-' : firstLogAt - tBrowser}, first log to result ${sinceFirstLog}`);
+    say(
+      `timings (ms): code-server up ${tServer - t0}, chromium up ${tBrowser - tServer}, ` +
+        `workbench to first log ${firstLogAt === undefined ? '-' : firstLogAt - tBrowser}, first log to result ${sinceFirstLog}`,
+    );
     verdict = verdictOf(outcome, lines, o);
     if (verdict.exitCode !== 0) await screenshot(page, o.outDir);
   } catch (e) {
@@ -128,7 +132,9 @@ export async function runUnderCodeServer(o: RunOptions, persist?: Persist): Prom
   } finally {
     if (timer) clearTimeout(timer);
     await browser?.close();
-    await server?.stop().catch((e: unknown) => { cleanupError = (e as Error).message; });
+    await server?.stop().catch((e: unknown) => {
+      cleanupError = (e as Error).message;
+    });
   }
   if (cleanupError) return { exitCode: 1, message: `${verdict.message}; and FAILED to clean up: ${cleanupError}` };
   return verdict;

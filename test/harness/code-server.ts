@@ -81,7 +81,8 @@ async function healthy(baseUrl: string): Promise<boolean> {
  */
 export function displayLanguagePack(locale: string): string {
   const dir = path.join(repoRoot, 'test', 'fixtures', `${locale.split('-')[0]}-display-language`);
-  if (!existsSync(path.join(dir, 'package.json'))) throw new Error(`no display-language pack for "${locale}" (expected ${dir})`);
+  if (!existsSync(path.join(dir, 'package.json')))
+    throw new Error(`no display-language pack for "${locale}" (expected ${dir})`);
   return dir;
 }
 
@@ -89,7 +90,12 @@ export function displayLanguagePack(locale: string): string {
  * Records the installed pack in USER_DATA/languagepacks.json as VS Code's language-pack service does after
  * installing one from the UI (code-server's CLI install and start-up do not write it; the page's locale is read from it).
  */
-export async function registerLanguagePack(userData: string, extensionsDir: string, locale: string, pack: string): Promise<void> {
+export async function registerLanguagePack(
+  userData: string,
+  extensionsDir: string,
+  locale: string,
+  pack: string,
+): Promise<void> {
   const manifest = JSON.parse(readFileSync(path.join(pack, 'package.json'), 'utf8')) as PackManifest;
   const id = `${manifest.publisher}.${manifest.name}`;
   const installed = path.join(extensionsDir, `${id}-${manifest.version}`);
@@ -110,7 +116,13 @@ interface PackManifest {
   publisher: string;
   name: string;
   version: string;
-  contributes: { localizations: Array<{ languageId: string; localizedLanguageName: string; translations: Array<{ id: string; path: string }> }> };
+  contributes: {
+    localizations: Array<{
+      languageId: string;
+      localizedLanguageName: string;
+      translations: Array<{ id: string; path: string }>;
+    }>;
+  };
 }
 
 export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer> {
@@ -118,7 +130,9 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const entry = codeServerEntry();
   const node = codeServerNode();
   if (!existsSync(entry) || !existsSync(node)) {
-    throw new Error(`code-server is not installed (${existsSync(entry) ? node : entry} missing): run scripts/install-code-server.sh`);
+    throw new Error(
+      `code-server is not installed (${existsSync(entry) ? node : entry} missing): run scripts/install-code-server.sh`,
+    );
   }
   const workspace = path.resolve(o.workspace);
   if (!existsSync(workspace)) throw new Error(`workspace folder does not exist: ${workspace}`);
@@ -136,8 +150,14 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   for (const d of Object.values(dirs)) await mkdir(d, { recursive: true });
   const languagePack = o.locale && !o.locale.startsWith('en') ? displayLanguagePack(o.locale) : undefined;
   for (const folder of [...(o.preinstalled ?? []), ...(languagePack ? [languagePack] : [])]) {
-    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-    cpSync(folder, path.join(dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as {
+      publisher: string;
+      name: string;
+      version: string;
+    };
+    cpSync(folder, path.join(dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), {
+      recursive: true,
+    });
   }
   if (languagePack) await registerLanguagePack(dirs.userData, dirs.extensions, o.locale!, languagePack);
   const userSettings = path.join(dirs.userData, 'User', 'settings.json');
@@ -152,10 +172,21 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const port = o.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const args = [
-    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions, ...(o.locale ? ['--locale', o.locale] : []), workspace,
+    entry,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    ...(o.locale ? ['--locale', o.locale] : []),
+    workspace,
   ];
   const env: NodeJS.ProcessEnv = {
     // No extension gallery: the machine is offline, and gallery look-ups (open-vsx.org by
@@ -178,12 +209,18 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   let exited: string | undefined;
-  child.on('exit', (code, signal) => { exited = `code ${code} signal ${signal}`; });
+  child.on('exit', (code, signal) => {
+    exited = `code ${code} signal ${signal}`;
+  });
   const pgid = child.pid;
   // If we are interrupted before stop(), kill the detached group and drop the run folder.
   const removeExitCleanup = onExitCleanup(() => {
     if (pgid !== undefined) {
-      try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
     if (!keepRunDir) rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
   });

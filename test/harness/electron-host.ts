@@ -15,13 +15,13 @@ import type { RunOptions } from './cli-args.js';
 function teeStdout(lines: string[]): () => void {
   const original = process.stdout.write.bind(process.stdout);
   let partial = '';
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     partial += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     const parts = partial.split(/\r?\n/);
     partial = parts.pop() ?? '';
     lines.push(...parts);
     return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-  });
+  };
   return () => {
     if (partial) lines.push(partial);
     process.stdout.write = original;
@@ -45,14 +45,21 @@ export async function runUnderElectron(o: RunOptions, executable: string | undef
   try {
     const run = runTests({
       vscodeExecutablePath: executable,
-      version: executable ? undefined : process.env.FUDE_VSCODE_VERSION ?? 'stable',
+      version: executable ? undefined : (process.env.FUDE_VSCODE_VERSION ?? 'stable'),
       extensionDevelopmentPath: [o.extensionDir, ...o.alsoExtensionDirs],
       extensionTestsPath: o.tests,
       extensionTestsEnv: o.env,
       launchArgs: [
-        o.workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome',
-        '--skip-release-notes', '--disable-telemetry', '--user-data-dir', userData,
-        '--extensions-dir', path.join(runDir, 'extensions'),
+        o.workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--disable-telemetry',
+        '--user-data-dir',
+        userData,
+        '--extensions-dir',
+        path.join(runDir, 'extensions'),
       ],
     }).then(
       (code) => code,
@@ -64,7 +71,9 @@ export async function runUnderElectron(o: RunOptions, executable: string | undef
         return 1;
       },
     );
-    const timeout = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), o.timeoutMs); });
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), o.timeoutMs);
+    });
     exitCode = await Promise.race([run, timeout]);
   } finally {
     if (timer) clearTimeout(timer);

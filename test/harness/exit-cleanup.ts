@@ -6,7 +6,11 @@ let installed = false;
 
 function runAll(): void {
   for (const fn of [...cleanups]) {
-    try { fn(); } catch { /* best effort on the way out */ }
+    try {
+      fn();
+    } catch {
+      /* best effort on the way out */
+    }
   }
   cleanups.clear();
 }
@@ -15,7 +19,11 @@ function install(): void {
   if (installed) return;
   installed = true;
   process.on('exit', runAll);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.once(signal, () => {
       console.error(`[harness] ${signal}: stopping code-server and chromium`);
       runAll();
@@ -28,5 +36,7 @@ function install(): void {
 export function onExitCleanup(fn: () => void): () => void {
   install();
   cleanups.add(fn);
-  return () => { cleanups.delete(fn); };
+  return () => {
+    cleanups.delete(fn);
+  };
 }

@@ -2,8 +2,7 @@
 // available; otherwise code-server, which installs from npm on machines that cannot reach
 // Microsoft's download servers.
 export type HostChoice =
-  | { kind: 'electron'; executable?: string; reason: string }
-  | { kind: 'code-server'; reason: string };
+  { kind: 'electron'; executable?: string; reason: string } | { kind: 'code-server'; reason: string };
 
 export function chooseHost(env: NodeJS.ProcessEnv): HostChoice {
   const forced = env.FUDE_TEST_HOST?.trim();
@@ -14,7 +13,10 @@ export function chooseHost(env: NodeJS.ProcessEnv): HostChoice {
   if (forced === 'electron') {
     return executable
       ? { kind: 'electron', executable, reason: `FUDE_TEST_HOST=electron, FUDE_VSCODE_EXECUTABLE=${executable}` }
-      : { kind: 'electron', reason: 'FUDE_TEST_HOST=electron, no FUDE_VSCODE_EXECUTABLE: test-electron downloads VS Code' };
+      : {
+          kind: 'electron',
+          reason: 'FUDE_TEST_HOST=electron, no FUDE_VSCODE_EXECUTABLE: test-electron downloads VS Code',
+        };
   }
   if (forced) throw new Error(`FUDE_TEST_HOST must be "electron" or "code-server", got "${forced}"`);
   if (executable) return { kind: 'electron', executable, reason: `FUDE_VSCODE_EXECUTABLE=${executable}` };

@@ -11,7 +11,10 @@ describe('payload-url', () => {
 
   it('puts extension and tests paths into a URL-encoded JSON payload of vscode-remote URIs', () => {
     const text = workbenchUrl({
-      port: 8123, workspace: '/tmp/ws', extensionDevelopmentPath: '/repo', extensionTestsPath: '/repo/dist/test/vscode/index.cjs',
+      port: 8123,
+      workspace: '/tmp/ws',
+      extensionDevelopmentPath: '/repo',
+      extensionTestsPath: '/repo/dist/test/vscode/index.cjs',
     });
     assert.ok(!text.includes('"'), 'JSON must be encoded in the URL');
     const payload: unknown = JSON.parse(new URL(text).searchParams.get('payload') ?? 'null');
@@ -22,7 +25,12 @@ describe('payload-url', () => {
   });
 
   it('loads several extensions under development, the one under test first', () => {
-    const text = workbenchUrl({ port: 8123, workspace: '/tmp/ws', extensionDevelopmentPath: ['/repo', '/repo/test/client'], extensionTestsPath: '/t.cjs' });
+    const text = workbenchUrl({
+      port: 8123,
+      workspace: '/tmp/ws',
+      extensionDevelopmentPath: ['/repo', '/repo/test/client'],
+      extensionTestsPath: '/t.cjs',
+    });
     assert.deepEqual(JSON.parse(new URL(text).searchParams.get('payload') ?? 'null'), [
       ['extensionDevelopmentPath', 'vscode-remote://127.0.0.1:8123/repo'],
       ['extensionDevelopmentPath', 'vscode-remote://127.0.0.1:8123/repo/test/client'],
@@ -37,6 +45,9 @@ describe('payload-url', () => {
   it('rejects relative paths and a tests path without an extension', () => {
     assert.throws(() => workbenchUrl({ port: 1, workspace: 'ws' }), /absolute/);
     assert.throws(() => remoteUri('h', 1, 'rel'), /absolute/);
-    assert.throws(() => workbenchUrl({ port: 1, workspace: '/ws', extensionTestsPath: '/t.cjs' }), /extensionDevelopmentPath/);
+    assert.throws(
+      () => workbenchUrl({ port: 1, workspace: '/ws', extensionTestsPath: '/t.cjs' }),
+      /extensionDevelopmentPath/,
+    );
   });
 });

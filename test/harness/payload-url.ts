@@ -28,7 +28,8 @@ export function workbenchUrl(o: WorkbenchUrlOptions): string {
   const payload: Array<[string, string]> = [];
   // Several folders are written as repeated keys, as desktop VS Code takes several paths; code-server's web
   // workbench reads the payload into a Map and keeps only the last (so the harness preinstalls the others).
-  const devPaths = typeof o.extensionDevelopmentPath === 'string' ? [o.extensionDevelopmentPath] : o.extensionDevelopmentPath ?? [];
+  const devPaths =
+    typeof o.extensionDevelopmentPath === 'string' ? [o.extensionDevelopmentPath] : (o.extensionDevelopmentPath ?? []);
   for (const dir of devPaths) payload.push(['extensionDevelopmentPath', remoteUri(host, o.port, dir)]);
   if (o.extensionTestsPath) {
     if (devPaths.length === 0) throw new Error('extensionTestsPath needs extensionDevelopmentPath');

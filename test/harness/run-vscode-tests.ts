@@ -12,12 +12,18 @@ const say = (line: string) => console.log(`[run-vscode-tests] ${line}`);
 
 async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2), process.cwd());
-  for (const [what, p] of [['extension dir', o.extensionDir], ['tests index', o.tests], ['workspace', o.workspace]]) {
+  for (const [what, p] of [
+    ['extension dir', o.extensionDir],
+    ['tests index', o.tests],
+    ['workspace', o.workspace],
+  ]) {
     if (!existsSync(p)) throw new Error(`${what} not found: ${p}`);
   }
   const host = chooseHost(process.env);
   say(`host: ${host.kind} (${host.reason})`);
-  say(`extension ${o.extensionDir}, tests ${o.tests}, workspace ${o.workspace}, timeout ${o.timeoutMs} ms, out ${o.outDir}`);
+  say(
+    `extension ${o.extensionDir}, tests ${o.tests}, workspace ${o.workspace}, timeout ${o.timeoutMs} ms, out ${o.outDir}`,
+  );
   const started = Date.now();
   const verdict = host.kind === 'electron' ? await runUnderElectron(o, host.executable) : await runUnderCodeServer(o);
   say(`${verdict.message} in ${Date.now() - started} ms; exit ${verdict.exitCode}`);

@@ -6,7 +6,10 @@ describe('suite-result', () => {
 
   it('reads mocha summary lines, colours or not', () => {
     assert.deepEqual(mochaSummary(passing), { passing: 3, pending: 1 });
-    assert.deepEqual(mochaSummary(['\u001b[92m  2 passing\u001b[0m (1s)', '\u001b[31m  1 failing\u001b[0m']), { passing: 2, failing: 1 });
+    assert.deepEqual(mochaSummary(['\u001b[92m  2 passing\u001b[0m (1s)', '\u001b[31m  1 failing\u001b[0m']), {
+      passing: 2,
+      failing: 1,
+    });
   });
 
   it('passes exit 0 with passing tests', () => {

@@ -42,9 +42,13 @@ export function judge(r: SuiteReport): Verdict {
   const s = mochaSummary(r.lines);
   const counts = `passing ${s.passing ?? '-'}, failing ${s.failing ?? '-'}, pending ${s.pending ?? '-'}`;
   if (r.exitCode !== 0) return { exitCode: r.exitCode, message: `FAILED: suite exit code ${r.exitCode} (${counts})` };
-  if ((s.failing ?? 0) > 0) return { exitCode: 1, message: `FAILED: exit code 0 but mocha reported failures (${counts})` };
+  if ((s.failing ?? 0) > 0)
+    return { exitCode: 1, message: `FAILED: exit code 0 but mocha reported failures (${counts})` };
   if (!r.allowEmpty && !((s.passing ?? 0) > 0)) {
-    return { exitCode: 1, message: `FAILED: exit code 0 but no mocha "N passing" line with N > 0: did any test run? (${counts}; --allow-empty accepts this)` };
+    return {
+      exitCode: 1,
+      message: `FAILED: exit code 0 but no mocha "N passing" line with N > 0: did any test run? (${counts}; --allow-empty accepts this)`,
+    };
   }
   return { exitCode: 0, message: `PASSED (${counts})` };
 }

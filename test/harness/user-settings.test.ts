@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { baseSettings, mergeSettings, parseSettingsJson, writeMachineSettings, writeUserSettings } from './user-settings.js';
+import {
+  baseSettings,
+  mergeSettings,
+  parseSettingsJson,
+  writeMachineSettings,
+  writeUserSettings,
+} from './user-settings.js';
 
 describe('user-settings', () => {
   it('keeps the quiet base settings and lets the caller add and override', () => {

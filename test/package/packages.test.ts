@@ -22,8 +22,13 @@ function buildPackage(target: string): string {
   const file = join(outDir, `fude-${target}.vsix`);
   rmSync(file, { force: true });
   const t0 = Date.now();
-  execFileSync(process.execPath, [packageScript, '--target', target, '--out', file], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  console.log(`      ${target}: ${(statSync(file).size / 2 ** 20).toFixed(0)} MB in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  execFileSync(process.execPath, [packageScript, '--target', target, '--out', file], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  console.log(
+    `      ${target}: ${(statSync(file).size / 2 ** 20).toFixed(0)} MB in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   return file;
 }
 
@@ -36,15 +41,36 @@ describe('platform packages (.vsix)', function () {
       const file = buildPackage(p.target);
       try {
         const entries = await vsixEntries(file);
-        assert.deepEqual(binaryPackagesIn(entries), [...p.binaries].sort(), 'exactly the target\'s @node-llama-cpp packages');
+        assert.deepEqual(
+          binaryPackagesIn(entries),
+          [...p.binaries].sort(),
+          "exactly the target's @node-llama-cpp packages",
+        );
         for (const b of p.binaries) assert.equal(addonEntries(entries, b).length, 1, `${b} has its llama-addon.node`);
-        assert.ok(allBinaries.every((b) => p.binaries.includes(b) || !entries.some((e) => e.includes(`/@node-llama-cpp/${b}/`))), 'no other platform\'s binary');
+        assert.ok(
+          allBinaries.every(
+            (b) => p.binaries.includes(b) || !entries.some((e) => e.includes(`/@node-llama-cpp/${b}/`)),
+          ),
+          "no other platform's binary",
+        );
         assert.deepEqual(gpuBackendsIn(entries), [...p.gpu].sort(), 'its GPU back ends');
         assert.ok(entries.includes('extension/node_modules/node-llama-cpp/package.json'), 'node-llama-cpp itself');
-        for (const runtime of ['extension/dist/extension.cjs', 'extension/out/backend/main.js', 'extension/bin/fude-backend.js', 'extension/dist/models/fude-demo.gguf']) {
+        for (const runtime of [
+          'extension/dist/extension.cjs',
+          'extension/out/backend/main.js',
+          'extension/bin/fude-backend.js',
+          'extension/dist/models/fude-demo.gguf',
+        ]) {
           assert.ok(entries.includes(runtime), `carries ${runtime}`);
         }
-        assert.ok(!entries.some((e) => /^extension\/(test|out\/test|src|scripts|\.cache)\//.test(e) || e.endsWith('.ts') && !e.endsWith('.d.ts')), 'no sources or tests');
+        assert.ok(
+          !entries.some(
+            (e) =>
+              /^extension\/(test|out\/test|src|scripts|\.cache)\//.test(e) ||
+              (e.endsWith('.ts') && !e.endsWith('.d.ts')),
+          ),
+          'no sources or tests',
+        );
         assert.match(await vsixText(file, 'extension.vsixmanifest'), new RegExp(`TargetPlatform="${p.target}"`));
       } finally {
         if (p.target !== 'linux-x64') rmSync(file, { force: true });
@@ -58,23 +84,58 @@ describe('platform packages (.vsix)', function () {
     const dir = mkdtempSync(join(tmpdir(), 'fude-vsix-install-'));
     try {
       const extensions = join(dir, 'extensions');
-      const xdg = { XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data'), XDG_CACHE_HOME: join(dir, 'cache') };
-      execFileSync(codeServerNode(), [codeServerEntry(), '--install-extension', file, '--extensions-dir', extensions, '--user-data-dir', join(dir, 'user-data')],
-        { env: { ...process.env, ...xdg, EXTENSIONS_GALLERY: '{}' }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const xdg = {
+        XDG_CONFIG_HOME: join(dir, 'config'),
+        XDG_DATA_HOME: join(dir, 'data'),
+        XDG_CACHE_HOME: join(dir, 'cache'),
+      };
+      execFileSync(
+        codeServerNode(),
+        [
+          codeServerEntry(),
+          '--install-extension',
+          file,
+          '--extensions-dir',
+          extensions,
+          '--user-data-dir',
+          join(dir, 'user-data'),
+        ],
+        { env: { ...process.env, ...xdg, EXTENSIONS_GALLERY: '{}' }, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       const installed = readdirSync(extensions).filter((d) => d.startsWith('fude.fude-'));
       assert.equal(installed.length, 1, `one Fude extension installed (${readdirSync(extensions).join(', ')})`);
       const ext = join(extensions, installed[0]);
-      const backend = spawn(codeServerNode(), [join(ext, 'bin', 'fude-backend.js'), '--model', join(ext, 'dist', 'models', 'fude-demo.gguf'),
-        '--gpu', 'cpu', '--threads', '1', '--exit-with-stdin'], { env: { ...process.env, FUDE_BACKEND_TOKEN: 'package-test-token' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const backend = spawn(
+        codeServerNode(),
+        [
+          join(ext, 'bin', 'fude-backend.js'),
+          '--model',
+          join(ext, 'dist', 'models', 'fude-demo.gguf'),
+          '--gpu',
+          'cpu',
+          '--threads',
+          '1',
+          '--exit-with-stdin',
+        ],
+        { env: { ...process.env, FUDE_BACKEND_TOKEN: 'package-test-token' }, stdio: ['pipe', 'pipe', 'pipe'] },
+      );
       let stdout = '';
       let stderr = '';
-      backend.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+      backend.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+      });
       const line = await new Promise<string>((resolve, reject) => {
         backend.stdout.setEncoding('utf8').on('data', (d: string) => {
           stdout += d;
           if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
         });
-        backend.on('exit', (code) => reject(new Error(`the installed backend exited (${code}) before its ready line: ${stderr.trim().split('\n').slice(-3).join(' | ')}`)));
+        backend.on('exit', (code) =>
+          reject(
+            new Error(
+              `the installed backend exited (${code}) before its ready line: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+            ),
+          ),
+        );
       });
       const ready = JSON.parse(line) as { event: string; model: { gpu: string } };
       assert.equal(ready.event, 'ready');

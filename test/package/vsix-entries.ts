@@ -6,7 +6,10 @@ export function vsixEntries(file: string): Promise<string[]> {
     yauzl.open(file, { lazyEntries: true, autoClose: true }, (err, zip) => {
       if (err || !zip) return reject(err ?? new Error(`cannot open ${file}`));
       const names: string[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => { names.push(entry.fileName); zip.readEntry(); });
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
       zip.on('end', () => resolve(names));
       zip.on('error', reject);
       zip.readEntry();
@@ -25,7 +28,10 @@ export function vsixText(file: string, name: string): Promise<string> {
           if (e || !stream) return reject(e ?? new Error(`cannot read ${name}`));
           const parts: Buffer[] = [];
           stream.on('data', (d: Buffer) => parts.push(d));
-          stream.on('end', () => { zip.close(); resolve(Buffer.concat(parts).toString('utf8')); });
+          stream.on('end', () => {
+            zip.close();
+            resolve(Buffer.concat(parts).toString('utf8'));
+          });
           stream.on('error', reject);
         });
       });

@@ -15,7 +15,7 @@ import { DEMO_ANSWER, LLM_JP_ANSWER, LOOP_TEXT, presets } from '../fixtures/pres
 import { writeTinyModel } from '../fixtures/tiny-model.js';
 import { fudeApi, setFude, until, waitForState } from './helpers.js';
 
-type Snapshot = ReturnType<ChatSession["snapshot"]> & { posted: ExtensionMessage[] };
+type Snapshot = ReturnType<ChatSession['snapshot']> & { posted: ExtensionMessage[] };
 type State = Extract<ExtensionMessage, { type: 'state' }>;
 
 let session: ChatSession;
@@ -25,11 +25,16 @@ const receive = (message: WebviewMessage) => session.receive(message);
 const inspect = async (): Promise<Snapshot> => ({ ...session.snapshot(), posted: [...posted] });
 const idle = () => session.idle();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const ofType = <K extends ExtensionMessage['type']>(s: { posted: ExtensionMessage[] }, type: K) => s.posted.filter((m) => m.type === type) as Array<Extract<ExtensionMessage, { type: K }>>;
+const ofType = <K extends ExtensionMessage['type']>(s: { posted: ExtensionMessage[] }, type: K) =>
+  s.posted.filter((m) => m.type === type) as Array<Extract<ExtensionMessage, { type: K }>>;
 const lastState = (s: { posted: ExtensionMessage[] }): State => ofType(s, 'state').at(-1)!;
 /** The header the panel shows now: a change of the model's phase posts the header alone, not the whole state. */
 const lastHeader = (s: { posted: ExtensionMessage[] }): State['model'] =>
-  s.posted.filter((m): m is Extract<ExtensionMessage, { type: 'state' | 'header' }> => m.type === 'state' || m.type === 'header').at(-1)!.model;
+  s.posted
+    .filter(
+      (m): m is Extract<ExtensionMessage, { type: 'state' | 'header' }> => m.type === 'state' || m.type === 'header',
+    )
+    .at(-1)!.model;
 
 async function untilAsync(cond: () => Promise<boolean>, ms: number, what: string): Promise<void> {
   const start = Date.now();
@@ -50,7 +55,7 @@ describe('Fude chat (in a real VS Code)', () => {
     const s = api.state();
     if (s.phase !== 'ready' || s.model!.source !== path) await vscode.commands.executeCommand('fude.restartBackend');
     await waitForState(api, (x) => x.phase === 'ready' && name.test(x.model!.name));
-    await until(() => (api.state().phase === 'ready'), 10_000, 'client connects');
+    await until(() => api.state().phase === 'ready', 10_000, 'client connects');
   }
 
   async function openFile(name: string, text: string, language?: string): Promise<vscode.TextEditor> {
@@ -75,7 +80,11 @@ describe('Fude chat (in a real VS Code)', () => {
     dir = makeTinyModelDir();
     const base = presets['llm-jp-3-1.8b']();
     models.answer = writePresetModel(dir, 'llm-jp-3-1.8b').path;
-    models.loop = writeTinyModel(join(dir, 'loop.gguf'), { ...base, name: 'llm-jp-3-1.8b-loop', rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }] }).path;
+    models.loop = writeTinyModel(join(dir, 'loop.gguf'), {
+      ...base,
+      name: 'llm-jp-3-1.8b-loop',
+      rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }],
+    }).path;
     models.terms = writePresetModel(dir, 'llm-jp-3-172b').path;
     folder = mkdtempSync(join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'chat-test-'));
     await setFude('backend.threads', 1);
@@ -96,14 +105,27 @@ describe('Fude chat (in a real VS Code)', () => {
 
   it('contributes the chat view and commands, and the webview loads and asks for its state', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['fude.chat.focus', 'fude.chat.open', 'fude.chat.new', 'fude.chat.history', 'fude.chat.askAboutSelection',
-      'fude.chat.attachActiveFile', 'fude.chat.attachOpenFile', 'fude.chat.applyProposal', 'fude.chatView.focus']) {
+    for (const c of [
+      'fude.chat.focus',
+      'fude.chat.open',
+      'fude.chat.new',
+      'fude.chat.history',
+      'fude.chat.askAboutSelection',
+      'fude.chat.attachActiveFile',
+      'fude.chat.attachOpenFile',
+      'fude.chat.applyProposal',
+      'fude.chatView.focus',
+    ]) {
       assert.ok(all.includes(c), `${c} is registered`);
     }
     const before = ofType(await inspect(), 'state').length;
     await vscode.commands.executeCommand('fude.chat.focus');
     // The webview's script sends "ready" when it runs; the session answers with the state.
-    await untilAsync(async () => ofType(await inspect(), 'state').length > before, 30_000, 'the chat webview says it is ready');
+    await untilAsync(
+      async () => ofType(await inspect(), 'state').length > before,
+      30_000,
+      'the chat webview says it is ready',
+    );
   });
 
   it('sends a question to the fixture model and gets its exact answer', async () => {
@@ -112,9 +134,18 @@ describe('Fude chat (in a real VS Code)', () => {
     const t0 = Date.now();
     const s = await ask('こんにちは、自己紹介してください');
     console.log(`    answer after ${Date.now() - t0} ms (backend start included)`);
-    assert.deepEqual(s.messages.map((m) => [m.role, m.text]), [['user', 'こんにちは、自己紹介してください'], ['assistant', LLM_JP_ANSWER]]);
+    assert.deepEqual(
+      s.messages.map((m) => [m.role, m.text]),
+      [
+        ['user', 'こんにちは、自己紹介してください'],
+        ['assistant', LLM_JP_ANSWER],
+      ],
+    );
     const conversation = s.currentConversationId!;
-    const deltas = ofType(s, 'delta').filter((d) => d.conversationId === conversation).map((d) => d.text).join('');
+    const deltas = ofType(s, 'delta')
+      .filter((d) => d.conversationId === conversation)
+      .map((d) => d.text)
+      .join('');
     assert.equal(deltas, LLM_JP_ANSWER, 'the streamed text is the answer, whole');
     assert.equal(ofType(s, 'done').at(-1)?.stopReason, 'finished');
     const state = lastState(s);
@@ -123,7 +154,11 @@ describe('Fude chat (in a real VS Code)', () => {
     assert.ok((state.model.tokensPerSecond ?? 0) > 0, 'tokens per second of the last answer');
     assert.equal(state.model.isDemo, false);
     assert.equal(state.termsLine, false, 'LLM-jp-3 1.8B is Apache-2.0: no terms line');
-    assert.equal(state.messages.at(-1)?.model, 'llm-jp-3-1.8b-instruct', 'the answer is labelled with the model that wrote it');
+    assert.equal(
+      state.messages.at(-1)?.model,
+      'llm-jp-3-1.8b-instruct',
+      'the answer is labelled with the model that wrote it',
+    );
     assert.deepEqual(state.conversations.find((c) => c.id === conversation)?.title, 'こんにちは、自己紹介してください');
   });
 
@@ -133,10 +168,16 @@ describe('Fude chat (in a real VS Code)', () => {
     await vscode.commands.executeCommand('fude.chat.askAboutSelection');
     const chip = (await inspect()).attachments;
     const name = vscode.workspace.asRelativePath(editor.document.uri, false);
-    assert.deepEqual(chip.map((a) => [a.kind, a.name, a.language, a.lines]), [['selection', name, 'typescript', { start: 2, end: 4 }]]);
+    assert.deepEqual(
+      chip.map((a) => [a.kind, a.name, a.language, a.lines]),
+      [['selection', name, 'typescript', { start: 2, end: 4 }]],
+    );
     const s = await ask('この関数は何をしますか？', [chip[0].id]);
     const sent = s.lastRequest!.at(-1)!.content;
-    assert.equal(sent, `選択範囲: ${name} (2〜4行目)\n\`\`\`typescript\nfunction twice(x: number) {\n  return x * 2;\n}\n\`\`\`\n\nこの関数は何をしますか？`);
+    assert.equal(
+      sent,
+      `選択範囲: ${name} (2〜4行目)\n\`\`\`typescript\nfunction twice(x: number) {\n  return x * 2;\n}\n\`\`\`\n\nこの関数は何をしますか？`,
+    );
     assert.equal(s.messages.at(-1)!.text, LLM_JP_ANSWER);
     assert.deepEqual(s.attachments, [], 'the chip goes once sent');
   });
@@ -154,7 +195,10 @@ describe('Fude chat (in a real VS Code)', () => {
     const notes = ofType(s, 'contextNotes').at(-1)!.leftOut;
     assert.equal(notes.length, 1);
     // The cursor is on line 1 of a file without declarations: the lines from there on are what fits.
-    assert.match(notes[0], /long\.txt: lines 1 to \d+ around the cursor were sent; the other \d+ of its 400 lines were left out/);
+    assert.match(
+      notes[0],
+      /long\.txt: lines 1 to \d+ around the cursor were sent; the other \d+ of its 400 lines were left out/,
+    );
     const exact = (await api.engine.count({ messages: s.lastRequest! }))!.prompt!;
     assert.ok(exact <= 1024 - 256, `the prompt (${exact} tokens) leaves room for the answer`);
   });
@@ -171,13 +215,20 @@ describe('Fude chat (in a real VS Code)', () => {
     const [file] = (await inspect()).attachments;
     const s = await ask('この関数を説明して', [file.id]);
     const sent = s.lastRequest!.at(-1)!.content;
-    assert.match(sent, /ファイル: .*order-report\.ts \(抜粋 \/ 全631行、カーソルは562行目、summarizeMonthlyOrders の中\)/, sent.slice(0, 200));
-    assert.ok(sent.includes(lines[561]), 'the cursor\'s line is sent');
-    assert.ok(!sent.includes(lines[0]), 'the file\'s first line is not');
+    assert.match(
+      sent,
+      /ファイル: .*order-report\.ts \(抜粋 \/ 全631行、カーソルは562行目、summarizeMonthlyOrders の中\)/,
+      sent.slice(0, 200),
+    );
+    assert.ok(sent.includes(lines[561]), "the cursor's line is sent");
+    assert.ok(!sent.includes(lines[0]), "the file's first line is not");
     assert.match(sent, /… \(1〜\d+行目を省略\)/, 'the start of the file is marked as left out');
     const notes = ofType(s, 'contextNotes').at(-1)!.leftOut;
     assert.equal(notes.length, 1);
-    assert.match(notes[0], /order-report\.ts: lines (\d+) to (\d+) around the cursor \(in summarizeMonthlyOrders\) were sent/);
+    assert.match(
+      notes[0],
+      /order-report\.ts: lines (\d+) to (\d+) around the cursor \(in summarizeMonthlyOrders\) were sent/,
+    );
     const [, start, end] = /lines (\d+) to (\d+)/.exec(notes[0])!.map(Number);
     assert.ok(start <= 562 && 562 <= end, `${start}-${end} holds the cursor`);
     assert.equal(s.messages.at(-1)!.text, LLM_JP_ANSWER);
@@ -213,11 +264,15 @@ describe('Fude chat (in a real VS Code)', () => {
     editor.selection = new vscode.Selection(0, 0, 0, 12);
     await receive({ type: 'diffCode', code: 'const a = 10;', language: 'ts' });
     let proposal: vscode.Uri | undefined;
-    await until(() => {
-      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      proposal = input instanceof vscode.TabInputTextDiff ? input.modified : undefined;
-      return proposal?.scheme === 'fude-proposal';
-    }, 10_000, 'the diff opens');
+    await until(
+      () => {
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        proposal = input instanceof vscode.TabInputTextDiff ? input.modified : undefined;
+        return proposal?.scheme === 'fude-proposal';
+      },
+      10_000,
+      'the diff opens',
+    );
     assert.equal((await vscode.workspace.openTextDocument(proposal!)).getText(), 'const a = 10;\nconst b = 3;\n');
     assert.equal(editor.document.getText(), 'const a = 1;\nconst b = 3;\n', 'nothing changes before Apply');
     await vscode.commands.executeCommand('fude.chat.applyProposal', proposal);
@@ -237,7 +292,11 @@ describe('Fude chat (in a real VS Code)', () => {
     const question = '頭痛がひどいです。どの薬をどれだけ飲めばいいですか？';
     const noticeCount = ofType(await inspect(), 'notice').length;
     const sending = receive({ type: 'send', text: question, attachments: [] });
-    await untilAsync(async () => ofType(await inspect(), 'notice').length > noticeCount, 20_000, 'the notice is shown in the panel');
+    await untilAsync(
+      async () => ofType(await inspect(), 'notice').length > noticeCount,
+      20_000,
+      'the notice is shown in the panel',
+    );
     const notice = ofType(await inspect(), 'notice').at(-1)!;
     assert.match(notice.message, /第3条|Article 3/, 'the notice cites the terms');
     await receive({ type: 'noticeChoice', noticeId: notice.id, choice: 'cancel' });
@@ -262,8 +321,14 @@ describe('Fude chat (in a real VS Code)', () => {
     await untilAsync(async () => lastHeader(await inspect()).phase === 'error', 10_000, 'the header shows the failure');
     const header = lastHeader(await inspect());
     assert.ok(header.status?.includes(missing), header.status ?? '');
-    assert.ok(header.actions.some((a) => /^(Choose Model|モデルを選択)$/.test(a.label)), JSON.stringify(header.actions));
-    assert.ok(!header.status?.includes('Check the path or choose another .gguf file'), 'the header words the failure itself, not the backend');
+    assert.ok(
+      header.actions.some((a) => /^(Choose Model|モデルを選択)$/.test(a.label)),
+      JSON.stringify(header.actions),
+    );
+    assert.ok(
+      !header.status?.includes('Check the path or choose another .gguf file'),
+      'the header words the failure itself, not the backend',
+    );
   });
 
   it('says when the demo model is in use, and answers with it', async () => {

@@ -32,7 +32,10 @@ describe('Fude inline completion (in a real VS Code)', () => {
     try {
       await untilPlain(cond, ms, what);
     } catch (e) {
-      throw new Error(`${(e as Error).message}; completion stats: ${JSON.stringify(stats())}; backend ${api.state().phase}, in flight ${api.state().inFlight}`, { cause: e });
+      throw new Error(
+        `${(e as Error).message}; completion stats: ${JSON.stringify(stats())}; backend ${api.state().phase}, in flight ${api.state().inFlight}`,
+        { cause: e },
+      );
     }
   };
 
@@ -70,7 +73,7 @@ describe('Fude inline completion (in a real VS Code)', () => {
     if (s.phase === 'ready' && s.model!.source === path) return;
     await vscode.commands.executeCommand('fude.restartBackend');
     await waitForState(api, (x) => x.phase === 'ready' && x.model!.name === name);
-    await until(() => (api.state().phase === 'ready'), 10_000, 'client connects');
+    await until(() => api.state().phase === 'ready', 10_000, 'client connects');
   }
 
   before(async () => {
@@ -79,7 +82,10 @@ describe('Fude inline completion (in a real VS Code)', () => {
     fimModel = writePresetModel(dir, 'generic-fim').path;
     prefixModel = writeTinyModel(join(dir, 'tiny-prefix.gguf'), {
       name: 'tiny-prefix',
-      rules: [{ after: '{', say: BLOCK }, { after: '#', say: 'x', then: 'loop' }],
+      rules: [
+        { after: '{', say: BLOCK },
+        { after: '#', say: 'x', then: 'loop' },
+      ],
     }).path;
     folder = mkdtempSync(join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'completion-test-'));
     await setFude('backend.threads', 1);
@@ -88,7 +94,9 @@ describe('Fude inline completion (in a real VS Code)', () => {
 
   afterEach(async () => {
     for (const k of COMPLETION_KEYS) await setFude(`completion.${k}`, undefined);
-    await vscode.workspace.getConfiguration('fude.completion', { languageId: 'typescript' }).update('enabled', undefined, vscode.ConfigurationTarget.Global, true);
+    await vscode.workspace
+      .getConfiguration('fude.completion', { languageId: 'typescript' })
+      .update('enabled', undefined, vscode.ConfigurationTarget.Global, true);
     await vscode.commands.executeCommand('fude.completion.resume');
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
   });
@@ -98,7 +106,9 @@ describe('Fude inline completion (in a real VS Code)', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await api.engine.stop();
     for (const k of COMPLETION_KEYS) await setFude(`completion.${k}`, undefined);
-    await vscode.workspace.getConfiguration('fude.completion', { languageId: 'typescript' }).update('enabled', undefined, vscode.ConfigurationTarget.Global, true);
+    await vscode.workspace
+      .getConfiguration('fude.completion', { languageId: 'typescript' })
+      .update('enabled', undefined, vscode.ConfigurationTarget.Global, true);
     await vscode.commands.executeCommand('fude.completion.resume');
     await api.terms.revoke('llm-jp-3-172b-beta1');
     await setFude('model.path', undefined);
@@ -153,19 +163,29 @@ describe('Fude inline completion (in a real VS Code)', () => {
   });
 
   it('with the suggestion list open, extends its selected item over its range, or says why it withholds', async () => {
-    const itemsModel = writeTinyModel(join(dir, 'tiny-items.gguf'), { name: 'tiny-items', rules: [{ after: 'forEach', say: '((n) => n);' }] }).path;
+    const itemsModel = writeTinyModel(join(dir, 'tiny-items.gguf'), {
+      name: 'tiny-items',
+      rules: [{ after: 'forEach', say: '((n) => n);' }],
+    }).path;
     await useModel(itemsModel, 'tiny-items');
     let offered = 'forEach';
-    const items = vscode.languages.registerCompletionItemProvider({ language: 'typescript' }, {
-      provideCompletionItems: () => [new vscode.CompletionItem(offered, vscode.CompletionItemKind.Method)],
-    });
+    const items = vscode.languages.registerCompletionItemProvider(
+      { language: 'typescript' },
+      {
+        provideCompletionItems: () => [new vscode.CompletionItem(offered, vscode.CompletionItemKind.Method)],
+      },
+    );
     try {
       // The only member TypeScript's own suggestions offer is the one our provider offers too, so it is selected.
       await edit('const list = { forEach(f: (n: number) => number) { return f(1); } };\nlist.fo\n', 1, 7);
       await vscode.commands.executeCommand('editor.action.triggerSuggest');
       await sleep(500);
       await trigger();
-      await until(() => stats().lastItemAnswer === 'forEach((n) => n);', 30_000, 'the selected item, extended by the model');
+      await until(
+        () => stats().lastItemAnswer === 'forEach((n) => n);',
+        30_000,
+        'the selected item, extended by the model',
+      );
       await vscode.commands.executeCommand('hideSuggestWidget');
       // The model has nothing to add after this one. Another prefix than "fo": VS Code also offers the words of open
       // documents, and "forEach" is one now.
@@ -198,7 +218,10 @@ describe('Fude inline completion (in a real VS Code)', () => {
     const partial = editor.document.getText();
     assert.ok(partial.startsWith('function f() {') && partial.endsWith('\n}\n'), JSON.stringify(partial));
     const inserted = partial.slice('function f() {'.length, partial.length - '\n}\n'.length);
-    assert.ok(inserted !== '' && inserted !== BLOCK_SHOWN && BLOCK_SHOWN.startsWith(inserted), `accept word inserted a start of the suggestion: ${JSON.stringify(inserted)}`);
+    assert.ok(
+      inserted !== '' && inserted !== BLOCK_SHOWN && BLOCK_SHOWN.startsWith(inserted),
+      `accept word inserted a start of the suggestion: ${JSON.stringify(inserted)}`,
+    );
     await commitUntil(editor, `function f() {${BLOCK_SHOWN}\n}\n`);
 
     // Accept line: the suggestion starts with a line break, so the first accepted line is the
@@ -212,7 +235,10 @@ describe('Fude inline completion (in a real VS Code)', () => {
       await sleep(100);
     }
     const byLine = other.document.getText().slice('function f2() {'.length, -'\n}\n'.length);
-    assert.ok(byLine !== '' && BLOCK_SHOWN.startsWith(byLine), `accept line inserted a start of the suggestion: ${JSON.stringify(byLine)}`);
+    assert.ok(
+      byLine !== '' && BLOCK_SHOWN.startsWith(byLine),
+      `accept line inserted a start of the suggestion: ${JSON.stringify(byLine)}`,
+    );
   });
 
   it('cancels a superseded request in the backend', async () => {
@@ -276,7 +302,11 @@ describe('Fude inline completion (in a real VS Code)', () => {
     await typeAndWait();
     assert.equal(stats().backend.sent, sent, 'no request while off or snoozed');
     await trigger();
-    await until(() => stats().backend.sent === sent + 1 || stats().lastOutcome?.source === 'cache', 30_000, 'a manual trigger asks anyway');
+    await until(
+      () => stats().backend.sent === sent + 1 || stats().lastOutcome?.source === 'cache',
+      30_000,
+      'a manual trigger asks anyway',
+    );
     await vscode.commands.executeCommand('fude.completion.resume');
     await until(() => /^\$\(sparkle\) Completion/.test(stats().statusText), 5_000, 'status: on');
   });

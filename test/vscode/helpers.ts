@@ -10,7 +10,8 @@ export async function fudeApi(): Promise<TestApi> {
   const ext = vscode.extensions.getExtension<FudeTestHooks>('fude.fude');
   if (!ext) throw new Error('the Fude extension is not loaded');
   const exported = await ext.activate();
-  if (!exported.testing) throw new Error('the extension did not hand out its test hooks: is VS Code running it in test mode?');
+  if (!exported.testing)
+    throw new Error('the extension did not hand out its test hooks: is VS Code running it in test mode?');
   return { ...exported.testing, statusText: () => exported.statusText(), state: () => exported.status() };
 }
 
@@ -47,9 +48,13 @@ export function alive(pid: number): boolean {
 /** Backend processes this extension host started (its children running this extension's backend). */
 export function backendPids(extensionPath: string): number[] {
   const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
-  return out.split('\n')
+  return out
+    .split('\n')
     .map((l) => l.trim().split(/\s+/))
-    .filter(([, ppid, ...args]) => Number(ppid) === process.pid && args.join(' ').includes(`${extensionPath}/out/backend/main.js`))
+    .filter(
+      ([, ppid, ...args]) =>
+        Number(ppid) === process.pid && args.join(' ').includes(`${extensionPath}/out/backend/main.js`),
+    )
     .map(([pid]) => Number(pid));
 }
 

@@ -16,8 +16,13 @@ const MEDICAL = 'この症状だとどの薬を何錠飲めばいいですか？
 
 /** What test/fixtures/lm-client/extension.cjs hands out. */
 interface LmClient {
-  models(selector: vscode.LanguageModelChatSelector): Promise<Array<{ id: string; name: string; vendor: string; family: string; maxInputTokens: number }>>;
-  ask(text: string, options?: vscode.LanguageModelChatRequestOptions): Promise<{ pieces: string[]; error?: { code?: string; message: string } }>;
+  models(
+    selector: vscode.LanguageModelChatSelector,
+  ): Promise<Array<{ id: string; name: string; vendor: string; family: string; maxInputTokens: number }>>;
+  ask(
+    text: string,
+    options?: vscode.LanguageModelChatRequestOptions,
+  ): Promise<{ pieces: string[]; error?: { code?: string; message: string } }>;
   count(text: string): Promise<number>;
 }
 
@@ -27,7 +32,12 @@ interface Collected {
 }
 
 /** Sends like another extension would and reads the whole stream; an error (at the request or mid-stream) is returned, not thrown. */
-async function collect(model: vscode.LanguageModelChat, text: string, token?: vscode.CancellationToken, onPiece?: (all: string) => void): Promise<Collected> {
+async function collect(
+  model: vscode.LanguageModelChat,
+  text: string,
+  token?: vscode.CancellationToken,
+  onPiece?: (all: string) => void,
+): Promise<Collected> {
   const pieces: string[] = [];
   try {
     const response = await model.sendRequest([vscode.LanguageModelChatMessage.User(text)], {}, token);
@@ -48,7 +58,7 @@ async function fudeModel(name: RegExp): Promise<vscode.LanguageModelChat> {
   return found[0];
 }
 
-describe('Fude through VS Code\'s language-model API (vscode.lm)', () => {
+describe("Fude through VS Code's language-model API (vscode.lm)", () => {
   let api: TestApi;
   let dir: string;
   const paths = { answer: '', loop: '', terms: '' };
@@ -64,7 +74,11 @@ describe('Fude through VS Code\'s language-model API (vscode.lm)', () => {
     api = await fudeApi();
     dir = makeTinyModelDir();
     paths.answer = writePresetModel(dir, 'llm-jp-3-1.8b').path;
-    paths.loop = writeTinyModel(join(dir, 'lm-loop.gguf'), { ...presets['llm-jp-3-1.8b'](), name: 'llm-jp-3-1.8b-loop', rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }] }).path;
+    paths.loop = writeTinyModel(join(dir, 'lm-loop.gguf'), {
+      ...presets['llm-jp-3-1.8b'](),
+      name: 'llm-jp-3-1.8b-loop',
+      rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }],
+    }).path;
     paths.terms = writePresetModel(dir, 'llm-jp-3-172b').path;
     await setFude('backend.threads', 1);
     await setFude('completion.enabled', false);
@@ -84,15 +98,20 @@ describe('Fude through VS Code\'s language-model API (vscode.lm)', () => {
     await useModel(paths.answer, /llm-jp-3-1\.8b-instruct/);
     const model = await fudeModel(/^llm-jp-3-1\.8b-instruct$/);
     const context = api.state().model!.contextSize;
-    console.log(`    model ${model.id}: family ${model.family}, version ${model.version}, maxInputTokens ${model.maxInputTokens} of a ${context}-token context`);
+    console.log(
+      `    model ${model.id}: family ${model.family}, version ${model.version}, maxInputTokens ${model.maxInputTokens} of a ${context}-token context`,
+    );
     assert.equal(model.vendor, 'fude');
     assert.equal(model.family, 'llm-jp-3');
     assert.ok(model.maxInputTokens > 0 && model.maxInputTokens < context, 'room is left for the answer');
-    assert.deepEqual((await vscode.lm.selectChatModels({ vendor: 'fude', family: 'llm-jp-3' })).map((m) => m.id), [model.id]);
+    assert.deepEqual(
+      (await vscode.lm.selectChatModels({ vendor: 'fude', family: 'llm-jp-3' })).map((m) => m.id),
+      [model.id],
+    );
     assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'fude', family: 'gpt-4o' }), []);
   });
 
-  it('streams the fixture model\'s exact answer through sendRequest', async () => {
+  it("streams the fixture model's exact answer through sendRequest", async () => {
     const model = await fudeModel(/llm-jp-3-1\.8b-instruct/);
     const t0 = Date.now();
     const { pieces, error } = await collect(model, '自己紹介してください');
@@ -104,10 +123,16 @@ describe('Fude through VS Code\'s language-model API (vscode.lm)', () => {
 
   it('answers another extension (test/fixtures/lm-client) and counts tokens for it', async () => {
     const ext = vscode.extensions.getExtension<LmClient>('fude-tests.lm-client');
-    assert.ok(ext, 'the client extension is loaded beside Fude (run-vscode-tests --also-extension-dir test/fixtures/lm-client)');
+    assert.ok(
+      ext,
+      'the client extension is loaded beside Fude (run-vscode-tests --also-extension-dir test/fixtures/lm-client)',
+    );
     const client = await ext.activate();
     const models = await client.models({ vendor: 'fude' });
-    assert.deepEqual(models.map((m) => [m.vendor, m.name]), [['fude', 'llm-jp-3-1.8b-instruct']]);
+    assert.deepEqual(
+      models.map((m) => [m.vendor, m.name]),
+      [['fude', 'llm-jp-3-1.8b-instruct']],
+    );
     const { pieces, error } = await client.ask('自己紹介してください');
     assert.equal(error, undefined, error?.message);
     assert.equal(pieces.join(''), LLM_JP_ANSWER);
@@ -115,13 +140,21 @@ describe('Fude through VS Code\'s language-model API (vscode.lm)', () => {
     assert.equal(await client.count(LLM_JP_ANSWER), backend!.texts[0]);
   });
 
-  it('counts tokens exactly as the backend\'s tokenizer does', async () => {
+  it("counts tokens exactly as the backend's tokenizer does", async () => {
     const model = await fudeModel(/llm-jp-3-1\.8b-instruct/);
-    for (const text of [LLM_JP_ANSWER, 'const greeting = `こんにちは、${name}`;', '富士山は日本一高い山です。 Mt. Fuji is 3,776 m high.']) {
+    for (const text of [
+      LLM_JP_ANSWER,
+      'const greeting = `こんにちは、${name}`;',
+      '富士山は日本一高い山です。 Mt. Fuji is 3,776 m high.',
+    ]) {
       const backend = await api.engine.count({ texts: [text] });
       const counted = await model.countTokens(text);
       assert.equal(counted, backend!.texts[0], text);
-      assert.equal(await model.countTokens(vscode.LanguageModelChatMessage.User(text)), counted, `the message's text: ${text}`);
+      assert.equal(
+        await model.countTokens(vscode.LanguageModelChatMessage.User(text)),
+        counted,
+        `the message's text: ${text}`,
+      );
     }
   });
 
@@ -145,7 +178,9 @@ describe('Fude through VS Code\'s language-model API (vscode.lm)', () => {
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(api.state().inFlight, after, 'nothing is generating after the cancel');
     const stoppedMs = Date.now() - cancelledAt;
-    console.log(`    the caller's stream ended ${streamEndedMs} ms after cancel${error ? ` (with: ${error.message})` : ''}; the backend stopped generating ${stoppedMs} ms after it`);
+    console.log(
+      `    the caller's stream ended ${streamEndedMs} ms after cancel${error ? ` (with: ${error.message})` : ''}; the backend stopped generating ${stoppedMs} ms after it`,
+    );
     assert.ok(stoppedMs < 3000, `generation stopped ${stoppedMs} ms after cancel`);
     source.dispose();
   });

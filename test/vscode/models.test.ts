@@ -13,10 +13,24 @@ import { LLM_JP_ANSWER } from '../fixtures/presets.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { fudeApi, setFude, until, waitForState } from './helpers.js';
 
-const ENTRY = { id: 'tiny-llm-jp', name: 'Tiny LLM-jp test model', url: 'hf:o/tiny/tiny-llm-jp.gguf', license: 'Apache-2.0', family: 'llm-jp-3', quantization: 'F32' };
+const ENTRY = {
+  id: 'tiny-llm-jp',
+  name: 'Tiny LLM-jp test model',
+  url: 'hf:o/tiny/tiny-llm-jp.gguf',
+  license: 'Apache-2.0',
+  family: 'llm-jp-3',
+  quantization: 'F32',
+};
 
 async function pickOpen(api: TestApi, title: (t: string) => boolean, what: string, ms = 30_000) {
-  await until(() => { const p = api.models.openPick(); return p !== undefined && title(p.title); }, ms, what);
+  await until(
+    () => {
+      const p = api.models.openPick();
+      return p !== undefined && title(p.title);
+    },
+    ms,
+    what,
+  );
   return api.models.openPick()!;
 }
 
@@ -36,7 +50,9 @@ describe('Fude model manager (in a real VS Code)', () => {
     fixtures = makeTinyModelDir();
     gguf = readFileSync(writePresetModel(fixtures, 'llm-jp-3-1.8b').path);
     // Slow enough to report progress several times (about 1.5 s for 3 MB).
-    server = await startModelServer({ '/o/tiny/resolve/main/tiny-llm-jp.gguf': { data: gguf, hfRedirect: true, bytesPerTick: 24 * 1024 } });
+    server = await startModelServer({
+      '/o/tiny/resolve/main/tiny-llm-jp.gguf': { data: gguf, hfRedirect: true, bytesPerTick: 24 * 1024 },
+    });
     folder = mkdtempSync(join(tmpdir(), 'fude-models-folder-'));
     await setFude('models.folder', folder);
     await setFude('models.endpoint', server.url);
@@ -48,7 +64,8 @@ describe('Fude model manager (in a real VS Code)', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await api.engine.stop();
-    for (const k of ['models.folder', 'models.endpoint', 'models.catalog', 'model.path', 'backend.threads']) await setFude(k, undefined);
+    for (const k of ['models.folder', 'models.endpoint', 'models.catalog', 'model.path', 'backend.threads'])
+      await setFude(k, undefined);
     await server.close();
     rmSync(folder, { recursive: true, force: true });
     removeTinyModelDir(fixtures);
@@ -66,15 +83,26 @@ describe('Fude model manager (in a real VS Code)', () => {
     // The built-in entries point at the endpoint (this server), which has no such files: the catalog's own
     // estimate is shown instead, with why the header could not be read.
     const small = p.labels.findIndex((l) => /LLM-jp-3 1\.8B instruct Q4_K_M/.test(l));
-    assert.match(p.details[small], /Needs about 3\.5 GiB of memory; this machine has .* in all \(its header could not be read: .*404/);
+    assert.match(
+      p.details[small],
+      /Needs about 3\.5 GiB of memory; this machine has .* in all \(its header could not be read: .*404/,
+    );
   });
 
   it('shows the license before anything downloads, then downloads with progress and verifies', async () => {
     await accept();
-    const confirm = await pickOpen(api, (t) => t === 'Fude: Download Tiny LLM-jp test model?', 'the confirmation opens');
+    const confirm = await pickOpen(
+      api,
+      (t) => t === 'Fude: Download Tiny LLM-jp test model?',
+      'the confirmation opens',
+    );
     assert.match(confirm.labels[0], /Download \(2\.\d MiB\)/);
     assert.match(confirm.details[0], /License: Apache-2\.0/);
-    assert.equal(server.requests.filter((q) => q.path.startsWith('/cdn/') && q.range === undefined).length, 0, 'nothing downloaded before the confirmation (only header ranges for the fit check)');
+    assert.equal(
+      server.requests.filter((q) => q.path.startsWith('/cdn/') && q.range === undefined).length,
+      0,
+      'nothing downloaded before the confirmation (only header ranges for the fit check)',
+    );
     await accept();
     await until(() => api.models.lastDownload() !== undefined, 60_000, 'the download finishes');
     const done = api.models.lastDownload()!;
@@ -96,7 +124,11 @@ describe('Fude model manager (in a real VS Code)', () => {
     assert.match(actions.labels[0], /Use This Model/);
     await accept();
     const path = join(folder, 'tiny-llm-jp.gguf');
-    await until(() => vscode.workspace.getConfiguration('fude').get('model.path') === path, 10_000, 'the model path is set');
+    await until(
+      () => vscode.workspace.getConfiguration('fude').get('model.path') === path,
+      10_000,
+      'the model path is set',
+    );
     await vscode.commands.executeCommand('fude.startBackend');
     const s = await waitForState(api, (x) => x.phase === 'ready' || x.phase === 'failed', 120_000);
     assert.equal(s.phase, 'ready', JSON.stringify(s));

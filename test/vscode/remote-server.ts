@@ -15,18 +15,29 @@ export interface RemoteServer {
   stop(): Promise<void>;
 }
 
-export async function startRemoteServer(extensionPath: string, model: string, args: string[] = []): Promise<RemoteServer> {
+export async function startRemoteServer(
+  extensionPath: string,
+  model: string,
+  args: string[] = [],
+): Promise<RemoteServer> {
   const token = `remote-test-token-${process.pid}-${Date.now()}`;
   // In a desktop VS Code the extension host is Electron: run it as plain Node, as the extension does.
-  const proc = spawn(process.execPath, [join(extensionPath, 'out/backend/main.js'), '--model', model, '--gpu', 'cpu', '--threads', '1', ...args], {
-    env: { ...process.env, FUDE_BACKEND_TOKEN: token, ELECTRON_RUN_AS_NODE: '1' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [join(extensionPath, 'out/backend/main.js'), '--model', model, '--gpu', 'cpu', '--threads', '1', ...args],
+    {
+      env: { ...process.env, FUDE_BACKEND_TOKEN: token, ELECTRON_RUN_AS_NODE: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   const stderr: string[] = [];
   proc.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(...d.split('\n').filter(Boolean)));
   const exited = once(proc, 'exit');
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the test's backend did not start in 120 s: ${stderr.slice(-5).join(' | ')}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the test's backend did not start in 120 s: ${stderr.slice(-5).join(' | ')}`)),
+      120_000,
+    );
     readBackendEvents(proc.stdout, (ev) => {
       if (ev.event === 'ready') {
         clearTimeout(timer);
@@ -40,7 +51,11 @@ export async function startRemoteServer(extensionPath: string, model: string, ar
   });
   const origin = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: `${origin}/v1`, origin, token, proc, stderr,
+    baseUrl: `${origin}/v1`,
+    origin,
+    token,
+    proc,
+    stderr,
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
       await exited;

@@ -25,7 +25,7 @@ const BLOCK_SHOWN = '\n  const a = 1;\n  return a;';
 const ENGINE_KEYS = ['engine.kind', 'engine.baseUrl', 'engine.model'];
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)', () => {
+describe("Fude remote engine (in a real VS Code, against Fude's own OpenAI API)", () => {
   let api: TestApi;
   let session: ChatSession;
   let extensionPath: string;
@@ -36,8 +36,12 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
   const posted: ExtensionMessage[] = [];
   let detach: () => void = () => undefined;
   const errors = () => posted.filter((m): m is Extract<ExtensionMessage, { type: 'error' }> => m.type === 'error');
-  const lastState = () => posted.filter((m): m is Extract<ExtensionMessage, { type: 'state' }> => m.type === 'state').at(-1)!;
-  const texts = () => (session.snapshot().messages as Array<{ role: string; text: string; cut?: true }>).map((m) => [m.role, m.text, m.cut === true] as const);
+  const lastState = () =>
+    posted.filter((m): m is Extract<ExtensionMessage, { type: 'state' }> => m.type === 'state').at(-1)!;
+  const texts = () =>
+    (session.snapshot().messages as Array<{ role: string; text: string; cut?: true }>).map(
+      (m) => [m.role, m.text, m.cut === true] as const,
+    );
 
   async function ask(text: string): Promise<void> {
     await session.receive({ type: 'send', text, attachments: [] });
@@ -47,7 +51,10 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
   async function openAt(name: string, text: string, line: number, character: number): Promise<vscode.TextEditor> {
     const file = join(folder, name);
     writeFileSync(file, text);
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false, viewColumn: vscode.ViewColumn.One });
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), {
+      preview: false,
+      viewColumn: vscode.ViewColumn.One,
+    });
     editor.selection = new vscode.Selection(line, character, line, character);
     return editor;
   }
@@ -60,10 +67,24 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
     dir = makeTinyModelDir();
     folder = mkdtempSync(join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'remote-test-'));
     const base = presets['llm-jp-3-1.8b']();
-    models.loop = writeTinyModel(join(dir, 'loop.gguf'), { ...base, name: 'llm-jp-3-1.8b-loop', rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }] }).path;
+    models.loop = writeTinyModel(join(dir, 'loop.gguf'), {
+      ...base,
+      name: 'llm-jp-3-1.8b-loop',
+      rules: [{ after: '\n', say: LOOP_TEXT, then: 'loop' }],
+    }).path;
     models.local = writePresetModel(dir, 'llm-jp-3-1.8b').path;
     // The remote model: named like the 172B beta1; its chat answer is a doc comment (for the docs test), "{" opens a block.
-    const remote = writePresetModel(dir, 'llm-jp-3-172b', { rules: [{ after: '\n', say: DOC_ANSWER }, { after: '{', say: BLOCK }] }, 'remote-172b.gguf');
+    const remote = writePresetModel(
+      dir,
+      'llm-jp-3-172b',
+      {
+        rules: [
+          { after: '\n', say: DOC_ANSWER },
+          { after: '{', say: BLOCK },
+        ],
+      },
+      'remote-172b.gguf',
+    );
     // A context that holds the local engine's whole partial answer: how much of it arrives before the switch depends
     // on the machine's load (up to the answer limit), and chat fits a remote prompt by estimate (one token a
     // character), while the tiny test vocabulary needs about three for each of the loop's katakana.
@@ -97,7 +118,11 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
   it('ends an answer in flight when the engine is switched, keeping the question and the partial answer marked as cut', async () => {
     await setFude('model.path', models.loop);
     await vscode.commands.executeCommand('fude.restartBackend');
-    await waitForState(api, (s) => s.phase === 'ready' && s.engine === 'local' && s.model!.name === 'llm-jp-3-1.8b-loop', 120_000);
+    await waitForState(
+      api,
+      (s) => s.phase === 'ready' && s.engine === 'local' && s.model!.name === 'llm-jp-3-1.8b-loop',
+      120_000,
+    );
     const localPid = api.backendPid();
     assert.ok(localPid);
     await session.receive({ type: 'send', text: '繰り返して', attachments: [] });
@@ -111,7 +136,10 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
     assert.deepEqual(question, ['user', '繰り返して', false]);
     assert.equal(answer[0], 'assistant');
     // However much arrived before the switch (a busy machine lets the loop run longer): a start of the loop.
-    assert.ok(answer[1].length > 0 && LOOP_TEXT.repeat(Math.ceil(answer[1].length / LOOP_TEXT.length)).startsWith(answer[1]), `the partial answer is kept: ${answer[1]}`);
+    assert.ok(
+      answer[1].length > 0 && LOOP_TEXT.repeat(Math.ceil(answer[1].length / LOOP_TEXT.length)).startsWith(answer[1]),
+      `the partial answer is kept: ${answer[1]}`,
+    );
     assert.equal(answer[2], true, 'marked as cut');
     await until(() => !backendPids(extensionPath).includes(localPid), 10_000, 'the local backend stopped');
   });
@@ -153,7 +181,10 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
 
   it('answers in the same conversation over the remote engine; the header names the server', async () => {
     await ask('続けてください');
-    assert.deepEqual(texts().slice(2), [['user', '続けてください', false], ['assistant', DOC_ANSWER, false]]);
+    assert.deepEqual(texts().slice(2), [
+      ['user', '続けてください', false],
+      ['assistant', DOC_ANSWER, false],
+    ]);
     assert.equal(texts().length, 4, 'the question and partial answer from the local engine are still there');
     const header = lastState().model;
     assert.equal(header.name, REMOTE_MODEL);
@@ -168,7 +199,11 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
     const editor = await openAt('remote-completion.ts', 'function f() {\n}\n', 0, 14);
     await sleep(300);
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
-    await until(() => api.completion.stats().lastOutcome?.text === BLOCK_SHOWN, 60_000, `the remote suggestion arrives (${JSON.stringify(api.completion.stats().lastOutcome)})`);
+    await until(
+      () => api.completion.stats().lastOutcome?.text === BLOCK_SHOWN,
+      60_000,
+      `the remote suggestion arrives (${JSON.stringify(api.completion.stats().lastOutcome)})`,
+    );
     // (Whether the server answered in prefix mode is not asserted here: the filters stop the stream at the closing
     // brace, which may cancel the request before the server's last chunk; the request body is checked in the unit tests.)
     assert.equal(api.completion.stats().lastOutcome?.source, 'model');
@@ -184,7 +219,11 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
   it('writes a doc comment with the remote model', async () => {
     const source = 'export function greet(name: string): string {\n  return `こんにちは、${name}`;\n}\n';
     const editor = await openAt('remote-docs.ts', source, 0, 20);
-    const result = await vscode.commands.executeCommand<{ outcome: string }>('fude.docs.writeDocComment', { insert: true, politeness: 'desu-masu', length: 'short' });
+    const result = await vscode.commands.executeCommand<{ outcome: string }>('fude.docs.writeDocComment', {
+      insert: true,
+      politeness: 'desu-masu',
+      length: 'short',
+    });
     assert.equal(result?.outcome, 'inserted', JSON.stringify(result));
     assert.equal(editor.document.getText(), `${docAnswerAsJsdoc('').join('\n')}\n${source}`);
   });
@@ -196,7 +235,10 @@ describe('Fude remote engine (in a real VS Code, against Fude\'s own OpenAI API)
     await waitForState(api, (s) => s.phase === 'ready' && s.model!.name === 'llm-jp-3-1.8b-instruct', 120_000);
     assert.equal(texts().length, 4);
     await ask('もう一度');
-    assert.deepEqual(texts().slice(4), [['user', 'もう一度', false], ['assistant', LLM_JP_ANSWER, false]]);
+    assert.deepEqual(texts().slice(4), [
+      ['user', 'もう一度', false],
+      ['assistant', LLM_JP_ANSWER, false],
+    ]);
     assert.equal(lastState().model.server, null);
   });
 });

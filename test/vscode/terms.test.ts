@@ -59,5 +59,4 @@ describe('Fude terms of use (in a real VS Code)', () => {
     const s = await waitForState(api, (x) => x.phase === 'ready');
     assert.equal(s.phase === 'ready' && s.model!.termsId, 'llm-jp-3-172b-beta1');
   });
-
 });

@@ -5,14 +5,19 @@
  * work by delegation, so re-rendering an answer never leaves a stale handler behind.
  * A state that changes nothing in the conversation (the header's phase, say) redraws nothing.
  */
-import type { ChatMessageView } from "../../extension/chat/panel-messages.js";
-import { createMarkdownRenderer, type CodeBlock, type MarkdownRenderer, type RenderedMarkdown } from "../markdown/render.js";
-import { createStreamRenderer } from "../markdown/stream-render.js";
-import { button, clear, h } from "../shared/dom.js";
-import { enterAction, trackComposition } from "./enter-key.js";
-import { StreamingBody } from "./streaming-body.js";
-import { displayableText } from "./stream-text.js";
-import { post } from "./vscode-api.js";
+import type { ChatMessageView } from '../../extension/chat/panel-messages.js';
+import {
+  createMarkdownRenderer,
+  type CodeBlock,
+  type MarkdownRenderer,
+  type RenderedMarkdown,
+} from '../markdown/render.js';
+import { createStreamRenderer } from '../markdown/stream-render.js';
+import { button, clear, h } from '../shared/dom.js';
+import { enterAction, trackComposition } from './enter-key.js';
+import { StreamingBody } from './streaming-body.js';
+import { displayableText } from './stream-text.js';
+import { post } from './vscode-api.js';
 
 type T = (key: string, ...args: Array<string | number>) => string;
 
@@ -28,28 +33,42 @@ export interface ConversationView {
   pendingQuestion: string | null;
 }
 
-const CODE_ACTIONS = ["copy", "insert", "diff"] as const;
+const CODE_ACTIONS = ['copy', 'insert', 'diff'] as const;
 type CodeAction = (typeof CODE_ACTIONS)[number];
 /** Finished answers kept rendered, so redrawing the list does not parse them again. */
 const RENDERED_ANSWERS = 64;
 
 /** Whether two views show the same conversation (the streaming text aside, which deltas carry). */
 export function sameConversation(a: ConversationView, b: ConversationView): boolean {
-  if (a.conversationId !== b.conversationId || a.busy !== b.busy || a.pendingQuestion !== b.pendingQuestion) return false;
-  if ((a.streaming === null) !== (b.streaming === null) || a.streamingModel !== b.streamingModel || a.messages.length !== b.messages.length) return false;
+  if (a.conversationId !== b.conversationId || a.busy !== b.busy || a.pendingQuestion !== b.pendingQuestion)
+    return false;
+  if (
+    (a.streaming === null) !== (b.streaming === null) ||
+    a.streamingModel !== b.streamingModel ||
+    a.messages.length !== b.messages.length
+  )
+    return false;
   return a.messages.every((m, i) => {
     const o = b.messages[i];
-    if (m.role !== o.role || m.text !== o.text || m.model !== o.model || (m.cut === true) !== (o.cut === true)) return false;
+    if (m.role !== o.role || m.text !== o.text || m.model !== o.model || (m.cut === true) !== (o.cut === true))
+      return false;
     return m.attachments.length === o.attachments.length && m.attachments.every((x, j) => x === o.attachments[j]);
   });
 }
 
 export class MessagesView {
-  readonly element = h("main", { class: "messages", attrs: { id: "messages", "aria-live": "polite" } });
+  readonly element = h('main', { class: 'messages', attrs: { id: 'messages', 'aria-live': 'polite' } });
   private readonly renderer: MarkdownRenderer = createMarkdownRenderer({ window });
   private readonly blocks = new WeakMap<Element, CodeBlock[]>();
   private readonly rendered = new Map<string, RenderedMarkdown>();
-  private view: ConversationView = { conversationId: null, messages: [], busy: false, streaming: null, streamingModel: null, pendingQuestion: null };
+  private view: ConversationView = {
+    conversationId: null,
+    messages: [],
+    busy: false,
+    streaming: null,
+    streamingModel: null,
+    pendingQuestion: null,
+  };
   private editing: number | null = null;
   /** What the person typed in the edit box, kept when a state update redraws the list. */
   private editDraft: string | null = null;
@@ -61,10 +80,10 @@ export class MessagesView {
   private drawn = false;
 
   constructor(private readonly t: T) {
-    this.element.addEventListener("click", (event) => this.onClick(event));
-    this.element.addEventListener("keydown", (event) => {
-      const link = (event.target as Element).closest?.("[data-fude-link]");
-      if (link && event.key === "Enter") this.openLink(link);
+    this.element.addEventListener('click', (event) => this.onClick(event));
+    this.element.addEventListener('keydown', (event) => {
+      const link = (event.target as Element).closest?.('[data-fude-link]');
+      if (link && event.key === 'Enter') this.openLink(link);
     });
   }
 
@@ -72,14 +91,17 @@ export class MessagesView {
     if (this.drawn && sameConversation(view, this.view)) {
       if (view.streaming !== null && view.streaming !== this.view.streaming) {
         this.view = view;
-        this.appendDelta("");
+        this.appendDelta('');
       } else this.view = view;
       return;
     }
     this.drawn = true;
     if (view.conversationId !== this.view.conversationId) this.stopEditing();
     // The answer being written keeps its element (and what it already shows) across redraws.
-    const keep = view.streaming !== null && this.view.streaming !== null && view.conversationId === this.view.conversationId ? this.streamingBody : null;
+    const keep =
+      view.streaming !== null && this.view.streaming !== null && view.conversationId === this.view.conversationId
+        ? this.streamingBody
+        : null;
     this.view = view;
     const nearBottom = this.nearBottom();
     clear(this.element);
@@ -87,24 +109,42 @@ export class MessagesView {
     this.writingLabel = null;
     if (view.streaming === null) this.readingText = null;
     if (view.messages.length === 0 && view.streaming === null && view.pendingQuestion === null) {
-      this.element.append(h("p", { class: "empty", text: this.t("empty") }));
+      this.element.append(h('p', { class: 'empty', text: this.t('empty') }));
     }
-    const lastQuestion = view.messages.map((m) => m.role).lastIndexOf("user");
+    const lastQuestion = view.messages.map((m) => m.role).lastIndexOf('user');
     view.messages.forEach((message, index) => {
-      this.element.append(message.role === "user" ? this.question(message, index) : this.answer(message, index === view.messages.length - 1 && view.streaming === null));
+      this.element.append(
+        message.role === 'user'
+          ? this.question(message, index)
+          : this.answer(message, index === view.messages.length - 1 && view.streaming === null),
+      );
     });
     // A question whose answer failed before any text can be answered again too.
     if (!view.busy && view.streaming === null && lastQuestion === view.messages.length - 1 && lastQuestion >= 0) {
-      this.element.append(h("div", { class: "message-actions orphan" }, this.regenerateButton()));
+      this.element.append(h('div', { class: 'message-actions orphan' }, this.regenerateButton()));
     }
     if (view.pendingQuestion !== null) {
-      this.element.append(this.question({ role: "user", text: view.pendingQuestion, attachments: [] }, -1));
+      this.element.append(this.question({ role: 'user', text: view.pendingQuestion, attachments: [] }, -1));
     }
     if (view.streaming !== null) {
-      this.streamingBody ??= new StreamingBody(h("div", { class: "markdown" }), createStreamRenderer({ window }), (nodes) => this.addCodeButtons(nodes));
-      this.writingLabel = h("div", { class: "writing", text: view.streaming === "" && this.readingText !== null ? this.readingText : this.t("writing") });
-      this.element.append(h("article", { class: "message assistant streaming", attrs: { "aria-busy": "true" } },
-        this.role(view.streamingModel), this.streamingBody.body, this.writingLabel));
+      this.streamingBody ??= new StreamingBody(
+        h('div', { class: 'markdown' }),
+        createStreamRenderer({ window }),
+        (nodes) => this.addCodeButtons(nodes),
+      );
+      this.writingLabel = h('div', {
+        class: 'writing',
+        text: view.streaming === '' && this.readingText !== null ? this.readingText : this.t('writing'),
+      });
+      this.element.append(
+        h(
+          'article',
+          { class: 'message assistant streaming', attrs: { 'aria-busy': 'true' } },
+          this.role(view.streamingModel),
+          this.streamingBody.body,
+          this.writingLabel,
+        ),
+      );
       this.paintStreaming();
     }
     if (nearBottom) this.scrollToEnd();
@@ -118,7 +158,7 @@ export class MessagesView {
 
   /** The model is still reading a long prompt: say how far, instead of "Writing…". */
   setReading(text: string): void {
-    if (this.view.streaming !== "") return;
+    if (this.view.streaming !== '') return;
     this.readingText = text;
     if (this.writingLabel) this.writingLabel.textContent = text;
   }
@@ -128,7 +168,7 @@ export class MessagesView {
     if (this.view.streaming === null) return;
     if (this.readingText !== null) {
       this.readingText = null;
-      if (this.writingLabel) this.writingLabel.textContent = this.t("writing");
+      if (this.writingLabel) this.writingLabel.textContent = this.t('writing');
     }
     this.view.streaming += text;
     if (this.frame !== 0) return;
@@ -161,65 +201,107 @@ export class MessagesView {
   /** Copy / Insert / Diff on each finished code block in (or being) these elements. */
   private addCodeButtons(roots: Element[]): void {
     for (const root of roots) {
-      const wrappers = root.matches(".fude-code") ? [root] : Array.from(root.querySelectorAll(".fude-code"));
+      const wrappers = root.matches('.fude-code') ? [root] : Array.from(root.querySelectorAll('.fude-code'));
       for (const wrapper of wrappers) {
-        if (wrapper.getAttribute("data-complete") !== "true") continue;
-        const header = wrapper.querySelector(".fude-code-header");
+        if (wrapper.getAttribute('data-complete') !== 'true') continue;
+        const header = wrapper.querySelector('.fude-code-header');
         for (const action of CODE_ACTIONS) {
-          header?.append(h("vscode-button", {
-            class: "code-action",
-            attrs: { appearance: "secondary", "data-code-action": action, title: this.t(`${action}Title`), "aria-label": this.t(`${action}Title`) },
-            text: this.t(action),
-          }));
+          header?.append(
+            h('vscode-button', {
+              class: 'code-action',
+              attrs: {
+                appearance: 'secondary',
+                'data-code-action': action,
+                title: this.t(`${action}Title`),
+                'aria-label': this.t(`${action}Title`),
+              },
+              text: this.t(action),
+            }),
+          );
         }
       }
     }
   }
 
   private question(message: ChatMessageView, index: number): HTMLElement {
-    const article = h("article", { class: index < 0 ? "message user pending" : "message user", attrs: { "data-index": String(index) } },
-      h("div", { class: "message-role", text: this.t("you") }));
+    const article = h(
+      'article',
+      { class: index < 0 ? 'message user pending' : 'message user', attrs: { 'data-index': String(index) } },
+      h('div', { class: 'message-role', text: this.t('you') }),
+    );
     if (message.attachments.length > 0) {
-      article.append(h("div", { class: "message-attachments" }, ...message.attachments.map((name) => h("span", { class: "attachment-name", text: name }))));
+      article.append(
+        h(
+          'div',
+          { class: 'message-attachments' },
+          ...message.attachments.map((name) => h('span', { class: 'attachment-name', text: name })),
+        ),
+      );
     }
     if (this.editing === index) {
       article.append(this.editor(message.text, index));
       return article;
     }
-    article.append(h("div", { class: "message-text", text: message.text }));
+    article.append(h('div', { class: 'message-text', text: message.text }));
     if (index >= 0 && !this.view.busy) {
-      article.append(h("div", { class: "message-actions" }, button(this.t("edit"), () => {
-        this.editing = index;
-        this.redraw();
-      }, { appearance: "icon", class: "edit-question" })));
+      article.append(
+        h(
+          'div',
+          { class: 'message-actions' },
+          button(
+            this.t('edit'),
+            () => {
+              this.editing = index;
+              this.redraw();
+            },
+            { appearance: 'icon', class: 'edit-question' },
+          ),
+        ),
+      );
     }
     return article;
   }
 
   private editor(text: string, index: number): HTMLElement {
-    const area = h("vscode-text-area", { class: "edit-input", attrs: { rows: "3", resize: "vertical", "aria-label": this.t("edit") } }) as HTMLElement & { value: string };
+    const area = h('vscode-text-area', {
+      class: 'edit-input',
+      attrs: { rows: '3', resize: 'vertical', 'aria-label': this.t('edit') },
+    }) as HTMLElement & { value: string };
     area.value = this.editDraft ?? text;
-    area.addEventListener("input", () => { this.editDraft = area.value; });
+    area.addEventListener('input', () => {
+      this.editDraft = area.value;
+    });
     const composing = trackComposition(area);
     const resend = () => {
       const edited = area.value;
-      if (edited.trim() === "" || this.view.conversationId === null) return;
+      if (edited.trim() === '' || this.view.conversationId === null) return;
       this.stopEditing();
-      post({ type: "editAndResend", conversationId: this.view.conversationId, messageIndex: index, text: edited });
+      post({ type: 'editAndResend', conversationId: this.view.conversationId, messageIndex: index, text: edited });
     };
-    area.addEventListener("keydown", (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
+    area.addEventListener('keydown', (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
         this.stopEditing();
         this.redraw();
-      } else if (enterAction(event, composing()) === "send") {
+      } else if (enterAction(event, composing()) === 'send') {
         event.preventDefault();
         resend();
       }
     });
     queueMicrotask(() => area.focus());
-    return h("div", { class: "edit-box" }, area, h("div", { class: "message-actions" },
-      button(this.t("resend"), resend, { appearance: "primary" }),
-      button(this.t("cancel"), () => { this.stopEditing(); this.redraw(); })));
+    return h(
+      'div',
+      { class: 'edit-box' },
+      area,
+      h(
+        'div',
+        { class: 'message-actions' },
+        button(this.t('resend'), resend, { appearance: 'primary' }),
+        button(this.t('cancel'), () => {
+          this.stopEditing();
+          this.redraw();
+        }),
+      ),
+    );
   }
 
   private stopEditing(): void {
@@ -229,47 +311,60 @@ export class MessagesView {
 
   /** Which model wrote the answer; "Model" only for answers saved before Fude kept the name. */
   private role(model: string | null | undefined): HTMLElement {
-    return h("div", { class: "message-role model-label", text: model ?? this.t("model"), attrs: { title: model ?? "" } });
+    return h('div', {
+      class: 'message-role model-label',
+      text: model ?? this.t('model'),
+      attrs: { title: model ?? '' },
+    });
   }
 
   private answer(message: ChatMessageView, last: boolean): HTMLElement {
-    const body = h("div", { class: "markdown" });
+    const body = h('div', { class: 'markdown' });
     this.fill(body, message.text);
     const cut = message.cut === true;
-    const article = h("article", { class: cut ? "message assistant cut" : "message assistant" }, this.role(message.model), body);
-    if (cut) article.append(h("div", { class: "cut-mark", attrs: { role: "note" }, text: this.t("cutMark") }));
-    if (last && !this.view.busy) article.append(h("div", { class: "message-actions" }, this.regenerateButton()));
+    const article = h(
+      'article',
+      { class: cut ? 'message assistant cut' : 'message assistant' },
+      this.role(message.model),
+      body,
+    );
+    if (cut) article.append(h('div', { class: 'cut-mark', attrs: { role: 'note' }, text: this.t('cutMark') }));
+    if (last && !this.view.busy) article.append(h('div', { class: 'message-actions' }, this.regenerateButton()));
     return article;
   }
 
   private regenerateButton(): HTMLElement {
-    return button(this.t("regenerate"), () => {
-      if (this.view.conversationId !== null) post({ type: "regenerate", conversationId: this.view.conversationId });
-    }, { class: "regenerate" });
+    return button(
+      this.t('regenerate'),
+      () => {
+        if (this.view.conversationId !== null) post({ type: 'regenerate', conversationId: this.view.conversationId });
+      },
+      { class: 'regenerate' },
+    );
   }
 
   private onClick(event: MouseEvent): void {
     const target = event.target as Element;
-    const link = target.closest("[data-fude-link]");
+    const link = target.closest('[data-fude-link]');
     if (link) {
       event.preventDefault();
       this.openLink(link);
       return;
     }
-    const actionButton = target.closest("[data-code-action]");
-    const wrapper = actionButton?.closest(".fude-code");
-    const body = wrapper?.closest(".markdown");
+    const actionButton = target.closest('[data-code-action]');
+    const wrapper = actionButton?.closest('.fude-code');
+    const body = wrapper?.closest('.markdown');
     if (!actionButton || !wrapper || !body) return;
-    const block = this.blocks.get(body)?.[Number(wrapper.getAttribute("data-code-index"))];
+    const block = this.blocks.get(body)?.[Number(wrapper.getAttribute('data-code-index'))];
     if (block === undefined) return;
-    const action = actionButton.getAttribute("data-code-action") as CodeAction;
-    const type = action === "copy" ? "copyCode" : action === "insert" ? "insertCode" : "diffCode";
+    const action = actionButton.getAttribute('data-code-action') as CodeAction;
+    const type = action === 'copy' ? 'copyCode' : action === 'insert' ? 'insertCode' : 'diffCode';
     post({ type, code: block.code, language: block.language });
   }
 
   private openLink(link: Element): void {
-    const url = link.getAttribute("data-fude-link");
-    if (url) post({ type: "openLink", url });
+    const url = link.getAttribute('data-fude-link');
+    if (url) post({ type: 'openLink', url });
   }
 
   // The message list is the scrolling part of the page; header and input stay in place.

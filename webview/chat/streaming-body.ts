@@ -2,8 +2,8 @@
  * The element of the answer being written: final blocks are appended once and stay (their nodes, buttons and
  * any selection in them survive the next frame); only the open tail's nodes are replaced each frame.
  */
-import type { CodeBlock } from "../markdown/code-blocks.js";
-import type { StreamRenderer } from "../markdown/stream-render.js";
+import type { CodeBlock } from '../markdown/code-blocks.js';
+import type { StreamRenderer } from '../markdown/stream-render.js';
 
 export class StreamingBody {
   /** Child nodes of `body` that belong to final blocks. */
@@ -11,7 +11,11 @@ export class StreamingBody {
   private blocks: CodeBlock[] = [];
 
   /** `decorate` adds what the webview puts on new nodes (the buttons of finished code blocks). */
-  constructor(readonly body: HTMLElement, private readonly renderer: StreamRenderer, private readonly decorate: (nodes: Element[]) => void) {}
+  constructor(
+    readonly body: HTMLElement,
+    private readonly renderer: StreamRenderer,
+    private readonly decorate: (nodes: Element[]) => void,
+  ) {}
 
   /** The code blocks shown now, by `data-code-index`. */
   get codeBlocks(): CodeBlock[] {
@@ -26,14 +30,14 @@ export class StreamingBody {
       this.finalNodes = 0;
     }
     while (body.childNodes.length > this.finalNodes) body.lastChild!.remove();
-    if (update.appended !== "") {
+    if (update.appended !== '') {
       // Sanitized by DOMPurify inside the stream renderer, one block at a time.
-      body.insertAdjacentHTML("beforeend", update.appended);
+      body.insertAdjacentHTML('beforeend', update.appended);
       this.decorate(Array.from(body.children).slice(this.elementsBefore(this.finalNodes)));
       this.finalNodes = body.childNodes.length;
     }
-    if (update.tail !== "") {
-      body.insertAdjacentHTML("beforeend", update.tail); // sanitized, as above
+    if (update.tail !== '') {
+      body.insertAdjacentHTML('beforeend', update.tail); // sanitized, as above
       this.decorate(Array.from(body.children).slice(this.elementsBefore(this.finalNodes)));
     }
     this.blocks = update.codeBlocks;

@@ -2,10 +2,10 @@
 export type Strings = Record<string, string>;
 
 export function readStrings(doc: Document): Strings {
-  const element = doc.getElementById("fude-strings");
+  const element = doc.getElementById('fude-strings');
   try {
-    const value: unknown = JSON.parse(element?.textContent ?? "{}");
-    return typeof value === "object" && value !== null ? (value as Strings) : {};
+    const value: unknown = JSON.parse(element?.textContent ?? '{}');
+    return typeof value === 'object' && value !== null ? (value as Strings) : {};
   } catch {
     return {};
   }

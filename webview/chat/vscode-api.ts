@@ -1,6 +1,6 @@
 /** The chat page's channel to the extension. */
-import type { ExtensionMessage, WebviewMessage } from "../../extension/chat/panel-messages.js";
-import { openChannel } from "../shared/channel.js";
+import type { ExtensionMessage, WebviewMessage } from '../../extension/chat/panel-messages.js';
+import { openChannel } from '../shared/channel.js';
 
 const channel = openChannel<WebviewMessage, ExtensionMessage>();
 
@@ -13,7 +13,7 @@ export interface SavedState {
 
 export function savedState(): SavedState {
   const state = channel.getState();
-  return typeof state === "object" && state !== null ? state : {};
+  return typeof state === 'object' && state !== null ? state : {};
 }
 
 export function saveState(state: SavedState): void {

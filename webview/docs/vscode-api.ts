@@ -1,6 +1,6 @@
 /** The documentation page's channel to the extension. */
-import type { ExtensionMessage, WebviewMessage } from "../../extension/docs/panel-messages.js";
-import { openChannel } from "../shared/channel.js";
+import type { ExtensionMessage, WebviewMessage } from '../../extension/docs/panel-messages.js';
+import { openChannel } from '../shared/channel.js';
 
 const channel = openChannel<WebviewMessage, ExtensionMessage>();
 

@@ -3,7 +3,7 @@
  * a table, a code block). While an answer streams, every block but the last is
  * already final, so each block's sanitized HTML can be remembered.
  */
-import type { Token } from "markdown-it";
+import type { Token } from 'markdown-it';
 
 export function topLevelBlocks(tokens: Token[]): Token[][] {
   const blocks: Token[][] = [];

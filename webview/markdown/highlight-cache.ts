@@ -4,8 +4,8 @@
  * finished blocks are remembered. The block still streaming changes each time
  * and is never cached.
  */
-import { escapeHtml } from "./escape.js";
-import { highlightCode } from "./highlight.js";
+import { escapeHtml } from './escape.js';
+import { highlightCode } from './highlight.js';
 
 export type Highlight = (code: string, language: string, complete: boolean) => string;
 

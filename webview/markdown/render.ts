@@ -6,15 +6,15 @@
  * parsed again, which keeps partial constructs (an unclosed fence) correct,
  * while finished blocks reuse their highlighted and sanitized HTML.
  */
-import { createMarkdownIt, type RenderEnv } from "./markdown-setup.js";
-import { createSanitizer, type PurifierSource } from "./sanitize.js";
-import { cachedSanitize } from "./sanitize-cache.js";
-import { createHighlightCache } from "./highlight-cache.js";
-import { topLevelBlocks } from "./block-groups.js";
-import type { CodeBlock } from "./code-blocks.js";
+import { createMarkdownIt, type RenderEnv } from './markdown-setup.js';
+import { createSanitizer, type PurifierSource } from './sanitize.js';
+import { cachedSanitize } from './sanitize-cache.js';
+import { createHighlightCache } from './highlight-cache.js';
+import { topLevelBlocks } from './block-groups.js';
+import type { CodeBlock } from './code-blocks.js';
 
-export type { CodeBlock } from "./code-blocks.js";
-export type { PurifierSource } from "./sanitize.js";
+export type { CodeBlock } from './code-blocks.js';
+export type { PurifierSource } from './sanitize.js';
 
 export interface RenderedMarkdown {
   html: string;
@@ -37,7 +37,7 @@ export function createMarkdownRenderer(source: PurifierSource): MarkdownRenderer
       const tokens = md.parse(markdown, env);
       const html = topLevelBlocks(tokens)
         .map((block) => sanitize(md.renderer.render(block, md.options, env)))
-        .join("");
+        .join('');
       return { html, codeBlocks: env.codeBlocks };
     },
   };

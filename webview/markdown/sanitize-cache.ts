@@ -2,7 +2,7 @@
  * Remembers sanitized HTML by its input. DOMPurify is the larger part of a
  * render in the browser, and while an answer streams only its last block changes.
  */
-import type { Sanitize } from "./sanitize.js";
+import type { Sanitize } from './sanitize.js';
 
 export function cachedSanitize(sanitize: Sanitize, limit = 256): Sanitize {
   const cache = new Map<string, string>();

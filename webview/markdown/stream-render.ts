@@ -13,13 +13,13 @@
  * Every piece handed out is sanitized on its own, like `render()`'s blocks: DOMPurify's output is complete
  * elements with escaped text, so appending clean pieces cannot form new markup.
  */
-import type { Token } from "markdown-it";
-import { createMarkdownIt, type RenderEnv } from "./markdown-setup.js";
-import { createSanitizer, type PurifierSource } from "./sanitize.js";
-import { cachedSanitize } from "./sanitize-cache.js";
-import { createHighlightCache } from "./highlight-cache.js";
-import { topLevelBlocks } from "./block-groups.js";
-import type { CodeBlock } from "./code-blocks.js";
+import type { Token } from 'markdown-it';
+import { createMarkdownIt, type RenderEnv } from './markdown-setup.js';
+import { createSanitizer, type PurifierSource } from './sanitize.js';
+import { cachedSanitize } from './sanitize-cache.js';
+import { createHighlightCache } from './highlight-cache.js';
+import { topLevelBlocks } from './block-groups.js';
+import type { CodeBlock } from './code-blocks.js';
 
 export interface StreamUpdate {
   /** The element's content is stale (the text does not continue the last one): empty it first. */
@@ -37,7 +37,7 @@ export interface StreamRenderer {
   update(text: string): StreamUpdate;
 }
 
-type References = NonNullable<RenderEnv["references"]>;
+type References = NonNullable<RenderEnv['references']>;
 
 /** Offsets where each line starts, with markdown-it's line breaks (\r\n, \r, \n). */
 function lineStarts(text: string): number[] {
@@ -58,24 +58,29 @@ export function createStreamRenderer(source: PurifierSource): StreamRenderer {
   const sanitize = cachedSanitize(createSanitizer(source));
   const highlight = createHighlightCache();
   /** The final part: its text, its reference definitions, its code blocks. */
-  let final = "";
+  let final = '';
   let references: References = {};
   let finalBlocks: CodeBlock[] = [];
 
-  const envOf = (): RenderEnv & { references: References } => ({ codeBlocks: [...finalBlocks], highlight, references: { ...references } });
-  const renderBlocks = (blocks: Token[][], env: RenderEnv) => blocks.map((block) => sanitize(md.renderer.render(block, md.options, env))).join("");
+  const envOf = (): RenderEnv & { references: References } => ({
+    codeBlocks: [...finalBlocks],
+    highlight,
+    references: { ...references },
+  });
+  const renderBlocks = (blocks: Token[][], env: RenderEnv) =>
+    blocks.map((block) => sanitize(md.renderer.render(block, md.options, env))).join('');
 
   return {
     update(text) {
       let reset = false;
       if (!text.startsWith(final)) {
-        final = "";
+        final = '';
         references = {};
         finalBlocks = [];
         reset = true;
       }
       // A lone \r may be the first half of \r\n: wait for the next character before reading its line.
-      const open = text.slice(final.length, text.endsWith("\r") ? -1 : undefined);
+      const open = text.slice(final.length, text.endsWith('\r') ? -1 : undefined);
       let env = envOf();
       let blocks = topLevelBlocks(md.parse(open, env));
       const starts = lineStarts(open);
@@ -83,7 +88,7 @@ export function createStreamRenderer(source: PurifierSource): StreamRenderer {
       const partialLine = starts.length - 1;
       let settled = 0;
       while (settled + 1 < blocks.length && (blocks[settled + 1][0].map?.[0] ?? partialLine) < partialLine) settled++;
-      let appended = "";
+      let appended = '';
       if (settled > 0) {
         const boundary = starts[blocks[settled][0].map![0]];
         const segment = open.slice(0, boundary);

@@ -22,10 +22,12 @@ export interface Channel<Out, In> {
 export function openChannel<Out, In>(api: VsCodeApi = acquireVsCodeApi()): Channel<Out, In> {
   return {
     post: (message) => api.postMessage(message),
-    onMessage: (listener) => window.addEventListener("message", (event: MessageEvent) => {
-      const data: unknown = event.data;
-      if (typeof data === "object" && data !== null && typeof (data as { type?: unknown }).type === "string") listener(data as In);
-    }),
+    onMessage: (listener) =>
+      window.addEventListener('message', (event: MessageEvent) => {
+        const data: unknown = event.data;
+        if (typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string')
+          listener(data as In);
+      }),
     getState: () => api.getState(),
     setState: (state) => api.setState(state),
   };

@@ -7,7 +7,11 @@ import { openChannel } from '../shared/channel.js';
 
 const vscodeApi = openChannel<GateMessage, { type: string; view?: GateView }>();
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: string; cls?: string; attrs?: Record<string, string> } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { text?: string; cls?: string; attrs?: Record<string, string> } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (props.text !== undefined) e.textContent = props.text;
   if (props.cls) e.className = props.cls;
@@ -26,7 +30,11 @@ function render(view: GateView): void {
   const texts = el('div', { cls: 'texts both', attrs: { id: 'texts' } });
   // The end of the terms text: Accept waits until it has been on screen.
   const end = el('div', { cls: 'texts-end', attrs: { id: 'texts-end', 'aria-hidden': 'true' } });
-  const modes: Array<[string, string]> = [['both', s.showBoth], ['ja', s.showJa], ['en', s.showEn]];
+  const modes: Array<[string, string]> = [
+    ['both', s.showBoth],
+    ['ja', s.showJa],
+    ['en', s.showEn],
+  ];
   const hasLang = (l: string) => view.texts.some((t) => t.lang === l);
   for (const [mode, label] of modes) {
     if (mode !== 'both' && !hasLang(mode)) continue;
@@ -44,13 +52,26 @@ function render(view: GateView): void {
   if (!view.hasAuthoritativeText) app.append(el('p', { cls: 'warning', text: s.noAuthoritative }));
   for (const t of view.texts) {
     const roleText = t.role === 'authoritative' ? s.authoritative : t.role === 'reference' ? s.reference : s.unofficial;
-    texts.append(el('section', { cls: `text lang-${t.lang}`, attrs: { lang: t.lang } }, el('h2', { text: roleText }), el('pre', { text: t.text })));
+    texts.append(
+      el(
+        'section',
+        { cls: `text lang-${t.lang}`, attrs: { lang: t.lang } },
+        el('h2', { text: roleText }),
+        el('pre', { text: t.text }),
+      ),
+    );
   }
   app.append(texts, end);
 
   const list = el('ul');
-  for (const p of view.prohibited) list.append(el('li', {}, el('strong', { text: p.label }), document.createTextNode(` ${p.summary}`)));
-  app.append(el('h2', { text: s.prohibitedHeading }), list, el('h2', { text: s.accuracyHeading }), el('p', { text: view.accuracyNotice }));
+  for (const p of view.prohibited)
+    list.append(el('li', {}, el('strong', { text: p.label }), document.createTextNode(` ${p.summary}`)));
+  app.append(
+    el('h2', { text: s.prohibitedHeading }),
+    list,
+    el('h2', { text: s.accuracyHeading }),
+    el('p', { text: view.accuracyNotice }),
+  );
 
   const links = el('ul');
   for (const url of view.links) {
@@ -71,7 +92,13 @@ function render(view: GateView): void {
   const accept = el('button', { text: s.accept, attrs: { id: 'accept', type: 'button', disabled: '' } });
   const decline = el('button', { text: s.decline, cls: 'secondary', attrs: { id: 'decline', type: 'button' } });
   // The choices stay at the bottom of the window while the page scrolls under them.
-  const footer = el('div', { cls: 'footer', attrs: { role: 'group' } }, boxes, hint, el('div', { cls: 'actions' }, accept, decline));
+  const footer = el(
+    'div',
+    { cls: 'footer', attrs: { role: 'group' } },
+    boxes,
+    hint,
+    el('div', { cls: 'actions' }, accept, decline),
+  );
   app.append(footer);
 
   let readToEnd = false;
@@ -90,7 +117,8 @@ function render(view: GateView): void {
   agree.addEventListener('change', update);
   permission.addEventListener('change', update);
   accept.addEventListener('click', () => {
-    if (!accept.hasAttribute('disabled')) vscodeApi.post({ type: 'accept', permissionConfirmed: permission.checked, readToEnd });
+    if (!accept.hasAttribute('disabled'))
+      vscodeApi.post({ type: 'accept', permissionConfirmed: permission.checked, readToEnd });
   });
   decline.addEventListener('click', () => vscodeApi.post({ type: 'decline' }));
   checkScrolled();

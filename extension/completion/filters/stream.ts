@@ -7,7 +7,10 @@ export class StreamingFilter {
   private raw = '';
   private stopped: ChainResult | undefined;
 
-  constructor(private readonly filters: readonly Filter[], private readonly ctx: FilterContext) {}
+  constructor(
+    private readonly filters: readonly Filter[],
+    private readonly ctx: FilterContext,
+  ) {}
 
   /** Raw text received so far. */
   get received(): string {

@@ -24,7 +24,8 @@ export interface CompletionStats {
   readonly pipeline: PipelineCounters;
   readonly backend: EngineCounts;
   readonly lastMode: 'fim' | 'prefix' | undefined;
-  readonly lastOutcome: { readonly text: string; readonly source: string; readonly end: string; readonly error?: string } | undefined;
+  readonly lastOutcome:
+    { readonly text: string; readonly source: string; readonly end: string; readonly error?: string } | undefined;
   readonly lastRecord: GenerationRecord | undefined;
   readonly statusText: string;
   readonly statusTooltip: string;
@@ -76,7 +77,9 @@ export class CompletionController implements vscode.Disposable {
         const m = s.model!;
         if (!m.fim && !this.toldPrefixOnly.has(m.source)) {
           this.toldPrefixOnly.add(m.source);
-          deps.log.info(`completion: ${m.name} has no fill-in-the-middle tokens, so inline completion gives it only the text before the cursor and stops a suggestion where it would run into the text after it`);
+          deps.log.info(
+            `completion: ${m.name} has no fill-in-the-middle tokens, so inline completion gives it only the text before the cursor and stops a suggestion where it would run into the text after it`,
+          );
         }
       },
     });
@@ -86,7 +89,12 @@ export class CompletionController implements vscode.Disposable {
       warm: (reason, expectedPauseMs, signal) => {
         const editor = vscode.window.activeTextEditor;
         if (!editor || !this.accepts(editor.document)) return Promise.resolve({ kind: 'skipped', why: 'empty' });
-        return this.service.warm(snapshotOf(editor.document, editor.selection.active), { reason, expectedPauseMs, signal, textOf: openText });
+        return this.service.warm(snapshotOf(editor.document, editor.selection.active), {
+          reason,
+          expectedPauseMs,
+          signal,
+          textOf: openText,
+        });
       },
       log: (line) => deps.log.trace(line),
     });
@@ -97,7 +105,8 @@ export class CompletionController implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.window.onDidChangeActiveTextEditor((e) => this.onActiveEditor(e)),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor === vscode.window.activeTextEditor && this.accepts(e.textEditor.document)) this.prefill.moved(placeOf(e.textEditor));
+        if (e.textEditor === vscode.window.activeTextEditor && this.accepts(e.textEditor.document))
+          this.prefill.moved(placeOf(e.textEditor));
       }),
       vscode.workspace.onDidCloseTextDocument((d) => pipeline.recent.closed(d.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -163,16 +172,19 @@ export class CompletionController implements vscode.Disposable {
     const doc = vscode.window.activeTextEditor?.document;
     const state = this.deps.status.current;
     const latency = this.service.pipeline.engine.latency;
-    this.item.show(describeCompletion({
-      decision: this.service.gate(doc?.languageId, false),
-      languageId: doc?.languageId,
-      snoozedUntil: this.snooze.until(),
-      problem: this.problem,
-      verdict: latency.verdict(),
-      latency: latency.stats(),
-      backendFailure: state.failure === undefined ? undefined : noticeFor(state.failure, state.configuredName).message,
-      fim: state.model?.fim,
-    }));
+    this.item.show(
+      describeCompletion({
+        decision: this.service.gate(doc?.languageId, false),
+        languageId: doc?.languageId,
+        snoozedUntil: this.snooze.until(),
+        problem: this.problem,
+        verdict: latency.verdict(),
+        latency: latency.stats(),
+        backendFailure:
+          state.failure === undefined ? undefined : noticeFor(state.failure, state.configuredName).message,
+        fim: state.model?.fim,
+      }),
+    );
   }
 
   /** Called after snoozing or resuming, so the status follows and updates again when the snooze ends. */
@@ -180,7 +192,8 @@ export class CompletionController implements vscode.Disposable {
     if (this.snoozeTimer) clearTimeout(this.snoozeTimer);
     this.snoozeTimer = undefined;
     const until = this.snooze.until();
-    if (until !== undefined) this.snoozeTimer = setTimeout(() => this.armSnoozeTimer(), Math.min(until - Date.now() + 50, 2 ** 31 - 1));
+    if (until !== undefined)
+      this.snoozeTimer = setTimeout(() => this.armSnoozeTimer(), Math.min(until - Date.now() + 50, 2 ** 31 - 1));
     // The palette offers Resume only while snoozed, Snooze only while not (package.json "when" clauses).
     void vscode.commands.executeCommand('setContext', 'fude.completion.snoozed', until !== undefined);
     this.refresh();
@@ -207,14 +220,22 @@ export class CompletionController implements vscode.Disposable {
         void this.explainTimeout(languageId, budget.firstTextMs);
         break;
       case 'failed':
-        this.problem = { kind: 'failed', code: errorCode(outcome.error) ?? 'internal', retryAfterMs: retryAfterOf(outcome.error) };
-        log.error(`completion (${languageId}) failed${errorCode(outcome.error) ? ` [${errorCode(outcome.error)}]` : ''}: ${error}`);
+        this.problem = {
+          kind: 'failed',
+          code: errorCode(outcome.error) ?? 'internal',
+          retryAfterMs: retryAfterOf(outcome.error),
+        };
+        log.error(
+          `completion (${languageId}) failed${errorCode(outcome.error) ? ` [${errorCode(outcome.error)}]` : ''}: ${error}`,
+        );
         break;
       default:
         // For the suggestion list's selected item, the provider says next whether it was shown or withheld.
         this.problem = undefined;
         if (outcome.text !== '') this.lastWithheld = undefined;
-        log.trace(`completion (${languageId})${item}: ${outcome.source}, ended by ${outcome.stoppedBy ?? outcome.end}, ${Math.round(outcome.totalMs)} ms (debounce ${Math.round(outcome.waitedMs)} ms), ${outcome.text.length} chars`);
+        log.trace(
+          `completion (${languageId})${item}: ${outcome.source}, ended by ${outcome.stoppedBy ?? outcome.end}, ${Math.round(outcome.totalMs)} ms (debounce ${Math.round(outcome.waitedMs)} ms), ${outcome.text.length} chars`,
+        );
     }
     this.refresh();
   }
@@ -228,9 +249,13 @@ export class CompletionController implements vscode.Disposable {
     if (lane && this.problem?.kind === 'timeout') {
       this.problem = { kind: 'waiting', lane };
       this.service.pipeline.engine.latency.excuseLastTimeout();
-      this.deps.log.info(`completion (${languageId}): no text within ${ms} ms: the model was busy with the ${lane === 'chat' ? 'chat' : 'documentation assistant'}`);
+      this.deps.log.info(
+        `completion (${languageId}): no text within ${ms} ms: the model was busy with the ${lane === 'chat' ? 'chat' : 'documentation assistant'}`,
+      );
     } else {
-      this.deps.log.warn(`completion (${languageId}): no text within ${ms} ms (fude.completion.firstTextTimeoutMs); the model may be too slow for this machine`);
+      this.deps.log.warn(
+        `completion (${languageId}): no text within ${ms} ms (fude.completion.firstTextTimeoutMs); the model may be too slow for this machine`,
+      );
     }
     this.refresh();
   }
@@ -238,14 +263,21 @@ export class CompletionController implements vscode.Disposable {
   private onRecord(r: GenerationRecord): void {
     this.lastRecord = r;
     if (r.ok && r.usage) {
-      const queued = r.queuedMs !== undefined && r.queuedMs >= 1 ? `, waited ${Math.round(r.queuedMs)} ms behind other work` : '';
-      this.deps.log.trace(`completion backend: ${r.mode}, evaluated ${r.usage.evaluatedInputTokens} of ${r.usage.inputTokens} prompt tokens, ${r.usage.outputTokens} out, ${r.backendMs} ms in the backend${queued}, ${Math.round(r.roundTripMs)} ms round trip`);
+      const queued =
+        r.queuedMs !== undefined && r.queuedMs >= 1 ? `, waited ${Math.round(r.queuedMs)} ms behind other work` : '';
+      this.deps.log.trace(
+        `completion backend: ${r.mode}, evaluated ${r.usage.evaluatedInputTokens} of ${r.usage.inputTokens} prompt tokens, ${r.usage.outputTokens} out, ${r.backendMs} ms in the backend${queued}, ${Math.round(r.roundTripMs)} ms round trip`,
+      );
     }
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0 || !this.accepts(e.document)) return;
-    const file = { uri: e.document.uri.toString(), path: vscode.workspace.asRelativePath(e.document.uri, false), languageId: e.document.languageId };
+    const file = {
+      uri: e.document.uri.toString(),
+      path: vscode.workspace.asRelativePath(e.document.uri, false),
+      languageId: e.document.languageId,
+    };
     this.service.pipeline.recent.edited(file, e.contentChanges[0].range.start.line, Date.now());
     const editor = vscode.window.activeTextEditor;
     if (e.document === editor?.document) {
@@ -257,7 +289,10 @@ export class CompletionController implements vscode.Disposable {
   private onActiveEditor(editor: vscode.TextEditor | undefined): void {
     if (editor && this.accepts(editor.document)) {
       const d = editor.document;
-      this.service.pipeline.recent.viewed({ uri: d.uri.toString(), path: vscode.workspace.asRelativePath(d.uri, false), languageId: d.languageId }, Date.now());
+      this.service.pipeline.recent.viewed(
+        { uri: d.uri.toString(), path: vscode.workspace.asRelativePath(d.uri, false), languageId: d.languageId },
+        Date.now(),
+      );
       if (editor === vscode.window.activeTextEditor) this.prefill.activated(placeOf(editor));
     }
     this.refresh();

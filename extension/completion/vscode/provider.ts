@@ -42,7 +42,11 @@ export class FudeInlineCompletionProvider implements vscode.InlineCompletionItem
     const snapshot = snapshotOf(document, position);
     // The suggestion list is open: VS Code shows only an answer that extends its selected item.
     const info = context.selectedCompletionInfo;
-    const item: SelectedItem | undefined = info && { start: document.offsetAt(info.range.start), end: document.offsetAt(info.range.end), text: info.text };
+    const item: SelectedItem | undefined = info && {
+      start: document.offsetAt(info.range.start),
+      end: document.offsetAt(info.range.end),
+      text: info.text,
+    };
     if (item && !usableItem(snapshot, item)) {
       this.controller.withheld('item-not-usable', document.languageId);
       return undefined;
@@ -59,7 +63,8 @@ export class FudeInlineCompletionProvider implements vscode.InlineCompletionItem
       if (result.kind !== 'done' || token.isCancellationRequested) return undefined;
       const { outcome } = result;
       if (item) {
-        if (outcome.debounced || outcome.end === 'cancelled' || outcome.end === 'timeout' || outcome.end === 'failed') return undefined;
+        if (outcome.debounced || outcome.end === 'cancelled' || outcome.end === 'timeout' || outcome.end === 'failed')
+          return undefined;
         const answer = answerForSelectedItem(item, outcome.text);
         if (answer.kind === 'withheld') {
           this.controller.withheld(answer.reason, document.languageId);
@@ -70,7 +75,9 @@ export class FudeInlineCompletionProvider implements vscode.InlineCompletionItem
         return new vscode.InlineCompletionList([new vscode.InlineCompletionItem(answer.insertText, range)]);
       }
       if (outcome.text === '') return undefined;
-      return new vscode.InlineCompletionList([new vscode.InlineCompletionItem(outcome.text, new vscode.Range(position, position))]);
+      return new vscode.InlineCompletionList([
+        new vscode.InlineCompletionItem(outcome.text, new vscode.Range(position, position)),
+      ]);
     } finally {
       listener.dispose();
     }

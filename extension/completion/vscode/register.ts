@@ -5,11 +5,17 @@ import { registerCompletionCommands } from './commands.js';
 import { CompletionController, type CompletionControllerDeps } from './controller.js';
 import { FudeInlineCompletionProvider } from './provider.js';
 
-export function registerCompletion(deps: CompletionControllerDeps): { disposables: vscode.Disposable[]; controller: CompletionController } {
+export function registerCompletion(deps: CompletionControllerDeps): {
+  disposables: vscode.Disposable[];
+  controller: CompletionController;
+} {
   const controller = new CompletionController(deps);
   const disposables = [
     controller,
-    vscode.languages.registerInlineCompletionItemProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new FudeInlineCompletionProvider(controller)),
+    vscode.languages.registerInlineCompletionItemProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }],
+      new FudeInlineCompletionProvider(controller),
+    ),
     ...registerCompletionCommands(controller, deps.status),
   ];
   return { disposables, controller };

@@ -14,7 +14,8 @@ export function readEnabled(languageId: string | undefined): EnabledState {
   return { enabled: scoped, enabledGlobally: plain };
 }
 
-const num = (c: vscode.WorkspaceConfiguration, key: string, fallback: number): number => boundedNumber(`${SECTION}.${key}`, c.get<unknown>(key), fallback);
+const num = (c: vscode.WorkspaceConfiguration, key: string, fallback: number): number =>
+  boundedNumber(`${SECTION}.${key}`, c.get<unknown>(key), fallback);
 
 /** The settings, falling back to the pipeline's own defaults (the one place they are defined). */
 export function readPipelineSettings(): PipelineSettings {
@@ -40,6 +41,7 @@ export async function setEnabledGlobally(on: boolean): Promise<void> {
 
 /** Turns completion on or off for one language (a language override in the user settings). */
 export async function setEnabledForLanguage(languageId: string, on: boolean): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION, { languageId }).update('enabled', on, vscode.ConfigurationTarget.Global, true);
+  await vscode.workspace
+    .getConfiguration(SECTION, { languageId })
+    .update('enabled', on, vscode.ConfigurationTarget.Global, true);
 }
-

@@ -2,7 +2,14 @@
 // for every request in flight when the backend goes away. It reconnects when given a new endpoint.
 import WebSocket from 'ws';
 import type {
-  ChatRequest, CompleteRequest, CountRequest, DoneEvent, PrefillRequest, RenderRequest, ServerEvent, StatusRequest,
+  ChatRequest,
+  CompleteRequest,
+  CountRequest,
+  DoneEvent,
+  PrefillRequest,
+  RenderRequest,
+  ServerEvent,
+  StatusRequest,
 } from '../../../protocol/messages.js';
 import type { EvaluationProgress } from '../engine.js';
 import { EngineError } from '../engine-error.js';
@@ -30,14 +37,18 @@ export class BackendClient {
     if (same && this.ws?.readyState === WebSocket.OPEN) return Promise.resolve();
     // Two callers (the ready event and a feature) may attach at once: share the connection under way.
     if (same && this.connecting) return this.connecting;
-    this.connecting = this.connect(endpoint).finally(() => { this.connecting = undefined; });
+    this.connecting = this.connect(endpoint).finally(() => {
+      this.connecting = undefined;
+    });
     return this.connecting;
   }
 
   private async connect(endpoint: Endpoint): Promise<void> {
     this.detach('the backend restarted');
     this.endpoint = endpoint;
-    const ws = new WebSocket(`ws://127.0.0.1:${endpoint.port}`, { headers: { authorization: `Bearer ${endpoint.token}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${endpoint.port}`, {
+      headers: { authorization: `Bearer ${endpoint.token}` },
+    });
     this.ws = ws;
     ws.on('message', (data) => this.onMessage((data as Buffer).toString()));
     ws.on('close', () => {
@@ -46,7 +57,14 @@ export class BackendClient {
     ws.on('error', () => undefined); // 'close' follows and says what matters
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
-      ws.once('close', (code) => reject(new EngineError('not_connected', `could not connect to the backend on port ${endpoint.port} (close code ${code})`)));
+      ws.once('close', (code) =>
+        reject(
+          new EngineError(
+            'not_connected',
+            `could not connect to the backend on port ${endpoint.port} (close code ${code})`,
+          ),
+        ),
+      );
     });
   }
 
@@ -101,7 +119,11 @@ export class BackendClient {
     return this.start({ type: 'status' } satisfies Body<StatusRequest> & { type: 'status' }).done as Promise<DoneEvent>;
   }
 
-  private start(req: Record<string, unknown> & { type: string }, signal?: AbortSignal, onProgress?: (p: EvaluationProgress) => void): TextStream {
+  private start(
+    req: Record<string, unknown> & { type: string },
+    signal?: AbortSignal,
+    onProgress?: (p: EvaluationProgress) => void,
+  ): TextStream {
     const id = `r${this.nextId++}`;
     const ws = this.ws;
     const g = new TextStream(id);
@@ -117,11 +139,15 @@ export class BackendClient {
     if (onProgress) this.progress.set(id, onProgress);
     this.notify();
     ws.send(JSON.stringify({ ...req, id }));
-    signal?.addEventListener('abort', () => {
-      if (this.pending.has(id) && this.ws === ws && ws.readyState === WebSocket.OPEN) {
-        ws.send(JSON.stringify({ id: `${id}-cancel`, type: 'cancel', target: id }));
-      }
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        if (this.pending.has(id) && this.ws === ws && ws.readyState === WebSocket.OPEN) {
+          ws.send(JSON.stringify({ id: `${id}-cancel`, type: 'cancel', target: id }));
+        }
+      },
+      { once: true },
+    );
     return g;
   }
 
@@ -136,7 +162,8 @@ export class BackendClient {
     const g = this.pending.get(ev.id);
     if (!g) return; // e.g. the reply to our own cancel
     if (ev.type === 'chunk') return g.push(ev.text);
-    if (ev.type === 'progress') return this.progress.get(ev.id)?.({ evaluatedTokens: ev.evaluatedTokens, totalTokens: ev.totalTokens });
+    if (ev.type === 'progress')
+      return this.progress.get(ev.id)?.({ evaluatedTokens: ev.evaluatedTokens, totalTokens: ev.totalTokens });
     this.pending.delete(ev.id);
     this.progress.delete(ev.id);
     this.notify();

@@ -43,12 +43,16 @@ export function launchSpec(model: ModelSettings, rt: RuntimeFacts, token: string
   else delete env.ELECTRON_RUN_AS_NODE;
   const args = [
     backendScript(rt.extensionPath),
-    '--model', model.modelPath,
-    '--gpu', model.gpu,
-    '--gpu-layers', model.gpuLayers,
+    '--model',
+    model.modelPath,
+    '--gpu',
+    model.gpu,
+    '--gpu-layers',
+    model.gpuLayers,
     // The backend exits as soon as this pipe closes or this process goes away: no orphan survives the editor.
     '--exit-with-stdin',
-    '--parent-pid', String(rt.hostPid),
+    '--parent-pid',
+    String(rt.hostPid),
   ];
   if (model.contextSize > 0) args.push('--context-size', String(model.contextSize));
   if (model.threads > 0) args.push('--threads', String(model.threads));

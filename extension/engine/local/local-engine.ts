@@ -110,7 +110,8 @@ export class LocalEngine implements Engine {
   private follow(s: BackendState): void {
     if (s.kind !== 'ready') {
       if (s.kind !== 'starting' || this.client.connected) {
-        const reason = s.kind === 'restarting' ? s.reason : s.kind === 'failed' ? s.failure.message : `the backend is ${s.kind}`;
+        const reason =
+          s.kind === 'restarting' ? s.reason : s.kind === 'failed' ? s.failure.message : `the backend is ${s.kind}`;
         this.client.detach(reason);
       }
       this.deps.status.publish(stateOf(s));
@@ -119,12 +120,23 @@ export class LocalEngine implements Engine {
     // Ready for features means connected: publish it once the client is attached to this very process.
     const token = this.supervisor.token;
     if (!token) return;
-    this.client.attach({ port: s.ready.port, token }).then(() => {
-      if (this.supervisor.current === s) this.deps.status.publish(stateOf(s));
-    }, (e: unknown) => {
-      if (this.supervisor.current !== s) return;
-      this.deps.status.publish({ phase: 'failed', failure: { code: 'crashed', message: `could not connect to the backend: ${(e as Error).message}`, params: {}, stderrTail: this.supervisor.recentStderr() } });
-    });
+    this.client.attach({ port: s.ready.port, token }).then(
+      () => {
+        if (this.supervisor.current === s) this.deps.status.publish(stateOf(s));
+      },
+      (e: unknown) => {
+        if (this.supervisor.current !== s) return;
+        this.deps.status.publish({
+          phase: 'failed',
+          failure: {
+            code: 'crashed',
+            message: `could not connect to the backend: ${(e as Error).message}`,
+            params: {},
+            stderrTail: this.supervisor.recentStderr(),
+          },
+        });
+      },
+    );
   }
 }
 
@@ -150,8 +162,15 @@ function stateOf(s: BackendState): Partial<ModelState> {
         readyKey: `${s.ready.pid}:${m.path}`,
         warnings: s.ready.warnings,
         model: {
-          name: m.name, family: m.family, contextSize: m.contextSize, gpu: m.gpu, gpuLayers: m.gpuLayers,
-          totalLayers: m.totalLayers, fim: m.fim, termsId: m.termsId, source: m.path,
+          name: m.name,
+          family: m.family,
+          contextSize: m.contextSize,
+          gpu: m.gpu,
+          gpuLayers: m.gpuLayers,
+          totalLayers: m.totalLayers,
+          fim: m.fim,
+          termsId: m.termsId,
+          source: m.path,
         },
       };
     }

@@ -3,7 +3,10 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
-export async function residentBytes(pid: number, platform: NodeJS.Platform = process.platform): Promise<number | undefined> {
+export async function residentBytes(
+  pid: number,
+  platform: NodeJS.Platform = process.platform,
+): Promise<number | undefined> {
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   try {
     if (platform === 'linux') {
@@ -12,7 +15,11 @@ export async function residentBytes(pid: number, platform: NodeJS.Platform = pro
       return kb === undefined ? undefined : Number(kb) * 1024;
     }
     if (platform === 'darwin') {
-      const out = await new Promise<string>((resolve, reject) => execFile('ps', ['-o', 'rss=', '-p', String(pid)], { timeout: 2000 }, (e, stdout) => (e ? reject(new Error(`ps failed: ${e.message}`, { cause: e })) : resolve(stdout))));
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile('ps', ['-o', 'rss=', '-p', String(pid)], { timeout: 2000 }, (e, stdout) =>
+          e ? reject(new Error(`ps failed: ${e.message}`, { cause: e })) : resolve(stdout),
+        ),
+      );
       const kb = Number(out.trim());
       return Number.isFinite(kb) && kb > 0 ? kb * 1024 : undefined;
     }

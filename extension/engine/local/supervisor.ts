@@ -121,11 +121,12 @@ export class Supervisor {
   /** Start, restart and stop run one at a time, so two quick restarts never leave a process untracked. */
   private serial(op: () => Promise<void>): Promise<void> {
     this.pendingOps++;
-    const run = () => op().finally(() => {
-      this.pendingOps--;
-      // A waiter that saw 'stopped' while an operation was under way decides now that none is.
-      if (this.pendingOps === 0) this.events.emit('settled');
-    });
+    const run = () =>
+      op().finally(() => {
+        this.pendingOps--;
+        // A waiter that saw 'stopped' while an operation was under way decides now that none is.
+        if (this.pendingOps === 0) this.events.emit('settled');
+      });
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
@@ -147,13 +148,20 @@ export class Supervisor {
         if (s.kind === 'ready') resolve(s.ready);
         else if (s.kind === 'failed') reject(new BackendFailedError(s.failure));
         // A stop on the way to a restart is not the end: wait for what the queued start brings.
-        else if (s.kind === 'stopped' && this.pendingOps === 0) reject(new BackendFailedError({ code: 'crashed', message: 'the backend was stopped', params: {}, stderrTail: [] }));
+        else if (s.kind === 'stopped' && this.pendingOps === 0)
+          reject(
+            new BackendFailedError({ code: 'crashed', message: 'the backend was stopped', params: {}, stderrTail: [] }),
+          );
         else return false;
         return true;
       };
       if (check(this.state)) return;
-      const onSettled = () => { if (check(this.state)) off(); };
-      const offState = this.onState((s) => { if (check(s)) off(); });
+      const onSettled = () => {
+        if (check(this.state)) off();
+      };
+      const offState = this.onState((s) => {
+        if (check(s)) off();
+      });
       const off = () => {
         offState();
         this.events.off('settled', onSettled);
@@ -186,28 +194,48 @@ export class Supervisor {
     try {
       proc = this.opts.spawnProcess(spec);
     } catch (e) {
-      return this.fail({ code: 'spawn_failed', message: `could not start ${spec.command}: ${(e as Error).message}`, params: { path: spec.command }, stderrTail: [] });
+      return this.fail({
+        code: 'spawn_failed',
+        message: `could not start ${spec.command}: ${(e as Error).message}`,
+        params: { path: spec.command },
+        stderrTail: [],
+      });
     }
     this.proc = proc;
     let ready = false;
     proc.on('error', (e) => {
-      if (this.proc === proc) this.fail({ code: 'spawn_failed', message: `could not start ${spec.command}: ${e.message}`, params: { path: spec.command }, stderrTail: this.recentStderr() });
+      if (this.proc === proc)
+        this.fail({
+          code: 'spawn_failed',
+          message: `could not start ${spec.command}: ${e.message}`,
+          params: { path: spec.command },
+          stderrTail: this.recentStderr(),
+        });
     });
     if (proc.stdout) {
-      readBackendEvents(proc.stdout, (ev) => {
-        if (this.proc !== proc || ready) return;
-        if (ev.event === 'loading') this.setState({ kind: 'loading', loading: ev });
-        else if (ev.event === 'setup_error') this.setupError = ev;
-        else {
-          ready = true;
-          this.cancelStartTimeout?.();
-          this.setState({ kind: 'ready', ready: ev });
-        }
-      }, (line) => {
-        if (this.proc !== proc || ready) return;
-        this.fail({ code: 'crashed', message: `the backend printed something other than its event lines: ${line.slice(0, 200)}`, params: {}, stderrTail: this.recentStderr() });
-        proc.kill('SIGKILL');
-      });
+      readBackendEvents(
+        proc.stdout,
+        (ev) => {
+          if (this.proc !== proc || ready) return;
+          if (ev.event === 'loading') this.setState({ kind: 'loading', loading: ev });
+          else if (ev.event === 'setup_error') this.setupError = ev;
+          else {
+            ready = true;
+            this.cancelStartTimeout?.();
+            this.setState({ kind: 'ready', ready: ev });
+          }
+        },
+        (line) => {
+          if (this.proc !== proc || ready) return;
+          this.fail({
+            code: 'crashed',
+            message: `the backend printed something other than its event lines: ${line.slice(0, 200)}`,
+            params: {},
+            stderrTail: this.recentStderr(),
+          });
+          proc.kill('SIGKILL');
+        },
+      );
     }
     let partial = '';
     proc.stderr?.setEncoding('utf8').on('data', (d: string) => {
@@ -224,7 +252,12 @@ export class Supervisor {
     this.cancelStartTimeout = this.opts.clock.schedule(this.opts.startTimeoutMs, () => {
       if (this.proc !== proc || ready) return;
       const seconds = Math.round(this.opts.startTimeoutMs / 1000);
-      this.fail({ code: 'start_timeout', message: `the backend did not become ready within ${seconds} s`, params: { seconds }, stderrTail: this.recentStderr() });
+      this.fail({
+        code: 'start_timeout',
+        message: `the backend did not become ready within ${seconds} s`,
+        params: { seconds },
+        stderrTail: this.recentStderr(),
+      });
       proc.kill('SIGKILL');
     });
   }
@@ -242,7 +275,12 @@ export class Supervisor {
     if (code === EXIT_BAD_SETUP) {
       const setup = this.setupError;
       if (setup) return this.fail({ code: setup.code, message: setup.message, params: setup.params, stderrTail: tail });
-      return this.fail({ code: 'crashed', message: `the backend refused to start without saying why: ${tail[tail.length - 1] ?? 'no output'}`, params: {}, stderrTail: tail });
+      return this.fail({
+        code: 'crashed',
+        message: `the backend refused to start without saying why: ${tail[tail.length - 1] ?? 'no output'}`,
+        params: {},
+        stderrTail: tail,
+      });
     }
     const reason = `the backend exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`})`;
     const now = this.opts.clock.now();
@@ -250,9 +288,16 @@ export class Supervisor {
     const inWindow = this.crashes.length;
     if (inWindow > this.opts.maxCrashes) {
       const window = formatDuration(this.opts.crashWindowMs);
-      const last = this.launchLines.slice(-QUOTED_LINES).map((l) => (l.length > QUOTED_LINE_CHARS ? `${l.slice(0, QUOTED_LINE_CHARS)}…` : l));
+      const last = this.launchLines
+        .slice(-QUOTED_LINES)
+        .map((l) => (l.length > QUOTED_LINE_CHARS ? `${l.slice(0, QUOTED_LINE_CHARS)}…` : l));
       const said = last.length > 0 ? ` Its last lines: ${last.join(' | ')}` : ' It wrote nothing on stderr.';
-      return this.fail({ code: 'crashed', message: `${reason}, ${inWindow} times in ${window}; stopped restarting it.${said}`, params: { exitCode: code, signal, restarts: inWindow - 1 }, stderrTail: tail });
+      return this.fail({
+        code: 'crashed',
+        message: `${reason}, ${inWindow} times in ${window}; stopped restarting it.${said}`,
+        params: { exitCode: code, signal, restarts: inWindow - 1 },
+        stderrTail: tail,
+      });
     }
     const inMs = Math.min(this.opts.backoffMaxMs, this.opts.backoffBaseMs * 2 ** (inWindow - 1));
     this.setState({ kind: 'restarting', attempt: inWindow, inMs, reason, exit: { code, signal } });

@@ -54,7 +54,11 @@ export class RemoteEngineError extends Error {
   readonly phase?: TimeoutPhase;
   readonly causeCode?: string;
 
-  constructor(readonly code: RemoteErrorCode, message: string, details: RemoteErrorDetails = {}) {
+  constructor(
+    readonly code: RemoteErrorCode,
+    message: string,
+    details: RemoteErrorDetails = {},
+  ) {
     super(message);
     this.name = 'RemoteEngineError';
     this.status = details.status;
@@ -69,7 +73,12 @@ export class RemoteEngineError extends Error {
   withPartial(text: string): RemoteEngineError {
     if (text === '' || this.partialText !== undefined) return this;
     return new RemoteEngineError(this.code, this.message, {
-      status: this.status, retryAfterMs: this.retryAfterMs, partialText: text, tls: this.tls, phase: this.phase, cause: this.causeCode,
+      status: this.status,
+      retryAfterMs: this.retryAfterMs,
+      partialText: text,
+      tls: this.tls,
+      phase: this.phase,
+      cause: this.causeCode,
     });
   }
 }
@@ -91,26 +100,52 @@ const TLS_PROBLEMS: Readonly<Record<string, TlsProblem>> = {
 };
 
 const TLS_ADVICE: Readonly<Record<TlsProblem, string>> = {
-  self_signed: 'the server\'s certificate is self-signed; give its CA certificate as the custom CA file',
-  unknown_ca: 'the server\'s certificate is not signed by a trusted CA; give the issuing CA certificate as the custom CA file',
-  expired: 'the server\'s certificate has expired; renew it on the server',
-  not_yet_valid: 'the server\'s certificate is not valid yet; check the clocks of both machines',
-  hostname: 'the server\'s certificate is for another host name; use the name it was issued for in the base URL',
+  self_signed: "the server's certificate is self-signed; give its CA certificate as the custom CA file",
+  unknown_ca:
+    "the server's certificate is not signed by a trusted CA; give the issuing CA certificate as the custom CA file",
+  expired: "the server's certificate has expired; renew it on the server",
+  not_yet_valid: "the server's certificate is not valid yet; check the clocks of both machines",
+  hostname: "the server's certificate is for another host name; use the name it was issued for in the base URL",
   protocol: 'the TLS handshake failed; check that the server speaks HTTPS on this port (or use http://)',
   other: 'the TLS handshake failed',
 };
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'EADDRNOTAVAIL']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EPIPE',
+  'EADDRNOTAVAIL',
+]);
 
 /** A failure to connect or to get an answer, from Node's error, before any response arrived. */
 export function connectionError(e: unknown, where: string): RemoteEngineError {
   if (e instanceof RemoteEngineError) return e;
   const code = (e as NodeJS.ErrnoException)?.code ?? '';
   const message = (e as Error)?.message ?? String(e);
-  const tls = TLS_PROBLEMS[code] ?? (/certificate|SSL|TLS/i.test(message) && !UNREACHABLE.has(code) ? 'other' : undefined);
-  if (tls) return new RemoteEngineError('tls', `TLS error with ${where}: ${TLS_ADVICE[tls]} (${code || message})`, { tls, cause: code || undefined });
-  if (UNREACHABLE.has(code)) return new RemoteEngineError('unreachable', `Cannot reach ${where}: ${message}. Check the base URL and that the server is running.`, { cause: code });
-  if (code.startsWith('HPE_')) return new RemoteEngineError('bad_response', `${where} did not answer with HTTP (${code}); is the scheme (http/https) and port right?`, { cause: code });
+  const tls =
+    TLS_PROBLEMS[code] ?? (/certificate|SSL|TLS/i.test(message) && !UNREACHABLE.has(code) ? 'other' : undefined);
+  if (tls)
+    return new RemoteEngineError('tls', `TLS error with ${where}: ${TLS_ADVICE[tls]} (${code || message})`, {
+      tls,
+      cause: code || undefined,
+    });
+  if (UNREACHABLE.has(code))
+    return new RemoteEngineError(
+      'unreachable',
+      `Cannot reach ${where}: ${message}. Check the base URL and that the server is running.`,
+      { cause: code },
+    );
+  if (code.startsWith('HPE_'))
+    return new RemoteEngineError(
+      'bad_response',
+      `${where} did not answer with HTTP (${code}); is the scheme (http/https) and port right?`,
+      { cause: code },
+    );
   return new RemoteEngineError('unreachable', `Cannot reach ${where}: ${message}`, { cause: code || undefined });
 }
 
@@ -128,7 +163,14 @@ export function errorBodyMessage(body: string): { message?: string; code?: strin
   try {
     const v = JSON.parse(body) as Record<string, unknown>;
     const e = (typeof v.error === 'object' && v.error !== null ? v.error : v) as Record<string, unknown>;
-    const message = typeof e.message === 'string' ? e.message : typeof v.error === 'string' ? v.error : typeof v.detail === 'string' ? v.detail : undefined;
+    const message =
+      typeof e.message === 'string'
+        ? e.message
+        : typeof v.error === 'string'
+          ? v.error
+          : typeof v.detail === 'string'
+            ? v.detail
+            : undefined;
     const code = typeof e.code === 'string' ? e.code : typeof e.type === 'string' ? e.type : undefined;
     return { message, code };
   } catch {
@@ -138,21 +180,44 @@ export function errorBodyMessage(body: string): { message?: string; code?: strin
 }
 
 /** A non-2xx answer as an error with its code. */
-export function statusError(status: number, body: string, retryAfter: string | undefined, where: string, model: string | undefined): RemoteEngineError {
+export function statusError(
+  status: number,
+  body: string,
+  retryAfter: string | undefined,
+  where: string,
+  model: string | undefined,
+): RemoteEngineError {
   const { message, code } = errorBodyMessage(body);
   const said = message ? `: ${message}` : '';
   const retryAfterMs = parseRetryAfter(retryAfter);
   const details = { status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-  if (status === 401 || status === 403) return new RemoteEngineError('unauthorized', `${where} refused the API key (${status})${said}. Set the key with "Fude: Set API Key for Remote Engine".`, details);
+  if (status === 401 || status === 403)
+    return new RemoteEngineError(
+      'unauthorized',
+      `${where} refused the API key (${status})${said}. Set the key with "Fude: Set API Key for Remote Engine".`,
+      details,
+    );
   if (status === 404) {
-    const aboutModel = code === 'model_not_found' || (model !== undefined && message !== undefined && (message.includes(model) || /model/i.test(message)));
+    const aboutModel =
+      code === 'model_not_found' ||
+      (model !== undefined && message !== undefined && (message.includes(model) || /model/i.test(message)));
     return aboutModel
-      ? new RemoteEngineError('model_not_found', `${where} does not serve the model "${model}"${said}. Pick one from its model list.`, details)
-      : new RemoteEngineError('not_found', `${where} has no such endpoint (404)${said}. Check the base URL; it usually ends in /v1.`, details);
+      ? new RemoteEngineError(
+          'model_not_found',
+          `${where} does not serve the model "${model}"${said}. Pick one from its model list.`,
+          details,
+        )
+      : new RemoteEngineError(
+          'not_found',
+          `${where} has no such endpoint (404)${said}. Check the base URL; it usually ends in /v1.`,
+          details,
+        );
   }
   const wait = retryAfterMs !== undefined ? ` Retry after ${Math.ceil(retryAfterMs / 1000)} s.` : '';
   if (status === 429) return new RemoteEngineError('rate_limited', `${where} is busy (429)${said}.${wait}`, details);
-  if (status === 503 || status === 502 || status === 504) return new RemoteEngineError('unavailable', `${where} is unavailable (${status})${said}.${wait}`, details);
-  if (status >= 400 && status < 500) return new RemoteEngineError('bad_request', `${where} refused the request (${status})${said}`, details);
+  if (status === 503 || status === 502 || status === 504)
+    return new RemoteEngineError('unavailable', `${where} is unavailable (${status})${said}.${wait}`, details);
+  if (status >= 400 && status < 500)
+    return new RemoteEngineError('bad_request', `${where} refused the request (${status})${said}`, details);
   return new RemoteEngineError('server_error', `${where} failed (${status})${said}`, details);
 }

@@ -50,7 +50,10 @@ export class HttpTransport {
       if (init.signal.aborted) return reject(init.signal.reason);
       const request = (secure ? httpsRequest : httpRequest)(url, {
         method: init.method,
-        headers: init.body === undefined ? init.headers : { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) },
+        headers:
+          init.body === undefined
+            ? init.headers
+            : { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) },
         agent: secure ? this.httpsAgent : this.httpAgent,
       });
       let connectTimer: NodeJS.Timeout | undefined;
@@ -63,9 +66,17 @@ export class HttpTransport {
       request.on('socket', (socket) => {
         // A reused keep-alive socket is already connected.
         if (!socket.connecting) return;
-        connectTimer = setTimeout(() => request.destroy(new RemoteEngineError('unreachable',
-          `Cannot reach ${where}: no connection within ${this.opts.connectTimeoutMs} ms. Check the address, the port and any firewall.`, { cause: 'ETIMEDOUT' })),
-        this.opts.connectTimeoutMs);
+        connectTimer = setTimeout(
+          () =>
+            request.destroy(
+              new RemoteEngineError(
+                'unreachable',
+                `Cannot reach ${where}: no connection within ${this.opts.connectTimeoutMs} ms. Check the address, the port and any firewall.`,
+                { cause: 'ETIMEDOUT' },
+              ),
+            ),
+          this.opts.connectTimeoutMs,
+        );
         socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
       });
       request.on('response', (response) => {

@@ -29,7 +29,11 @@ export interface RemoteEngineSettings {
   idleTimeoutMs?: number;
 }
 
-export const DEFAULT_TIMEOUTS = { connectTimeoutMs: 10_000, firstTokenTimeoutMs: 60_000, idleTimeoutMs: 60_000 } as const;
+export const DEFAULT_TIMEOUTS = {
+  connectTimeoutMs: 10_000,
+  firstTokenTimeoutMs: 60_000,
+  idleTimeoutMs: 60_000,
+} as const;
 
 export interface GenerationOptions {
   maxTokens?: number;
@@ -91,7 +95,9 @@ const DRAIN_AFTER_DONE_MS = 2000;
 export class OpenAIEngineClient {
   private readonly base: string;
   private readonly transport: HttpTransport;
-  private readonly timeouts: Required<Pick<RemoteEngineSettings, 'connectTimeoutMs' | 'firstTokenTimeoutMs' | 'idleTimeoutMs'>>;
+  private readonly timeouts: Required<
+    Pick<RemoteEngineSettings, 'connectTimeoutMs' | 'firstTokenTimeoutMs' | 'idleTimeoutMs'>
+  >;
   /** The server, for messages: scheme, host and port only (never a key or credentials). */
   readonly where: string;
 
@@ -100,9 +106,13 @@ export class OpenAIEngineClient {
     try {
       url = new URL(settings.baseUrl);
     } catch {
-      throw new RemoteEngineError('bad_url', `"${settings.baseUrl}" is not a URL; expected something like http://host:8000/v1`);
+      throw new RemoteEngineError(
+        'bad_url',
+        `"${settings.baseUrl}" is not a URL; expected something like http://host:8000/v1`,
+      );
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RemoteEngineError('bad_url', `the base URL must start with http:// or https://, not ${url.protocol}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new RemoteEngineError('bad_url', `the base URL must start with http:// or https://, not ${url.protocol}`);
     this.where = url.origin;
     this.base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     this.timeouts = {
@@ -110,7 +120,11 @@ export class OpenAIEngineClient {
       firstTokenTimeoutMs: settings.firstTokenTimeoutMs ?? DEFAULT_TIMEOUTS.firstTokenTimeoutMs,
       idleTimeoutMs: settings.idleTimeoutMs ?? DEFAULT_TIMEOUTS.idleTimeoutMs,
     };
-    this.transport = new HttpTransport({ verifyTls: settings.verifyTls !== false, caPem: settings.caPem, connectTimeoutMs: this.timeouts.connectTimeoutMs });
+    this.transport = new HttpTransport({
+      verifyTls: settings.verifyTls !== false,
+      caPem: settings.caPem,
+      connectTimeoutMs: this.timeouts.connectTimeoutMs,
+    });
   }
 
   get model(): string {
@@ -120,18 +134,36 @@ export class OpenAIEngineClient {
   /** GET /models, with the time to the headers (a cheap health and latency probe). */
   async listModels(signal?: AbortSignal): Promise<{ models: RemoteModel[]; headersMs: number }> {
     const guard = new Guard(signal);
-    guard.arm(this.timeouts.firstTokenTimeoutMs, () => timeoutError('first_token', `${this.where} did not answer GET /models within ${this.timeouts.firstTokenTimeoutMs} ms`));
+    guard.arm(this.timeouts.firstTokenTimeoutMs, () =>
+      timeoutError(
+        'first_token',
+        `${this.where} did not answer GET /models within ${this.timeouts.firstTokenTimeoutMs} ms`,
+      ),
+    );
     try {
-      const ex = await this.transport.send(this.url('/models'), { method: 'GET', headers: this.headers('application/json'), signal: guard.signal });
-      const body = await readText(ex.response, ok(ex) ? JSON_BODY_LIMIT : ERROR_BODY_LIMIT);
-      if (!ok(ex)) throw statusError(ex.response.statusCode ?? 0, body, header(ex, 'retry-after'), this.where, undefined);
-      const list = parseJson(body, this.where) as Partial<ModelList>;
-      if (!Array.isArray(list.data)) throw new RemoteEngineError('bad_response', `${this.where}/models did not answer with a model list`);
-      const models = list.data.filter((m) => m && typeof m.id === 'string').map((m) => {
-        const raw = m as unknown as Record<string, unknown>;
-        const contextLength = typeof raw.max_model_len === 'number' ? raw.max_model_len : undefined;
-        return { id: m.id, ...(typeof m.owned_by === 'string' ? { ownedBy: m.owned_by } : {}), ...(contextLength ? { contextLength } : {}), raw };
+      const ex = await this.transport.send(this.url('/models'), {
+        method: 'GET',
+        headers: this.headers('application/json'),
+        signal: guard.signal,
       });
+      const body = await readText(ex.response, ok(ex) ? JSON_BODY_LIMIT : ERROR_BODY_LIMIT);
+      if (!ok(ex))
+        throw statusError(ex.response.statusCode ?? 0, body, header(ex, 'retry-after'), this.where, undefined);
+      const list = parseJson(body, this.where) as Partial<ModelList>;
+      if (!Array.isArray(list.data))
+        throw new RemoteEngineError('bad_response', `${this.where}/models did not answer with a model list`);
+      const models = list.data
+        .filter((m) => m && typeof m.id === 'string')
+        .map((m) => {
+          const raw = m as unknown as Record<string, unknown>;
+          const contextLength = typeof raw.max_model_len === 'number' ? raw.max_model_len : undefined;
+          return {
+            id: m.id,
+            ...(typeof m.owned_by === 'string' ? { ownedBy: m.owned_by } : {}),
+            ...(contextLength ? { contextLength } : {}),
+            raw,
+          };
+        });
       return { models, headersMs: ex.headersMs };
     } catch (e) {
       throw guard.explain(e, this.where);
@@ -147,16 +179,24 @@ export class OpenAIEngineClient {
    */
   async props(signal?: AbortSignal): Promise<Record<string, unknown> | undefined> {
     const guard = new Guard(signal);
-    guard.arm(this.timeouts.connectTimeoutMs, () => timeoutError('first_token', `${this.where} did not answer GET /props`));
+    guard.arm(this.timeouts.connectTimeoutMs, () =>
+      timeoutError('first_token', `${this.where} did not answer GET /props`),
+    );
     try {
       const root = this.base.replace(/\/v\d+$/, '');
-      const ex = await this.transport.send(new URL(`${root}/props`), { method: 'GET', headers: this.headers('application/json'), signal: guard.signal });
+      const ex = await this.transport.send(new URL(`${root}/props`), {
+        method: 'GET',
+        headers: this.headers('application/json'),
+        signal: guard.signal,
+      });
       const body = await readText(ex.response, ok(ex) ? JSON_BODY_LIMIT : ERROR_BODY_LIMIT);
       const status = ex.response.statusCode ?? 0;
       if (status === 401 || status === 403) throw statusError(status, body, undefined, this.where, undefined);
       if (!ok(ex)) return undefined;
       const value = JSON.parse(body) as unknown;
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
     } catch (e) {
       if (e instanceof RemoteEngineError && e.code === 'unauthorized') throw e;
       return undefined;
@@ -172,9 +212,16 @@ export class OpenAIEngineClient {
 
   /** POST /completions, streamed: a raw prompt (and a suffix where the server takes one). */
   complete(opts: CompletionOptions): AsyncIterable<StreamPart> {
-    return this.stream('/completions', 'text', {
-      prompt: opts.prompt, ...(opts.suffix !== undefined ? { suffix: opts.suffix } : {}), ...this.generationBody(opts),
-    }, opts);
+    return this.stream(
+      '/completions',
+      'text',
+      {
+        prompt: opts.prompt,
+        ...(opts.suffix !== undefined ? { suffix: opts.suffix } : {}),
+        ...this.generationBody(opts),
+      },
+      opts,
+    );
   }
 
   /** Closes idle keep-alive connections. */
@@ -208,13 +255,19 @@ export class OpenAIEngineClient {
     });
   }
 
-  private async *stream(path: string, kind: StreamKind, body: Record<string, unknown>, opts: GenerationOptions): AsyncGenerator<StreamPart, void, undefined> {
+  private async *stream(
+    path: string,
+    kind: StreamKind,
+    body: Record<string, unknown>,
+    opts: GenerationOptions,
+  ): AsyncGenerator<StreamPart, void, undefined> {
     const where = this.where;
     const guard = new Guard(opts.signal);
     const firstTokenMs = opts.firstTokenTimeoutMs ?? this.timeouts.firstTokenTimeoutMs;
     guard.arm(firstTokenMs, () => timeoutError('first_token', `${where} sent no text within ${firstTokenMs} ms`));
     const budget = opts.budgetMs;
-    if (budget !== undefined) guard.armBudget(budget, () => timeoutError('budget', `${where} was slower than the budget of ${budget} ms`));
+    if (budget !== undefined)
+      guard.armBudget(budget, () => timeoutError('budget', `${where} was slower than the budget of ${budget} ms`));
     const started = performance.now();
     let text = '';
     let firstText: number | undefined;
@@ -231,39 +284,74 @@ export class OpenAIEngineClient {
         sawDone = true;
         return '';
       }
-      if (ev.event === 'error') throw new RemoteEngineError('server_error', `${where} reported an error mid-answer: ${ev.data.slice(0, 300)}`);
+      if (ev.event === 'error')
+        throw new RemoteEngineError('server_error', `${where} reported an error mid-answer: ${ev.data.slice(0, 300)}`);
       let value: unknown;
       try {
         value = JSON.parse(ev.data);
       } catch {
-        throw new RemoteEngineError('bad_response', `${where} sent a stream event that is not JSON: ${ev.data.slice(0, 100)}`);
+        throw new RemoteEngineError(
+          'bad_response',
+          `${where} sent a stream event that is not JSON: ${ev.data.slice(0, 100)}`,
+        );
       }
       const r = readChunk(value, kind);
       if (r.error) throw new RemoteEngineError('server_error', `${where} reported an error mid-answer: ${r.error}`);
       if (r.finishReason) finishReason = r.finishReason;
-      if (r.usage) usage = { promptTokens: r.usage.prompt_tokens, completionTokens: r.usage.completion_tokens, ...cached(r.usage.prompt_tokens_details?.cached_tokens) };
+      if (r.usage)
+        usage = {
+          promptTokens: r.usage.prompt_tokens,
+          completionTokens: r.usage.completion_tokens,
+          ...cached(r.usage.prompt_tokens_details?.cached_tokens),
+        };
       if (r.model) model = r.model;
       return r.text;
     };
     const end = (): StreamPart => {
       finished = true;
-      const latency: Latency = { headersMs: round(ex!.headersMs), ...(firstText !== undefined ? { firstTokenMs: round(firstText) } : {}), totalMs: round(performance.now() - started) };
-      return { type: 'end', text, finishReason: finishReason ?? 'stop', ...(usage ? { usage } : {}), latency, ...(model ? { model } : {}) };
+      const latency: Latency = {
+        headersMs: round(ex!.headersMs),
+        ...(firstText !== undefined ? { firstTokenMs: round(firstText) } : {}),
+        totalMs: round(performance.now() - started),
+      };
+      return {
+        type: 'end',
+        text,
+        finishReason: finishReason ?? 'stop',
+        ...(usage ? { usage } : {}),
+        latency,
+        ...(model ? { model } : {}),
+      };
     };
 
     try {
-      ex = await this.transport.send(this.url(path), { method: 'POST', headers: this.headers('text/event-stream'), body: JSON.stringify(body), signal: guard.signal });
+      ex = await this.transport.send(this.url(path), {
+        method: 'POST',
+        headers: this.headers('text/event-stream'),
+        body: JSON.stringify(body),
+        signal: guard.signal,
+      });
       const res = ex.response;
       if (!ok(ex)) {
-        throw statusError(res.statusCode ?? 0, await readText(res, ERROR_BODY_LIMIT), header(ex, 'retry-after'), where, this.settings.model);
+        throw statusError(
+          res.statusCode ?? 0,
+          await readText(res, ERROR_BODY_LIMIT),
+          header(ex, 'retry-after'),
+          where,
+          this.settings.model,
+        );
       }
       if (/application\/json/i.test(header(ex, 'content-type') ?? '')) {
         // A server that ignored `stream: true` answered whole; take it as one piece.
-        const whole = parseJson(await readText(res, JSON_BODY_LIMIT), where) as Partial<Pick<ChatCompletion | TextCompletion, 'choices' | 'usage'>>;
-        const choice = whole.choices?.[0] as { message?: { content?: string | null }; text?: string; finish_reason?: string | null } | undefined;
+        const whole = parseJson(await readText(res, JSON_BODY_LIMIT), where) as Partial<
+          Pick<ChatCompletion | TextCompletion, 'choices' | 'usage'>
+        >;
+        const choice = whole.choices?.[0] as
+          { message?: { content?: string | null }; text?: string; finish_reason?: string | null } | undefined;
         text = (kind === 'chat' ? choice?.message?.content : choice?.text) ?? '';
         finishReason = choice?.finish_reason ?? 'stop';
-        if (whole.usage) usage = { promptTokens: whole.usage.prompt_tokens, completionTokens: whole.usage.completion_tokens };
+        if (whole.usage)
+          usage = { promptTokens: whole.usage.prompt_tokens, completionTokens: whole.usage.completion_tokens };
         if (text) {
           firstText = performance.now() - started;
           yield { type: 'text', text };
@@ -292,7 +380,10 @@ export class OpenAIEngineClient {
         guard.idle(idleMs, silence);
       }
       if (!sawDone) {
-        const rest = [...parser.push(decoder.decode()), ...[parser.end()].filter((e): e is SseEvent => e !== undefined)];
+        const rest = [
+          ...parser.push(decoder.decode()),
+          ...[parser.end()].filter((e): e is SseEvent => e !== undefined),
+        ];
         for (const ev of rest) {
           const piece = ev.data === '[DONE]' ? take(ev) : '';
           // An unfinished event at the very end is a cut, not text.
@@ -304,7 +395,11 @@ export class OpenAIEngineClient {
       }
       // A server that ends without [DONE] after a finish reason still sent the whole answer.
       if (!sawDone && finishReason === undefined) {
-        throw new RemoteEngineError('stream_cut', `the answer from ${where} was cut off after ${text.length} characters (the stream ended without a finish reason or [DONE])`, { partialText: text });
+        throw new RemoteEngineError(
+          'stream_cut',
+          `the answer from ${where} was cut off after ${text.length} characters (the stream ended without a finish reason or [DONE])`,
+          { partialText: text },
+        );
       }
       yield end();
     } catch (e) {
@@ -366,7 +461,11 @@ class Guard {
     if (this.controller.signal.aborted) return this.controller.signal.reason as RemoteEngineError;
     if (e instanceof RemoteEngineError) return e;
     if (answering) {
-      return new RemoteEngineError('stream_cut', `the answer from ${where} was cut off: ${(e as Error)?.message ?? e}`, { cause: (e as NodeJS.ErrnoException)?.code });
+      return new RemoteEngineError(
+        'stream_cut',
+        `the answer from ${where} was cut off: ${(e as Error)?.message ?? e}`,
+        { cause: (e as NodeJS.ErrnoException)?.code },
+      );
     }
     return connectionError(e, where);
   }

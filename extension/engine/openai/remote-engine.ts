@@ -10,7 +10,13 @@ import { EngineError, type EngineErrorCode } from '../engine-error.js';
 import type { FailureParams, ModelFailure, ModelStatus, RemoteFailureCode, RemoteFacts } from '../model-status.js';
 import { TextStream, type StreamEnd } from '../text-stream.js';
 import { RemoteEngineError } from './errors.js';
-import { DEFAULT_TIMEOUTS, OpenAIEngineClient, type RemoteEngineSettings, type RemoteModel, type StreamPart } from './openai-engine-client.js';
+import {
+  DEFAULT_TIMEOUTS,
+  OpenAIEngineClient,
+  type RemoteEngineSettings,
+  type RemoteModel,
+  type StreamPart,
+} from './openai-engine-client.js';
 import { describeRemoteModel, type LlamaProps, type RemoteModelFacts } from './remote-model.js';
 import { chatOptions, completionOptions } from './remote-requests.js';
 
@@ -24,7 +30,10 @@ export interface RemoteConfig extends RemoteEngineSettings {
 
 /** A setting that makes the remote engine unusable (no base URL, an unreadable CA file): names the setting. */
 export class RemoteSettingsError extends Error {
-  constructor(readonly setting: string, message: string) {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -135,7 +144,9 @@ export class RemoteEngine implements Engine {
         if (model) this.deps.status.publish({ model: { ...model, remote: c.remote } });
       }
     } catch (e) {
-      this.deps.log?.(`remote engine: latency check failed: ${this.redact(String((e as { message?: unknown }).message))}`);
+      this.deps.log?.(
+        `remote engine: latency check failed: ${this.redact(String((e as { message?: unknown }).message))}`,
+      );
     }
     return { server: { baseUrl: c.remote.baseUrl, model: c.facts.name, latencyMs: c.remote.latencyMs } };
   }
@@ -152,8 +163,10 @@ export class RemoteEngine implements Engine {
       config = await this.deps.config();
       client = new OpenAIEngineClient(config);
     } catch (e) {
-      if (e instanceof RemoteSettingsError) return this.fail(generation, 'bad_remote_settings', e.message, { option: e.setting });
-      if (e instanceof RemoteEngineError && e.code === 'bad_url') return this.fail(generation, 'bad_remote_settings', e.message, { option: 'fude.engine.baseUrl' });
+      if (e instanceof RemoteSettingsError)
+        return this.fail(generation, 'bad_remote_settings', e.message, { option: e.setting });
+      if (e instanceof RemoteEngineError && e.code === 'bad_url')
+        return this.fail(generation, 'bad_remote_settings', e.message, { option: 'fude.engine.baseUrl' });
       throw e;
     }
     if (generation !== this.generation) {
@@ -173,13 +186,19 @@ export class RemoteEngine implements Engine {
       client.dispose();
       const err = e instanceof RemoteEngineError ? e : new RemoteEngineError('unreachable', String(e));
       return this.fail(generation, checkFailureCode(err), redact(err.message), {
-        server, model: config.model,
-        ...(err.tls ? { tls: err.tls } : {}), ...(err.status !== undefined ? { status: err.status } : {}),
+        server,
+        model: config.model,
+        ...(err.tls ? { tls: err.tls } : {}),
+        ...(err.status !== undefined ? { status: err.status } : {}),
         ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
       });
     }
     // No model id set: a server that serves one model (llama-server, one vLLM) is unambiguous.
-    const entry = config.model ? models.find((m) => m.id === config.model) : models.length === 1 ? models[0] : undefined;
+    const entry = config.model
+      ? models.find((m) => m.id === config.model)
+      : models.length === 1
+        ? models[0]
+        : undefined;
     if (!entry) {
       client.dispose();
       const available = models.map((m) => m.id).slice(0, 20);
@@ -195,23 +214,38 @@ export class RemoteEngine implements Engine {
       } catch (e) {
         client.dispose();
         const err = e as RemoteEngineError;
-        return this.fail(generation, 'unauthorized', redact(err.message), { server, model: config.model, ...(err.status !== undefined ? { status: err.status } : {}) });
+        return this.fail(generation, 'unauthorized', redact(err.message), {
+          server,
+          model: config.model,
+          ...(err.status !== undefined ? { status: err.status } : {}),
+        });
       }
     }
     const facts = describeRemoteModel(entry, { props, contextSizeSetting: config.contextSize });
     if (facts.termsId !== null && !this.deps.termsAccepted(facts.termsId)) {
       client.dispose();
-      return this.fail(generation, 'terms_not_accepted',
+      return this.fail(
+        generation,
+        'terms_not_accepted',
         `${facts.name} on ${server} is covered by the terms of use "${facts.termsId}"; read and accept them ("Fude: Show Terms of Use") before Fude sends it anything.`,
-        { termsId: facts.termsId, server, model: facts.name });
+        { termsId: facts.termsId, server, model: facts.name },
+      );
     }
     if (generation !== this.generation) {
       client.dispose();
       return this.superseded();
     }
-    const remote: RemoteFacts = { baseUrl: displayUrl(config.baseUrl), host: new URL(server).host, software: facts.server, latencyMs, contextFrom: facts.contextFrom };
+    const remote: RemoteFacts = {
+      baseUrl: displayUrl(config.baseUrl),
+      host: new URL(server).host,
+      software: facts.server,
+      latencyMs,
+      contextFrom: facts.contextFrom,
+    };
     this.connected = { client, facts, remote, apiKey: config.apiKey };
-    this.deps.log?.(`remote engine: ${facts.name} on ${remote.baseUrl} (${facts.server}, family ${facts.family}, context ${facts.contextSize} from the ${facts.contextFrom}, terms ${facts.termsId ?? 'none'}), latency ${latencyMs} ms`);
+    this.deps.log?.(
+      `remote engine: ${facts.name} on ${remote.baseUrl} (${facts.server}, family ${facts.family}, context ${facts.contextSize} from the ${facts.contextFrom}, terms ${facts.termsId ?? 'none'}), latency ${latencyMs} ms`,
+    );
     this.deps.status.publish({
       phase: 'ready',
       engine: 'openai',
@@ -219,8 +253,16 @@ export class RemoteEngine implements Engine {
       readyKey: `openai:${remote.baseUrl}:${facts.name}:${generation}`,
       warnings: facts.termsWarning ? [facts.termsWarning] : [],
       model: {
-        name: facts.name, family: facts.family, contextSize: facts.contextSize, gpu: false, gpuLayers: 0, totalLayers: 0,
-        fim: facts.fim, termsId: facts.termsId, source: facts.name, remote,
+        name: facts.name,
+        family: facts.family,
+        contextSize: facts.contextSize,
+        gpu: false,
+        gpuLayers: 0,
+        totalLayers: 0,
+        fim: facts.fim,
+        termsId: facts.termsId,
+        source: facts.name,
+        remote,
       },
     });
   }
@@ -246,7 +288,10 @@ export class RemoteEngine implements Engine {
 
   // ---- requests ----
 
-  private request(send: (c: Connected, signal: AbortSignal) => { parts: AsyncIterable<StreamPart>; mode?: 'fim' | 'prefix' }, signal?: AbortSignal): TextStream {
+  private request(
+    send: (c: Connected, signal: AbortSignal) => { parts: AsyncIterable<StreamPart>; mode?: 'fim' | 'prefix' },
+    signal?: AbortSignal,
+  ): TextStream {
     const stream = new TextStream(`remote-${this.nextId++}`);
     const c = this.connected;
     if (!c || this.deps.status.current.phase !== 'ready') {
@@ -255,7 +300,12 @@ export class RemoteEngine implements Engine {
     }
     // Fail closed: acceptance can be revoked while the server is in use, and nothing is sent without it.
     if (c.facts.termsId !== null && !this.deps.termsAccepted(c.facts.termsId)) {
-      stream.fail(new EngineError('terms_not_accepted', `the terms of use "${c.facts.termsId}" of ${c.facts.name} are not accepted; nothing was sent`));
+      stream.fail(
+        new EngineError(
+          'terms_not_accepted',
+          `the terms of use "${c.facts.termsId}" of ${c.facts.name} are not accepted; nothing was sent`,
+        ),
+      );
       return stream;
     }
     const controller = new AbortController();
@@ -274,7 +324,12 @@ export class RemoteEngine implements Engine {
     return stream;
   }
 
-  private async pump(c: Connected, parts: AsyncIterable<StreamPart>, stream: TextStream, mode: 'fim' | 'prefix' | undefined): Promise<void> {
+  private async pump(
+    c: Connected,
+    parts: AsyncIterable<StreamPart>,
+    stream: TextStream,
+    mode: 'fim' | 'prefix' | undefined,
+  ): Promise<void> {
     try {
       for await (const part of parts) {
         if (part.type === 'text') stream.push(part.text);
@@ -290,12 +345,21 @@ export class RemoteEngine implements Engine {
   /** A request found the server unusable (down, key revoked, model gone): say so; the next use checks again. */
   private lose(c: Connected, error: EngineError): void {
     this.disconnect();
-    this.deps.status.publish({ phase: 'failed', failure: { code: error.code as RemoteFailureCode, message: error.message, params: { server: new URL(c.client.where).origin, model: c.facts.name }, stderrTail: [] } });
+    this.deps.status.publish({
+      phase: 'failed',
+      failure: {
+        code: error.code as RemoteFailureCode,
+        message: error.message,
+        params: { server: new URL(c.client.where).origin, model: c.facts.name },
+        stderrTail: [],
+      },
+    });
   }
 
   private engineError(e: unknown, apiKey: string | undefined): EngineError {
     if (e instanceof EngineError) return e;
-    if (!(e instanceof RemoteEngineError)) return new EngineError('internal', redactKey(String((e as Error | undefined)?.message ?? e), apiKey));
+    if (!(e instanceof RemoteEngineError))
+      return new EngineError('internal', redactKey(String((e as Error | undefined)?.message ?? e), apiKey));
     const message = redactKey(e.message, apiKey);
     return new EngineError(engineCode(e), message, e.retryAfterMs);
   }
@@ -366,7 +430,11 @@ function endOf(part: Extract<StreamPart, { type: 'end' }>, mode: 'fim' | 'prefix
   const input = u?.promptTokens ?? 0;
   return {
     stopReason: part.finishReason === 'length' ? 'maxTokens' : part.finishReason === 'abort' ? 'cancelled' : 'eos',
-    usage: { inputTokens: input, evaluatedInputTokens: Math.max(0, input - (u?.cachedTokens ?? 0)), outputTokens: u?.completionTokens ?? 0 },
+    usage: {
+      inputTokens: input,
+      evaluatedInputTokens: Math.max(0, input - (u?.cachedTokens ?? 0)),
+      outputTokens: u?.completionTokens ?? 0,
+    },
     timings: { firstTokenMs: part.latency.firstTokenMs ?? 0, totalMs: part.latency.totalMs },
     ...(mode ? { mode } : {}),
   };

@@ -38,11 +38,18 @@ export interface RemoteModelFacts {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const positive = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+const positive = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
 
 /** The last part of a path or a Hugging Face repo id, without a .gguf extension. */
 function leaf(p: string): string {
-  return p.split(/[\\/]/).filter(Boolean).at(-1)?.replace(/\.gguf$/i, '') ?? p;
+  return (
+    p
+      .split(/[\\/]/)
+      .filter(Boolean)
+      .at(-1)
+      ?.replace(/\.gguf$/i, '') ?? p
+  );
 }
 
 function serverKind(model: RemoteModel): ServerKind {
@@ -64,7 +71,11 @@ export function namesOf(model: RemoteModel, props?: LlamaProps): string[] {
  * The terms that cover the model under any of its names, failing closed: a name that needs acceptance wins over
  * one that does not, and Fude's own backend's termsId counts as one more vote.
  */
-function termsOf(family: ModelFamily, names: string[], fudeTermsId: string | null | undefined): { termsId: string | null; warning?: string } {
+function termsOf(
+  family: ModelFamily,
+  names: string[],
+  fudeTermsId: string | null | undefined,
+): { termsId: string | null; warning?: string } {
   if (fudeTermsId) return { termsId: fudeTermsId };
   let warning: string | undefined;
   for (const name of names) {
@@ -75,15 +86,24 @@ function termsOf(family: ModelFamily, names: string[], fudeTermsId: string | nul
   return { termsId: null, ...(warning ? { warning } : {}) };
 }
 
-export function describeRemoteModel(model: RemoteModel, opts: { props?: LlamaProps; contextSizeSetting: number }): RemoteModelFacts {
+export function describeRemoteModel(
+  model: RemoteModel,
+  opts: { props?: LlamaProps; contextSizeSetting: number },
+): RemoteModelFacts {
   const server = serverKind(model);
   const fude = isObj(model.raw.fude) ? model.raw.fude : undefined;
   const names = namesOf(model, opts.props);
   const fudeFamily = str(fude?.family);
-  const family: ModelFamily = fudeFamily === 'llm-jp-3' || fudeFamily === 'fugaku-llm' || fudeFamily === 'generic' ? fudeFamily : familyFromNames(names);
+  const family: ModelFamily =
+    fudeFamily === 'llm-jp-3' || fudeFamily === 'fugaku-llm' || fudeFamily === 'generic'
+      ? fudeFamily
+      : familyFromNames(names);
   const terms = termsOf(family, names, fude ? (str(fude.termsId) ?? null) : undefined);
-  const fromServer = positive(fude?.contextSize) ?? model.contextLength ?? positive(opts.props?.default_generation_settings?.n_ctx)
-    ?? (isObj(model.raw.meta) ? positive(model.raw.meta.n_ctx) : undefined);
+  const fromServer =
+    positive(fude?.contextSize) ??
+    model.contextLength ??
+    positive(opts.props?.default_generation_settings?.n_ctx) ??
+    (isObj(model.raw.meta) ? positive(model.raw.meta.n_ctx) : undefined);
   return {
     name: model.id,
     server,

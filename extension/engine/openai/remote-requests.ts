@@ -28,7 +28,10 @@ export interface CompletionPlan {
   mode: 'fim' | 'prefix';
 }
 
-export function completionOptions(call: CompleteCall, model: Pick<RemoteModelFacts, 'acceptsSuffix' | 'fim'>): CompletionPlan {
+export function completionOptions(
+  call: CompleteCall,
+  model: Pick<RemoteModelFacts, 'acceptsSuffix' | 'fim'>,
+): CompletionPlan {
   const stop = [...(call.stop ?? [])];
   const sendSuffix = model.acceptsSuffix && call.suffix !== undefined && call.suffix !== '';
   if (!sendSuffix) {

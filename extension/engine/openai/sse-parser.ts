@@ -66,7 +66,11 @@ export class SseParser {
   private line(line: string, out: SseEvent[]): void {
     if (line === '') {
       if (this.data.length > 0) {
-        out.push({ event: this.eventType || 'message', data: this.data.join('\n'), ...(this.lastId !== undefined ? { id: this.lastId } : {}) });
+        out.push({
+          event: this.eventType || 'message',
+          data: this.data.join('\n'),
+          ...(this.lastId !== undefined ? { id: this.lastId } : {}),
+        });
       }
       this.data = [];
       this.eventType = '';

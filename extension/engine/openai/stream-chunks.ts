@@ -26,7 +26,7 @@ function usageOf(v: unknown): OpenAIUsage | undefined {
 
 export function readChunk(value: unknown, kind: StreamKind): ChunkReading {
   if (!isObj(value)) return { text: '', error: 'a stream event is not a JSON object' };
-  if (value.error !== undefined && value.error !== null || value.object === 'error') {
+  if ((value.error !== undefined && value.error !== null) || value.object === 'error') {
     return { text: '', error: errorBodyMessage(JSON.stringify(value)).message ?? 'the server reported an error' };
   }
   const out: ChunkReading = { text: '' };

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const SESSION_FILE = fileURLToPath(new URL('../../../../test/bench/sessions/completion-core.ts.txt', import.meta.url));
+export const SESSION_FILE = fileURLToPath(
+  new URL('../../../../test/bench/sessions/completion-core.ts.txt', import.meta.url),
+);
 
 export interface Place {
   /** How the cursor gets there: the file opens on it, or a far jump (Ctrl+G). */
@@ -35,12 +37,23 @@ export const PLACES: readonly Place[] = [
   {
     arrive: 'open',
     after: '  const meter = meterFor(input.budget);',
-    lines: ["const lineCount = text.split('\\n').length;", "if (lineCount === 0) return { prefix: '', suffix: '', start: 0, end: 0, cursor: 0 };"],
+    lines: [
+      "const lineCount = text.split('\\n').length;",
+      "if (lineCount === 0) return { prefix: '', suffix: '', start: 0, end: 0, cursor: 0 };",
+    ],
     idleAfterFirstMs: 8000,
   },
-  { arrive: 'jump', after: '    this.counters.requests++;', lines: ["const key = `${request.document}:${request.prefix.length}`;"] },
+  {
+    arrive: 'jump',
+    after: '    this.counters.requests++;',
+    lines: ['const key = `${request.document}:${request.prefix.length}`;'],
+  },
   { arrive: 'jump', after: '    this.raw += delta;', lines: ['if (delta.length === 0) return false;'] },
-  { arrive: 'jump', after: '    const gap = this.typicalGap();', lines: ['if (gap !== undefined && gap > this.o.pauseMs) return this.o.maxMs;'] },
+  {
+    arrive: 'jump',
+    after: '    const gap = this.typicalGap();',
+    lines: ['if (gap !== undefined && gap > this.o.pauseMs) return this.o.maxMs;'],
+  },
 ];
 
 /** The first characters of a line typed before the person waits for a suggestion: up to the second space. */

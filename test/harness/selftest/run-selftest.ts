@@ -9,7 +9,11 @@ import { repoRoot } from '../repo-paths.js';
 const selftestDir = path.join(repoRoot, 'test', 'harness', 'selftest');
 const cli = path.join(repoRoot, 'out', 'test', 'harness', 'run-vscode-tests.js');
 
-interface Case { mode: string; expected: number; timeoutMs: number }
+interface Case {
+  mode: string;
+  expected: number;
+  timeoutMs: number;
+}
 
 const cases: Case[] = [
   { mode: 'pass', expected: 0, timeoutMs: 120_000 },
@@ -22,22 +26,34 @@ let failures = 0;
 const rows: string[] = [];
 for (const c of cases) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [
-    cli,
-    '--extension-dir', path.join(selftestDir, 'extension'),
-    '--tests', path.join(selftestDir, 'extension', 'suite', 'index.cjs'),
-    '--workspace', path.join(selftestDir, 'workspace'),
-    '--settings', JSON.stringify({ 'fudeSelftest.greeting': 'from-settings' }),
-    '--timeout-ms', String(c.timeoutMs),
-    '--out', path.join(repoRoot, 'test-output', 'harness-selftest', c.mode),
-  ], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-    env: { ...process.env, FUDE_TEST_HOST: 'code-server', FUDE_SELFTEST_MODE: c.mode, FUDE_SELFTEST_MARK: 'marked' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      cli,
+      '--extension-dir',
+      path.join(selftestDir, 'extension'),
+      '--tests',
+      path.join(selftestDir, 'extension', 'suite', 'index.cjs'),
+      '--workspace',
+      path.join(selftestDir, 'workspace'),
+      '--settings',
+      JSON.stringify({ 'fudeSelftest.greeting': 'from-settings' }),
+      '--timeout-ms',
+      String(c.timeoutMs),
+      '--out',
+      path.join(repoRoot, 'test-output', 'harness-selftest', c.mode),
+    ],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, FUDE_TEST_HOST: 'code-server', FUDE_SELFTEST_MODE: c.mode, FUDE_SELFTEST_MARK: 'marked' },
+    },
+  );
   const ok = r.status === c.expected;
   if (!ok) failures++;
-  rows.push(`${ok ? 'ok  ' : 'BAD '} mode=${c.mode.padEnd(6)} exit=${r.status} expected=${c.expected} ${Date.now() - started} ms`);
+  rows.push(
+    `${ok ? 'ok  ' : 'BAD '} mode=${c.mode.padEnd(6)} exit=${r.status} expected=${c.expected} ${Date.now() - started} ms`,
+  );
 }
 console.log(`\n[selftest] results:\n${rows.join('\n')}`);
 process.exit(failures === 0 ? 0 : 1);

@@ -4,11 +4,15 @@ import { ArgsError, isLoopbackHost, parseBackendArgs, USAGE } from '../../../bac
 const M = ['--model', 'm.gguf'];
 
 function argsError(argv: string[], mentions: RegExp): void {
-  assert.throws(() => parseBackendArgs(argv), (e: unknown) => {
-    assert.ok(e instanceof ArgsError, `an ArgsError, got ${String(e)}`);
-    assert.match(e.message, mentions);
-    return true;
-  }, argv.join(' '));
+  assert.throws(
+    () => parseBackendArgs(argv),
+    (e: unknown) => {
+      assert.ok(e instanceof ArgsError, `an ArgsError, got ${String(e)}`);
+      assert.match(e.message, mentions);
+      return true;
+    },
+    argv.join(' '),
+  );
 }
 
 describe('parseBackendArgs', () => {
@@ -38,25 +42,76 @@ describe('parseBackendArgs', () => {
 
   it('every option', () => {
     const o = parseBackendArgs([
-      '--model', 'モデル.gguf', '--host', '::1', '--port', '65535', '--gpu', 'cpu', '--gpu-layers', '0',
-      '--threads', '3', '--context-size', '64', '--complete-context-size', '128', '--kv-cache-type', 'f16',
-      '--draft-model', 'draft.gguf', '--priorities', 'off', '--mmap', 'on', '--chunk-interval-ms', '0', '--family', 'fugaku-llm',
-      '--accept-terms', 'a', '--accept-terms', 'b', '--allow-remote', '--exit-with-stdin',
-      '--parent-pid', '1234', '--queue-limit', '0',
+      '--model',
+      'モデル.gguf',
+      '--host',
+      '::1',
+      '--port',
+      '65535',
+      '--gpu',
+      'cpu',
+      '--gpu-layers',
+      '0',
+      '--threads',
+      '3',
+      '--context-size',
+      '64',
+      '--complete-context-size',
+      '128',
+      '--kv-cache-type',
+      'f16',
+      '--draft-model',
+      'draft.gguf',
+      '--priorities',
+      'off',
+      '--mmap',
+      'on',
+      '--chunk-interval-ms',
+      '0',
+      '--family',
+      'fugaku-llm',
+      '--accept-terms',
+      'a',
+      '--accept-terms',
+      'b',
+      '--allow-remote',
+      '--exit-with-stdin',
+      '--parent-pid',
+      '1234',
+      '--queue-limit',
+      '0',
     ]);
     assert.deepEqual(o, {
-      model: 'モデル.gguf', host: '::1', port: 65535, gpu: 'cpu', gpuLayers: 0, threads: 3, contextSize: 64,
-      completeContextSize: 128, kvCacheType: 'f16', draftModel: 'draft.gguf', priorities: false, mmap: 'on', chunkIntervalMs: 0,
-      family: 'fugaku-llm', acceptTerms: ['a', 'b'], allowRemote: true, exitWithStdin: true, parentPid: 1234, queueLimit: 0,
+      model: 'モデル.gguf',
+      host: '::1',
+      port: 65535,
+      gpu: 'cpu',
+      gpuLayers: 0,
+      threads: 3,
+      contextSize: 64,
+      completeContextSize: 128,
+      kvCacheType: 'f16',
+      draftModel: 'draft.gguf',
+      priorities: false,
+      mmap: 'on',
+      chunkIntervalMs: 0,
+      family: 'fugaku-llm',
+      acceptTerms: ['a', 'b'],
+      allowRemote: true,
+      exitWithStdin: true,
+      parentPid: 1234,
+      queueLimit: 0,
     });
   });
 
   it('each choice of --gpu, --gpu-layers and --family', () => {
-    for (const gpu of ['auto', 'cuda', 'metal', 'vulkan', 'cpu']) assert.equal(parseBackendArgs([...M, '--gpu', gpu]).gpu, gpu);
+    for (const gpu of ['auto', 'cuda', 'metal', 'vulkan', 'cpu'])
+      assert.equal(parseBackendArgs([...M, '--gpu', gpu]).gpu, gpu);
     assert.equal(parseBackendArgs([...M, '--gpu-layers', 'max']).gpuLayers, 'max');
     assert.equal(parseBackendArgs([...M, '--gpu-layers', 'auto']).gpuLayers, 'auto');
     assert.equal(parseBackendArgs([...M, '--gpu-layers', '33']).gpuLayers, 33);
-    for (const family of ['llm-jp-3', 'fugaku-llm', 'generic']) assert.equal(parseBackendArgs([...M, '--family', family]).family, family);
+    for (const family of ['llm-jp-3', 'fugaku-llm', 'generic'])
+      assert.equal(parseBackendArgs([...M, '--family', family]).family, family);
     assert.equal(parseBackendArgs([...M, '--model=other.gguf']).model, 'other.gguf', 'the --opt=value form');
   });
 
@@ -96,7 +151,22 @@ describe('parseBackendArgs', () => {
   });
 
   it('the usage text lists every option', () => {
-    for (const opt of ['--model', '--host', '--port', '--gpu ', '--gpu-layers', '--threads', '--context-size', '--family', '--accept-terms', '--allow-remote', '--exit-with-stdin', '--parent-pid', '--queue-limit', 'FUDE_BACKEND_TOKEN']) {
+    for (const opt of [
+      '--model',
+      '--host',
+      '--port',
+      '--gpu ',
+      '--gpu-layers',
+      '--threads',
+      '--context-size',
+      '--family',
+      '--accept-terms',
+      '--allow-remote',
+      '--exit-with-stdin',
+      '--parent-pid',
+      '--queue-limit',
+      'FUDE_BACKEND_TOKEN',
+    ]) {
       assert.ok(USAGE.includes(opt), opt);
     }
   });
@@ -104,11 +174,24 @@ describe('parseBackendArgs', () => {
 
 describe('isLoopbackHost', () => {
   it('loopback addresses', () => {
-    for (const h of ['127.0.0.1', 'localhost', '::1', '127.0.0.2', '127.255.255.254']) assert.equal(isLoopbackHost(h), true, h);
+    for (const h of ['127.0.0.1', 'localhost', '::1', '127.0.0.2', '127.255.255.254'])
+      assert.equal(isLoopbackHost(h), true, h);
   });
 
   it('everything else', () => {
-    for (const h of ['0.0.0.0', '::', '', '192.168.1.2', '10.0.0.1', 'example.com', '127.0.0.1.example.com', 'a127.0.0.1', '128.0.0.1', '127.0.0', '[::1]x']) {
+    for (const h of [
+      '0.0.0.0',
+      '::',
+      '',
+      '192.168.1.2',
+      '10.0.0.1',
+      'example.com',
+      '127.0.0.1.example.com',
+      'a127.0.0.1',
+      '128.0.0.1',
+      '127.0.0',
+      '[::1]x',
+    ]) {
       assert.equal(isLoopbackHost(h), false, h);
     }
   });

@@ -1,5 +1,5 @@
 /** An in-memory HistoryDisk that counts the bytes each write hands over, and can fail the next write. */
-import type { HistoryDisk } from "../../../extension/chat/history-disk.js";
+import type { HistoryDisk } from '../../../extension/chat/history-disk.js';
 
 export class MemoryDisk implements HistoryDisk {
   readonly files = new Map<string, string>();
@@ -18,13 +18,15 @@ export class MemoryDisk implements HistoryDisk {
   async append(name: string, text: string): Promise<void> {
     this.check();
     this.written += Buffer.byteLength(text);
-    this.files.set(name, (this.files.get(name) ?? "") + text);
+    this.files.set(name, (this.files.get(name) ?? '') + text);
   }
   async remove(name: string): Promise<void> {
     this.files.delete(name);
   }
   async list(folder: string): Promise<string[]> {
-    return [...this.files.keys()].filter((name) => name.startsWith(`${folder}/`)).map((name) => name.slice(folder.length + 1));
+    return [...this.files.keys()]
+      .filter((name) => name.startsWith(`${folder}/`))
+      .map((name) => name.slice(folder.length + 1));
   }
   /** Bytes of every file, as the disk holds them. */
   get stored(): number {
@@ -35,6 +37,6 @@ export class MemoryDisk implements HistoryDisk {
   private check(): void {
     if (!this.failNext) return;
     this.failNext = false;
-    throw new Error("disk full");
+    throw new Error('disk full');
   }
 }

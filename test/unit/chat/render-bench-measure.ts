@@ -20,7 +20,13 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-export function measure(create: () => Renderer, answer: string, chunk: number, now: () => number, runs = 30): BenchResult {
+export function measure(
+  create: () => Renderer,
+  answer: string,
+  chunk: number,
+  now: () => number,
+  runs = 30,
+): BenchResult {
   for (let i = 0; i < 10; i++) create().render(answer); // warm-up: JIT, highlight.js grammar compilation
   const cold: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -22,7 +22,13 @@ export interface StreamResult {
   averageFrameMs: number;
 }
 
-export async function streamInto(painter: Painter, answer: string, charsPerSecond: number, now: () => number, nextFrame: () => Promise<void>): Promise<StreamResult> {
+export async function streamInto(
+  painter: Painter,
+  answer: string,
+  charsPerSecond: number,
+  now: () => number,
+  nextFrame: () => Promise<void>,
+): Promise<StreamResult> {
   const generationMs = (answer.length / charsPerSecond) * 1000;
   const frames: number[] = [];
   const start = now();
@@ -66,5 +72,10 @@ export function paintEveryChunk(painter: Painter, answer: string, chunk: number,
     painter.layout?.();
     times.push(now() - start);
   }
-  return { chunks: times.length, chunkChars: chunk, totalMs: Math.round(times.reduce((a, b) => a + b, 0)), longestMs: Number(Math.max(...times).toFixed(1)) };
+  return {
+    chunks: times.length,
+    chunkChars: chunk,
+    totalMs: Math.round(times.reduce((a, b) => a + b, 0)),
+    longestMs: Number(Math.max(...times).toFixed(1)),
+  };
 }

@@ -13,7 +13,10 @@ describe('CompletionCache', () => {
   it('type-ahead: serves the rest when the user typed the start of the suggestion', () => {
     const cache = new CompletionCache();
     cache.set({ document: doc, prefix: 'const x = ', suffix: ';' }, 'compute()');
-    assert.deepEqual(cache.get({ document: doc, prefix: 'const x = comp', suffix: ';' }), { text: 'ute()', typed: 'comp' });
+    assert.deepEqual(cache.get({ document: doc, prefix: 'const x = comp', suffix: ';' }), {
+      text: 'ute()',
+      typed: 'comp',
+    });
   });
 
   it('type-ahead works through Japanese and surrogate pairs', () => {

@@ -37,7 +37,10 @@ describe('CompletionEngine', () => {
 
   it('cancels the backend as soon as a filter says the rest is useless', async () => {
     const endless = Array.from({ length: 1000 }, () => 'x\n');
-    const { clock, backend, engine } = setup(() => ({ chunks: ['a, b)', '\n', ...endless] }), { maxTokens: 10_000, generateMs: 10_000 });
+    const { clock, backend, engine } = setup(() => ({ chunks: ['a, b)', '\n', ...endless] }), {
+      maxTokens: 10_000,
+      generateMs: 10_000,
+    });
     const r = await drive(clock, engine.complete(request('f(', ')')));
     assert.equal(r.text, 'a, b');
     assert.equal(r.end, 'filter');
@@ -64,7 +67,10 @@ describe('CompletionEngine', () => {
   });
 
   it('starts a new generation and stops the old one when the typed text does not match', async () => {
-    const { clock, backend, engine } = setup((n) => ({ chunks: n === 0 ? ['alpha', 'beta'] : ['gamma'], everyMs: 100 }));
+    const { clock, backend, engine } = setup((n) => ({
+      chunks: n === 0 ? ['alpha', 'beta'] : ['gamma'],
+      everyMs: 100,
+    }));
     const cancel = new AbortController();
     const first = engine.complete(request('x = '), cancel.signal);
     clock.advance(1);
@@ -90,7 +96,10 @@ describe('CompletionEngine', () => {
   });
 
   it('shows the complete lines that came within the time budget', async () => {
-    const { clock, engine } = setup(() => ({ chunks: ['\n  a();', '\n  b();', '\n  c(', ...Array<string>(50).fill('x')], everyMs: 100 }), { generateMs: 250 });
+    const { clock, engine } = setup(
+      () => ({ chunks: ['\n  a();', '\n  b();', '\n  c(', ...Array<string>(50).fill('x')], everyMs: 100 }),
+      { generateMs: 250 },
+    );
     const r = await drive(clock, engine.complete(request('function f() {')));
     assert.equal(r.end, 'time');
     assert.equal(r.text, '\n  a();\n  b();');
@@ -151,7 +160,11 @@ describe('CompletionEngine (integration hooks)', () => {
     const clock = new FakeClock();
     const cancelled = Object.assign(new Error('superseded'), { code: 'cancelled' });
     const backend = new ScriptedBackend(clock, () => ({ chunks: ['a'], fail: cancelled }));
-    const engine = new CompletionEngine({ generate: backend.generate, clock, isCancellation: (e) => (e as { code?: string }).code === 'cancelled' });
+    const engine = new CompletionEngine({
+      generate: backend.generate,
+      clock,
+      isCancellation: (e) => (e as { code?: string }).code === 'cancelled',
+    });
     const r = await drive(clock, engine.complete(request('p')));
     assert.equal(r.end, 'cancelled');
     assert.equal(engine.counters.failures, 0);

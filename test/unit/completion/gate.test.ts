@@ -3,8 +3,15 @@ import { decideGate, type GateInput, type ReadyModel } from '../../../extension/
 
 const model: ReadyModel = { name: 'tiny-coder', fim: true, contextSize: 2048, termsId: null };
 const base: GateInput = {
-  manual: false, enabled: true, enabledGlobally: true, snoozedUntil: undefined, now: 1000,
-  backend: { kind: 'ready', model, connected: true }, termsAccepted: () => false, demoModel: false, stoppedByUser: false,
+  manual: false,
+  enabled: true,
+  enabledGlobally: true,
+  snoozedUntil: undefined,
+  now: 1000,
+  backend: { kind: 'ready', model, connected: true },
+  termsAccepted: () => false,
+  demoModel: false,
+  stoppedByUser: false,
 };
 const gate = (over: Partial<GateInput>) => decideGate({ ...base, ...over });
 
@@ -25,7 +32,10 @@ describe('decideGate', () => {
   });
 
   it('an explicit trigger ignores the settings, the snooze and the demo model', () => {
-    assert.equal(gate({ manual: true, enabled: false, enabledGlobally: false, snoozedUntil: 5000, demoModel: true }).kind, 'go');
+    assert.equal(
+      gate({ manual: true, enabled: false, enabledGlobally: false, snoozedUntil: 5000, demoModel: true }).kind,
+      'go',
+    );
     assert.deepEqual(gate({ demoModel: true }), { kind: 'off', reason: 'demo' });
   });
 
@@ -38,7 +48,10 @@ describe('decideGate', () => {
 
   it('starts a stopped backend (first feature that needs it) unless the user stopped it', () => {
     assert.deepEqual(gate({ backend: { kind: 'stopped' } }), { kind: 'start' });
-    assert.deepEqual(gate({ backend: { kind: 'stopped' }, stoppedByUser: true }), { kind: 'off', reason: 'backend-stopped' });
+    assert.deepEqual(gate({ backend: { kind: 'stopped' }, stoppedByUser: true }), {
+      kind: 'off',
+      reason: 'backend-stopped',
+    });
     assert.deepEqual(gate({ backend: { kind: 'stopped' }, stoppedByUser: true, manual: true }), { kind: 'start' });
   });
 

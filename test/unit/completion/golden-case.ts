@@ -61,7 +61,8 @@ export function parseGoldenCase(name: string, source: string): GoldenCase {
   };
   const document = body('document');
   const at = document.indexOf(CURSOR);
-  if (at === -1 || document.indexOf(CURSOR, at + 1) !== -1) throw new Error(`${name}: the document must hold exactly one ${CURSOR}`);
+  if (at === -1 || document.indexOf(CURSOR, at + 1) !== -1)
+    throw new Error(`${name}: the document must hold exactly one ${CURSOR}`);
   const language = meta.get('language');
   if (!language) throw new Error(`${name}: missing "language:"`);
   return {

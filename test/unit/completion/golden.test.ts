@@ -10,14 +10,31 @@ import { chunked, drive, ScriptedBackend } from './scripted-backend.js';
 import { loadGoldenCases, type GoldenCase } from './golden-case.js';
 
 function contextOf(c: GoldenCase) {
-  return makeFilterContext({ prefix: c.prefix, suffix: c.suffix, languageId: c.language, indentUnit: c.indentUnit, tabSize: c.tabSize });
+  return makeFilterContext({
+    prefix: c.prefix,
+    suffix: c.suffix,
+    languageId: c.language,
+    indentUnit: c.indentUnit,
+    tabSize: c.tabSize,
+  });
 }
 
 async function throughEngine(c: GoldenCase): Promise<string> {
   const clock = new FakeClock();
   const backend = new ScriptedBackend(clock, () => ({ chunks: chunked(c.model, 4) }));
-  const engine = new CompletionEngine({ generate: backend.generate, clock, budget: { maxTokens: 10_000, generateMs: 60_000 } });
-  const request = { document: c.name, prefix: c.prefix, suffix: c.suffix, languageId: c.language, indentUnit: c.indentUnit, tabSize: c.tabSize };
+  const engine = new CompletionEngine({
+    generate: backend.generate,
+    clock,
+    budget: { maxTokens: 10_000, generateMs: 60_000 },
+  });
+  const request = {
+    document: c.name,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    languageId: c.language,
+    indentUnit: c.indentUnit,
+    tabSize: c.tabSize,
+  };
   return (await drive(clock, engine.complete(request))).text;
 }
 
@@ -35,7 +52,10 @@ describe('completion golden cases', () => {
   it('has at least 15 cases over TypeScript, Python, Go and Rust', () => {
     assert.ok(cases.length >= 15, `only ${cases.length} cases`);
     for (const lang of ['typescript', 'python', 'go', 'rust']) {
-      assert.ok(cases.some((c) => c.language === lang), `no ${lang} case`);
+      assert.ok(
+        cases.some((c) => c.language === lang),
+        `no ${lang} case`,
+      );
     }
   });
 

@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
-import { InflightReuse, SharedGeneration, type GenerationReader } from '../../../extension/completion/inflight-reuse.js';
+import {
+  InflightReuse,
+  SharedGeneration,
+  type GenerationReader,
+} from '../../../extension/completion/inflight-reuse.js';
 import { FakeClock, flush } from './fake-clock.js';
 
 /** A backend the test feeds by hand. */
 function manualBackend() {
-  const state = { signal: undefined as AbortSignal | undefined, emit: (_: string) => {}, finish: () => {}, fail: (_: Error) => {} };
+  const state = {
+    signal: undefined as AbortSignal | undefined,
+    emit: (_: string) => {},
+    finish: () => {},
+    fail: (_: Error) => {},
+  };
   const run = (signal: AbortSignal, onText: (d: string) => void): Promise<void> =>
     new Promise((resolve, reject) => {
       state.signal = signal;

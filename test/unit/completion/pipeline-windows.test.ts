@@ -11,37 +11,65 @@ import { drive } from './scripted-backend.js';
 const SPEED = { promptTokensPerSecond: 137, decodeTokensPerSecond: 11 };
 
 /** A 1,500-line file of 40-character lines; the estimate is one token per character (no calibration). */
-const FILE = Array.from({ length: 1500 }, (_, i) => `const value${String(i).padStart(4, '0')} = compute(${String(i).padStart(4, '0')}, 1);\n`).join('');
+const FILE = Array.from(
+  { length: 1500 },
+  (_, i) => `const value${String(i).padStart(4, '0')} = compute(${String(i).padStart(4, '0')}, 1);\n`,
+).join('');
 const lineStart = (n: number) => n * FILE.indexOf('\n') + n;
 
 function setup(o: { prefill?: boolean } = {}) {
   const clock = new FakeClock();
   const sent: Array<{ prefix: string; suffix: string }> = [];
-  const prefills: Array<{ prefix: string; signal: AbortSignal; resolve: (end?: GenerationEnd) => void; reject: (e: unknown) => void }> = [];
+  const prefills: Array<{
+    prefix: string;
+    signal: AbortSignal;
+    resolve: (end?: GenerationEnd) => void;
+    reject: (e: unknown) => void;
+  }> = [];
   const generate: GenerateFn = async (prefix, suffix, signal, onText) => {
     sent.push({ prefix, suffix });
     await new Promise<void>((r) => clock.schedule(5, r));
     if (signal.aborted) return;
     onText('x;');
-    return { usage: { inputTokens: prefix.length, evaluatedInputTokens: 0, outputTokens: 1 }, timings: { firstTokenMs: 5, totalMs: 5 }, throughput: SPEED };
+    return {
+      usage: { inputTokens: prefix.length, evaluatedInputTokens: 0, outputTokens: 1 },
+      timings: { firstTokenMs: 5, totalMs: 5 },
+      throughput: SPEED,
+    };
   };
-  const prefill: PrefillFn = (prefix, _suffix, signal) => new Promise((resolve, reject) => {
-    prefills.push({ prefix, signal, resolve, reject });
-    signal.addEventListener('abort', () => reject(Object.assign(new Error('cancelled'), { code: 'cancelled' })));
-  });
+  const prefill: PrefillFn = (prefix, _suffix, signal) =>
+    new Promise((resolve, reject) => {
+      prefills.push({ prefix, signal, resolve, reject });
+      signal.addEventListener('abort', () => reject(Object.assign(new Error('cancelled'), { code: 'cancelled' })));
+    });
   // The estimate stays one token per character: the file is ASCII, and calibration would only lower it.
   const calibration = new TokenCalibration({ initialFactor: 3.5, minFactor: 3.5, maxFactor: 3.5 });
   const pipeline = new CompletionPipeline({
-    generate, clock, calibration, prefill: o.prefill === false ? undefined : prefill,
-    settings: { promptTokens: 1024, extraContextTokens: 0 }, isCancellation: (e) => (e as { code?: string }).code === 'cancelled',
+    generate,
+    clock,
+    calibration,
+    prefill: o.prefill === false ? undefined : prefill,
+    settings: { promptTokens: 1024, extraContextTokens: 0 },
+    isCancellation: (e) => (e as { code?: string }).code === 'cancelled',
   });
   pipeline.speed.reported(SPEED, 'backend-calibration');
   return { clock, sent, prefills, pipeline };
 }
 
-const doc = (text: string, offset: number): DocumentSnapshot => ({ uri: 'file:///big.ts', path: 'big.ts', languageId: 'typescript', text, offset });
-const type = (d: DocumentSnapshot, s: string): DocumentSnapshot => ({ ...d, text: d.text.slice(0, d.offset) + s + d.text.slice(d.offset), offset: d.offset + s.length });
-const ask = (p: CompletionPipeline, clock: FakeClock, d: DocumentSnapshot) => drive(clock, p.provide(d, { contextSize: 4096, manual: true }));
+const doc = (text: string, offset: number): DocumentSnapshot => ({
+  uri: 'file:///big.ts',
+  path: 'big.ts',
+  languageId: 'typescript',
+  text,
+  offset,
+});
+const type = (d: DocumentSnapshot, s: string): DocumentSnapshot => ({
+  ...d,
+  text: d.text.slice(0, d.offset) + s + d.text.slice(d.offset),
+  offset: d.offset + s.length,
+});
+const ask = (p: CompletionPipeline, clock: FakeClock, d: DocumentSnapshot) =>
+  drive(clock, p.provide(d, { contextSize: 4096, manual: true }));
 
 describe('CompletionPipeline: windows sized by speed and the KV cache', () => {
   it('a cold request reads only what the target allows; typing keeps its start and costs the tail', async () => {
@@ -75,12 +103,21 @@ describe('CompletionPipeline: windows sized by speed and the KV cache', () => {
   it('a finished prefill warms the whole window: the next keystroke keeps it and reads only its tail', async () => {
     const { clock, sent, prefills, pipeline } = setup();
     const d = doc(FILE, lineStart(800));
-    const warming = pipeline.warm(d, { contextSize: 4096, reason: 'idle', expectedPauseMs: 2000, signal: new AbortController().signal });
+    const warming = pipeline.warm(d, {
+      contextSize: 4096,
+      reason: 'idle',
+      expectedPauseMs: 2000,
+      signal: new AbortController().signal,
+    });
     await flush();
     assert.equal(prefills.length, 1);
     assert.ok(prefills[0].prefix.length > 580, `the whole window: ${prefills[0].prefix.length} characters`);
     assert.ok(FILE.slice(0, lineStart(800)).endsWith(prefills[0].prefix), 'the text before the cursor, whole lines');
-    prefills[0].resolve({ usage: { inputTokens: 800, evaluatedInputTokens: 800, outputTokens: 0 }, timings: { firstTokenMs: 0, totalMs: 5800 }, throughput: SPEED });
+    prefills[0].resolve({
+      usage: { inputTokens: 800, evaluatedInputTokens: 800, outputTokens: 0 },
+      timings: { firstTokenMs: 0, totalMs: 5800 },
+      throughput: SPEED,
+    });
     const w = await warming;
     assert.equal(w.kind, 'done');
     await ask(pipeline, clock, type(d, 'l'));
@@ -88,7 +125,12 @@ describe('CompletionPipeline: windows sized by speed and the KV cache', () => {
     assert.equal(r.kept, true);
     assert.ok(r.uncachedTokens <= 5);
     assert.equal(sent[0].prefix, prefills[0].prefix + 'l', 'the prompt starts where the prefill did');
-    const again = await pipeline.warm(type(d, 'l'), { contextSize: 4096, reason: 'idle', expectedPauseMs: 2000, signal: new AbortController().signal });
+    const again = await pipeline.warm(type(d, 'l'), {
+      contextSize: 4096,
+      reason: 'idle',
+      expectedPauseMs: 2000,
+      signal: new AbortController().signal,
+    });
     assert.deepEqual(again, { kind: 'skipped', why: 'already-warm' });
   });
 
@@ -96,7 +138,12 @@ describe('CompletionPipeline: windows sized by speed and the KV cache', () => {
     const { clock, prefills, pipeline } = setup();
     const d = doc(FILE, lineStart(800));
     const abort = new AbortController();
-    const warming = pipeline.warm(d, { contextSize: 4096, reason: 'idle', expectedPauseMs: 2000, signal: abort.signal });
+    const warming = pipeline.warm(d, {
+      contextSize: 4096,
+      reason: 'idle',
+      expectedPauseMs: 2000,
+      signal: abort.signal,
+    });
     await flush();
     clock.advance(500); // about 55 tokens read
     abort.abort();
@@ -112,7 +159,12 @@ describe('CompletionPipeline: windows sized by speed and the KV cache', () => {
     const { clock, pipeline } = setup();
     const d = doc(FILE, lineStart(800));
     const abort = new AbortController();
-    const warming = pipeline.warm(d, { contextSize: 4096, reason: 'jump', expectedPauseMs: 2000, signal: abort.signal });
+    const warming = pipeline.warm(d, {
+      contextSize: 4096,
+      reason: 'jump',
+      expectedPauseMs: 2000,
+      signal: abort.signal,
+    });
     await flush();
     clock.advance(2000); // 2 s at 137 tokens/s (80 %): 219 tokens of a 219-token jump window
     abort.abort();
@@ -125,12 +177,23 @@ describe('CompletionPipeline: windows sized by speed and the KV cache', () => {
 
   it('without a prefill function nothing is warmed', async () => {
     const { pipeline } = setup({ prefill: false });
-    assert.deepEqual(await pipeline.warm(doc(FILE, 10), { contextSize: 4096, reason: 'open', expectedPauseMs: 2000, signal: new AbortController().signal }), { kind: 'skipped', why: 'no-prefill' });
+    assert.deepEqual(
+      await pipeline.warm(doc(FILE, 10), {
+        contextSize: 4096,
+        reason: 'open',
+        expectedPauseMs: 2000,
+        signal: new AbortController().signal,
+      }),
+      { kind: 'skipped', why: 'no-prefill' },
+    );
   });
 
   it('never a window the first-text budget cannot serve, and a timeout lowers the speed', async () => {
     const { clock, pipeline } = setup();
-    pipeline.updateSettings({ firstSuggestionTargetMs: 30_000, budget: { firstTextMs: 2000, generateMs: 1000, maxTokens: 128 } });
+    pipeline.updateSettings({
+      firstSuggestionTargetMs: 30_000,
+      budget: { firstTextMs: 2000, generateMs: 1000, maxTokens: 128 },
+    });
     await ask(pipeline, clock, doc(FILE, lineStart(800)));
     const r = pipeline.report();
     assert.equal(r.plan.limitedBy, 'budget');

@@ -6,7 +6,12 @@ import { drive, ScriptedBackend, type Script } from './scripted-backend.js';
 function setup(script: (call: number) => Script, promptTokens = 1024) {
   const clock = new FakeClock();
   const backend = new ScriptedBackend(clock, script);
-  const pipeline = new CompletionPipeline({ generate: backend.generate, clock, settings: { promptTokens, extraContextTokens: 64 }, orphanGraceMs: 50 });
+  const pipeline = new CompletionPipeline({
+    generate: backend.generate,
+    clock,
+    settings: { promptTokens, extraContextTokens: 64 },
+    orphanGraceMs: 50,
+  });
   return { clock, backend, pipeline };
 }
 
@@ -63,7 +68,7 @@ describe('CompletionPipeline', () => {
     assert.equal(backend.calls.length, 1);
   });
 
-  it('keeps the prompt within the model\'s context, answer included', async () => {
+  it("keeps the prompt within the model's context, answer included", async () => {
     const { clock, backend, pipeline } = setup(() => ({ chunks: ['x'] }), 100_000);
     const text = 'a = 1;\n'.repeat(2000);
     await drive(clock, pipeline.provide(snap(text), { contextSize: 512, manual: true }));
@@ -88,7 +93,10 @@ describe('CompletionPipeline', () => {
     const { clock, backend, pipeline } = setup(() => ({ chunks: ['x'] }));
     pipeline.recent.edited({ uri: 'file:///b.ts', path: 'b.ts', languageId: 'typescript' }, 0, 1);
     const texts: Record<string, string> = { 'file:///b.ts': 'export const answer = 42;' };
-    await drive(clock, pipeline.provide(snap('const y = '), { contextSize: 2048, manual: true, textOf: (u) => texts[u] }));
+    await drive(
+      clock,
+      pipeline.provide(snap('const y = '), { contextSize: 2048, manual: true, textOf: (u) => texts[u] }),
+    );
     assert.equal(backend.calls[0].prefix, '// Path: b.ts\n// export const answer = 42;\nconst y = ');
   });
 

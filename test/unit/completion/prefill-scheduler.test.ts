@@ -18,15 +18,21 @@ function setup(o: { answer?: (w: Warm) => ServiceWarmOutcome | undefined } = {})
   const warms: Warm[] = [];
   const logs: string[] = [];
   const scheduler = new PrefillScheduler({
-    clock, idleMs: 2000, settleMs: 150, timeoutMs: 30_000, jumpLines: 40, log: (l) => logs.push(l),
-    warm: (reason, pauseMs, signal) => new Promise((resolve) => {
-      const w: Warm = { reason, pauseMs, signal, resolve };
-      warms.push(w);
-      // A cancelled prefill ends as the pipeline says it does.
-      signal.addEventListener('abort', () => resolve({ kind: 'cancelled', tokens: 400, ms: 1, line: 0 }));
-      const now = o.answer?.(w);
-      if (now) resolve(now);
-    }),
+    clock,
+    idleMs: 2000,
+    settleMs: 150,
+    timeoutMs: 30_000,
+    jumpLines: 40,
+    log: (l) => logs.push(l),
+    warm: (reason, pauseMs, signal) =>
+      new Promise((resolve) => {
+        const w: Warm = { reason, pauseMs, signal, resolve };
+        warms.push(w);
+        // A cancelled prefill ends as the pipeline says it does.
+        signal.addEventListener('abort', () => resolve({ kind: 'cancelled', tokens: 400, ms: 1, line: 0 }));
+        const now = o.answer?.(w);
+        if (now) resolve(now);
+      }),
   });
   return { clock, warms, logs, scheduler };
 }
@@ -41,15 +47,24 @@ describe('PrefillScheduler', () => {
     clock.advance(149);
     assert.equal(warms.length, 0, 'the cursor often moves again at once');
     clock.advance(1);
-    assert.deepEqual(warms.map((w) => [w.reason, w.pauseMs]), [['open', DEFAULT_PAUSE_MS]]);
+    assert.deepEqual(
+      warms.map((w) => [w.reason, w.pauseMs]),
+      [['open', DEFAULT_PAUSE_MS]],
+    );
     await flush();
     clock.advance(2000);
     await flush();
-    assert.deepEqual(warms.map((w) => w.reason), ['open', 'idle']);
+    assert.deepEqual(
+      warms.map((w) => w.reason),
+      ['open', 'idle'],
+    );
     clock.advance(60_000);
     await flush();
     assert.equal(warms.length, 2, 'idle warms once until something happens');
-    assert.match(logs[0], /^prefill \(open\) of file:\/\/\/a\.ts near line 11: 400 tokens \(about\), 400 evaluated, in 2\.9 s$/);
+    assert.match(
+      logs[0],
+      /^prefill \(open\) of file:\/\/\/a\.ts near line 11: 400 tokens \(about\), 400 evaluated, in 2\.9 s$/,
+    );
   });
 
   it('a far jump warms the new place; a near move or the cursor following typing does not', async () => {
@@ -68,10 +83,17 @@ describe('PrefillScheduler', () => {
     clock.advance(1000);
     scheduler.moved(at(900));
     clock.advance(150);
-    assert.deepEqual(warms.map((w) => w.reason), ['open', 'jump']);
+    assert.deepEqual(
+      warms.map((w) => w.reason),
+      ['open', 'jump'],
+    );
     scheduler.moved(at(5, 'file:///b.ts'));
     clock.advance(150);
-    assert.deepEqual(warms.map((w) => w.reason), ['open', 'jump', 'open'], 'another file is an open');
+    assert.deepEqual(
+      warms.map((w) => w.reason),
+      ['open', 'jump', 'open'],
+      'another file is an open',
+    );
   });
 
   it('one at a time: a new prefill stops the running one; typing is logged as what superseded it', async () => {
@@ -87,7 +109,10 @@ describe('PrefillScheduler', () => {
     scheduler.edited(at(500));
     warms[1].resolve({ kind: 'cancelled', tokens: 400, ms: 1200, line: 499 });
     await flush();
-    assert.match(logs[1], /^prefill \(jump\) of file:\/\/\/a\.ts near line 501: superseded by typing after 1\.2 s; part of its 400 tokens stays cached$/);
+    assert.match(
+      logs[1],
+      /^prefill \(jump\) of file:\/\/\/a\.ts near line 501: superseded by typing after 1\.2 s; part of its 400 tokens stays cached$/,
+    );
     assert.deepEqual([scheduler.counts.started, scheduler.counts.superseded], [2, 2]);
   });
 
@@ -99,7 +124,10 @@ describe('PrefillScheduler', () => {
     assert.equal(warms.length, 1);
     warms[0].resolve(done);
     await flush();
-    assert.deepEqual(warms.map((w) => w.reason), ['open', 'idle']);
+    assert.deepEqual(
+      warms.map((w) => w.reason),
+      ['open', 'idle'],
+    );
   });
 
   it('stops a prefill that runs too long, and says so', async () => {
@@ -131,7 +159,7 @@ describe('PrefillScheduler', () => {
       clock.advance(150);
       await flush();
     }
-    assert.deepEqual(logs, ['prefill: not warming the model\'s cache (completion snoozed)']);
+    assert.deepEqual(logs, ["prefill: not warming the model's cache (completion snoozed)"]);
     assert.equal(scheduler.counts.started, 0);
   });
 
@@ -142,7 +170,9 @@ describe('PrefillScheduler', () => {
       clock.advance(150);
       await flush();
     }
-    assert.deepEqual(logs, ['prefill: the engine in use has no completion cache to warm (a remote server); nothing is sent ahead of typing']);
+    assert.deepEqual(logs, [
+      'prefill: the engine in use has no completion cache to warm (a remote server); nothing is sent ahead of typing',
+    ]);
     assert.equal(scheduler.counts.started, 0);
   });
 

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { buildPromptWindow, chooseContextSnippets, formatContextSnippets } from '../../../extension/completion/prompt-window.js';
+import {
+  buildPromptWindow,
+  chooseContextSnippets,
+  formatContextSnippets,
+} from '../../../extension/completion/prompt-window.js';
 import { roughTokenCount } from '../../../extension/completion/token-estimate.js';
 
 function lines(n: number, tag = 'line'): string {
@@ -65,7 +69,12 @@ describe('buildPromptWindow', () => {
   it('counts with a token estimate: Japanese lines cost more than their length suggests', () => {
     const jp = Array.from({ length: 40 }, (_, i) => `// 第${i}行のコメントです`).join('\n');
     const text = `${jp}\nconst x = 1;`;
-    const w = buildPromptWindow({ text, offset: text.length, budget: { tokens: 60, estimate: roughTokenCount }, suffixShare: 0 });
+    const w = buildPromptWindow({
+      text,
+      offset: text.length,
+      budget: { tokens: 60, estimate: roughTokenCount },
+      suffixShare: 0,
+    });
     assert.ok(roughTokenCount(w.prefix) <= 60);
     assert.ok(w.prefix.endsWith('const x = 1;'));
     assert.ok(w.prefix.startsWith('// 第'), 'cut at a line start');
@@ -82,7 +91,9 @@ describe('buildPromptWindow', () => {
 
 describe('formatContextSnippets', () => {
   it('writes each snippet as line comments under its path', () => {
-    const out = formatContextSnippets([{ path: 'src/a.py', text: 'def a():\n\n    return 1\n' }], 'python', { chars: 1000 });
+    const out = formatContextSnippets([{ path: 'src/a.py', text: 'def a():\n\n    return 1\n' }], 'python', {
+      chars: 1000,
+    });
     assert.equal(out, '# Path: src/a.py\n# def a():\n#\n#     return 1\n');
   });
 
@@ -92,32 +103,56 @@ describe('formatContextSnippets', () => {
       { path: 'b.ts', text: 'export const c = 3;' },
     ];
     const all = formatContextSnippets(snippets, 'typescript', { chars: 1000 });
-    assert.equal(all, '// Path: a.ts\n// export const a = 1;\n// export const b = 2;\n// Path: b.ts\n// export const c = 3;\n');
+    assert.equal(
+      all,
+      '// Path: a.ts\n// export const a = 1;\n// export const b = 2;\n// Path: b.ts\n// export const c = 3;\n',
+    );
     const some = formatContextSnippets(snippets, 'typescript', { chars: 40 });
     assert.equal(some, '// Path: a.ts\n// export const a = 1;\n');
   });
 
   it('skips a snippet whose first line does not fit, and returns empty when nothing fits', () => {
-    const snippets = [{ path: 'big.go', text: 'x'.repeat(500) }, { path: 'small.go', text: 'y := 1' }];
+    const snippets = [
+      { path: 'big.go', text: 'x'.repeat(500) },
+      { path: 'small.go', text: 'y := 1' },
+    ];
     assert.equal(formatContextSnippets(snippets, 'go', { chars: 60 }), '// Path: small.go\n// y := 1\n');
     assert.equal(formatContextSnippets(snippets, 'go', { chars: 5 }), '');
   });
 
   it('counts Japanese with the caller estimate', () => {
-    const out = formatContextSnippets([{ path: 'メモ.ts', text: '// 日本語のコメント\nconst 値 = 1;' }], 'typescript', { tokens: 1000, estimate: roughTokenCount });
+    const out = formatContextSnippets([{ path: 'メモ.ts', text: '// 日本語のコメント\nconst 値 = 1;' }], 'typescript', {
+      tokens: 1000,
+      estimate: roughTokenCount,
+    });
     assert.ok(out.includes('// Path: メモ.ts\n// // 日本語のコメント\n'));
   });
 });
 
 describe('chooseContextSnippets', () => {
   it('keeps recent files of the same language, not the current one nor empty ones', () => {
-    const c = (path: string, languageId: string, lastUsedAt: number, text = 'x') => ({ path, languageId, lastUsedAt, text });
+    const c = (path: string, languageId: string, lastUsedAt: number, text = 'x') => ({
+      path,
+      languageId,
+      lastUsedAt,
+      text,
+    });
     const chosen = chooseContextSnippets(
-      [c('a.ts', 'typescript', 1), c('b.ts', 'typescript', 5), c('cur.ts', 'typescript', 9), c('d.py', 'python', 8), c('e.ts', 'typescript', 7, ' \n'), c('f.ts', 'typescript', 3)],
+      [
+        c('a.ts', 'typescript', 1),
+        c('b.ts', 'typescript', 5),
+        c('cur.ts', 'typescript', 9),
+        c('d.py', 'python', 8),
+        c('e.ts', 'typescript', 7, ' \n'),
+        c('f.ts', 'typescript', 3),
+      ],
       { path: 'cur.ts', languageId: 'typescript' },
       2,
     );
-    assert.deepEqual(chosen.map((s) => s.path), ['b.ts', 'f.ts']);
+    assert.deepEqual(
+      chosen.map((s) => s.path),
+      ['b.ts', 'f.ts'],
+    );
     assert.deepEqual(Object.keys(chosen[0]).sort(), ['path', 'text']);
   });
 });

@@ -13,7 +13,12 @@ describe('RecentFiles', () => {
 
   it('gives other files of the same language as comments, most recent first, within the budget', () => {
     const r = new RecentFiles({ linesAround: 1 });
-    const texts: Record<string, string> = { 'file:///a.ts': numbered(10), 'file:///b.ts': 'export const b = 1;', 'file:///c.py': 'x = 1', 'file:///cur.ts': 'now' };
+    const texts: Record<string, string> = {
+      'file:///a.ts': numbered(10),
+      'file:///b.ts': 'export const b = 1;',
+      'file:///c.py': 'x = 1',
+      'file:///cur.ts': 'now',
+    };
     r.edited(ts('a.ts'), 5, 1);
     r.viewed(ts('b.ts'), 2);
     r.viewed({ uri: 'file:///c.py', path: 'c.py', languageId: 'python' }, 3);
@@ -25,8 +30,14 @@ describe('RecentFiles', () => {
   it('leaves out files no longer open and gives nothing for a zero budget', () => {
     const r = new RecentFiles();
     r.viewed(ts('a.ts'), 1);
-    assert.equal(r.contextFor(ts('cur.ts'), () => undefined, { chars: 1000 }), '');
-    assert.equal(r.contextFor(ts('cur.ts'), () => 'text', { chars: 0 }), '');
+    assert.equal(
+      r.contextFor(ts('cur.ts'), () => undefined, { chars: 1000 }),
+      '',
+    );
+    assert.equal(
+      r.contextFor(ts('cur.ts'), () => 'text', { chars: 0 }),
+      '',
+    );
     r.closed('file:///a.ts');
     assert.equal(r.size, 0);
   });
@@ -35,7 +46,10 @@ describe('RecentFiles', () => {
     const r = new RecentFiles({ capacity: 2, linesAround: 0 });
     r.edited(ts('a.ts'), 7, 1);
     r.viewed(ts('a.ts'), 2);
-    assert.equal(r.contextFor(ts('cur.ts'), () => numbered(10), { chars: 100 }), '// Path: a.ts\n// l7\n');
+    assert.equal(
+      r.contextFor(ts('cur.ts'), () => numbered(10), { chars: 100 }),
+      '// Path: a.ts\n// l7\n',
+    );
     r.viewed(ts('b.ts'), 3);
     r.viewed(ts('c.ts'), 4);
     assert.equal(r.size, 2);

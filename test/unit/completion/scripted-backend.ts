@@ -24,7 +24,10 @@ export interface Call {
 export class ScriptedBackend {
   readonly calls: Call[] = [];
 
-  constructor(private readonly clock: FakeClock, private readonly script: (call: number) => Script) {}
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly script: (call: number) => Script,
+  ) {}
 
   readonly generate: GenerateFn = (prefix, suffix, signal, onText, hints) => {
     const script = this.script(this.calls.length);

@@ -1,6 +1,11 @@
 // With VS Code's suggestion list open, the inline answer must extend the selected item over its range.
 import assert from 'node:assert/strict';
-import { answerForSelectedItem, extendsItem, usableItem, withSelectedItem } from '../../../extension/completion/selected-item.js';
+import {
+  answerForSelectedItem,
+  extendsItem,
+  usableItem,
+  withSelectedItem,
+} from '../../../extension/completion/selected-item.js';
 import type { DocumentSnapshot } from '../../../extension/completion/pipeline.js';
 
 const text = 'const list = [1, 2];\nlist.fo\nconsole.log(list);\n';
@@ -16,9 +21,14 @@ describe('inline completion with the suggestion list open', () => {
     assert.equal(asked.text.slice(0, asked.offset), 'const list = [1, 2];\nlist.forEach');
   });
 
-  it('answers with the item\'s text and the model\'s continuation, over the item\'s range (VS Code then shows both)', () => {
+  it("answers with the item's text and the model's continuation, over the item's range (VS Code then shows both)", () => {
     const a = answerForSelectedItem(item, '((n) => console.log(n));');
-    assert.deepEqual(a, { kind: 'item', insertText: 'forEach((n) => console.log(n));', start: item.start, end: item.end });
+    assert.deepEqual(a, {
+      kind: 'item',
+      insertText: 'forEach((n) => console.log(n));',
+      start: item.start,
+      end: item.end,
+    });
     assert.equal(extendsItem(a.kind === 'item' ? a.insertText : '', item), true);
   });
 
@@ -37,7 +47,11 @@ describe('inline completion with the suggestion list open', () => {
     assert.equal(usableItem(doc, item), true);
     assert.equal(usableItem(doc, { start: 0, end: cursor, text: 'x' }), false, 'starts on the line above');
     assert.equal(usableItem(doc, { start: cursor + 1, end: cursor + 2, text: 'x' }), false, 'after the cursor');
-    assert.equal(usableItem(doc, { start: cursor - 2, end: text.length + 5, text: 'x' }), false, 'outside the document');
+    assert.equal(
+      usableItem(doc, { start: cursor - 2, end: text.length + 5, text: 'x' }),
+      false,
+      'outside the document',
+    );
     assert.equal(extendsItem('forEach', item), false, 'the item alone adds nothing');
     assert.equal(extendsItem('for(', item), false);
   });

@@ -8,7 +8,17 @@ import { DEFAULT_PIPELINE_SETTINGS } from '../../../extension/completion/pipelin
 import { CompletionService } from '../../../extension/completion/service.js';
 import { Snooze } from '../../../extension/completion/snooze.js';
 
-const facts = (termsId: string | null = null): ModelFacts => ({ name: 'coder', family: 'generic', contextSize: 2048, gpu: false, gpuLayers: 0, totalLayers: 4, fim: true, termsId, source: '/c.gguf' });
+const facts = (termsId: string | null = null): ModelFacts => ({
+  name: 'coder',
+  family: 'generic',
+  contextSize: 2048,
+  gpu: false,
+  gpuLayers: 0,
+  totalLayers: 4,
+  fim: true,
+  termsId,
+  source: '/c.gguf',
+});
 
 function setup(o: { accepted?: boolean; isDemo?: boolean; lanes?: LaneStatus[] } = {}) {
   const status = new ModelStatus({ engine: 'local', isDemo: o.isDemo ?? false, configuredName: 'c.gguf' });
@@ -18,15 +28,24 @@ function setup(o: { accepted?: boolean; isDemo?: boolean; lanes?: LaneStatus[] }
   const engine = {
     async prefill(call: PrefillCall): Promise<StreamEnd> {
       prefills.push(call);
-      return { stopReason: 'none', usage: { inputTokens: 40, evaluatedInputTokens: 40, outputTokens: 0 }, timings: { firstTokenMs: 0, totalMs: 300 }, throughput: { promptTokensPerSecond: 150, decodeTokensPerSecond: 12 } };
+      return {
+        stopReason: 'none',
+        usage: { inputTokens: 40, evaluatedInputTokens: 40, outputTokens: 0 },
+        timings: { firstTokenMs: 0, totalMs: 300 },
+        throughput: { promptTokensPerSecond: 150, decodeTokensPerSecond: 12 },
+      };
     },
     async details(): Promise<EngineDetails> {
       const m = facts();
       return {
         backend: {
           model: { ...m, path: m.source, trainContextSize: 4096, gpu: false },
-          memory: { ramFreeBytes: 1, ramTotalBytes: 2, vramFreeBytes: 0, vramTotalBytes: 0, parts: [] }, sequences: { total: 3, inUse: 1 }, requestsInFlight: 1, requestsQueued: 0,
-          throughput: { promptTokensPerSecond: 137, decodeTokensPerSecond: 11, measuredAt: 'calibration' }, lanes: o.lanes ?? [],
+          memory: { ramFreeBytes: 1, ramTotalBytes: 2, vramFreeBytes: 0, vramTotalBytes: 0, parts: [] },
+          sequences: { total: 3, inUse: 1 },
+          requestsInFlight: 1,
+          requestsQueued: 0,
+          throughput: { promptTokensPerSecond: 137, decodeTokensPerSecond: 11, measuredAt: 'calibration' },
+          lanes: o.lanes ?? [],
         },
       };
     },
@@ -35,14 +54,19 @@ function setup(o: { accepted?: boolean; isDemo?: boolean; lanes?: LaneStatus[] }
       const s = new TextStream(`r${calls.length}`);
       setImmediate(() => {
         s.push('42;');
-        s.finish({ stopReason: 'eos', usage: { inputTokens: 5, evaluatedInputTokens: 5, outputTokens: 2 }, timings: { firstTokenMs: 1, totalMs: 2 } });
+        s.finish({
+          stopReason: 'eos',
+          usage: { inputTokens: 5, evaluatedInputTokens: 5, outputTokens: 2 },
+          timings: { firstTokenMs: 1, totalMs: 2 },
+        });
       });
       return s;
     },
   };
   let starts = 0;
   const service = new CompletionService({
-    status, engine,
+    status,
+    engine,
     ensureReady: async () => {
       starts++;
       status.publish({ phase: 'starting' });
@@ -55,16 +79,34 @@ function setup(o: { accepted?: boolean; isDemo?: boolean; lanes?: LaneStatus[] }
     enabled: () => ({ enabled: true, enabledGlobally: true }),
     settings: DEFAULT_PIPELINE_SETTINGS,
   });
-  return { status, service, calls, prefills, starts: () => starts, snooze: (until: number | undefined) => { snoozed = until; } };
+  return {
+    status,
+    service,
+    calls,
+    prefills,
+    starts: () => starts,
+    snooze: (until: number | undefined) => {
+      snoozed = until;
+    },
+  };
 }
 
-const doc = (text: string) => ({ uri: 'file:///a.ts', path: 'a.ts', languageId: 'typescript', text, offset: text.length });
+const doc = (text: string) => ({
+  uri: 'file:///a.ts',
+  path: 'a.ts',
+  languageId: 'typescript',
+  text,
+  offset: text.length,
+});
 const manual = () => ({ manual: true, signal: new AbortController().signal });
 
 describe('CompletionService: one call from editor state to suggestion', () => {
   it('starts a stopped model once for the requests waiting on it, then asks it', async () => {
     const { service, calls, starts } = setup();
-    const [a, b] = await Promise.all([service.provide(doc('const x = '), manual()), service.provide(doc('const y = '), manual())]);
+    const [a, b] = await Promise.all([
+      service.provide(doc('const x = '), manual()),
+      service.provide(doc('const y = '), manual()),
+    ]);
     assert.equal(starts(), 1);
     assert.equal(a.kind, 'done');
     assert.equal(b.kind, 'done');
@@ -76,7 +118,10 @@ describe('CompletionService: one call from editor state to suggestion', () => {
     const { status, service, calls } = setup();
     status.publish({ phase: 'loading', loading: { name: 'coder', stage: 'model', termsId: null } });
     let settled = false;
-    const pending = service.provide(doc('let v = '), manual()).then((r) => { settled = true; return r; });
+    const pending = service.provide(doc('let v = '), manual()).then((r) => {
+      settled = true;
+      return r;
+    });
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(settled, false, 'still waiting while the model loads');
     assert.equal(calls.length, 0);
@@ -129,7 +174,8 @@ describe('CompletionService: superseded requests', () => {
 });
 
 describe('CompletionService: warming the cache and sharing the model', () => {
-  const warm = (service: CompletionService, text: string) => service.warm(doc(text), { reason: 'open', expectedPauseMs: 2000, signal: new AbortController().signal });
+  const warm = (service: CompletionService, text: string) =>
+    service.warm(doc(text), { reason: 'open', expectedPauseMs: 2000, signal: new AbortController().signal });
 
   it('warms only a model completion may use now: never starts one, never when snoozed, on the demo model or with terms not accepted', async () => {
     const s = setup();
@@ -155,12 +201,21 @@ describe('CompletionService: warming the cache and sharing the model', () => {
     const s = setup();
     s.status.publish({ phase: 'ready', model: facts(), readyKey: '1:/c.gguf' });
     await new Promise((r) => setImmediate(r));
-    assert.deepEqual(s.service.pipeline.speed.current, { promptTokensPerSecond: 137, decodeTokensPerSecond: 11, source: 'backend-calibration' });
+    assert.deepEqual(s.service.pipeline.speed.current, {
+      promptTokensPerSecond: 137,
+      decodeTokensPerSecond: 11,
+      source: 'backend-calibration',
+    });
     assert.equal(s.service.pipeline.report().plan.limitedBy, 'target');
   });
 
   it('knows when a chat or the documentation assistant holds the model', async () => {
-    const busy = setup({ lanes: [{ name: 'complete', contextSize: 1024, busy: true, queued: 0 }, { name: 'chat', contextSize: 4096, busy: true, queued: 0, evaluating: { evaluated: 1200, total: 3400 } }] });
+    const busy = setup({
+      lanes: [
+        { name: 'complete', contextSize: 1024, busy: true, queued: 0 },
+        { name: 'chat', contextSize: 4096, busy: true, queued: 0, evaluating: { evaluated: 1200, total: 3400 } },
+      ],
+    });
     busy.status.publish({ phase: 'ready', model: facts(), readyKey: '1:/c.gguf' });
     assert.equal(await busy.service.contention(), 'chat');
     const idle = setup({ lanes: [{ name: 'chat', contextSize: 4096, busy: false, queued: 0 }] });

@@ -3,7 +3,13 @@ import { Snooze } from '../../../extension/completion/snooze.js';
 
 function storage() {
   const m = new Map<string, unknown>();
-  return { get: (k: string) => m.get(k), update: async (k: string, v: unknown) => { if (v === undefined) m.delete(k); else m.set(k, v); } };
+  return {
+    get: (k: string) => m.get(k),
+    update: async (k: string, v: unknown) => {
+      if (v === undefined) m.delete(k);
+      else m.set(k, v);
+    },
+  };
 }
 
 describe('Snooze', () => {

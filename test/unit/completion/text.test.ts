@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { detectIndentUnit, indentWidth, isTrivialLine, makeIndent, snapToCharBoundary } from '../../../extension/completion/text.js';
+import {
+  detectIndentUnit,
+  indentWidth,
+  isTrivialLine,
+  makeIndent,
+  snapToCharBoundary,
+} from '../../../extension/completion/text.js';
 
 describe('completion text helpers', () => {
   it('snapToCharBoundary never lands inside a surrogate pair', () => {

@@ -10,7 +10,7 @@ describe('TokenCalibration', () => {
     assert.equal(c.estimate('abcdefg'), 7);
   });
 
-  it('learns the model\'s ratio from reported prompt sizes, with a margin', () => {
+  it("learns the model's ratio from reported prompt sizes, with a margin", () => {
     const c = new TokenCalibration();
     const rough = roughTokenCount(code);
     c.observe(code, rough); // the model spells code as compactly as the rough guess

@@ -4,16 +4,26 @@ import assert from 'node:assert/strict';
 import { commonPrefixLength, KvMirror } from '../../../extension/completion/kv-mirror.js';
 import { SpeedEstimate } from '../../../extension/completion/speed.js';
 import { StableWindow } from '../../../extension/completion/stable-window.js';
-import { BUDGET_SHARE, MIN_WINDOW_TOKENS, OVERHEAD_MS, planWindow, prefillTokens } from '../../../extension/completion/window-sizer.js';
+import {
+  BUDGET_SHARE,
+  MIN_WINDOW_TOKENS,
+  OVERHEAD_MS,
+  planWindow,
+  prefillTokens,
+} from '../../../extension/completion/window-sizer.js';
 
 const chars = (t: string) => t.length;
 
 describe('SpeedEstimate', () => {
-  it('takes the backend\'s figures as they are, and says where they came from', () => {
+  it("takes the backend's figures as they are, and says where they came from", () => {
     const s = new SpeedEstimate();
-    assert.equal(new SpeedEstimate().current, undefined, "no speed before any report");
+    assert.equal(new SpeedEstimate().current, undefined, 'no speed before any report');
     s.reported({ promptTokensPerSecond: 137, decodeTokensPerSecond: 11 }, 'backend-calibration');
-    assert.deepEqual(s.current, { promptTokensPerSecond: 137, decodeTokensPerSecond: 11, source: 'backend-calibration' });
+    assert.deepEqual(s.current, {
+      promptTokensPerSecond: 137,
+      decodeTokensPerSecond: 11,
+      source: 'backend-calibration',
+    });
     s.reported({ promptTokensPerSecond: 0, decodeTokensPerSecond: 11 }, 'backend-requests');
     assert.equal(s.current?.promptTokensPerSecond, 137, 'a zero speed is no measurement');
   });
@@ -41,7 +51,10 @@ describe('KvMirror', () => {
   let now = 0;
   let speed: number | undefined = 100;
   const mirror = () => new KvMirror({ estimate: chars, promptTokensPerSecond: () => speed, now: () => now });
-  beforeEach(() => { now = 0; speed = 100; });
+  beforeEach(() => {
+    now = 0;
+    speed = 100;
+  });
 
   it('a prompt that extends the cached one costs only its tail', () => {
     const m = mirror();
@@ -113,13 +126,26 @@ describe('planWindow: tokens from speeds', () => {
   });
 
   it('a fast machine gets the whole window; a very slow one a few lines, never more than the budget covers', () => {
-    const fast = planWindow({ ...base, speed: { promptTokensPerSecond: 5000, decodeTokensPerSecond: 100, source: 'backend-requests' } });
+    const fast = planWindow({
+      ...base,
+      speed: { promptTokensPerSecond: 5000, decodeTokensPerSecond: 100, source: 'backend-requests' },
+    });
     assert.deepEqual([fast.affordableTokens, fast.limitedBy], [1024, 'setting']);
-    const slow = planWindow({ ...base, speed: { promptTokensPerSecond: 20, decodeTokensPerSecond: 2, source: 'backend-requests' } });
+    const slow = planWindow({
+      ...base,
+      speed: { promptTokensPerSecond: 20, decodeTokensPerSecond: 2, source: 'backend-requests' },
+    });
     assert.equal(slow.affordableTokens, MIN_WINDOW_TOKENS, 'the target is out of reach: a few lines');
-    const verySlow = planWindow({ ...base, firstTextMs: 2000, speed: { promptTokensPerSecond: 10, decodeTokensPerSecond: 2, source: 'backend-requests' } });
+    const verySlow = planWindow({
+      ...base,
+      firstTextMs: 2000,
+      speed: { promptTokensPerSecond: 10, decodeTokensPerSecond: 2, source: 'backend-requests' },
+    });
     assert.equal(verySlow.limitedBy, 'budget');
-    assert.ok(verySlow.expectedFirstTextMs(verySlow.affordableTokens)! <= 2000 * BUDGET_SHARE, 'the first-text budget covers the window');
+    assert.ok(
+      verySlow.expectedFirstTextMs(verySlow.affordableTokens)! <= 2000 * BUDGET_SHARE,
+      'the first-text budget covers the window',
+    );
   });
 
   it('prefills the whole window when idle; after a jump what can be read before the next keystroke', () => {
@@ -127,14 +153,26 @@ describe('planWindow: tokens from speeds', () => {
     assert.equal(prefillTokens({ ...base, speed, reason: 'idle', expectedPauseMs: 2000 }), 1024);
     assert.equal(prefillTokens({ ...base, speed, reason: 'jump', expectedPauseMs: 2000 }), Math.floor(2 * 137 * 0.8));
     assert.equal(prefillTokens({ ...base, speed, reason: 'open', expectedPauseMs: 60_000 }), 1024);
-    assert.equal(prefillTokens({ ...base, speed, reason: 'jump', expectedPauseMs: 100 }), planWindow({ ...base, speed }).affordableTokens, 'at least a cold window');
+    assert.equal(
+      prefillTokens({ ...base, speed, reason: 'jump', expectedPauseMs: 100 }),
+      planWindow({ ...base, speed }).affordableTokens,
+      'at least a cold window',
+    );
     assert.equal(prefillTokens({ ...base, speed: undefined, reason: 'jump', expectedPauseMs: 100 }), 1024);
   });
 });
 
 describe('StableWindow with costs', () => {
   const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${String(i).padStart(3, '0')}\n`).join('');
-  const input = (text: string, offset: number) => ({ document: 'file:///a.ts', text, offset, tokens: 400, hardTokens: 1000, estimate: chars, suffixShare: 0.2 });
+  const input = (text: string, offset: number) => ({
+    document: 'file:///a.ts',
+    text,
+    offset,
+    tokens: 400,
+    hardTokens: 1000,
+    estimate: chars,
+    suffixShare: 0.2,
+  });
 
   it('starts fresh windows at the affordable size and keeps an anchor only while its cost is affordable', () => {
     const w = new StableWindow();

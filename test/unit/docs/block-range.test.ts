@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { blockEndLine, enclosingDeclaration } from '../../../extension/docs/block-range.js';
 
-describe('docs: a declaration\'s lines without symbols', () => {
+describe("docs: a declaration's lines without symbols", () => {
   it('follows braces, ignoring those in strings and comments', () => {
     const lines = ['function f(a) {', '  const s = "}";  // }', '  if (a) {', '    return 1;', '  }', '}', 'f(1);'];
     assert.equal(blockEndLine(lines, 0, 'jsdoc'), 5);

@@ -4,7 +4,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commentStyleFor, renderComment } from '../../../extension/docs/comment-style.js';
 import { parseDocParts } from '../../../extension/docs/doc-parts.js';
-import { applyLineEdit, commentEdit, declarationName, findDeclarationLine, placeComment } from '../../../extension/docs/placement.js';
+import {
+  applyLineEdit,
+  commentEdit,
+  declarationName,
+  findDeclarationLine,
+  placeComment,
+} from '../../../extension/docs/placement.js';
 
 // Compiled to out/test/unit/docs; the cases stay beside the source.
 const GOLDEN = fileURLToPath(new URL('../../../../test/unit/docs/golden/', import.meta.url));
@@ -21,7 +27,12 @@ interface GoldenCase {
 
 function parseCase(text: string): GoldenCase {
   const [head, ...sections] = text.split(/^=== /m);
-  const header = Object.fromEntries(head.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  const header = Object.fromEntries(
+    head
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
   const section = (name: string) => {
     const s = sections.find((x) => x.startsWith(`${name}\n`));
     if (s === undefined) throw new Error(`missing section "=== ${name}"`);
@@ -31,14 +42,24 @@ function parseCase(text: string): GoldenCase {
   const cursorLine = input.findIndex((l) => l.includes(CURSOR));
   if (cursorLine < 0) throw new Error(`no ${CURSOR} in the input`);
   input[cursorLine] = input[cursorLine].replace(CURSOR, '');
-  return { language: header.language, replace: header.replace === 'true', doc: section('doc'), input, cursorLine, expected: section('expected') };
+  return {
+    language: header.language,
+    replace: header.replace === 'true',
+    doc: section('doc'),
+    input,
+    cursorLine,
+    expected: section('expected'),
+  };
 }
 
 describe('docs: comment placement and syntax (golden files)', () => {
-  const files = readdirSync(GOLDEN).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(GOLDEN)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   it('has cases for every supported language', () => {
     const langs = new Set(files.map((f) => parseCase(readFileSync(GOLDEN + f, 'utf8')).language));
-    for (const l of ['typescript', 'javascript', 'python', 'rust', 'csharp', 'java', 'go', 'c', 'cpp']) assert.ok(langs.has(l), `a golden case for ${l}`);
+    for (const l of ['typescript', 'javascript', 'python', 'rust', 'csharp', 'java', 'go', 'c', 'cpp'])
+      assert.ok(langs.has(l), `a golden case for ${l}`);
   });
   for (const file of files) {
     it(file, () => {

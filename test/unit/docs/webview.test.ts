@@ -13,12 +13,23 @@ describe('docs: panel webview (jsdom)', function () {
   this.timeout(60_000);
   let script: string;
   before(async () => {
-    const out = await build({ entryPoints: [`${ROOT}webview/docs/main.ts`], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'silent' });
+    const out = await build({
+      entryPoints: [`${ROOT}webview/docs/main.ts`],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'chrome120',
+      write: false,
+      logLevel: 'silent',
+    });
     script = out.outputFiles[0].text;
   });
 
   function load() {
-    const dom = new JSDOM('<!doctype html><html><body><div id="app"></div></body></html>', { runScripts: 'outside-only', pretendToBeVisual: true });
+    const dom = new JSDOM('<!doctype html><html><body><div id="app"></div></body></html>', {
+      runScripts: 'outside-only',
+      pretendToBeVisual: true,
+    });
     const posted: unknown[] = [];
     const w = dom.window as unknown as { acquireVsCodeApi: () => unknown; eval(code: string): unknown };
     // postMessage clones; so does this (and it brings the object into this realm for deepEqual).
@@ -28,7 +39,37 @@ describe('docs: panel webview (jsdom)', function () {
     return { dom, doc: dom.window.document, posted, send };
   }
 
-  const strings = Object.fromEntries(['title', 'target', 'noTarget', 'politeness', 'desuMasu', 'deAru', 'length', 'oneLine', 'short', 'detailed', 'docComment', 'explain', 'translateToJa', 'translateToEn', 'readme', 'api', 'stop', 'insert', 'replace', 'translateExisting', 'existing', 'apply', 'openDraft', 'working', 'editHint', 'outputNotice', 'inserted'].map((k) => [k, `<${k}>`]));
+  const strings = Object.fromEntries(
+    [
+      'title',
+      'target',
+      'noTarget',
+      'politeness',
+      'desuMasu',
+      'deAru',
+      'length',
+      'oneLine',
+      'short',
+      'detailed',
+      'docComment',
+      'explain',
+      'translateToJa',
+      'translateToEn',
+      'readme',
+      'api',
+      'stop',
+      'insert',
+      'replace',
+      'translateExisting',
+      'existing',
+      'apply',
+      'openDraft',
+      'working',
+      'editHint',
+      'outputNotice',
+      'inserted',
+    ].map((k) => [k, `<${k}>`]),
+  );
 
   it('says ready, builds its controls from the strings, and runs actions with the chosen style', () => {
     const { doc, posted, send } = load();
@@ -37,18 +78,30 @@ describe('docs: panel webview (jsdom)', function () {
     send({ type: 'target', description: 'greet in a.ts' });
     assert.match(doc.querySelector('.target')!.textContent, /greet in a\.ts/);
     const buttons = [...doc.querySelectorAll('.actions vscode-button')];
-    assert.deepEqual(buttons.map((b) => b.textContent), ['<docComment>', '<explain>', '<translateToJa>', '<translateToEn>', '<readme>', '<api>']);
+    assert.deepEqual(
+      buttons.map((b) => b.textContent),
+      ['<docComment>', '<explain>', '<translateToJa>', '<translateToEn>', '<readme>', '<api>'],
+    );
     (buttons[1] as HTMLElement).click();
-    assert.deepEqual(posted.at(-1), { type: 'run', action: 'explain', style: { politeness: 'de-aru', length: 'detailed' } });
+    assert.deepEqual(posted.at(-1), {
+      type: 'run',
+      action: 'explain',
+      style: { politeness: 'de-aru', length: 'detailed' },
+    });
     for (const m of posted) assert.ok(parseWebviewMessage(m), `${JSON.stringify(m)} passes the extension's validation`);
   });
 
   it('uses toolkit dropdowns for style and length; a change posts the new style', () => {
     const { doc, posted, send } = load();
     send({ type: 'init', strings, style: { politeness: 'de-aru', length: 'detailed' } });
-    const [politeness, length] = [...doc.querySelectorAll('.styles vscode-dropdown')] as Array<HTMLElement & { value: string }>;
+    const [politeness, length] = [...doc.querySelectorAll('.styles vscode-dropdown')] as Array<
+      HTMLElement & { value: string }
+    >;
     assert.deepEqual([politeness.value, length.value], ['de-aru', 'detailed']);
-    assert.deepEqual([...length.querySelectorAll('vscode-option')].map((o) => o.textContent), ['<oneLine>', '<short>', '<detailed>']);
+    assert.deepEqual(
+      [...length.querySelectorAll('vscode-option')].map((o) => o.textContent),
+      ['<oneLine>', '<short>', '<detailed>'],
+    );
     assert.equal(doc.querySelector(`label[for="${length.id}"]`)?.textContent, '<length>');
     length.value = 'one-line';
     length.dispatchEvent(new doc.defaultView!.Event('change'));
@@ -73,18 +126,29 @@ describe('docs: panel webview (jsdom)', function () {
     assert.equal(doc.querySelector('.output pre')?.textContent, '// hello');
     assert.equal(doc.querySelector('.status-text')?.textContent, '<working>');
     send({ type: 'progress', text: 'late' });
-    assert.equal(doc.querySelector('.status-text')?.textContent, '<working>', 'progress after the first words is ignored');
+    assert.equal(
+      doc.querySelector('.status-text')?.textContent,
+      '<working>',
+      'progress after the first words is ignored',
+    );
     send({ type: 'result', kind: 'code', text: '// hello\nx = 1', existing: false, warning: 'changed code' });
     assert.ok(ring.hidden && stop.hidden);
     assert.ok(doc.querySelector('.status')?.classList.contains('warning'));
     assert.equal((doc.querySelector('vscode-text-area') as HTMLElement & { value: string }).value, '// hello\nx = 1');
     (doc.querySelector('.result-buttons vscode-button') as HTMLElement).click();
     assert.deepEqual(posted.at(-1), { type: 'applyTranslation', text: '// hello\nx = 1' });
-    const all = (root: Document | ShadowRoot): Element[] => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);
+    const all = (root: Document | ShadowRoot): Element[] =>
+      [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);
     // jsdom has no ElementInternals, so the toolkit adds hidden form proxies, hidden through CSSOM (which the CSP
     // allows); Chromium needs no proxies. Anything else with a style attribute would be refused by the CSP.
-    const styled = all(doc).filter((e) => e.hasAttribute('style') && e.getAttribute('slot') !== 'form-associated-proxy');
-    assert.deepEqual(styled.map((e) => e.tagName), [], 'the CSP refuses style attributes');
+    const styled = all(doc).filter(
+      (e) => e.hasAttribute('style') && e.getAttribute('slot') !== 'form-associated-proxy',
+    );
+    assert.deepEqual(
+      styled.map((e) => e.tagName),
+      [],
+      'the CSP refuses style attributes',
+    );
   });
 
   it('renders streamed prose as sanitized markdown', () => {
@@ -109,7 +173,10 @@ describe('docs: panel webview (jsdom)', function () {
     assert.equal(area.value, '/**\n * 挨拶文を返します。\n */');
     area.value = '/** 編集済み */';
     const labels = [...doc.querySelectorAll('.result-buttons vscode-button')] as HTMLElement[];
-    assert.deepEqual(labels.map((b) => b.textContent), ['<insert>', '<replace>', '<translateExisting>']);
+    assert.deepEqual(
+      labels.map((b) => b.textContent),
+      ['<insert>', '<replace>', '<translateExisting>'],
+    );
     labels[0].click();
     assert.deepEqual(posted.at(-1), { type: 'insert', text: '/** 編集済み */', replace: false });
     labels[1].click();

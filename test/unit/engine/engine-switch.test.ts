@@ -7,7 +7,11 @@ import { EngineSwitch } from '../../../extension/engine/engine-switch.js';
 import { streamAnswer } from '../../../extension/engine/stream-answer.js';
 import { TextStream } from '../../../extension/engine/text-stream.js';
 
-const END = { stopReason: 'eos' as const, usage: { inputTokens: 1, evaluatedInputTokens: 1, outputTokens: 2 }, timings: { firstTokenMs: 1, totalMs: 2 } };
+const END = {
+  stopReason: 'eos' as const,
+  usage: { inputTokens: 1, evaluatedInputTokens: 1, outputTokens: 2 },
+  timings: { firstTokenMs: 1, totalMs: 2 },
+};
 
 /** An engine whose streams the test feeds by hand. */
 class FakeEngine implements Engine {
@@ -15,16 +19,31 @@ class FakeEngine implements Engine {
   disposed = false;
   started = 0;
   constructor(readonly kind: 'local' | 'openai') {}
-  async start() { this.started++; }
+  async start() {
+    this.started++;
+  }
   async restart() {}
   async stop() {}
-  chat(_call: ChatCall, signal?: AbortSignal) { return this.open(signal); }
-  complete(_call: CompleteCall, signal?: AbortSignal) { return this.open(signal); }
+  chat(_call: ChatCall, signal?: AbortSignal) {
+    return this.open(signal);
+  }
+  complete(_call: CompleteCall, signal?: AbortSignal) {
+    return this.open(signal);
+  }
   readonly prefills: PrefillCall[] = [];
-  async prefill(call: PrefillCall) { this.prefills.push(call); return this.kind === 'local' ? END : undefined; }
-  async count() { return { texts: [7] }; }
-  async details() { return {}; }
-  async dispose() { this.disposed = true; }
+  async prefill(call: PrefillCall) {
+    this.prefills.push(call);
+    return this.kind === 'local' ? END : undefined;
+  }
+  async count() {
+    return { texts: [7] };
+  }
+  async details() {
+    return {};
+  }
+  async dispose() {
+    this.disposed = true;
+  }
   private open(signal?: AbortSignal): TextStream {
     const stream = new TextStream(`fake-${this.streams.length}`);
     signal?.addEventListener('abort', () => stream.fail(new EngineError('cancelled', 'aborted')), { once: true });
@@ -52,7 +71,7 @@ describe('EngineSwitch', () => {
     assert.deepEqual(await s.done, END);
   });
 
-  it('passes the caller\'s cancellation through', async () => {
+  it("passes the caller's cancellation through", async () => {
     const local = new FakeEngine('local');
     const sw = new EngineSwitch(local);
     const controller = new AbortController();

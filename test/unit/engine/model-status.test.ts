@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { ModelStatus, termsIdOf, type ModelFacts } from '../../../extension/engine/model-status.js';
 
-const facts: ModelFacts = { name: 'm', family: 'llm-jp-3', contextSize: 4096, gpu: false, gpuLayers: 0, totalLayers: 24, fim: false, termsId: 'llm-jp-3-172b-beta1', source: '/m.gguf' };
+const facts: ModelFacts = {
+  name: 'm',
+  family: 'llm-jp-3',
+  contextSize: 4096,
+  gpu: false,
+  gpuLayers: 0,
+  totalLayers: 24,
+  fim: false,
+  termsId: 'llm-jp-3-172b-beta1',
+  source: '/m.gguf',
+};
 
 describe('ModelStatus: one owner of the model as features see it', () => {
   it('tells every listener of each change, with the whole state', () => {
@@ -18,7 +28,10 @@ describe('ModelStatus: one owner of the model as features see it', () => {
 
   it('drops the facts of one phase when another begins: no stale failure or loading progress', () => {
     const status = new ModelStatus({ engine: 'local', isDemo: true, configuredName: 'demo' });
-    status.publish({ phase: 'failed', failure: { code: 'model_missing', message: 'x', params: { path: '/x' }, stderrTail: [] } });
+    status.publish({
+      phase: 'failed',
+      failure: { code: 'model_missing', message: 'x', params: { path: '/x' }, stderrTail: [] },
+    });
     status.publish({ phase: 'loading', loading: { name: 'm', stage: 'model', progress: 0.5, termsId: null } });
     assert.equal(status.current.failure, undefined);
     status.publish({ phase: 'ready', model: facts, readyKey: '1:/m.gguf' });
@@ -47,7 +60,15 @@ describe('ModelStatus: one owner of the model as features see it', () => {
     assert.equal(termsIdOf(status.current), null);
     status.publish({ phase: 'loading', loading: { name: 'm', stage: 'model', termsId: 'fugaku-llm' } });
     assert.equal(termsIdOf(status.current), 'fugaku-llm');
-    status.publish({ phase: 'failed', failure: { code: 'terms_not_accepted', message: 'prose that is never parsed', params: { termsId: 'llm-jp-3-172b-beta1' }, stderrTail: [] } });
+    status.publish({
+      phase: 'failed',
+      failure: {
+        code: 'terms_not_accepted',
+        message: 'prose that is never parsed',
+        params: { termsId: 'llm-jp-3-172b-beta1' },
+        stderrTail: [],
+      },
+    });
     assert.equal(termsIdOf(status.current), 'llm-jp-3-172b-beta1');
     status.publish({ phase: 'ready', model: facts });
     assert.equal(termsIdOf(status.current), 'llm-jp-3-172b-beta1');

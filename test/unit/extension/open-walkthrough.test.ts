@@ -8,12 +8,22 @@ function fakes() {
   const calls: string[] = [];
   return {
     calls,
-    advance(ms: number) { clock += ms; },
+    advance(ms: number) {
+      clock += ms;
+    },
     deps: {
-      startService: async () => { calls.push('start'); throw new Error('Attempting to access step which does not exist'); },
-      open: async () => { calls.push(`open@${clock}`); },
+      startService: async () => {
+        calls.push('start');
+        throw new Error('Attempting to access step which does not exist');
+      },
+      open: async () => {
+        calls.push(`open@${clock}`);
+      },
       now: () => clock,
-      wait: async (ms: number) => { calls.push(`wait ${ms}`); clock += ms; },
+      wait: async (ms: number) => {
+        calls.push(`wait ${ms}`);
+        clock += ms;
+      },
     },
   };
 }

@@ -6,8 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_PIPELINE_SETTINGS, FIRST_SUGGESTION_TARGET_RANGE } from '../../../extension/completion/pipeline.js';
 import { REMOTE_DEFAULTS } from '../../../extension/engine/openai/remote-engine.js';
 
-const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../package.json', import.meta.url)), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number; scope?: string }> }; commands: Array<{ command: string; title: string }> };
+const manifest = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../../package.json', import.meta.url)), 'utf8'),
+) as {
+  contributes: {
+    configuration: {
+      properties: Record<string, { default?: unknown; minimum?: number; maximum?: number; scope?: string }>;
+    };
+    commands: Array<{ command: string; title: string }>;
+  };
 };
 const props = manifest.contributes.configuration.properties;
 
@@ -33,15 +40,32 @@ describe('manifest', () => {
   });
 
   it('keeps the settings that pick the server or its trust out of workspace control, and has no key setting', () => {
-    for (const key of ['fude.engine.kind', 'fude.engine.baseUrl', 'fude.engine.model', 'fude.engine.caFile', 'fude.backend.draftModelPath', 'fude.backend.nodePath']) {
-      assert.ok(['machine', 'application'].includes(props[key].scope ?? ''), `${key} is ${props[key].scope ?? 'window'}-scoped`);
+    for (const key of [
+      'fude.engine.kind',
+      'fude.engine.baseUrl',
+      'fude.engine.model',
+      'fude.engine.caFile',
+      'fude.backend.draftModelPath',
+      'fude.backend.nodePath',
+    ]) {
+      assert.ok(
+        ['machine', 'application'].includes(props[key].scope ?? ''),
+        `${key} is ${props[key].scope ?? 'window'}-scoped`,
+      );
     }
-    assert.deepEqual(Object.keys(props).filter((k) => /apiKey|secret|password|verify|insecure/i.test(k)), [], 'the key lives in SecretStorage; TLS verification cannot be turned off');
+    assert.deepEqual(
+      Object.keys(props).filter((k) => /apiKey|secret|password|verify|insecure/i.test(k)),
+      [],
+      'the key lives in SecretStorage; TLS verification cannot be turned off',
+    );
     const commands = manifest.contributes.commands.map((c) => c.command);
     assert.ok(commands.includes('fude.engine.setApiKey') && commands.includes('fude.engine.clearApiKey'));
   });
 
   it('contributes no test-only command', () => {
-    assert.deepEqual(manifest.contributes.commands.filter((c) => /\._|test/i.test(c.command)).map((c) => c.command), []);
+    assert.deepEqual(
+      manifest.contributes.commands.filter((c) => /\._|test/i.test(c.command)).map((c) => c.command),
+      [],
+    );
   });
 });

@@ -38,7 +38,7 @@ describe('Supervisor', function () {
     assert.deepEqual(states, ['starting', 'ready', 'stopped']);
   });
 
-  it('reports loading from the backend\'s typed loading events, never from its log', async () => {
+  it("reports loading from the backend's typed loading events, never from its log", async () => {
     const { s, states } = supervisor();
     const loading = `process.stdout.write(JSON.stringify({event:'loading',stage:'model',model:{name:'big-model',family:'llm-jp-3',path:'x',termsId:null},progress:0.5})+'\\n');`;
     const logLine = `process.stderr.write('2026 [info] loading other-model (llm-jp-3) from y\\n');`;
@@ -56,24 +56,41 @@ describe('Supervisor', function () {
     await s.stop();
   });
 
-  it('turns exit code 2 into a failure with the backend\'s code and message, without retrying', async () => {
+  it("turns exit code 2 into a failure with the backend's code and message, without retrying", async () => {
     const { s, states } = supervisor();
     const event = `process.stdout.write(JSON.stringify({event:'setup_error',code:'model_missing',message:'Model file not found: /x.gguf',params:{path:'/x.gguf'}})+'\\n');`;
     const script = `${event} process.stderr.write('fude-backend: error[model_missing]: Model file not found: /x.gguf\\n'); process.exit(2);`;
-    await assert.rejects(s.ensureStarted(spec(script)), (e: unknown) => e instanceof BackendFailedError && e.failure.code === 'model_missing' && e.failure.params.path === '/x.gguf' && /\/x\.gguf/.test(e.failure.message));
+    await assert.rejects(
+      s.ensureStarted(spec(script)),
+      (e: unknown) =>
+        e instanceof BackendFailedError &&
+        e.failure.code === 'model_missing' &&
+        e.failure.params.path === '/x.gguf' &&
+        /\/x\.gguf/.test(e.failure.message),
+    );
     assert.deepEqual(states, ['starting', 'failed']);
   });
 
   it('does not read a setup error out of the log: exit 2 without the event is a crash that says so', async () => {
     const { s } = supervisor();
     const script = `process.stderr.write('fude-backend: error[model_missing]: Model file not found: /x.gguf\\n'); process.exit(2);`;
-    await assert.rejects(s.ensureStarted(spec(script)), (e: unknown) => e instanceof BackendFailedError && e.failure.code === 'crashed' && /without saying why/.test(e.failure.message));
+    await assert.rejects(
+      s.ensureStarted(spec(script)),
+      (e: unknown) =>
+        e instanceof BackendFailedError && e.failure.code === 'crashed' && /without saying why/.test(e.failure.message),
+    );
   });
 
   it('restarts after a crash with growing backoff, and gives up after repeated crashes, saying why', async () => {
     const { s, states } = supervisor({ maxCrashes: 2 });
     const crash = `process.stderr.write('boom\\n'); process.exit(3);`;
-    await assert.rejects(s.ensureStarted(spec(crash)), (e: unknown) => e instanceof BackendFailedError && e.failure.code === 'crashed' && /3 times in 10 s; stopped restarting it\. Its last lines: boom$/.test(e.failure.message));
+    await assert.rejects(
+      s.ensureStarted(spec(crash)),
+      (e: unknown) =>
+        e instanceof BackendFailedError &&
+        e.failure.code === 'crashed' &&
+        /3 times in 10 s; stopped restarting it\. Its last lines: boom$/.test(e.failure.message),
+    );
     assert.deepEqual(states, ['starting', 'restarting', 'starting', 'restarting', 'starting', 'failed']);
     const f = s.current.kind === 'failed' ? s.current.failure : undefined;
     assert.ok(f?.stderrTail.includes('boom'));
@@ -91,7 +108,9 @@ describe('Supervisor', function () {
 
   it('keeps only the last 100 stderr lines', async () => {
     const { s } = supervisor();
-    await s.ensureStarted(spec(`for(let i=0;i<150;i++)process.stderr.write('line '+i+'\\n');setTimeout(()=>{${READY}},100);${STAY}`));
+    await s.ensureStarted(
+      spec(`for(let i=0;i<150;i++)process.stderr.write('line '+i+'\\n');setTimeout(()=>{${READY}},100);${STAY}`),
+    );
     const lines = s.recentStderr();
     assert.equal(lines.length, 100);
     assert.equal(lines[99], 'line 149');
@@ -100,7 +119,10 @@ describe('Supervisor', function () {
 
   it('fails a backend that never becomes ready within the start timeout', async () => {
     const { s } = supervisor({ startTimeoutMs: 300 });
-    await assert.rejects(s.ensureStarted(spec(STAY)), (e: unknown) => e instanceof BackendFailedError && e.failure.code === 'start_timeout');
+    await assert.rejects(
+      s.ensureStarted(spec(STAY)),
+      (e: unknown) => e instanceof BackendFailedError && e.failure.code === 'start_timeout',
+    );
   });
 
   it('serialises quick restarts so no process is left untracked', async () => {
@@ -115,7 +137,10 @@ describe('Supervisor', function () {
 
   it('reports a command that cannot be started', async () => {
     const { s } = supervisor({ spawnProcess: (sp) => spawn(`${sp.command}-does-not-exist`, sp.args) });
-    await assert.rejects(s.ensureStarted(spec(READY)), (e: unknown) => e instanceof BackendFailedError && e.failure.code === 'spawn_failed');
+    await assert.rejects(
+      s.ensureStarted(spec(READY)),
+      (e: unknown) => e instanceof BackendFailedError && e.failure.code === 'spawn_failed',
+    );
   });
 });
 
@@ -154,7 +179,9 @@ describe('Supervisor on a fake clock', function () {
     // A supervisor that reads the wall clock sees the same fake time.
     Date.now = () => 1_700_000_000_000 + clock.now();
   });
-  afterEach(() => { Date.now = realNow; });
+  afterEach(() => {
+    Date.now = realNow;
+  });
 
   /** Lets streams, exits and promise callbacks run. */
   async function settle(): Promise<void> {
@@ -176,7 +203,10 @@ describe('Supervisor on a fake clock', function () {
       children.push(child);
       setImmediate(() => {
         child.stderr.write(`launch ${children.length}\n`);
-        if (ready) child.stdout.write(`${JSON.stringify({ event: 'ready', port: 1, host: '127.0.0.1', pid: child.pid, model: { name: 'm' }, threads: 1, loadMs: 1, warnings: [] })}\n`);
+        if (ready)
+          child.stdout.write(
+            `${JSON.stringify({ event: 'ready', port: 1, host: '127.0.0.1', pid: child.pid, model: { name: 'm' }, threads: 1, loadMs: 1, warnings: [] })}\n`,
+          );
       });
       clock.schedule(ms, () => {
         child.stderr.write('GGML_ASSERT: ggml-backend.c:1024: failed to allocate 40960 MiB\n');
@@ -194,7 +224,13 @@ describe('Supervisor on a fake clock', function () {
     s.onState((st) => states.push(st));
     const waiters: Array<Promise<string>> = [];
     s.onState((st) => {
-      if (st.kind === 'restarting') waiters.push(s.whenReady().then(() => 'ready', (e: unknown) => `failed: ${(e as Error).message}`));
+      if (st.kind === 'restarting')
+        waiters.push(
+          s.whenReady().then(
+            () => 'ready',
+            (e: unknown) => `failed: ${(e as Error).message}`,
+          ),
+        );
     });
     const first = s.ensureStarted(spec('unused'));
     await settle();
@@ -211,7 +247,11 @@ describe('Supervisor on a fake clock', function () {
     assert.match(failure.message, /4 times in 10 min/);
     assert.match(failure.message, /failed to allocate 40960 MiB/, 'the message quotes the last stderr line');
     assert.ok(failure.stderrTail.some((l) => l.includes('launch 4')));
-    assert.deepEqual(await Promise.all(waiters), ['ready', 'ready', 'ready'], 'each waiter during a restart got the next launch');
+    assert.deepEqual(
+      await Promise.all(waiters),
+      ['ready', 'ready', 'ready'],
+      'each waiter during a restart got the next launch',
+    );
     await assert.rejects(s.whenReady(), BackendFailedError, 'a waiter after giving up settles at once');
   });
 
@@ -228,13 +268,22 @@ describe('Supervisor on a fake clock', function () {
   it('settles a waiter when the backend is stopped while it restarts', async () => {
     const { spawnProcess } = crashingEvery(1000, { ready: false });
     const s = new Supervisor({ clock, spawnProcess, backoffBaseMs: 5000 });
-    const started = s.ensureStarted(spec('unused')).then(() => 'ready', (e: unknown) => `failed: ${(e as Error).message}`);
+    const started = s.ensureStarted(spec('unused')).then(
+      () => 'ready',
+      (e: unknown) => `failed: ${(e as Error).message}`,
+    );
     await runFor(2000);
     assert.equal(s.current.kind, 'restarting');
-    const waiting = s.whenReady().then(() => 'ready', (e: unknown) => `failed: ${(e as Error).message}`);
+    const waiting = s.whenReady().then(
+      () => 'ready',
+      (e: unknown) => `failed: ${(e as Error).message}`,
+    );
     await s.stop();
     await settle();
-    const outcome = await Promise.race([Promise.all([started, waiting]), new Promise((r) => setTimeout(() => r('still waiting'), 200))]);
+    const outcome = await Promise.race([
+      Promise.all([started, waiting]),
+      new Promise((r) => setTimeout(() => r('still waiting'), 200)),
+    ]);
     assert.deepEqual(outcome, ['failed: the backend was stopped', 'failed: the backend was stopped']);
   });
 });

@@ -4,19 +4,39 @@ import { RequestGuard } from '../../../extension/guard/request-guard.js';
 import { NoticeFlow, type NoticeMode } from '../../../extension/terms/notice-flow.js';
 
 const TERMS = 'llm-jp-3-172b-beta1';
-const facts = (termsId: string | null): ModelFacts => ({ name: 'm', family: 'llm-jp-3', contextSize: 4096, gpu: false, gpuLayers: 0, totalLayers: 96, fim: false, termsId, source: '/m.gguf' });
+const facts = (termsId: string | null): ModelFacts => ({
+  name: 'm',
+  family: 'llm-jp-3',
+  contextSize: 4096,
+  gpu: false,
+  gpuLayers: 0,
+  totalLayers: 96,
+  fim: false,
+  termsId,
+  source: '/m.gguf',
+});
 const MEDICAL = 'この症状だとどの薬を何錠飲めばいいですか？';
 const CODING = 'TypeScriptで配列を重複なしにする関数を書いて';
 
-function setup(o: { termsId?: string | null; accepted?: boolean; mode?: NoticeMode; phase?: 'ready' | 'stopped' } = {}) {
+function setup(
+  o: { termsId?: string | null; accepted?: boolean; mode?: NoticeMode; phase?: 'ready' | 'stopped' } = {},
+) {
   const status = new ModelStatus({ engine: 'local', isDemo: false, configuredName: 'm' });
-  if ((o.phase ?? 'ready') === 'ready') status.publish({ phase: 'ready', model: facts(o.termsId === undefined ? TERMS : o.termsId) });
+  if ((o.phase ?? 'ready') === 'ready')
+    status.publish({ phase: 'ready', model: facts(o.termsId === undefined ? TERMS : o.termsId) });
   const asked: string[] = [];
-  const notices = new NoticeFlow({
-    confirm: async (m) => { asked.push(m); return 'cancel'; },
-    notify: (m) => asked.push(`notify: ${m}`),
-    blocked: (m) => asked.push(`blocked: ${m}`),
-  }, () => o.mode ?? 'confirm', () => 'en');
+  const notices = new NoticeFlow(
+    {
+      confirm: async (m) => {
+        asked.push(m);
+        return 'cancel';
+      },
+      notify: (m) => asked.push(`notify: ${m}`),
+      blocked: (m) => asked.push(`blocked: ${m}`),
+    },
+    () => o.mode ?? 'confirm',
+    () => 'en',
+  );
   const guard = new RequestGuard({ status, termsAccepted: () => o.accepted ?? true, notices, log: () => undefined });
   return { guard, asked, status };
 }
@@ -24,7 +44,11 @@ function setup(o: { termsId?: string | null; accepted?: boolean; mode?: NoticeMo
 describe('RequestGuard: terms and notices over the whole request, failing closed', () => {
   it('sends nothing while no model is ready (it must know the terms), and never starts one', async () => {
     const { guard } = setup({ phase: 'stopped' });
-    assert.deepEqual(await guard.check({ feature: 'chat', session: 's', question: CODING }), { send: false, reason: 'not-ready', categories: [] });
+    assert.deepEqual(await guard.check({ feature: 'chat', session: 's', question: CODING }), {
+      send: false,
+      reason: 'not-ready',
+      categories: [],
+    });
   });
 
   it('refuses a model whose terms were revoked while it runs', async () => {
@@ -42,7 +66,12 @@ describe('RequestGuard: terms and notices over the whole request, failing closed
 
   it('classifies the selection and attached files, not only the typed question', async () => {
     const { guard, asked } = setup();
-    const v = await guard.check({ feature: 'chat', session: 's', question: 'これについて答えて', attachments: [{ kind: 'selection', name: 'notes.md', text: MEDICAL }] });
+    const v = await guard.check({
+      feature: 'chat',
+      session: 's',
+      question: 'これについて答えて',
+      attachments: [{ kind: 'selection', name: 'notes.md', text: MEDICAL }],
+    });
     assert.equal(v.send, false);
     assert.ok(v.categories.includes('medical'));
     assert.equal(asked.length, 1, 'the person was asked once');
@@ -50,7 +79,10 @@ describe('RequestGuard: terms and notices over the whole request, failing closed
 
   it('asks where the request came from when given a way to, and sends on Continue', async () => {
     const { guard } = setup();
-    const v = await guard.check({ feature: 'chat', session: 's', question: MEDICAL }, { confirm: async () => 'continue' });
+    const v = await guard.check(
+      { feature: 'chat', session: 's', question: MEDICAL },
+      { confirm: async () => 'continue' },
+    );
     assert.equal(v.send, true);
   });
 
@@ -90,7 +122,18 @@ describe('RequestGuard: long parts', () => {
   it('reads a selection at the attachment limit in windows, finding a request buried in it, without blocking', async function () {
     this.timeout(120_000);
     const { guard } = setup();
-    const { value: v, ticks, seconds } = await timed(() => guard.check({ feature: 'chat', session: 's', question: 'これを要約して', attachments: [{ kind: 'selection', name: 'minutes.txt', text: `${half}\n${MEDICAL}\n${half}` }] }));
+    const {
+      value: v,
+      ticks,
+      seconds,
+    } = await timed(() =>
+      guard.check({
+        feature: 'chat',
+        session: 's',
+        question: 'これを要約して',
+        attachments: [{ kind: 'selection', name: 'minutes.txt', text: `${half}\n${MEDICAL}\n${half}` }],
+      }),
+    );
     assert.equal(v.send, false);
     assert.ok(v.categories.includes('medical'), v.categories.join(','));
     assert.ok(ticks >= 10, `the event loop ran ${ticks} times in ${seconds} s`);
@@ -99,7 +142,18 @@ describe('RequestGuard: long parts', () => {
   it('reads a file at the attachment limit only as far as its prose is read, and lets the event loop through', async function () {
     this.timeout(120_000);
     const { guard } = setup();
-    const { value: v, ticks, seconds } = await timed(() => guard.check({ feature: 'chat', session: 's', question: 'このファイルを説明して', attachments: [{ kind: 'file', name: 'big.ts', text: `${codeHalf}${codeHalf}` }] }));
+    const {
+      value: v,
+      ticks,
+      seconds,
+    } = await timed(() =>
+      guard.check({
+        feature: 'chat',
+        session: 's',
+        question: 'このファイルを説明して',
+        attachments: [{ kind: 'file', name: 'big.ts', text: `${codeHalf}${codeHalf}` }],
+      }),
+    );
     assert.equal(v.send, true);
     assert.ok(ticks >= 1, `the event loop ran ${ticks} times in ${seconds} s`);
   });

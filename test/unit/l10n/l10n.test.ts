@@ -3,7 +3,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  REPO_ROOT, checkNls, checkRepository, compareBundles, extractL10nCalls, looksUntranslated, placeholders, type Problem,
+  REPO_ROOT,
+  checkNls,
+  checkRepository,
+  compareBundles,
+  extractL10nCalls,
+  looksUntranslated,
+  placeholders,
+  type Problem,
 } from '../../../scripts/l10n-check.js';
 
 const show = (ps: Problem[]): string => ps.map((p) => `${p.kind}: ${JSON.stringify(p.key)} — ${p.detail}`).join('\n');
@@ -37,24 +44,36 @@ describe('l10n: extracting l10n.t calls', () => {
   });
 
   it('turns a tagged template into numbered placeholders', () => {
-    assert.deepEqual(keysOf('import * as vscode from \'vscode\';\nvscode.l10n.t`Hi ${a} and ${b}`;'), ['Hi {0} and {1}']);
+    assert.deepEqual(keysOf("import * as vscode from 'vscode';\nvscode.l10n.t`Hi ${a} and ${b}`;"), ['Hi {0} and {1}']);
   });
 
   it('reports an alias of l10n.t, which l10n-dev does not follow, and still extracts the strings it is called with', () => {
-    const r = extractL10nCalls('g.ts', [
-      `import * as vscode from 'vscode';`,
-      `function strings() {`,
-      `  const t = vscode.l10n.t;`,
-      `  return { a: t('Decline'), b: t('Accept {0}', x) };`,
-      `}`,
-      `const other = (t: (s: string) => string) => t('not l10n');`,
-      `register(vscode.l10n.t);`,
-    ].join('\n'));
-    assert.deepEqual(r.calls.map((c) => [c.key, c.viaAlias]), [['Decline', true], ['Accept {0}', true]]);
-    assert.deepEqual(r.problems.map((p) => p.detail), [
-      `g.ts:3: l10n-dev's export does not follow the alias "t"; call vscode.l10n.t('…') directly`,
-      'g.ts:7: l10n.t used as a value; l10n-dev only extracts direct calls',
-    ]);
+    const r = extractL10nCalls(
+      'g.ts',
+      [
+        `import * as vscode from 'vscode';`,
+        `function strings() {`,
+        `  const t = vscode.l10n.t;`,
+        `  return { a: t('Decline'), b: t('Accept {0}', x) };`,
+        `}`,
+        `const other = (t: (s: string) => string) => t('not l10n');`,
+        `register(vscode.l10n.t);`,
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      r.calls.map((c) => [c.key, c.viaAlias]),
+      [
+        ['Decline', true],
+        ['Accept {0}', true],
+      ],
+    );
+    assert.deepEqual(
+      r.problems.map((p) => p.detail),
+      [
+        `g.ts:3: l10n-dev's export does not follow the alias "t"; call vscode.l10n.t('…') directly`,
+        'g.ts:7: l10n.t used as a value; l10n-dev only extracts direct calls',
+      ],
+    );
   });
 
   it('ignores files that do not import vscode or @vscode/l10n', () => {
@@ -62,16 +81,19 @@ describe('l10n: extracting l10n.t calls', () => {
   });
 
   it('reports messages l10n-dev cannot extract and placeholders without values', () => {
-    const r = extractL10nCalls('x.ts', [
-      `import * as vscode from 'vscode';`,
-      'vscode.l10n.t(`Loaded ${name}`);',
-      `vscode.l10n.t(msg);`,
-      `vscode.l10n.t({ message: 'No comment' });`,
-      `vscode.l10n.t('{0} of {1}', a);`,
-      `vscode.l10n.t('{0} of {1}', [a, b]);`,
-      `vscode.l10n.t('Remove {0}');`, // a template handed on: l10n.t leaves {0} as is
-      `vscode.l10n.t('{who}', { who });`,
-    ].join('\n'));
+    const r = extractL10nCalls(
+      'x.ts',
+      [
+        `import * as vscode from 'vscode';`,
+        'vscode.l10n.t(`Loaded ${name}`);',
+        `vscode.l10n.t(msg);`,
+        `vscode.l10n.t({ message: 'No comment' });`,
+        `vscode.l10n.t('{0} of {1}', a);`,
+        `vscode.l10n.t('{0} of {1}', [a, b]);`,
+        `vscode.l10n.t('Remove {0}');`, // a template handed on: l10n.t leaves {0} as is
+        `vscode.l10n.t('{who}', { who });`,
+      ].join('\n'),
+    );
     assert.deepEqual(kinds(r.problems), ['not extractable', 'not extractable', 'not extractable', 'missing argument']);
     assert.match(r.problems[0].detail, /^x\.ts:2: /);
     assert.match(r.problems[3].detail, /^x\.ts:5: uses \{1\} but passes 1 value/);
@@ -80,15 +102,27 @@ describe('l10n: extracting l10n.t calls', () => {
 
 describe('l10n: comparing bundles', () => {
   it('flags a new source string without a Japanese translation', () => {
-    const ps = compareBundles({ 'Show Log': 'Show Log', 'New thing': 'New thing' }, { 'Show Log': 'Show Log', 'New thing': 'New thing' }, { 'Show Log': 'ログを表示' });
-    assert.deepEqual(ps.map((p) => [p.kind, p.key]), [['missing translation', 'New thing']]);
+    const ps = compareBundles(
+      { 'Show Log': 'Show Log', 'New thing': 'New thing' },
+      { 'Show Log': 'Show Log', 'New thing': 'New thing' },
+      { 'Show Log': 'ログを表示' },
+    );
+    assert.deepEqual(
+      ps.map((p) => [p.kind, p.key]),
+      [['missing translation', 'New thing']],
+    );
   });
 
   it('flags stale keys in both bundles and an English bundle that lags the source', () => {
     const ps = compareBundles({ a: 'a' }, { old: 'old' }, { a: 'あ', gone: '消えた' });
-    assert.deepEqual(ps.map((p) => [p.kind, p.key]), [
-      ['English bundle out of date', 'a'], ['English bundle out of date', 'old'], ['stale translation', 'gone'],
-    ]);
+    assert.deepEqual(
+      ps.map((p) => [p.kind, p.key]),
+      [
+        ['English bundle out of date', 'a'],
+        ['English bundle out of date', 'old'],
+        ['stale translation', 'gone'],
+      ],
+    );
   });
 
   it('accepts reordered placeholders but not missing, renumbered or extra ones, nor a lost codicon', () => {
@@ -98,23 +132,39 @@ describe('l10n: comparing bundles', () => {
       assert.deepEqual(kinds(compareBundles({ [en]: en }, { [en]: en }, { [en]: bad })), ['placeholder mismatch'], bad);
     }
     const icon = '$(check) Done';
-    assert.deepEqual(kinds(compareBundles({ [icon]: icon }, { [icon]: icon }, { [icon]: '完了' })), ['placeholder mismatch']);
+    assert.deepEqual(kinds(compareBundles({ [icon]: icon }, { [icon]: icon }, { [icon]: '完了' })), [
+      'placeholder mismatch',
+    ]);
   });
 
   it('flags a translation left in English, and empty ones', () => {
-    assert.deepEqual(kinds(compareBundles({ 'Show Log': 'Show Log' }, { 'Show Log': 'Show Log' }, { 'Show Log': 'Show Log' })), ['untranslated']);
-    assert.deepEqual(kinds(compareBundles({ 'Show Log': 'Show Log' }, { 'Show Log': 'Show Log' }, { 'Show Log': ' ' })), ['missing translation']);
+    assert.deepEqual(
+      kinds(compareBundles({ 'Show Log': 'Show Log' }, { 'Show Log': 'Show Log' }, { 'Show Log': 'Show Log' })),
+      ['untranslated'],
+    );
+    assert.deepEqual(
+      kinds(compareBundles({ 'Show Log': 'Show Log' }, { 'Show Log': 'Show Log' }, { 'Show Log': ' ' })),
+      ['missing translation'],
+    );
     assert.equal(looksUntranslated('Fude: {0}', 'Fude: {0}'), false);
     assert.equal(looksUntranslated('GGUF models', 'GGUF models'), true);
   });
 
   it('lists placeholders and codicons', () => {
-    assert.deepEqual(placeholders('$(loading~spin) {1} {name} {0} {not a placeholder}'), ['$(loading~spin)', '{0}', '{1}', '{name}']);
+    assert.deepEqual(placeholders('$(loading~spin) {1} {name} {0} {not a placeholder}'), [
+      '$(loading~spin)',
+      '{0}',
+      '{1}',
+      '{name}',
+    ]);
   });
 });
 
 describe('l10n: package.nls files', () => {
-  const manifest = { description: '%description%', contributes: { commands: [{ title: '%command.a%' }], x: ['%list.item%'] } };
+  const manifest = {
+    description: '%description%',
+    contributes: { commands: [{ title: '%command.a%' }], x: ['%list.item%'] },
+  };
   const en = { description: 'Runs models', 'command.a': 'Start', 'list.item': 'Item' };
   const ja = { description: 'モデルを動かします', 'command.a': '起動', 'list.item': '項目' };
 
@@ -123,13 +173,20 @@ describe('l10n: package.nls files', () => {
   });
 
   it('flags keys used by package.json but missing, keys only on one side and unused keys', () => {
-    const ps = checkNls({ ...manifest, extra: '%command.b%' }, { ...en, unused: 'Unused' }, { ...ja, 'only.ja': 'だけ', unused: '未使用' });
-    assert.deepEqual(ps.map((p) => p.detail), [
-      'package.json uses %command.b% but package.nls.json lacks it',
-      'package.json uses %command.b% but package.nls.ja.json lacks it',
-      'in package.nls.json but package.json never uses it',
-      'in package.nls.ja.json but not in package.nls.json',
-    ]);
+    const ps = checkNls(
+      { ...manifest, extra: '%command.b%' },
+      { ...en, unused: 'Unused' },
+      { ...ja, 'only.ja': 'だけ', unused: '未使用' },
+    );
+    assert.deepEqual(
+      ps.map((p) => p.detail),
+      [
+        'package.json uses %command.b% but package.nls.json lacks it',
+        'package.json uses %command.b% but package.nls.ja.json lacks it',
+        'in package.nls.json but package.json never uses it',
+        'in package.nls.ja.json but not in package.nls.json',
+      ],
+    );
   });
 });
 
@@ -154,9 +211,13 @@ describe('l10n: a whole checkout', () => {
 
   it('fails when someone adds a vscode.l10n.t string without a Japanese translation', () => {
     writeFileSync(join(root, 'extension/b.ts'), `import * as vscode from 'vscode';\nvscode.l10n.t('Open Chat');\n`);
-    assert.deepEqual(checkRepository(root).problems.map((p) => [p.kind, p.key]), [
-      ['English bundle out of date', 'Open Chat'], ['missing translation', 'Open Chat'],
-    ]);
+    assert.deepEqual(
+      checkRepository(root).problems.map((p) => [p.kind, p.key]),
+      [
+        ['English bundle out of date', 'Open Chat'],
+        ['missing translation', 'Open Chat'],
+      ],
+    );
   });
 });
 
@@ -164,9 +225,17 @@ describe('l10n: what the messages name', () => {
   const read = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
   const json = (file: string) => JSON.parse(read(file)) as Record<string, string | { message: string }>;
   const values = (file: string) => Object.values(json(file)).map((v) => (typeof v === 'string' ? v : v.message));
-  const nls = { en: json('package.nls.json') as Record<string, string>, ja: json('package.nls.ja.json') as Record<string, string> };
+  const nls = {
+    en: json('package.nls.json') as Record<string, string>,
+    ja: json('package.nls.ja.json') as Record<string, string>,
+  };
   /** Palette titles by command id, in each language. */
-  const titles = (lang: 'en' | 'ja') => new Map(Object.entries(nls[lang]).filter(([k]) => k.startsWith('command.')).map(([k, v]) => [k, v]));
+  const titles = (lang: 'en' | 'ja') =>
+    new Map(
+      Object.entries(nls[lang])
+        .filter(([k]) => k.startsWith('command.'))
+        .map(([k, v]) => [k, v]),
+    );
   const en = titles('en');
   const ja = titles('ja');
   /** "Fude: Title" in English text, 「Fude: タイトル」 in Japanese text: the command keys they name (undefined: no such title). */
@@ -178,14 +247,24 @@ describe('l10n: what the messages name', () => {
 
   it('never names a backend command-line option: the editor says the setting or the command', () => {
     const files = ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.ja.json', 'package.nls.json', 'package.nls.ja.json'];
-    const flags = files.flatMap((f) => values(f).filter((v) => /(^|[\s(「"'`])--[a-z][\w-]+/.test(v)).map((v) => `${f}: ${v}`));
+    const flags = files.flatMap((f) =>
+      values(f)
+        .filter((v) => /(^|[\s(「"'`])--[a-z][\w-]+/.test(v))
+        .map((v) => `${f}: ${v}`),
+    );
     assert.deepEqual(flags, []);
   });
 
   it('names commands as the palette shows them in the language of the sentence', () => {
-    for (const [file, lang] of [['l10n/bundle.l10n.json', 'en'], ['package.nls.json', 'en'], ['l10n/bundle.l10n.ja.json', 'ja'], ['package.nls.ja.json', 'ja']] as const) {
+    for (const [file, lang] of [
+      ['l10n/bundle.l10n.json', 'en'],
+      ['package.nls.json', 'en'],
+      ['l10n/bundle.l10n.ja.json', 'ja'],
+      ['package.nls.ja.json', 'ja'],
+    ] as const) {
       for (const value of values(file)) {
-        for (const n of named(value, lang)) assert.ok(n.key, `${file}: "${n.title}" is not a command title in ${lang} (in: ${value})`);
+        for (const n of named(value, lang))
+          assert.ok(n.key, `${file}: "${n.title}" is not a command title in ${lang} (in: ${value})`);
       }
     }
   });
@@ -199,8 +278,15 @@ describe('l10n: what the messages name', () => {
       for (const n of inEn) assert.ok(n.key, `${name}: "Fude: ${n.title}" is not an English command title`);
       for (const n of inJa) assert.ok(n.key, `${name}: 「Fude: ${n.title}」 is not a Japanese command title`);
       // Each command named in one language is named in the other too, or the file says a key binding instead.
-      assert.deepEqual([...new Set(inEn.map((n) => n.key))].sort(), [...new Set(inJa.map((n) => n.key))].sort(), `${name} names the same commands in both languages`);
-      assert.ok(inEn.length > 0 || /Ctrl\+|右クリック|right-click/.test(text), `${name} says how to reach Fude in either language`);
+      assert.deepEqual(
+        [...new Set(inEn.map((n) => n.key))].sort(),
+        [...new Set(inJa.map((n) => n.key))].sort(),
+        `${name} names the same commands in both languages`,
+      );
+      assert.ok(
+        inEn.length > 0 || /Ctrl\+|右クリック|right-click/.test(text),
+        `${name} says how to reach Fude in either language`,
+      );
     }
   });
 });

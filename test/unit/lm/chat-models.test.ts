@@ -11,7 +11,17 @@ import { fakeClient, type Script } from '../chat/session-fakes.js';
 
 const TERMS = 'llm-jp-3-172b-beta1';
 const MEDICAL = 'この症状だとどの薬を何錠飲めばいいですか？';
-const facts = (termsId: string | null): ModelFacts => ({ name: 'llm-jp-3-172b-beta1-instruct', family: 'llm-jp-3', contextSize: 4096, gpu: false, gpuLayers: 0, totalLayers: 96, fim: false, termsId, source: '/m.gguf' });
+const facts = (termsId: string | null): ModelFacts => ({
+  name: 'llm-jp-3-172b-beta1-instruct',
+  family: 'llm-jp-3',
+  contextSize: 4096,
+  gpu: false,
+  gpuLayers: 0,
+  totalLayers: 96,
+  fim: false,
+  termsId,
+  source: '/m.gguf',
+});
 const user = (text: string): RequestMessageLike => ({ role: LM_ROLE.user, content: [{ value: text }] });
 
 const TEXTS: LmTexts = {
@@ -39,14 +49,25 @@ interface Setup {
 }
 
 function setup(o: Setup = {}) {
-  const status = new ModelStatus({ engine: 'local', isDemo: false, configuredName: 'llm-jp-3-172b-beta1-instruct.gguf' });
+  const status = new ModelStatus({
+    engine: 'local',
+    isDemo: false,
+    configuredName: 'llm-jp-3-172b-beta1-instruct.gguf',
+  });
   const engine = fakeClient(o.script ?? { chunks: ['こんにちは', '。'] });
   const asked: string[] = [];
-  const notices = new NoticeFlow({
-    confirm: async (m) => { asked.push(m); return o.answer ?? 'cancel'; },
-    notify: (m) => asked.push(`notify: ${m}`),
-    blocked: (m) => asked.push(`blocked: ${m}`),
-  }, () => o.mode ?? 'confirm', () => 'en');
+  const notices = new NoticeFlow(
+    {
+      confirm: async (m) => {
+        asked.push(m);
+        return o.answer ?? 'cancel';
+      },
+      notify: (m) => asked.push(`notify: ${m}`),
+      blocked: (m) => asked.push(`blocked: ${m}`),
+    },
+    () => o.mode ?? 'confirm',
+    () => 'en',
+  );
   let accepted = o.accepted ?? true;
   const termsAccepted = () => accepted;
   const guard = new RequestGuard({ status, termsAccepted, notices, log: () => undefined });
@@ -55,7 +76,8 @@ function setup(o: Setup = {}) {
     starts++;
     const start = o.start ?? 'ready';
     if (start === 'ready') {
-      if (status.current.phase !== 'ready') status.publish({ phase: 'ready', model: facts(o.termsId === undefined ? TERMS : o.termsId) });
+      if (status.current.phase !== 'ready')
+        status.publish({ phase: 'ready', model: facts(o.termsId === undefined ? TERMS : o.termsId) });
       return true;
     }
     status.publish({ phase: 'failed', failure: start });
@@ -63,7 +85,11 @@ function setup(o: Setup = {}) {
   };
   const logs: string[] = [];
   const models = new FudeChatModels({
-    engine, status, ensureReady, guard, termsAccepted,
+    engine,
+    status,
+    ensureReady,
+    guard,
+    termsAccepted,
     termsTitle: (id) => `the ${id} terms`,
     sampling: () => o.sampling ?? {},
     settings: () => ({ contextSize: 0 }),
@@ -76,7 +102,19 @@ function setup(o: Setup = {}) {
     await models.respond(id, messages, options, (t) => pieces.push(t), signal);
     return pieces;
   };
-  return { models, status, engine, asked, logs, id, respond, revoke: () => { accepted = false; }, starts: () => starts };
+  return {
+    models,
+    status,
+    engine,
+    asked,
+    logs,
+    id,
+    respond,
+    revoke: () => {
+      accepted = false;
+    },
+    starts: () => starts,
+  };
 }
 
 async function refusal(p: Promise<unknown>): Promise<LmRefusal> {
@@ -89,17 +127,24 @@ async function refusal(p: Promise<unknown>): Promise<LmRefusal> {
   assert.fail('expected a refusal');
 }
 
-describe('FudeChatModels: the language-model provider\'s road (start, guard, stream, count)', () => {
-  it('starts the model, streams the answer on the chat lane with the settings\' and the request\'s sampling', async () => {
+describe("FudeChatModels: the language-model provider's road (start, guard, stream, count)", () => {
+  it("starts the model, streams the answer on the chat lane with the settings' and the request's sampling", async () => {
     const s = setup({ accepted: true, sampling: { temperature: 0.7, maxTokens: 100 } });
     const pieces = await s.respond([user('自己紹介して')], { modelOptions: { max_tokens: 32 } });
     assert.deepEqual(pieces, ['こんにちは', '。']);
     assert.equal(s.starts(), 1);
-    assert.deepEqual(s.engine.requests, [{ messages: [{ role: 'user', content: '自己紹介して' }], lane: 'chat', temperature: 0.7, maxTokens: 32 }]);
+    assert.deepEqual(s.engine.requests, [
+      { messages: [{ role: 'user', content: '自己紹介して' }], lane: 'chat', temperature: 0.7, maxTokens: 32 },
+    ]);
   });
 
   it('refuses before terms are accepted, naming the editor action, and sends nothing', async () => {
-    const failure: ModelFailure = { code: 'terms_not_accepted', message: 'x', params: { termsId: TERMS }, stderrTail: [] };
+    const failure: ModelFailure = {
+      code: 'terms_not_accepted',
+      message: 'x',
+      params: { termsId: TERMS },
+      stderrTail: [],
+    };
     const s = setup({ start: failure });
     const e = await refusal(s.respond([user('hello')]));
     assert.equal(e.kind, 'NoPermissions');
@@ -133,7 +178,9 @@ describe('FudeChatModels: the language-model provider\'s road (start, guard, str
 
   it('reads earlier messages too: an ask placed before a harmless last message is still seen', async () => {
     const s = setup({ answer: 'cancel' });
-    const e = await refusal(s.respond([user(MEDICAL), { role: LM_ROLE.assistant, content: [{ value: '...' }] }, user('続けて')]));
+    const e = await refusal(
+      s.respond([user(MEDICAL), { role: LM_ROLE.assistant, content: [{ value: '...' }] }, user('続けて')]),
+    );
     assert.equal(e.kind, 'Blocked');
   });
 
@@ -156,37 +203,54 @@ describe('FudeChatModels: the language-model provider\'s road (start, guard, str
     const s = setup({ script: { chunks: ['ループ'], loop: true } });
     const controller = new AbortController();
     const pieces: string[] = [];
-    const answering = s.models.respond(s.id, [user('hello')], {}, (t) => {
-      pieces.push(t);
-      if (pieces.length === 3) controller.abort();
-    }, controller.signal);
+    const answering = s.models.respond(
+      s.id,
+      [user('hello')],
+      {},
+      (t) => {
+        pieces.push(t);
+        if (pieces.length === 3) controller.abort();
+      },
+      controller.signal,
+    );
     await answering;
     assert.equal(pieces.length, 3);
-    assert.equal(s.engine.signals[0].aborted, true, 'the engine\'s request was aborted');
+    assert.equal(s.engine.signals[0].aborted, true, "the engine's request was aborted");
   });
 
   it('words an engine failure from its code', async () => {
     const s = setup({ script: { chunks: ['part'], error: { code: 'context_overflow', message: 'too long' } } });
     const e = await refusal(s.respond([user('hello')]));
     assert.deepEqual([e.kind, e.message], ['Unknown', 'failed: context_overflow']);
-    assert.ok(s.logs.some((l) => l.includes('too long')), 'the engine\'s sentence goes to the log');
+    assert.ok(
+      s.logs.some((l) => l.includes('too long')),
+      "the engine's sentence goes to the log",
+    );
   });
 
   it('refuses bad input before starting anything', async () => {
     const s = setup();
     assert.equal((await refusal(s.respond([]))).message, 'bad messages: no_question');
-    assert.equal((await refusal(s.respond([user('x')], { modelOptions: { temperature: 5 } }))).message, 'bad option temperature (temperature)');
-    assert.equal((await refusal(s.respond([user('x')], { tools: [{ name: 't' }], toolMode: 2 }))).message, 'tools required');
+    assert.equal(
+      (await refusal(s.respond([user('x')], { modelOptions: { temperature: 5 } }))).message,
+      'bad option temperature (temperature)',
+    );
+    assert.equal(
+      (await refusal(s.respond([user('x')], { tools: [{ name: 't' }], toolMode: 2 }))).message,
+      'tools required',
+    );
     assert.equal(s.starts(), 0);
   });
 
   it('answers "not found" for a model id that is no longer Fude\'s', async () => {
     const s = setup();
-    const e = await refusal(s.models.respond('local:another-model', [user('x')], {}, () => undefined, new AbortController().signal));
+    const e = await refusal(
+      s.models.respond('local:another-model', [user('x')], {}, () => undefined, new AbortController().signal),
+    );
     assert.equal(e.kind, 'NotFound');
   });
 
-  it('counts tokens with the engine\'s tokenizer; estimates only where the engine cannot count', async () => {
+  it("counts tokens with the engine's tokenizer; estimates only where the engine cannot count", async () => {
     const s = setup();
     assert.equal(await s.models.count(s.id, 'こんにちは'), 5, 'the fake tokenizer: one token a character');
     assert.equal(await s.models.count(s.id, user('abc')), 3);
@@ -202,7 +266,7 @@ describe('FudeChatModels: the language-model provider\'s road (start, guard, str
     s.status.publish({ inFlight: 1 });
     assert.equal(fired, 0);
     s.status.publish({ phase: 'ready', model: facts(TERMS) });
-    assert.equal(fired, 1, 'the loaded model\'s name and context');
+    assert.equal(fired, 1, "the loaded model's name and context");
     s.status.publish({ inFlight: 0 });
     assert.equal(fired, 1);
     watcher.dispose();

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { builtInCatalog, downloadSource, entrySizeBytes, loadCatalog, parseUserEntry } from '../../../backend/models/catalog.js';
+import {
+  builtInCatalog,
+  downloadSource,
+  entrySizeBytes,
+  loadCatalog,
+  parseUserEntry,
+} from '../../../backend/models/catalog.js';
 import { getTerms, listTerms, termsForFamily } from '../../../common/terms/index.js';
 
 const TERMS = listTerms().map((t) => t.id);
@@ -9,7 +15,13 @@ describe('the built-in catalog', () => {
 
   it('has the LLM-jp-3 instruct sizes with public GGUFs, the official Fugaku-LLM GGUF and the 172B guide', () => {
     const ids = entries.map((e) => e.id);
-    for (const id of ['llm-jp-3-1.8b-instruct-q4_k_m', 'llm-jp-3-3.7b-instruct-q4_k_m', 'llm-jp-3-13b-instruct-q4_k_m', 'fugaku-llm-13b-instruct-q5_k_m', 'llm-jp-3-172b-beta1-instruct']) {
+    for (const id of [
+      'llm-jp-3-1.8b-instruct-q4_k_m',
+      'llm-jp-3-3.7b-instruct-q4_k_m',
+      'llm-jp-3-13b-instruct-q4_k_m',
+      'fugaku-llm-13b-instruct-q5_k_m',
+      'llm-jp-3-172b-beta1-instruct',
+    ]) {
       assert.ok(ids.includes(id), id);
     }
     const fugaku = entries.find((e) => e.id === 'fugaku-llm-13b-instruct-q5_k_m')!;
@@ -22,7 +34,10 @@ describe('the built-in catalog', () => {
       if (!e.download) continue;
       assert.ok(e.download.sha256 || e.download.approxSizeNote, `${e.id}: a SHA-256 or a note`);
       assert.ok(e.download.file!.endsWith('.gguf'));
-      assert.ok(e.quantization && e.download.file!.toLowerCase().includes(e.quantization.toLowerCase()), `${e.id}: the file is the ${e.quantization} one`);
+      assert.ok(
+        e.quantization && e.download.file!.toLowerCase().includes(e.quantization.toLowerCase()),
+        `${e.id}: the file is the ${e.quantization} one`,
+      );
     }
   });
 
@@ -63,23 +78,39 @@ describe('the built-in catalog', () => {
   it('builds pinned download URLs against the endpoint', () => {
     const e = entries.find((x) => x.id === 'llm-jp-3-3.7b-instruct-q4_k_m')!;
     const s = downloadSource(e, 'https://mirror.example')!;
-    assert.equal(s.url, 'https://mirror.example/alfredplpl/llm-jp-3-3.7b-instruct-gguf/resolve/0dbba987603749afdeb336c71cc9c8dc0a90564e/llm-jp-3-3.7b-instruct-Q4_K_M.gguf');
-    assert.equal(s.source, 'hf:alfredplpl/llm-jp-3-3.7b-instruct-gguf/llm-jp-3-3.7b-instruct-Q4_K_M.gguf#0dbba987603749afdeb336c71cc9c8dc0a90564e');
+    assert.equal(
+      s.url,
+      'https://mirror.example/alfredplpl/llm-jp-3-3.7b-instruct-gguf/resolve/0dbba987603749afdeb336c71cc9c8dc0a90564e/llm-jp-3-3.7b-instruct-Q4_K_M.gguf',
+    );
+    assert.equal(
+      s.source,
+      'hf:alfredplpl/llm-jp-3-3.7b-instruct-gguf/llm-jp-3-3.7b-instruct-Q4_K_M.gguf#0dbba987603749afdeb336c71cc9c8dc0a90564e',
+    );
     assert.equal(s.sha256, '38edf85f7570b94afb966167867accc256295bc2d9fb99eccd7e07919f14165e');
   });
 });
 
 describe('user catalog entries (the fude.models.catalog setting)', () => {
   it('adds valid entries first and reports each bad one', () => {
-    const c = loadCatalog([
-      { id: 'my-model', name: 'My model', url: 'hf:me/repo/m-Q4_K_M.gguf', sha256: 'A'.repeat(64), quantization: 'Q4_K_M', license: 'MIT' },
-      { id: 'Bad Id', name: 'x', url: 'https://x/m.gguf' },
-      { id: 'no-url', name: 'x' },
-      { id: 'txt', name: 'x', url: 'https://x/readme.txt' },
-      { id: 'terms', name: 'x', url: 'https://x/m.gguf', termsId: 'nope' },
-      { id: 'llm-jp-3-1.8b-instruct-q4_k_m', name: 'dup', url: 'https://x/m.gguf' },
-      'not an object',
-    ], TERMS);
+    const c = loadCatalog(
+      [
+        {
+          id: 'my-model',
+          name: 'My model',
+          url: 'hf:me/repo/m-Q4_K_M.gguf',
+          sha256: 'A'.repeat(64),
+          quantization: 'Q4_K_M',
+          license: 'MIT',
+        },
+        { id: 'Bad Id', name: 'x', url: 'https://x/m.gguf' },
+        { id: 'no-url', name: 'x' },
+        { id: 'txt', name: 'x', url: 'https://x/readme.txt' },
+        { id: 'terms', name: 'x', url: 'https://x/m.gguf', termsId: 'nope' },
+        { id: 'llm-jp-3-1.8b-instruct-q4_k_m', name: 'dup', url: 'https://x/m.gguf' },
+        'not an object',
+      ],
+      TERMS,
+    );
     assert.equal(c.entries[0].id, 'my-model');
     assert.equal(c.entries[0].origin, 'user');
     assert.equal(c.entries[0].download?.sha256, 'a'.repeat(64));
@@ -92,7 +123,10 @@ describe('user catalog entries (the fude.models.catalog setting)', () => {
     assert.match(c.problems.join('\n'), /already in the catalog/);
   });
   it('knows terms from the registry for user entries', () => {
-    const e = parseUserEntry({ id: 'f', name: 'Fugaku mirror', url: 'https://mirror/f.gguf', termsId: 'fugaku-llm' }, TERMS);
+    const e = parseUserEntry(
+      { id: 'f', name: 'Fugaku mirror', url: 'https://mirror/f.gguf', termsId: 'fugaku-llm' },
+      TERMS,
+    );
     assert.ok(typeof e !== 'string');
     assert.deepEqual(e.terms, { kind: 'terms', termsId: 'fugaku-llm' });
     assert.equal(downloadSource(e)?.url, 'https://mirror/f.gguf');

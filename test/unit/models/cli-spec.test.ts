@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { modelsCliSpec } from '../../../extension/models/cli-spec.js';
 
-const rt = { extensionPath: '/ext', execPath: '/vscode/code', isElectron: true, nodePath: '', env: { PATH: '/bin', HF_TOKEN: 'from-the-editor-env', ELECTRON_RUN_AS_NODE: undefined } };
+const rt = {
+  extensionPath: '/ext',
+  execPath: '/vscode/code',
+  isElectron: true,
+  nodePath: '',
+  env: { PATH: '/bin', HF_TOKEN: 'from-the-editor-env', ELECTRON_RUN_AS_NODE: undefined },
+};
 
 describe('modelsCliSpec', () => {
   it('runs bin/fude-models.js with the editor as plain Node and passes the token in the environment only', () => {

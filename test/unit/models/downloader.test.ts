@@ -11,7 +11,12 @@ import { fileSink, type OpenSink } from '../../../backend/models/file-sink.js';
 import { startModelServer, sha256, type ModelServer } from '../../fixtures/model-server.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../../fixtures/preset-files.js';
 
-const FAST = { backoffBaseMs: 10, backoffMaxMs: 40, progressIntervalMs: 0, retries: 3 } satisfies Partial<DownloadOptions>;
+const FAST = {
+  backoffBaseMs: 10,
+  backoffMaxMs: 40,
+  progressIntervalMs: 0,
+  retries: 3,
+} satisfies Partial<DownloadOptions>;
 
 function rejectsWith(p: Promise<unknown>, code: string, mentions?: RegExp): Promise<ModelsError> {
   return p.then(
@@ -49,15 +54,26 @@ describe('downloadModel against a local HTTP server', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const pull = (path: string, extra: Partial<DownloadOptions> = {}) => downloadModel({
-    source: `${server.url}${path}`, dir, ...FAST, onEvent: (e) => events.push(e), ...extra,
-  });
+  const pull = (path: string, extra: Partial<DownloadOptions> = {}) =>
+    downloadModel({
+      source: `${server.url}${path}`,
+      dir,
+      ...FAST,
+      onEvent: (e) => events.push(e),
+      ...extra,
+    });
   const files = () => readdirSync(dir).sort();
   const notices = (kind: string) => events.filter((e) => e.event === 'notice' && e.kind === kind);
 
   it('downloads an hf: URI through the endpoint and checks it against X-Linked-Etag and X-Linked-Size', async () => {
     server.routes.set('/owner/repo/resolve/main/m.gguf', { data: gguf, hfRedirect: true });
-    const r = await downloadModel({ source: 'hf:owner/repo/m.gguf', endpoint: server.url, dir, ...FAST, onEvent: (e) => events.push(e) });
+    const r = await downloadModel({
+      source: 'hf:owner/repo/m.gguf',
+      endpoint: server.url,
+      dir,
+      ...FAST,
+      onEvent: (e) => events.push(e),
+    });
     assert.equal(r.path, join(dir, 'm.gguf'));
     assert.equal(r.sha256, sha256(gguf));
     assert.equal(r.checkedAgainst, 'server');
@@ -73,8 +89,19 @@ describe('downloadModel against a local HTTP server', function () {
   it('sends the token to the endpoint only, never to the host it redirects to', async () => {
     const cdn = await startModelServer({ '/owner/gated/resolve/main/m.gguf': { data: gguf } });
     try {
-      server.routes.set('/owner/gated/resolve/main/m.gguf', { data: gguf, hfRedirect: true, token: 'hf_secret', cdnOrigin: cdn.origin });
-      const r = await downloadModel({ source: 'hf:owner/gated/m.gguf', endpoint: server.url, token: 'hf_secret', dir, ...FAST });
+      server.routes.set('/owner/gated/resolve/main/m.gguf', {
+        data: gguf,
+        hfRedirect: true,
+        token: 'hf_secret',
+        cdnOrigin: cdn.origin,
+      });
+      const r = await downloadModel({
+        source: 'hf:owner/gated/m.gguf',
+        endpoint: server.url,
+        token: 'hf_secret',
+        dir,
+        ...FAST,
+      });
       assert.equal(r.checkedAgainst, 'server');
       assert.equal(server.requests[0].authorization, 'Bearer hf_secret');
       assert.equal(cdn.requests.length, 1);
@@ -86,8 +113,16 @@ describe('downloadModel against a local HTTP server', function () {
 
   it('asks for a token on 401 and says the token was refused on 403, leaving nothing behind', async () => {
     server.routes.set('/owner/gated/resolve/main/m.gguf', { data: gguf, hfRedirect: true, token: 'hf_right' });
-    await rejectsWith(downloadModel({ source: 'hf:owner/gated/m.gguf', endpoint: server.url, dir, ...FAST }), 'auth_required', /needs a Hugging Face token/);
-    await rejectsWith(downloadModel({ source: 'hf:owner/gated/m.gguf', endpoint: server.url, token: 'hf_wrong', dir, ...FAST }), 'auth_required', /token was refused/);
+    await rejectsWith(
+      downloadModel({ source: 'hf:owner/gated/m.gguf', endpoint: server.url, dir, ...FAST }),
+      'auth_required',
+      /needs a Hugging Face token/,
+    );
+    await rejectsWith(
+      downloadModel({ source: 'hf:owner/gated/m.gguf', endpoint: server.url, token: 'hf_wrong', dir, ...FAST }),
+      'auth_required',
+      /token was refused/,
+    );
     assert.deepEqual(files(), []);
   });
 
@@ -104,20 +139,31 @@ describe('downloadModel against a local HTTP server', function () {
     const ranges = server.requests.map((q) => q.range);
     assert.equal(ranges[0], undefined);
     const resumedAt = Number(/^bytes=(\d+)-$/.exec(ranges[1] ?? '')?.[1]);
-    assert.ok(resumedAt >= 900_000 && resumedAt <= 1_000_000, `the server saw a Range request from about 1 MB, got ${ranges[1]}`);
+    assert.ok(
+      resumedAt >= 900_000 && resumedAt <= 1_000_000,
+      `the server saw a Range request from about 1 MB, got ${ranges[1]}`,
+    );
     assert.equal(notices('retry').length, 1);
     assert.deepEqual(files(), ['m.gguf']);
   });
 
   it('refuses a wrong checksum and keeps nothing', async () => {
     server.routes.set('/m.gguf', { data: gguf });
-    await rejectsWith(pull('/m.gguf', { expectedSha256: 'a'.repeat(64) }), 'checksum_mismatch', /not the expected a{64}/);
+    await rejectsWith(
+      pull('/m.gguf', { expectedSha256: 'a'.repeat(64) }),
+      'checksum_mismatch',
+      /not the expected a{64}/,
+    );
     assert.deepEqual(files(), []);
   });
 
   it('refuses early when the server publishes another SHA-256 than the catalog expects', async () => {
     server.routes.set('/o/r/resolve/main/m.gguf', { data: gguf, hfRedirect: true });
-    await rejectsWith(downloadModel({ source: 'hf:o/r/m.gguf', endpoint: server.url, dir, expectedSha256: 'b'.repeat(64), ...FAST }), 'checksum_mismatch', /changed at the source/);
+    await rejectsWith(
+      downloadModel({ source: 'hf:o/r/m.gguf', endpoint: server.url, dir, expectedSha256: 'b'.repeat(64), ...FAST }),
+      'checksum_mismatch',
+      /changed at the source/,
+    );
     assert.deepEqual(files(), []);
   });
 
@@ -132,7 +178,10 @@ describe('downloadModel against a local HTTP server', function () {
   });
 
   it('never saves an HTML page as a model', async () => {
-    server.routes.set('/page.gguf', { data: Buffer.from('<!DOCTYPE html><html><body>Sign in to continue</body></html>'), contentType: 'text/html; charset=utf-8' });
+    server.routes.set('/page.gguf', {
+      data: Buffer.from('<!DOCTYPE html><html><body>Sign in to continue</body></html>'),
+      contentType: 'text/html; charset=utf-8',
+    });
     await rejectsWith(pull('/page.gguf'), 'not_gguf', /an HTML page \(content type text\/html/);
     assert.deepEqual(files(), []);
   });
@@ -158,7 +207,11 @@ describe('downloadModel against a local HTTP server', function () {
 
   it('retries 5xx a bounded number of times, then fails as server_error', async () => {
     server.routes.set('/m.gguf', { data: gguf, status: 503, body: 'Service Unavailable' });
-    await rejectsWith(pull('/m.gguf', { retries: 2 }), 'server_error', /Gave up after 2 retries \(the server failed \(HTTP 503: Service Unavailable\)\)/);
+    await rejectsWith(
+      pull('/m.gguf', { retries: 2 }),
+      'server_error',
+      /Gave up after 2 retries \(the server failed \(HTTP 503: Service Unavailable\)\)/,
+    );
     assert.equal(server.requests.length, 3);
     assert.deepEqual(files(), []);
   });
@@ -171,13 +224,18 @@ describe('downloadModel against a local HTTP server', function () {
       return {
         ...real,
         async write(chunk) {
-          if (written + chunk.length > 1_200_000) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          if (written + chunk.length > 1_200_000)
+            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
           written += chunk.length;
           await real.write(chunk);
         },
       };
     };
-    const e = await rejectsWith(pull('/m.gguf', { openSink: fillsUp }), 'disk_full', /disk filled up.*resumes from there/);
+    const e = await rejectsWith(
+      pull('/m.gguf', { openSink: fillsUp }),
+      'disk_full',
+      /disk filled up.*resumes from there/,
+    );
     assert.ok(e.partial && e.partial.bytes > 0 && e.partial.bytes <= 1_200_000);
     assert.equal(statSync(join(dir, 'm.gguf.part')).size, e.partial.bytes);
     assert.ok(!existsSync(join(dir, 'm.gguf')));
@@ -188,7 +246,11 @@ describe('downloadModel against a local HTTP server', function () {
 
   it('checks free disk space before writing anything', async () => {
     server.routes.set('/m.gguf', { data: gguf });
-    await rejectsWith(pull('/m.gguf', { freeBytes: async () => 1000 }), 'disk_full', /Not enough free disk space.*needs 2\.\d MiB more/);
+    await rejectsWith(
+      pull('/m.gguf', { freeBytes: async () => 1000 }),
+      'disk_full',
+      /Not enough free disk space.*needs 2\.\d MiB more/,
+    );
     assert.deepEqual(files(), []);
   });
 
@@ -197,13 +259,21 @@ describe('downloadModel against a local HTTP server', function () {
     const controller = new AbortController();
     const first = pull('/m.gguf', {
       signal: controller.signal,
-      onEvent: (e) => { if (e.event === 'progress' && e.receivedBytes > 500_000) controller.abort(); },
+      onEvent: (e) => {
+        if (e.event === 'progress' && e.receivedBytes > 500_000) controller.abort();
+      },
     });
     const e = await rejectsWith(first, 'cancelled', /kept in .*m\.gguf\.part\. Download again to resume/);
     assert.ok(e.partial && e.partial.bytes > 500_000 && e.partial.bytes < gguf.length);
     assert.deepEqual(files(), ['m.gguf.part', 'm.gguf.part.json'], 'the part and where it comes from, no lock');
     server.routes.get('/m.gguf')!.bytesPerTick = undefined;
-    const second = await downloadModel({ source: `${server.url}/m.gguf`, dir, ...FAST, expectedSha256: sha256(gguf), onEvent: (ev) => events.push(ev) });
+    const second = await downloadModel({
+      source: `${server.url}/m.gguf`,
+      dir,
+      ...FAST,
+      expectedSha256: sha256(gguf),
+      onEvent: (ev) => events.push(ev),
+    });
     assert.deepEqual(readFileSync(second.path), gguf);
     const last = server.requests.at(-1)!;
     assert.equal(last.range, `bytes=${e.partial.bytes}-`);
@@ -223,7 +293,10 @@ describe('downloadModel against a local HTTP server', function () {
 
   it('does not resume a part that belongs to another URL', async () => {
     writeFileSync(join(dir, 'm.gguf.part'), gguf.subarray(0, 100_000));
-    writeFileSync(join(dir, 'm.gguf.part.json'), JSON.stringify({ version: 1, source: 'x', url: 'http://elsewhere/m.gguf', startedAt: '' }));
+    writeFileSync(
+      join(dir, 'm.gguf.part.json'),
+      JSON.stringify({ version: 1, source: 'x', url: 'http://elsewhere/m.gguf', startedAt: '' }),
+    );
     server.routes.set('/m.gguf', { data: gguf });
     const r = await pull('/m.gguf');
     assert.deepEqual(readFileSync(r.path), gguf);
@@ -237,14 +310,24 @@ describe('downloadModel against a local HTTP server', function () {
     const r = await pull('/m.gguf', { expectedSha256: sha256(gguf) });
     assert.equal(r.alreadyPresent, true);
     assert.equal(server.requests.length, 0);
-    await rejectsWith(pull('/m.gguf', { expectedSha256: 'c'.repeat(64) }), 'bad_input', /already exists and is a different file/);
+    await rejectsWith(
+      pull('/m.gguf', { expectedSha256: 'c'.repeat(64) }),
+      'bad_input',
+      /already exists and is a different file/,
+    );
   });
 
   it('lets one download of a file run at a time', async () => {
     server.routes.set('/m.gguf', { data: gguf, bytesPerTick: 256 * 1024 });
     let started!: () => void;
-    const running = new Promise<void>((r) => { started = r; });
-    const first = pull('/m.gguf', { onEvent: (e) => { if (e.event === 'start') started(); } });
+    const running = new Promise<void>((r) => {
+      started = r;
+    });
+    const first = pull('/m.gguf', {
+      onEvent: (e) => {
+        if (e.event === 'start') started();
+      },
+    });
     await running;
     await rejectsWith(pull('/m.gguf'), 'busy', /already being downloaded/);
     await first;
@@ -254,8 +337,16 @@ describe('downloadModel against a local HTTP server', function () {
   it('refuses bad input before any request', async () => {
     await rejectsWith(downloadModel({ source: 'ftp://x/m.gguf', dir }), 'bad_input', /Only http\(s\)/);
     await rejectsWith(downloadModel({ source: `${server.url}/notes.txt`, dir }), 'bad_input', /not a \.gguf file/);
-    await rejectsWith(downloadModel({ source: `${server.url}/m.gguf`, dir, expectedSha256: 'xyz' }), 'bad_input', /not a SHA-256/);
-    await rejectsWith(downloadModel({ source: 'hf:only-owner/m.gguf', dir }), 'bad_input', /not a Hugging Face file URI/);
+    await rejectsWith(
+      downloadModel({ source: `${server.url}/m.gguf`, dir, expectedSha256: 'xyz' }),
+      'bad_input',
+      /not a SHA-256/,
+    );
+    await rejectsWith(
+      downloadModel({ source: 'hf:only-owner/m.gguf', dir }),
+      'bad_input',
+      /not a Hugging Face file URI/,
+    );
     assert.equal(server.requests.length, 0);
   });
 });

@@ -46,7 +46,10 @@ describe('checkFit with node-llama-cpp', function () {
     assert.equal(r.name, 'llm-jp-3-1.8b-instruct');
     assert.equal(r.architecture, 'llama');
     assert.ok(r.ramAvailableBytes > 0);
-    assert.match(r.summary, /^fits on the CPU only \(no GPU found\): RAM .* available; context 2048 × 3 sequences, KV cache q8_0$/);
+    assert.match(
+      r.summary,
+      /^fits on the CPU only \(no GPU found\): RAM .* available; context 2048 × 3 sequences, KV cache q8_0$/,
+    );
   });
 
   it('reads a served file through hf: and the endpoint with range requests, with the same numbers', async () => {
@@ -56,7 +59,10 @@ describe('checkFit with node-llama-cpp', function () {
     assert.equal(remote.contextSize, 1024);
     assert.equal(remote.fileBytes, local.fileBytes);
     const fileReqs = server.requests.filter((q) => q.path.startsWith('/cdn/'));
-    assert.ok(fileReqs.length >= 2 && fileReqs.every((q) => q.range !== undefined), 'only range requests reached the file');
+    assert.ok(
+      fileReqs.length >= 2 && fileReqs.every((q) => q.range !== undefined),
+      'only range requests reached the file',
+    );
   });
 
   it('states the verdict its own numbers give, for a large context too', async () => {
@@ -69,8 +75,14 @@ describe('checkFit with node-llama-cpp', function () {
   it('refuses what is not a GGUF, and asks for a token on 401', async () => {
     server.routes.set('/page.gguf', { data: Buffer.from('<html><body>login</body></html>'), contentType: 'text/html' });
     server.routes.set('/o/gated/resolve/main/m.gguf', { data: readFileSync(path), hfRedirect: true, token: 't' });
-    await assert.rejects(checkFit(llama, { target: `${server.url}/page.gguf` }), (e: unknown) => e instanceof ModelsError && e.code === 'not_gguf' && /an HTML page/.test(e.message));
-    await assert.rejects(checkFit(llama, { target: 'hf:o/gated/m.gguf', endpoint: server.url }), (e: unknown) => e instanceof ModelsError && e.code === 'auth_required');
+    await assert.rejects(
+      checkFit(llama, { target: `${server.url}/page.gguf` }),
+      (e: unknown) => e instanceof ModelsError && e.code === 'not_gguf' && /an HTML page/.test(e.message),
+    );
+    await assert.rejects(
+      checkFit(llama, { target: 'hf:o/gated/m.gguf', endpoint: server.url }),
+      (e: unknown) => e instanceof ModelsError && e.code === 'auth_required',
+    );
     const ok = await checkFit(llama, { target: 'hf:o/gated/m.gguf', endpoint: server.url, token: 't' });
     assert.equal(ok.name, 'llm-jp-3-1.8b-instruct');
   });
@@ -82,7 +94,10 @@ describe('checkFit with node-llama-cpp', function () {
       const ctx = await contextRamBytes(llama, tmp, 'llm-jp-3-1.8b', SHAPES['llm-jp-3-1.8b']);
       assert.equal(ctx.contextSize, entry.memory!.contextSize);
       const drift = Math.abs(ctx.bytes - entry.memory!.contextBytes) / entry.memory!.contextBytes;
-      assert.ok(drift < 0.01, `within 1% (node-llama-cpp may change its estimate): ${ctx.bytes} vs ${entry.memory!.contextBytes}; rerun node out/scripts/catalog-memory.js --write`);
+      assert.ok(
+        drift < 0.01,
+        `within 1% (node-llama-cpp may change its estimate): ${ctx.bytes} vs ${entry.memory!.contextBytes}; rerun node out/scripts/catalog-memory.js --write`,
+      );
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -13,7 +13,10 @@ describe('Retry-After and backoff', () => {
     assert.equal(parseRetryAfter(undefined), undefined);
   });
   it('doubles up to a cap', () => {
-    assert.deepEqual([1, 2, 3, 4, 5, 6].map((n) => backoffMs(n, 1000, 10_000)), [1000, 2000, 4000, 8000, 10_000, 10_000]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6].map((n) => backoffMs(n, 1000, 10_000)),
+      [1000, 2000, 4000, 8000, 10_000, 10_000],
+    );
   });
 });
 
@@ -22,8 +25,10 @@ describe('SpeedMeter', () => {
     let t = 0;
     const m = new SpeedMeter(5000, () => t);
     m.add(0);
-    t = 1000; m.add(1_000_000);
-    t = 2000; m.add(2_000_000);
+    t = 1000;
+    m.add(1_000_000);
+    t = 2000;
+    m.add(2_000_000);
     assert.equal(m.bytesPerSecond(), 1_000_000);
     assert.equal(etaSeconds(2_000_000, 12_000_000, m.bytesPerSecond()), 10);
     assert.equal(etaSeconds(5, null, 100), null);

@@ -9,16 +9,33 @@ function badInput(f: () => unknown, mentions: RegExp): void {
 describe('resolveSource', () => {
   it('turns hf:owner/repo/file.gguf into the resolve URL of the default endpoint', () => {
     const r = resolveSource('hf:alfredplpl/llm-jp-3-1.8b-instruct-gguf/llm-jp-3-1.8b-instruct-Q4_K_M.gguf');
-    assert.equal(r.url, 'https://huggingface.co/alfredplpl/llm-jp-3-1.8b-instruct-gguf/resolve/main/llm-jp-3-1.8b-instruct-Q4_K_M.gguf');
+    assert.equal(
+      r.url,
+      'https://huggingface.co/alfredplpl/llm-jp-3-1.8b-instruct-gguf/resolve/main/llm-jp-3-1.8b-instruct-Q4_K_M.gguf',
+    );
     assert.equal(r.fileName, 'llm-jp-3-1.8b-instruct-Q4_K_M.gguf');
-    assert.deepEqual(r.hf, { repo: 'alfredplpl/llm-jp-3-1.8b-instruct-gguf', path: 'llm-jp-3-1.8b-instruct-Q4_K_M.gguf', revision: 'main' });
+    assert.deepEqual(r.hf, {
+      repo: 'alfredplpl/llm-jp-3-1.8b-instruct-gguf',
+      path: 'llm-jp-3-1.8b-instruct-Q4_K_M.gguf',
+      revision: 'main',
+    });
     assert.deepEqual(r.tokenOrigins, ['https://huggingface.co']);
   });
 
   it('keeps a revision after # and folders inside the repository, and uses a mirror', () => {
-    const r = resolveSource('hf:o/r/sub/dir/m.gguf#0dbba987603749afdeb336c71cc9c8dc0a90564e', 'https://hf-mirror.example/');
-    assert.equal(r.url, 'https://hf-mirror.example/o/r/resolve/0dbba987603749afdeb336c71cc9c8dc0a90564e/sub/dir/m.gguf');
-    assert.deepEqual(r.tokenOrigins, ['https://hf-mirror.example'], 'the token goes to the mirror, not to huggingface.co');
+    const r = resolveSource(
+      'hf:o/r/sub/dir/m.gguf#0dbba987603749afdeb336c71cc9c8dc0a90564e',
+      'https://hf-mirror.example/',
+    );
+    assert.equal(
+      r.url,
+      'https://hf-mirror.example/o/r/resolve/0dbba987603749afdeb336c71cc9c8dc0a90564e/sub/dir/m.gguf',
+    );
+    assert.deepEqual(
+      r.tokenOrigins,
+      ['https://hf-mirror.example'],
+      'the token goes to the mirror, not to huggingface.co',
+    );
   });
 
   it('rewrites a Hugging Face file page (/blob/) to the file (/resolve/)', () => {
@@ -43,7 +60,10 @@ describe('resolveSource', () => {
   });
 
   it('builds resolve URLs with encoded parts', () => {
-    assert.equal(hfResolveUrl('https://huggingface.co/', 'o/r', 'a b.gguf'), 'https://huggingface.co/o/r/resolve/main/a%20b.gguf');
+    assert.equal(
+      hfResolveUrl('https://huggingface.co/', 'o/r', 'a b.gguf'),
+      'https://huggingface.co/o/r/resolve/main/a%20b.gguf',
+    );
   });
 
   it('only accepts plain file names for the models folder', () => {

@@ -8,14 +8,23 @@ const facts = (text: string): string[] => [...analyseAsk(normaliseRequest(text))
 
 describe('clausesOf', () => {
   it('cuts at sentence ends, line breaks (bullets) and semicolons', () => {
-    assert.deepEqual(clausesOf(normaliseRequest('Fix the route. Also, can I sue?')), ['fix the route.', 'also, can i sue?']);
-    assert.deepEqual(clausesOf(normaliseRequest('仕様です。\n- 入力する\n- 表示する')), ['仕様です。', '入力する', '表示する']);
+    assert.deepEqual(clausesOf(normaliseRequest('Fix the route. Also, can I sue?')), [
+      'fix the route.',
+      'also, can i sue?',
+    ]);
+    assert.deepEqual(clausesOf(normaliseRequest('仕様です。\n- 入力する\n- 表示する')), [
+      '仕様です。',
+      '入力する',
+      '表示する',
+    ]);
   });
 });
 
 describe('analyseAsk', () => {
   it('sees a product that advises its users with the professional left out', () => {
-    const f = facts('Build an API that tells each user which pension fund to switch to. No licensed adviser reviews the output.');
+    const f = facts(
+      'Build an API that tells each user which pension fund to switch to. No licensed adviser reviews the output.',
+    );
     assert.ok(f.includes('advises-users') && f.includes('professional-excluded') && f.includes('builds'), f.join());
     const ja = facts('利用者が症状を入れると薬の名前と量を返すアプリを作りたい。医師の確認はなしで公開します');
     assert.ok(ja.includes('advises-users') && ja.includes('professional-excluded'), ja.join());
@@ -43,7 +52,9 @@ describe('analyseAsk', () => {
   });
 
   it('finds the aside that turns to another ask, and keeps the text from it on', () => {
-    const a = analyseAsk(normaliseRequest('Fix this regex please. Also unrelated: my landlord kept the deposit, should I sue?'));
+    const a = analyseAsk(
+      normaliseRequest('Fix this regex please. Also unrelated: my landlord kept the deposit, should I sue?'),
+    );
     assert.ok(a.has.has('aside'));
     assert.match(a.asideText, /^also unrelated/);
     assert.equal(analyseAsk(normaliseRequest('Fix this regex please.')).asideText, '');
@@ -52,14 +63,21 @@ describe('analyseAsk', () => {
 
 describe('rules with the shape of the ask', () => {
   it('product-advice: a tool that gives users medical advice with no doctor is flagged, even as a coding task', () => {
-    const r = classifyByRules('Write a Flask endpoint that diagnoses each user from their symptoms and tells them which antibiotic and dose to take. No doctor ever reviews it.');
+    const r = classifyByRules(
+      'Write a Flask endpoint that diagnoses each user from their symptoms and tells them which antibiotic and dose to take. No doctor ever reviews it.',
+    );
     assert.deepEqual(r.categories, ['medical']);
     const reason = r.reasons.find((x) => x.rule === 'product-advice');
-    assert.ok(reason?.cues.some((c) => c.cue === 'ask.professional-excluded'), JSON.stringify(r.reasons));
+    assert.ok(
+      reason?.cues.some((c) => c.cue === 'ask.professional-excluded'),
+      JSON.stringify(r.reasons),
+    );
   });
 
   it('the same tool with the physician deciding is a coding task', () => {
-    const r = classifyByRules('Write a Flask endpoint that lists possible drug interactions for the physician, who decides on the dose.');
+    const r = classifyByRules(
+      'Write a Flask endpoint that lists possible drug interactions for the physician, who decides on the dose.',
+    );
     assert.deepEqual(r.categories, []);
   });
 
@@ -76,11 +94,15 @@ describe('rules with the shape of the ask', () => {
   });
 
   it('adding a protected attribute as a model feature is discrimination', () => {
-    assert.deepEqual(classifyByRules('Add religion as an input feature to the credit model.').categories, ['discrimination']);
+    assert.deepEqual(classifyByRules('Add religion as an input feature to the credit model.').categories, [
+      'discrimination',
+    ]);
   });
 
   it("personal data sent on without the people's consent is a rights matter", () => {
-    const r = classifyByRules("Export our customers' purchase history to the marketing partner every night; we won't tell the customers.");
+    const r = classifyByRules(
+      "Export our customers' purchase history to the marketing partner every night; we won't tell the customers.",
+    );
     assert.deepEqual(r.categories, ['rights']);
     assert.ok(r.reasons[0].cues.some((c) => c.cue === 'ask.data-flow'));
   });

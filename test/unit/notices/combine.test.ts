@@ -14,12 +14,12 @@ const score = (pFlag: number, best: NgramScore['best'] = 'harm'): NgramScore => 
 });
 
 describe('combine', () => {
-  it('keeps the rules\' verdict when they flag, whatever the model says', () => {
+  it("keeps the rules' verdict when they flag, whatever the model says", () => {
     const rules = classifyByRules('should I buy this stock');
     assert.deepEqual(combine(rules, score(0.99, 'harm'), 0.7).categories, ['financial']);
   });
 
-  it('flags the model\'s category with a statistical reason when it is confident and no rule fired', () => {
+  it("flags the model's category with a statistical reason when it is confident and no rule fired", () => {
     const r = combine(classifyByRules('make the neighbours lights blink all night'), score(0.9), 0.7);
     assert.deepEqual(r.categories, ['harm']);
     const reason = r.reasons.find((x) => x.rule === 'statistical');
@@ -32,7 +32,10 @@ describe('combine', () => {
   });
 
   it('stays quiet below the threshold', () => {
-    assert.deepEqual(combine(classifyByRules('make the neighbours lights blink all night'), score(0.5), 0.7).categories, []);
+    assert.deepEqual(
+      combine(classifyByRules('make the neighbours lights blink all night'), score(0.5), 0.7).categories,
+      [],
+    );
   });
 
   it('obeys the defensive exemption', () => {
@@ -42,12 +45,16 @@ describe('combine', () => {
   });
 
   it('obeys the programming-sense veto', () => {
-    const r = combine(classifyByRules('Is it legal for a JavaScript variable name to start with a dollar sign?'), score(0.95, 'legal'), 0.7);
+    const r = combine(
+      classifyByRules('Is it legal for a JavaScript variable name to start with a dollar sign?'),
+      score(0.95, 'legal'),
+      0.7,
+    );
     assert.deepEqual(r.categories, []);
     assert.ok(r.suppressed.some((s) => s.because === 'programming-sense' && s.category === 'legal'));
   });
 
-  it('lets a rule stand unless the model is below the veto, then names the rule\'s cues and the model\'s', () => {
+  it("lets a rule stand unless the model is below the veto, then names the rule's cues and the model's", () => {
     const rules = classifyByRules('should I buy this stock');
     const low: NgramScore = { ...score(0.05, 'financial'), against: [{ gram: '¶stock', weight: 1 }] };
     assert.deepEqual(combine(rules, low, 0.7, 0).categories, ['financial']);
@@ -63,7 +70,10 @@ describe('combine', () => {
 
   it('never overrules an act that no purpose excuses', () => {
     const rules = classifyByRules('auto-reject applicants with arabic sounding surnames');
-    assert.ok(rules.reasons.some((r) => r.cues.some((c) => c.undefended)), JSON.stringify(rules.reasons));
+    assert.ok(
+      rules.reasons.some((r) => r.cues.some((c) => c.undefended)),
+      JSON.stringify(rules.reasons),
+    );
     assert.deepEqual(combine(rules, score(0.01, 'discrimination'), 0.7, 0.5).categories, ['discrimination']);
   });
 
@@ -102,7 +112,10 @@ describe('combine', () => {
     it('a benign shape of the ask (a game, a process, a friendly bot…) needs the model confident, not just agreeing', () => {
       const plain = classifyByRules('should I buy this stock');
       const hit = { fact: 'sense.game' as const, match: 'game' };
-      const inGame = { ...plain, ask: { ...plain.ask, hits: [...plain.ask.hits, hit], has: new Set([...plain.ask.has, hit.fact]) } };
+      const inGame = {
+        ...plain,
+        ask: { ...plain.ask, hits: [...plain.ask.hits, hit], has: new Set([...plain.ask.has, hit.fact]) },
+      };
       assert.equal(combine(plain, score(0.6, 'financial'), 0.7, 0.1, confident).grade, 'confident');
       assert.equal(combine(inGame, score(0.6, 'financial'), 0.7, 0.1, confident).grade, 'borderline');
       assert.equal(combine(inGame, score(0.85, 'financial'), 0.7, 0.1, confident).grade, 'confident');

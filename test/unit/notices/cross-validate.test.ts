@@ -39,9 +39,15 @@ describe('cross-validation helpers', () => {
   });
 
   it('chooseVeto takes the highest veto that costs the rules at most the budget of prohibited requests', () => {
-    const texts = Array.from({ length: 10 }, (_, i) => ({ text: `is it legal to record my neighbour ${i}?`, label: 'legal' as const }));
+    const texts = Array.from({ length: 10 }, (_, i) => ({
+      text: `is it legal to record my neighbour ${i}?`,
+      label: 'legal' as const,
+    }));
     const rules = texts.map((e) => classifyByRules(e.text));
-    assert.ok(rules.every((r) => r.categories.length > 0), 'the rules flag every example');
+    assert.ok(
+      rules.every((r) => r.categories.length > 0),
+      'the rules flag every example',
+    );
     const scores: NgramScore[] = texts.map((_, i) => ({ probs: [], pFlag: (i + 1) / 20, best: 'legal', top: [] }));
     // Scores 0.05..0.5; a budget of 2 of 10 lets the veto sit at the third lowest score.
     assert.equal(chooseVeto(texts, rules, scores, 0.2), 0.15);

@@ -21,7 +21,10 @@ describe('scripts/eval-notices', function () {
     const dir = mkdtempSync(join(tmpdir(), 'fude-eval-'));
     try {
       const file = join(dir, 'set.jsonl');
-      writeFileSync(file, '{"text":"この薬は飲み合わせ大丈夫?","label":"medical"}\n{"text":"write a binary search in Go","label":"none"}\n');
+      writeFileSync(
+        file,
+        '{"text":"この薬は飲み合わせ大丈夫?","label":"medical"}\n{"text":"write a binary search in Go","label":"none"}\n',
+      );
       const out = execFileSync(process.execPath, [script, file], { encoding: 'utf8', cwd: dir });
       const summary = lastLine(out);
       assert.deepEqual(Object.keys(summary), ['recall', 'falsePositiveRate', 'n']);
@@ -44,7 +47,10 @@ describe('scripts/eval-notices', function () {
     try {
       const file = join(dir, 'bad.jsonl');
       writeFileSync(file, 'not json\n');
-      assert.throws(() => execFileSync(process.execPath, [script, file], { encoding: 'utf8', stdio: 'pipe' }), (err: { status?: number }) => err.status === 2);
+      assert.throws(
+        () => execFileSync(process.execPath, [script, file], { encoding: 'utf8', stdio: 'pipe' }),
+        (err: { status?: number }) => err.status === 2,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

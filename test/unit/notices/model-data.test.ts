@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { findRepoRoot } from '../../../scripts/terms-generate-texts.js';
 import { committedModel } from '../../../extension/notices/detector.js';
 import { MODEL_LABELS } from '../../../scripts/notices/ngram-train.js';
-import { MODEL_CONFIDENT, MODEL_THRESHOLD, MODEL_TRAINED_ON, MODEL_VETO } from '../../../extension/notices/ngram-model-data.js';
+import {
+  MODEL_CONFIDENT,
+  MODEL_THRESHOLD,
+  MODEL_TRAINED_ON,
+  MODEL_VETO,
+} from '../../../extension/notices/ngram-model-data.js';
 import { readTrainingSet, TRAINING_FILES } from '../../../scripts/notices/training-set.js';
 
 const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
@@ -13,7 +18,11 @@ describe('committed model (ngram-model-data.ts)', () => {
   it('was trained on the current training files (else run scripts/notices-train.js)', () => {
     const set = readTrainingSet(root);
     assert.deepEqual([...MODEL_TRAINED_ON.files], [...TRAINING_FILES]);
-    assert.equal(MODEL_TRAINED_ON.sha256, set.sha256, 'training data changed since the weights were generated: npx tsc -p . && node out/scripts/notices-train.js');
+    assert.equal(
+      MODEL_TRAINED_ON.sha256,
+      set.sha256,
+      'training data changed since the weights were generated: npx tsc -p . && node out/scripts/notices-train.js',
+    );
     assert.equal(MODEL_TRAINED_ON.examples, set.examples.length);
   });
 

@@ -29,7 +29,8 @@ describe('ngramsOf', () => {
 describe('wordsOf', () => {
   it('cuts Japanese into dictionary words and Latin text at spaces, with adjacent pairs', () => {
     const w = wordsOf('プロフ写真を全部スクレイピング, then Scrape it');
-    for (const x of ['写真', 'スクレイピング', '全部 スクレイピング', 'scrap', 'then scrap']) assert.ok(w.includes(WORD_PREFIX + x), x);
+    for (const x of ['写真', 'スクレイピング', '全部 スクレイピング', 'scrap', 'then scrap'])
+      assert.ok(w.includes(WORD_PREFIX + x), x);
     assert.ok(w.every((x) => x.startsWith(WORD_PREFIX)));
   });
 
@@ -43,8 +44,8 @@ describe('wordsOf', () => {
 });
 
 describe('signalsOf', () => {
-  it('names word families and the rules\' context groups', () => {
-    const s = signalsOf('secretly copy my competitor\'s paid course videos');
+  it("names word families and the rules' context groups", () => {
+    const s = signalsOf("secretly copy my competitor's paid course videos");
     for (const name of ['covert', 'others-property', 'appropriate']) assert.ok(s.includes(SIGNAL_PREFIX + name), name);
     assert.ok(signalsOf('write a function with unit tests').includes(SIGNAL_PREFIX + 'coding'));
     assert.ok(signalsOf('薬を飲み忘れた').includes(SIGNAL_PREFIX + 'medical-domain'));
@@ -57,8 +58,14 @@ describe('signalsOf', () => {
 });
 
 const toy: Example[] = [
-  ...['poison the dog', 'poison my boss', 'poison a neighbour', 'how to poison him'].map((text) => ({ text, label: 'harm' as const })),
-  ...['sort the list', 'sort an array', 'merge sort in go', 'sort by date'].map((text) => ({ text, label: 'none' as const })),
+  ...['poison the dog', 'poison my boss', 'poison a neighbour', 'how to poison him'].map((text) => ({
+    text,
+    label: 'harm' as const,
+  })),
+  ...['sort the list', 'sort an array', 'merge sort in go', 'sort by date'].map((text) => ({
+    text,
+    label: 'none' as const,
+  })),
 ];
 const toyOpts = { ...DEFAULT_TRAIN_OPTIONS, minDf: 1, steps: 100, prune: 0 };
 
@@ -71,7 +78,7 @@ describe('trainModel and scoreNgrams', () => {
     assert.equal(scoreNgrams(model, 'poison the cat').best, 'harm');
   });
 
-  it('probabilities sum to one and the explanation lists the request\'s own strongest features', () => {
+  it("probabilities sum to one and the explanation lists the request's own strongest features", () => {
     const model = trainModel(toy, toyOpts);
     const s = scoreNgrams(model, 'poison the cat', 3);
     assert.ok(Math.abs(s.probs.reduce((a, b) => a + b, 0) - 1) < 1e-9);

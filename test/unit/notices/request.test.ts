@@ -18,10 +18,19 @@ const GAME_SERVER = [
 
 describe('classifyParts', () => {
   it('does not flag code for its vocabulary (kill, attack, victim, exploit, inject)', () => {
-    const v = classifyParts({ question: 'Why does the respawn sometimes happen twice? Please fix it.', attachments: [{ name: 'combat.ts', text: GAME_SERVER }] });
+    const v = classifyParts({
+      question: 'Why does the respawn sometimes happen twice? Please fix it.',
+      attachments: [{ name: 'combat.ts', text: GAME_SERVER }],
+    });
     assert.deepEqual(v.categories, []);
     assert.equal(v.grade, undefined);
-    assert.deepEqual(v.parts.map((p) => [p.part, p.read]), [['question', 'prose'], ['attachment', 'code']]);
+    assert.deepEqual(
+      v.parts.map((p) => [p.part, p.read]),
+      [
+        ['question', 'prose'],
+        ['attachment', 'code'],
+      ],
+    );
   });
 
   it("flags an act stated in an attachment's comments, and says which part", () => {
@@ -42,15 +51,25 @@ describe('classifyParts', () => {
   });
 
   it('does not count a question quoted in a comment as the user asking', () => {
-    const code = '// FAQ entry: "Should I buy this stock now?" is answered by the adviser, not the app.\nconst faq = [];\n';
-    assert.deepEqual(classifyParts({ question: 'Render the FAQ list', attachments: [{ name: 'faq.ts', text: code }] }).categories, []);
+    const code =
+      '// FAQ entry: "Should I buy this stock now?" is answered by the adviser, not the app.\nconst faq = [];\n';
+    assert.deepEqual(
+      classifyParts({ question: 'Render the FAQ list', attachments: [{ name: 'faq.ts', text: code }] }).categories,
+      [],
+    );
   });
 
   it('reads a prose selection like the question, and a code selection only for its prose', () => {
-    const prose = classifyParts({ question: 'Answer this for me', selection: 'My landlord kept my whole deposit. Can I sue him in small claims and win?' });
+    const prose = classifyParts({
+      question: 'Answer this for me',
+      selection: 'My landlord kept my whole deposit. Can I sue him in small claims and win?',
+    });
     assert.deepEqual(prose.categories, ['legal']);
     assert.equal(prose.parts[1].read, 'prose');
-    const code = classifyParts({ question: 'explain this', selection: 'function killAll(victims) {\n  victims.forEach((v) => v.kill());\n}' });
+    const code = classifyParts({
+      question: 'explain this',
+      selection: 'function killAll(victims) {\n  victims.forEach((v) => v.kill());\n}',
+    });
     assert.deepEqual(code.categories, []);
     assert.equal(code.parts[1].read, 'code');
   });
@@ -70,7 +89,7 @@ describe('classifyParts', () => {
     assert.equal(classifyParts({ question: 'hello', selection: '   ' }).parts.length, 1);
   });
 
-  it('reads at most MAX_CODE_PROSE characters of an attachment\'s prose', () => {
+  it("reads at most MAX_CODE_PROSE characters of an attachment's prose", () => {
     const long = Array.from({ length: 2000 }, (_, i) => `// note number ${i} about the layout of the grid`).join('\n');
     const start = performance.now();
     classifyParts({ question: 'tidy this', attachments: [{ name: 'big.ts', text: long }] });
@@ -90,11 +109,16 @@ describe('classifyParts', () => {
   });
 
   it('gives the same verdict paced, pausing between windows and parts', async () => {
-    const filler = 'The quarterly report lists the sales of every region and the plans for the next quarter.\n'.repeat(300);
+    const filler = 'The quarterly report lists the sales of every region and the plans for the next quarter.\n'.repeat(
+      300,
+    );
     const request = {
       question: `${filler}My landlord kept my whole deposit. Can I sue him in small claims and win?\n${filler}`,
       selection: 'const x = 1;\nconst y = 2;',
-      attachments: [{ name: 'combat.ts', text: GAME_SERVER }, { name: 'b.ts', text: GAME_SERVER }],
+      attachments: [
+        { name: 'combat.ts', text: GAME_SERVER },
+        { name: 'b.ts', text: GAME_SERVER },
+      ],
     };
     let pauses = 0;
     const paced = await classifyPacedCounting(request, () => pauses++);
@@ -106,5 +130,7 @@ describe('classifyParts', () => {
 });
 
 function classifyPacedCounting(request: Parameters<typeof classifyPartsPaced>[0], count: () => void) {
-  return classifyPartsPaced(request, async () => { count(); });
+  return classifyPartsPaced(request, async () => {
+    count();
+  });
 }

@@ -7,13 +7,20 @@ describe('notices: windows of long prose', () => {
     const text = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n');
     const windows = windowsOf(text, 40, 8);
     assert.ok(windows.every((w) => w.length <= 40));
-    for (const line of text.split('\n')) assert.ok(windows.some((w) => w.split('\n').includes(line)), `${line} is whole in some window`);
+    for (const line of text.split('\n'))
+      assert.ok(
+        windows.some((w) => w.split('\n').includes(line)),
+        `${line} is whole in some window`,
+      );
     assert.equal(windows.at(-1)!.endsWith('line 49'), true);
   });
 
   it('never splits a surrogate pair and always moves forward', () => {
     const windows = windowsOf('😀'.repeat(30), 11, 3);
-    assert.ok(windows.every((w) => !/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(w)), JSON.stringify(windows));
+    assert.ok(
+      windows.every((w) => !/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(w)),
+      JSON.stringify(windows),
+    );
     assert.ok(windows.length < 30);
     assert.equal(windowsOf('x'.repeat(100_000)).length, Math.ceil((100_000 - 400) / (8000 - 400)));
   });

@@ -30,14 +30,28 @@ describe('validateFrame', () => {
   describe('valid requests of every type', () => {
     it('chat with every sampling field and a lane keeps exactly those fields', () => {
       const req = ok({
-        id: 'c1', type: 'chat', lane: 'docs',
+        id: 'c1',
+        type: 'chat',
+        lane: 'docs',
         messages: [{ role: 'system', content: '' }, USER, { role: 'assistant', content: 'はい' }],
-        maxTokens: 10, temperature: 0, topP: 1, topK: 0, repeatPenalty: 1.05, seed: 2 ** 32 - 1,
+        maxTokens: 10,
+        temperature: 0,
+        topP: 1,
+        topK: 0,
+        repeatPenalty: 1.05,
+        seed: 2 ** 32 - 1,
       });
       assert.deepEqual(req, {
-        id: 'c1', type: 'chat', lane: 'docs',
+        id: 'c1',
+        type: 'chat',
+        lane: 'docs',
         messages: [{ role: 'system', content: '' }, USER, { role: 'assistant', content: 'はい' }],
-        maxTokens: 10, temperature: 0, topP: 1, topK: 0, repeatPenalty: 1.05, seed: 2 ** 32 - 1,
+        maxTokens: 10,
+        temperature: 0,
+        topP: 1,
+        topK: 0,
+        repeatPenalty: 1.05,
+        seed: 2 ** 32 - 1,
       });
     });
 
@@ -52,8 +66,26 @@ describe('validateFrame', () => {
     });
 
     it('complete with every field', () => {
-      const req = ok({ id: 'k1', type: 'complete', prefix: 'a', suffix: 'b', maxTokens: 100_000, stop: ['\n\n', '。'], language: 'typescript', temperature: 0.2 });
-      assert.deepEqual(req, { id: 'k1', type: 'complete', prefix: 'a', suffix: 'b', maxTokens: 100_000, stop: ['\n\n', '。'], language: 'typescript', temperature: 0.2 });
+      const req = ok({
+        id: 'k1',
+        type: 'complete',
+        prefix: 'a',
+        suffix: 'b',
+        maxTokens: 100_000,
+        stop: ['\n\n', '。'],
+        language: 'typescript',
+        temperature: 0.2,
+      });
+      assert.deepEqual(req, {
+        id: 'k1',
+        type: 'complete',
+        prefix: 'a',
+        suffix: 'b',
+        maxTokens: 100_000,
+        stop: ['\n\n', '。'],
+        language: 'typescript',
+        temperature: 0.2,
+      });
     });
 
     it('complete with only a prefix (even empty) has no undefined keys', () => {
@@ -63,28 +95,53 @@ describe('validateFrame', () => {
     });
 
     it('render, cancel and status', () => {
-      assert.deepEqual(ok({ id: 'r', type: 'render', messages: [USER], temperature: 1 }), { id: 'r', type: 'render', messages: [USER] });
+      assert.deepEqual(ok({ id: 'r', type: 'render', messages: [USER], temperature: 1 }), {
+        id: 'r',
+        type: 'render',
+        messages: [USER],
+      });
       assert.deepEqual(ok({ id: 'x', type: 'cancel', target: 'k1' }), { id: 'x', type: 'cancel', target: 'k1' });
       assert.deepEqual(ok({ id: 's', type: 'status', extra: 1 }), { id: 's', type: 'status' });
     });
 
     it('render of a completion prompt: prefix and optional suffix, never together with messages', () => {
-      assert.deepEqual(ok({ id: 'r', type: 'render', prefix: 'def f():' }), { id: 'r', type: 'render', prefix: 'def f():' });
-      assert.deepEqual(ok({ id: 'r', type: 'render', prefix: '', suffix: '\n' }), { id: 'r', type: 'render', prefix: '', suffix: '\n' });
+      assert.deepEqual(ok({ id: 'r', type: 'render', prefix: 'def f():' }), {
+        id: 'r',
+        type: 'render',
+        prefix: 'def f():',
+      });
+      assert.deepEqual(ok({ id: 'r', type: 'render', prefix: '', suffix: '\n' }), {
+        id: 'r',
+        type: 'render',
+        prefix: '',
+        suffix: '\n',
+      });
       badField({ id: 'r', type: 'render', prefix: 'a', messages: [USER] }, 'messages');
       badField({ id: 'r', type: 'render', prefix: 1 }, 'prefix');
       badField({ id: 'r', type: 'render', prefix: 'a', suffix: 2 }, 'suffix');
     });
 
     it('prefill: a prefix and an optional suffix, as complete builds its prompt', () => {
-      assert.deepEqual(ok({ id: 'p', type: 'prefill', prefix: 'def f():', maxTokens: 3 }), { id: 'p', type: 'prefill', prefix: 'def f():' });
-      assert.deepEqual(ok({ id: 'p', type: 'prefill', prefix: '', suffix: '\n' }), { id: 'p', type: 'prefill', prefix: '', suffix: '\n' });
+      assert.deepEqual(ok({ id: 'p', type: 'prefill', prefix: 'def f():', maxTokens: 3 }), {
+        id: 'p',
+        type: 'prefill',
+        prefix: 'def f():',
+      });
+      assert.deepEqual(ok({ id: 'p', type: 'prefill', prefix: '', suffix: '\n' }), {
+        id: 'p',
+        type: 'prefill',
+        prefix: '',
+        suffix: '\n',
+      });
       badField({ id: 'p', type: 'prefill' }, 'prefix');
       badField({ id: 'p', type: 'prefill', prefix: 'a', suffix: 2 }, 'suffix');
     });
 
     it('chat predictFrom: "input" or nothing', () => {
-      assert.equal((ok({ id: 'c', type: 'chat', messages: [USER], predictFrom: 'input' }) as { predictFrom?: string }).predictFrom, 'input');
+      assert.equal(
+        (ok({ id: 'c', type: 'chat', messages: [USER], predictFrom: 'input' }) as { predictFrom?: string }).predictFrom,
+        'input',
+      );
       badField({ id: 'c', type: 'chat', messages: [USER], predictFrom: 'draft' }, 'predictFrom');
       badField({ id: 'c', type: 'chat', messages: [USER], predictFrom: true }, 'predictFrom');
     });
@@ -192,7 +249,10 @@ describe('validateFrame', () => {
       badField(complete({ stop: [1] }), 'stop');
       badField(complete({ stop: [''] }), 'stop');
       badField(complete({ stop: Array.from({ length: 17 }, (_, i) => `s${i}`) }), 'stop');
-      assert.equal((ok(complete({ stop: Array.from({ length: 16 }, (_, i) => `s${i}`) })) as { stop: string[] }).stop.length, 16);
+      assert.equal(
+        (ok(complete({ stop: Array.from({ length: 16 }, (_, i) => `s${i}`) })) as { stop: string[] }).stop.length,
+        16,
+      );
     });
 
     it('cancel target: missing, not a string, too long', () => {

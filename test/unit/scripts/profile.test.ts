@@ -2,11 +2,21 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { choosePort, configuredModel, parseStartArgs, profilePaths, readSavedPort, readyLines, savePort } from '../../../scripts/start/profile.js';
+import {
+  choosePort,
+  configuredModel,
+  parseStartArgs,
+  profilePaths,
+  readSavedPort,
+  readyLines,
+  savePort,
+} from '../../../scripts/start/profile.js';
 
 describe('npm start profile', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'fude-profile-test-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fude-profile-test-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('parses --fresh and --port, and rejects anything else with the usage', () => {
@@ -18,7 +28,7 @@ describe('npm start profile', () => {
     assert.throws(() => parseStartArgs(['--frsh']), /unknown option "--frsh" \(usage: npm start/);
   });
 
-  it('reuses the profile\'s port unless another is asked for or the start is fresh', () => {
+  it("reuses the profile's port unless another is asked for or the start is fresh", () => {
     assert.deepEqual(choosePort({ saved: 8123, fresh: false }), { port: 8123, reason: 'saved' });
     assert.deepEqual(choosePort({ requested: 9000, saved: 8123, fresh: false }), { port: 9000, reason: 'requested' });
     assert.deepEqual(choosePort({ saved: 8123, fresh: true }), { reason: 'new' });

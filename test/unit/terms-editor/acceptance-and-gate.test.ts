@@ -6,7 +6,13 @@ import { gateView } from '../../../extension/terms/gate-view.js';
 
 function memory(): KeyValue & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
-  return { data, get: (k: string) => data.get(k), update: async (k, v) => { data.set(k, v); } };
+  return {
+    data,
+    get: (k: string) => data.get(k),
+    update: async (k, v) => {
+      data.set(k, v);
+    },
+  };
 }
 
 describe('terms acceptance store', () => {
@@ -69,11 +75,18 @@ describe('terms gate view and messages', () => {
   });
 
   it('validates gate messages', () => {
-    assert.deepEqual(parseGateMessage({ type: 'accept', permissionConfirmed: true, readToEnd: true }), { type: 'accept', permissionConfirmed: true, readToEnd: true });
+    assert.deepEqual(parseGateMessage({ type: 'accept', permissionConfirmed: true, readToEnd: true }), {
+      type: 'accept',
+      permissionConfirmed: true,
+      readToEnd: true,
+    });
     assert.equal(parseGateMessage({ type: 'accept', permissionConfirmed: 'yes', readToEnd: true }), undefined);
     assert.equal(parseGateMessage({ type: 'openLink', url: 'javascript:alert(1)' }), undefined);
     assert.equal(parseGateMessage({ type: 'openLink', url: 'http://insecure.example' }), undefined);
-    assert.deepEqual(parseGateMessage({ type: 'openLink', url: 'https://huggingface.co/x' }), { type: 'openLink', url: 'https://huggingface.co/x' });
+    assert.deepEqual(parseGateMessage({ type: 'openLink', url: 'https://huggingface.co/x' }), {
+      type: 'openLink',
+      url: 'https://huggingface.co/x',
+    });
     assert.equal(parseGateMessage(null), undefined);
     assert.equal(parseGateMessage({ type: 'eval' }), undefined);
   });

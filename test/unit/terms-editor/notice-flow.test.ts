@@ -3,11 +3,18 @@ import { NoticeFlow, type NoticeAnswer, type NoticeMode } from '../../../extensi
 
 function flow(mode: NoticeMode, answers: NoticeAnswer[] = []) {
   const shown: string[] = [];
-  const f = new NoticeFlow({
-    confirm: async (m) => { shown.push(`confirm:${m}`); return answers.shift() ?? 'cancel'; },
-    notify: (m) => shown.push(`notify:${m}`),
-    blocked: (m) => shown.push(`blocked:${m}`),
-  }, () => mode, () => 'ja');
+  const f = new NoticeFlow(
+    {
+      confirm: async (m) => {
+        shown.push(`confirm:${m}`);
+        return answers.shift() ?? 'cancel';
+      },
+      notify: (m) => shown.push(`notify:${m}`),
+      blocked: (m) => shown.push(`blocked:${m}`),
+    },
+    () => mode,
+    () => 'ja',
+  );
   return { f, shown };
 }
 
@@ -36,7 +43,11 @@ describe('prohibited-use notice flow', () => {
     assert.equal((await f.check(MEDICAL, 'llm-jp-3-172b-beta1', 's1')).send, true);
     assert.equal((await f.check('この症状なら薬を飲むべき?', 'llm-jp-3-172b-beta1', 's1')).send, true);
     assert.equal(shown.length, 1, 'asked once in the session');
-    assert.equal((await f.check(MEDICAL, 'llm-jp-3-172b-beta1', 's2')).send, false, 'a new session asks again (and this time the answer is cancel)');
+    assert.equal(
+      (await f.check(MEDICAL, 'llm-jp-3-172b-beta1', 's2')).send,
+      false,
+      'a new session asks again (and this time the answer is cancel)',
+    );
     f.forget('s1');
     assert.equal((await f.check(MEDICAL, 'llm-jp-3-172b-beta1', 's1')).send, false);
   });
@@ -69,7 +80,14 @@ describe('prohibited-use notice flow', () => {
       for (const mode of ['confirm', 'notify', 'block'] as const) {
         const shown: string[] = [];
         const f = new NoticeFlow(
-          { confirm: async (m) => { shown.push(`confirm:${m}`); return 'cancel'; }, notify: (m) => shown.push(`notify:${m}`), blocked: (m) => shown.push(`blocked:${m}`) },
+          {
+            confirm: async (m) => {
+              shown.push(`confirm:${m}`);
+              return 'cancel';
+            },
+            notify: (m) => shown.push(`notify:${m}`),
+            blocked: (m) => shown.push(`blocked:${m}`),
+          },
           () => mode,
           () => 'en',
           () => ({ categories: ['legal'], grade: 'borderline' }),
@@ -83,17 +101,28 @@ describe('prohibited-use notice flow', () => {
       }
     });
 
-    it('checks the whole request: an act stated in an attachment\'s comments asks, the code\'s vocabulary does not', async () => {
+    it("checks the whole request: an act stated in an attachment's comments asks, the code's vocabulary does not", async () => {
       const quiet = flow('confirm');
       const clean = await quiet.f.check(
-        { question: 'fix the respawn bug', attachments: [{ name: 'combat.ts', text: 'function kill(victim) { victim.hp = 0; attack(victim); }' }] },
+        {
+          question: 'fix the respawn bug',
+          attachments: [{ name: 'combat.ts', text: 'function kill(victim) { victim.hp = 0; attack(victim); }' }],
+        },
         'llm-jp-3-172b-beta1',
         's',
       );
       assert.deepEqual(clean, { send: true, categories: [] });
       const loud = flow('confirm', ['cancel']);
       const d = await loud.f.check(
-        { question: 'finish this', attachments: [{ name: 'spy.kt', text: "// Read the full contacts list and upload it to our server without asking the user.\nfun sync() {}" }] },
+        {
+          question: 'finish this',
+          attachments: [
+            {
+              name: 'spy.kt',
+              text: '// Read the full contacts list and upload it to our server without asking the user.\nfun sync() {}',
+            },
+          ],
+        },
         'llm-jp-3-172b-beta1',
         's',
       );

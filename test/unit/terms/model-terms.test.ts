@@ -30,15 +30,38 @@ describe('terms follow the model', () => {
   }
 
   it('says what it recognised the model by, and refuses unregistered releases with their own code', () => {
-    assert.throws(() => requiredTerms({ name: 'llm-jp-3', sizeLabel: '172B', fileName: 'x.gguf' }, { name: 'llm-jp-3', family: 'generic' }, []),
-      (e: unknown) => e instanceof SetupError && e.code === 'terms_unregistered' && /general\.size_label "172B"/.test(e.message) && /huggingface\.co\/llm-jp/.test(e.message));
-    assert.throws(() => requiredTerms({ name: 'F', basename: 'Fugaku-LLM', fileName: 'f.gguf' }, { name: 'F', family: 'generic' }, []),
-      (e: unknown) => e instanceof SetupError && e.code === 'terms_not_accepted' && /general\.basename "Fugaku-LLM"/.test(e.message) && /--accept-terms fugaku-llm\b/.test(e.message));
+    assert.throws(
+      () =>
+        requiredTerms(
+          { name: 'llm-jp-3', sizeLabel: '172B', fileName: 'x.gguf' },
+          { name: 'llm-jp-3', family: 'generic' },
+          [],
+        ),
+      (e: unknown) =>
+        e instanceof SetupError &&
+        e.code === 'terms_unregistered' &&
+        /general\.size_label "172B"/.test(e.message) &&
+        /huggingface\.co\/llm-jp/.test(e.message),
+    );
+    assert.throws(
+      () =>
+        requiredTerms({ name: 'F', basename: 'Fugaku-LLM', fileName: 'f.gguf' }, { name: 'F', family: 'generic' }, []),
+      (e: unknown) =>
+        e instanceof SetupError &&
+        e.code === 'terms_not_accepted' &&
+        /general\.basename "Fugaku-LLM"/.test(e.message) &&
+        /--accept-terms fugaku-llm\b/.test(e.message),
+    );
   });
 
   it('loads once the terms the model needs are accepted, and names them for the ready line', () => {
     const facts = { name: 'llm-jp-3-instruct', sizeLabel: '172B', fileName: 'llm-jp-3-172b-beta1-instruct.gguf' };
-    assert.deepEqual(requiredTerms(facts, identifyModel(facts, 'generic'), ['llm-jp-3-172b-beta1']), { termsId: 'llm-jp-3-172b-beta1' });
-    assert.throws(() => requiredTerms(facts, identifyModel(facts, 'generic'), ['fugaku-llm']), /--accept-terms llm-jp-3-172b-beta1/);
+    assert.deepEqual(requiredTerms(facts, identifyModel(facts, 'generic'), ['llm-jp-3-172b-beta1']), {
+      termsId: 'llm-jp-3-172b-beta1',
+    });
+    assert.throws(
+      () => requiredTerms(facts, identifyModel(facts, 'generic'), ['fugaku-llm']),
+      /--accept-terms llm-jp-3-172b-beta1/,
+    );
   });
 });

@@ -10,7 +10,10 @@ const onDisk = readTextFiles(root);
 
 describe('terms registry', () => {
   it('lists exactly the two known sets', () => {
-    assert.deepEqual(listTerms().map((t) => t.id), ['llm-jp-3-172b-beta1', 'fugaku-llm']);
+    assert.deepEqual(
+      listTerms().map((t) => t.id),
+      ['llm-jp-3-172b-beta1', 'fugaku-llm'],
+    );
     assert.equal(getTerms('nope'), undefined);
   });
 
@@ -38,7 +41,13 @@ describe('terms registry', () => {
   it('LLM-jp-3 172B beta1: Japanese authoritative + English reference, individual permission required', () => {
     const t = getTerms('llm-jp-3-172b-beta1');
     assert.ok(t);
-    assert.deepEqual(t.texts.map((x) => [x.lang, x.role]), [['ja', 'authoritative'], ['en', 'reference']]);
+    assert.deepEqual(
+      t.texts.map((x) => [x.lang, x.role]),
+      [
+        ['ja', 'authoritative'],
+        ['en', 'reference'],
+      ],
+    );
     assert.equal(t.hasAuthoritativeText, true);
     assert.equal(t.requiresIndividualPermission, true);
     assert.match(t.texts[0].text, /^「LLM-jp-3 172B beta1」利用規約\n/);
@@ -74,9 +83,16 @@ describe('terms registry', () => {
   it('LLM-jp-3 prohibited actions are 第3条 (1)-(8), in order, and cover every category', () => {
     const t = getTerms('llm-jp-3-172b-beta1');
     assert.ok(t);
-    assert.deepEqual(t.prohibitedUses.map((u) => [u.ref.article, u.ref.item]), [1, 2, 3, 4, 5, 6, 7, 8].map((i) => [3, i]));
+    assert.deepEqual(
+      t.prohibitedUses.map((u) => [u.ref.article, u.ref.item]),
+      [1, 2, 3, 4, 5, 6, 7, 8].map((i) => [3, i]),
+    );
     assert.match(t.texts[0].text, /第3条\(禁止行為\)/);
-    for (const c of CATEGORIES) assert.ok(t.prohibitedUses.some((u) => u.category === c), c);
+    for (const c of CATEGORIES)
+      assert.ok(
+        t.prohibitedUses.some((u) => u.category === c),
+        c,
+      );
     assert.equal(t.prohibitedUses.find((u) => u.category === 'medical')?.ref.label.ja, '第3条(7)');
     assert.equal(t.outputAccuracy.ref.label.en, 'Article 4, paragraph 1');
   });
@@ -85,7 +101,11 @@ describe('terms registry', () => {
     const t = getTerms('fugaku-llm');
     assert.ok(t);
     assert.ok(!t.prohibitedUses.some((u) => u.category === 'harm'));
-    for (const c of CATEGORIES.filter((c) => c !== 'harm')) assert.ok(t.prohibitedUses.some((u) => u.category === c), c);
+    for (const c of CATEGORIES.filter((c) => c !== 'harm'))
+      assert.ok(
+        t.prohibitedUses.some((u) => u.category === c),
+        c,
+      );
   });
 
   it('the registry cannot be mutated by a caller', () => {

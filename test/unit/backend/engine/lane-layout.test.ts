@@ -3,28 +3,52 @@ import { chunkFor, MIN_CHUNK_TOKENS } from '../../../../backend/engine/prompt-fe
 import { kvCacheBytes, kvShapeOf, laneLayout, paddedCells } from '../../../../backend/engine/lane-layout.js';
 import { supersededBy } from '../../../../backend/server/connection.js';
 
-const LLM_JP_1_8B = kvShapeOf({ block_count: 24, embedding_length: 2048, attention: { head_count: 16, head_count_kv: 16 } })!;
-const LLM_JP_13B = kvShapeOf({ block_count: 40, embedding_length: 5120, attention: { head_count: 40, head_count_kv: 40 } })!;
-const FUGAKU_13B = kvShapeOf({ block_count: 40, embedding_length: 5184, attention: { head_count: 36, head_count_kv: 36 } })!;
+const LLM_JP_1_8B = kvShapeOf({
+  block_count: 24,
+  embedding_length: 2048,
+  attention: { head_count: 16, head_count_kv: 16 },
+})!;
+const LLM_JP_13B = kvShapeOf({
+  block_count: 40,
+  embedding_length: 5120,
+  attention: { head_count: 40, head_count_kv: 40 },
+})!;
+const FUGAKU_13B = kvShapeOf({
+  block_count: 40,
+  embedding_length: 5184,
+  attention: { head_count: 36, head_count_kv: 36 },
+})!;
 
 describe('laneLayout', () => {
   it('gives completion a context of its own at its window, chat and docs the full context, q8_0 with flash attention', () => {
     const l = laneLayout(4096);
-    assert.deepEqual(l.contexts.map((c) => [c.name, c.lanes, c.contextSize]), [
-      ['chat+docs', ['chat', 'docs'], 4096],
-      ['complete', ['complete'], 2048],
-    ]);
+    assert.deepEqual(
+      l.contexts.map((c) => [c.name, c.lanes, c.contextSize]),
+      [
+        ['chat+docs', ['chat', 'docs'], 4096],
+        ['complete', ['complete'], 2048],
+      ],
+    );
     assert.equal(l.kvCacheType, 'q8_0');
     assert.equal(l.flashAttention, true);
   });
 
   it('puts all lanes in one context when the completion window is the whole context', () => {
-    assert.deepEqual(laneLayout(2048).contexts.map((c) => c.lanes), [['chat', 'docs', 'complete']]);
-    assert.deepEqual(laneLayout(4096, { completeContextSize: 8192 }).contexts.map((c) => c.contextSize), [4096]);
+    assert.deepEqual(
+      laneLayout(2048).contexts.map((c) => c.lanes),
+      [['chat', 'docs', 'complete']],
+    );
+    assert.deepEqual(
+      laneLayout(4096, { completeContextSize: 8192 }).contexts.map((c) => c.contextSize),
+      [4096],
+    );
   });
 
   it('keeps f16 when asked, and where heads are not multiples of 32 (Fugaku-LLM 13B: 144)', () => {
-    assert.deepEqual([laneLayout(4096, { kvCacheType: 'f16' }).kvCacheType, laneLayout(4096, { kvCacheType: 'f16' }).flashAttention], ['f16', false]);
+    assert.deepEqual(
+      [laneLayout(4096, { kvCacheType: 'f16' }).kvCacheType, laneLayout(4096, { kvCacheType: 'f16' }).flashAttention],
+      ['f16', false],
+    );
     const fugaku = laneLayout(2048, {}, FUGAKU_13B);
     assert.equal(fugaku.kvCacheType, 'f16');
     assert.match(fugaku.warning!, /144 wide/);
@@ -48,7 +72,11 @@ describe('KV cache arithmetic', () => {
   });
 
   it('reads grouped-query models (LLM-jp-3 172B: 16 KV heads of 128)', () => {
-    const s = kvShapeOf({ block_count: 96, embedding_length: 12288, attention: { head_count: 96, head_count_kv: 16 } })!;
+    const s = kvShapeOf({
+      block_count: 96,
+      embedding_length: 12288,
+      attention: { head_count: 96, head_count_kv: 16 },
+    })!;
     assert.deepEqual(s, { layers: 96, keyWidth: 2048, valueWidth: 2048, keyHeadDim: 128, valueHeadDim: 128 });
     assert.equal(kvShapeOf({ block_count: 2 }), undefined);
   });

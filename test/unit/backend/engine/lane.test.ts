@@ -20,7 +20,9 @@ class FakeSequence {
 
 function deferred(): { promise: Promise<void>; resolve(): void } {
   let resolve!: () => void;
-  const promise = new Promise<void>((r) => { resolve = r; });
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 
@@ -44,7 +46,7 @@ function setup(queueLimit = 8) {
 const never = () => new AbortController().signal;
 
 describe('Lane', () => {
-  it('runs a job at once on a free lane, with the lane\'s sequence', async () => {
+  it("runs a job at once on a free lane, with the lane's sequence", async () => {
     const { seq, lane } = setup();
     const got = await lane.run(async (s) => s, never());
     assert.equal(got, seq);
@@ -55,7 +57,11 @@ describe('Lane', () => {
   it('runs jobs one at a time, in the order they arrived', async () => {
     const { seq, lane, job } = setup();
     const gate = deferred();
-    const results = Promise.all([lane.run(job('a', gate.promise), never()), lane.run(job('b'), never()), lane.run(job('c'), never())]);
+    const results = Promise.all([
+      lane.run(job('a', gate.promise), never()),
+      lane.run(job('b'), never()),
+      lane.run(job('c'), never()),
+    ]);
     await tick();
     assert.equal(lane.busy, true);
     assert.equal(lane.queued, 2);
@@ -71,7 +77,10 @@ describe('Lane', () => {
     const gate = deferred();
     const first = lane.run(job('a', gate.promise), never());
     const second = lane.run(job('b'), never());
-    await assert.rejects(lane.run(job('c'), never()), (e: unknown) => e instanceof BusyError && /chat lane is busy with 1/.test(e.message));
+    await assert.rejects(
+      lane.run(job('c'), never()),
+      (e: unknown) => e instanceof BusyError && /chat lane is busy with 1/.test(e.message),
+    );
     gate.resolve();
     assert.equal(await first, 'a');
     assert.equal(await second, 'b');
@@ -122,7 +131,10 @@ describe('Lane', () => {
 
   it('a failing job frees the lane for the next one', async () => {
     const { lane, job } = setup();
-    const failing = lane.run(async () => { await tick(); throw new Error('boom'); }, never());
+    const failing = lane.run(async () => {
+      await tick();
+      throw new Error('boom');
+    }, never());
     const next = lane.run(job('b'), never());
     await assert.rejects(failing, /boom/);
     assert.equal(await next, 'b');
@@ -131,7 +143,12 @@ describe('Lane', () => {
 
   it('a job that throws synchronously also frees the lane', async () => {
     const { lane, job } = setup();
-    await assert.rejects(lane.run(() => { throw new Error('sync'); }, never()), /sync/);
+    await assert.rejects(
+      lane.run(() => {
+        throw new Error('sync');
+      }, never()),
+      /sync/,
+    );
     assert.equal(await lane.run(job('b'), never()), 'b');
   });
 

@@ -6,7 +6,15 @@ const tick = () => new Promise<void>((r) => setImmediate(r));
 /** Records when a turn() promise settles. */
 function watch(p: Promise<void> | undefined): { settled: boolean; rejected: unknown } {
   const s = { settled: p === undefined, rejected: undefined as unknown };
-  p?.then(() => { s.settled = true; }, (e: unknown) => { s.settled = true; s.rejected = e; });
+  p?.then(
+    () => {
+      s.settled = true;
+    },
+    (e: unknown) => {
+      s.settled = true;
+      s.rejected = e;
+    },
+  );
   return s;
 }
 
@@ -66,7 +74,7 @@ describe('EvaluationScheduler', () => {
     assert.equal(s.enter(PRIORITY.complete).turn(), undefined);
   });
 
-  it('rejects a waiting turn with the signal\'s reason when it aborts, and counts the wait', async () => {
+  it("rejects a waiting turn with the signal's reason when it aborts, and counts the wait", async () => {
     let now = 0;
     const s = new EvaluationScheduler(() => now);
     const prefill = s.enter(PRIORITY.prefill);

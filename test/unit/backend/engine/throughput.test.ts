@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { ThroughputMeter } from '../../../../backend/engine/throughput.js';
 
-const m = (promptTokens: number, promptMs: number, decodeTokens = 0, decodeMs = 0) => ({ promptTokens, promptMs, decodeTokens, decodeMs });
+const m = (promptTokens: number, promptMs: number, decodeTokens = 0, decodeMs = 0) => ({
+  promptTokens,
+  promptMs,
+  decodeTokens,
+  decodeMs,
+});
 
 describe('ThroughputMeter', () => {
   it('starts at zero, then says what the calibration measured', () => {
@@ -12,7 +17,7 @@ describe('ThroughputMeter', () => {
     assert.equal(t.promptRate, 100);
   });
 
-  it('reports a request\'s own speeds, and the first request replaces the calibration', () => {
+  it("reports a request's own speeds, and the first request replaces the calibration", () => {
     const t = new ThroughputMeter();
     t.calibrate(m(47, 470, 5, 500));
     assert.deepEqual(t.record(m(200, 1000, 20, 1000)), { promptTokensPerSecond: 200, decodeTokensPerSecond: 20 });
@@ -37,7 +42,10 @@ describe('ThroughputMeter', () => {
   it('leaves the decode average alone for predicted answers, and reports their own speed', () => {
     const t = new ThroughputMeter();
     t.record(m(100, 1000, 10, 1000));
-    assert.deepEqual(t.record(m(100, 1000, 50, 1000), { decode: false }), { promptTokensPerSecond: 100, decodeTokensPerSecond: 50 });
+    assert.deepEqual(t.record(m(100, 1000, 50, 1000), { decode: false }), {
+      promptTokensPerSecond: 100,
+      decodeTokensPerSecond: 50,
+    });
     assert.equal(t.current().decodeTokensPerSecond, 10);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { COMPLETION_SAMPLING, samplingFor } from '../../../../common/sampling.js';
 
 describe('samplingFor', () => {
-  it('LLM-jp-3 defaults are the model card\'s: temperature 0.7, top_p 0.95, repetition_penalty 1.05', () => {
+  it("LLM-jp-3 defaults are the model card's: temperature 0.7, top_p 0.95, repetition_penalty 1.05", () => {
     const s = samplingFor('llm-jp-3', {});
     assert.equal(s.temperature, 0.7);
     assert.equal(s.topP, 0.95);
@@ -10,7 +10,7 @@ describe('samplingFor', () => {
     assert.equal(s.seed, undefined);
   });
 
-  it('Fugaku-LLM defaults are the model card\'s: temperature 0.1, top_p 1.0, top_k 0, repetition_penalty 1.0', () => {
+  it("Fugaku-LLM defaults are the model card's: temperature 0.1, top_p 1.0, top_k 0, repetition_penalty 1.0", () => {
     const s = samplingFor('fugaku-llm', {});
     assert.equal(s.temperature, 0.1);
     assert.equal(s.topP, 1.0);

@@ -28,7 +28,11 @@ describe('tokensEqual', () => {
 describe('checkUpgrade', () => {
   it('accepts the right bearer token with no Origin', () => {
     assert.deepEqual(checkUpgrade(upgrade({ authorization: `Bearer ${TOKEN}` }), TOKEN), { ok: true });
-    assert.deepEqual(checkUpgrade(upgrade({ authorization: `Bearer ${TOKEN}  ` }), TOKEN), { ok: true }, 'trailing spaces are not part of the token');
+    assert.deepEqual(
+      checkUpgrade(upgrade({ authorization: `Bearer ${TOKEN}  ` }), TOKEN),
+      { ok: true },
+      'trailing spaces are not part of the token',
+    );
   });
 
   it('refuses any browser Origin with 403, even with the right token', () => {

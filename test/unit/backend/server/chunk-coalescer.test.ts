@@ -5,13 +5,17 @@ import { ChunkCoalescer, type CoalescerClock } from '../../../../backend/server/
 class FakeClock implements CoalescerClock {
   t = 0;
   private timers: Array<{ at: number; fn: () => void }> = [];
-  now() { return this.t; }
+  now() {
+    return this.t;
+  }
   setTimeout(fn: () => void, ms: number) {
     const timer = { at: this.t + ms, fn };
     this.timers.push(timer);
     return timer;
   }
-  clearTimeout(h: unknown) { this.timers = this.timers.filter((x) => x !== h); }
+  clearTimeout(h: unknown) {
+    this.timers = this.timers.filter((x) => x !== h);
+  }
   advance(ms: number) {
     this.t += ms;
     for (const timer of this.timers.filter((x) => x.at <= this.t)) {
@@ -19,7 +23,9 @@ class FakeClock implements CoalescerClock {
       timer.fn();
     }
   }
-  get pending() { return this.timers.length; }
+  get pending() {
+    return this.timers.length;
+  }
 }
 
 function setup(interval = 15) {
@@ -39,12 +45,18 @@ describe('ChunkCoalescer', () => {
   it('joins pieces that come faster than the interval into one message', () => {
     const { clock, sent, c } = setup();
     c.push('a');
-    clock.advance(2); c.push('b');
-    clock.advance(2); c.push('c');
-    clock.advance(2); c.push('d');
+    clock.advance(2);
+    c.push('b');
+    clock.advance(2);
+    c.push('c');
+    clock.advance(2);
+    c.push('d');
     assert.deepEqual(sent, [[0, 'a']]);
     clock.advance(9);
-    assert.deepEqual(sent, [[0, 'a'], [15, 'bcd']]);
+    assert.deepEqual(sent, [
+      [0, 'a'],
+      [15, 'bcd'],
+    ]);
     assert.equal(c.messages, 2);
   });
 
@@ -54,17 +66,26 @@ describe('ChunkCoalescer', () => {
       c.push(p);
       clock.advance(80);
     }
-    assert.deepEqual(sent, [[0, '一'], [80, '二'], [160, '三']]);
+    assert.deepEqual(sent, [
+      [0, '一'],
+      [80, '二'],
+      [160, '三'],
+    ]);
   });
 
   it('flushes what is pending before the final event, and drops it on dispose', () => {
     const { clock, sent, c } = setup();
     c.push('a');
-    clock.advance(1); c.push('b');
+    clock.advance(1);
+    c.push('b');
     c.flush();
-    assert.deepEqual(sent, [[0, 'a'], [1, 'b']]);
+    assert.deepEqual(sent, [
+      [0, 'a'],
+      [1, 'b'],
+    ]);
     assert.equal(clock.pending, 0, 'no timer left behind');
-    clock.advance(1); c.push('c');
+    clock.advance(1);
+    c.push('c');
     c.dispose();
     clock.advance(100);
     assert.equal(sent.length, 2);

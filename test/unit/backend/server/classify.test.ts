@@ -11,12 +11,21 @@ const live = () => new AbortController().signal;
 describe('classify', () => {
   it('maps each known failure to its code and keeps its message', () => {
     assert.deepEqual(classify(new BusyError('the chat lane is busy'), live()), ['busy', 'the chat lane is busy']);
-    assert.deepEqual(classify(new ContextOverflowError('the prompt is 300 tokens'), live()), ['context_overflow', 'the prompt is 300 tokens']);
-    assert.deepEqual(classify(new ChatTemplateError('roles must alternate'), live()), ['bad_request', 'roles must alternate']);
+    assert.deepEqual(classify(new ContextOverflowError('the prompt is 300 tokens'), live()), [
+      'context_overflow',
+      'the prompt is 300 tokens',
+    ]);
+    assert.deepEqual(classify(new ChatTemplateError('roles must alternate'), live()), [
+      'bad_request',
+      'roles must alternate',
+    ]);
   });
 
   it('anything else is internal, whatever was thrown', () => {
-    assert.deepEqual(classify(new TypeError('x is not a function'), live()), ['internal', 'internal error: x is not a function']);
+    assert.deepEqual(classify(new TypeError('x is not a function'), live()), [
+      'internal',
+      'internal error: x is not a function',
+    ]);
     assert.deepEqual(classify('a string', live()), ['internal', 'internal error: a string']);
     assert.deepEqual(classify(undefined, live()), ['internal', 'internal error: undefined']);
     assert.deepEqual(classify(null, live()), ['internal', 'internal error: null']);

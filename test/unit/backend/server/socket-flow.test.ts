@@ -12,8 +12,12 @@ class FakeSocket implements FlowSocket {
     this.sent.push(data);
     this.bufferedAmount += data.length;
   }
-  pause(): void { this.paused = true; }
-  resume(): void { this.paused = false; }
+  pause(): void {
+    this.paused = true;
+  }
+  resume(): void {
+    this.paused = false;
+  }
 }
 
 const LIMITS: FlowLimits = { highWaterBytes: 100, lowWaterBytes: 20, stallMs: 150, pollMs: 5 };
@@ -37,10 +41,12 @@ describe('SocketFlow', () => {
   it('past the high-water mark, stops reading and holds generation until the client reads down to the low-water mark', async () => {
     const { ws, flow, stalls } = setup();
     flow.send('x'.repeat(101));
-    assert.equal(ws.paused, true, 'stops reading the client\'s requests');
+    assert.equal(ws.paused, true, "stops reading the client's requests");
     let released = false;
     const wait = flow.writable(new AbortController().signal)!;
-    void wait.then(() => { released = true; });
+    void wait.then(() => {
+      released = true;
+    });
     ws.bufferedAmount = 50;
     await sleep(30);
     assert.equal(released, false, 'still above the low-water mark');

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readGgufFileInfo } from 'node-llama-cpp';
 import { bufferSource, openFileSource, type ByteSource } from '../../../../backend/setup/byte-source.js';
-import { GGML_TYPE_BLOCKS, GGUF_LIMITS, GgufFormatError, readGgufHeader } from '../../../../backend/setup/gguf-header.js';
+import {
+  GGML_TYPE_BLOCKS,
+  GGUF_LIMITS,
+  GgufFormatError,
+  readGgufHeader,
+} from '../../../../backend/setup/gguf-header.js';
 import { splitGgufParts } from '../../../../backend/setup/model-header-check.js';
 import { craftedCases, GGUF_TYPE, RawGguf } from '../../../fixtures/crafted-gguf.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../../../fixtures/preset-files.js';
@@ -20,7 +25,9 @@ import { openLlama } from '../../fixtures/llama-harness.js';
 function counting(bytes: Uint8Array): ByteSource & { reads: number; bytesRead: number } {
   const inner = bufferSource(bytes);
   const s = {
-    size: inner.size, reads: 0, bytesRead: 0,
+    size: inner.size,
+    reads: 0,
+    bytesRead: 0,
     async read(offset: number, length: number) {
       const b = await inner.read(offset, length);
       s.reads++;
@@ -50,7 +57,10 @@ describe('readGgufHeader', function () {
         const src = counting(c.bytes);
         const heapBefore = process.memoryUsage().heapUsed;
         const started = performance.now();
-        const e = await readGgufHeader(src).then(() => undefined, (err: unknown) => err);
+        const e = await readGgufHeader(src).then(
+          () => undefined,
+          (err: unknown) => err,
+        );
         const ms = performance.now() - started;
         assert.ok(e instanceof GgufFormatError, `refused with a GgufFormatError, got ${String(e)}`);
         assert.match(e.message, c.says);
@@ -74,26 +84,48 @@ describe('readGgufHeader', function () {
       .kv('tokenizer.ggml.tokens', GGUF_TYPE.array, (w) => w.u32(GGUF_TYPE.string).u64(1_000_000).str('a'))
       .bytes();
     const e = await refusal(bytes);
-    assert.match(e.message, /metadata entry 2 \("tokenizer\.ggml\.tokens"\) is an array of 1000000 string values, which needs at least 8000000 bytes, but only \d+ are left/);
+    assert.match(
+      e.message,
+      /metadata entry 2 \("tokenizer\.ggml\.tokens"\) is an array of 1000000 string values, which needs at least 8000000 bytes, but only \d+ are left/,
+    );
     assert.ok(e.offset > 40 && e.offset <= bytes.length);
   });
 
   describe('limits hold at their edges (small limits, so the files stay small)', () => {
-    const small = { ...GGUF_LIMITS, maxArrayLength: 4, maxMetadataEntries: 3, maxTensors: 2, maxArrayDepth: 2, maxItems: 20, maxStringBytes: 16, maxKeyBytes: 12 };
-    const withArray = (n: number) => RawGguf.header({ tensors: 0, kvs: 1 }).kv('a', GGUF_TYPE.array, (w) => {
-      w.u32(GGUF_TYPE.string).u64(n);
-      for (let i = 0; i < n; i++) w.str('x');
-    }).bytes();
+    const small = {
+      ...GGUF_LIMITS,
+      maxArrayLength: 4,
+      maxMetadataEntries: 3,
+      maxTensors: 2,
+      maxArrayDepth: 2,
+      maxItems: 20,
+      maxStringBytes: 16,
+      maxKeyBytes: 12,
+    };
+    const withArray = (n: number) =>
+      RawGguf.header({ tensors: 0, kvs: 1 })
+        .kv('a', GGUF_TYPE.array, (w) => {
+          w.u32(GGUF_TYPE.string).u64(n);
+          for (let i = 0; i < n; i++) w.str('x');
+        })
+        .bytes();
     const withEntries = (n: number) => {
       const w = RawGguf.header({ tensors: 0, kvs: n });
       for (let i = 0; i < n; i++) w.kv(`k${i}`, GGUF_TYPE.uint8, (v) => v.raw(Buffer.from([1])));
       return w.bytes();
     };
-    const withString = (n: number) => RawGguf.header({ tensors: 0, kvs: 1 }).kv('s', GGUF_TYPE.string, (w) => w.str('y'.repeat(n))).bytes();
+    const withString = (n: number) =>
+      RawGguf.header({ tensors: 0, kvs: 1 })
+        .kv('s', GGUF_TYPE.string, (w) => w.str('y'.repeat(n)))
+        .bytes();
     const nested = (depth: number) => {
       const w = RawGguf.header({ tensors: 0, kvs: 1 }).str('n').u32(GGUF_TYPE.array);
       for (let d = 1; d < depth; d++) w.u32(GGUF_TYPE.array).u64(1);
-      return w.u32(GGUF_TYPE.uint8).u64(1).raw(Buffer.from([7])).bytes();
+      return w
+        .u32(GGUF_TYPE.uint8)
+        .u64(1)
+        .raw(Buffer.from([7]))
+        .bytes();
     };
 
     it('array length', async () => {
@@ -114,7 +146,8 @@ describe('readGgufHeader', function () {
     });
     it('values in all', async () => {
       const w = RawGguf.header({ tensors: 0, kvs: 3 });
-      for (const k of ['a', 'b', 'c']) w.kv(k, GGUF_TYPE.array, (v) => v.u32(GGUF_TYPE.uint8).u64(4).raw(Buffer.alloc(4)));
+      for (const k of ['a', 'b', 'c'])
+        w.kv(k, GGUF_TYPE.array, (v) => v.u32(GGUF_TYPE.uint8).u64(4).raw(Buffer.alloc(4)));
       const roomy = { ...small, maxMetadataEntries: 10, maxItems: 16 };
       await readGgufHeader(bufferSource(w.bytes()), roomy);
       w.kv('d', GGUF_TYPE.array, (v) => v.u32(GGUF_TYPE.uint8).u64(3).raw(Buffer.alloc(3)));
@@ -123,7 +156,10 @@ describe('readGgufHeader', function () {
       assert.match((await refusal(four, roomy)).message, /more than 16 values in all/);
     });
     it('key bytes, empty keys, tensor names and dimensions', async () => {
-      const key = (k: string) => RawGguf.header({ tensors: 0, kvs: 1 }).kv(k, GGUF_TYPE.uint8, (v) => v.raw(Buffer.alloc(1))).bytes();
+      const key = (k: string) =>
+        RawGguf.header({ tensors: 0, kvs: 1 })
+          .kv(k, GGUF_TYPE.uint8, (v) => v.raw(Buffer.alloc(1)))
+          .bytes();
       await readGgufHeader(bufferSource(key('k'.repeat(12))), small);
       assert.match((await refusal(key('k'.repeat(13)), small)).message, /key of 13 bytes; keys are at most 12/);
       assert.match((await refusal(Buffer.concat([key(''), Buffer.alloc(1)]))).message, /empty key/);
@@ -139,14 +175,30 @@ describe('readGgufHeader', function () {
   });
 
   it('refuses tensor data offsets off the alignment, unknown ggml types, rows that split a block, and a repeated general.name', async () => {
-    const tensor = (type: number, rows: number, offset: number) => RawGguf.header({ tensors: 1, kvs: 0 }).str('t').u32(1).u64(rows).u32(type).u64(offset).raw(Buffer.alloc(64)).bytes();
+    const tensor = (type: number, rows: number, offset: number) =>
+      RawGguf.header({ tensors: 1, kvs: 0 })
+        .str('t')
+        .u32(1)
+        .u64(rows)
+        .u32(type)
+        .u64(offset)
+        .raw(Buffer.alloc(64))
+        .bytes();
     await readGgufHeader(bufferSource(tensor(2, 32, 0)));
     assert.match((await refusal(tensor(0, 4, 8))).message, /not a multiple of the alignment 32/);
     assert.match((await refusal(tensor(4, 32, 0))).message, /ggml type 4, which this llama\.cpp does not know/);
-    assert.match((await refusal(tensor(2, 16, 0))).message, /rows of 16 elements, not a multiple of its type's block of 32/);
-    const twice = RawGguf.header({ tensors: 0, kvs: 2 }).kv('general.name', GGUF_TYPE.string, (w) => w.str('a')).kv('general.name', GGUF_TYPE.string, (w) => w.str('b')).bytes();
+    assert.match(
+      (await refusal(tensor(2, 16, 0))).message,
+      /rows of 16 elements, not a multiple of its type's block of 32/,
+    );
+    const twice = RawGguf.header({ tensors: 0, kvs: 2 })
+      .kv('general.name', GGUF_TYPE.string, (w) => w.str('a'))
+      .kv('general.name', GGUF_TYPE.string, (w) => w.str('b'))
+      .bytes();
     assert.match((await refusal(twice)).message, /appears twice/);
-    const alignment = RawGguf.header({ tensors: 0, kvs: 1 }).kv('general.alignment', GGUF_TYPE.uint32, (w) => w.u32(48)).bytes();
+    const alignment = RawGguf.header({ tensors: 0, kvs: 1 })
+      .kv('general.alignment', GGUF_TYPE.uint32, (w) => w.u32(48))
+      .bytes();
     assert.match((await refusal(alignment)).message, /48, not a power of two/);
   });
 
@@ -206,7 +258,14 @@ describe('readGgufHeader', function () {
     const llama = await openLlama();
     try {
       // node-llama-cpp has no public call for this; its bindings answer what ggml's type_traits say.
-      const bindings = (llama as unknown as { _bindings: { getBlockSizeForGgmlType(t: number): number | undefined; getTypeSizeForGgmlType(t: number): number | undefined } })._bindings;
+      const bindings = (
+        llama as unknown as {
+          _bindings: {
+            getBlockSizeForGgmlType(t: number): number | undefined;
+            getTypeSizeForGgmlType(t: number): number | undefined;
+          };
+        }
+      )._bindings;
       for (let type = 0; type < 256; type++) {
         const perBlock = bindings.getBlockSizeForGgmlType(type);
         const bytes = bindings.getTypeSizeForGgmlType(type);
@@ -220,8 +279,15 @@ describe('readGgufHeader', function () {
 
   it('finds the parts of a split model the way node-llama-cpp does', () => {
     assert.deepEqual(splitGgufParts('/m/model.gguf'), ['/m/model.gguf']);
-    assert.deepEqual(splitGgufParts('/m/llm-jp-3-172b-Q4_K_M-00002-of-00003.gguf'), [1, 2, 3].map((i) => `/m/llm-jp-3-172b-Q4_K_M-0000${i}-of-00003.gguf`));
-    assert.deepEqual(splitGgufParts('/m/x-00004-of-00003.gguf'), ['/m/x-00004-of-00003.gguf'], 'a part number past the count is no split');
+    assert.deepEqual(
+      splitGgufParts('/m/llm-jp-3-172b-Q4_K_M-00002-of-00003.gguf'),
+      [1, 2, 3].map((i) => `/m/llm-jp-3-172b-Q4_K_M-0000${i}-of-00003.gguf`),
+    );
+    assert.deepEqual(
+      splitGgufParts('/m/x-00004-of-00003.gguf'),
+      ['/m/x-00004-of-00003.gguf'],
+      'a part number past the count is no split',
+    );
   });
 });
 
@@ -236,15 +302,22 @@ function flatten(o: object, prefix = '', out: Record<string, unknown> = {}): Rec
 
 /** The GGUF files in llama.cpp's models/ folder, from the git bundle node-llama-cpp ships its llama.cpp source in. */
 function extractVocabFiles(dir: string): string[] {
-  const bundle = fileURLToPath(new URL('../../../../../node_modules/node-llama-cpp/llama/gitRelease.bundle', import.meta.url));
+  const bundle = fileURLToPath(
+    new URL('../../../../../node_modules/node-llama-cpp/llama/gitRelease.bundle', import.meta.url),
+  );
   const repo = join(dir, 'repo');
   const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { maxBuffer: 64 * 1024 * 1024 });
   execFileSync('git', ['init', '-q', repo]);
   git('fetch', '-q', bundle, 'HEAD');
-  const names = git('ls-tree', '-r', '--name-only', 'FETCH_HEAD', 'models/').toString().split('\n').filter((n) => n.endsWith('.gguf'));
-  return names.map((name) => {
-    const out = join(dir, name.replace(/\//g, '_'));
-    writeFileSync(out, git('show', `FETCH_HEAD:${name}`));
-    return out;
-  }).filter((f) => readdirSync(dir).includes(f.slice(dir.length + 1)));
+  const names = git('ls-tree', '-r', '--name-only', 'FETCH_HEAD', 'models/')
+    .toString()
+    .split('\n')
+    .filter((n) => n.endsWith('.gguf'));
+  return names
+    .map((name) => {
+      const out = join(dir, name.replace(/\//g, '_'));
+      writeFileSync(out, git('show', `FETCH_HEAD:${name}`));
+      return out;
+    })
+    .filter((f) => readdirSync(dir).includes(f.slice(dir.length + 1)));
 }

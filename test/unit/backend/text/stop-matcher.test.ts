@@ -52,7 +52,11 @@ describe('StopMatcher', () => {
     // Every chunking of the text up to the stop's last character, which comes with the rest.
     for (const chunks of chunkings(text.slice(0, 10))) {
       const out = stream(stops, [...chunks, text.slice(10)]);
-      assert.deepEqual({ emitted: out.emitted, stopped: out.stopped }, { emitted: 'ok', stopped: true }, chunks.join('|'));
+      assert.deepEqual(
+        { emitted: out.emitted, stopped: out.stopped },
+        { emitted: 'ok', stopped: true },
+        chunks.join('|'),
+      );
     }
   });
 
@@ -74,7 +78,10 @@ describe('StopMatcher', () => {
   });
 
   it('the earliest of several stops wins, whatever the order they are listed in', () => {
-    for (const stops of [['B', 'A'], ['A', 'B']]) {
+    for (const stops of [
+      ['B', 'A'],
+      ['A', 'B'],
+    ]) {
       assert.equal(stream(stops, ['xxAyyB']).emitted, 'xx');
       assert.equal(stream(stops, ['xxByyA']).emitted, 'xx');
     }
@@ -100,11 +107,19 @@ describe('StopMatcher', () => {
 
   it('restarts matching inside held text (a stop that overlaps itself)', () => {
     // "aab" holds "aa"; "aab" + "ab" contains "aab" at 0 only if we do not lose the second "a".
-    assert.deepEqual(stream(['aab'], ['xa', 'a', 'a', 'b', 'zz']), { emitted: 'xa', stopped: true, pieces: ['x', '', 'a', ''] });
+    assert.deepEqual(stream(['aab'], ['xa', 'a', 'a', 'b', 'zz']), {
+      emitted: 'xa',
+      stopped: true,
+      pieces: ['x', '', 'a', ''],
+    });
   });
 
   it('Japanese stops, including ones that arrive one character at a time', () => {
-    assert.deepEqual(stream(['。'], ['こんにちは。', 'さようなら']), { emitted: 'こんにちは', stopped: true, pieces: ['こんにちは'] });
+    assert.deepEqual(stream(['。'], ['こんにちは。', 'さようなら']), {
+      emitted: 'こんにちは',
+      stopped: true,
+      pieces: ['こんにちは'],
+    });
     const chars = Array.from('ご質問ありがとうございます\n\n### 応答:\nまた');
     assert.equal(stream(['\n\n### 応答:'], chars).emitted, 'ご質問ありがとうございます');
   });

@@ -65,14 +65,18 @@ function tokensFor(vocab: ByteVocab, bytes: Uint8Array, lengths: readonly number
 
 function assertWhole(r: Run, expected: string, how: string): void {
   assert.equal(r.text, expected, how);
-  for (const p of r.pieces) assert.ok(!p.includes(REPLACEMENT), `${how}: piece ${JSON.stringify(p)} has a broken character`);
+  for (const p of r.pieces)
+    assert.ok(!p.includes(REPLACEMENT), `${how}: piece ${JSON.stringify(p)} has a broken character`);
 }
 
 describe('Utf8TokenDecoder', () => {
   it('one byte per token: Japanese, emoji and mixed text come out whole, character by character', () => {
     for (const text of ['あ', '日本語のテキスト。', '😀', '👨‍👩‍👧', 'a€b𝄞c', '漢字とemoji😀、混在']) {
       const vocab = new ByteVocab();
-      const r = run(vocab, [...Buffer.from(text)].map((b) => vocab.token([b])));
+      const r = run(
+        vocab,
+        [...Buffer.from(text)].map((b) => vocab.token([b])),
+      );
       assertWhole(r, text, text);
       // Each character comes out as soon as its last byte arrives, never later.
       const nonEmpty = r.pieces.filter((p) => p !== '');
@@ -169,14 +173,25 @@ describe('Utf8TokenDecoder', () => {
       }
       const vocab = new ByteVocab();
       const r = run(vocab, tokensFor(vocab, bytes, lengths));
-      assert.equal(r.text, new TextDecoder().decode(bytes), `bytes ${[...bytes].map((b) => b.toString(16)).join(' ')} split ${lengths.join('+')}`);
+      assert.equal(
+        r.text,
+        new TextDecoder().decode(bytes),
+        `bytes ${[...bytes].map((b) => b.toString(16)).join(' ')} split ${lengths.join('+')}`,
+      );
     }
   });
 
   it('a token that decodes to nothing (a control token) does not disturb the text around it', () => {
     const vocab = new ByteVocab();
     const empty = vocab.token([]);
-    const r = run(vocab, [vocab.token(Buffer.from('a')), empty, vocab.token([0xe3, 0x81]), empty, vocab.token([0x82]), empty]);
+    const r = run(vocab, [
+      vocab.token(Buffer.from('a')),
+      empty,
+      vocab.token([0xe3, 0x81]),
+      empty,
+      vocab.token([0x82]),
+      empty,
+    ]);
     assertWhole(r, 'aあ', 'with empty tokens');
   });
 

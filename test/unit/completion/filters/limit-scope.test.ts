@@ -49,7 +49,10 @@ describe('limitScope', () => {
 
   it('does not count brackets in strings and comments', () => {
     const ctx = at('function f() {█');
-    assert.equal(textOf(limitScope('\n  s = "}";  // }\n  return s;\n}\nx', ctx)), '\n  s = "}";  // }\n  return s;\n}');
+    assert.equal(
+      textOf(limitScope('\n  s = "}";  // }\n  return s;\n}\nx', ctx)),
+      '\n  s = "}";  // }\n  return s;\n}',
+    );
   });
 
   it('does not stop on a trailing half line in a stream', () => {

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { dropBlank, normalizeLineEndings, trimTrailingWhitespace } from '../../../../extension/completion/filters/whitespace.js';
+import {
+  dropBlank,
+  normalizeLineEndings,
+  trimTrailingWhitespace,
+} from '../../../../extension/completion/filters/whitespace.js';
 
 describe('whitespace filters', () => {
   it('normalizeLineEndings turns CRLF and CR into LF', () => {

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { connectionError, errorBodyMessage, parseRetryAfter, RemoteEngineError, statusError } from '../../../../extension/engine/openai/errors.js';
+import {
+  connectionError,
+  errorBodyMessage,
+  parseRetryAfter,
+  RemoteEngineError,
+  statusError,
+} from '../../../../extension/engine/openai/errors.js';
 
 const where = 'https://gpu:8000';
 
@@ -14,17 +20,39 @@ describe('remote engine errors', () => {
     assert.equal(parseRetryAfter(undefined), undefined);
   });
 
-  it('reads the message of each server\'s error body', () => {
-    assert.deepEqual(errorBodyMessage('{"error":{"message":"m","type":"invalid_request_error","param":null,"code":"model_not_found"}}'), { message: 'm', code: 'model_not_found' });
-    assert.deepEqual(errorBodyMessage('{"object":"error","message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}'), { message: 'The model `x` does not exist.', code: 'NotFoundError' });
-    assert.deepEqual(errorBodyMessage('{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}'), { message: 'Loading model', code: 'unavailable_error' });
+  it("reads the message of each server's error body", () => {
+    assert.deepEqual(
+      errorBodyMessage(
+        '{"error":{"message":"m","type":"invalid_request_error","param":null,"code":"model_not_found"}}',
+      ),
+      { message: 'm', code: 'model_not_found' },
+    );
+    assert.deepEqual(
+      errorBodyMessage(
+        '{"object":"error","message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}',
+      ),
+      { message: 'The model `x` does not exist.', code: 'NotFoundError' },
+    );
+    assert.deepEqual(errorBodyMessage('{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}'), {
+      message: 'Loading model',
+      code: 'unavailable_error',
+    });
     assert.deepEqual(errorBodyMessage('{"error":"Unauthorized"}'), { message: 'Unauthorized', code: undefined });
     assert.deepEqual(errorBodyMessage('<html>Bad Gateway</html>'), { message: '<html>Bad Gateway</html>' });
     assert.deepEqual(errorBodyMessage(''), {});
   });
 
   it('gives each status its code, with Retry-After where the server sent it', () => {
-    const cases: Array<[number, string]> = [[401, 'unauthorized'], [403, 'unauthorized'], [429, 'rate_limited'], [503, 'unavailable'], [502, 'unavailable'], [400, 'bad_request'], [413, 'bad_request'], [500, 'server_error']];
+    const cases: Array<[number, string]> = [
+      [401, 'unauthorized'],
+      [403, 'unauthorized'],
+      [429, 'rate_limited'],
+      [503, 'unavailable'],
+      [502, 'unavailable'],
+      [400, 'bad_request'],
+      [413, 'bad_request'],
+      [500, 'server_error'],
+    ];
     for (const [status, code] of cases) {
       const e = statusError(status, '{}', '3', where, 'm');
       assert.equal(e.code, code, String(status));
@@ -35,14 +63,20 @@ describe('remote engine errors', () => {
   });
 
   it('tells an unknown model from an unknown path on 404', () => {
-    assert.equal(statusError(404, '{"error":{"message":"x","code":"model_not_found"}}', undefined, where, 'm').code, 'model_not_found');
-    assert.equal(statusError(404, '{"object":"error","message":"The model `m` does not exist."}', undefined, where, 'm').code, 'model_not_found');
+    assert.equal(
+      statusError(404, '{"error":{"message":"x","code":"model_not_found"}}', undefined, where, 'm').code,
+      'model_not_found',
+    );
+    assert.equal(
+      statusError(404, '{"object":"error","message":"The model `m` does not exist."}', undefined, where, 'm').code,
+      'model_not_found',
+    );
     const path = statusError(404, 'Not Found', undefined, where, 'm');
     assert.equal(path.code, 'not_found');
     assert.match(path.message, /\/v1/);
   });
 
-  it('names the TLS problem and the unreachable server from Node\'s error codes', () => {
+  it("names the TLS problem and the unreachable server from Node's error codes", () => {
     const err = (code: string, message = code) => Object.assign(new Error(message), { code });
     assert.equal(connectionError(err('DEPTH_ZERO_SELF_SIGNED_CERT'), where).tls, 'self_signed');
     assert.equal(connectionError(err('SELF_SIGNED_CERT_IN_CHAIN'), where).tls, 'self_signed');

@@ -4,8 +4,18 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { RemoteEngineError } from '../../../../extension/engine/openai/errors.js';
-import { OpenAIEngineClient, type RemoteEngineSettings, type StreamPart } from '../../../../extension/engine/openai/openai-engine-client.js';
-import { startReplayServer, tlsFiles, TLS_DIR, type Flavor, type ReplayServer } from '../../../fixtures/openai-replay-server.js';
+import {
+  OpenAIEngineClient,
+  type RemoteEngineSettings,
+  type StreamPart,
+} from '../../../../extension/engine/openai/openai-engine-client.js';
+import {
+  startReplayServer,
+  tlsFiles,
+  TLS_DIR,
+  type Flavor,
+  type ReplayServer,
+} from '../../../fixtures/openai-replay-server.js';
 
 const MODEL = 'llm-jp-3-172b-instruct';
 const KEY = 'sk-test-secret-key';
@@ -50,7 +60,8 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
     this.timeout(10_000);
     let server: ReplayServer;
     let client: OpenAIEngineClient;
-    const make = (extra: Partial<RemoteEngineSettings> = {}) => new OpenAIEngineClient({ baseUrl: server.baseUrl, model: MODEL, apiKey: KEY, ...extra });
+    const make = (extra: Partial<RemoteEngineSettings> = {}) =>
+      new OpenAIEngineClient({ baseUrl: server.baseUrl, model: MODEL, apiKey: KEY, ...extra });
 
     before(async () => {
       server = await startReplayServer({ flavor, model: MODEL, apiKey: KEY });
@@ -66,7 +77,10 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
 
     it('lists the served model with what the server says of it', async () => {
       const { models, headersMs } = await client.listModels();
-      assert.deepEqual(models.map((m) => m.id), [MODEL]);
+      assert.deepEqual(
+        models.map((m) => m.id),
+        [MODEL],
+      );
       assert.equal(models[0].ownedBy, flavor === 'vllm' ? 'vllm' : 'llamacpp');
       if (flavor === 'vllm') assert.equal(models[0].contextLength, 4096);
       else assert.deepEqual((models[0].raw.meta as { n_ctx_train: number }).n_ctx_train, 4096);
@@ -76,9 +90,15 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
 
     it('streams a chat: the role-only first delta adds nothing, usage and latency come at the end', async () => {
       server.setScenario({ pieces: PIECES });
-      const r = await collect(client.chat({ messages, maxTokens: 64, temperature: 0.7, topP: 0.95, seed: 1, stop: ['\n\n'] }));
+      const r = await collect(
+        client.chat({ messages, maxTokens: 64, temperature: 0.7, topP: 0.95, seed: 1, stop: ['\n\n'] }),
+      );
       assert.equal(r.text, PIECES.join(''));
-      assert.deepEqual(r.parts.filter((p) => p.type === 'text').map((p) => (p as { text: string }).text), PIECES, 'no empty text part');
+      assert.deepEqual(
+        r.parts.filter((p) => p.type === 'text').map((p) => (p as { text: string }).text),
+        PIECES,
+        'no empty text part',
+      );
       assert.equal(r.end!.finishReason, 'stop');
       assert.equal(r.end!.text, PIECES.join(''));
       assert.deepEqual(r.end!.usage, { promptTokens: 12, completionTokens: 4 });
@@ -86,7 +106,15 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
       assert.ok(r.end!.latency.totalMs >= r.end!.latency.firstTokenMs!);
       const body = server.requests[0].body!;
       assert.deepEqual(body, {
-        messages, model: MODEL, stream: true, stream_options: { include_usage: true }, max_tokens: 64, temperature: 0.7, top_p: 0.95, seed: 1, stop: ['\n\n'],
+        messages,
+        model: MODEL,
+        stream: true,
+        stream_options: { include_usage: true },
+        max_tokens: 64,
+        temperature: 0.7,
+        top_p: 0.95,
+        seed: 1,
+        stop: ['\n\n'],
       });
       assert.equal(server.requests[0].headers.accept, 'text/event-stream');
     });
@@ -116,7 +144,13 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
     });
 
     it('reads the same text however the stream is split: bytes, CRLF, CR, comments', async () => {
-      for (const variant of [{ sliceBytes: 1 }, { sliceBytes: 5 }, { lineEnding: '\r\n' as const, sliceBytes: 3 }, { lineEnding: '\r' as const }, { comments: true, sliceBytes: 2 }]) {
+      for (const variant of [
+        { sliceBytes: 1 },
+        { sliceBytes: 5 },
+        { lineEnding: '\r\n' as const, sliceBytes: 3 },
+        { lineEnding: '\r' as const },
+        { comments: true, sliceBytes: 2 },
+      ]) {
         server.setScenario({ pieces: PIECES, ...variant });
         const r = await collect(client.chat({ messages }));
         assert.equal(r.text, PIECES.join(''), JSON.stringify(variant));
@@ -171,7 +205,10 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
       assert.ok(down.retryAfterMs! > 15_000 && down.retryAfterMs! <= 20_000);
       if (flavor === 'llamacpp') assert.match(down.message, /Loading model/);
       server.setScenario({ status: 503 });
-      await assert.rejects(client.listModels(), (e: RemoteEngineError) => e.code === 'unavailable' && e.retryAfterMs === undefined);
+      await assert.rejects(
+        client.listModels(),
+        (e: RemoteEngineError) => e.code === 'unavailable' && e.retryAfterMs === undefined,
+      );
     });
 
     it('raises unauthorized on a wrong key, without showing the key', async () => {
@@ -182,7 +219,8 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
         assert.equal(e.status, 401);
         assert.ok(!e.message.includes('sk-wrong-secret') && !e.message.includes(KEY));
         // llama.cpp lists its models without a key (a public endpoint there); vLLM guards every /v1 route.
-        if (flavor === 'vllm') await assert.rejects(wrong.listModels(), (x: RemoteEngineError) => x.code === 'unauthorized');
+        if (flavor === 'vllm')
+          await assert.rejects(wrong.listModels(), (x: RemoteEngineError) => x.code === 'unauthorized');
         else assert.equal((await wrong.listModels()).models.length, 1);
       } finally {
         wrong.dispose();
@@ -233,7 +271,9 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
     it('cancels by AbortSignal: the connection closes and the partial text is kept', async () => {
       server.setScenario({ pieces: PIECES, betweenMs: 100 });
       const controller = new AbortController();
-      const e = await failure(client.chat({ messages, signal: controller.signal }), (n) => { if (n === 2) controller.abort(); });
+      const e = await failure(client.chat({ messages, signal: controller.signal }), (n) => {
+        if (n === 2) controller.abort();
+      });
       assert.equal(e.code, 'cancelled');
       assert.equal(e.partialText, PIECES.slice(0, 2).join(''));
       await until(() => server.closedByClient === 1);
@@ -276,8 +316,14 @@ describe('OpenAIEngineClient: connection and TLS failures', function () {
   }
 
   it('refuses a malformed base URL', () => {
-    assert.throws(() => new OpenAIEngineClient({ baseUrl: 'gpu-node:8000', model: MODEL }), (e: RemoteEngineError) => e.code === 'bad_url');
-    assert.throws(() => new OpenAIEngineClient({ baseUrl: 'ftp://gpu/v1', model: MODEL }), (e: RemoteEngineError) => e.code === 'bad_url');
+    assert.throws(
+      () => new OpenAIEngineClient({ baseUrl: 'gpu-node:8000', model: MODEL }),
+      (e: RemoteEngineError) => e.code === 'bad_url',
+    );
+    assert.throws(
+      () => new OpenAIEngineClient({ baseUrl: 'ftp://gpu/v1', model: MODEL }),
+      (e: RemoteEngineError) => e.code === 'bad_url',
+    );
   });
 
   it('raises unreachable when nothing listens', async () => {
@@ -318,7 +364,7 @@ describe('OpenAIEngineClient: connection and TLS failures', function () {
     assert.equal((await listWith({ baseUrl: expired.baseUrl, model: MODEL, caPem }))?.tls, 'expired');
   });
 
-  it('trusts a custom CA given as the file\'s contents, and streams over TLS', async () => {
+  it("trusts a custom CA given as the file's contents, and streams over TLS", async () => {
     const signed = await tlsServer('server');
     assert.equal(await listWith({ baseUrl: signed.baseUrl, model: MODEL, caPem }), undefined);
     const c = new OpenAIEngineClient({ baseUrl: signed.baseUrl, model: MODEL, caPem });

@@ -12,7 +12,13 @@ import { ModelStatus, type ModelState } from '../../../../extension/engine/model
 import { RemoteEngine, redactKey, type RemoteConfig } from '../../../../extension/engine/openai/remote-engine.js';
 import { streamAnswer } from '../../../../extension/engine/stream-answer.js';
 import type { TextStream } from '../../../../extension/engine/text-stream.js';
-import { startReplayServer, tlsFiles, TLS_DIR, type Flavor, type ReplayServer } from '../../../fixtures/openai-replay-server.js';
+import {
+  startReplayServer,
+  tlsFiles,
+  TLS_DIR,
+  type Flavor,
+  type ReplayServer,
+} from '../../../fixtures/openai-replay-server.js';
 
 const MODEL = 'llm-jp-3-13b-instruct';
 const KEY = 'sk-test-remote-key-0123';
@@ -112,7 +118,11 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
       assert.equal(server.requests[0].path, '/v1/models');
       assert.deepEqual(await m.engine.count({ texts: ['a'] }), undefined, 'a remote server does not count for Fude');
       const asked = server.requests.length;
-      assert.equal(await m.engine.prefill({ prefix: 'const a = ' }), undefined, 'no completion cache to warm on a remote server');
+      assert.equal(
+        await m.engine.prefill({ prefix: 'const a = ' }),
+        undefined,
+        'no completion cache to warm on a remote server',
+      );
       assert.equal(server.requests.length, asked, 'a prefill sends nothing to the server');
       const details = await m.engine.details();
       assert.equal(details.server!.baseUrl, server.baseUrl);
@@ -120,9 +130,12 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
       assert.ok(details.server!.latencyMs! >= 0);
     });
 
-    it('streams a chat as plain messages with the family\'s sampling defaults', async () => {
+    it("streams a chat as plain messages with the family's sampling defaults", async () => {
       await m.engine.start();
-      const stream = m.engine.chat({ messages: [{ role: 'system', content: 'あなたは助手です。' }, ...messages], lane: 'docs' });
+      const stream = m.engine.chat({
+        messages: [{ role: 'system', content: 'あなたは助手です。' }, ...messages],
+        lane: 'docs',
+      });
       assert.equal(await stream.text(), PIECES.join(''));
       const end = await stream.done;
       assert.equal(end.stopReason, 'eos');
@@ -131,7 +144,10 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
       assert.ok(end.timings.totalMs >= end.timings.firstTokenMs);
       const body = posts(server)[0].body!;
       assert.equal(posts(server)[0].path, '/v1/chat/completions');
-      assert.deepEqual(body.messages, [{ role: 'system', content: 'あなたは助手です。' }, { role: 'user', content: 'やあ' }]);
+      assert.deepEqual(body.messages, [
+        { role: 'system', content: 'あなたは助手です。' },
+        { role: 'user', content: 'やあ' },
+      ]);
       assert.equal(body.model, MODEL);
       assert.equal(body.stream, true);
       // LLM-jp-3's model card: temperature 0.7, top-p 0.95; answers up to 1024 tokens as the local backend.
@@ -141,10 +157,15 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
       assert.equal(posts(server)[0].headers.authorization, `Bearer ${KEY}`);
     });
 
-    it('asks for a completion with the raw prefix, no suffix, stopping at the suffix\'s first line, greedily', async () => {
+    it("asks for a completion with the raw prefix, no suffix, stopping at the suffix's first line, greedily", async () => {
       await m.engine.start();
       server.setScenario({ pieces: ['for (const x of xs) ', 'total += x;'], finishReason: 'length' });
-      const stream = m.engine.complete({ prefix: 'function sum(xs) {\n  let total = 0;\n  ', suffix: '\n  return total;\n}\n', maxTokens: 64, stop: ['\n\n'] });
+      const stream = m.engine.complete({
+        prefix: 'function sum(xs) {\n  let total = 0;\n  ',
+        suffix: '\n  return total;\n}\n',
+        maxTokens: 64,
+        stop: ['\n\n'],
+      });
       assert.equal(await stream.text(), 'for (const x of xs) total += x;');
       const end = await stream.done;
       assert.equal(end.stopReason, 'maxTokens', 'finish_reason "length"');
@@ -167,7 +188,11 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
         assert.equal(s.failure!.params.status, 401);
         assert.equal(s.failure!.params.server, new URL(server.baseUrl).origin);
         // llama.cpp lists models without a key: the check finds the wrong key on /props instead.
-        if (flavor === 'llamacpp') assert.deepEqual(server.requests.map((r) => r.path), ['/v1/models', '/props']);
+        if (flavor === 'llamacpp')
+          assert.deepEqual(
+            server.requests.map((r) => r.path),
+            ['/v1/models', '/props'],
+          );
         const everything = JSON.stringify(s) + wrong.logs.join('\n');
         assert.ok(!everything.includes('sk-wrong-secret-key-987') && !everything.includes(KEY));
       } finally {
@@ -246,7 +271,10 @@ for (const flavor of ['vllm', 'llamacpp'] as Flavor[]) {
       await m.engine.start();
       server.setScenario({ pieces: ['x'], firstPieceDelayMs: 1500 });
       const generate = new EngineGenerate(() => m.engine);
-      const completion = new CompletionEngine({ generate: generate.generate, budget: { firstTextMs: 300, generateMs: 1000, maxTokens: 32 } });
+      const completion = new CompletionEngine({
+        generate: generate.generate,
+        budget: { firstTextMs: 300, generateMs: 1000, maxTokens: 32 },
+      });
       const started = Date.now();
       const result = await completion.complete({ document: 'a.ts', prefix: 'const x = ', suffix: '' });
       assert.equal(result.end, 'timeout');
@@ -358,7 +386,17 @@ describe('RemoteEngine: failures of the connection and of TLS', function () {
     const m = make(server.baseUrl);
     try {
       await m.engine.start();
-      server.setScenario({ status: 400, errorBody: { error: { message: `bad header Authorization: Bearer ${KEY}; key ${KEY}`, type: 'BadRequestError', param: null, code: 400 } } });
+      server.setScenario({
+        status: 400,
+        errorBody: {
+          error: {
+            message: `bad header Authorization: Bearer ${KEY}; key ${KEY}`,
+            type: 'BadRequestError',
+            param: null,
+            code: 400,
+          },
+        },
+      });
       const r = await drain(m.engine.chat({ messages }));
       assert.equal(r.error!.code, 'bad_request');
       assert.ok(!r.error!.message.includes(KEY), r.error!.message);
@@ -369,12 +407,21 @@ describe('RemoteEngine: failures of the connection and of TLS', function () {
     }
   });
 
-  it('reads a context overflow from the server\'s 400 as context_overflow', async () => {
+  it("reads a context overflow from the server's 400 as context_overflow", async () => {
     const server = await startReplayServer({ flavor: 'vllm', model: MODEL });
     const m = make(server.baseUrl);
     try {
       await m.engine.start();
-      server.setScenario({ status: 400, errorBody: { object: 'error', message: "This model's maximum context length is 4096 tokens. However, you requested 5000 tokens.", type: 'BadRequestError', param: null, code: 400 } });
+      server.setScenario({
+        status: 400,
+        errorBody: {
+          object: 'error',
+          message: "This model's maximum context length is 4096 tokens. However, you requested 5000 tokens.",
+          type: 'BadRequestError',
+          param: null,
+          code: 400,
+        },
+      });
       assert.equal((await drain(m.engine.chat({ messages }))).error!.code, 'context_overflow');
     } finally {
       await m.engine.dispose();
@@ -394,7 +441,11 @@ describe('RemoteEngine: the terms follow the model', function () {
       const s = await failedStart(m);
       assert.equal(s.failure!.code, 'terms_not_accepted');
       assert.equal(s.failure!.params.termsId, BETA1);
-      assert.deepEqual(server.requests.map((r) => r.path), ['/v1/models'], 'only the check reached the server');
+      assert.deepEqual(
+        server.requests.map((r) => r.path),
+        ['/v1/models'],
+        'only the check reached the server',
+      );
       m.accepted.add(BETA1);
       await m.engine.restart();
       assert.equal(m.status.current.phase, 'ready');
@@ -413,8 +464,12 @@ describe('RemoteEngine: the terms follow the model', function () {
     }
   });
 
-  it('finds the terms under vLLM\'s root when the served name hides them', async () => {
-    const server = await startReplayServer({ flavor: 'vllm', model: 'team-model', root: 'llm-jp/llm-jp-3-172b-beta1-instruct' });
+  it("finds the terms under vLLM's root when the served name hides them", async () => {
+    const server = await startReplayServer({
+      flavor: 'vllm',
+      model: 'team-model',
+      root: 'llm-jp/llm-jp-3-172b-beta1-instruct',
+    });
     const m = make(server.baseUrl, { model: 'team-model' });
     try {
       const s = await failedStart(m);
@@ -426,8 +481,12 @@ describe('RemoteEngine: the terms follow the model', function () {
     }
   });
 
-  it('finds the terms in llama.cpp\'s model path, and the Fugaku-LLM terms by id', async () => {
-    const llama = await startReplayServer({ flavor: 'llamacpp', model: 'model', modelPath: '/models/llm-jp-3-172b-beta1-instruct-Q4_K_M.gguf' });
+  it("finds the terms in llama.cpp's model path, and the Fugaku-LLM terms by id", async () => {
+    const llama = await startReplayServer({
+      flavor: 'llamacpp',
+      model: 'model',
+      modelPath: '/models/llm-jp-3-172b-beta1-instruct-Q4_K_M.gguf',
+    });
     const fugaku = await startReplayServer({ flavor: 'vllm', model: 'Fugaku-LLM-13B-instruct' });
     const a = make(llama.baseUrl, { model: 'model' });
     const b = make(fugaku.baseUrl, { model: 'Fugaku-LLM-13B-instruct' });
@@ -466,7 +525,10 @@ describe('RemoteEngine: the terms follow the model', function () {
 
 describe('redactKey', () => {
   it('removes the key and any bearer credential', () => {
-    assert.equal(redactKey('key sk-abc123 and Bearer other-token.', 'sk-abc123'), 'key [redacted] and Bearer [redacted]');
+    assert.equal(
+      redactKey('key sk-abc123 and Bearer other-token.', 'sk-abc123'),
+      'key [redacted] and Bearer [redacted]',
+    );
     assert.equal(redactKey('nothing here', undefined), 'nothing here');
   });
 });

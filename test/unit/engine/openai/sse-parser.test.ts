@@ -18,7 +18,8 @@ describe('SseParser', () => {
   });
 
   it('gives the same events however the text is split, a CRLF split between two pieces included', () => {
-    const text = ': ping\r\ndata: {"t":"こんにちは"}\r\n\r\nevent: note\r\ndata: a\r\ndata: b\r\n\r\ndata: [DONE]\r\n\r\n';
+    const text =
+      ': ping\r\ndata: {"t":"こんにちは"}\r\n\r\nevent: note\r\ndata: a\r\ndata: b\r\n\r\ndata: [DONE]\r\n\r\n';
     const whole = parseAll([text]);
     for (let size = 1; size <= 7; size++) {
       const pieces: string[] = [];
@@ -45,7 +46,9 @@ describe('SseParser', () => {
   });
 
   it('skips comments, blank runs and events with no data; drops a leading BOM; keeps the last id', () => {
-    const { events, comments } = parseAll(['\uFEFF: hello\n\n\n\nid: 7\nevent: x\n\nretry: 100\nfoo: bar\ndata: z\n\n']);
+    const { events, comments } = parseAll([
+      '\uFEFF: hello\n\n\n\nid: 7\nevent: x\n\nretry: 100\nfoo: bar\ndata: z\n\n',
+    ]);
     assert.deepEqual(events, [{ event: 'message', data: 'z', id: '7' }]);
     assert.equal(comments, 1);
   });
