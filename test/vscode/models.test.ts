@@ -85,7 +85,7 @@ describe('Fude model manager (in a real VS Code)', () => {
     const small = p.labels.findIndex((l) => /LLM-jp-3 1\.8B instruct Q4_K_M/.test(l));
     assert.match(
       p.details[small],
-      /Needs about 3\.5 GiB of memory; this machine has .* in all \(its header could not be read: .*404/,
+      /Needs about 2\.3 GiB of memory; this machine has .* in all \(its header could not be read: .*404/,
     );
   });
 
