@@ -21,7 +21,8 @@ export interface RawDecode {
 }
 
 export interface RawDecoder {
-  decode(maxTokens: number, prompt?: string): Promise<RawDecode>;
+  /** `keepCache`: reuse what the sequence holds (LlamaCompletion evaluates only the prompt's new tail), as the backend does. */
+  decode(maxTokens: number, prompt?: string, opts?: { keepCache?: boolean }): Promise<RawDecode>;
   close(): Promise<void>;
 }
 
@@ -47,8 +48,8 @@ export async function openRawDecoder(modelPath: string, opts: { threads: number;
   const completion = new LlamaCompletion({ contextSequence: sequence });
   let run = 0;
   return {
-    async decode(maxTokens, prompt = rawPrompt(run++)) {
-      await sequence.clearHistory();
+    async decode(maxTokens, prompt = rawPrompt(run++), opts = {}) {
+      if (!opts.keepCache) await sequence.clearHistory();
       let first = 0;
       let tokens = 0;
       const start = performance.now();
