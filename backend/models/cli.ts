@@ -99,6 +99,9 @@ class Output {
         return;
       case 'fit':
         this.io.out(`${l.report.target}: ${l.report.summary}\n`);
+        // The plan part by part (weights, each lane's KV cache, compute buffers), as Show Status lists it.
+        if (l.report.parts?.length)
+          this.io.out(`  memory: ${l.report.parts.map((p) => `${p.part} ${formatBytes(p.bytes)}`).join(', ')}\n`);
         return;
       case 'error':
         this.clearProgress();

@@ -28,7 +28,8 @@ export interface RawDecode {
 }
 
 export interface RawDecoder {
-  decode(maxTokens: number, prompt?: string): Promise<RawDecode>;
+  /** `keepCache`: reuse what the sequence holds (LlamaCompletion evaluates only the prompt's new tail), as the backend does. */
+  decode(maxTokens: number, prompt?: string, opts?: { keepCache?: boolean }): Promise<RawDecode>;
   close(): Promise<void>;
 }
 
@@ -62,8 +63,8 @@ export async function openRawDecoder(
   const completion = new LlamaCompletion({ contextSequence: sequence });
   let run = 0;
   return {
-    async decode(maxTokens, prompt = rawPrompt(run++)) {
-      await sequence.clearHistory();
+    async decode(maxTokens, prompt = rawPrompt(run++), opts = {}) {
+      if (!opts.keepCache) await sequence.clearHistory();
       let first = 0;
       let tokens = 0;
       const start = performance.now();

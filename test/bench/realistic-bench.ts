@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import type { DoneEvent, StatusResult } from '../../protocol/messages.js';
 import { Client, spawnBackend, type BackendProcess, type Collected } from '../backend/harness.js';
 import { openRawDecoder } from './raw-decode.js';
+import { ms, summaryTable } from './summary-table.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -382,7 +383,66 @@ async function main() {
   };
   result.wallSeconds = r1((performance.now() - began) / 1000);
   result.loadAverageAtEnd = load();
-  console.log(`\nsummary ${JSON.stringify(result.summary, null, 2)}`);
+  const both = (x: { before: number | null; after: number | null }) => `${ms(x.before)} -> ${ms(x.after)}`;
+  console.log(
+    summaryTable(
+      `summary (before -> after issue 14; load ${machine.loadAverageAtStart} at the start, ${String(result.loadAverageAtEnd)} at the end)`,
+      [
+        {
+          name: 'peak resident MB',
+          value: `${b?.memory.peakRssMb ?? '-'} -> ${a?.memory.peakRssMb ?? '-'}`,
+          target: '<= 3500 after',
+          met: a ? a.memory.peakRssMb <= 3500 : undefined,
+        },
+        {
+          name: 'completion first token, alone',
+          value: both({
+            before: b?.completion.aloneFirstTokenMs ?? null,
+            after: a?.completion.aloneFirstTokenMs ?? null,
+          }),
+        },
+        {
+          name: 'completion first token, during a long chat prompt',
+          value: both({
+            before: b?.completion.duringLongChatFirstTokenMs ?? null,
+            after: a?.completion.duringLongChatFirstTokenMs ?? null,
+          }),
+        },
+        {
+          name: 'long chat first token, completion meanwhile / alone (after)',
+          value: `${ms(a?.completion.longChatFirstTokenMsWithCompletion)} / ${ms(a?.chatLongPrompt.firstTokenMs)}`,
+        },
+        {
+          name: 'short chat first token, alone',
+          value: both({
+            before: b?.shortChat.aloneFirstTokenMs ?? null,
+            after: a?.shortChat.aloneFirstTokenMs ?? null,
+          }),
+        },
+        {
+          name: 'short chat first token, during a prefill',
+          value: both({
+            before: b?.shortChat.duringPrefillFirstTokenMs ?? null,
+            after: a?.shortChat.duringPrefillFirstTokenMs ?? null,
+          }),
+        },
+        {
+          name: 'complete after a prefill: tokens evaluated',
+          value: a ? `${a.prefill.completeAfterEvaluated} of ${a.prefill.completeAfterInputTokens}` : '-',
+        },
+        {
+          name: 'decode tokens/s: backend / raw',
+          value: dec ? `${dec.backendTokensPerSecond} / ${dec.rawTokensPerSecond}` : '-',
+        },
+        {
+          name: 'decodeRatioToRaw',
+          value: String(dec?.decodeRatioToRaw ?? '-'),
+          target: '>= 0.97',
+          met: dec ? dec.decodeRatioToRaw >= 0.97 : undefined,
+        },
+      ],
+    ),
+  );
   const out = resolve(flags.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
