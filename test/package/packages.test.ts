@@ -127,7 +127,12 @@ describe('platform packages (.vsix)', function () {
       const line = await new Promise<string>((resolve, reject) => {
         backend.stdout.setEncoding('utf8').on('data', (d: string) => {
           stdout += d;
-          if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
+          // The first event line that ends the start (`loading` lines may come before it).
+          const done = stdout
+            .split('\n')
+            .slice(0, -1)
+            .find((l) => (JSON.parse(l) as { event?: string }).event !== 'loading');
+          if (done !== undefined) resolve(done);
         });
         backend.on('exit', (code) =>
           reject(
