@@ -1,28 +1,17 @@
 // The chat webview's script in jsdom, with the real webview UI toolkit: what a state or header message
 // redraws, and the answer being written, painted frame by frame.
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
-import { fileURLToPath } from 'node:url';
+import { bundleWebviewScript } from '../webview/bundle-script.js';
 import type { ExtensionMessage, ModelHeader } from '../../../extension/chat/panel-messages.js';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 type State = Extract<ExtensionMessage, { type: 'state' }>;
 
 describe('chat: panel webview (jsdom)', function () {
   this.timeout(60_000);
   let script: string;
   before(async () => {
-    const out = await build({
-      entryPoints: [`${ROOT}webview/chat/main.ts`],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'chrome120',
-      write: false,
-      logLevel: 'silent',
-    });
-    script = out.outputFiles[0].text;
+    script = await bundleWebviewScript('chat');
   });
 
   function load() {

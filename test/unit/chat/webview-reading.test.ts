@@ -1,27 +1,15 @@
 // The chat webview in jsdom: while the model reads a long prompt, the answer being written says how far it
 // got instead of "Writing…", and goes back to "Writing…" once words come.
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
-import { fileURLToPath } from 'node:url';
+import { bundleWebviewScript } from '../webview/bundle-script.js';
 import type { ExtensionMessage } from '../../../extension/chat/panel-messages.js';
-
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 describe('chat webview: reading progress (jsdom)', function () {
   this.timeout(60_000);
   let script: string;
   before(async () => {
-    const out = await build({
-      entryPoints: [`${ROOT}webview/chat/main.ts`],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'chrome120',
-      write: false,
-      logLevel: 'silent',
-    });
-    script = out.outputFiles[0].text;
+    script = await bundleWebviewScript('chat');
   });
 
   it('shows how far the prompt was read until the first words, then Writing…', async () => {

@@ -2,27 +2,15 @@
 // strings, shows the streamed answer as sanitized markdown, lets the comment be edited before Insert, and
 // only ever posts the validated messages.
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
-import { fileURLToPath } from 'node:url';
+import { bundleWebviewScript } from '../webview/bundle-script.js';
 import { parseWebviewMessage, type ExtensionMessage } from '../../../extension/docs/panel-messages.js';
-
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 describe('docs: panel webview (jsdom)', function () {
   this.timeout(60_000);
   let script: string;
   before(async () => {
-    const out = await build({
-      entryPoints: [`${ROOT}webview/docs/main.ts`],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'chrome120',
-      write: false,
-      logLevel: 'silent',
-    });
-    script = out.outputFiles[0].text;
+    script = await bundleWebviewScript('docs');
   });
 
   function load() {
