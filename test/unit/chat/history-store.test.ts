@@ -464,6 +464,7 @@ describe('chat history store', () => {
 
 describe('chat history on disk', () => {
   it('keeps its files readable by the user only', async function () {
+    // Windows has no POSIX modes (its ACLs already keep a profile's files to the user): nothing to check there.
     if (process.platform === 'win32') this.skip();
     const root = mkdtempSync(join(tmpdir(), 'fude-history-'));
     try {

@@ -5,6 +5,7 @@ import { residentBytes } from '../../../extension/engine/local/process-memory.js
 
 describe('process memory (Show Status)', () => {
   it('reads the resident memory of a running process', async function () {
+    // Only Linux (/proc) and macOS (ps) are read; elsewhere Show Status leaves the memory line out, by design.
     if (process.platform !== 'linux' && process.platform !== 'darwin') this.skip();
     const rss = await residentBytes(process.pid);
     const own = process.memoryUsage().rss;
