@@ -23,6 +23,9 @@ import { DEFAULT_STYLE, translateCommentsMessages } from '../../extension/docs/p
 import { INPUT_LOOKUP } from '../../backend/engine/lookup-decode.js';
 import type { DoneEvent } from '../../protocol/messages.js';
 import { Client, spawnBackend, type Collected } from '../backend/harness.js';
+
+/** A backend whose benchmark is interrupted exits too, instead of holding a model's memory. */
+const EXIT_WITH_BENCH = ['--parent-pid', String(process.pid)];
 import { COMMENTED_CODE, COPY_1_8B_SHAPE, copyScript, writeCopyModel, type CopyModelShape } from '../fixtures/copy-model.js';
 
 const { values: flags } = parseArgs({
@@ -104,7 +107,7 @@ async function main() {
   const messages = translateCommentsMessages({ code: sub.code, languageId: 'typescript' }, 'to-ja', DEFAULT_STYLE);
 
   // ---- fude-backend ----
-  const backend = spawnBackend(['--model', sub.path, '--threads', String(threads), '--context-size', '4096']);
+  const backend = spawnBackend([...EXIT_WITH_BENCH, '--model', sub.path, '--threads', String(threads), '--context-size', '4096']);
   const backendRuns: Record<'plain' | 'input', Run[]> = { plain: [], input: [] };
   let promptTokens: number[] = [];
   try {

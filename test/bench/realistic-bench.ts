@@ -20,6 +20,9 @@ import { parseArgs } from 'node:util';
 import type { DoneEvent, StatusResult } from '../../protocol/messages.js';
 import { Client, spawnBackend, type BackendProcess, type Collected } from '../backend/harness.js';
 import { openRawDecoder } from './raw-decode.js';
+
+/** A backend whose benchmark is interrupted exits too, instead of holding a model's memory. */
+const EXIT_WITH_BENCH = ['--parent-pid', String(process.pid)];
 import { ms, summaryTable } from './summary-table.js';
 
 const { values: flags } = parseArgs({
@@ -126,7 +129,7 @@ async function waitEvaluating(c: Client, lane: 'chat' | 'complete'): Promise<voi
 
 async function scenario(name: 'after' | 'before', args: string[]) {
   console.log(`\n== ${name}: fude-backend ${args.join(' ')} (load ${load()})`);
-  const backend: BackendProcess = spawnBackend(['--model', modelPath, '--threads', String(threads), '--context-size', String(contextSize), ...args]);
+  const backend: BackendProcess = spawnBackend([...EXIT_WITH_BENCH, '--model', modelPath, '--threads', String(threads), '--context-size', String(contextSize), ...args]);
   const mem = new MemoryWatch(backend.proc.pid!);
   const ready = await backend.ready;
   const c = await Client.connect(ready.port);
@@ -198,7 +201,7 @@ async function scenario(name: 'after' | 'before', args: string[]) {
 /** The backend's decode speed against raw node-llama-cpp's, runs alternating, medians. */
 async function decodeRatio() {
   console.log(`\n== decode: fude-backend vs raw node-llama-cpp, ${decodeTokens} tokens, ${runs} runs alternating (load ${load()})`);
-  const backend = spawnBackend(['--model', modelPath, '--threads', String(threads), '--context-size', String(contextSize)]);
+  const backend = spawnBackend([...EXIT_WITH_BENCH, '--model', modelPath, '--threads', String(threads), '--context-size', String(contextSize)]);
   const c = await Client.connect((await backend.ready).port);
   const raw = await openRawDecoder(modelPath, { threads, contextSize: 2048 });
   const client: number[] = [];
