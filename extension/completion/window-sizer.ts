@@ -27,6 +27,8 @@ export interface WindowPlan {
   readonly limitedBy: WindowLimit;
   /** Expected time to the first text for a request evaluating `tokens` (undefined when the speed is unknown). */
   expectedFirstTextMs(tokens: number): number | undefined;
+  /** Time to write a short suggestion (SHORT_SUGGESTION_TOKENS) at the measured speed, within generateMs. */
+  readonly reserveMs: number | undefined;
 }
 
 /** A suggestion worth showing is at least this many tokens: the target leaves time to write them. */
@@ -41,7 +43,7 @@ export const MIN_WINDOW_TOKENS = 48;
 export function planWindow(i: SizerInput): WindowPlan {
   const s = i.speed;
   if (!s) {
-    return { affordableTokens: i.fullTokens, budgetTokens: i.fullTokens, limitedBy: 'unknown-speed', expectedFirstTextMs: () => undefined };
+    return { affordableTokens: i.fullTokens, budgetTokens: i.fullTokens, limitedBy: 'unknown-speed', expectedFirstTextMs: () => undefined, reserveMs: undefined };
   }
   const firstTokenMs = 1000 / s.decodeTokensPerSecond + OVERHEAD_MS;
   const expectedFirstTextMs = (tokens: number) => (Math.max(0, tokens) / s.promptTokensPerSecond) * 1000 + firstTokenMs;
@@ -53,7 +55,7 @@ export function planWindow(i: SizerInput): WindowPlan {
   const aimed = Math.max(targetTokens, Math.min(MIN_WINDOW_TOKENS, budgetTokens));
   const affordableTokens = Math.min(i.fullTokens, budgetTokens, aimed);
   const limitedBy: WindowLimit = affordableTokens === i.fullTokens ? 'setting' : affordableTokens === budgetTokens ? 'budget' : 'target';
-  return { affordableTokens, budgetTokens, limitedBy, expectedFirstTextMs };
+  return { affordableTokens, budgetTokens, limitedBy, expectedFirstTextMs, reserveMs: reserve };
 }
 
 /**
