@@ -1,7 +1,7 @@
 // The completion pipeline, editor-neutral: cache → in-flight reuse → backend generation, read
 // through the streaming filters under a budget. The VS Code adapter and the benchmark both drive it.
 import type { Throughput, Timings, Usage } from '../../protocol/messages.js';
-import { RequestBudget, type BudgetLimits } from './budget.js';
+import { RequestBudget, type BudgetLimits, type Deadline } from './budget.js';
 import { CompletionCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
 import { defaultFilters } from './filters/chain.js';
@@ -24,6 +24,8 @@ export interface CompletionRequest {
   /** From the editor's settings when known; guessed from the text otherwise. */
   readonly indentUnit?: string;
   readonly tabSize?: number;
+  /** When the suggestion should be shown (see Deadline); without it, the budget's generateMs after the first text. */
+  readonly deadline?: Deadline;
 }
 
 /**
@@ -205,7 +207,7 @@ export class CompletionEngine {
       source = 'model';
     }
 
-    const outcome = await this.read(generation, skip, makeFilterContext(request), signal);
+    const outcome = await this.read(generation, skip, makeFilterContext(request), signal, request.deadline);
     const elapsedMs = this.clock.now() - startedAt;
     this.count(outcome, elapsedMs);
     if (outcome.text !== '') this.cache.set(key, outcome.text);
@@ -255,6 +257,7 @@ export class CompletionEngine {
     skip: number,
     ctx: FilterContext,
     signal?: AbortSignal,
+    deadline?: Deadline,
   ): Promise<ReadOutcome> {
     return new Promise((resolve) => {
       const filter = new StreamingFilter(this.filters, ctx);
@@ -279,6 +282,7 @@ export class CompletionEngine {
         this.clock,
         (why) => settle(why === 'first-text-timeout' ? 'timeout' : why),
         this.estimate,
+        deadline,
       );
       if (signal?.aborted) return settle('cancelled');
       signal?.addEventListener('abort', onAbort);

@@ -309,7 +309,13 @@ export class CompletionPipeline {
       kept: this.window.lastKept,
       expectedFirstTextMs: plan.expectedFirstTextMs(uncached),
     };
-    return this.request(doc, frame.context, w.prefix, w.suffix);
+    // The suggestion is shown at the target (from the request's start), with at least a short suggestion's time of
+    // writing once text flows; until the speed is known, after the budget's generateMs.
+    const deadline =
+      plan.reserveMs === undefined
+        ? undefined
+        : { ms: this.settings.firstSuggestionTargetMs, minGenerateMs: plan.reserveMs };
+    return { ...this.request(doc, frame.context, w.prefix, w.suffix), ...(deadline ? { deadline } : {}) };
   }
 
   /**

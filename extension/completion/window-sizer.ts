@@ -27,6 +27,8 @@ export interface WindowPlan {
   readonly limitedBy: WindowLimit;
   /** Expected time to the first text for a request evaluating `tokens` (undefined when the speed is unknown). */
   expectedFirstTextMs(tokens: number): number | undefined;
+  /** Time to write a short suggestion (SHORT_SUGGESTION_TOKENS) at the measured speed, within generateMs. */
+  readonly reserveMs: number | undefined;
 }
 
 /** A suggestion worth showing is at least this many tokens: the target leaves time to write them. */
@@ -46,6 +48,7 @@ export function planWindow(i: SizerInput): WindowPlan {
       budgetTokens: i.fullTokens,
       limitedBy: 'unknown-speed',
       expectedFirstTextMs: () => undefined,
+      reserveMs: undefined,
     };
   }
   const firstTokenMs = 1000 / s.decodeTokensPerSecond + OVERHEAD_MS;
@@ -59,7 +62,7 @@ export function planWindow(i: SizerInput): WindowPlan {
   const affordableTokens = Math.min(i.fullTokens, budgetTokens, aimed);
   const limitedBy: WindowLimit =
     affordableTokens === i.fullTokens ? 'setting' : affordableTokens === budgetTokens ? 'budget' : 'target';
-  return { affordableTokens, budgetTokens, limitedBy, expectedFirstTextMs };
+  return { affordableTokens, budgetTokens, limitedBy, expectedFirstTextMs, reserveMs: reserve };
 }
 
 /**

@@ -20,7 +20,11 @@ import { parseArgs } from 'node:util';
 import type { DoneEvent, StatusResult } from '../../protocol/messages.js';
 import { Client, spawnBackend, type BackendProcess, type Collected } from '../backend/harness.js';
 import { openRawDecoder } from './raw-decode.js';
+
 import { ms, summaryTable } from './summary-table.js';
+
+/** A backend whose benchmark is interrupted exits too, instead of holding a model's memory. */
+const EXIT_WITH_BENCH = ['--parent-pid', String(process.pid)];
 
 const { values: flags } = parseArgs({
   options: {
@@ -138,6 +142,7 @@ async function waitEvaluating(c: Client, lane: 'chat' | 'complete'): Promise<voi
 async function scenario(name: 'after' | 'before', args: string[]) {
   console.log(`\n== ${name}: fude-backend ${args.join(' ')} (load ${load()})`);
   const backend: BackendProcess = spawnBackend([
+    ...EXIT_WITH_BENCH,
     '--model',
     modelPath,
     '--threads',
@@ -271,6 +276,7 @@ async function decodeRatio() {
     `\n== decode: fude-backend vs raw node-llama-cpp, ${decodeTokens} tokens, ${runs} runs alternating (load ${load()})`,
   );
   const backend = spawnBackend([
+    ...EXIT_WITH_BENCH,
     '--model',
     modelPath,
     '--threads',

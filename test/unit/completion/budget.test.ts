@@ -29,6 +29,31 @@ describe('RequestBudget', () => {
     assert.equal(budget.exceeded, 'time');
   });
 
+  it('with a deadline, stops writing there, but never before a short suggestion was written', () => {
+    const generous = { firstTextMs: 5000, generateMs: 1000, maxTokens: 100 };
+    const deadline = { ms: 1200, minGenerateMs: 300 };
+    const endAt = (firstTextAt: number): number => {
+      const clock = new FakeClock();
+      let at = -1;
+      const budget = new RequestBudget(
+        generous,
+        clock,
+        () => {
+          at = clock.now();
+        },
+        undefined,
+        deadline,
+      );
+      clock.advance(firstTextAt);
+      budget.add('a', 1);
+      clock.advance(2000);
+      return at;
+    };
+    assert.equal(endAt(100), 1100, 'early text: generateMs still bounds it');
+    assert.equal(endAt(500), 1200, 'the deadline');
+    assert.equal(endAt(1100), 1400, 'late text: at least minGenerateMs of writing');
+  });
+
   it('counts tokens and says when they are spent', () => {
     const budget = new RequestBudget(limits, new FakeClock(), () => {});
     assert.equal(budget.add('a', 2), true);
