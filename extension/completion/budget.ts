@@ -13,14 +13,14 @@ export interface BudgetLimits {
 export type BudgetEnd = 'first-text-timeout' | 'time' | 'tokens';
 
 /**
- * When the suggestion should be shown, counted from the request's start: once text flows, generating stops at the
- * deadline (or after `generateMs`, whichever comes first), but never before `minGenerateMs` of text. Without it, a
- * first token that came late still bought the whole `generateMs` (measured: 1.9 to 3 s to a suggestion with a
- * 1.8B model on a 2-core CPU, of which 1 s was writing after the first token).
+ * Showing a suggestion early: once text flows, `onShow` fires after `afterMs` of writing (a short suggestion's time
+ * at the measured speed), while writing goes on to the budget's end. On a CPU a model writes about 10 tokens/s, so
+ * waiting for the whole `generateMs` put a second between the first token and any ghost text, even when the prompt
+ * was already in the KV cache; the longer text is offered when it is written (CompletionResult.grown).
  */
-export interface Deadline {
-  readonly ms: number;
-  readonly minGenerateMs: number;
+export interface ShowEarly {
+  readonly afterMs: number;
+  readonly onShow: () => void;
 }
 
 /** Watches one request: call `add` for each chunk; `onExpire` fires once a time limit passes. */
@@ -29,6 +29,7 @@ export class RequestBudget {
   private readonly startedAt: number;
   private firstAt: number | undefined;
   private timer: CancelTimer | undefined;
+  private showTimer: CancelTimer | undefined;
   private ended: BudgetEnd | undefined;
 
   constructor(
@@ -36,7 +37,7 @@ export class RequestBudget {
     private readonly clock: Clock,
     private readonly onExpire: (why: BudgetEnd) => void,
     private readonly estimate: (text: string) => number = roughTokenCount,
-    private readonly deadline?: Deadline,
+    private readonly showEarly?: ShowEarly,
   ) {
     this.startedAt = clock.now();
     this.timer = clock.schedule(limits.firstTextMs, () => this.expire('first-text-timeout'));
@@ -64,7 +65,13 @@ export class RequestBudget {
     if (this.firstAt === undefined && delta !== '') {
       this.firstAt = this.clock.now();
       this.timer?.();
-      this.timer = this.clock.schedule(this.generateMs(), () => this.expire('time'));
+      this.timer = this.clock.schedule(this.limits.generateMs, () => this.expire('time'));
+      const show = this.showEarly;
+      if (show && show.afterMs < this.limits.generateMs)
+        this.showTimer = this.clock.schedule(Math.max(0, show.afterMs), () => {
+          this.showTimer = undefined;
+          if (!this.ended) show.onShow();
+        });
     }
     this.tokens += tokens ?? this.estimate(delta);
     if (this.tokens >= this.limits.maxTokens) {
@@ -74,16 +81,11 @@ export class RequestBudget {
     return true;
   }
 
-  /** Time for generating from the first text on. */
-  private generateMs(): number {
-    const d = this.deadline;
-    if (!d) return this.limits.generateMs;
-    return Math.min(this.limits.generateMs, Math.max(d.minGenerateMs, d.ms - this.elapsedMs));
-  }
-
   dispose(): void {
     this.timer?.();
     this.timer = undefined;
+    this.showTimer?.();
+    this.showTimer = undefined;
   }
 
   private finish(why: BudgetEnd): void {

@@ -1,14 +1,14 @@
 // The completion pipeline, editor-neutral: cache → in-flight reuse → backend generation, read
 // through the streaming filters under a budget. The VS Code adapter and the benchmark both drive it.
 import type { Throughput, Timings, Usage } from '../../protocol/messages.js';
-import { RequestBudget, type BudgetLimits, type Deadline } from './budget.js';
+import { RequestBudget, type BudgetLimits } from './budget.js';
 import { CompletionCache } from './cache.js';
 import { systemClock, type Clock } from './clock.js';
 import { defaultFilters } from './filters/chain.js';
 import { makeFilterContext, type FilterContext } from './filters/context.js';
 import { StreamingFilter } from './filters/stream.js';
 import type { Filter } from './filters/types.js';
-import { InflightReuse, SharedGeneration, type DetachReason } from './inflight-reuse.js';
+import { InflightReuse, SharedGeneration, type DetachReason, type GenerationReader } from './inflight-reuse.js';
 import { LatencyTracker } from './latency.js';
 import { roughTokenCount } from './token-estimate.js';
 
@@ -24,8 +24,11 @@ export interface CompletionRequest {
   /** From the editor's settings when known; guessed from the text otherwise. */
   readonly indentUnit?: string;
   readonly tabSize?: number;
-  /** When the suggestion should be shown (see Deadline); without it, the budget's generateMs after the first text. */
-  readonly deadline?: Deadline;
+  /**
+   * Once text flows, show what came after this much writing and read on in the background for the longer text
+   * (see ShowEarly); without it, the suggestion is shown when the budget ends.
+   */
+  readonly showAfterMs?: number;
 }
 
 /**
@@ -70,6 +73,11 @@ export interface CompletionResult {
   /** The filter that stopped the stream, if one did. */
   readonly stoppedBy?: string;
   readonly error?: unknown;
+  /**
+   * When the suggestion was shown early: the longer text, once the generation ends (already in the cache under
+   * this request's key), or undefined when nothing longer came (cancelled, superseded, failed, no more text).
+   */
+  readonly grown?: Promise<string | undefined>;
 }
 
 export interface EngineCounters {
@@ -108,6 +116,7 @@ interface ReadOutcome {
   readonly end: ReadEnd;
   readonly stoppedBy?: string;
   readonly error?: unknown;
+  readonly grown?: Promise<string | undefined>;
 }
 
 function zeroCounters(): EngineCounters {
@@ -207,10 +216,15 @@ export class CompletionEngine {
       source = 'model';
     }
 
-    const outcome = await this.read(generation, skip, makeFilterContext(request), signal, request.deadline);
+    const outcome = await this.read(generation, skip, makeFilterContext(request), signal, request.showAfterMs);
     const elapsedMs = this.clock.now() - startedAt;
     this.count(outcome, elapsedMs);
     if (outcome.text !== '') this.cache.set(key, outcome.text);
+    // The longer text goes into the cache before anyone hears of it: asking again then finds it.
+    const grown = outcome.grown?.then((text) => {
+      if (text !== undefined) this.cache.set(key, text);
+      return text;
+    });
     return {
       text: outcome.text,
       source,
@@ -218,6 +232,7 @@ export class CompletionEngine {
       elapsedMs,
       stoppedBy: outcome.stoppedBy,
       error: outcome.error,
+      ...(grown ? { grown } : {}),
     };
   }
 
@@ -251,17 +266,21 @@ export class CompletionEngine {
     if (outcome.text === '') c.empty++;
   }
 
-  /** Reads a generation from `skip` on until it ends, a filter stops it, the budget runs out or the caller cancels. */
+  /**
+   * Reads a generation from `skip` on until it ends, a filter stops it, the budget runs out or the caller cancels.
+   * With `showAfterMs`, it answers early with what came and reads on weakly for the longer text (`grown`).
+   */
   private read(
     generation: SharedGeneration,
     skip: number,
     ctx: FilterContext,
     signal?: AbortSignal,
-    deadline?: Deadline,
+    showAfterMs?: number,
   ): Promise<ReadOutcome> {
     return new Promise((resolve) => {
       const filter = new StreamingFilter(this.filters, ctx);
       let settledAs: ReadEnd | undefined;
+      let early: { readonly text: string; readonly grow: (text: string | undefined) => void } | undefined;
       let detach: ((reason: DetachReason) => void) | undefined;
       const release = (end: ReadEnd): void => detach?.(end === 'cancelled' ? 'cancelled' : 'stopped');
       const settle = (end: ReadEnd, error?: unknown): void => {
@@ -274,7 +293,22 @@ export class CompletionEngine {
           end === 'cancelled' || end === 'timeout' || end === 'failed'
             ? undefined
             : filter.finish(end === 'time' || end === 'tokens');
+        if (early) {
+          const longer = shown && shown.text.length > early.text.length && shown.text.startsWith(early.text);
+          early.grow(longer ? shown.text : undefined);
+          return;
+        }
         resolve({ text: shown?.text ?? '', end, stoppedBy: shown?.stoppedBy, error });
+      };
+      const showNow = (): void => {
+        if (settledAs || early) return;
+        const now = filter.finish(true);
+        if (now.text === '') return; // nothing worth showing yet: the budget's end decides
+        let grow: (text: string | undefined) => void = () => undefined;
+        const grown = new Promise<string | undefined>((r) => (grow = r));
+        early = { text: now.text, grow };
+        generation.weaken(reader);
+        resolve({ text: now.text, end: 'time', stoppedBy: now.stoppedBy, grown });
       };
       const onAbort = (): void => settle('cancelled');
       const budget = new RequestBudget(
@@ -282,11 +316,9 @@ export class CompletionEngine {
         this.clock,
         (why) => settle(why === 'first-text-timeout' ? 'timeout' : why),
         this.estimate,
-        deadline,
+        showAfterMs === undefined ? undefined : { afterMs: showAfterMs, onShow: showNow },
       );
-      if (signal?.aborted) return settle('cancelled');
-      signal?.addEventListener('abort', onAbort);
-      detach = generation.attach(skip, {
+      const reader: GenerationReader = {
         onText: (delta) => {
           if (settledAs) return;
           const within = budget.add(delta);
@@ -298,7 +330,10 @@ export class CompletionEngine {
           else if (state === 'failed') settle(this.isCancellation(error) ? 'cancelled' : 'failed', error);
           else settle('cancelled');
         },
-      });
+      };
+      if (signal?.aborted) return settle('cancelled');
+      signal?.addEventListener('abort', onAbort);
+      detach = generation.attach(skip, reader);
       // attach may replay text and end the read before it returns.
       if (settledAs) release(settledAs);
     });

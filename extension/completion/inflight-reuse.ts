@@ -22,6 +22,8 @@ export class SharedGeneration {
   private current: GenerationState = 'running';
   private failure: unknown;
   private readonly readers = new Map<GenerationReader, number>();
+  /** Readers whose suggestion is already shown and who only wait for the longer text: they keep no one waiting. */
+  private readonly weak = new Set<GenerationReader>();
   private readonly controller = new AbortController();
   private cancelGrace: CancelTimer | undefined;
 
@@ -45,8 +47,14 @@ export class SharedGeneration {
     return this.current;
   }
 
+  /** Readers someone waits on (weak ones not counted: a newer generation may replace this one). */
   get readerCount(): number {
-    return this.readers.size;
+    return this.readers.size - this.weak.size;
+  }
+
+  /** Marks an attached reader as weak: its request was answered, it reads on only for a longer text. */
+  weaken(reader: GenerationReader): void {
+    if (this.readers.has(reader)) this.weak.add(reader);
   }
 
   start(run: RunGeneration): void {
@@ -103,6 +111,7 @@ export class SharedGeneration {
 
   private detach(reader: GenerationReader, reason: DetachReason): void {
     if (!this.readers.delete(reader)) return;
+    this.weak.delete(reader);
     if (this.readers.size > 0 || this.current !== 'running') return;
     if (reason === 'stopped' || this.graceMs <= 0) this.abort();
     else this.cancelGrace = this.clock.schedule(this.graceMs, () => this.abort());

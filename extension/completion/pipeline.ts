@@ -309,13 +309,13 @@ export class CompletionPipeline {
       kept: this.window.lastKept,
       expectedFirstTextMs: plan.expectedFirstTextMs(uncached),
     };
-    // The suggestion is shown at the target (from the request's start), with at least a short suggestion's time of
-    // writing once text flows; until the speed is known, after the budget's generateMs.
-    const deadline =
-      plan.reserveMs === undefined
-        ? undefined
-        : { ms: this.settings.firstSuggestionTargetMs, minGenerateMs: plan.reserveMs };
-    return { ...this.request(doc, frame.context, w.prefix, w.suffix), ...(deadline ? { deadline } : {}) };
+    // Once the speed is known, a short suggestion is shown as soon as it is written and the rest when it comes;
+    // until then, what came within the budget's generateMs.
+    const showAfterMs = plan.reserveMs;
+    return {
+      ...this.request(doc, frame.context, w.prefix, w.suffix),
+      ...(showAfterMs === undefined ? {} : { showAfterMs }),
+    };
   }
 
   /**

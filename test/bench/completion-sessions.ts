@@ -123,6 +123,11 @@ interface Measured {
   readonly overheadMs?: number;
   /** The debounce's part of `ms` (the wait for the typing to pause). */
   readonly debounceMs?: number;
+  /** Characters shown first. */
+  readonly shownChars: number;
+  /** When a suggestion shown early grew: last key to the longer text, and its length. */
+  grownMs?: number;
+  grownChars?: number;
 }
 
 export async function realisticBench(o: RealisticOptions): Promise<void> {
@@ -231,7 +236,7 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
     const r = await k.result;
     const ms = performance.now() - k.at;
     if (r.kind !== 'done') {
-      measured.push({ kind, ms, shown: false, end: r.kind, source: '-' });
+      measured.push({ kind, ms, shown: false, end: r.kind, source: '-', shownChars: 0 });
       return '';
     }
     const out = r.outcome;
@@ -246,7 +251,7 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
     // The pipeline's own time: the provide call less the debounce and less the time the engine's stream was open
     // (window, cache, filters, scheduling in this process; the socket and the backend are in the stream's time).
     const overheadMs = sent?.endedAt !== undefined ? ms - out.waitedMs - (sent.endedAt - sent.at) : undefined;
-    measured.push({
+    const m: Measured = {
       kind,
       ms,
       shown: out.text !== '',
@@ -256,6 +261,14 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
       input: sent?.input,
       overheadMs,
       debounceMs: out.waitedMs,
+      shownChars: out.text.length,
+    };
+    measured.push(m);
+    // The person goes on typing meanwhile; a longer text that comes before the next key is recorded.
+    void out.grown?.then((text) => {
+      if (text === undefined) return;
+      m.grownMs = performance.now() - k.at;
+      m.grownChars = text.length;
     });
     return out.text;
   };
@@ -407,6 +420,11 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
         ]),
       ),
       debounceMs: dist(measured.filter((m) => m.source === 'model').map((m) => m.debounceMs ?? 0)),
+      // A suggestion shown early (a short one as soon as it is written) grows while the model writes on.
+      shownChars: dist(measured.filter((m) => m.shown).map((m) => m.shownChars)),
+      grown: `${measured.filter((m) => m.grownMs !== undefined).length}/${measured.filter((m) => m.shown).length}`,
+      grownMs: dist(measured.flatMap((m) => (m.grownMs === undefined ? [] : [m.grownMs]))),
+      grownChars: dist(measured.flatMap((m) => (m.grownChars === undefined ? [] : [m.grownChars]))),
       shown: Object.fromEntries(
         (['firstSuggestion', 'afterJump', 'afterIdle', 'extendByOne'] as const).map((k) => [
           k,
@@ -425,7 +443,14 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
           of(k).map((m) => (m.evaluated === undefined ? null : `${m.evaluated}/${m.input}`)),
         ]),
       ),
-      samples: measured.map((m) => ({ kind: m.kind, ms: r1(m.ms), end: m.end, source: m.source, shown: m.shown })),
+      samples: measured.map((m) => ({
+        kind: m.kind,
+        ms: r1(m.ms),
+        end: m.end,
+        source: m.source,
+        shownChars: m.shownChars,
+        ...(m.grownMs === undefined ? {} : { grownMs: r1(m.grownMs), grownChars: m.grownChars }),
+      })),
       sessionSeconds: r1(sessionMs / 1000),
       requestOutcomes: countBy(outcomes.filter((x) => !x.debounced).map((x) => x.end)),
       debounced: pipeline.counters.debounced,
@@ -507,6 +532,21 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
           name: `  of which the debounce${n(result.details.debounceMs)}`,
           value: ms(result.details.debounceMs.p50),
           p95: ms(result.details.debounceMs.p95),
+        },
+        {
+          name: `shown first: chars${n(result.details.shownChars)}`,
+          value: String(result.details.shownChars.p50),
+          p95: String(result.details.shownChars.p95),
+        },
+        {
+          name: `grew (${result.details.grown}): last key to longer text`,
+          value: ms(result.details.grownMs.p50),
+          p95: ms(result.details.grownMs.p95),
+        },
+        {
+          name: `  longer text: chars${n(result.details.grownChars)}`,
+          value: String(result.details.grownChars.p50),
+          p95: String(result.details.grownChars.p95),
         },
         { name: 'keystrokes / backendRequests', value: `${keystrokes} / ${backendRequests}` },
         { name: 'cacheHitRate', value: String(result.cacheHitRate) },

@@ -75,6 +75,7 @@ export class FudeInlineCompletionProvider implements vscode.InlineCompletionItem
         return new vscode.InlineCompletionList([new vscode.InlineCompletionItem(answer.insertText, range)]);
       }
       if (outcome.text === '') return undefined;
+      if (outcome.grown) offerWhenGrown(document, position, outcome.grown);
       return new vscode.InlineCompletionList([
         new vscode.InlineCompletionItem(outcome.text, new vscode.Range(position, position)),
       ]);
@@ -82,4 +83,23 @@ export class FudeInlineCompletionProvider implements vscode.InlineCompletionItem
       listener.dispose();
     }
   }
+}
+
+/**
+ * A suggestion shown early grows while the model writes on: when the longer text is in the cache and the editor is
+ * still where it was asked (same document version, same caret, nothing selected), ask VS Code to show it.
+ */
+function offerWhenGrown(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  grown: Promise<string | undefined>,
+): void {
+  const version = document.version;
+  void grown.then((text) => {
+    if (text === undefined) return;
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document !== document || document.version !== version) return;
+    if (!editor.selection.isEmpty || !editor.selection.active.isEqual(position)) return;
+    void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+  });
 }

@@ -29,29 +29,44 @@ describe('RequestBudget', () => {
     assert.equal(budget.exceeded, 'time');
   });
 
-  it('with a deadline, stops writing there, but never before a short suggestion was written', () => {
+  it("shows early: onShow fires after afterMs of writing, and writing goes on to the budget's end", () => {
     const generous = { firstTextMs: 5000, generateMs: 1000, maxTokens: 100 };
-    const deadline = { ms: 1200, minGenerateMs: 300 };
-    const endAt = (firstTextAt: number): number => {
-      const clock = new FakeClock();
-      let at = -1;
-      const budget = new RequestBudget(
-        generous,
-        clock,
-        () => {
-          at = clock.now();
-        },
-        undefined,
-        deadline,
-      );
-      clock.advance(firstTextAt);
-      budget.add('a', 1);
-      clock.advance(2000);
-      return at;
-    };
-    assert.equal(endAt(100), 1100, 'early text: generateMs still bounds it');
-    assert.equal(endAt(500), 1200, 'the deadline');
-    assert.equal(endAt(1100), 1400, 'late text: at least minGenerateMs of writing');
+    const clock = new FakeClock();
+    const events: string[] = [];
+    const budget = new RequestBudget(generous, clock, (why) => events.push(`${why}@${clock.now()}`), undefined, {
+      afterMs: 300,
+      onShow: () => events.push(`show@${clock.now()}`),
+    });
+    clock.advance(400);
+    assert.deepEqual(events, [], 'no text yet: nothing to show');
+    budget.add('a', 1);
+    clock.advance(299);
+    assert.deepEqual(events, []);
+    clock.advance(1);
+    assert.deepEqual(events, ['show@700']);
+    assert.equal(budget.exceeded, undefined, 'still writing');
+    clock.advance(700);
+    assert.deepEqual(events, ['show@700', 'time@1400']);
+  });
+
+  it('shows nothing early once the budget ended, or when afterMs is past generateMs', () => {
+    const clock = new FakeClock();
+    const shows: number[] = [];
+    const small = { firstTextMs: 5000, generateMs: 1000, maxTokens: 2 };
+    const budget = new RequestBudget(small, clock, () => {}, undefined, {
+      afterMs: 300,
+      onShow: () => shows.push(clock.now()),
+    });
+    budget.add('a', 2);
+    clock.advance(1000);
+    assert.equal(shows.length, 0, 'the tokens ran out first');
+    const late = new RequestBudget(small, clock, () => {}, undefined, {
+      afterMs: 1500,
+      onShow: () => shows.push(clock.now()),
+    });
+    late.add('a', 1);
+    clock.advance(2000);
+    assert.equal(shows.length, 0, 'afterMs past generateMs');
   });
 
   it('counts tokens and says when they are spent', () => {

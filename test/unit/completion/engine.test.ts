@@ -106,6 +106,46 @@ describe('CompletionEngine', () => {
     assert.equal(engine.counters.budgetStops, 1);
   });
 
+  it('with showAfterMs, answers with what came early, reads on, and offers the longer text (cached first)', async () => {
+    const { clock, backend, engine } = setup(
+      () => ({ chunks: ['return ', 'total', ' + 1;', ' // ok'], firstMs: 200, everyMs: 100 }),
+      { generateMs: 1000 },
+    );
+    const r = await drive(clock, engine.complete(request('function f() {\n  ', '', { showAfterMs: 150 })));
+    assert.equal(r.text, 'return total', 'shown after 150 ms of writing');
+    assert.equal(r.end, 'time');
+    assert.equal(backend.calls[0].signal.aborted, false, 'the generation goes on');
+    assert.ok(r.grown);
+    clock.advance(500);
+    await flush();
+    assert.equal(await r.grown, 'return total + 1; // ok');
+    const again = await engine.complete(request('function f() {\n  '));
+    assert.deepEqual([again.text, again.source], ['return total + 1; // ok', 'cache']);
+  });
+
+  it('a newer generation replaces one read on only for a longer text; nothing longer is offered', async () => {
+    const { clock, backend, engine } = setup(() => ({ chunks: Array<string>(40).fill('ab'), everyMs: 100 }), {
+      generateMs: 5000,
+      maxTokens: 1000,
+    });
+    const first = await drive(clock, engine.complete(request('let a = ', '', { showAfterMs: 250 })));
+    assert.ok(first.text.startsWith('ab'));
+    // The next keystroke is not the start of the suggestion: a new generation, and the old one stops.
+    const second = engine.complete(request('let a = z', ''));
+    await flush();
+    assert.equal(backend.calls[0].signal.aborted, true);
+    assert.equal(await first.grown, undefined);
+    clock.advance(6000);
+    await flush();
+    await second;
+  });
+
+  it('shows nothing early before any text: the first-text budget still decides', async () => {
+    const { clock, engine } = setup(() => ({ chunks: ['late'], firstMs: 10_000 }), { firstTextMs: 500 });
+    const r = await drive(clock, engine.complete(request('p', '', { showAfterMs: 100 })));
+    assert.deepEqual([r.text, r.end, r.grown], ['', 'timeout', undefined]);
+  });
+
   it('times out when no text comes, and reports too slow after most requests do', async () => {
     const { clock, engine } = setup(() => ({ chunks: ['late'], firstMs: 10_000 }), { firstTextMs: 500 });
     for (let i = 0; i < 3; i++) {
