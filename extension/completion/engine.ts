@@ -300,10 +300,12 @@ export class CompletionEngine {
         }
         resolve({ text: shown?.text ?? '', end, stoppedBy: shown?.stoppedBy, error });
       };
+      let showDue = false;
       const showNow = (): void => {
         if (settledAs || early) return;
+        showDue = true;
         const now = filter.finish(true);
-        if (now.text === '') return; // nothing worth showing yet: the budget's end decides
+        if (now.text.trim() === '') return; // nothing worth showing yet: tried again with the next text
         let grow: (text: string | undefined) => void = () => undefined;
         const grown = new Promise<string | undefined>((r) => (grow = r));
         early = { text: now.text, grow };
@@ -324,6 +326,7 @@ export class CompletionEngine {
           const within = budget.add(delta);
           if (filter.push(delta)) settle('filter');
           else if (!within) settle('tokens');
+          else if (showDue) showNow();
         },
         onEnd: (state, error) => {
           if (state === 'done') settle('complete');

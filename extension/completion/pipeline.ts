@@ -309,9 +309,9 @@ export class CompletionPipeline {
       kept: this.window.lastKept,
       expectedFirstTextMs: plan.expectedFirstTextMs(uncached),
     };
-    // Once the speed is known, a short suggestion is shown as soon as it is written and the rest when it comes;
+    // Once the speed is known, a short suggestion is shown soon after the first token and the rest when it comes;
     // until then, what came within the budget's generateMs.
-    const showAfterMs = plan.reserveMs;
+    const showAfterMs = plan.showAfterMs;
     return {
       ...this.request(doc, frame.context, w.prefix, w.suffix),
       ...(showAfterMs === undefined ? {} : { showAfterMs }),

@@ -29,10 +29,19 @@ export interface WindowPlan {
   expectedFirstTextMs(tokens: number): number | undefined;
   /** Time to write a short suggestion (SHORT_SUGGESTION_TOKENS) at the measured speed, within generateMs. */
   readonly reserveMs: number | undefined;
+  /** Writing time after which what came is shown (the rest when it comes): the short suggestion, at most SHOW_EARLY_MAX_MS. */
+  readonly showAfterMs: number | undefined;
 }
 
 /** A suggestion worth showing is at least this many tokens: the target leaves time to write them. */
 export const SHORT_SUGGESTION_TOKENS = 4;
+/**
+ * Ghost text within this much writing of the first token, even on a slow CPU (a 1.8B model there writes 5 to 11
+ * tokens/s): a shorter suggestion shown sooner, which grows as the model writes on.
+ */
+export const SHOW_EARLY_MAX_MS = 300;
+/** ...and not before this much: a model that writes fast finishes its suggestion within it, shown whole. */
+export const SHOW_EARLY_MIN_MS = 250;
 /** Time around the evaluation (socket, JSON, sampling, the pipeline): measured at 2 to 7 ms, kept generous. */
 export const OVERHEAD_MS = 30;
 /** Share of the first-text budget a window may need: the rest absorbs jitter on a busy machine. */
@@ -49,6 +58,7 @@ export function planWindow(i: SizerInput): WindowPlan {
       limitedBy: 'unknown-speed',
       expectedFirstTextMs: () => undefined,
       reserveMs: undefined,
+      showAfterMs: undefined,
     };
   }
   const firstTokenMs = 1000 / s.decodeTokensPerSecond + OVERHEAD_MS;
@@ -62,7 +72,8 @@ export function planWindow(i: SizerInput): WindowPlan {
   const affordableTokens = Math.min(i.fullTokens, budgetTokens, aimed);
   const limitedBy: WindowLimit =
     affordableTokens === i.fullTokens ? 'setting' : affordableTokens === budgetTokens ? 'budget' : 'target';
-  return { affordableTokens, budgetTokens, limitedBy, expectedFirstTextMs, reserveMs: reserve };
+  const showAfterMs = Math.max(SHOW_EARLY_MIN_MS, Math.min(reserve, SHOW_EARLY_MAX_MS));
+  return { affordableTokens, budgetTokens, limitedBy, expectedFirstTextMs, reserveMs: reserve, showAfterMs };
 }
 
 /**

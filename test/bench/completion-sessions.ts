@@ -234,7 +234,8 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
   ): Promise<string> => {
     const sentBefore = sentLog.length;
     const r = await k.result;
-    const ms = performance.now() - k.at;
+    const resolvedAt = performance.now();
+    const ms = resolvedAt - k.at;
     if (r.kind !== 'done') {
       measured.push({ kind, ms, shown: false, end: r.kind, source: '-', shownChars: 0 });
       return '';
@@ -248,9 +249,11 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
             .filter((s) => s.at >= k.at)
             .at(-1) ?? sentLog.filter((s) => s.at >= k.at).at(-1))
         : undefined;
-    // The pipeline's own time: the provide call less the debounce and less the time the engine's stream was open
-    // (window, cache, filters, scheduling in this process; the socket and the backend are in the stream's time).
-    const overheadMs = sent?.endedAt !== undefined ? ms - out.waitedMs - (sent.endedAt - sent.at) : undefined;
+    // The pipeline's own time: the provide call less the debounce and less the time the engine's stream was read
+    // (window, cache, filters, scheduling in this process; the socket and the backend are in the stream's time). A
+    // suggestion shown early stops the reading at the answer while the stream goes on.
+    const readUntil = Math.min(sent?.endedAt ?? Infinity, resolvedAt);
+    const overheadMs = sent ? ms - out.waitedMs - (readUntil - sent.at) : undefined;
     const m: Measured = {
       kind,
       ms,

@@ -140,6 +140,15 @@ describe('CompletionEngine', () => {
     await second;
   });
 
+  it('when only blanks came by the show time, shows at the next text', async () => {
+    const { clock, engine } = setup(() => ({ chunks: ['  ', ' ', 'x = 1;', ' y'], everyMs: 100 }), {
+      generateMs: 1000,
+    });
+    const r = await drive(clock, engine.complete(request('let a = 0;', '', { showAfterMs: 50 })));
+    assert.equal(r.text, '   x = 1;');
+    assert.ok(r.grown);
+  });
+
   it('shows nothing early before any text: the first-text budget still decides', async () => {
     const { clock, engine } = setup(() => ({ chunks: ['late'], firstMs: 10_000 }), { firstTextMs: 500 });
     const r = await drive(clock, engine.complete(request('p', '', { showAfterMs: 100 })));
