@@ -52,7 +52,10 @@ describe('PrefillScheduler', () => {
       [['open', DEFAULT_PAUSE_MS]],
     );
     await flush();
-    clock.advance(2000);
+    clock.advance(2 * DEFAULT_PAUSE_MS - 1);
+    await flush();
+    assert.equal(warms.length, 1, 'not within twice the usual pause before typing: the first key would cut it');
+    clock.advance(1);
     await flush();
     assert.deepEqual(
       warms.map((w) => w.reason),
@@ -120,7 +123,7 @@ describe('PrefillScheduler', () => {
     const { clock, warms, scheduler } = setup();
     scheduler.activated(at(10));
     clock.advance(150);
-    clock.advance(2000); // idle, but the open prefill still runs
+    clock.advance(2 * DEFAULT_PAUSE_MS); // idle, but the open prefill still runs
     assert.equal(warms.length, 1);
     warms[0].resolve(done);
     await flush();

@@ -10,6 +10,7 @@ import {
   OVERHEAD_MS,
   planWindow,
   prefillTokens,
+  IDLE_PREFILL_MS,
 } from '../../../extension/completion/window-sizer.js';
 
 const chars = (t: string) => t.length;
@@ -148,9 +149,17 @@ describe('planWindow: tokens from speeds', () => {
     );
   });
 
-  it('prefills the whole window when idle; after a jump what can be read before the next keystroke', () => {
+  it('prefills when idle what IDLE_PREFILL_MS reads (a fast machine the whole window); after a jump what can be read before the next keystroke', () => {
     const speed = { promptTokensPerSecond: 137, decodeTokensPerSecond: 11, source: 'backend-requests' as const };
-    assert.equal(prefillTokens({ ...base, speed, reason: 'idle', expectedPauseMs: 2000 }), 1024);
+    assert.equal(
+      prefillTokens({ ...base, speed, reason: 'idle', expectedPauseMs: 2000 }),
+      (IDLE_PREFILL_MS / 1000) * 137,
+    );
+    const fast = { ...speed, promptTokensPerSecond: 1000 };
+    assert.equal(prefillTokens({ ...base, speed: fast, reason: 'idle', expectedPauseMs: 2000 }), 1024);
+    const slow = { ...speed, promptTokensPerSecond: 5 };
+    const slowIdle = prefillTokens({ ...base, speed: slow, reason: 'idle', expectedPauseMs: 2000 });
+    assert.ok(slowIdle >= planWindow({ ...base, speed: slow }).affordableTokens, 'at least a cold window');
     assert.equal(prefillTokens({ ...base, speed, reason: 'jump', expectedPauseMs: 2000 }), Math.floor(2 * 137 * 0.8));
     assert.equal(prefillTokens({ ...base, speed, reason: 'open', expectedPauseMs: 60_000 }), 1024);
     assert.equal(
