@@ -59,14 +59,14 @@ export const JA_CUES: LanguageCues = {
     ),
     cue(
       'tech',
-      /\b(typescript|javascript|python|java|kotlin|rust|golang|ruby|php|swift|react|vue|next\.js|node\.js|express|django|flask|pandas|postgres(ql)?|mysql|sqlite|opencv|jest|elasticsearch|nginx|docker|git|scikit-learn|vs ?code|recaptcha|css|html|slack|markdown|prettier)\b|\bgo\s?(で|言語)/,
+      /\b(typescript|javascript|python|java|kotlin|rust|golang|ruby|php|swift|react|vue|next\.js|node\.js|express|django|flask|pandas|postgres(ql)?|mysql|sqlite|opencv|jest|elasticsearch|nginx|docker|git|scikit-learn|vs ?code|recaptcha|css|html|slack|markdown|prettier|ocr|tesseract|paddleocr|easyocr|puppeteer|playwright|selenium)\b|\bgo\s?(で|言語)/,
     ),
     cue('code-fence', /```/),
   ],
   defensive: [
     cue(
       'protect',
-      /セキュリティ(研修|教育|勉強会|講習)|から守(る|りたい|って)|を守(る|りたい)|脅威モデル|被害を?想定|想定した|禁止(事項|行為)|(規約|ポリシー|ガイドライン)(に|で).{0,20}禁止|(マルウェア|ウイルス|ウィルス)の?解析|解析用|サンドボックス|対策|防止|防ぐ|防ぎ|防げ|防御|(?<!アンチウイルスに)(検出|検知)(?!され(ない|ず))|かどうか(を)?(判定|判別|見分け)|荒らし(を|の)?[^。]{0,10}(ban|削除|ブロック|検知|キック|通報)|ブロック|遮断|隔離|駆除|フィルタ(?!書|を書|を作)|非表示|マスキング|マスクする|モザイクを?かけ|ぼかしを?かけ|ぼかし(て|たい|する|処理)|通報(機能|する機能|ボタン|フォーム|を受け)|モデレーション|検証|匿名化|スパム判定|誤検知|復旧|リストア|監査|偏り|偏って|バイアス|公平|公正|コンプライアンス|アカウントロック|ロックアウト|二段階認証を?(導入|追加|実装)/,
+      /セキュリティ(研修|教育|勉強会|講習)|から守(る|りたい|って)|を守(る|りたい)|脅威モデル|被害を?想定|想定した|禁止(事項|行為)|(規約|ポリシー|ガイドライン)(に|で).{0,20}禁止|(マルウェア|ウイルス|ウィルス)の?解析|解析用|サンドボックス|対策|防止|防ぐ|防ぎ|防げ|防御|(?<!アンチウイルスに)(検出|検知)(?!され(ない|ず))|かどうか(を)?(判定|判別|見分け)|荒らし(を|の)?[^。]{0,10}(ban|削除|ブロック|検知|キック|通報)|ブロック(?!され)|遮断|隔離|駆除|フィルタ(?!書|を書|を作)|非表示|マスキング|マスクする|モザイクを?かけ|ぼかしを?かけ|ぼかし(て|たい|する|処理)|通報(機能|する機能|ボタン|フォーム|を受け)|モデレーション|検証|匿名化|スパム判定|誤検知|復旧|リストア|監査|偏り|偏って|バイアス|公平|公正|コンプライアンス|アカウントロック|ロックアウト|二段階認証を?(導入|追加|実装)/,
     ),
     // Explaining how an act works: a defence only when nothing in the request builds it (rules.ts).
     cue('explain', /仕組みを?(解説|説明)|解説(したい|して|する)/),
