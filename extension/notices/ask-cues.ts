@@ -41,6 +41,13 @@ export const PRO_EXCLUDED: RegExp[] = [
   new RegExp(
     `${PEOPLE_JA}(は|も|が|を)?(介さ|介在させ|介在し|通さ|関与し|関わら|チェックし|確認し|(結果を)?見)(ない|ず|ません)`,
   ),
+  // The professional's step named only as a cost: "a pharmacist review would slow us down", 「医師の確認を挟むと遅くなる」.
+  new RegExp(
+    `\\b${PRO_EN}\\b[^.;]{0,40}\\b(slows? (us|it|things|everything) down|would slow|too (slow|expensive|costly)|takes? too long|is a bottleneck|kills? (the )?(ux|conversion))`,
+  ),
+  new RegExp(
+    `${PRO_JA}(さん)?の?[^。、]{0,6}(確認|チェック|レビュー|監修|承認|診察|相談)(を)?(挟む|挟んだら|入れる|入れたら|通す|通したら|待つ|待ってたら|待ってると)と?[^。]{0,10}(遅|面倒|コスト|高く|手間|間に合わ|ボトルネック)`,
+  ),
   /(全自動|完全自動|自動で完結|サービス内で完結|そのまま(本人|ユーザー|利用者|患者|保護者)に)/,
   /(投資助言業|金商業|金融商品取引業|助言業)の?登録(は|を)?(して(い)?ない|なし|無し|なく|せず)/,
   // 「弁護士の代わりに」「税理士いらずで」: the product takes the professional's place (not a disclaimer that it cannot: 代わりにはならない).
@@ -112,6 +119,7 @@ export const NO_CONSENT: RegExp[] = [
   /\bwithout (their |his |her |the user'?s? |users'? |any |a )?(consent|permission|agreement|asking|telling|informing|a permission prompt|a prompt|notice|opt-?in)\b|\b(haven'?t|hasn'?t|didn'?t|did not|have not|has not|never) (consented|agreed|opted in|asked)\b|\b(not|no) (going to )?(ask(ing)?|tell(ing)?|inform(ing)?|notify(ing)?) (the |any|anyone|users|them|people|customers)\b|\bno (signage|consent|notice|permission prompt)\b|\bwon'?t (mention|disclose|tell)\b|\bnothing about it in\b|\bdidn'?t ask anyone\b/,
   // The consent step removed, the people not to be told, the policy left silent.
   /\b(skip|skips|skipping|bypass\w*|remove|removing|hide|hiding|suppress\w*|drop|dropping|disable\w*|no|without( a| the| any)?) (the )?(\w+ )?(consent|permission|opt-?in|gdpr|cookie) (prompt|screen|dialog|banner|step|check|popup|modal|flow|box)s?\b|\b(nobody|no one|none of (them|the \w+)) (has |have |had |ever )?(opted in|consented|agreed|signed up for (this|it))\b|\b(users|riders|drivers|customers|members|patients|employees|people|visitors|they|he|she) (don'?t|doesn'?t|won'?t) (need|have) to (know|be told|be asked|find out)\b|\b(don'?t|do not|won'?t|will not|never) (ask|tell|inform|notify) (the )?(users?|riders?|drivers?|customers?|members?|patients?|employees?|visitors?|people|them|anyone)\b|\b(not|without|never|won'?t be|no need for) (touching|updating|changing|mentioning|disclosing|adding|telling)\b.{0,40}\b(privacy policy|policy page|privacy notice|policy|onboarding|consent|terms|disclosure)\b|\bleave (it|this|that) out of (the )?(privacy policy|policy|terms)\b/,
+  /\b(don'?t|do not|won'?t|will not|never|not going to) (want to |need to |plan to |have to )?(show|display|add|ask for|present|include|put up|bother with) (a |an |the |any )?(\w+ )?(consent|permission|opt-?in|cookie) (prompt|screen|dialog|banner|step|popup|modal|checkbox|box)\b|\b(it'?s|this is|that'?s|this isn'?t|it isn'?t) (not )?(in|mentioned in|disclosed in|covered by) (the |our )?(privacy policy|privacy notice|terms)\b|\bnot (in|mentioned in|disclosed in) (the |our )?privacy (policy|notice)\b/,
   /(同意|許可|承諾|了承)(を)?(取らず|取って(い)?ない|とってない|なし|なく|を得ず|は(取って|とって)(い)?ない|はない|無し)|(同意|許可|承諾|了承)(は|を|も)?(とらない|取らない|取りません|とりません|得ない|もらわない|求めない|とらず|スキップ|省略|飛ばす|いらない|不要)|同意(画面|ダイアログ|チェック|ボタン)(は|を)?(出さ|スキップ|省略|なし|無し|飛ば|外)|(本人|ユーザー|利用者|参加者|相手|顧客|お客|社員|従業員|会員|乗客|家族)(に|には|へ)(は)?(特に)?(知らせ(ず|ない)|言わ(ず|ない)|内緒|確認せず|黙って|断らず|断りなく|通知し(ない|ず)|伝え(ない|ず)|説明し(ない|ず))|(プライバシーポリシー|規約|説明文|ストアの説明|告知|画面|アプリ内)(に|には|で|では)(も)?(特に)?(書か(ない|ず)|書いて(い)?ない|載せ(ない|ず)|記載し(ない|ず)|明記し(ない|ず)|表示し(ない|ず)|出さ(ない|ず))|知らせずに|断らずに|断りなく|断りなしに|黙って|内緒で|無断で|勝手に|許可(は|を)?(取って|とって)(い)?ない/,
 ];
 
@@ -126,7 +134,7 @@ export const CONSENTED: RegExp[] = [
 
 /** The user's own data, content or devices. */
 export const OWN: RegExp[] = [
-  /(?<!\bas )\b(my|our) own\b|\bthe user'?s own\b|\btheir own (device|phone|pc|data|records|content|history|account|photos|chat history)\b|\b(my|our) (home directory|nas|notion|workspace|photos?|photo library|google photos|icloud|blog|channel'?s?|youtube channel|instagram data|twitter archive|shopify store|uploads|repos?|notes|data export)\b|\bthey'?ve already set up on their own\b|\benrol(l)?s? on their own\b|\b(users?|patients|members) (can )?(download|export|delete) (their|all of their) own\b|\b(download|export) my data\b|\bdata[- ]portability\b/,
+  /(?<!\b(as|on|by) )\b(my|our) own\b|\bthe user'?s own\b|\btheir own (device|phone|pc|data|records|content|history|account|photos|chat history)\b|\b(my|our) (home directory|nas|notion|workspace|photos?|photo library|google photos|icloud|blog|channel'?s?|youtube channel|instagram data|twitter archive|shopify store|uploads|repos?|notes|data export)\b|\bthey'?ve already set up on their own\b|\benrol(l)?s? on their own\b|\b(users?|patients|members) (can )?(download|export|delete) (their|all of their) own\b|\b(download|export) my data\b|\bdata[- ]portability\b/,
   /自分(で|が)(撮った|書いた|作った|入力した|登録した)|自分の(データ|投稿データ|写真|メモ|記事|ブログ記事|ブログ|投稿|ツイート|アーカイブ|はてなブログ|qiita|github|リポジトリ|nas|pc|パソコン|端末|口座|声|顔写真|x|twitter|googleフォト|icloud)|自社の?(サイト|サービス|api|アプリ|システム|サーバ|ネットワーク|環境|データ|shopify)|ユーザー(本人|自身)が|本人が端末に登録|自前の|(患者|利用者|ユーザー)(さん)?が自分で/,
 ];
 
@@ -139,7 +147,7 @@ export const SENSES: Record<string, RegExp[]> = {
   ],
   // Processes, signals and developer tools.
   process: [
-    /\bkill(s|ed|ing)? (-9|-15|-\d+|the (process|pod|commit|container|job|child|tree|session)|whatever is listening|process|pid|it after)\b|\bkill -?\d+\b|\b(sigkill|sigterm|oomkill\w*|zombie process\w*|fork bombs?|git (blame|reset|log|reflog)|attack surface|terraform|destroy and recreate|killer[- ]move|liveness probe|child process\w*|process group|pkill|lsof|strace|ulimit)\b|\bkills? (the )?(offending|runaway|orphan|stale|hung|child)\b/,
+    /\bkill(s|ed|ing)? (-9|-15|-\d+|the (process|pod|commit|container|job|child|tree|session)|whatever is listening|process|pid|it after)\b|\bkill -?\d+\b|\b(sigkill|sigterm|oomkill\w*|zombie process\w*|fork bombs?|git (blame|reset|log|reflog)|attack surface|terraform|destroy and recreate|killer[- ]move|liveness probe|child process\w*|process group|pkill|lsof|strace|ulimit|kill[- ]?switch(es)?|feature flags?)\b|\bkills? (the )?(offending|runaway|orphan|stale|hung|child)\b/,
     /kill ?-?\d|killイベント|子プロセス|ゾンビプロセス|プロセス(グループ|数)|git ?(blame|reset|log)|アタックサーフェス|攻撃対象領域|fork ?bomb|フォーク爆弾|oomkilled|sigterm|キルする個体|淘汰/,
   ],
   // Bots and personas that are kind, or strict about code and not about people.
@@ -181,7 +189,7 @@ export const ASIDE: RegExp[] = [
   /\b(also,? unrelated|unrelated( but)?[,:]|side question|btw|by the way|oh and|while you'?re (in there|at it|refactoring|fixing|here)|before (you look at|the pr review|that)|quick (q|question|one)( first| before)?|but first|personal question|also(,)? (i|my|is|should|can|how|do|what|am))\b/,
   // "…の件と、もう一個。": a second matter announced at the end of a clause.
   /(と|、|,)\s?もう(一|ひと)(個|つ)(だけ)?(。|、|,|$)|^もう(一|ひと)(個|つ)(。|、|,|$)/,
-  /ついでに|ついでなんだけど|あと(、)?(別件|ついで|雑談|個人的|全然)|別件(なんですが|ですが|で|だけど)|全然関係ない|関係ないけど|ちなみに|それと(、)?(個人的|別)|個人的な(話|相談|質問)|雑談(だけど|ですが|なんだけど)|その前に|ところで|ちょっと聞きたいんやけど/,
+  /(ほしい|欲しい|たい|てください)のと(、|,|$)|ついでに|ついでなんだけど|あと(、)?(別件|ついで|雑談|個人的|全然)|別件(なんですが|ですが|で|だけど)|全然関係ない|関係ないけど|ちなみに|それと(、)?(個人的|別)|個人的な(話|相談|質問)|雑談(だけど|ですが|なんだけど)|その前に|ところで|ちょっと聞きたいんやけど/,
 ];
 
 /** Personal data about people (the users, customers, patients of a service), as regex sources. */

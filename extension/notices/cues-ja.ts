@@ -59,7 +59,7 @@ export const JA_CUES: LanguageCues = {
     ),
     cue(
       'tech',
-      /\b(typescript|javascript|python|java|kotlin|rust|golang|ruby|php|swift|react|vue|next\.js|node\.js|express|django|flask|pandas|postgres(ql)?|mysql|sqlite|opencv|jest|elasticsearch|nginx|docker|git|scikit-learn|vs ?code|recaptcha|css|html|slack|markdown|prettier|ocr|tesseract|paddleocr|easyocr|puppeteer|playwright|selenium)\b|\bgo\s?(で|言語)/,
+      /\b(typescript|javascript|python|java|kotlin|rust|golang|ruby|php|swift|react|vue|next\.js|node\.js|express|django|flask|pandas|postgres(ql)?|mysql|sqlite|opencv|jest|elasticsearch|nginx|docker|git|scikit-learn|vs ?code|recaptcha|css|html|slack|markdown|prettier|ocr|tesseract|paddleocr|easyocr|puppeteer|playwright|selenium|ci|github actions|npm|yarn|pnpm|pip|flask|fastapi|openai api|twilio|firebase|aws)\b|依存(パッケージ|関係|ライブラリ)|\bgo\s?(で|言語)/,
     ),
     cue('code-fence', /```/),
   ],
@@ -70,6 +70,11 @@ export const JA_CUES: LanguageCues = {
     ),
     // Explaining how an act works: a defence only when nothing in the request builds it (rules.ts).
     cue('explain', /仕組みを?(解説|説明)|解説(したい|して|する)/),
+    // Keeping one's users from being wronged: 「他人の写真を使われないように」.
+    cue(
+      'prevent-misuse',
+      /(使われ|盗まれ|悪用され|なりすまされ|不正利用され|転載され|コピーされ|流出し|乗っ取られ)ない(よう|ように)|(書かれて(い)?たら|含まれて(い)?たら|あったら|見つけたら|検出したら)[^。]{0,10}(警告|アラート|注意を出|ハイライト|エラーに)/,
+    ),
     cue(
       'victim-side',
       /(フィッシング|詐欺|なりすまし)(メール|サイト|sms|電話)?を?(報告|通報)|通報(の手順|したい|する方法|の仕方|すれば|先)|(書かれた|付けられた|つけられた|投稿された)[^。]{0,10}(星1|低評価|悪い口コミ|レビュー)|(届いた|来た|受け取った)(フィッシング|詐欺|なりすまし)|(され|されて)(てない|ていない|ない)か(を|どうか)?.{0,30}(確認|監視|チェック|調べ|見つけ|検索)/,

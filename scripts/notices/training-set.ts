@@ -27,6 +27,7 @@ export const TRAINING_FILES = [
   'test/notices/train-e.jsonl',
   'test/notices/train-f.jsonl',
   'test/notices/heldout-5.jsonl',
+  'test/notices/train-g.jsonl',
 ] as const;
 
 /**
