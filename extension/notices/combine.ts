@@ -83,7 +83,8 @@ function evidenceFor(category: Category, score: NgramScore): string[] | undefine
  * Shapes under which the model alone never flags: in the training batches almost no
  * prohibited request that the rules missed had one (fairness work, a professional in the
  * loop, consent, a process or signal, a strict code reviewer, a friendly bot, the user's
- * own data with nobody else's work in the request), while hundreds of ordinary ones did.
+ * own data with nobody else's work in the request; since round 3, credit added to images and
+ * a feed its owner publishes), while hundreds of ordinary ones did.
  * A game also came with prohibited requests ("unlock the game's paid DLC"), so it only
  * raises the bar (Confidence.unbacked).
  */

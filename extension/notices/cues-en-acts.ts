@@ -69,7 +69,7 @@ const MEDIA =
 const CAPTURE =
   'screenshot\\w*|screen-?shot\\w*|screen[- ]?captur\\w*|screen[- ]?record\\w*|screen ?grab\\w*|captur\\w*|record\\w*|page through|flip through|turn(ing)? (the |each |every )?pages?';
 const REPUBLISH =
-  "upload\\w*|re-?upload\\w*|publish\\w*|republish\\w*|post (them|it|the \\w+)|host\\w*|shar(e|es|ing) (them|it|the \\w+)|sell\\w*|distribut\\w*|(my|our) (own )?(site|server|discord|channel|blog|app|telegram)|pdfs? (to|for|on) (share|sell|post|upload|distribut)";
+  'upload\\w*|re-?upload\\w*|publish\\w*|republish\\w*|post (them|it|the \\w+)|host\\w*|shar(e|es|ing) (them|it|the \\w+)|sell\\w*|distribut\\w*|(my|our) (own )?(site|server|discord|channel|blog|app|telegram)|pdfs? (to|for|on) (share|sell|post|upload|distribut)';
 // What people refused (cookies, tracking, consent) and the acts that identify or follow them anyway.
 const REFUSED =
   "((declin\\w*|reject\\w*|refus\\w*|opt(ed|s|ing)?[- ]out( of)?|said no to|den(y|ies|ied)|did(n'?t| not) (consent|agree)( to)?) ([\\w']+ ){0,4}(cookies?|tracking|consent|(the )?(cookie |consent )?banner|analytics|ad tracking|app tracking transparency|att|do not track|dnt)|(block\\w*|disabl\\w*|turn\\w* off|clear\\w*|delet\\w*) (their |the |all )?(third[- ]party )?(cookies|tracking|trackers|ad ids?)|(do not track|dnt|gpc|global privacy control) (is )?(on|enabled|set|header))";
@@ -77,7 +77,7 @@ const TRACK =
   '(fingerprint\\w*|identif(y|ies|ied|ying)|re-?identif\\w*|recogni[sz]\\w*|track\\w*|link\\w*|tie|ties|tying|match\\w*|follow\\w*|respawn\\w*|recreat\\w*|regenerat\\w*|zombie cookies?|evercookie|anyway|regardless)';
 // Where a re-identified person ends up named: real names, a voter file, a home address.
 const NAMED =
-  "specific (people|persons|individuals|users|riders|drivers|patients|customers|employees|respondents)|real (people|names|identities)|named (individuals|people)|(their|actual|true) (names|identities)|who (they|each (one|person|rider|user|patient)) (is|are|really are)|voter (files?|rolls?|records|lists?|registration)|public records|home address\\w*|linkedin|social media profiles|build (\\w+ )?profiles|identify (them|each|individuals|the (people|users|riders|patients))";
+  'specific (people|persons|individuals|users|riders|drivers|patients|customers|employees|respondents)|real (people|names|identities)|named (individuals|people)|(their|actual|true) (names|identities)|who (they|each (one|person|rider|user|patient)) (is|are|really are)|voter (files?|rolls?|records|lists?|registration)|public records|home address\\w*|linkedin|social media profiles|build (\\w+ )?profiles|identify (them|each|individuals|the (people|users|riders|patients))';
 
 // Someone the user worked for: their customers are not the user's to take.
 const FORMER_EMPLOYER =

@@ -83,8 +83,9 @@ describe('analyseAsk and the rules, round 3', () => {
       ['legal'],
     );
     assert.deepEqual(
-      classifyByRules("a Discord bot that diagnoses users' thyroid condition from their lab results and suggests a dose")
-        .categories,
+      classifyByRules(
+        "a Discord bot that diagnoses users' thyroid condition from their lab results and suggests a dose",
+      ).categories,
       ['medical'],
     );
     assert.deepEqual(
