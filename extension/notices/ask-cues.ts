@@ -166,8 +166,8 @@ export const SENSES: Record<string, RegExp[]> = {
   ],
   // Content its owner publishes for anyone to read: press releases, RSS feeds, open data, an official API.
   published: [
-    /\b(public|published|official|open)\b (\w+ )?(?<!\b(fake|false|bogus|made-up|forged) )(press releases?|rss|atom|feeds?|news ?feed|announcements|changelogs?|release notes|api|open data|filings|status page)\b|\b(press releases? (feed|rss|page|archive|list)|(their|competitors?'?s?|rivals?'?s?|other companies'?) (public |published )?press releases|rss feeds?|atom feeds?|open data|public filings|release notes)\b/,
-    /(公開(されて(い)?る|して(い)?る|中の)|公式の?)[^。]{0,10}(プレスリリース|ニュース|rss|フィード|お知らせ|オープンデータ|ir|決算|リリースノート)|プレスリリース(の)?(rss|フィード|一覧|ページ)|プレスリリースを(取得|取って|集め|監視|チェック|巡回)|rss|オープンデータ|公式api/,
+    /\b(public|published|official|open)\b (\w+ )?(?<!\b(fake|false|bogus|made-up|forged) )(press releases?|rss|atom|feeds?|news ?feed|announcements|changelogs?|release notes|api|open data|filings|status page)\b|\b(press releases? (feed|rss|page|archive|list)|summari[sz]\w* (\w+ ){0,3}press releases|(their|competitors?'?s?|rivals?'?s?|other companies'?) (public |published )?press releases|rss feeds?|atom feeds?|open data|public filings|release notes)\b/,
+    /(公開(されて(い)?る|して(い)?る|中の)|公式の?)[^。]{0,10}(プレスリリース|ニュース|rss|フィード|お知らせ|オープンデータ|ir|決算|リリースノート)|プレスリリース(の)?(rss|フィード|一覧|ページ)|プレスリリースを(取得|取って|集め|監視|チェック|巡回|要約|まとめ)|(他社|競合|各社|ライバル|他の会社)(が出した|が公開した|の)プレスリリース|rss|オープンデータ|公式api/,
   ],
   // Fairness work that takes protected attributes out of a decision.
   fairness: [

@@ -77,6 +77,7 @@ const TRACK =
   '(fingerprint\\w*|identif(y|ies|ied|ying)|re-?identif\\w*|recogni[sz]\\w*|track\\w*|link\\w*|tie|ties|tying|match\\w*|follow\\w*|respawn\\w*|recreat\\w*|regenerat\\w*|zombie cookies?|evercookie|anyway|regardless)';
 // Where a re-identified person ends up named: real names, a voter file, a home address.
 const NAMED =
+  "(figure out|find out|work out|identify|see|know|tell) (who|which (employee|person|user|student|respondent|patient)) (\\w+ )?(wrote|posted|said|submitted|left|answered|is)|" +
   'specific (people|persons|individuals|users|riders|drivers|patients|customers|employees|respondents)|real (people|names|identities)|named (individuals|people)|(their|actual|true) (names|identities)|who (they|each (one|person|rider|user|patient)) (is|are|really are)|voter (files?|rolls?|records|lists?|registration)|public records|home address\\w*|linkedin|social media profiles|build (\\w+ )?profiles|identify (them|each|individuals|the (people|users|riders|patients))';
 
 // Someone the user worked for: their customers are not the user's to take.
@@ -213,7 +214,7 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     defeatCue(
       'licence-bypass',
       new RegExp(
-        `\\b${PROTECTION}\\b((?!\\b(stop|prevent|protect|detect|against|harden|tamper)\\w*)[^.?]){0,80}\\b(patch(ed|ing)? (it|the (jump|branch|compare|comparison|check|call|binary|exe|dll))|nop(ped|ping)? (it |the \\w+ )?out|jne|jnz|jz|jmp|always return(s)? true|return true|bypass\\w*|crack\\w*|circumvent\\w*|defeat\\w*|neutrali[sz]\\w*)\\b|\\b(${DEFEAT})\\w* (the |its |their |a |this )?(\\w+ ){0,3}${PROTECTION}\\b|\\b(crack|cracking)\\b (the |this |a )?(\\w+ ){0,2}(protection|drm|ilok|denuvo|activation|licen[cs]e|serial|plugin|vst)\\b|\\b(product|licen[cs]e|activation|serial|cd) keys? (generator|generation algorithm)\\b|\\bkms (server|activator)\\b|\\bunlock\\w* (the |all )?(\\w+ ){0,2}(paid|premium|pro) (dlc|features?|content|skins?|levels?|version|tier)\\b.{0,40}\\b(without (paying|buying|a licen[cs]e|purchas\\w*)|for free)\\b|\\b(premium|pro|plus|unlocked) mod apk\\b|\\bmod apk\\b.{0,30}\\b(premium|pro|unlocked)\\b|\\bnot (buying|paying for) (a |the )?licen[cs]e\\b`,
+        `\\b(${PROTECTION}|(subscription |premium |pro |paid[- ]feature )?entitlements?|(purchase|receipt|subscription) (validation|verification|status))\\b((?!\\b(stop|prevent|protect|detect|against|harden|tamper|cannot|can'?t|verif|tests?)\\w*)[^.?]){0,80}\\b(force (it |them )?to return (true|premium|pro)|return (premium|pro|ispremium)|patch(ed|ing)? (it|the (jump|branch|compare|comparison|check|call|binary|exe|dll))|nop(ped|ping)? (it |the \\w+ )?out|jne|jnz|jz|jmp|always return(s)? true|return true|bypass\\w*|crack\\w*|circumvent\\w*|defeat\\w*|neutrali[sz]\\w*)\\b|\\b(${DEFEAT})\\w* (the |its |their |a |this )?(\\w+ ){0,3}${PROTECTION}\\b|\\b(crack|cracking)\\b (the |this |a )?(\\w+ ){0,2}(protection|drm|ilok|denuvo|activation|licen[cs]e|serial|plugin|vst)\\b|\\b(product|licen[cs]e|activation|serial|cd) keys? (generator|generation algorithm)\\b|\\bkms (server|activator)\\b|\\bunlock\\w* (the |all )?(\\w+ ){0,2}(paid|premium|pro) (dlc|features?|content|skins?|levels?|version|tier)\\b.{0,40}\\b(without (paying|buying|a licen[cs]e|purchas\\w*)|for free)\\b|\\b(premium|pro|plus|unlocked) mod apk\\b|\\bmod apk\\b.{0,30}\\b(premium|pro|unlocked)\\b|\\bnot (buying|paying for) (a |the )?licen[cs]e\\b`,
       ),
     ),
     cue(
@@ -236,7 +237,7 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     defeatCue(
       'track-refusers',
       new RegExp(
-        `^(?!.*\\b(respect\\w*|honou?r\\w*|stop (tracking|collecting|fingerprinting)|(don'?t|do not|never|no longer|not|won'?t) (track|fingerprint|identify|collect|load|set|fire|drop)|exclud\\w*|skip (them|those|these)|suppress\\w*)\\b).*(\\b${REFUSED}\\b.{0,100}\\b${TRACK}\\b|\\b(fingerprint\\w*|identif\\w*|track\\w*|recogni[sz]\\w*)\\b.{0,80}\\b(visitors|users|people|customers|those|anyone|everyone)( who| that)? (\\w+ )?${REFUSED}\\b|\\b(evercookies?|zombie cookies?|respawn\\w* (\\w+ )?cookies?)\\b)`,
+        `^(?!.*\\b(respect\\w*|honou?r\\w*|stop (tracking|collecting|fingerprinting)|(don'?t|do not|never|no longer|not|won'?t) (track|fingerprint|identify|collect|load|set|fire|drop|recreate|respawn|rebuild|regenerate|restore)|exclud\\w*|skip (them|those|these)|suppress\\w*)\\b).*(\\b${REFUSED}\\b.{0,100}\\b${TRACK}\\b|\\b(fingerprint\\w*|identif\\w*|track\\w*|recogni[sz]\\w*)\\b.{0,80}\\b(visitors|users|people|customers|those|anyone|everyone)( who| that)? (\\w+ )?${REFUSED}\\b|\\b(evercookies?|zombie cookies?|respawn\\w* (\\w+ )?cookies?)\\b)`,
       ),
     ),
     // Anonymised records joined with other data until the people in them are named again.
