@@ -77,7 +77,7 @@ const TRACK =
   '(fingerprint\\w*|identif(y|ies|ied|ying)|re-?identif\\w*|recogni[sz]\\w*|track\\w*|link\\w*|tie|ties|tying|match\\w*|follow\\w*|respawn\\w*|recreat\\w*|regenerat\\w*|zombie cookies?|evercookie|anyway|regardless)';
 // Where a re-identified person ends up named: real names, a voter file, a home address.
 const NAMED =
-  "(figure out|find out|work out|identify|see|know|tell) (who|which (employee|person|user|student|respondent|patient)) (\\w+ )?(wrote|posted|said|submitted|left|answered|is)|" +
+  '(figure out|find out|work out|identify|see|know|tell) (who|which (employee|person|user|student|respondent|patient)) (\\w+ )?(wrote|posted|said|submitted|left|answered|is)|' +
   'specific (people|persons|individuals|users|riders|drivers|patients|customers|employees|respondents)|real (people|names|identities)|named (individuals|people)|(their|actual|true) (names|identities)|who (they|each (one|person|rider|user|patient)) (is|are|really are)|voter (files?|rolls?|records|lists?|registration)|public records|home address\\w*|linkedin|social media profiles|build (\\w+ )?profiles|identify (them|each|individuals|the (people|users|riders|patients))';
 
 // Someone the user worked for: their customers are not the user's to take.
