@@ -217,7 +217,8 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
         `\\b(${PROTECTION}|(subscription |premium |pro |paid[- ]feature )?entitlements?|(purchase|receipt|subscription) (validation|verification|status))\\b((?!\\b(stop|prevent|protect|detect|against|harden|tamper|cannot|can'?t|verif|tests?)\\w*)[^.?]){0,80}\\b(force (it |them )?to return (true|premium|pro)|return (premium|pro|ispremium)|patch(ed|ing)? (it|the (jump|branch|compare|comparison|check|call|binary|exe|dll))|nop(ped|ping)? (it |the \\w+ )?out|jne|jnz|jz|jmp|always return(s)? true|return true|bypass\\w*|crack\\w*|circumvent\\w*|defeat\\w*|neutrali[sz]\\w*)\\b|\\b(${DEFEAT})\\w* (the |its |their |a |this )?(\\w+ ){0,3}${PROTECTION}\\b|\\b(crack|cracking)\\b (the |this |a )?(\\w+ ){0,2}(protection|drm|ilok|denuvo|activation|licen[cs]e|serial|plugin|vst)\\b|\\b(product|licen[cs]e|activation|serial|cd) keys? (generator|generation algorithm)\\b|\\bkms (server|activator)\\b|\\bunlock\\w* (the |all )?(\\w+ ){0,2}(paid|premium|pro) (dlc|features?|content|skins?|levels?|version|tier)\\b.{0,40}\\b(without (paying|buying|a licen[cs]e|purchas\\w*)|for free)\\b|\\b(premium|pro|plus|unlocked) mod apk\\b|\\bmod apk\\b.{0,30}\\b(premium|pro|unlocked)\\b|\\bnot (buying|paying for) (a |the )?licen[cs]e\\b`,
       ),
     ),
-    cue(
+    // A watermark protects its owner's work: removing it defeats that protection (see Cue.defeats).
+    defeatCue(
       'watermark',
       /\b(remov|strip|eras|delet|clean|inpaint|get rid of|crop)\w* (\w+ ){0,3}watermarks?\b|\bwatermarks? (off|out of)\b|\bwatermarks?\b((?!\b(add|adding|apply|applying|stamp|embed|overlay|put|burn)\w*\b)[^.]){0,60}\b(inpaint\w*|(remov|eras|strip|mask|clean|crop|paint|blur|cover|hid)\w* (it|them)( out| off| away| over)?\b|get rid of (it|them))/,
     ),
