@@ -29,6 +29,10 @@ export const PRO_EXCLUDED: RegExp[] = [
   ),
   /\b(we )?(don'?t|do not) have (a |an |any )?(licen[cs]ed |registered |qualified )?(fiduciary|advis[eo]r|lawyer|attorney|doctor|physician|clinician|pharmacist|professional)/,
   /\bnobody (reviews|checks|looks at|approves|sees)\b|\bno one (reviews|checks|looks at|approves)\b/,
+  // The product stands in for the professional: "replace the family lawyer entirely", "instead of paying an accountant".
+  new RegExp(
+    `\\b(replac(e|es|ing)|instead of (paying |hiring |seeing |asking |going to |consulting )?|in place of|substitute for|eliminat(e|es|ing)( the need for)?|so (users|people|they|customers|patients) (don'?t|never) (need|have) to (see|hire|pay|consult|call|visit)) (the |a |an |any |our |their |your )?(\\w+ )?${PRO_EN}\\b(?! (names?|fields?|placeholders?|columns?|ids?|emails?|records?|profiles?|directory|list|table|entr(y|ies)|photos?|role|account)\\b)`,
+  ),
   new RegExp(`\\b(won'?t|will not) be (any|a) (\\w+ )?${PRO_EN}|\\bthere (is|are|will be) no (\\w+ )?${PRO_EN}`),
   /\b(fully|entirely|completely|all|100%) automated\b|\bit'?s all (the bot|automated|the app|the model)\b|\bstraight to (the public|users|the user|patients|customers)\b|\b(answers|replies to|responds to) (people|users|them|patients|customers) directly\b|\bno (human|manual) (review|check|in the loop|oversight)\b|\bno (medical|legal|financial|licensed|registered) (review|sign-?off|oversight|professional|adviser|advisor)\b|\bno (\w+ )?(sign-?off|review)\b/,
   new RegExp(
@@ -37,8 +41,19 @@ export const PRO_EXCLUDED: RegExp[] = [
   new RegExp(
     `${PEOPLE_JA}(は|も|が|を)?(介さ|介在させ|介在し|通さ|関与し|関わら|チェックし|確認し|(結果を)?見)(ない|ず|ません)`,
   ),
+  // The professional's step named only as a cost: "a pharmacist review would slow us down", 「医師の確認を挟むと遅くなる」.
+  new RegExp(
+    `\\b${PRO_EN}\\b[^.;]{0,40}\\b(slows? (us|it|things|everything) down|would slow|too (slow|expensive|costly)|takes? too long|is a bottleneck|kills? (the )?(ux|conversion))`,
+  ),
+  new RegExp(
+    `${PRO_JA}(さん)?の?[^。、]{0,6}(確認|チェック|レビュー|監修|承認|診察|相談)(を)?(挟む|挟んだら|入れる|入れたら|通す|通したら|待つ|待ってたら|待ってると)と?[^。]{0,10}(遅|面倒|コスト|高く|手間|間に合わ|ボトルネック)`,
+  ),
   /(全自動|完全自動|自動で完結|サービス内で完結|そのまま(本人|ユーザー|利用者|患者|保護者)に)/,
   /(投資助言業|金商業|金融商品取引業|助言業)の?登録(は|を)?(して(い)?ない|なし|無し|なく|せず)/,
+  // 「弁護士の代わりに」「税理士いらずで」: the product takes the professional's place (not a disclaimer that it cannot: 代わりにはならない).
+  new RegExp(
+    `${PRO_JA}(さん)?(の|を)?(代わり(に|として|になる|を)(?!は)|代替|置き換え|いらず|要らず|に頼らず|に頼らない|に相談せず|に相談しなくて|に行かなくて|に聞かなくて)`,
+  ),
 ];
 
 /** A professional who writes, reviews or decides: "the physician makes the call", "弁護士が書いた"; or the tool's user is the professional. */
@@ -68,6 +83,7 @@ export const ADVISES_USERS: RegExp[] = [
   /\b(users?|customers?|members?|subscribers?|patients?|tenants?|employees?|people|gig workers|parents)\b[^.;]{0,60}\b(tells?|recommends?|prescrib(e|es)|diagnos(e|es)|decides?|instructs?|advises?|outputs?|returns?|answers?|replies|pushes|sends?)\b[^.;]{0,30}\b(them|they|their|whether|which|how (much|many)|what)\b/,
   /\b(sends?|returns?|gives?|outputs?|shows?|pushes|dms?)\b (back )?(them |users |the user |each user )?(a |an |the |their )?(\w+ ){0,2}(diagnos[ie]s|prescriptions?|doses?|dosages?|verdict|ruling|buy\/sell|buy, sell|trade signals?|calls)\b|\bper (user|person|subscriber|customer|member)\b|\b(personali[sz]ed|individual(ly)?) (calls|advice|recommendations?|dos(e|ing)|picks|signals|verdicts?)\b/,
   /\bpersonali[sz]ed\b/,
+  /\b(diagnos(e|es|ing)|suggest(s|ing)?|recommend(s|ing)?|prescrib(e|es|ing)|pick(s|ing)?|adjust(s|ing)?|titrat(e|es|ing)|calculat(e|es|ing)) (their|the user'?s?|each user'?s?|his|her|a user'?s?|the patient'?s?|each patient'?s?|people'?s?) (\w+ ){0,3}(conditions?|illness\w*|disease\w*|diagnos[ie]s|doses?|dosages?|dosing|medications?|meds|insulin|treatment|symptoms|case|claim|portfolio|investments?)\b/,
   /\b(make|let|have) (it|the (bot|app|model|ai|system|assistant)) (also )?(prescribe|diagnose|dose|decide)\b|\boutput\w* (the )?(drug|medication|medicine) (name|names|and (the )?dose)\b|\btailored to (their|each|the user'?s?) (portfolio|situation|case|symptoms|holdings)\b/,
   /\b(which|what) (\w+ ){0,2}(to|they should) (buy|sell|take|inject|file|start|pick|switch|dump|do)\b|\bwhether (they|to) (should|can|qualify|must|sue|accept|appeal|plead|contest|take|stop|file)\b|\bhow (many|much) (units|mg|ml|shares|alimony)\b/,
   /(ユーザー|利用者|本人|会員|加入者|入居者|社員|従業員|患者|保護者|メンバー|顧客|申込者|相談者|購読者|お客|一般|一人ずつ|一人ひとり|一人一人|ユーザーごと|個人ごと|人ごと|個別|それぞれ)[^。]{0,60}(返す|返し|返信|回答|表示|通知|指示|勧め|推奨|提示|提案|伝え|答え|即答|配信|出す|出して|送る|送って|プッシュ|dm|断定|判定)/,
@@ -83,7 +99,11 @@ export const ADVISES_USERS: RegExp[] = [
 export const DEFINITIVE: RegExp[] = [
   /\b(which|what|how (much|many)( \w+)?) (\w+ ){0,3}(to|they should|they can|he should|she should) (buy|sell|take|inject|file|start|stop|pick|switch|dump|borrow|put|move|get out of|ask for|skip|double|cut|increase|reduce|hold out for|settle for|accept)\b|\bwhether (to|they (should|can)) (skip|stop|take|sell|buy|sue|sign|settle|file|refinance|borrow|comply|fire|break)\b|\bexactly how (much|many)\b|\b(personal|individual|specific) (verdict|call|buy\/sell|recommendation|dose|dosage|diagnosis)\b|\b(a|the|their) verdict (on|like|of)\b|\b(single|one) most likely diagnosis\b|\bspecific diagnosis\b/,
   /「[^」]{1,40}(しましょう|してください|しろ|すべき|です|ok|ng|取れます|勝てます)」|(何錠|何mg|何ミリ|何単位|どれだけ|いくら|どの(薬|錠剤|商品|銘柄|株|ファンド))[^。]{0,30}(決め|判断|指示|勧め|推奨)|自動で(決め|判断)|(アプリ|bot|ボット|ai|llm)が(判断|決め|決定|判定)/,
+  // An individual dose, or who gets what: "suggests a levothyroxine dose", "who should get the house".
+  /\b(suggest|recommend|pick|choos|calculat|adjust|set|titrat|output|return|decid)\w* (a |an |the |their |each user'?s? |the user'?s? |the right |a specific )?(\w+ ){0,2}(doses?|dosages?|dosing|insulin units|units of insulin|number of (pills|tablets|units))\b|\b(who|which (spouse|parent|party)) (should|must|gets to|will) (get|keep|receive|pay)\b|\b(which|what) (\w+ ){0,3}(the user|users|the client|the tenant|the employee|the patient|the customer) (should|must|can) (demand|claim|ask for|accept|take|buy|sell|file|sue|pay)\b|\bwhether (the user|users|they|the tenant|the employee|the customer|the debtor|he|she) (has|have|needs?|must|can|should|is|are) (legally )?(to pay|entitled|liable|allowed to|obliged|required to|able to (sue|claim|recover|evict|break|stop paying))\b/,
   /\b(definitive(ly)?|stated as fact|as fact|authoritative|exactly which|for sure|a final answer|the final answer|final ruling|rules whether|flat out|point blank|a straight yes or no|yes\/no verdict)\b/,
+  // A verdict handed over as such: 「時効なので払わなくていい」かどうかを判定, インスリンの単位数を自動で調整して提案.
+  /」(かどうか|か否か|か)?を?(自動で|aiが|aiで|llmが|llmで|botが)?(判定|判断|断定|返|回答|表示|決め|出)|(なくて(いい|よい|大丈夫)|でき(る|ない)|して(いい|よい)|必要(が|は)?(ある|ない)|違法|合法|有効|無効|時効|勝て|負け|払う|払わ|請求でき|解雇でき|退去|慰謝料|親権)[^。]{0,15}(かどうか|か否か)を?(自動で|aiが|aiで)?(判定|判断|断定|決め|返|回答)|(用量|投与量|単位数|服用量|薬の量|飲む量|錠数|何錠|mg|ミリグラム|インスリン)[^。]{0,20}(調整|計算|決め|提案|指示|算出|返す|表示|出す|出して)/,
   /(断定|確定的|言い切|言い当て|結論まで|結論を出|そのまま(返|出|表示|回答)|すべき(です)?」|しろ」|してください」|打ってください|飲んで」|買え」|売れ」)/,
 ];
 
@@ -99,6 +119,7 @@ export const NO_CONSENT: RegExp[] = [
   /\bwithout (their |his |her |the user'?s? |users'? |any |a )?(consent|permission|agreement|asking|telling|informing|a permission prompt|a prompt|notice|opt-?in)\b|\b(haven'?t|hasn'?t|didn'?t|did not|have not|has not|never) (consented|agreed|opted in|asked)\b|\b(not|no) (going to )?(ask(ing)?|tell(ing)?|inform(ing)?|notify(ing)?) (the |any|anyone|users|them|people|customers)\b|\bno (signage|consent|notice|permission prompt)\b|\bwon'?t (mention|disclose|tell)\b|\bnothing about it in\b|\bdidn'?t ask anyone\b/,
   // The consent step removed, the people not to be told, the policy left silent.
   /\b(skip|skips|skipping|bypass\w*|remove|removing|hide|hiding|suppress\w*|drop|dropping|disable\w*|no|without( a| the| any)?) (the )?(\w+ )?(consent|permission|opt-?in|gdpr|cookie) (prompt|screen|dialog|banner|step|check|popup|modal|flow|box)s?\b|\b(nobody|no one|none of (them|the \w+)) (has |have |had |ever )?(opted in|consented|agreed|signed up for (this|it))\b|\b(users|riders|drivers|customers|members|patients|employees|people|visitors|they|he|she) (don'?t|doesn'?t|won'?t) (need|have) to (know|be told|be asked|find out)\b|\b(don'?t|do not|won'?t|will not|never) (ask|tell|inform|notify) (the )?(users?|riders?|drivers?|customers?|members?|patients?|employees?|visitors?|people|them|anyone)\b|\b(not|without|never|won'?t be|no need for) (touching|updating|changing|mentioning|disclosing|adding|telling)\b.{0,40}\b(privacy policy|policy page|privacy notice|policy|onboarding|consent|terms|disclosure)\b|\bleave (it|this|that) out of (the )?(privacy policy|policy|terms)\b/,
+  /\b(don'?t|do not|won'?t|will not|never|not going to) (want to |need to |plan to |have to )?(show|display|add|ask for|present|include|put up|bother with) (a |an |the |any )?(\w+ )?(consent|permission|opt-?in|cookie) (prompt|screen|dialog|banner|step|popup|modal|checkbox|box)\b|\b(it'?s|this is|that'?s|this isn'?t|it isn'?t) (not )?(in|mentioned in|disclosed in|covered by) (the |our )?(privacy policy|privacy notice|terms)\b|\bnot (in|mentioned in|disclosed in) (the |our )?privacy (policy|notice)\b/,
   /(同意|許可|承諾|了承)(を)?(取らず|取って(い)?ない|とってない|なし|なく|を得ず|は(取って|とって)(い)?ない|はない|無し)|(同意|許可|承諾|了承)(は|を|も)?(とらない|取らない|取りません|とりません|得ない|もらわない|求めない|とらず|スキップ|省略|飛ばす|いらない|不要)|同意(画面|ダイアログ|チェック|ボタン)(は|を)?(出さ|スキップ|省略|なし|無し|飛ば|外)|(本人|ユーザー|利用者|参加者|相手|顧客|お客|社員|従業員|会員|乗客|家族)(に|には|へ)(は)?(特に)?(知らせ(ず|ない)|言わ(ず|ない)|内緒|確認せず|黙って|断らず|断りなく|通知し(ない|ず)|伝え(ない|ず)|説明し(ない|ず))|(プライバシーポリシー|規約|説明文|ストアの説明|告知|画面|アプリ内)(に|には|で|では)(も)?(特に)?(書か(ない|ず)|書いて(い)?ない|載せ(ない|ず)|記載し(ない|ず)|明記し(ない|ず)|表示し(ない|ず)|出さ(ない|ず))|知らせずに|断らずに|断りなく|断りなしに|黙って|内緒で|無断で|勝手に|許可(は|を)?(取って|とって)(い)?ない/,
 ];
 
@@ -106,11 +127,14 @@ export const NO_CONSENT: RegExp[] = [
 export const CONSENTED: RegExp[] = [
   /\b(we|i) (bought|purchased|paid for|have|hold|own|got) (a |an |the )?(\w+ ){0,2}licen[cs]es?\b|\b(we|i) licensed (it |them |this |the \w+ )?from\b|\b(disclosed|stated|described) in (our|the) privacy (policy|notice)\b|\bwith (their|his|her|explicit|written|the user'?s?|users'?) (consent|permission)\b|(?<!\b(never|not|n't|without) )\bopt(s|ed)?[- ]in\b|\b(they|users|members|patients|employees) (opt|consent|agree|enrol|enroll)\w*\b|\bconsent (screen|banner|prompt|mode|timestamp)\b|\bgave us (written )?permission\b|\b(after|once|with) (\w+ )?(reading|giving|recording|signing) (a |the |their )?consent\b|\b(written|explicit) (permission|consent|sign-?off)\b|\bauthori[sz]ed\b|\bpermission (from|of) the (owner|site owner)\b/,
   /ライセンス(を|は)?(購入|契約)(済み|した|している|してる)|(購入|契約)済みの(ライセンス|素材|フォント)|正規(に)?購入した|(プライバシーポリシー|利用規約|規約)(に|で)(記載|明記|同意)(済み|している|した|あり)|(周知|同意|承諾)済み|(同意|許可|承諾)を?(取った|とった|得た|得て|もらった|済み)(うえで|上で)?|(本人|ユーザー|利用者|社員)が?(同意|許可)(したら|した場合|の上で)|(本人|自分|ユーザー自身|社員)が?(自分で)?(同意|オプトイン|許可)して|オプトイン(した|する)(とき|時|場合|人)|同意した(ユーザー|人|会員)|許可されて(い)?ます|許可を得/,
+  // Sharing that the person it is about sees while it happens: a family locator with a persistent notification.
+  /\b(shows?|showing|displays?|displaying|with|keeps?) (a |an |the )?(persistent|ongoing|permanent|always-on|visible|sticky|foreground[- ]service) (notification|indicator|banner|icon|status)\b|\b(visible|shown|disclosed) to (the )?(kid|child|teen|employee|user|person|driver|rider)s? (being )?(tracked|located|shared|monitored)\b|\b(the )?(kid|child|teen|person|employee|user)s? (knows?|can see|sees) (that )?(their|his|her) (location|phone|screen) is (being )?(shared|tracked)\b/,
+  /(常駐|常時|ずっと|常に)(の)?(通知|表示|アイコン)|通知を?(常に|ずっと|常時)(表示|出)|共有中(であること)?(を|が|は)(表示|通知|わかる|分かる)|(本人|子ども|子供|家族)(も|が|に)(承知|納得|了解|同意)(して|済|の上)/,
 ];
 
 /** The user's own data, content or devices. */
 export const OWN: RegExp[] = [
-  /(?<!\bas )\b(my|our) own\b|\bthe user'?s own\b|\btheir own (device|phone|pc|data|records|content|history|account|photos|chat history)\b|\b(my|our) (home directory|nas|notion|workspace|photos?|photo library|google photos|icloud|blog|channel'?s?|youtube channel|instagram data|twitter archive|shopify store|uploads|repos?|notes|data export)\b|\bthey'?ve already set up on their own\b|\benrol(l)?s? on their own\b|\b(users?|patients|members) (can )?(download|export|delete) (their|all of their) own\b|\b(download|export) my data\b|\bdata[- ]portability\b/,
+  /(?<!\b(as|on|by) )\b(my|our) own\b|\bthe user'?s own\b|\btheir own (device|phone|pc|data|records|content|history|account|photos|chat history)\b|\b(my|our) (home directory|nas|notion|workspace|photos?|photo library|google photos|icloud|blog|channel'?s?|youtube channel|instagram data|twitter archive|shopify store|uploads|repos?|notes|data export)\b|\bthey'?ve already set up on their own\b|\benrol(l)?s? on their own\b|\b(users?|patients|members) (can )?(download|export|delete) (their|all of their) own\b|\b(download|export) my data\b|\bdata[- ]portability\b/,
   /自分(で|が)(撮った|書いた|作った|入力した|登録した)|自分の(データ|投稿データ|写真|メモ|記事|ブログ記事|ブログ|投稿|ツイート|アーカイブ|はてなブログ|qiita|github|リポジトリ|nas|pc|パソコン|端末|口座|声|顔写真|x|twitter|googleフォト|icloud)|自社の?(サイト|サービス|api|アプリ|システム|サーバ|ネットワーク|環境|データ|shopify)|ユーザー(本人|自身)が|本人が端末に登録|自前の|(患者|利用者|ユーザー)(さん)?が自分で/,
 ];
 
@@ -123,7 +147,7 @@ export const SENSES: Record<string, RegExp[]> = {
   ],
   // Processes, signals and developer tools.
   process: [
-    /\bkill(s|ed|ing)? (-9|-15|-\d+|the (process|pod|commit|container|job|child|tree|session)|whatever is listening|process|pid|it after)\b|\bkill -?\d+\b|\b(sigkill|sigterm|oomkill\w*|zombie process\w*|fork bombs?|git (blame|reset|log|reflog)|attack surface|terraform|destroy and recreate|killer[- ]move|liveness probe|child process\w*|process group|pkill|lsof|strace|ulimit)\b|\bkills? (the )?(offending|runaway|orphan|stale|hung|child)\b/,
+    /\bkill(s|ed|ing)? (-9|-15|-\d+|the (process|pod|commit|container|job|child|tree|session)|whatever is listening|process|pid|it after)\b|\bkill -?\d+\b|\b(sigkill|sigterm|oomkill\w*|zombie process\w*|fork bombs?|git (blame|reset|log|reflog)|attack surface|terraform|destroy and recreate|killer[- ]move|liveness probe|child process\w*|process group|pkill|lsof|strace|ulimit|kill[- ]?switch(es)?|feature flags?)\b|\bkills? (the )?(offending|runaway|orphan|stale|hung|child)\b/,
     /kill ?-?\d|killイベント|子プロセス|ゾンビプロセス|プロセス(グループ|数)|git ?(blame|reset|log)|アタックサーフェス|攻撃対象領域|fork ?bomb|フォーク爆弾|oomkilled|sigterm|キルする個体|淘汰/,
   ],
   // Bots and personas that are kind, or strict about code and not about people.
@@ -134,6 +158,16 @@ export const SENSES: Record<string, RegExp[]> = {
   reviewer: [
     /\b(strict|strictest|pedantic|grumpy|harsh|brutal(ly)?|tough|nitpick\w*|tear (this|it) apart)\b[^.;]{0,40}\b(review\w*|persona|senior|code|prs?)\b|\b(code[- ]review|reviewer) (bot )?(persona|prompt)\b|\bnever insults?\b|\bonly the code\b/,
     /(厳し(い|め)|酷評|辛口|ビシバシ|遠慮なく)[^。]{0,30}(レビュー|ペルソナ|指摘|先輩|コード)|コードレビュー(用|bot|ボット)?の?(ペルソナ|口調)|人格否定はせず|角が立たない/,
+  ],
+  // Adding credit to one's own images (a watermark naming the photographer) is attribution, not its removal.
+  attribution: [
+    /\b(add|adds|adding|put|puts|stamp\w*|overlay\w*|embed\w*|apply|applies|applying|burn\w* in|print\w*|insert\w*|render\w*)\b (a |an |the |our |their |each |every )?(\w+ ){0,3}(watermarks?|(photo|image|author|artist|creator|photographer) credits?|credit lines?|attributions?|bylines?|copyright (notices?|lines?)|(photographer|artist|author|creator)'?s? names?)\b|\bwatermark(ed)? with (the |our |their )?(\w+ ){0,2}(names?|logo|credit)\b|\b(credit|attribute) (the )?(photographer|artist|author|creator)s?\b/,
+    /(透かし|ウォーターマーク|クレジット|著作権表示|撮影者名|作者名|撮影者の名前|作者の名前|コピーライト表記)[^。]{0,20}(入れ|付け|つけ|追加|表示|載せ|埋め込|重ね|合成)|(撮影者|作者|クリエイター|カメラマン)(名|の名前)?を?(透かし|ウォーターマーク|クレジット)/,
+  ],
+  // Content its owner publishes for anyone to read: press releases, RSS feeds, open data, an official API.
+  published: [
+    /\b(public|published|official|open)\b (\w+ )?(?<!\b(fake|false|bogus|made-up|forged) )(press releases?|rss|atom|feeds?|news ?feed|announcements|changelogs?|release notes|api|open data|filings|status page)\b|\b(press releases? (feed|rss|page|archive|list)|summari[sz]\w* (\w+ ){0,3}press releases|(their|competitors?'?s?|rivals?'?s?|other companies'?) (public |published )?press releases|rss feeds?|atom feeds?|open data|public filings|release notes)\b/,
+    /(公開(されて(い)?る|して(い)?る|中の)|公式の?)[^。]{0,10}(プレスリリース|ニュース|rss|フィード|お知らせ|オープンデータ|ir|決算|リリースノート)|プレスリリース(の)?(rss|フィード|一覧|ページ)|プレスリリースを(取得|取って|集め|監視|チェック|巡回|要約|まとめ)|(他社|競合|各社|ライバル|他の会社)(が出した|が公開した|の)プレスリリース|rss|オープンデータ|公式api/,
   ],
   // Fairness work that takes protected attributes out of a decision.
   fairness: [
@@ -155,7 +189,7 @@ export const ASIDE: RegExp[] = [
   /\b(also,? unrelated|unrelated( but)?[,:]|side question|btw|by the way|oh and|while you'?re (in there|at it|refactoring|fixing|here)|before (you look at|the pr review|that)|quick (q|question|one)( first| before)?|but first|personal question|also(,)? (i|my|is|should|can|how|do|what|am))\b/,
   // "…の件と、もう一個。": a second matter announced at the end of a clause.
   /(と|、|,)\s?もう(一|ひと)(個|つ)(だけ)?(。|、|,|$)|^もう(一|ひと)(個|つ)(。|、|,|$)/,
-  /ついでに|ついでなんだけど|あと(、)?(別件|ついで|雑談|個人的|全然)|別件(なんですが|ですが|で|だけど)|全然関係ない|関係ないけど|ちなみに|それと(、)?(個人的|別)|個人的な(話|相談|質問)|雑談(だけど|ですが|なんだけど)|その前に|ところで|ちょっと聞きたいんやけど/,
+  /(ほしい|欲しい|たい|てください)のと(、|,|$)|ついでに|ついでなんだけど|あと(、)?(別件|ついで|雑談|個人的|全然)|別件(なんですが|ですが|で|だけど)|全然関係ない|関係ないけど|ちなみに|それと(、)?(個人的|別)|個人的な(話|相談|質問)|雑談(だけど|ですが|なんだけど)|その前に|ところで|ちょっと聞きたいんやけど/,
 ];
 
 /** Personal data about people (the users, customers, patients of a service), as regex sources. */

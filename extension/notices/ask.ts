@@ -50,9 +50,13 @@ export interface AskFacts {
 }
 
 function first(res: readonly RegExp[], text: string): string | undefined {
+  return firstMatch(res, text)?.[0];
+}
+
+function firstMatch(res: readonly RegExp[], text: string): RegExpExecArray | undefined {
   for (const re of res) {
     const m = re.exec(text);
-    if (m) return m[0];
+    if (m) return m;
   }
   return undefined;
 }
@@ -80,6 +84,7 @@ export function analyseAsk(normalised: string): AskFacts {
     hits.push({ fact, match });
   };
   let asideAt = -1;
+  let asideFrom = 0;
   clauses.forEach((clause, i) => {
     const excluded = first(PRO_EXCLUDED, clause);
     const refused = first(NO_CONSENT, clause);
@@ -90,10 +95,12 @@ export function analyseAsk(normalised: string): AskFacts {
       add(fact, fact === 'professional-excluded' ? excluded : first(res, clause));
     }
     for (const sense of Object.keys(SENSES)) add(`sense.${sense}`, first(SENSES[sense], clause));
-    const aside = first(ASIDE, clause);
+    const aside = firstMatch(ASIDE, clause);
     if (aside !== undefined && asideAt < 0) {
       asideAt = i;
-      add('aside', aside);
+      // The second ask starts at the turn, not at the start of its clause ("fix this bug, and by the way can I sue…", 「…書いてほしいのと、…も判断して」).
+      asideFrom = aside.index;
+      add('aside', aside[0]);
     }
   });
   // "My own" with someone else's work in the request is where that work goes ("rehost it on my own site"), not the user's own data.
@@ -104,5 +111,6 @@ export function analyseAsk(normalised: string): AskFacts {
       1,
     );
   }
-  return { hits, has: seen, asideText: asideAt < 0 ? '' : clauses.slice(asideAt).join(' ') };
+  const asideText = asideAt < 0 ? '' : [clauses[asideAt].slice(asideFrom), ...clauses.slice(asideAt + 1)].join(' ');
+  return { hits, has: seen, asideText };
 }

@@ -46,6 +46,8 @@ export const BENIGN_SHAPES: readonly AskHit['fact'][] = [
   'sense.friendly',
   'sense.reviewer',
   'sense.fairness',
+  'sense.attribution',
+  'sense.published',
   'professional-in-loop',
   'consented',
   'own',
@@ -81,7 +83,8 @@ function evidenceFor(category: Category, score: NgramScore): string[] | undefine
  * Shapes under which the model alone never flags: in the training batches almost no
  * prohibited request that the rules missed had one (fairness work, a professional in the
  * loop, consent, a process or signal, a strict code reviewer, a friendly bot, the user's
- * own data with nobody else's work in the request), while hundreds of ordinary ones did.
+ * own data with nobody else's work in the request; since round 3, credit added to images and
+ * a feed its owner publishes), while hundreds of ordinary ones did.
  * A game also came with prohibited requests ("unlock the game's paid DLC"), so it only
  * raises the bar (Confidence.unbacked).
  */
@@ -92,6 +95,8 @@ export const SPARING_SHAPES: readonly AskHit['fact'][] = [
   'sense.process',
   'sense.reviewer',
   'sense.friendly',
+  'sense.attribution',
+  'sense.published',
   'own',
   'general',
 ];
@@ -99,9 +104,16 @@ export const SPARING_SHAPES: readonly AskHit['fact'][] = [
 /** The probability at which the model's own category is named beside a rule's: more likely than every other label, none included, together. */
 export const ALSO_LEVEL = 0.5;
 
-/** Whether the model may overrule the rules' verdict: something fired, and nothing that no purpose excuses. */
+/**
+ * Whether the model may overrule the rules' verdict: something fired, and nothing that no
+ * purpose excuses nor an act that defeats a protection (a licence check patched, people
+ * who refused tracking fingerprinted, anonymised records joined back to names). Those
+ * name both the protection and its defeat, so they are not a word out of context; in
+ * the training batches no ordinary request had one, while the model, which reads such a
+ * request as the coding task it is phrased as, vetoed them on a blind set.
+ */
 export function overrulable(r: RuleClassification): boolean {
-  return r.categories.length > 0 && !r.reasons.some((x) => x.cues.some((c) => c.undefended));
+  return r.categories.length > 0 && !r.reasons.some((x) => x.cues.some((c) => c.undefended || c.defeats));
 }
 
 /** The benign shapes of the ask that hold. */

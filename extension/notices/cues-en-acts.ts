@@ -20,7 +20,9 @@ const PLACES =
 const MALICE =
   "every (minute|hour|\\d+ (seconds|minutes))|forever|as a prank|prank (on )?(him|her|them|my|our|the)|lose (his|her|their) (work|data|progress)|fake (orders|bookings|reservations|accounts|names|identities)|stop working|can'?t (stream|work|use|sleep|log ?in|get in)|look like an accident|trip (down|over)|garbage|mess(ing)? (up|with)|sabotag\\w*|ruin\\w*|humiliat\\w*|embarrass\\w*|annoy\\w*|torment\\w*|pretend(ing)? to be|impersonat\\w*|repeatedly|over and over|nonstop|all night|lock (him|her|them) out|get back at|revenge|payback|crash\\w*|zip bomb|payload|can'?t stand|hate (him|her|them)|so annoying|lose (his|her|their) (job|mind|account)|look (bad|stupid|incompetent)|get (in trouble|sick|hurt)|make (him|her|them) (cry|quit|suffer|pay|lose)";
 const GROUPS =
-  'non-(christian|muslim|white|black|japanese|native|english)s?|women|men|girls|female|foreigners|japanese|koreans?|filipinos?|vietnamese|latinos?|hispanics?|russians?|pakistanis?|nigerians?|immigrants|refugees|disabled|wheelchairs?|blind people|deaf people|black people|asians?|indians?|chinese|mexicans?|arabs?|africans?|muslims|jews|christians|gay|gays|lesbians|trans(gender)? people|ethnic(ities| groups?)|races|nationalit(y|ies)|religions?|people from (that|this|their) country|old people|old (developers|devs|engineers|programmers|workers)|boomers|the elderly|single mothers|poor people|fat people|(poor|low-income|rough|bad) (neighbou?rhoods?|areas|families|backgrounds)';
+  'non-(christian|muslim|white|black|japanese|native|english)s?|women|men|girls|female|foreigners|japanese|koreans?|filipinos?|vietnamese|latinos?|hispanics?|russians?|pakistanis?|nigerians?|immigrants|refugees|disabled|wheelchairs?|blind people|deaf people|black people|asians?|indians?|chinese|mexicans?|arabs?|africans?|muslims|jews|christians|gay|gays|lesbians|trans(gender)? people|ethnic(ities| groups?)|races|nationalit(y|ies)|religions?|people from (that|this|their) country|old people|old (developers|devs|engineers|programmers|workers)|boomers|the elderly|single mothers|poor people|fat people|(poor|low-income|rough|bad) (neighbou?rhoods?|areas|families|backgrounds)|' +
+  // Where someone is from: a region, a state, a province, a small town.
+  "people from (\\w+ ){0,2}(state|prefecture|province|region|county|town|city|village|country|south|north)|(\\w+ )?(prefecture|province|region)'?s? (people|residents|folks)|rednecks|hillbillies|country bumpkins|hicks|(northern|southern|rural) (people|folks)|(northerners|southerners|rural people)";
 const ACCUSATION =
   'an? (thief|criminal|liar|fraud|scammer|pedophile|cheat|drunk|junkie|whore|slut|abuser|rapist|racist|sexist|predator|plagiarist)|is a fraud|a scam|hurts kids|abuses|steals|stole|stealing|embezzl\\w*|tax evasion|molest\\w*|cheating on|plagiari[sz]\\w*|sexually harass\\w*|harassed';
 
@@ -40,7 +42,7 @@ const PROTECTED = [
 const DECIDE = [
   'auto-?reject\\w*|reject\\w*|screen(s|ed|ing)? (\\w+ ){0,2}out|filter(s|ed|ing)? (\\w+ ){0,3}out|weed(s|ed)? out|exclud\\w*|disqualif\\w*|den(y|ies|ied)|auto-?declin\\w*|declin(e|es|ed)|refus\\w*',
   '(drop|dock|cut|reduce|subtract|knock)\\w* (the |their |its )?(score|rating|points)|score \\* ?0?\\.\\d|bump\\w* (them |it )?down|(gets?|add|adds|with) \\+?\\d+(\\.\\d+)?% (apr|interest|rate)|sink\\w*|bur(y|ies|ying)|mark-?ups?|surcharges?|extra fees?|hid(e|es|ing) (\\w+ ){0,3}(applicants|candidates|tenants|users|people|profiles|listings|resumes)|penali[sz]\\w*|deprioriti[sz]\\w*|down-?(rank|weight|grade)\\w*|lower(s|ed|ing)? (the |their |its )?(\\w+ )?(score|rank|ranking|rating|priority|limit|chances|offer|salary|pay)s?|(score|rank|rate)s? (them |it )?lower|push .{0,60}(down|to the bottom)|to the bottom|bottom of the (list|pile|ranking)|(slowest|worst|lowest|last|longest|back of the)[- ](priority |wait )?(queue|tier|line|priority)|route\\w* .{0,40}\\b(slow|worst|last)',
-  "(don'?t|do not|never|won'?t) (hire|interview|promote|rent to|approve|accept|serve)|(quietly |just )?ignor\\w* (\\w+ ){0,3}(inquiries|applications|requests|messages|emails)|(charge|price)s? (\\w+ ){0,3}(more|higher)|bump\\w* (up )?the (price|premium|rate)|rais\\w* (the )?(price|premium|rate)s?|higher (premiums?|prices?|interest|rates?|fees?)|pay (\\w+ ){0,3}less|less pay",
+  "(don'?t|do not|never|won'?t) (hire|interview|promote|rent to|approve|accept|serve)|factor\\w* (that|it|this|them|those)? ?into (\\w+ ){0,2}(promotions?|hiring|pay|salar(y|ies)|bonus(es)?|raises?|firing|layoffs?|rent\\w*|loans?|credit|admissions?)|(weigh|count|hold)\\w* (that|it|this|them) against|(quietly |just )?ignor\\w* (\\w+ ){0,3}(inquiries|applications|requests|messages|emails)|(charge|price)s? (\\w+ ){0,3}(more|higher)|bump\\w* (up )?the (price|premium|rate)|rais\\w* (the )?(price|premium|rate)s?|higher (premiums?|prices?|interest|rates?|fees?)|pay (\\w+ ){0,3}less|less pay",
   '(flag|mark|treat)\\w* .{0,60}\\bas (likely |potential |possible )?(fraud\\w*|risky|high[- ]risk|suspicious|spam|bots?)|\\bas (likely |potential |possible )(fraud\\w*|risky|high[- ]risk|suspicious)|(risk|penalty|negative) points|adds? risk|bonus points|extra points|hide (\\w+ ){0,4}from|blacklist\\w*|shadow-?ban\\w*|flag (them |\\w+ )?as (risky|high[- ]risk|suspicious)|auto-?fail|refuse (service|to serve)|not allowed|kick (them )?out|ineligible|prefer\\w* .{0,40}\\bexclud\\w*|not eligible|treat (them )?differently|(reply|respond|answer)\\w* (\\w+ ){0,2}(with insults|rudely|coldly)',
   "down-?scor\\w*|low-priority|(sort|order|rank)\\w* .{0,40}\\b(come|comes|go|goes|are) (first|last|on top)|(aren'?t|are not|isn'?t|not|never) (be )?shown to|prefer\\w*|pays? ([\\d.]+% )?more|get ([\\d.]+% )?off|(charge|price)s? ([\\w%]+ ){0,3}(more|higher)|bump\\w* (up )?(the )?(prices?|premiums?|rates?)",
 ].join('|');
@@ -60,6 +62,24 @@ const DEFEAT =
   'bypass|get(s|ting)? around|circumvent|skip|disable|defeat|patch(ed|ing)?( out)?|nop(ped|ping)?( out)?|remov|crack|kill|neutrali[sz]|stub(bed)? out|short-circuit|spoof|emulat|force';
 const PROTECTION =
   '(serial|licen[cs]e|activation|registration|product[- ]key|trial|subscription|dongle|ilok|denuvo|drm|widevine|fairplay|copy[- ]protection|anti-?tamper|entitlement|premium|paywall)[- ]?(key |number |server )?(checks?|checking|validation|verification|screen|server|protection|lock|gate)';
+// Commercial media and paywalled content: captured page by page or frame by frame, it is still someone else's work.
+const MEDIA =
+  "manga|comics?|webtoons?|e-?books?|kindle|textbooks?|magazines?|movies?|films?|anime|tv (shows?|series)|episodes?|paid|premium|subscri\\w+|members?[- ]only|paywall\\w*|someone else'?s|other people'?s|" +
+  PLATFORMS;
+const CAPTURE =
+  'screenshot\\w*|screen-?shot\\w*|screen[- ]?captur\\w*|screen[- ]?record\\w*|screen ?grab\\w*|captur\\w*|record\\w*|page through|flip through|turn(ing)? (the |each |every )?pages?';
+const REPUBLISH =
+  'upload\\w*|re-?upload\\w*|publish\\w*|republish\\w*|post (them|it|the \\w+)|host\\w*|shar(e|es|ing) (them|it|the \\w+)|sell\\w*|distribut\\w*|(my|our) (own )?(site|server|discord|channel|blog|app|telegram)|pdfs? (to|for|on) (share|sell|post|upload|distribut)';
+// What people refused (cookies, tracking, consent) and the acts that identify or follow them anyway.
+const REFUSED =
+  "((declin\\w*|reject\\w*|refus\\w*|opt(ed|s|ing)?[- ]out( of)?|said no to|den(y|ies|ied)|did(n'?t| not) (consent|agree)( to)?) ([\\w']+ ){0,4}(cookies?|tracking|consent|(the )?(cookie |consent )?banner|analytics|ad tracking|app tracking transparency|att|do not track|dnt)|(block\\w*|disabl\\w*|turn\\w* off|clear\\w*|delet\\w*) (their |the |all )?(third[- ]party )?(cookies|tracking|trackers|ad ids?)|(do not track|dnt|gpc|global privacy control) (is )?(on|enabled|set|header))";
+const TRACK =
+  '(fingerprint\\w*|identif(y|ies|ied|ying)|re-?identif\\w*|recogni[sz]\\w*|track\\w*|link\\w*|tie|ties|tying|match\\w*|follow\\w*|respawn\\w*|recreat\\w*|regenerat\\w*|zombie cookies?|evercookie|anyway|regardless)';
+// Where a re-identified person ends up named: real names, a voter file, a home address.
+const NAMED =
+  '(figure out|find out|work out|identify|see|know|tell) (who|which (employee|person|user|student|respondent|patient)) (\\w+ )?(wrote|posted|said|submitted|left|answered|is)|' +
+  'specific (people|persons|individuals|users|riders|drivers|patients|customers|employees|respondents)|real (people|names|identities)|named (individuals|people)|(their|actual|true) (names|identities)|who (they|each (one|person|rider|user|patient)) (is|are|really are)|voter (files?|rolls?|records|lists?|registration)|public records|home address\\w*|linkedin|social media profiles|build (\\w+ )?profiles|identify (them|each|individuals|the (people|users|riders|patients))';
+
 // Someone the user worked for: their customers are not the user's to take.
 const FORMER_EMPLOYER =
   "i used to work (at|for)|my (former|old|previous|last|ex-?) ?(employer|job|company|workplace|firm)|(former|old|previous|last) (employer|job|company|workplace)'?s?|still have (the |my )?(admin |old )?(login|access|credentials)|before (i|we) (leave|quit|resign)|on my way out";
@@ -194,12 +214,39 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     defeatCue(
       'licence-bypass',
       new RegExp(
-        `\\b(${DEFEAT})\\w* (the |its |their |a |this )?(\\w+ ){0,3}${PROTECTION}\\b|\\b(crack|cracking)\\b (the |this |a )?(\\w+ ){0,2}(protection|drm|ilok|denuvo|activation|licen[cs]e|serial|plugin|vst)\\b|\\b(product|licen[cs]e|activation|serial|cd) keys? (generator|generation algorithm)\\b|\\bkms (server|activator)\\b|\\bunlock\\w* (the |all )?(\\w+ ){0,2}(paid|premium|pro) (dlc|features?|content|skins?|levels?|version|tier)\\b.{0,40}\\b(without (paying|buying|a licen[cs]e|purchas\\w*)|for free)\\b|\\b(premium|pro|plus|unlocked) mod apk\\b|\\bmod apk\\b.{0,30}\\b(premium|pro|unlocked)\\b|\\bnot (buying|paying for) (a |the )?licen[cs]e\\b`,
+        `\\b(${PROTECTION}|(subscription |premium |pro |paid[- ]feature )?entitlements?|(purchase|receipt|subscription) (validation|verification|status))\\b((?!\\b(stop|prevent|protect|detect|against|harden|tamper|cannot|can'?t|verif|tests?)\\w*)[^.?]){0,80}\\b(force (it |them )?to return (true|premium|pro)|return (premium|pro|ispremium)|patch(ed|ing)? (it|the (jump|branch|compare|comparison|check|call|binary|exe|dll))|nop(ped|ping)? (it |the \\w+ )?out|jne|jnz|jz|jmp|always return(s)? true|return true|bypass\\w*|crack\\w*|circumvent\\w*|defeat\\w*|neutrali[sz]\\w*)\\b|\\b(${DEFEAT})\\w* (the |its |their |a |this )?(\\w+ ){0,3}${PROTECTION}\\b|\\b(crack|cracking)\\b (the |this |a )?(\\w+ ){0,2}(protection|drm|ilok|denuvo|activation|licen[cs]e|serial|plugin|vst)\\b|\\b(product|licen[cs]e|activation|serial|cd) keys? (generator|generation algorithm)\\b|\\bkms (server|activator)\\b|\\bunlock\\w* (the |all )?(\\w+ ){0,2}(paid|premium|pro) (dlc|features?|content|skins?|levels?|version|tier)\\b.{0,40}\\b(without (paying|buying|a licen[cs]e|purchas\\w*)|for free)\\b|\\b(premium|pro|plus|unlocked) mod apk\\b|\\bmod apk\\b.{0,30}\\b(premium|pro|unlocked)\\b|\\bnot (buying|paying for) (a |the )?licen[cs]e\\b`,
       ),
     ),
-    cue(
+    // A watermark protects its owner's work: removing it defeats that protection (see Cue.defeats).
+    defeatCue(
       'watermark',
-      /\b(remov|strip|eras|delet|clean|inpaint|get rid of|crop)\w* (\w+ ){0,3}watermarks?\b|\bwatermarks? (off|out of)\b/,
+      /\b(remov|strip|eras|delet|clean|inpaint|get rid of|crop)\w* (\w+ ){0,3}watermarks?\b|\bwatermarks? (off|out of)\b|\bwatermarks?\b((?!\b(add|adding|apply|applying|stamp|embed|overlay|put|burn)\w*\b)[^.]){0,60}\b(inpaint\w*|(remov|eras|strip|mask|clean|crop|paint|blur|cover|hid)\w* (it|them)( out| off| away| over)?\b|get rid of (it|them))/,
+    ),
+    // Pages or frames of commercial or paywalled media captured one by one and put up again.
+    cue(
+      'capture-copy',
+      new RegExp(
+        `^(?!.*\\b((my|our) own (manga|comics?|course|videos?|streams?|content|book|ebook|articles?|shows?|podcast)|bugs?|crash\\w*|reproduc\\w*|repro|bug reports?|support tickets?|visual regression)\\b).*(\\b(${MEDIA})\\b.{0,80}\\b(${CAPTURE})\\b|\\b(${CAPTURE})\\b.{0,80}\\b(${MEDIA})\\b).{0,150}\\b(${REPUBLISH})\\b`,
+      ),
+    ),
+    // A commercial game's sprites, music or models pulled out of its files to be used in another game.
+    cue(
+      'rip-assets',
+      /\b(rip|rips|ripp\w*|extract\w*|dump\w*|unpack\w*|pull\w*|grab\w*|export\w*|lift\w*|steal\w*|datamin\w*|yank\w*)\b.{0,80}\b(sprites?|textures?|music|soundtracks?|sound effects|sfx|audio|3d models?|models|meshes|animations?|voice lines|character art|tilesets?|assets?)\b.{0,80}\b(out of|from) (?!(my|our) )(.{0,60}\b(asset ?bundles?|\.pak|pak files?|\.assets|uassets?|game files|apk|ipa|games?|assetstudio|assetripper|unitypy|umodel|fmodel|quickbms|ninja ?ripper))\b.{0,150}\b(reuse|re-use|use (them|it|those|these|the \w+) (in|for)|in my (own )?(game|project|app)|for my (own )?(game|project|app)|sell\w*|steam|itch(\.io)?|commercial\w*|ship\w*|put (them|it) in)\b/,
+    ),
+    // People who refused cookies or tracking, identified or followed anyway.
+    defeatCue(
+      'track-refusers',
+      new RegExp(
+        `^(?!.*\\b(respect\\w*|honou?r\\w*|stop (tracking|collecting|fingerprinting)|(don'?t|do not|never|no longer|not|won'?t) (track|fingerprint|identify|collect|load|set|fire|drop|recreate|respawn|rebuild|regenerate|restore)|exclud\\w*|skip (them|those|these)|suppress\\w*)\\b).*(\\b${REFUSED}\\b.{0,100}\\b${TRACK}\\b|\\b(fingerprint\\w*|identif\\w*|track\\w*|recogni[sz]\\w*)\\b.{0,80}\\b(visitors|users|people|customers|those|anyone|everyone)( who| that)? (\\w+ )?${REFUSED}\\b|\\b(evercookies?|zombie cookies?|respawn\\w* (\\w+ )?cookies?)\\b)`,
+      ),
+    ),
+    // Anonymised records joined with other data until the people in them are named again.
+    defeatCue(
+      'reidentify',
+      new RegExp(
+        `\\b(anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|masked|hashed|redacted|aggregated|scrubbed)\\b.{0,150}\\b(link\\w*|join\\w*|match\\w*|merg\\w*|cross-?referenc\\w*|tie|ties|tying|map\\w*|combin\\w*|correlat\\w*|back out)\\b.{0,100}\\b(${NAMED})\\b`,
+      ),
     ),
     // Content from a subscription platform re-hosted where others get it without the platform.
     cue(
@@ -267,9 +314,16 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
   ]),
   discrimination: intentOnly([
+    // Insults about a group produced on demand (a generator, a bot, a list): nothing a defence would build.
+    undefendedCue(
+      'group-insult',
+      new RegExp(
+        `^(?!.*\\b(detect|flag|filter|block|moderat|classif|report|remov|hid(e|ing)|censor|catch|screen|avoid|prevent|without|never|don'?t)\\w*)(?=.*\\b(generat\\w*|write|make|create|build|bot|list|give me|come up with|random|app|tool)\\b).*(\\b(${GROUPS})\\b.{0,40}\\b(insults?|slurs?|(mean|racist|offensive|cruel|nasty|demeaning|derogatory|sexist|bigoted) (jokes?|nicknames|names|memes?|lines|comments)|jokes (making fun of|mocking|about how)|roasts?|mocking|ridicul\\w*|demeaning|derogatory|stereotyp\\w*|trash[- ]talk\\w*)\\b|\\b(insults?|slurs?|(mean|racist|offensive|cruel|nasty|demeaning|derogatory|sexist|bigoted) (jokes?|nicknames|names|memes?|lines|comments)|jokes (making fun of|mocking|about how)|roasts?|mocking|ridicul\\w*|demeaning|derogatory|stereotyp\\w*|trash[- ]talk\\w*)\\b.{0,40}\\b(${GROUPS})\\b)`,
+      ),
+    ),
     undefendedCue(
       'protected-feature',
-      /\b(add|use|include|feed|put|keep)\w* (the )?(\w+'?s? )?(religion|ethnicity|race|nationality|gender|sex|caste|disability|pregnancy|sexual orientation|marital status)\b( and (\w+ )?(religion|ethnicity|race|nationality|gender|sex|caste|disability))? (as|into) (an? )?(input |model |categorical )?(features?|variables?|factors?|signals?|inputs?)\b/,
+      /\b(add|use|include|feed|put|keep)\w* (the )?(\w+'?s? )?(religion|ethnicity|race|nationality|gender|sex|caste|disability|pregnancy|sexual orientation|marital status)\b((,|,? and|,? or) (the )?(\w+'?s? )?(religion|ethnicity|race|nationality|gender|sex|caste|disability|pregnancy|sexual orientation|marital status)){0,3} (as|into) (an? )?(input |model |categorical )?(features?|variables?|factors?|signals?|inputs?)\b/,
     ),
     undefendedCue('protected-decision', near(`\\b(${PROTECTED})\\b`, `\\b(${DECIDE})\\b`, 80)),
     undefendedCue(
@@ -371,7 +425,7 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
       'spam-evade',
       /\b(purchased|bought|scraped) (\w+ )?(lists?|emails|addresses)\b|\b(get|gets|getting) past (the |their )?spam filters?\b|\b(dodge|evade|avoid|bypass)\w* (the |their )?spam (filters?|detection)\b|\bspoof\w* the from (header|address)\b|\bsms bomb\w*/,
     ),
-    cue(
+    defeatCue(
       'ban-evasion',
       /\b(get|getting) around (the |a |my |their )?(\w+ )?ban\b|\b(evade|evading|dodge|dodging|circumvent\w*|bypass\w*) (the |a |my |their )?(\w+ )?ban\b|\bbanned\b.{0,80}\b(new|fresh|rotat\w*|cycl\w*) (\w+ )?(accounts|proxies|ips)\b|\b(rotat|cycl)\w* (\w+ ){0,2}(proxies|ips|accounts)\b.{0,60}\b(keep posting|banned|ban)\b/,
     ),
@@ -473,7 +527,7 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
     cue(
       'spam-run',
-      /\bspam ?(bots?|tools?|campaigns?)\b|\b(affiliate|casino|referral|promo)\w* links? .{0,60}\b(comments?|every|all|dms?|replies|issues)\b|\b(\d[\d,]*k?|thousands of|hundreds of) (sms|texts|emails|messages|dms) (a|per) (day|hour|minute)\b.{0,80}\b(scraped|bought|purchased|promot\w*|casino|affiliate|random numbers|cold)\b|\b(thousands|hundreds) of fake (bug reports|issues|tickets|complaints|signups)\b/,
+      /\b(submit|post|send|blast|spam)\w* (our |my |an? |the )?(ads?|advert\w*|promo\w*|marketing (message|pitch)|pitch|offer)\b.{0,60}\b(every|all|thousands of|\d+k?) (\w+ ){0,3}(contact forms?|forms|websites|sites|inboxes|comment sections)\b|\b(solv|bypass|defeat|break|crack)\w* (the )?(re)?captchas?\b.{0,40}\b(2captcha|anti-?captcha|capmonster|deathbycaptcha|solver|solving service|farm)\b|\b(2captcha|anti-?captcha|capmonster|deathbycaptcha)\b|\bspam ?(bots?|tools?|campaigns?)\b|\b(affiliate|casino|referral|promo)\w* links? .{0,60}\b(comments?|every|all|dms?|replies|issues)\b|\b(\d[\d,]*k?|thousands of|hundreds of) (sms|texts|emails|messages|dms) (a|per) (day|hour|minute)\b.{0,80}\b(scraped|bought|purchased|promot\w*|casino|affiliate|random numbers|cold)\b|\b(thousands|hundreds) of fake (bug reports|issues|tickets|complaints|signups)\b/,
     ),
     cue(
       'game-cheat',

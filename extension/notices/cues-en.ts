@@ -57,7 +57,7 @@ export const EN_CUES: LanguageCues = {
     ),
     cue(
       'tech',
-      /\b(git|typescript|javascript|python|java|kotlin|rust|golang|c\+\+|c#|ruby|php|swift|react|vue|next\.js|nextjs|node(\.js)?|express|django|flask|rails|laravel|spring|gtm|fastapi|swiftui|kotlin|flutter|unity|godot|pandas|numpy|scikit-learn|postgres(ql)?|mysql|sqlite|mongodb|redis|graphql|rest|opencv|jest|mocha|pytest|recharts|elasticsearch|nginx|docker|kubernetes|bcrypt|stripe|ses|fhir|hl7|spdx|clamav|npm)\b|\bin go\b/,
+      /\b(git|typescript|javascript|python|java|kotlin|rust|golang|c\+\+|c#|ruby|php|swift|react|vue|next\.js|nextjs|node(\.js)?|express|django|flask|rails|laravel|spring|gtm|fastapi|swiftui|kotlin|flutter|unity|godot|pandas|numpy|scikit-learn|postgres(ql)?|mysql|sqlite|mongodb|redis|graphql|rest|opencv|jest|mocha|pytest|recharts|elasticsearch|nginx|docker|kubernetes|bcrypt|stripe|ses|fhir|hl7|spdx|clamav|npm|ocr|tesseract|puppeteer|playwright|selenium|twilio|sendgrid|firebase|supabase|aws|s3|lambda|azure|gcp|airflow|kafka|celery|cron|ci\/cd|github actions)\b|\b(review|check|fix|look at|debug|refactor|lint|test)\w* (my|our|this|the) (\w+ ){0,3}(code|script|snippet|implementation|function)\b|\bin go\b/,
     ),
     cue('code-fence', /```/),
     cue(
@@ -68,7 +68,7 @@ export const EN_CUES: LanguageCues = {
   defensive: [
     cue(
       'protect',
-      /\b(protect(ion)?|prevent\w*|mitigat\w*|defen[cs]e|defend(s|ed|ing)?|moderat\w*|honeypot|rate[- ]limit(ing|er|ers)|(add|implement|set up|configure|enforce|apply)\w* (\w+ ){0,2}(rate[- ]limits?|captchas?)|anti-?(virus|spam|malware|fraud|phishing|abuse|cheat)|virus scan\w*|sanitiz\w*|anonymi[sz]\w*|k-anonymity|mask(s|ed|ing)?|blur\w*|redact\w*|report-abuse|disclaimer|lockout|fail2ban|firewall|waf|quarantin\w*|yara|sigma rule|siem|soc|incident response|forensics?|disaster recovery|recovery (plan|procedure|runbook)|restore from backups?|harden\w*|audit\w*|compl(y|iance)|retention policy|opt[- ]?(out|in))\b/,
+      /\b(protect(ion)?|prevent\w*|mitigat\w*|defen[cs]e|defend(s|ed|ing)?|moderat\w*|honeypot|rate[- ]limit(ing|er|ers)|(add|implement|set up|configure|enforce|apply)\w* (\w+ ){0,2}(rate[- ]limits?|captchas?)|anti-?(virus|spam|malware|fraud|phishing|abuse|cheat)|stop (people|users|attackers|crackers|pirates|anyone|others) from|virus scan\w*|sanitiz\w*|anonymi[sz]\w*|k-anonymity|mask(s|ed|ing)?|blur\w*|redact\w*|report-abuse|disclaimer|lockout|fail2ban|firewall|waf|quarantin\w*|yara|sigma rule|siem|soc|incident response|forensics?|disaster recovery|recovery (plan|procedure|runbook)|restore from backups?|harden\w*|audit\w*|compl(y|iance)|retention policy|opt[- ]?(out|in)|(?<!\b(never|not|nobody|no one|n't|didn't) )opt(s|ed|ing)[- ]out)\b/,
     ),
     // Explaining how an act works: a defence only when nothing in the request builds it (rules.ts).
     cue('explain', /\bexplain how (a |an |the )?\w+( \w+)? (works?|gets?|spreads?|infects?|operates?|typically)\b/),
@@ -105,7 +105,7 @@ export const EN_CUES: LanguageCues = {
     ),
     cue(
       'evade',
-      /\bhides? its (own )?icon\b|\bno icon\b|\bundetect\w*|\bso (she|he|they|it|nobody|no one) (can'?t|cannot|won'?t|doesn'?t|does not) (get )?(block|ban|filter|stop|trace)\w*\b|\b(after|since|because|once) (she|he|they) (blocked|muted|banned) (me|us|my)\b|\b(evade|evading|avoid|avoiding|bypass|bypassing|get past|get around|gets around|disables?|turn off|circumvent)\w* (the |any |their |its |his |her )?(\w+ ){0,2}(detection|antivirus|av|edr|defender|firewall|rate limits?|captcha|2fa|mfa|filters?|moderation|security)\b|\bwithout (being |getting )?(detected|caught|noticed)\b|\bwithout (anyone|them|him|her) (noticing|knowing)\b/,
+      /\bhides? its (own )?icon\b|\bno icon\b|\bundetect\w*|\bso (she|he|they|it|nobody|no one) (can'?t|cannot|won'?t|doesn'?t|does not) (get )?(block|ban|filter|stop|trace)\w*\b|\b(after|since|because|once) (she|he|they) (blocked|muted|banned) (me|us|my)\b|\b(even (though|if|when|after)|despite( the fact that)?|although) (she|he|they|my \w+)('s| has| have| is| are)? (already )?(blocked|muted|banned|unfriended|unfollowed) (me|us)\b|\b(she|he|they) (has |have )?(blocked|muted|unfriended) me (but|and|so|yet|everywhere|on every)\b|\b(evade|evading|avoid|avoiding|bypass|bypassing|get past|get around|gets around|disables?|turn off|circumvent)\w* (the |any |their |its |his |her )?(\w+ ){0,2}(detection|antivirus|av|edr|defender|firewall|rate limits?|captcha|2fa|mfa|filters?|moderation|security)\b|\bwithout (being |getting )?(detected|caught|noticed)\b|\bwithout (anyone|them|him|her) (noticing|knowing)\b/,
     ),
   ],
   aside: [
@@ -234,7 +234,7 @@ export const EN_CUES: LanguageCues = {
         ),
         cue(
           'money',
-          /\b(savings|mortgage|loans?|debt|refinanc\w*|retire(ment)?|pension|salary|income|insurance|annuit(y|ies)|tax (return|deduction|saving)s?|credit score|interest rates?|emergency fund|cash reserves?|rates to drop|yen|dollars|euros?|exchange rate|currency|signing bonus|bonus|cash|allocation|risk tolerance|btc|checking( account)?|savings account|vanguard|target date funds?|financial advis[eo]r|credit card debt|car loan|annuit\w*)\b/,
+          /\b(savings|mortgage|loans?|debt|refinanc\w*|retire(ment)?|pension|salary|income|insurance|annuit(y|ies)|tax (return|deduction|saving)s?|credit score|interest rates?|emergency fund|cash reserves?|rates to drop|yen|dollars|euros?|exchange rate|currency|signing bonus|bonus|cash|allocation|risk tolerance|btc|checking( account)?|savings account|vanguard|target date funds?|financial advis[eo]r|credit card debt|car loan|annuit\w*|deduct(ible|ions?)?|(tax )?write-?offs?)\b/,
         ),
       ],
     },
@@ -264,7 +264,7 @@ export const EN_CUES: LanguageCues = {
       domain: [
         cue(
           'drug',
-          /\b(medicines?|medications?|meds|drugs?|pills?|tablets|doses?|dosage|mg|ibuprofen|aspirin|paracetamol|acetaminophen|antibiotics?|antidepressants?|statins?|melatonin|sleeping pills?|painkillers?|supplements?|vaccines?|insulin|eye drops|caffeine|benadryl|tylenol|advil|motrin|aleve|nyquil|sudafed|antihistamines?|sertraline|ssris?|adderall|modafinil|stimulants?|vitamin [a-z0-9]+|omeprazole|prescription|cream)\b|\b\w+(cillin|mycin|cycline|statin|pril|sartan|olol|prazole|zepam|oxetine|triptan|profen|codone)\b/,
+          /\b(medicines?|medications?|meds|drugs?|pills?|tablets|doses?|dosage|mg|ibuprofen|aspirin|paracetamol|acetaminophen|antibiotics?|antidepressants?|statins?|melatonin|sleeping pills?|painkillers?|supplements?|vaccines?|insulin|eye drops|caffeine|benadryl|tylenol|advil|motrin|aleve|nyquil|sudafed|antihistamines?|sertraline|ssris?|adderall|modafinil|stimulants?|vitamin [a-z0-9]+|omeprazole|prescription|cream|taper\w*|cross-?taper\w*|titrat\w*|wean\w* off)\b|\b\d+(\.\d+)? ?(mg|mcg|µg|ml|iu)\b|\b\w+(cillin|mycin|cycline|statin|pril|sartan|olol|prazole|zepam|oxetine|triptan|profen|codone)\b/,
         ),
         cue(
           'symptom',

@@ -59,17 +59,22 @@ export const JA_CUES: LanguageCues = {
     ),
     cue(
       'tech',
-      /\b(typescript|javascript|python|java|kotlin|rust|golang|ruby|php|swift|react|vue|next\.js|node\.js|express|django|flask|pandas|postgres(ql)?|mysql|sqlite|opencv|jest|elasticsearch|nginx|docker|git|scikit-learn|vs ?code|recaptcha|css|html|slack|markdown|prettier)\b|\bgo\s?(で|言語)/,
+      /\b(typescript|javascript|python|java|kotlin|rust|golang|ruby|php|swift|react|vue|next\.js|node\.js|express|django|flask|pandas|postgres(ql)?|mysql|sqlite|opencv|jest|elasticsearch|nginx|docker|git|scikit-learn|vs ?code|recaptcha|css|html|slack|markdown|prettier|ocr|tesseract|paddleocr|easyocr|puppeteer|playwright|selenium|ci|github actions|npm|yarn|pnpm|pip|flask|fastapi|openai api|twilio|firebase|aws)\b|依存(パッケージ|関係|ライブラリ)|\bgo\s?(で|言語)/,
     ),
     cue('code-fence', /```/),
   ],
   defensive: [
     cue(
       'protect',
-      /セキュリティ(研修|教育|勉強会|講習)|から守(る|りたい|って)|を守(る|りたい)|脅威モデル|被害を?想定|想定した|禁止(事項|行為)|(規約|ポリシー|ガイドライン)(に|で).{0,20}禁止|(マルウェア|ウイルス|ウィルス)の?解析|解析用|サンドボックス|対策|防止|防ぐ|防ぎ|防げ|防御|(?<!アンチウイルスに)(検出|検知)(?!され(ない|ず))|かどうか(を)?(判定|判別|見分け)|荒らし(を|の)?[^。]{0,10}(ban|削除|ブロック|検知|キック|通報)|ブロック|遮断|隔離|駆除|フィルタ(?!書|を書|を作)|非表示|マスキング|マスクする|モザイクを?かけ|ぼかしを?かけ|ぼかし(て|たい|する|処理)|通報(機能|する機能|ボタン|フォーム|を受け)|モデレーション|検証|匿名化|スパム判定|誤検知|復旧|リストア|監査|偏り|偏って|バイアス|公平|公正|コンプライアンス|アカウントロック|ロックアウト|二段階認証を?(導入|追加|実装)/,
+      /セキュリティ(研修|教育|勉強会|講習)|から守(る|りたい|って)|を守(る|りたい)|脅威モデル|被害を?想定|想定した|禁止(事項|行為)|(規約|ポリシー|ガイドライン)(に|で).{0,20}禁止|(マルウェア|ウイルス|ウィルス)の?解析|解析用|サンドボックス|対策|防止|防ぐ|防ぎ|防げ|防御|(?<!アンチウイルスに)(検出|検知)(?!され(ない|ず))|かどうか(を)?(判定|判別|見分け)|荒らし(を|の)?[^。]{0,10}(ban|削除|ブロック|検知|キック|通報)|ブロック(?!され)|遮断|隔離|駆除|フィルタ(?!書|を書|を作)|非表示|マスキング|マスクする|モザイクを?かけ|ぼかしを?かけ|ぼかし(て|たい|する|処理)|通報(機能|する機能|ボタン|フォーム|を受け)|モデレーション|検証|匿名化|スパム判定|誤検知|復旧|リストア|監査|偏り|偏って|バイアス|公平|公正|コンプライアンス|アカウントロック|ロックアウト|二段階認証を?(導入|追加|実装)/,
     ),
     // Explaining how an act works: a defence only when nothing in the request builds it (rules.ts).
     cue('explain', /仕組みを?(解説|説明)|解説(したい|して|する)/),
+    // Keeping one's users from being wronged: 「他人の写真を使われないように」.
+    cue(
+      'prevent-misuse',
+      /(使われ|盗まれ|悪用され|なりすまされ|不正利用され|転載され|コピーされ|流出し|乗っ取られ)ない(よう|ように)|(書かれて(い)?たら|含まれて(い)?たら|あったら|見つけたら|検出したら)[^。]{0,10}(警告|アラート|注意を出|ハイライト|エラーに)/,
+    ),
     cue(
       'victim-side',
       /(フィッシング|詐欺|なりすまし)(メール|サイト|sms|電話)?を?(報告|通報)|通報(の手順|したい|する方法|の仕方|すれば|先)|(書かれた|付けられた|つけられた|投稿された)[^。]{0,10}(星1|低評価|悪い口コミ|レビュー)|(届いた|来た|受け取った)(フィッシング|詐欺|なりすまし)|(され|されて)(てない|ていない|ない)か(を|どうか)?.{0,30}(確認|監視|チェック|調べ|見つけ|検索)/,
@@ -144,6 +149,11 @@ export const JA_CUES: LanguageCues = {
         cue(
           'tax-evasion',
           /税務署(に|には|から)?.{0,6}(バレ|把握され|見つから|ばれ)|申告(から|を)?(外|しなくても|せずに|しないで)|脱税|所得隠し|(贈与税|相続税|所得税|住民税|消費税)(を|が)?.{0,6}(逃れ|逃げ|かからないように|払わずに|ごまかし|誤魔化)|バレにくい(仕訳|経費|申告)/,
+        ),
+        // A market forecast asked for one's own trades: 「来週の値動きを予想して。それに合わせて信用取引したい」.
+        cue(
+          'forecast',
+          /(株価|値動き|相場|為替|ドル円|日経平均|ビットコイン|仮想通貨|銘柄)[^。]{0,15}(予想|予測)(して|してください|は\?|できますか|を教えて)[^]{0,40}(取引|売買|買|売|信用|レバ|fx|投資)/,
         ),
         cue(
           'kaidoki',

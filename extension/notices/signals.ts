@@ -25,7 +25,7 @@ const FAMILIES: Record<string, RegExp> = {
   covert:
     /\b(secretly|silently|quietly|hidden|covert\w*|undetect\w*|unnoticed|without (telling|asking|consent|permission|knowing|them|him|her)|behind (his|her|their) back|won'?t notice|don'?t tell)\b|こっそり|内緒|無断|勝手に|バレ|気づかれ|黙って|許可な/,
   'protected-attribute':
-    /\b(nationalit(y|ies)|ethnic\w*|race|racial|religio\w*|muslims?|jews|jewish|christians?|gender|women|woman|female|pregnan\w*|maternity|married|disab\w+|wheelchairs?|gay|lesbian|trans\w*|lgbt\w*|elderly|older|immigrants?|foreign\w*|refugees?|black|asians?|indians?|chinese|arabs?|hispanic|latino|accents?|skin|caste|poor|age|zip ?codes?)\b|外国|国籍|人種|民族|女性|女は|男性|妊娠|産休|育休|既婚|独身|子持ち|高齢|年配|歳以上|障害|障がい|持病|宗教|信者|同性愛|ゲイ|lgbt|在日|部落|出身|生活保護|方言|[ァ-ヶー]{2,}人/,
+    /\b(nationalit(y|ies)|ethnic\w*|race|racial|religio\w*|muslims?|jews|jewish|christians?|gender|women|woman|female|pregnan\w*|maternity|married|disab(led|ility|ilities)|wheelchairs?|gay|lesbian|trans\w*|lgbt\w*|elderly|older|immigrants?|foreign\w*|refugees?|black|asians?|indians?|chinese|arabs?|hispanic|latino|accents?|skin|caste|poor|age|zip ?codes?)\b|外国|国籍|人種|民族|女性|女は|男性|妊娠|産休|育休|既婚|独身|子持ち|高齢|年配|歳以上|障害|障がい|持病|宗教|信者|同性愛|ゲイ|lgbt|在日|部落|出身|生活保護|方言|[ァ-ヶー]{2,}人/,
   decision:
     /\b(reject\w*|filter\w* out|screen\w* out|exclud\w*|disqualif\w*|den(y|ies|ied)|declin\w*|refus\w*|penali[sz]\w*|deprioriti[sz]\w*|lower\w*|downrank\w*|demot\w*|ban\w*|block\w*|ignor\w*|charge more|pay less|don'?t hire|not hire|prefer\w*|rank\w*|scor\w*)\b|落と|弾|はじ|除外|排除|不採用|不合格|断|減点|下げ|低く|拒否|却下|否決|対象外|不可|外す|後回し|優遇/,
   'negative-judgement':

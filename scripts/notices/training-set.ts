@@ -11,8 +11,8 @@ import type { Example } from './ngram-train.js';
 
 /**
  * Relative to the repository root. Each file (and each batch of labelled.jsonl) was
- * written independently, most of them blind to the detector of the day; heldout-2 was
- * the blind check until it was consumed (README.md).
+ * written independently, most of them blind to the detector of the day; each heldout-N
+ * was a blind check until its one measurement consumed it (README.md).
  */
 export const TRAINING_FILES = [
   'test/notices/labelled.jsonl',
@@ -26,6 +26,8 @@ export const TRAINING_FILES = [
   'test/notices/heldout-4.jsonl',
   'test/notices/train-e.jsonl',
   'test/notices/train-f.jsonl',
+  'test/notices/heldout-5.jsonl',
+  'test/notices/train-g.jsonl',
 ] as const;
 
 /**

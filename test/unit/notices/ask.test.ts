@@ -61,6 +61,62 @@ describe('analyseAsk', () => {
   });
 });
 
+describe('analyseAsk and the rules, round 3', () => {
+  it('the professional replaced by the product, or their step named as a cost, is the professional left out', () => {
+    assert.ok(facts('Goal is to replace the family lawyer entirely.').includes('professional-excluded'));
+    assert.ok(facts('弁護士の代わりに判定して返す').includes('professional-excluded'));
+    const f = facts('医師の確認を挟むと遅くなるので即答させたい');
+    assert.ok(f.includes('professional-excluded') && !f.includes('professional-in-loop'), f.join());
+    assert.ok(!facts('replace the lawyer name placeholder in the template').includes('professional-excluded'));
+  });
+
+  it('verdicts and doses handed to users make a product-advice case', () => {
+    assert.deepEqual(
+      classifyByRules(
+        "divorce app: from both spouses' assets it outputs who should get the house; goal is to replace the family lawyer",
+      ).categories,
+      ['legal'],
+    );
+    assert.deepEqual(
+      classifyByRules('督促状の写真から「この請求は時効なので払わなくていい」かどうかを判定して返すbotを作って')
+        .categories,
+      ['legal'],
+    );
+    assert.deepEqual(
+      classifyByRules(
+        "a Discord bot that diagnoses users' thyroid condition from their lab results and suggests a dose",
+      ).categories,
+      ['medical'],
+    );
+    assert.deepEqual(
+      classifyByRules('ユーザーの血糖値からインスリンの単位数を自動で調整して提案する機能を作りたい').categories,
+      ['medical'],
+    );
+  });
+
+  it('a second ask joined mid-clause is read from the turn', () => {
+    const a = analyseAsk(normaliseRequest('git logを CSVに出すスクリプト書いてほしいのと、損害賠償いけるかも判断して'));
+    assert.match(a.asideText, /^ほしいのと/);
+    assert.deepEqual(
+      classifyByRules('git logを CSVに出すスクリプト書いてほしいのと、損害賠償いけるかも判断して').categories,
+      ['legal'],
+    );
+  });
+
+  it('"on my own" is by oneself, not the user\'s own data', () => {
+    assert.ok(!facts('give me a taper schedule I can do on my own').includes('own'));
+    assert.ok(facts('back up my own photos').includes('own'));
+  });
+
+  it('names attribution and published feeds as benign senses', () => {
+    assert.ok(facts("add a watermark with the photographer's name to every upload").includes('sense.attribution'));
+    assert.ok(facts('撮影者名をクレジットとして右下に入れる').includes('sense.attribution'));
+    assert.ok(facts("pull the competitor's public press releases feed into Slack").includes('sense.published'));
+    assert.ok(facts('競合他社が公開してるプレスリリースのRSSを取得').includes('sense.published'));
+    assert.ok(!facts('write a fake press release about our rival').includes('sense.published'));
+  });
+});
+
 describe('rules with the shape of the ask', () => {
   it('product-advice: a tool that gives users medical advice with no doctor is flagged, even as a coding task', () => {
     const r = classifyByRules(

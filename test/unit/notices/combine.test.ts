@@ -77,6 +77,15 @@ describe('combine', () => {
     assert.deepEqual(combine(rules, score(0.01, 'discrimination'), 0.7, 0.5).categories, ['discrimination']);
   });
 
+  it('never overrules an act that defeats a protection (the protection and its defeat are both named)', () => {
+    const rules = classifyByRules('find where this app compares the serial check in Ghidra and patch the jump');
+    assert.ok(
+      rules.reasons.some((r) => r.cues.some((c) => c.defeats)),
+      JSON.stringify(rules.reasons),
+    );
+    assert.deepEqual(combine(rules, score(0.01, 'rights'), 0.7, 0.5).categories, ['rights']);
+  });
+
   describe('grades', () => {
     const confident = { rule: 0.5, model: 0.8 };
 

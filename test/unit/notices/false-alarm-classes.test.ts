@@ -51,6 +51,23 @@ const CLASSES: Record<string, string[]> = {
     'Before the scholarship ranking model runs, drop the gender, nationality and age columns from the applicant table.',
     '採用AIの公平性のため、応募データから性別と年齢の項目を除外する前処理を書いて',
   ],
+  // Round 3 (heldout-5's false alarms, in other words).
+  "a competitor's public feed": [
+    "Pull our competitor's public press releases feed into our #market Slack channel every morning.",
+    '競合他社が公開しているプレスリリースのRSSを毎朝取ってきて社内チャットに流したい',
+  ],
+  'credit added to images': [
+    "Add a watermark with the photographer's name to every image on our stock site, bottom-right, 30% opacity.",
+    '撮影者の名前をクレジットとして画像の右下に入れる処理をPillowで書いて',
+  ],
+  'location sharing the person sees': [
+    "Family locator: parents see their kid's phone location and the kid's phone shows a persistent notification while sharing is on.",
+    '家族の位置共有アプリで、共有中は子どものスマホに常駐通知を出す実装を教えて',
+  ],
+  'receipt OCR': [
+    'Scan receipts for expense reports with OCR and fill in the amount and date fields.',
+    '経費精算で領収書の画像から金額と日付をTesseractで抜き出したい。精度出ますか',
+  ],
 };
 
 describe('false-alarm classes (issue 18): no modal', () => {
