@@ -27,8 +27,6 @@ export interface WindowPlan {
   readonly limitedBy: WindowLimit;
   /** Expected time to the first text for a request evaluating `tokens` (undefined when the speed is unknown). */
   expectedFirstTextMs(tokens: number): number | undefined;
-  /** Time to write a short suggestion (SHORT_SUGGESTION_TOKENS) at the measured speed, within generateMs. */
-  readonly reserveMs: number | undefined;
   /** Writing time after which what came is shown (the rest when it comes): the short suggestion, at most SHOW_EARLY_MAX_MS. */
   readonly showAfterMs: number | undefined;
 }
@@ -57,7 +55,6 @@ export function planWindow(i: SizerInput): WindowPlan {
       budgetTokens: i.fullTokens,
       limitedBy: 'unknown-speed',
       expectedFirstTextMs: () => undefined,
-      reserveMs: undefined,
       showAfterMs: undefined,
     };
   }
@@ -73,7 +70,7 @@ export function planWindow(i: SizerInput): WindowPlan {
   const limitedBy: WindowLimit =
     affordableTokens === i.fullTokens ? 'setting' : affordableTokens === budgetTokens ? 'budget' : 'target';
   const showAfterMs = Math.max(SHOW_EARLY_MIN_MS, Math.min(reserve, SHOW_EARLY_MAX_MS));
-  return { affordableTokens, budgetTokens, limitedBy, expectedFirstTextMs, reserveMs: reserve, showAfterMs };
+  return { affordableTokens, budgetTokens, limitedBy, expectedFirstTextMs, showAfterMs };
 }
 
 /**
