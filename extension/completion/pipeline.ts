@@ -376,7 +376,11 @@ export class CompletionPipeline {
   async provide(doc: DocumentSnapshot, options: ProvideOptions): Promise<PipelineOutcome> {
     const startedAt = this.clock.now();
     this.counters.calls++;
-    const request = this.prepare(doc, options.contextSize, options.textOf, options.fim);
+    const prepared = this.prepare(doc, options.contextSize, options.textOf, options.fim);
+    // An explicit trigger waits for the whole answer: VS Code does not ask again about a place and version it was
+    // explicitly asked about (it counts that request as satisfied), so a suggestion shown early could never grow.
+    const { showAfterMs: _early, ...whole } = prepared;
+    const request: CompletionRequest = options.manual ? whole : prepared;
     const prepMs = this.clock.now() - startedAt;
     const ready = this.engine.canAnswerWithoutModel(request);
     let waitedMs = 0;

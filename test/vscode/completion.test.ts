@@ -266,6 +266,56 @@ describe('Fude inline completion (in a real VS Code)', () => {
     assert.ok(cancelMs < 5_000, `cancelled ${cancelMs} ms after being superseded`);
   });
 
+  it('while typing, shows a suggestion early and then the longer one where the caret still is', async () => {
+    await useModel(prefixModel, 'tiny-prefix');
+    await setFude('completion.maxTokens', 100_000);
+    await setFude('completion.timeBudgetMs', 3_000);
+    // One answer first: a suggestion is shown early only once the model's writing speed is known.
+    await edit('function e() {\n}\n', 0, 14);
+    await trigger();
+    await until(() => stats().lastOutcome?.text === BLOCK_SHOWN, 30_000, 'a first answer');
+    const editor = await edit('const a = "";\n', 0, 11);
+    const calls = stats().pipeline.calls;
+    const typedAt = Date.now();
+    // Typed, not an explicit trigger: VS Code asks by itself, and asks again when Fude says the text grew.
+    await vscode.commands.executeCommand('type', { text: '#' });
+    // The loop writes "x" until the 3 s budget ends; the first answer comes after about 250 ms of writing.
+    await until(() => /^x+$/.test(stats().lastOutcome?.text ?? ''), 30_000, 'an early suggestion');
+    const earlyMs = Date.now() - typedAt;
+    const early = stats().lastOutcome!.text;
+    assert.ok(earlyMs < 2_500, `the early suggestion came ${earlyMs} ms after the key, before the budget ended`);
+    // At the budget's end the longer text goes into the cache and VS Code is asked again: the cache answers.
+    await until(
+      () => stats().lastOutcome?.source === 'cache' && (stats().lastOutcome?.text.length ?? 0) > early.length,
+      15_000,
+      'the longer suggestion, from the cache',
+    );
+    assert.ok(stats().pipeline.calls > calls + 1, 'VS Code asked again');
+    const grown = stats().lastOutcome!.text;
+    // Tab takes the longer text (VS Code may be showing it still being rendered: tried until it is).
+    const accepted = () => editor.document.lineAt(0).text.startsWith(`const a = "#${grown}`);
+    for (const start = Date.now(); !accepted(); await sleep(100)) {
+      if (Date.now() - start > 10_000)
+        assert.fail(`the longer suggestion was not accepted: ${editor.document.lineAt(0).text}`);
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+    }
+  });
+
+  it('an explicit trigger waits for the whole answer instead of showing it early', async () => {
+    await useModel(prefixModel, 'tiny-prefix');
+    await setFude('completion.maxTokens', 100_000);
+    await setFude('completion.timeBudgetMs', 1_500);
+    await edit('function e2() {\n}\n', 0, 15);
+    await trigger();
+    await until(() => stats().lastOutcome?.text === BLOCK_SHOWN, 30_000, 'a first answer');
+    await edit('const b = "#";\n', 0, 12);
+    const startedAt = Date.now();
+    await trigger();
+    await until(() => /^x+$/.test(stats().lastOutcome?.text ?? ''), 30_000, 'the answer');
+    // Not after about 250 ms of writing, as a typed request's would be: when the budget (or the answer) ended.
+    assert.ok(Date.now() - startedAt >= 1_400, `answered ${Date.now() - startedAt} ms after the trigger`);
+  });
+
   it('says in the status bar when completion times out, and recovers', async () => {
     await useModel(prefixModel, 'tiny-prefix');
     await setFude('completion.firstTextTimeoutMs', 1);

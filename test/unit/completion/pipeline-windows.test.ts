@@ -105,6 +105,19 @@ describe('CompletionPipeline: windows sized by speed and the KV cache', () => {
     );
   });
 
+  it('an explicit trigger waits for the whole answer: VS Code would not ask again to show a longer one', async () => {
+    const { clock, pipeline } = setup();
+    const asked: Array<number | undefined> = [];
+    const complete = pipeline.engine.complete.bind(pipeline.engine);
+    pipeline.engine.complete = (request, signal) => {
+      asked.push(request.showAfterMs);
+      return complete(request, signal);
+    };
+    await drive(clock, pipeline.provide(doc(FILE, lineStart(800)), { contextSize: 4096, manual: true }));
+    await drive(clock, pipeline.provide(doc(FILE, lineStart(900)), { contextSize: 4096 }));
+    assert.deepEqual(asked, [undefined, 300]);
+  });
+
   it('a far jump gets a small fresh window again: the cache holds the old place', async () => {
     const { clock, pipeline } = setup();
     await ask(pipeline, clock, doc(FILE, lineStart(800)));
