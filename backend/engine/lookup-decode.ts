@@ -1,9 +1,9 @@
 // Decoding with input-lookup token prediction, for answers that copy their prompt (a comment translation, a rewrite of
 // attached code). Each step evaluates the last token together with the tokens that followed the same words in the
 // prompt, samples the model's own token at every position, keeps the predictions up to the first one the model did
-// not write, and erases the rest from the KV cache. So one step can write several tokens for about the cost of one
-// (on a CPU a batch of ten tokens costs little more than a single token: the weights are read once), and the text is
-// the model's own: at each position the token is sampled from the model's distribution after exactly the tokens
+// not write, and erases the rest from the KV cache. So one step can write several tokens for less than their cost one
+// by one (the weights are read once per batch: on a GPU a batch of 11 costs about one step; on a 2-core CPU, where
+// the arithmetic shows, about 3.6 steps, measured by `npm run bench:lookup-ceiling`), and the text is the model's own: at each position the token is sampled from the model's distribution after exactly the tokens
 // before it, the repeat penalty included.
 //
 // Why not node-llama-cpp's own token predictor path (sequence.evaluate with an InputLookupTokenPredictor)? In
@@ -21,7 +21,8 @@ import {
 
 /**
  * A match of at least 2 tokens (one token, such as a space, matches almost anywhere); up to 10 tokens predicted at a
- * time: on a CPU a batch of 11 tokens costs about one decode step, and copied runs (lines of code) are often longer.
+ * time: copied runs (lines of code) are often longer, and on a GPU a batch of 11 costs about one step. On a 2-core CPU
+ * other lengths estimate within noise of 10 (bench:lookup-ceiling).
  */
 export const INPUT_LOOKUP = { patternLength: { min: 2 }, predictionLength: { max: 10 } } as const;
 
