@@ -305,8 +305,10 @@ describe('backend: the OpenAI API with the official openai client', function () 
       return true;
     });
     controller.abort();
-    // The openai client ends an aborted stream quietly.
-    assert.equal((await it.next()).done, true);
+    // The openai client ends an aborted stream quietly, after the chunks it had already read (more of them when
+    // the machine is busy).
+    let buffered = 0;
+    while (!(await it.next()).done) assert.ok(++buffered < 10_000, 'the stream ends after the abort');
     assert.deepEqual(await settled(), { inFlight: 0, inUse: 0 });
   });
 
