@@ -48,6 +48,8 @@ export const BENIGN_SHAPES: readonly AskHit['fact'][] = [
   'sense.fairness',
   'sense.attribution',
   'sense.published',
+  'sense.fiction',
+  'sense.engineering',
   'professional-in-loop',
   'consented',
   'own',
@@ -97,6 +99,8 @@ export const SPARING_SHAPES: readonly AskHit['fact'][] = [
   'sense.friendly',
   'sense.attribution',
   'sense.published',
+  'sense.fiction',
+  'sense.engineering',
   'own',
   'general',
 ];

@@ -33,7 +33,7 @@ const PROTECTED = [
 const DECIDE = [
   '審査落ち|落ちにする|沈め|下に来る|下の方に|下位に表示|(人|ユーザー|応募者|会員|候補者|求職者|入居者|利用者)[^。]{0,10}(表示|検索|一覧)[^。]{0,6}(しない|させない|出さない|見せない)|スコア-|スコアを?マイナス|[0-9一二三]段階下|評価を?下げ|落ち(やすく|る(ように|ようにし))|通りにくく|通らないように|不利に(なる|する|して)|(審査|条件)を?厳しく|上乗せ|落とす|落とし|落とせ|弾く|弾い|はじく|はじい|除外|排除|不採用|不合格|採用しない|採用から外|雇わない|雇いたくない|断る|断って|お断り|減点',
   '(スコア|評価|点数|優先度|順位|ランク|表示順|ランキング|与信枠|限度額|給与|給料|年収|査定)を?(自動で|一律で?)?(下げ|低く|減ら)',
-  'ミュート|banする|出ないように|表示されないように|検索に出な|スコア0|0点に|足切り|不可(?!能|欠|逆|視)|お断り|ご遠慮|のみ(応募|採用|入居|可)|(進め|進ませ|申し込め|申込でき|予約でき|購入でき|登録でき|利用でき|加入でき|参加でき)ない|高く(表示|する|設定)|割高|(スコア|評価|点数|給与|料金|価格|保険料|金利)を?.{0,10}[0-9.]+倍|キャンセル(扱い|に|する)|低く(つけ|付け|する|評価|設定)|一段階下|呼ばない|呼ばれない|参加させない|招待しない|メンバーから外|外す|外して|下位に|後回し|拒否|却下|否決|対象外|審査(で|に)落|入居(不可|お断り|させない)|昇進させない|冷たく|無視する|塩対応|高く(する|設定)|割増',
+  'ミュート|banする|出ないように|表示されないように|検索に出な|スコア0|0点に|足切り|不可(?!能|欠|逆|視)|お断り|ご遠慮|のみ(応募|採用|入居|可)|(進め|進ませ|申し込め|申込でき|予約でき|購入でき|登録でき|利用でき|加入でき|参加でき)ない|高く(表示|する|設定)|割高|(スコア|評価|点数|給与|料金|価格|保険料|金利|料率|利率|手数料|保証料|運賃|掛け?金|月額|家賃|敷金|保証金)を?.{0,10}[0-9.]+倍|キャンセル(扱い|に|する)|低く(つけ|付け|する|評価|設定)|一段階下|呼ばない|呼ばれない|参加させない|招待しない|メンバーから外|外す|外して|下位に|後回し|拒否|却下|否決|対象外|審査(で|に)落|入居(不可|お断り|させない)|昇進させない|冷たく|無視する|塩対応|高く(する|設定)|割増',
 ].join('|');
 
 // Licence and copy-protection checks, and the verbs that defeat them.
@@ -55,8 +55,26 @@ const TRACK_JA =
 const RECIPIENT_JA =
   '(広告主|広告会社|広告代理店|広告ネットワーク|データブローカー|名簿業者|提携先|提携会社|パートナー企業|系列|グループ会社|第三者|保険(会社|代理店)|外部(の)?(会社|企業|業者))';
 
+// Keys made for someone else's product (a keygen, 「有効なキーを生成」, the serial check analysed to mint keys); one's own product's licences are ordinary.
+const NOT_OWN_PRODUCT_JA = '^(?!.*(自社|自分たちの|うちの|弊社|当社)の?(アプリ|製品|ソフト|サービス|ゲーム|ライセンス|プロダクト))';
+const KEYGEN_JA = [
+  'キージェネ|キージェネ|keygen',
+  '(有効な|通る|正しい|使える|本物の|正規の|認証が通る|認証を通る)(シリアル|キー|ライセンスキー|プロダクトキー|コード|シリアル番号|ライセンス)を?[^。]{0,10}(生成|作|量産|出)',
+  'プロダクトキー[^。]{0,10}(生成|作)',
+  '(シリアル|ライセンス|プロダクト|アクティベーション|認証|登録)(キー|コード|番号)?(の)?[^。]{0,10}(検証|チェック|アルゴリズム|ロジック|判定|生成|計算)[^。]{0,40}(解析|逆算|デコンパイル|リバース|ghidra|ida|読み解)[^。]{0,40}(生成|作|量産|通る)',
+].join('|');
+// An app that keeps itself out of sight (no launcher icon, 「アイコンが出ないように」) while it reads someone's location or messages.
+const ICON_HIDDEN_JA =
+  '(アイコン|ランチャー|ホーム画面|アプリ一覧|ドロワー)[^。]{0,10}(出ない|出さない|表示されない|表示しない|非表示|隠|見えない|消え|消す|消し)|ステルス(モード|インストール|化)';
+const WATCHED_JA = '位置情報|gps|居場所|トーク|line|メッセージ|sms|通話|録音|マイク|カメラ|写真|閲覧履歴|キー入力|画面';
+// Age as a price: 65歳以上は料金を上乗せ (a シニア割引 is not one).
+const AGED_JA = '([3-9]\\d|[三四五六七]十)(歳|才)(以上|超|より上|から)|高齢(者|の)|シニア(層|の(顧客|会員|利用者))?|年配|お年寄り';
+const PRICE_UP_JA = '上乗せ|割増|追加料金|加算|値上げ|高く(する|設定|なる)|割高|[0-9.]+倍|[0-9]+%(増|アップ|up|高く|上乗せ)|手数料を(取|とる|追加)';
+
 export const JA_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm: CategoryCues } = {
   rights: intentOnly([
+    defeatCue('keygen', new RegExp(`${NOT_OWN_PRODUCT_JA}.*(${KEYGEN_JA})`)),
+    cue('covert-app', near(ICON_HIDDEN_JA, WATCHED_JA, 120)),
     cue(
       'others-content',
       new RegExp(
@@ -70,7 +88,7 @@ export const JA_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     defeatCue(
       'license-bypass',
       new RegExp(
-        `${PROTECTION_JA}[^。]{0,15}${DEFEAT_JA}|${CHECK_JA}[^。]{0,50}${FAR_DEFEAT_JA}|(買わず|購入せず|払わず|課金せず|お金を払わず)(に)?[^。]{0,20}(アンロック|解放|使え|使う|使い|有効|解除|遊べ|見れ|読め)|プロダクトキー[^。]{0,10}(生成|作)|キージェネ|kms(サーバ|認証)|試用期間を?リセット|1ライセンスで.{0,20}(使い回|全員)`,
+        `${PROTECTION_JA}[^。]{0,15}${DEFEAT_JA}|${CHECK_JA}[^。]{0,50}${FAR_DEFEAT_JA}|(買わず|購入せず|払わず|課金せず|お金を払わず)(に)?[^。]{0,20}(アンロック|解放|使え|使う|使い|有効|解除|遊べ|見れ|読め)|kms(サーバ|認証)|試用期間を?リセット|1ライセンスで.{0,20}(使い回|全員)`,
       ),
     ),
     undefendedCue(
@@ -198,6 +216,7 @@ export const JA_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
   ]),
   discrimination: intentOnly([
+    undefendedCue('age-pricing', near(AGED_JA, PRICE_UP_JA, 40)),
     undefendedCue('protected-decision', near(`(${PROTECTED})`, `(${DECIDE})`, 40)),
     // Applicants, tenants or members sorted out by age, sex or origin; job ads limited to one sex or to an age.
     undefendedCue(
@@ -238,7 +257,7 @@ export const JA_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
     cue(
       'ridicule',
-      /揶揄|皮肉る|嘲笑|あざ笑|茶化|悪口|馬鹿にする|バカにする|見下す|侮辱|からかう|あだ名|笑うネタ|いじる|笑いものに|無能か|晒すための/,
+      /揶揄|皮肉る|嘲笑|あざ笑|茶化|悪口|馬鹿にする|バカにする|見下す|侮辱|からかう|あだ名|笑うネタ|(人|あいつ|同僚|上司|部下|先輩|後輩|彼|彼女|容姿|見た目|名前)を?いじる|笑いものに|無能か|晒すための/,
     ),
     cue(
       'rival-rating',
@@ -265,6 +284,7 @@ export const JA_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
   ]),
   harm: intentOnly([
+    cue('covert-app', near(ICON_HIDDEN_JA, WATCHED_JA, 120)),
     cue(
       'trojan',
       /(見せかけ|見た目は(普通|便利|ただ)|偽装し|装って|のふりをして|(っぽく|のように|みたいに|風に)見せ(て|かけ)).{0,80}(削除|消して|消す|壊|暗号化|マイニング|盗|送信|送る|抜)|裏で.{0,40}(削除|消し|壊し|壊す|暗号化|マイニング|盗|抜き)/,
