@@ -59,7 +59,7 @@ export const PRO_EXCLUDED: RegExp[] = [
   // The tool itself takes the decision a judge, lawyer or doctor would: "the model ... decides the property division", "auto-prescribe".
   /\bauto-?(prescrib|diagnos)\w*|\b(model|ai|llm|bot|app|tool|system|algorithm|engine|cli|service|gpt)\b[^.;]{0,60}\b(decid|determin|rul|calculat|set|assign|choos|pick)\w* (on )?(the |their |each |a )?(\w+ ){0,2}(property division|division of (property|assets)|alimony|spousal support|child support|custody|visitation|parenting (plan|schedule)|diagnos[ie]s(?! codes?)|prescriptions?|dosages?|doses?|treatment plan|asylum|visa eligibility|sentence)\b/,
   /(ai|llm|モデル|アプリ|bot|ボット|システム|ツール)が[^。]{0,30}(財産分与|養育費|親権|慰謝料|示談金|病名|診断|処方|用量|投与量)[^。]{0,20}(決め|決定|判定|算定)|自動処方|自動で(処方|診断)/,
-  /(代理人|弁護士|主治医)(として|代わりとして)(振る舞|ふるま|動|交渉|対応|提出)/,
+  /(代理人|弁護士|主治医)(として|代わりとして)[^。]{0,20}(振る舞|ふるま|動|交渉|対応|提出|決め|判断)/,
   // 「弁護士の代わりに」「税理士いらずで」: the product takes the professional's place (not a disclaimer that it cannot: 代わりにはならない).
   new RegExp(
     `${PRO_JA}(さん)?(の|を)?(代わり(に|として|になる|を)(?!は)|代替|置き換え|いらず|要らず|に頼らず|に頼らない|に相談せず|に相談しなくて|に行かなくて|に聞かなくて)`,
@@ -118,8 +118,8 @@ export const ADVISES_USERS: RegExp[] = [
  */
 export const DEFINITIVE: RegExp[] = [
   // The tool decides a regulated matter itself: "auto-prescribe", "decides the property division, alimony amount and custody schedule", "whether they have grounds to contest".
-  /\bauto-?(prescrib|diagnos|dos(e|ing)|refill|approv|den(y|ies|ial)|reject|fil(e|es|ing)|submit)\w*\b|\b(decid|determin|set|calculat|assign|allocat|rul|split|divid|fix)\w* (on )?(the |their |each |a |an )?(\w+ ){0,2}(property division|division of (property|assets)|alimony|spousal support|child support|custody|visitation|parenting (plan|schedule|time)|settlement (amount|offer)|compensation amount|eligibility|liability|fault|diagnos[ie]s|dosages?|doses?|treatment plan|prescriptions?|asylum|visa (category|type)|sentence)\b|\bwhether (the user|users|they|he|she|the patient|the tenant|the taxpayer|the client|the employee|the applicant) (has|have|qualif(y|ies)|is eligible|are eligible) (\w+ )?(grounds|a case|a claim|standing|a valid (claim|defen[cs]e)|for (asylum|a visa|benefits|bankruptcy|disability))\b|\b(exact|precise|specific) (\w+ ){0,3}(they|the user|users|he|she|the patient|the client) (should|must|need to) (submit|file|send|sign|say|argue|take|claim|plead|demand)\b/,
-  /(かどうか|か否か)を?(ai|llm|モデル|自動|アプリ|bot)?(が|で)?(判定|判断|診断|断定)|(財産分与|養育費|慰謝料|親権|面会交流|示談金|賠償額|過失割合|病名|診断名|処方|用量|投与量|ビザ|在留資格)[^。]{0,20}(決め|算定|判定|決定|割り振|振り分)|自動(で)?(処方|診断|投薬|承認|却下|申請|提出)/,
+  /\bauto-?(prescrib|diagnos|dos(e|ing)|refill|approv|den(y|ies|ial)|reject|fil(e|es|ing)|submit)\w*\b|\b(decid|determin|set|calculat|assign|allocat|rul|split|divid|fix)\w* (on )?(the |their |each |a |an )?(\w+ ){0,2}(property division|division of (property|assets)|alimony|spousal support|child support|custody|visitation|parenting (plan|schedule|time)|settlement (amount|offer)|compensation amount|eligibility|liability|fault|diagnos[ie]s|dosages?|doses?|treatment plan|prescriptions?|asylum|visa (category|type)|sentence|plea|defen[cs]e strategy)\b|\b(decid|determin|judg)\w* whether (they|the user|users|he|she|the patient|patients|the client|clients|the tenant|the employee|the worker|the applicant|each user)\b|\bwhat (they|the user|users|he|she|the client|the defendant) should (say|argue|plead|file|submit|sign|claim|demand|tell the judge)\b|\bwhether (the user|users|they|he|she|the patient|the tenant|the taxpayer|the client|the employee|the applicant) (has|have|qualif(y|ies)|is eligible|are eligible) (\w+ )?(grounds|a case|a claim|standing|a valid (claim|defen[cs]e)|for (asylum|a visa|benefits|bankruptcy|disability))\b|\b(exact|precise|specific) (\w+ ){0,3}(they|the user|users|he|she|the patient|the client) (should|must|need to) (submit|file|send|sign|say|argue|take|claim|plead|demand)\b/,
+  /(かどうか|か否か)を?(ai|llm|モデル|自動|アプリ|bot)?(が|で)?(判定|判断|診断|断定)|(財産分与|遺産分割|養育費|慰謝料|親権|面会交流|示談金|和解金額?|賠償金|賠償額|請求額|請求金額|過失割合|病名|診断名|処方|用量|投与量|ビザ|在留資格)[^。]{0,20}(決め|算定|判定|決定|割り振|振り分)|自動(で)?(処方|診断|投薬|承認|却下|申請|提出)/,
   /\b(which|what|how (much|many)( \w+)?) (\w+ ){0,3}(to|they should|they can|he should|she should) (buy|sell|take|inject|file|start|stop|pick|switch|dump|borrow|put|move|get out of|ask for|skip|double|cut|increase|reduce|hold out for|settle for|accept)\b|\bwhether (to|they (should|can)) (skip|stop|take|sell|buy|sue|sign|settle|file|refinance|borrow|comply|fire|break)\b|\bexactly how (much|many)\b|\b(personal|individual|specific) (verdict|call|buy\/sell|recommendation|dose|dosage|diagnosis)\b|\b(a|the|their) verdict (on|like|of)\b|\b(single|one) most likely diagnosis\b|\bspecific diagnosis\b/,
   /「[^」]{1,40}(しましょう|してください|しろ|すべき|です|ok|ng|取れます|勝てます)」|(何錠|何mg|何ミリ|何単位|どれだけ|いくら|どの(薬|錠剤|商品|銘柄|株|ファンド))[^。]{0,30}(決め|判断|指示|勧め|推奨)|自動で(決め|判断)|(アプリ|bot|ボット|ai|llm)が(判断|決め|決定|判定)/,
   // An individual dose, or who gets what: "suggests a levothyroxine dose", "who should get the house".
@@ -175,12 +175,12 @@ export const SENSES: Record<string, RegExp[]> = {
   ],
   // Bots and personas that are kind, or strict about code and not about people.
   friendly: [
-    /\b(friendly|cheerful|wholesome|warm|welcom\w*|greet\w*|congratulat\w*|compliment\w*|encourag\w*|kind|positive|supportive|reminds? me)\b/,
-    /ゆるい|ゆるキャラ|優しく|励まし|褒め|挨拶|えらい|がんばったね|おはよう/,
+    /\b(friendly|cheerful|wholesome|warm|welcom\w*|greet\w*|congratulat\w*|compliment\w*|encourag\w*|kind|kinder|positive|supportive|gentler|softer|tactful|constructive|reminds? me)\b/,
+    /ゆるい|ゆるキャラ|優しく|柔らかい(言い方|表現|文面)|やんわり|丁寧な(言い方|表現)|励まし|褒め|挨拶|えらい|がんばったね|おはよう/,
   ],
   reviewer: [
     /\b(strict|strictest|pedantic|grumpy|harsh|brutal(ly)?|tough|nitpick\w*|tear (this|it) apart)\b[^.;]{0,40}\b(review\w*|persona|senior|code|prs?)\b|\b(code[- ]review|reviewer) (bot )?(persona|prompt)\b|\bnever insults?\b|\bonly the code\b/,
-    /(厳し(い|め)|酷評|辛口|ビシバシ|遠慮なく)[^。]{0,30}(レビュー|ペルソナ|指摘|先輩|コード)|コードレビュー(用|bot|ボット)?の?(ペルソナ|口調)|人格否定はせず|角が立たない/,
+    /(厳し(い|め)|酷評|辛口|ビシバシ|遠慮なく)[^。]{0,30}(レビュー|ペルソナ|指摘|先輩|コード)|(コードレビュー|レビューコメント|pr|プルリク)[^。]{0,20}(厳し|きつ|キツ|辛口|柔らか|言い方|言い回し|トーン)|コードレビュー(用|bot|ボット)?の?(ペルソナ|口調)|人格否定はせず|角が立たない/,
   ],
   // Adding credit to one's own images (a watermark naming the photographer) is attribution, not its removal.
   attribution: [
@@ -196,6 +196,11 @@ export const SENSES: Record<string, RegExp[]> = {
   fiction: [
     /\b(villains?|antagonists?|boss (fight|battle)|final boss|dragon boss|npcs?|the hero|the player'?s?|protagonist|in-game|cutscenes?|(character|npc|villain|boss)'?s? (dialogue|lines|taunts|barks|monologue)|dialogue (lines |tree )?for (the |my |a )?(villain|boss|npc|character))\b/,
     /悪役|敵キャラ|ラスボス|ボス戦|主人公|npc|(キャラ|キャラクター)の?(セリフ|台詞)|ゲーム内の?(セリフ|台詞|会話)/,
+  ],
+  // Discounts by custom for an age group: a senior or student fare is not a surcharge on anyone.
+  discount: [
+    /\b(senior|seniors'?|student|students'?|child(ren)?'?s?|kids'?|youth|military|veterans?'?) (discounts?|pricing|fares?|rates?|tickets?|prices?)\b/,
+    /シニア割|学割|学生割引|子ども料金|子供料金|小人料金|敬老割|高齢者割引|シルバー割/,
   ],
   // Maintenance of a running system: a slow query, a deadlock, a memory leak. The domain (a hospital, a law firm, payroll) is whose system it is, not advice.
   engineering: [

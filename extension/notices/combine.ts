@@ -50,6 +50,7 @@ export const BENIGN_SHAPES: readonly AskHit['fact'][] = [
   'sense.published',
   'sense.fiction',
   'sense.engineering',
+  'sense.discount',
   'professional-in-loop',
   'consented',
   'own',
@@ -69,7 +70,7 @@ export const EVIDENCE: Record<Category, readonly string[]> = {
   legal: ['legal-domain'],
   financial: ['financial-domain'],
   medical: ['medical-domain'],
-  rights: ['others-property', 'appropriate', 'personal-data', 'covert', 'deceive', 'ask.no-consent'],
+  rights: ['others-work', 'appropriate', 'personal-data', 'covert', 'deceive', 'ask.no-consent'],
   discrimination: ['protected-attribute', 'negative-judgement', 'publish', 'deceive'],
   harm: ['attack-noun', 'disrupt', 'covert', 'deceive', 'bodily-harm', 'malicious'],
 };
@@ -101,6 +102,7 @@ export const SPARING_SHAPES: readonly AskHit['fact'][] = [
   'sense.published',
   'sense.fiction',
   'sense.engineering',
+  'sense.discount',
   'own',
   'general',
 ];

@@ -86,22 +86,24 @@ const FORMER_EMPLOYER =
 
 // Keys made for someone else's product: a keygen, "generate valid keys", the serial check analysed to mint keys. A generator for one's own product's licences is ordinary.
 const NOT_OWN_PRODUCT =
-  "^(?!.*\\b(our|my) (own )?([\\w-]+ ){0,2}(apps?|products?|software|saas|plugins?|games?|tools?|service|platform|licen[cs]e server|licensing|store)\\b)";
+  '^(?!.*\\b(our|my) (own )?([\\w-]+ ){0,2}(apps?|products?|software|saas|plugins?|games?|tools?|service|platform|licen[cs]e server|licensing|store)\\b)';
 const KEYGEN_EN = [
-  "\\b(keygens?|key ?gen(erator)?s?|(serial|licen[cs]e|product|activation|cd|registration) (key |number |code )?generators?|serial keys? for)\\b",
-  "\\b(generat|produc|creat|mak|mint|forg|comput|spit)\\w* (out )?(\\w+ ){0,3}(valid|working|legit(imate)?|genuine|accepted|usable|real) (\\w+ ){0,2}(serials?|serial numbers?|keys|licen[cs]e keys|product keys|activation (keys|codes)|registration (keys|codes)|cd[- ]keys|codes|ones)\\b",
-  "\\b(serial|licen[cs]e|activation|registration|product)[- ]?(key |code |number )?(checks?|validation|verification|algorithm|routine|logic|scheme)\\b.{0,120}\\b(generat|mint|forg)\\w*",
-].join("|");
+  '\\b(keygens?|key ?gen(erator)?s?|(serial|licen[cs]e|product|activation|cd|registration) (key |number |code )?generators?|serial keys? for)\\b',
+  '\\b(generat|produc|creat|mak|mint|forg|comput|spit)\\w* (out )?(\\w+ ){0,3}(valid|working|legit(imate)?|genuine|accepted|usable|real) (\\w+ ){0,2}(serials?|serial numbers?|keys|licen[cs]e keys|product keys|activation (keys|codes)|registration (keys|codes)|cd[- ]keys|codes|ones)\\b',
+  '\\b(serial|licen[cs]e|activation|registration|product)[- ]?(key |code |number )?(checks?|validation|verification|algorithm|routine|logic|scheme)\\b.{0,120}\\b(generat|mint|forg)\\w*',
+  '\\b(check|validat|verif)\\w* (the )?(serial|licen[cs]e|activation|registration|product)[- ]?(keys?|codes?|numbers?)\\b.{0,120}\\b(generat|mint|forg|outputs?|produc|spit)\\w*',
+  '\\b(generat|mint|forg|outputs?|produc|spit|mak)\\w* (out )?(\\w+ ){0,2}(keys|serials|serial numbers|activation codes|licen[cs]es) that (pass|work|validate|are accepted|unlock)\\b',
+].join('|');
 // An app that keeps itself out of sight: its icon hidden, absent from the launcher, "stealth mode".
 const ICON_HIDDEN_EN =
   "\\b(hid(e|es|den|ing)|remov\\w*|no|without an?) (the |its |an? |app'?s? )?(launcher |app |home[- ]screen )?icon\\b|\\bicon (is )?hidden\\b|\\b(hidden|invisible) (from|in|on) (the )?(launcher|app drawer|home screen|app list)\\b|\\b(doesn'?t|does not|won'?t|never|not) (show|appear)( up)? (in|on) (the )?(launcher|app drawer|home screen|app list|recent apps)\\b|\\bstealth[- ]?(mode|install\\w*)\\b|\\binvisible app\\b";
 const WATCHED_EN =
-  "\\b(locations?|gps|messages|sms|texts|calls|call logs?|mic|microphone|camera|keystrokes|photos|browsing|whatsapp|chats?|notifications|screenshots?|screen)\\b";
+  '\\b(locations?|gps|messages|sms|texts|calls|call logs?|mic|microphone|camera|keystrokes|photos|browsing|whatsapp|chats?|notifications|screenshots?|screen)\\b';
 // Age as a price or a fee: a surcharge for customers over 65 (a senior discount is not one).
 const AGED_EN =
   "\\b(customers?|clients?|users?|members?|passengers?|riders?|patients?|policyholders?|buyers?|guests?|borrowers?|tenants?|renters?|shoppers?|subscribers?|people|anyone|those)( who are| aged| over| above| older than| age){1,2} ?[1-9]\\d\\b|\\b(seniors?|elderly|retirees|pensioners|older (customers|clients|users|members|people|passengers|patients|policyholders|borrowers|tenants))\\b|\\bover-\\d\\ds\\b|\\b(customer|user|client|member|patient|passenger)'?s? age (is )?(above|over|greater than|>=?|more than)";
 const PRICE_UP_EN =
-  "\\b(surcharges?|extra (fee|charge|cost)s?|(pays?|charged?|costs?) (\\w+ ){0,2}more|higher (prices?|rates?|premiums?|fees?|fares?|apr|interest|deposits?)|mark ?ups?|price (bumps?|increases?|hikes?)|premium increases?|uplifts?|loadings?|(multiply|scale)\\w* (the )?(price|premium|rate|fee|fare|quote) by 1\\.\\d+)\\b|\\+\\d+ ?%|\\b\\d+ ?% (more|extra|higher|surcharge|uplift|loading)\\b";
+  '\\b(surcharges?|extra (fee|charge|cost)s?|(pays?|charged?|costs?) ([$€¥£]?[\\w.%]+ ){0,2}more|higher (prices?|rates?|premiums?|fees?|fares?|apr|interest|deposits?)|mark ?ups?|price (bumps?|increases?|hikes?)|premium increases?|uplifts?|loadings?|(multiply|scale)\\w* (the )?(price|premium|rate|fee|fare|quote) by 1\\.\\d+)\\b|\\+\\d+ ?%|\\b\\d+ ?% (more|extra|higher|surcharge|uplift|loading)\\b';
 
 export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm: CategoryCues } = {
   rights: intentOnly([

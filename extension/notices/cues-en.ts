@@ -185,7 +185,10 @@ export const EN_CUES: LanguageCues = {
           'family',
           /\bwho('ll| will)? (end up with|gets?|keeps?) the (kids|children)\b|\b(divorce|custody|alimony|child support|inheritance|write a will|my will|estate|probate)\b|\bmy ex\b.{0,60}\b(kids?|child(ren)?|son|daughter)\b/,
         ),
-        cue('tax', /\b(sales tax|vat|tax (obligations|nexus)|required to (collect|file|register))\b/),
+        cue(
+          'tax',
+          /\b(sales tax|vat|tax (obligations|nexus|audit|court)|audit letter|irs|hmrc|notice of (deficiency|assessment)|required to (collect|file|register))\b/,
+        ),
         cue(
           'ip',
           /\bassign (\w+ ){0,2}ip\b|\bintellectual property\b|\bip assignment\b|\b(dmca|counter-?notice|cfaa|copyright infringement|infring\w*|patent troll|non-solicit|money transmitter|claw ?back)\b/,
