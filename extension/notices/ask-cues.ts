@@ -68,6 +68,9 @@ export const PRO_EXCLUDED: RegExp[] = [
 
 /** A professional who writes, reviews or decides: "the physician makes the call", "弁護士が書いた"; or the tool's user is the professional. */
 export const PRO_IN_LOOP: RegExp[] = [
+  new RegExp(
+    `\\b(go(es)?|sent|passed|routed|forwarded|escalated|handed|lands?) (straight |directly )?(to|in|into) (the |a |an |our )?([\\w-]+ ){0,2}${PRO_EN}'?s?\\b`,
+  ),
   // The product hands the person to a professional: a "talk to a lawyer" button, booking a doctor, a referral.
   new RegExp(
     `\\b(rout(e|es|ed|ing)|refer(s|red|ring)?|connect(s|ed|ing)?|hand(s|ed|ing)? (it |them )?off|escalat(e|es|ed|ing)|forward(s|ed|ing)?|redirect(s|ed|ing)?|book(s|ed|ing)?|match(es|ed|ing)?|assign(s|ed|ing)?|pass(es|ed|ing)? (it |them )?on)\\b[^.;]{0,50}\\b(to|with) (a |an |the |our |their |one of our )?(\\w+ ){0,3}${PRO_EN}\\b|\\b(talk|speak|chat) (to|with) (a |an )(\\w+ )?${PRO_EN}\\b|\\b(book|find|see|consult|call|visit|reach) (a |an |your |free |local |nearby |licensed )+(\\w+ )?(${PRO_EN}|legal aid|pro bono \\w+|clinics?|hospitals?)\\b|\\b(legal aid|pro bono) (clinics?|lawyers?|attorneys?|services?|organi[sz]ations?)\\b|\\b(book|schedule)\\w* (an? )?(appointment|visit|consultation)\\b`,
@@ -197,6 +200,11 @@ export const SENSES: Record<string, RegExp[]> = {
     /\b(villains?|antagonists?|boss (fight|battle)|final boss|dragon boss|npcs?|the hero|the player'?s?|protagonist|in-game|cutscenes?|(character|npc|villain|boss)'?s? (dialogue|lines|taunts|barks|monologue)|dialogue (lines |tree )?for (the |my |a )?(villain|boss|npc|character))\b/,
     /悪役|敵キャラ|ラスボス|ボス戦|主人公|npc|(キャラ|キャラクター)の?(セリフ|台詞)|ゲーム内の?(セリフ|台詞|会話)/,
   ],
+  // The product is said never to give the verdict itself: "the app itself never shows a diagnosis to the patient", 「診断はしません」.
+  withheld: [
+    /\b(never|doesn'?t|does not|won'?t|will not|must not|should not|shall not|not) (\w+ ){0,2}(shows?|gives?|tells?|displays?|makes?|outputs?|offers?|provides?|returns?|renders?) (\w+ ){0,3}(diagnos[ie]s|doses?|dosages?|(medical|legal|financial|investment|tax) advice|verdicts?|treatment (advice|recommendations?)|prescriptions?|buy\/sell (calls|signals))\b|\bno (diagnos[ie]s|(medical|legal|investment|financial) advice)\b/,
+    /(診断|処方|助言|アドバイス|推奨|判定|投資判断)(は|を|も)?(一切)?(しない|せず|出さない|表示しない|行わない|しません|出しません|返さない)/,
+  ],
   // Discounts by custom for an age group: a senior or student fare is not a surcharge on anyone.
   discount: [
     /\b(senior|seniors'?|student|students'?|child(ren)?'?s?|kids'?|youth|military|veterans?'?) (discounts?|pricing|fares?|rates?|tickets?|prices?)\b/,
@@ -204,15 +212,15 @@ export const SENSES: Record<string, RegExp[]> = {
   ],
   // Maintenance of a running system: a slow query, a deadlock, a memory leak. The domain (a hospital, a law firm, payroll) is whose system it is, not advice.
   engineering: [
-    /\bn\+1\b|\bslow (quer(y|ies)|endpoints?|apis?|pages?|views?|jobs?|requests?)\b|\b(quer(y|ies)|endpoints?|api|page|job|view|requests?|worker) (is |are )?(slow|timing out|times out)\b|\btim(es|ed|ing) out\b|\bdeadlocks?\b|\bmemory leaks?\b|\brace conditions?\b|\bpaginat\w*|\b(add|missing) (an? )?index(es)?\b|\bstack ?traces?\b|\b(null pointer|nullpointerexception|typeerror|segfault|500 errors?|cors errors?)\b|\bprofil(e|ing) (this|the)\b/,
-    /n\+1|(api|クエリ|画面|処理|ページ|バッチ|検索)[^。]{0,10}(遅い|遅く|重い)|タイムアウト|デッドロック|メモリリーク|ページネーション|インデックス(を|が)?(張|貼|追加)|スタックトレース|例外が(出|発生)|(クエリ|sql)(を)?(見て|直|改善|最適化|チューニング)/,
+    /\bn\+1\b|\bslow (quer(y|ies)|endpoints?|apis?|pages?|views?|jobs?|requests?)\b|\b(quer(y|ies)|endpoints?|api|page|job|view|requests?|worker) (is |are )?(slow|timing out|times out)\b|\btim(es|ed|ing) out\b|\bdeadlocks?\b|\bmemory leaks?\b|\brace conditions?\b|\bpaginat\w*|\b(add|missing) (an? )?index(es)?\b|\bstack ?traces?\b|\b(null pointer|nullpointerexception|typeerror|segfault|500 errors?|cors errors?)\b|\bprofil(e|ing) (this|the)\b|\b(floating[- ]point|rounding (error|bug|issue)s?|off[- ]by[- ]one|bug reports?|regression)\b/,
+    /バグ報告|不具合報告|浮動小数点|丸め(誤差|処理|の(バグ|問題))|decimalに|n\+1|(api|クエリ|画面|処理|ページ|バッチ|検索)[^。]{0,10}(遅い|遅く|重い)|タイムアウト|デッドロック|メモリリーク|ページネーション|インデックス(を|が)?(張|貼|追加)|スタックトレース|例外が(出|発生)|(クエリ|sql)(を)?(見て|直|改善|最適化|チューニング)/,
   ],
-  // Fairness work that takes protected attributes out of a decision.
+  // Fairness work that takes protected attributes out of a decision (the attributes are dropped, not the people picked out by them: "drops anyone whose name sounds Arabic" rejects people).
   fairness: [
-    /\b(drop|remove|strip|hide|mask|exclude|redact|anonymi[sz]e|blind)\w*\b[^.;]{0,60}\b(race|religion|sex|gender|age|ethnicity|nationality|marital status|names?|photos?|protected attributes?|proxies|proxy variables)\b|\b(blind|anonymi[sz]ed) (resume |cv |grading |review |hiring )?(review|grading|screening|mode|hiring)\b|\bfairness (feature|check|audit)\b|\bgender-coded\b|\bdisparate impact\b|\b(must not|mustn'?t|should not|shouldn'?t|never|doesn'?t|don'?t|can'?t|cannot) (use|include|consider|see|look at)\b[^.;]{0,40}\b(race|religion|sex|gender|age|ethnicity|nationality|disability|marital status|protected attributes?)\b/,
+    /\b(drop|remove|strip|hide|mask|exclude|redact|anonymi[sz]e|blind)\w*\b((?!\b(whose|who|if (they|their|the (applicant|candidate|user))|anyone|everyone|people|applicants|candidates|tenants|users|customers|women|men|them)\b)[^.;]){0,60}\b(race|religion|sex|gender|age|ethnicity|nationality|marital status|names?|photos?|protected attributes?|proxies|proxy variables)\b|\b(blind|anonymi[sz]ed) (resume |cv |grading |review |hiring )?(review|grading|screening|mode|hiring)\b|\bfairness (feature|check|audit)\b|\bgender[- ]neutral\b|\binclusive (language|wording)\b|\bbias-free\b|\bgender-coded\b|\bdisparate impact\b|\b(must not|mustn'?t|should not|shouldn'?t|never|doesn'?t|don'?t|can'?t|cannot) (use|include|consider|see|look at)\b[^.;]{0,40}\b(race|religion|sex|gender|age|ethnicity|nationality|disability|marital status|protected attributes?)\b/,
     // Fields taken out before a decision: 「氏名・性別・生年月日・国籍・顔写真を落とす前処理」 (「年齢で落とす」 rejects people, and is not this).
     /(氏名|名前|性別|年齢|生年月日|国籍|顔写真|宗教|人種|出身地|本籍)((・|、|,|と|や|\/)(氏名|名前|性別|年齢|生年月日|国籍|顔写真|写真|宗教|人種|出身地|本籍|住所))*(の?(列|項目|カラム|欄|情報|データ|フィールド))?を(落と|除外|削除|消|外|マスク|伏せ|隠|取り除|除去)/,
-    /公平性|ブラインド選考|(性別|年齢|国籍|宗教|人種|障害|出身地)[^。]{0,20}(を)?(使わない|使ってはいけない|含めない|考慮しない|使わせない|見ない)|(性別|年齢|国籍|顔写真|生年月日|宗教|出身地)[^。]{0,30}(列|特徴量|項目|必須入力|カラム)[^。]{0,20}(落と|外|除外|削除|消|なくし)|(見えないように|隠す|マスク)[^。]{0,20}(年齢|性別|顔写真)|(年齢|性別|顔写真)[^。]{0,30}(見えないように|隠す|マスク)|代理変数/,
+    /公平性|ブラインド選考|ジェンダーニュートラル|性別に(中立|よらない)な?(表現|言い回し|文言)|(性別|年齢|国籍|宗教|人種|障害|出身地)[^。]{0,20}(を)?(使わない|使ってはいけない|含めない|考慮しない|使わせない|見ない)|(性別|年齢|国籍|顔写真|生年月日|宗教|出身地)[^。]{0,30}(列|特徴量|項目|必須入力|カラム)[^。]{0,20}(落と|外|除外|削除|消|なくし)|(見えないように|隠す|マスク)[^。]{0,20}(年齢|性別|顔写真)|(年齢|性別|顔写真)[^。]{0,30}(見えないように|隠す|マスク)|代理変数/,
   ],
 };
 
@@ -225,8 +233,8 @@ export const GENERAL: RegExp[] = [
 /** Steps out of the task in hand to ask something else ("also, unrelated", "ついでに"). */
 export const ASIDE: RegExp[] = [
   // A clause that opens with "also" / "あと" turns to something else.
-  /^(also|and also|plus|oh,? and)\b|^(あと|それと|それから)(、|,|\s)?/,
-  /\b(also,? unrelated|unrelated( but)?[,:]|side question|btw|by the way|oh and|while you'?re (in there|at it|refactoring|fixing|here)|before (you look at|the pr review|that)|quick (q|question|one)( first| before)?|but first|personal question|also(,)? (i|my|is|should|can|how|do|what|am))\b/,
+  /^(also|and also|plus|oh,? and|(and )?separately|on (a |an )?(different|another|unrelated) (note|topic))\b|^(あと|それと|それから)(、|,|\s)?/,
+  /\b(also,? unrelated|unrelated( but)?[,:]|side question|btw|by the way|oh and|while you'?re (in there|at it|refactoring|fixing|here)|before (you look at|the pr review|that)|(and|also),? separately|different (question|topic)|off[- ]topic|quick (q|question|one)( first| before)?|but first|personal question|also(,)? (i|my|is|should|can|how|do|what|am))\b/,
   // "…の件と、もう一個。": a second matter announced at the end of a clause.
   /(と|、|,)\s?もう(一|ひと)(個|つ)(だけ)?(。|、|,|$)|^もう(一|ひと)(個|つ)(。|、|,|$)/,
   /(ほしい|欲しい|たい|てください)のと(、|,|$)|ついでに|ついでなんだけど|あと(、)?(別件|ついで|雑談|個人的|全然)|別件(なんですが|ですが|で|だけど)|全然関係ない|関係ないけど|ちなみに|それと(、)?(個人的|別)|個人的な(話|相談|質問)|雑談(だけど|ですが|なんだけど)|その前に|ところで|ちょっと聞きたいんやけど/,

@@ -60,6 +60,8 @@ export const EN_CUES: LanguageCues = {
       /\b(git|typescript|javascript|python|java|kotlin|rust|golang|c\+\+|c#|ruby|php|swift|react|vue|next\.js|nextjs|node(\.js)?|express|django|flask|rails|laravel|spring|gtm|fastapi|swiftui|kotlin|flutter|unity|godot|pandas|numpy|scikit-learn|postgres(ql)?|mysql|sqlite|mongodb|redis|graphql|rest|opencv|jest|mocha|pytest|recharts|elasticsearch|nginx|docker|kubernetes|bcrypt|stripe|ses|fhir|hl7|spdx|clamav|npm|ocr|tesseract|puppeteer|playwright|selenium|twilio|sendgrid|firebase|supabase|aws|s3|lambda|azure|gcp|airflow|kafka|celery|cron|ci\/cd|github actions)\b|\b(review|check|fix|look at|debug|refactor|lint|test)\w* (my|our|this|the) (\w+ ){0,3}(code|script|snippet|implementation|function)\b|\bin go\b/,
     ),
     cue('code-fence', /```/),
+    // Inline code with a call or an operator in it: `Math.round(1.005 * 100)`.
+    cue('inline-code', /`[^`\n]*[()[\]=<>;{}][^`\n]*`/),
     cue(
       'code-syntax',
       /[{}]|\b(let|const|var|def|return) \w+|\w+\([^)]*\);|\w\s*[-+*/]?=\s*\w+\s*[-+*/;]|\b(floating point|rounding|off by (one|a cent)|race condition|deadlock|mutex|transaction)\b/,
@@ -91,6 +93,11 @@ export const EN_CUES: LanguageCues = {
     cue(
       'own-or-authorised',
       /\b(bans?|kicks?|mutes?|blocks?|times? out) (\w+ ){0,2}(users|accounts|members|spammers|bots|raiders|trolls)\b|\bstudying for (the |an? |my )?(exam|test|cert\w*|class|course|linux\+|security\+|comptia|cissp|oscp)|(?<!\b(as|to|into|onto) )\b(my|our) own (\w+ )?(servers?|network|systems?|infrastructure|staging|api|machines?|devices?|domain|scan|accounts?)\b|\bauthori[sz]ed\b|\bwith (their|his|her|explicit|written) (consent|permission)\b|\bsecurity (class|course|awareness|training|team|audit|review|research)\b|\bexplain what\b|\bwhat (is|are) an? \w+( \w+)?\??$|\btest(ing)? for (it|them|this|that)\b|\b(y2038|y2k)\b|\bblock and report\b|\breport(s|ing)? (\w+ ){0,2}(abuse|harass\w*|spam|users|posts|content|accounts)\b|\b(phishing|security) (awareness|simulation|training|drill|quiz)\b|\bfor (a|my|our) (class|lecture|course|presentation|thesis)\b|\b(measure|reduce|detect|test for|check for|mitigate|audit) (\w+ ){0,2}bias\b|\bfairness\b|\bdisparate impact\b/,
+    ),
+    // Keeping cracked or pirated keys out of one's own product: "so cracked keys fail".
+    cue(
+      'reject-cracked',
+      /\b(reject|block|detect|revok|refus|blacklist|deny|catch)\w* (\w+ ){0,2}(cracked|pirated|leaked|forged|fake|stolen|keygen(ned)?) (keys|licen[cs]es|serials|copies|builds|tokens)\b|\b(cracked|pirated|leaked|forged|fake|stolen) (keys|licen[cs]es|serials|copies|tokens) (fail|are rejected|get rejected|don'?t work|stop working|won'?t work)\b/,
     ),
     cue('no-leak', /\b(don'?t|do not|never|won'?t|avoid|without) (\w+ ){0,2}(leak|expose|reveal|disclos)\w*/),
   ],

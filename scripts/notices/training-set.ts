@@ -29,6 +29,7 @@ export const TRAINING_FILES = [
   'test/notices/heldout-5.jsonl',
   'test/notices/train-g.jsonl',
   'test/notices/heldout-6.jsonl',
+  'test/notices/train-h.jsonl',
 ] as const;
 
 /**
