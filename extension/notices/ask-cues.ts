@@ -99,6 +99,7 @@ export const PRO_IN_LOOP: RegExp[] = [
 
 /** The product answers its own users with an individual verdict or instruction. */
 export const ADVISES_USERS: RegExp[] = [
+  /\bpush(es|ing)? (\w+ ){0,2}(notifications?|alerts?|messages)\b|\b(notifications?|alerts?) (like|saying|that say)\b/,
   // The end users act on the output with nobody between: "then users file it themselves", 「そのまま本人たちが提出できる」.
   /\b(users?|people|they|customers|clients|patients|tenants|parents|couples|taxpayers|applicants)\b (then |can |just )?(file|submit|sign|send|use|follow|take|print) (it|them|that|this|the \w+)( \w+)? (themselves|directly|on their own|as is|without (a|any) \w+)\b|(そのまま|直接)(本人|ユーザー|利用者|患者|申請者|当事者)[^。]{0,20}(提出|申請|服用|使え|送れ)/,
   /(提案|判定|診断|処方|決定|算定|判断)(する|して(くれる|返す))(アプリ|bot|ボット|機能|api|サービス|cli|ツール|仕組み|システム|エンドポイント)/,
@@ -120,6 +121,8 @@ export const ADVISES_USERS: RegExp[] = [
  * 「…しましょう」 handed to the user.
  */
 export const DEFINITIVE: RegExp[] = [
+  // An instruction quoted as the product's message: "Sell your VTI and buy TQQQ today", "take 2 more units".
+  /"[^"]{0,40}\b(buy|sell|dump|short|hold|take|stop taking|inject|double|skip|sign|sue|settle|file|don'?t sign|don'?t pay)\b[^"]{0,40}"/,
   // The tool decides a regulated matter itself: "auto-prescribe", "decides the property division, alimony amount and custody schedule", "whether they have grounds to contest".
   /\bauto-?(prescrib|diagnos|dos(e|ing)|refill|approv|den(y|ies|ial)|reject|fil(e|es|ing)|submit)\w*\b|\b(decid|determin|set|calculat|assign|allocat|rul|split|divid|fix)\w* (on )?(the |their |each |a |an )?(\w+ ){0,2}(property division|division of (property|assets)|alimony|spousal support|child support|custody|visitation|parenting (plan|schedule|time)|settlement (amount|offer)|compensation amount|eligibility|liability|fault|diagnos[ie]s|dosages?|doses?|treatment plan|prescriptions?|asylum|visa (category|type)|sentence|plea|defen[cs]e strategy)\b|\b(decid|determin|judg)\w* whether (they|the user|users|he|she|the patient|patients|the client|clients|the tenant|the employee|the worker|the applicant|each user)\b|\bwhat (they|the user|users|he|she|the client|the defendant) should (say|argue|plead|file|submit|sign|claim|demand|tell the judge)\b|\bwhether (the user|users|they|he|she|the patient|the tenant|the taxpayer|the client|the employee|the applicant) (has|have|qualif(y|ies)|is eligible|are eligible) (\w+ )?(grounds|a case|a claim|standing|a valid (claim|defen[cs]e)|for (asylum|a visa|benefits|bankruptcy|disability))\b|\b(exact|precise|specific) (\w+ ){0,3}(they|the user|users|he|she|the patient|the client) (should|must|need to) (submit|file|send|sign|say|argue|take|claim|plead|demand)\b/,
   /(かどうか|か否か)を?(ai|llm|モデル|自動|アプリ|bot)?(が|で)?(判定|判断|診断|断定)|(財産分与|遺産分割|養育費|慰謝料|親権|面会交流|示談金|和解金額?|賠償金|賠償額|請求額|請求金額|過失割合|病名|診断名|処方|用量|投与量|ビザ|在留資格)[^。]{0,20}(決め|算定|判定|決定|割り振|振り分)|自動(で)?(処方|診断|投薬|承認|却下|申請|提出)/,
@@ -161,7 +164,7 @@ export const CONSENTED: RegExp[] = [
 /** The user's own data, content or devices. */
 export const OWN: RegExp[] = [
   /(?<!\b(as|on|by) )\b(my|our) own\b|\bthe user'?s own\b|\btheir own (device|phone|pc|data|records|content|history|account|photos|chat history)\b|\b(my|our) (home directory|nas|notion|workspace|photos?|photo library|google photos|icloud|blog|channel'?s?|youtube channel|instagram data|twitter archive|shopify store|uploads|repos?|notes|data export)\b|\bthey'?ve already set up on their own\b|\benrol(l)?s? on their own\b|\b(users?|patients|members) (can )?(download|export|delete) (their|all of their) own\b|\b(download|export) my data\b|\bdata[- ]portability\b/,
-  /自分(で|が)(撮った|書いた|作った|入力した|登録した)|自分の(データ|投稿データ|写真|メモ|記事|ブログ記事|ブログ|投稿|ツイート|アーカイブ|はてなブログ|qiita|github|リポジトリ|nas|pc|パソコン|端末|口座|声|顔写真|x|twitter|googleフォト|icloud)|自社の?(サイト|サービス|api|アプリ|システム|サーバ|ネットワーク|環境|データ|shopify)|ユーザー(本人|自身)が|本人が端末に登録|自前の|(患者|利用者|ユーザー)(さん)?が自分で/,
+  /自分(で|が)(撮った|書いた|作った|入力した|登録した)|自分の(データ|投稿データ|写真|リプレイ|セーブデータ|ファイル|ログ|メモ|記事|ブログ記事|ブログ|投稿|ツイート|アーカイブ|はてなブログ|qiita|github|リポジトリ|nas|pc|パソコン|端末|口座|声|顔写真|x|twitter|googleフォト|icloud)|自社の?(サイト|サービス|api|アプリ|システム|サーバ|ネットワーク|環境|データ|shopify)|ユーザー(本人|自身)が|本人が端末に登録|自前の|(患者|利用者|ユーザー)(さん)?が自分で/,
 ];
 
 /** Engineering senses of words that also name prohibited acts. */
@@ -188,7 +191,7 @@ export const SENSES: Record<string, RegExp[]> = {
   // Adding credit to one's own images (a watermark naming the photographer) is attribution, not its removal.
   attribution: [
     /\b(add|adds|adding|put|puts|stamp\w*|overlay\w*|embed\w*|apply|applies|applying|burn\w* in|print\w*|insert\w*|render\w*)\b (a |an |the |our |their |each |every )?(\w+ ){0,3}(watermarks?|(photo|image|author|artist|creator|photographer) credits?|credit lines?|attributions?|bylines?|copyright (notices?|lines?)|(photographer|artist|author|creator)'?s? names?)\b|\bwatermark(ed)? with (the |our |their )?(\w+ ){0,2}(names?|logo|credit)\b|\b(credit|attribute) (the )?(photographer|artist|author|creator)s?\b/,
-    /(透かし|ウォーターマーク|クレジット|著作権表示|撮影者名|作者名|撮影者の名前|作者の名前|コピーライト表記)[^。]{0,20}(入れ|付け|つけ|追加|表示|載せ|埋め込|重ね|合成)|(撮影者|作者|クリエイター|カメラマン)(名|の名前)?を?(透かし|ウォーターマーク|クレジット)/,
+    /(透かし|ウォーターマーク|クレジット|著作権表示|撮影者名|作者名|撮影者の名前|作者の名前|コピーライト表記|ライセンス表記)[^。]{0,20}(入れ|付け|つけ|追加|表示|載せ|埋め込|重ね|合成|残す|残せ|残し|書き方|記載)|(撮影者|作者|クリエイター|カメラマン)(名|の名前)?を?(透かし|ウォーターマーク|クレジット)/,
   ],
   // Content its owner publishes for anyone to read: press releases, RSS feeds, open data, an official API.
   published: [

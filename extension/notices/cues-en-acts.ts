@@ -338,6 +338,11 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
   ]),
   discrimination: intentOnly([
+    // A xenophobic line sent to people picked out by their origin: "go back to your country".
+    cue(
+      'go-back',
+      /\bgo back to (your|their|his|her|where (you|they) came from)( own)?( country)?\b|\bgo home,? (foreigner|immigrant)s?\b/,
+    ),
     undefendedCue('age-pricing', near(AGED_EN, PRICE_UP_EN, 80)),
     // Insults about a group produced on demand (a generator, a bot, a list): nothing a defence would build.
     undefendedCue(

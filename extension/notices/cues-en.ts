@@ -70,7 +70,7 @@ export const EN_CUES: LanguageCues = {
   defensive: [
     cue(
       'protect',
-      /\b(protect(ion)?|prevent\w*|mitigat\w*|defen[cs]e|defend(s|ed|ing)?|moderat\w*|honeypot|rate[- ]limit(ing|er|ers)|(add|implement|set up|configure|enforce|apply)\w* (\w+ ){0,2}(rate[- ]limits?|captchas?)|anti-?(virus|spam|malware|fraud|phishing|abuse|cheat)|stop (people|users|attackers|crackers|pirates|anyone|others) from|virus scan\w*|sanitiz\w*|anonymi[sz]\w*|k-anonymity|mask(s|ed|ing)?|blur\w*|redact\w*|report-abuse|disclaimer|lockout|fail2ban|firewall|waf|quarantin\w*|yara|sigma rule|siem|soc|incident response|forensics?|disaster recovery|recovery (plan|procedure|runbook)|restore from backups?|harden\w*|audit\w*|compl(y|iance)|retention policy|opt[- ]?(out|in)|(?<!\b(never|not|nobody|no one|n't|didn't) )opt(s|ed|ing)[- ]out)\b/,
+      /\b(protect(ion)?|prevent\w*|mitigat\w*|defen[cs]e|defend(s|ed|ing)?|moderat\w*|honeypot|rate[- ]limit(ing|er|ers)|(add|implement|set up|configure|enforce|apply)\w* (\w+ ){0,2}(rate[- ]limits?|captchas?)|anti-?(virus|spam|malware|fraud|phishing|abuse|cheat|raid|bot|ddos|scraping|tamper|harassment)|stop (people|users|attackers|crackers|pirates|anyone|others) from|virus scan\w*|sanitiz\w*|anonymi[sz]\w*|k-anonymity|mask(s|ed|ing)?|blur\w*|redact\w*|report-abuse|disclaimer|lockout|fail2ban|firewall|waf|quarantin\w*|yara|sigma rule|siem|soc|incident response|forensics?|disaster recovery|recovery (plan|procedure|runbook)|restore from backups?|harden\w*|audit\w*|compl(y|iance)|retention policy|opt[- ]?(out|in)|(?<!\b(never|not|nobody|no one|n't|didn't) )opt(s|ed|ing)[- ]out)\b/,
     ),
     // Explaining how an act works: a defence only when nothing in the request builds it (rules.ts).
     cue('explain', /\bexplain how (a |an |the )?\w+( \w+)? (works?|gets?|spreads?|infects?|operates?|typically)\b/),
@@ -286,7 +286,7 @@ export const EN_CUES: LanguageCues = {
         ),
         cue(
           'care',
-          /\b(doctor|er|emergency room|clinic|treat(ment)?|cure|diagnos\w*|therapy|diet|sick|get better|heal|get rid of)\b/,
+          /\b(doctor|er|emergency room|clinic|treat(ment)?|cure|diagnos\w*|therapy|diet|sick|get better|heal|get rid of|glucose|blood sugar|cgm|a1c|units to inject|inject (\w+ ){0,2}(units|insulin|mg|ml))\b/,
         ),
       ],
     },

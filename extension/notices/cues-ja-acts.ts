@@ -219,6 +219,7 @@ export const JA_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
   ]),
   discrimination: intentOnly([
+    cue('go-back', /(国|祖国|自分の国)に帰れ/),
     undefendedCue('age-pricing', near(AGED_JA, PRICE_UP_JA, 40)),
     undefendedCue('protected-decision', near(`(${PROTECTED})`, `(${DECIDE})`, 40)),
     // Applicants, tenants or members sorted out by age, sex or origin; job ads limited to one sex or to an age.
