@@ -163,7 +163,7 @@ export const CONSENTED: RegExp[] = [
 
 /** The user's own data, content or devices. */
 export const OWN: RegExp[] = [
-  /(?<!\b(as|on|by) )\b(my|our) own\b|\bthe user'?s own\b|\btheir own (device|phone|pc|data|records|content|history|account|photos|chat history)\b|\b(my|our) (home directory|nas|notion|workspace|photos?|photo library|google photos|icloud|blog|channel'?s?|youtube channel|instagram data|twitter archive|shopify store|uploads|repos?|notes|data export)\b|\bthey'?ve already set up on their own\b|\benrol(l)?s? on their own\b|\b(users?|patients|members) (can )?(download|export|delete) (their|all of their) own\b|\b(download|export) my data\b|\bdata[- ]portability\b/,
+  /(?<!\b(as|on|by) )\b(my|our) own\b|\bthe user'?s own\b|\btheir own (device|phone|pc|data|records|content|history|account|photos|chat history)\b|\b(my|our) (home directory|home network|home lab|homelab|nas|notion|workspace|photos?|photo library|google photos|icloud|blog|channel'?s?|youtube channel|instagram data|twitter archive|shopify store|uploads|repos?|notes|data export)\b|\bthey'?ve already set up on their own\b|\benrol(l)?s? on their own\b|\b(users?|patients|members) (can )?(download|export|delete) (their|all of their) own\b|\b(download|export) my data\b|\bdata[- ]portability\b/,
   /自分(で|が)(撮った|書いた|作った|入力した|登録した)|自分の(データ|投稿データ|写真|リプレイ|セーブデータ|ファイル|ログ|メモ|記事|ブログ記事|ブログ|投稿|ツイート|アーカイブ|はてなブログ|qiita|github|リポジトリ|nas|pc|パソコン|端末|口座|声|顔写真|x|twitter|googleフォト|icloud)|自社の?(サイト|サービス|api|アプリ|システム|サーバ|ネットワーク|環境|データ|shopify)|ユーザー(本人|自身)が|本人が端末に登録|自前の|(患者|利用者|ユーザー)(さん)?が自分で/,
 ];
 
@@ -185,8 +185,8 @@ export const SENSES: Record<string, RegExp[]> = {
     /ゆるい|ゆるキャラ|優しく|柔らかい(言い方|表現|文面)|やんわり|丁寧な(言い方|表現)|励まし|褒め|挨拶|えらい|がんばったね|おはよう/,
   ],
   reviewer: [
-    /\b(strict|strictest|pedantic|grumpy|harsh|brutal(ly)?|tough|nitpick\w*|tear (this|it) apart)\b[^.;]{0,40}\b(review\w*|persona|senior|code|prs?)\b|\b(code[- ]review|reviewer) (bot )?(persona|prompt)\b|\bnever insults?\b|\bonly the code\b/,
-    /(厳し(い|め)|酷評|辛口|ビシバシ|遠慮なく)[^。]{0,30}(レビュー|ペルソナ|指摘|先輩|コード)|(コードレビュー|レビューコメント|pr|プルリク)[^。]{0,20}(厳し|きつ|キツ|辛口|柔らか|言い方|言い回し|トーン)|コードレビュー(用|bot|ボット)?の?(ペルソナ|口調)|人格否定はせず|角が立たない/,
+    /\b(strict|strictest|pedantic|grumpy|harsh|brutal(ly)?|tough|nitpick\w*|tear (this|it) apart)\b[^.;]{0,40}\b(review\w*|persona|senior|code|prs?)\b|\b(code[- ]review|reviewer) (bot )?(persona|prompt)\b|\bnever insults?\b|\bonly the code\b|\broast my (\w+ )?(code|pr|pull request|repo|function|script|resume|cv|website|site|app|design|ui|essay|draft|sql|query|commit|project|portfolio|logo|setup|config|dotfiles|readme|architecture|css|regex|api|schema|tests?)\b/,
+    /(厳し(い|め)|酷評|辛口|ビシバシ|遠慮なく)[^。]{0,30}(レビュー|ペルソナ|指摘|先輩|コード)|(コードレビュー|レビューコメント|pr|プルリク)[^。]{0,20}(厳し|きつ|キツ|辛口|柔らか|言い方|言い回し|トーン)|(コード|設計|ポートフォリオ|履歴書|職務経歴書|自作アプリ)を?(ボロクソに|容赦なく|ぼこぼこに|辛口で)(レビュー|添削|ダメ出し|評価|批評)|コードレビュー(用|bot|ボット)?の?(ペルソナ|口調)|人格否定はせず|角が立たない/,
   ],
   // Adding credit to one's own images (a watermark naming the photographer) is attribution, not its removal.
   attribution: [
