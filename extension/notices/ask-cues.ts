@@ -7,7 +7,7 @@
 
 // Qualified professionals: the people whose judgement the terms want between the model and a person's decision.
 const PRO_EN =
-  '(lawyers?|attorneys?|counsel|legal team|paralegals?|notar(y|ies)|solicitors?|advis[eo]rs?|fiduciar(y|ies)|financial (professionals?|planners?)|planners?|cpas?|accountants?|doctors?|physicians?|clinicians?|dermatologists?|psychiatrists?|psychologists?|pharmacists?|nurses?|radiologists?|therapists?|pediatricians?|dietitians?|medical (professionals?|directors?|staff|team)|(licensed|registered|qualified|certified) \\w+|professionals?|experts?|humans?|human review(ers?)?|a person|compliance|loan officers?|adjusters?|underwriters?|prescribers?)';
+  '(lawyers?|attorneys?|counsel|legal team|paralegals?|notar(y|ies)|solicitors?|advis[eo]rs?|fiduciar(y|ies)|financial (professionals?|planners?)|planners?|cpas?|accountants?|doctors?|physicians?|clinicians?|dermatologists?|psychiatrists?|psychologists?|pharmacists?|nurses?|radiologists?|therapists?|pediatricians?|dietitians?|medical (professionals?|directors?|staff|team)|(licensed|registered|qualified|certified) \\w+|professionals?|experts?|humans?|human review(ers?)?|a person|compliance|loan officers?|adjusters?|underwriters?|prescribers?|[a-z]+ologists?|[a-z]+iatrists?|specialists?|surgeons?|dentists?|midwi(fe|ves)|veterinarians?|counsell?ors?|social workers?|tax (preparers?|professionals?))';
 const PRO_JA =
   '(弁護士|司法書士|行政書士|社労士|社会保険労務士|税理士|会計士|士業|法務(部|担当)?|顧問|医師|医者|主治医|専門医|[一-龥]{1,3}科医|医療者|医療従事者|臨床心理士|管理栄養士|栄養士|薬剤師|看護師|先生|ドクター|\\bfp\\b|ファイナンシャルプランナー|投資助言業?|助言業|金商業|金融商品取引業|登録業者|募集人|(金融|医療|法律)?の?資格(を持って(る|いる)|のある)(人|者)?|専門家|有資格者|資格者|助言者)';
 // Generic people, who count only with a verb of taking part: "人は介さない", "先生は結果を見ない".
@@ -28,7 +28,13 @@ export const PRO_EXCLUDED: RegExp[] = [
     `\\b(skip|skips|skipping|bypass\\w*|drop|dropping|cut(ting)? out|remove|removing|leave out|leaving out|get rid of)\\b (the |any |our |a )?(\\w+ )?${PRO_EN}\\b`,
   ),
   /\b(we )?(don'?t|do not) have (a |an |any )?(licen[cs]ed |registered |qualified )?(fiduciary|advis[eo]r|lawyer|attorney|doctor|physician|clinician|pharmacist|professional)/,
-  /\bnobody (reviews|checks|looks at|approves|sees)\b|\bno one (reviews|checks|looks at|approves)\b/,
+  /\b(nobody|no one|no human|no person)( is| will be| would be| ever)? (reviews?|reviewing|checks?|checking|looks? at|looking at|approves?|approving|sees|signs? off|signing off|verif(y|ies|ying)|double-checks?|in the loop|involved)\b/,
+  // Refusing the professional: "I'd rather not see a doctor", "don't tell me to see a doctor", instead of "see a doctor".
+  new RegExp(
+    `\\b(don'?t|do not|won'?t|will not|rather not|never|without (having to )?|instead of|no need to)( \\w+){0,3} (see|visit|call|consult|pay( for)?|go to|talk to|hire|wait for|book) (a |an |the |any |my |their )?(\\w+ )?${PRO_EN}\\b|\\binstead of "?(see|consult|call|ask|talk to) (a |an |your )?(\\w+ )?${PRO_EN}`,
+  ),
+  // The product stands in for the professional: "basically acting as their representative", "it acts as their immigration lawyer".
+  /\b(act(s|ing)?|serv(e|es|ing)|function(s|ing)?|pos(e|es|ing)|stand(s|ing)? in) as (their|the user'?s?|his|her|your|each user'?s?|a|an|the) (own )?(\w+ )?(representative|lawyer|attorney|counsel|advocate|doctor|physician|pharmacist|advis[eo]r|accountant|tax preparer|fiduciary)\b|\brepresent(s|ing)? (the )?(users|them|clients|people|tenants|defendants|taxpayers|patients) (in|before|at|against)\b/,
   // The product stands in for the professional: "replace the family lawyer entirely", "instead of paying an accountant".
   new RegExp(
     `\\b(replac(e|es|ing)|instead of (paying |hiring |seeing |asking |going to |consulting )?|in place of|substitute for|eliminat(e|es|ing)( the need for)?|so (users|people|they|customers|patients) (don'?t|never) (need|have) to (see|hire|pay|consult|call|visit)) (the |a |an |any |our |their |your )?(\\w+ )?${PRO_EN}\\b(?! (names?|fields?|placeholders?|columns?|ids?|emails?|records?|profiles?|directory|list|table|entr(y|ies)|photos?|role|account)\\b)`,
@@ -50,6 +56,10 @@ export const PRO_EXCLUDED: RegExp[] = [
   ),
   /(全自動|完全自動|自動で完結|サービス内で完結|そのまま(本人|ユーザー|利用者|患者|保護者)に)/,
   /(投資助言業|金商業|金融商品取引業|助言業)の?登録(は|を)?(して(い)?ない|なし|無し|なく|せず)/,
+  // The tool itself takes the decision a judge, lawyer or doctor would: "the model ... decides the property division", "auto-prescribe".
+  /\bauto-?(prescrib|diagnos)\w*|\b(model|ai|llm|bot|app|tool|system|algorithm|engine|cli|service|gpt)\b[^.;]{0,60}\b(decid|determin|rul|calculat|set|assign|choos|pick)\w* (on )?(the |their |each |a )?(\w+ ){0,2}(property division|division of (property|assets)|alimony|spousal support|child support|custody|visitation|parenting (plan|schedule)|diagnos[ie]s(?! codes?)|prescriptions?|dosages?|doses?|treatment plan|asylum|visa eligibility|sentence)\b/,
+  /(ai|llm|モデル|アプリ|bot|ボット|システム|ツール)が[^。]{0,30}(財産分与|養育費|親権|慰謝料|示談金|病名|診断|処方|用量|投与量)[^。]{0,20}(決め|決定|判定|算定)|自動処方|自動で(処方|診断)/,
+  /(代理人|弁護士|主治医)(として|代わりとして)[^。]{0,20}(振る舞|ふるま|動|交渉|対応|提出|決め|判断)/,
   // 「弁護士の代わりに」「税理士いらずで」: the product takes the professional's place (not a disclaimer that it cannot: 代わりにはならない).
   new RegExp(
     `${PRO_JA}(さん)?(の|を)?(代わり(に|として|になる|を)(?!は)|代替|置き換え|いらず|要らず|に頼らず|に頼らない|に相談せず|に相談しなくて|に行かなくて|に聞かなくて)`,
@@ -58,6 +68,16 @@ export const PRO_EXCLUDED: RegExp[] = [
 
 /** A professional who writes, reviews or decides: "the physician makes the call", "弁護士が書いた"; or the tool's user is the professional. */
 export const PRO_IN_LOOP: RegExp[] = [
+  new RegExp(
+    `\\b(go(es)?|sent|passed|routed|forwarded|escalated|handed|lands?) (straight |directly )?(to|in|into) (the |a |an |our )?([\\w-]+ ){0,2}${PRO_EN}'?s?\\b`,
+  ),
+  // The product hands the person to a professional: a "talk to a lawyer" button, booking a doctor, a referral.
+  new RegExp(
+    `\\b(rout(e|es|ed|ing)|refer(s|red|ring)?|connect(s|ed|ing)?|hand(s|ed|ing)? (it |them )?off|escalat(e|es|ed|ing)|forward(s|ed|ing)?|redirect(s|ed|ing)?|book(s|ed|ing)?|match(es|ed|ing)?|assign(s|ed|ing)?|pass(es|ed|ing)? (it |them )?on)\\b[^.;]{0,50}\\b(to|with) (a |an |the |our |their |one of our )?(\\w+ ){0,3}${PRO_EN}\\b|\\b(talk|speak|chat) (to|with) (a |an )(\\w+ )?${PRO_EN}\\b|\\b(book|find|see|consult|call|visit|reach) (a |an |your |free |local |nearby |licensed )+(\\w+ )?(${PRO_EN}|legal aid|pro bono \\w+|clinics?|hospitals?)\\b|\\b(legal aid|pro bono) (clinics?|lawyers?|attorneys?|services?|organi[sz]ations?)\\b|\\b(book|schedule)\\w* (an? )?(appointment|visit|consultation)\\b`,
+  ),
+  new RegExp(
+    `${PRO_JA}(さん)?(事務所)?(に|へ)(つな|繋|転送|エスカレ|取り次|取次|誘導|回す|回し|予約|引き継)|${PRO_JA}(に|へ)相談(する|できる)(ボタン|リンク|導線|窓口|画面|機能)|(病院|クリニック|医療機関|法律事務所|法テラス|専門窓口|受診)(の予約|に|へ|を)[^。]{0,10}(誘導|案内|予約|つな|繋|勧め|促)`,
+  ),
   /\b(tells?|shows?|gives?|helps?|used by|lets?) (the |our |a )?(nurses?|doctors?|physicians?|clinicians?|pharmacists?|lawyers?|attorneys?|paralegals?|financial advis[eo]rs?|accountants?|cpas?|underwriters?|loan officers?)\b|\bfor (our |the )?(\w+ )?(nurses|doctors|physicians|clinicians|pharmacists|lawyers|attorneys|paralegals|accountants|underwriters|loan officers)\b/,
   /(看護師|医師|薬剤師|弁護士|税理士|社労士|fp|ファイナンシャルプランナー)(さん)?(向け|用|が使う)/,
   new RegExp(
@@ -79,6 +99,10 @@ export const PRO_IN_LOOP: RegExp[] = [
 
 /** The product answers its own users with an individual verdict or instruction. */
 export const ADVISES_USERS: RegExp[] = [
+  /\bpush(es|ing)? (\w+ ){0,2}(notifications?|alerts?|messages)\b|\b(notifications?|alerts?) (like|saying|that say)\b/,
+  // The end users act on the output with nobody between: "then users file it themselves", 「そのまま本人たちが提出できる」.
+  /\b(users?|people|they|customers|clients|patients|tenants|parents|couples|taxpayers|applicants)\b (then |can |just )?(file|submit|sign|send|use|follow|take|print) (it|them|that|this|the \w+)( \w+)? (themselves|directly|on their own|as is|without (a|any) \w+)\b|(そのまま|直接)(本人|ユーザー|利用者|患者|申請者|当事者)[^。]{0,20}(提出|申請|服用|使え|送れ)/,
+  /(提案|判定|診断|処方|決定|算定|判断)(する|して(くれる|返す))(アプリ|bot|ボット|機能|api|サービス|cli|ツール|仕組み|システム|エンドポイント)/,
   /\b(tells?|telling|advis(e|es|ing)|recommends?|recommending|prescrib(e|es|ing)|diagnos(e|es|ing)|decides?|deciding|rules?|ruling|instructs?|directs?|sends? (back )?(each )?(user|them|people|subscribers?)?|pushes|pushing|emails?|dms?|messages|texts|notif(y|ies|ying)|answers?|replies|returns?|outputs?|shown|sent)\b[^.;]{0,60}\b(each|every|the|our|its|their|a|retail|end)?[ -]?(users?|customers?|members?|subscribers?|patients?|tenants?|employees?|applicants?|people|person|public|parents?|investors?|clients?|managers?|owners?|drivers?|wearers?|players?|students?|parents?|members?|them|him|her|each of them|each person)\b/,
   /\b(users?|customers?|members?|subscribers?|patients?|tenants?|employees?|people|gig workers|parents)\b[^.;]{0,60}\b(tells?|recommends?|prescrib(e|es)|diagnos(e|es)|decides?|instructs?|advises?|outputs?|returns?|answers?|replies|pushes|sends?)\b[^.;]{0,30}\b(them|they|their|whether|which|how (much|many)|what)\b/,
   /\b(sends?|returns?|gives?|outputs?|shows?|pushes|dms?)\b (back )?(them |users |the user |each user )?(a |an |the |their )?(\w+ ){0,2}(diagnos[ie]s|prescriptions?|doses?|dosages?|verdict|ruling|buy\/sell|buy, sell|trade signals?|calls)\b|\bper (user|person|subscriber|customer|member)\b|\b(personali[sz]ed|individual(ly)?) (calls|advice|recommendations?|dos(e|ing)|picks|signals|verdicts?)\b/,
@@ -97,6 +121,11 @@ export const ADVISES_USERS: RegExp[] = [
  * 「…しましょう」 handed to the user.
  */
 export const DEFINITIVE: RegExp[] = [
+  // An instruction quoted as the product's message: "Sell your VTI and buy TQQQ today", "take 2 more units".
+  /"[^"]{0,40}\b(buy|sell|dump|short|hold|take|stop taking|inject|double|skip|sign|sue|settle|file|don'?t sign|don'?t pay)\b[^"]{0,40}"/,
+  // The tool decides a regulated matter itself: "auto-prescribe", "decides the property division, alimony amount and custody schedule", "whether they have grounds to contest".
+  /\bauto-?(prescrib|diagnos|dos(e|ing)|refill|approv|den(y|ies|ial)|reject|fil(e|es|ing)|submit)\w*\b|\b(decid|determin|set|calculat|assign|allocat|rul|split|divid|fix)\w* (on )?(the |their |each |a |an )?(\w+ ){0,2}(property division|division of (property|assets)|alimony|spousal support|child support|custody|visitation|parenting (plan|schedule|time)|settlement (amount|offer)|compensation amount|eligibility|liability|fault|diagnos[ie]s|dosages?|doses?|treatment plan|prescriptions?|asylum|visa (category|type)|sentence|plea|defen[cs]e strategy)\b|\b(decid|determin|judg)\w* whether (they|the user|users|he|she|the patient|patients|the client|clients|the tenant|the employee|the worker|the applicant|each user)\b|\bwhat (they|the user|users|he|she|the client|the defendant) should (say|argue|plead|file|submit|sign|claim|demand|tell the judge)\b|\bwhether (the user|users|they|he|she|the patient|the tenant|the taxpayer|the client|the employee|the applicant) (has|have|qualif(y|ies)|is eligible|are eligible) (\w+ )?(grounds|a case|a claim|standing|a valid (claim|defen[cs]e)|for (asylum|a visa|benefits|bankruptcy|disability))\b|\b(exact|precise|specific) (\w+ ){0,3}(they|the user|users|he|she|the patient|the client) (should|must|need to) (submit|file|send|sign|say|argue|take|claim|plead|demand)\b/,
+  /(かどうか|か否か)を?(ai|llm|モデル|自動|アプリ|bot)?(が|で)?(判定|判断|診断|断定)|(財産分与|遺産分割|養育費|慰謝料|親権|面会交流|示談金|和解金額?|賠償金|賠償額|請求額|請求金額|過失割合|病名|診断名|処方|用量|投与量|ビザ|在留資格)[^。]{0,20}(決め|算定|判定|決定|割り振|振り分)|自動(で)?(処方|診断|投薬|承認|却下|申請|提出)/,
   /\b(which|what|how (much|many)( \w+)?) (\w+ ){0,3}(to|they should|they can|he should|she should) (buy|sell|take|inject|file|start|stop|pick|switch|dump|borrow|put|move|get out of|ask for|skip|double|cut|increase|reduce|hold out for|settle for|accept)\b|\bwhether (to|they (should|can)) (skip|stop|take|sell|buy|sue|sign|settle|file|refinance|borrow|comply|fire|break)\b|\bexactly how (much|many)\b|\b(personal|individual|specific) (verdict|call|buy\/sell|recommendation|dose|dosage|diagnosis)\b|\b(a|the|their) verdict (on|like|of)\b|\b(single|one) most likely diagnosis\b|\bspecific diagnosis\b/,
   /「[^」]{1,40}(しましょう|してください|しろ|すべき|です|ok|ng|取れます|勝てます)」|(何錠|何mg|何ミリ|何単位|どれだけ|いくら|どの(薬|錠剤|商品|銘柄|株|ファンド))[^。]{0,30}(決め|判断|指示|勧め|推奨)|自動で(決め|判断)|(アプリ|bot|ボット|ai|llm)が(判断|決め|決定|判定)/,
   // An individual dose, or who gets what: "suggests a levothyroxine dose", "who should get the house".
@@ -134,8 +163,8 @@ export const CONSENTED: RegExp[] = [
 
 /** The user's own data, content or devices. */
 export const OWN: RegExp[] = [
-  /(?<!\b(as|on|by) )\b(my|our) own\b|\bthe user'?s own\b|\btheir own (device|phone|pc|data|records|content|history|account|photos|chat history)\b|\b(my|our) (home directory|nas|notion|workspace|photos?|photo library|google photos|icloud|blog|channel'?s?|youtube channel|instagram data|twitter archive|shopify store|uploads|repos?|notes|data export)\b|\bthey'?ve already set up on their own\b|\benrol(l)?s? on their own\b|\b(users?|patients|members) (can )?(download|export|delete) (their|all of their) own\b|\b(download|export) my data\b|\bdata[- ]portability\b/,
-  /自分(で|が)(撮った|書いた|作った|入力した|登録した)|自分の(データ|投稿データ|写真|メモ|記事|ブログ記事|ブログ|投稿|ツイート|アーカイブ|はてなブログ|qiita|github|リポジトリ|nas|pc|パソコン|端末|口座|声|顔写真|x|twitter|googleフォト|icloud)|自社の?(サイト|サービス|api|アプリ|システム|サーバ|ネットワーク|環境|データ|shopify)|ユーザー(本人|自身)が|本人が端末に登録|自前の|(患者|利用者|ユーザー)(さん)?が自分で/,
+  /(?<!\b(as|on|by) )\b(my|our) own\b|\bthe user'?s own\b|\btheir own (device|phone|pc|data|records|content|history|account|photos|chat history)\b|\b(my|our) (home directory|home network|home lab|homelab|nas|notion|workspace|photos?|photo library|google photos|icloud|blog|channel'?s?|youtube channel|instagram data|twitter archive|shopify store|uploads|repos?|notes|data export)\b|\bthey'?ve already set up on their own\b|\benrol(l)?s? on their own\b|\b(users?|patients|members) (can )?(download|export|delete) (their|all of their) own\b|\b(download|export) my data\b|\bdata[- ]portability\b/,
+  /自分(で|が)(撮った|書いた|作った|入力した|登録した)|自分の(データ|投稿データ|写真|リプレイ|セーブデータ|ファイル|ログ|メモ|記事|ブログ記事|ブログ|投稿|ツイート|アーカイブ|はてなブログ|qiita|github|リポジトリ|nas|pc|パソコン|端末|口座|声|顔写真|x|twitter|googleフォト|icloud)|自社の?(サイト|サービス|api|アプリ|システム|サーバ|ネットワーク|環境|データ|shopify)|ユーザー(本人|自身)が|本人が端末に登録|自前の|(患者|利用者|ユーザー)(さん)?が自分で/,
 ];
 
 /** Engineering senses of words that also name prohibited acts. */
@@ -152,27 +181,49 @@ export const SENSES: Record<string, RegExp[]> = {
   ],
   // Bots and personas that are kind, or strict about code and not about people.
   friendly: [
-    /\b(friendly|cheerful|wholesome|warm|welcom\w*|greet\w*|congratulat\w*|compliment\w*|encourag\w*|kind|positive|supportive|reminds? me)\b/,
-    /ゆるい|ゆるキャラ|優しく|励まし|褒め|挨拶|えらい|がんばったね|おはよう/,
+    /\b(friendly|cheerful|wholesome|warm|welcom\w*|greet\w*|congratulat\w*|compliment\w*|encourag\w*|kind|kinder|positive|supportive|gentler|softer|tactful|constructive|reminds? me)\b/,
+    /ゆるい|ゆるキャラ|優しく|柔らかい(言い方|表現|文面)|やんわり|丁寧な(言い方|表現)|励まし|褒め|挨拶|えらい|がんばったね|おはよう/,
   ],
   reviewer: [
-    /\b(strict|strictest|pedantic|grumpy|harsh|brutal(ly)?|tough|nitpick\w*|tear (this|it) apart)\b[^.;]{0,40}\b(review\w*|persona|senior|code|prs?)\b|\b(code[- ]review|reviewer) (bot )?(persona|prompt)\b|\bnever insults?\b|\bonly the code\b/,
-    /(厳し(い|め)|酷評|辛口|ビシバシ|遠慮なく)[^。]{0,30}(レビュー|ペルソナ|指摘|先輩|コード)|コードレビュー(用|bot|ボット)?の?(ペルソナ|口調)|人格否定はせず|角が立たない/,
+    /\b(strict|strictest|pedantic|grumpy|harsh|brutal(ly)?|tough|nitpick\w*|tear (this|it) apart)\b[^.;]{0,40}\b(review\w*|persona|senior|code|prs?)\b|\b(code[- ]review|reviewer) (bot )?(persona|prompt)\b|\bnever insults?\b|\bonly the code\b|\broast my (\w+ )?(code|pr|pull request|repo|function|script|resume|cv|website|site|app|design|ui|essay|draft|sql|query|commit|project|portfolio|logo|setup|config|dotfiles|readme|architecture|css|regex|api|schema|tests?)\b/,
+    /(厳し(い|め)|酷評|辛口|ビシバシ|遠慮なく)[^。]{0,30}(レビュー|ペルソナ|指摘|先輩|コード)|(コードレビュー|レビューコメント|pr|プルリク)[^。]{0,20}(厳し|きつ|キツ|辛口|柔らか|言い方|言い回し|トーン)|(コード|設計|ポートフォリオ|履歴書|職務経歴書|自作アプリ)を?(ボロクソに|容赦なく|ぼこぼこに|辛口で)(レビュー|添削|ダメ出し|評価|批評)|コードレビュー(用|bot|ボット)?の?(ペルソナ|口調)|人格否定はせず|角が立たない/,
   ],
   // Adding credit to one's own images (a watermark naming the photographer) is attribution, not its removal.
   attribution: [
     /\b(add|adds|adding|put|puts|stamp\w*|overlay\w*|embed\w*|apply|applies|applying|burn\w* in|print\w*|insert\w*|render\w*)\b (a |an |the |our |their |each |every )?(\w+ ){0,3}(watermarks?|(photo|image|author|artist|creator|photographer) credits?|credit lines?|attributions?|bylines?|copyright (notices?|lines?)|(photographer|artist|author|creator)'?s? names?)\b|\bwatermark(ed)? with (the |our |their )?(\w+ ){0,2}(names?|logo|credit)\b|\b(credit|attribute) (the )?(photographer|artist|author|creator)s?\b/,
-    /(透かし|ウォーターマーク|クレジット|著作権表示|撮影者名|作者名|撮影者の名前|作者の名前|コピーライト表記)[^。]{0,20}(入れ|付け|つけ|追加|表示|載せ|埋め込|重ね|合成)|(撮影者|作者|クリエイター|カメラマン)(名|の名前)?を?(透かし|ウォーターマーク|クレジット)/,
+    /(透かし|ウォーターマーク|クレジット|著作権表示|撮影者名|作者名|撮影者の名前|作者の名前|コピーライト表記|ライセンス表記)[^。]{0,20}(入れ|付け|つけ|追加|表示|載せ|埋め込|重ね|合成|残す|残せ|残し|書き方|記載)|(撮影者|作者|クリエイター|カメラマン)(名|の名前)?を?(透かし|ウォーターマーク|クレジット)/,
   ],
   // Content its owner publishes for anyone to read: press releases, RSS feeds, open data, an official API.
   published: [
     /\b(public|published|official|open)\b (\w+ )?(?<!\b(fake|false|bogus|made-up|forged) )(press releases?|rss|atom|feeds?|news ?feed|announcements|changelogs?|release notes|api|open data|filings|status page)\b|\b(press releases? (feed|rss|page|archive|list)|summari[sz]\w* (\w+ ){0,3}press releases|(their|competitors?'?s?|rivals?'?s?|other companies'?) (public |published )?press releases|rss feeds?|atom feeds?|open data|public filings|release notes)\b/,
     /(公開(されて(い)?る|して(い)?る|中の)|公式の?)[^。]{0,10}(プレスリリース|ニュース|rss|フィード|お知らせ|オープンデータ|ir|決算|リリースノート)|プレスリリース(の)?(rss|フィード|一覧|ページ)|プレスリリースを(取得|取って|集め|監視|チェック|巡回|要約|まとめ)|(他社|競合|各社|ライバル|他の会社)(が出した|が公開した|の)プレスリリース|rss|オープンデータ|公式api/,
   ],
-  // Fairness work that takes protected attributes out of a decision.
+  // Fiction: a game's villain, a boss's taunts, an NPC's lines; the insults are the character's, aimed at the player.
+  fiction: [
+    /\b(villains?|antagonists?|boss (fight|battle)|final boss|dragon boss|npcs?|the hero|the player'?s?|protagonist|in-game|cutscenes?|(character|npc|villain|boss)'?s? (dialogue|lines|taunts|barks|monologue)|dialogue (lines |tree )?for (the |my |a )?(villain|boss|npc|character))\b/,
+    /悪役|敵キャラ|ラスボス|ボス戦|主人公|npc|(キャラ|キャラクター)の?(セリフ|台詞)|ゲーム内の?(セリフ|台詞|会話)/,
+  ],
+  // The product is said never to give the verdict itself: "the app itself never shows a diagnosis to the patient", 「診断はしません」.
+  withheld: [
+    /\b(never|doesn'?t|does not|won'?t|will not|must not|should not|shall not|not) (\w+ ){0,2}(shows?|gives?|tells?|displays?|makes?|outputs?|offers?|provides?|returns?|renders?) (\w+ ){0,3}(diagnos[ie]s|doses?|dosages?|(medical|legal|financial|investment|tax) advice|verdicts?|treatment (advice|recommendations?)|prescriptions?|buy\/sell (calls|signals))\b|\bno (diagnos[ie]s|(medical|legal|investment|financial) advice)\b/,
+    /(診断|処方|助言|アドバイス|推奨|判定|投資判断)(は|を|も)?(一切)?(しない|せず|出さない|表示しない|行わない|しません|出しません|返さない)/,
+  ],
+  // Discounts by custom for an age group: a senior or student fare is not a surcharge on anyone.
+  discount: [
+    /\b(senior|seniors'?|student|students'?|child(ren)?'?s?|kids'?|youth|military|veterans?'?) (discounts?|pricing|fares?|rates?|tickets?|prices?)\b/,
+    /シニア割|学割|学生割引|子ども料金|子供料金|小人料金|敬老割|高齢者割引|シルバー割/,
+  ],
+  // Maintenance of a running system: a slow query, a deadlock, a memory leak. The domain (a hospital, a law firm, payroll) is whose system it is, not advice.
+  engineering: [
+    /\bn\+1\b|\bslow (quer(y|ies)|endpoints?|apis?|pages?|views?|jobs?|requests?)\b|\b(quer(y|ies)|endpoints?|api|page|job|view|requests?|worker) (is |are )?(slow|timing out|times out)\b|\btim(es|ed|ing) out\b|\bdeadlocks?\b|\bmemory leaks?\b|\brace conditions?\b|\bpaginat\w*|\b(add|missing) (an? )?index(es)?\b|\bstack ?traces?\b|\b(null pointer|nullpointerexception|typeerror|segfault|500 errors?|cors errors?)\b|\bprofil(e|ing) (this|the)\b|\b(floating[- ]point|rounding (error|bug|issue)s?|off[- ]by[- ]one|bug reports?|regression)\b/,
+    /バグ報告|不具合報告|浮動小数点|丸め(誤差|処理|の(バグ|問題))|decimalに|n\+1|(api|クエリ|画面|処理|ページ|バッチ|検索)[^。]{0,10}(遅い|遅く|重い)|タイムアウト|デッドロック|メモリリーク|ページネーション|インデックス(を|が)?(張|貼|追加)|スタックトレース|例外が(出|発生)|(クエリ|sql)(を)?(見て|直|改善|最適化|チューニング)/,
+  ],
+  // Fairness work that takes protected attributes out of a decision (the attributes are dropped, not the people picked out by them: "drops anyone whose name sounds Arabic" rejects people).
   fairness: [
-    /\b(drop|remove|strip|hide|mask|exclude|redact|anonymi[sz]e|blind)\w*\b[^.;]{0,60}\b(race|religion|sex|gender|age|ethnicity|nationality|marital status|names?|photos?|protected attributes?|proxies|proxy variables)\b|\b(blind|anonymi[sz]ed) (resume |cv |grading |review |hiring )?(review|grading|screening|mode|hiring)\b|\bfairness (feature|check|audit)\b|\bgender-coded\b|\bdisparate impact\b|\b(must not|mustn'?t|should not|shouldn'?t|never|doesn'?t|don'?t|can'?t|cannot) (use|include|consider|see|look at)\b[^.;]{0,40}\b(race|religion|sex|gender|age|ethnicity|nationality|disability|marital status|protected attributes?)\b/,
-    /公平性|ブラインド選考|(性別|年齢|国籍|宗教|人種|障害|出身地)[^。]{0,20}(を)?(使わない|使ってはいけない|含めない|考慮しない|使わせない|見ない)|(性別|年齢|国籍|顔写真|生年月日|宗教|出身地)[^。]{0,30}(列|特徴量|項目|必須入力|カラム)[^。]{0,20}(落と|外|除外|削除|消|なくし)|(見えないように|隠す|マスク)[^。]{0,20}(年齢|性別|顔写真)|(年齢|性別|顔写真)[^。]{0,30}(見えないように|隠す|マスク)|代理変数/,
+    /\b(drop|remove|strip|hide|mask|exclude|redact|anonymi[sz]e|blind)\w*\b((?!\b(whose|who|if (they|their|the (applicant|candidate|user))|anyone|everyone|people|applicants|candidates|tenants|users|customers|women|men|them)\b)[^.;]){0,60}\b(race|religion|sex|gender|age|ethnicity|nationality|marital status|names?|photos?|protected attributes?|proxies|proxy variables)\b|\b(blind|anonymi[sz]ed) (resume |cv |grading |review |hiring )?(review|grading|screening|mode|hiring)\b|\bfairness (feature|check|audit)\b|\bgender[- ]neutral\b|\binclusive (language|wording)\b|\bbias-free\b|\bgender-coded\b|\bdisparate impact\b|\b(must not|mustn'?t|should not|shouldn'?t|never|doesn'?t|don'?t|can'?t|cannot) (use|include|consider|see|look at)\b[^.;]{0,40}\b(race|religion|sex|gender|age|ethnicity|nationality|disability|marital status|protected attributes?)\b/,
+    // Fields taken out before a decision: 「氏名・性別・生年月日・国籍・顔写真を落とす前処理」 (「年齢で落とす」 rejects people, and is not this).
+    /(氏名|名前|性別|年齢|生年月日|国籍|顔写真|宗教|人種|出身地|本籍)((・|、|,|と|や|\/)(氏名|名前|性別|年齢|生年月日|国籍|顔写真|写真|宗教|人種|出身地|本籍|住所))*(の?(列|項目|カラム|欄|情報|データ|フィールド))?を(落と|除外|削除|消|外|マスク|伏せ|隠|取り除|除去)/,
+    /公平性|ブラインド選考|ジェンダーニュートラル|性別に(中立|よらない)な?(表現|言い回し|文言)|(性別|年齢|国籍|宗教|人種|障害|出身地)[^。]{0,20}(を)?(使わない|使ってはいけない|含めない|考慮しない|使わせない|見ない)|(性別|年齢|国籍|顔写真|生年月日|宗教|出身地)[^。]{0,30}(列|特徴量|項目|必須入力|カラム)[^。]{0,20}(落と|外|除外|削除|消|なくし)|(見えないように|隠す|マスク)[^。]{0,20}(年齢|性別|顔写真)|(年齢|性別|顔写真)[^。]{0,30}(見えないように|隠す|マスク)|代理変数/,
   ],
 };
 
@@ -185,8 +236,8 @@ export const GENERAL: RegExp[] = [
 /** Steps out of the task in hand to ask something else ("also, unrelated", "ついでに"). */
 export const ASIDE: RegExp[] = [
   // A clause that opens with "also" / "あと" turns to something else.
-  /^(also|and also|plus|oh,? and)\b|^(あと|それと|それから)(、|,|\s)?/,
-  /\b(also,? unrelated|unrelated( but)?[,:]|side question|btw|by the way|oh and|while you'?re (in there|at it|refactoring|fixing|here)|before (you look at|the pr review|that)|quick (q|question|one)( first| before)?|but first|personal question|also(,)? (i|my|is|should|can|how|do|what|am))\b/,
+  /^(also|and also|plus|oh,? and|(and )?separately|on (a |an )?(different|another|unrelated) (note|topic))\b|^(あと|それと|それから)(、|,|\s)?/,
+  /\b(also,? unrelated|unrelated( but)?[,:]|side question|btw|by the way|oh and|while you'?re (in there|at it|refactoring|fixing|here)|before (you look at|the pr review|that)|(and|also),? separately|different (question|topic)|off[- ]topic|quick (q|question|one)( first| before)?|but first|personal question|also(,)? (i|my|is|should|can|how|do|what|am))\b/,
   // "…の件と、もう一個。": a second matter announced at the end of a clause.
   /(と|、|,)\s?もう(一|ひと)(個|つ)(だけ)?(。|、|,|$)|^もう(一|ひと)(個|つ)(。|、|,|$)/,
   /(ほしい|欲しい|たい|てください)のと(、|,|$)|ついでに|ついでなんだけど|あと(、)?(別件|ついで|雑談|個人的|全然)|別件(なんですが|ですが|で|だけど)|全然関係ない|関係ないけど|ちなみに|それと(、)?(個人的|別)|個人的な(話|相談|質問)|雑談(だけど|ですが|なんだけど)|その前に|ところで|ちょっと聞きたいんやけど/,

@@ -48,6 +48,10 @@ export const BENIGN_SHAPES: readonly AskHit['fact'][] = [
   'sense.fairness',
   'sense.attribution',
   'sense.published',
+  'sense.fiction',
+  'sense.engineering',
+  'sense.discount',
+  'sense.withheld',
   'professional-in-loop',
   'consented',
   'own',
@@ -67,7 +71,7 @@ export const EVIDENCE: Record<Category, readonly string[]> = {
   legal: ['legal-domain'],
   financial: ['financial-domain'],
   medical: ['medical-domain'],
-  rights: ['others-property', 'appropriate', 'personal-data', 'covert', 'deceive', 'ask.no-consent'],
+  rights: ['others-work', 'appropriate', 'personal-data', 'covert', 'deceive', 'ask.no-consent'],
   discrimination: ['protected-attribute', 'negative-judgement', 'publish', 'deceive'],
   harm: ['attack-noun', 'disrupt', 'covert', 'deceive', 'bodily-harm', 'malicious'],
 };
@@ -97,6 +101,10 @@ export const SPARING_SHAPES: readonly AskHit['fact'][] = [
   'sense.friendly',
   'sense.attribution',
   'sense.published',
+  'sense.fiction',
+  'sense.engineering',
+  'sense.discount',
+  'sense.withheld',
   'own',
   'general',
 ];
@@ -156,14 +164,14 @@ export function combine(
   const backed = !benign && evidenceFor(score.best, score)?.length !== 0;
   if (score.pFlag < (backed ? threshold : Math.max(threshold, confident.unbacked ?? threshold))) return result;
   const cues = score.top.map((t) => ({ cue: 'model.ngram', match: t.gram }));
+  // The shape of the task says nothing about a second ask turned to in an aside ("add pagination to this resolver; and separately, which mortgage should I take?").
+  const sparing = rules.ask.has.has('aside') ? [] : rules.ask.hits.filter((h) => SPARING_SHAPES.includes(h.fact));
   if (rules.defensive.length > 0) {
     result.suppressed.push({ category: score.best, because: 'defensive', cues: [...cues, ...rules.defensive] });
   } else if (rules.vetoed.includes(score.best)) {
     result.suppressed.push({ category: score.best, because: 'programming-sense', cues });
-  } else if (rules.ask.hits.some((h) => SPARING_SHAPES.includes(h.fact))) {
-    const shapes = rules.ask.hits
-      .filter((h) => SPARING_SHAPES.includes(h.fact))
-      .map((h) => ({ cue: `ask.${h.fact}`, match: h.match }));
+  } else if (sparing.length > 0) {
+    const shapes = sparing.map((h) => ({ cue: `ask.${h.fact}`, match: h.match }));
     result.suppressed.push({ category: score.best, because: 'benign-shape', cues: [...cues, ...shapes] });
   } else {
     const grade: Grade = score.pFlag >= confident.model && backed ? 'confident' : 'borderline';

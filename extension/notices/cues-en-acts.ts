@@ -30,6 +30,7 @@ const ACCUSATION =
 const PROTECTED = [
   '(foreign|ethnic|arabic|arab|asian|african|chinese|indian|hispanic|latino|muslim|jewish|black|immigrant|non-?native)[- ](sounding|looking)',
   '(names?|surnames?|last names?|first names?) (that )?(looks?|sounds?|seems?) (\\w+ ){0,2}(foreign|arabic|arab|chinese|indian|hispanic|african|asian|muslim|jewish|black|middle eastern|non-\\w+)',
+  '(browser|device|phone|system|os) (language|locale)|(chinese|korean|arabic|hindi|spanish|vietnamese|tagalog|urdu|farsi)[- ]speak(ing|ers?)|graduat\\w* (before|prior to|in or before) (19|20)\\d\\d|born (before|prior to) (19|20)\\d\\d',
   'native-born|young(er)? (candidates|applicants|people|workers|employees|talent)',
   '(arabic|arab|chinese|indian|hispanic|latino|african|asian|muslim|jewish|foreign|non-english|non-japanese) (names?|surnames?|last names?|first names?)',
   'nationalit(y|ies)|ethnicit(y|ies)|\\brace\\b|racial|religio(n|us)|muslims?|jews|jewish|christians?|hindus?|sikhs?|\\bgender\\b|women|woman|female|pregnan\\w*|maternity|paternity|parental leave|marital status|single (moms?|mothers|parents)|sexual orientation|same-sex|\\bgay\\b|lesbian|transgender|\\btrans (people|women|men)|lgbt\\w*',
@@ -40,7 +41,7 @@ const PROTECTED = [
 ].join('|');
 // Decisions that act on a person.
 const DECIDE = [
-  'auto-?reject\\w*|reject\\w*|screen(s|ed|ing)? (\\w+ ){0,2}out|filter(s|ed|ing)? (\\w+ ){0,3}out|weed(s|ed)? out|exclud\\w*|disqualif\\w*|den(y|ies|ied)|auto-?declin\\w*|declin(e|es|ed)|refus\\w*',
+  '(drop|weed|cull|toss|bin|trash|discard|eliminat|strip out|skip|ignor)\\w* (out )?(anyone|everyone|those|people|applicants|candidates|resumes|cvs|tenants)\\b|auto-?reject\\w*|reject\\w*|screen(s|ed|ing)? (\\w+ ){0,2}out|filter(s|ed|ing)? (\\w+ ){0,3}out|weed(s|ed)? out|exclud\\w*|disqualif\\w*|den(y|ies|ied)|auto-?declin\\w*|declin(e|es|ed)|refus\\w*',
   '(drop|dock|cut|reduce|subtract|knock)\\w* (the |their |its )?(score|rating|points)|score \\* ?0?\\.\\d|bump\\w* (them |it )?down|(gets?|add|adds|with) \\+?\\d+(\\.\\d+)?% (apr|interest|rate)|sink\\w*|bur(y|ies|ying)|mark-?ups?|surcharges?|extra fees?|hid(e|es|ing) (\\w+ ){0,3}(applicants|candidates|tenants|users|people|profiles|listings|resumes)|penali[sz]\\w*|deprioriti[sz]\\w*|down-?(rank|weight|grade)\\w*|lower(s|ed|ing)? (the |their |its )?(\\w+ )?(score|rank|ranking|rating|priority|limit|chances|offer|salary|pay)s?|(score|rank|rate)s? (them |it )?lower|push .{0,60}(down|to the bottom)|to the bottom|bottom of the (list|pile|ranking)|(slowest|worst|lowest|last|longest|back of the)[- ](priority |wait )?(queue|tier|line|priority)|route\\w* .{0,40}\\b(slow|worst|last)',
   "(don'?t|do not|never|won'?t) (hire|interview|promote|rent to|approve|accept|serve)|factor\\w* (that|it|this|them|those)? ?into (\\w+ ){0,2}(promotions?|hiring|pay|salar(y|ies)|bonus(es)?|raises?|firing|layoffs?|rent\\w*|loans?|credit|admissions?)|(weigh|count|hold)\\w* (that|it|this|them) against|(quietly |just )?ignor\\w* (\\w+ ){0,3}(inquiries|applications|requests|messages|emails)|(charge|price)s? (\\w+ ){0,3}(more|higher)|bump\\w* (up )?the (price|premium|rate)|rais\\w* (the )?(price|premium|rate)s?|higher (premiums?|prices?|interest|rates?|fees?)|pay (\\w+ ){0,3}less|less pay",
   '(flag|mark|treat)\\w* .{0,60}\\bas (likely |potential |possible )?(fraud\\w*|risky|high[- ]risk|suspicious|spam|bots?)|\\bas (likely |potential |possible )(fraud\\w*|risky|high[- ]risk|suspicious)|(risk|penalty|negative) points|adds? risk|bonus points|extra points|hide (\\w+ ){0,4}from|blacklist\\w*|shadow-?ban\\w*|flag (them |\\w+ )?as (risky|high[- ]risk|suspicious)|auto-?fail|refuse (service|to serve)|not allowed|kick (them )?out|ineligible|prefer\\w* .{0,40}\\bexclud\\w*|not eligible|treat (them )?differently|(reply|respond|answer)\\w* (\\w+ ){0,2}(with insults|rudely|coldly)',
@@ -84,8 +85,31 @@ const NAMED =
 const FORMER_EMPLOYER =
   "i used to work (at|for)|my (former|old|previous|last|ex-?) ?(employer|job|company|workplace|firm)|(former|old|previous|last) (employer|job|company|workplace)'?s?|still have (the |my )?(admin |old )?(login|access|credentials)|before (i|we) (leave|quit|resign)|on my way out";
 
+// Keys made for someone else's product: a keygen, "generate valid keys", the serial check analysed to mint keys. A generator for one's own product's licences is ordinary.
+const NOT_OWN_PRODUCT =
+  '^(?!.*\\b(our|my) (own )?([\\w-]+ ){0,2}(apps?|products?|software|saas|plugins?|games?|tools?|service|platform|licen[cs]e server|licensing|store)\\b)';
+const KEYGEN_EN = [
+  '\\b(keygens?|key ?gen(erator)?s?|(serial|licen[cs]e|product|activation|cd|registration) (key |number |code )?generators?|serial keys? for)\\b',
+  '\\b(generat|produc|creat|mak|mint|forg|comput|spit)\\w* (out )?(\\w+ ){0,3}(valid|working|legit(imate)?|genuine|accepted|usable|real) (\\w+ ){0,2}(serials?|serial numbers?|keys|licen[cs]e keys|product keys|activation (keys|codes)|registration (keys|codes)|cd[- ]keys|codes|ones)\\b',
+  '\\b(serial|licen[cs]e|activation|registration|product)[- ]?(key |code |number )?(checks?|validation|verification|algorithm|routine|logic|scheme)\\b.{0,120}\\b(generat|mint|forg)\\w*',
+  '\\b(check|validat|verif)\\w* (the )?(serial|licen[cs]e|activation|registration|product)[- ]?(keys?|codes?|numbers?)\\b.{0,120}\\b(generat|mint|forg|outputs?|produc|spit)\\w*',
+  '\\b(generat|mint|forg|outputs?|produc|spit|mak)\\w* (out )?(\\w+ ){0,2}(keys|serials|serial numbers|activation codes|licen[cs]es) that (pass|work|validate|are accepted|unlock)\\b',
+].join('|');
+// An app that keeps itself out of sight: its icon hidden, absent from the launcher, "stealth mode".
+const ICON_HIDDEN_EN =
+  "\\b(hid(e|es|den|ing)|remov\\w*|no|without an?) (the |its |an? |app'?s? )?(launcher |app |home[- ]screen )?icon\\b|\\bicon (is )?hidden\\b|\\b(hidden|invisible) (from|in|on) (the )?(launcher|app drawer|home screen|app list)\\b|\\b(doesn'?t|does not|won'?t|never|not) (show|appear)( up)? (in|on) (the )?(launcher|app drawer|home screen|app list|recent apps)\\b|\\bstealth[- ]?(mode|install\\w*)\\b|\\binvisible app\\b";
+const WATCHED_EN =
+  '\\b(locations?|gps|messages|sms|texts|calls|call logs?|mic|microphone|camera|keystrokes|photos|browsing|whatsapp|chats?|notifications|screenshots?|screen)\\b';
+// Age as a price or a fee: a surcharge for customers over 65 (a senior discount is not one).
+const AGED_EN =
+  "\\b(customers?|clients?|users?|members?|passengers?|riders?|patients?|policyholders?|buyers?|guests?|borrowers?|tenants?|renters?|shoppers?|subscribers?|people|anyone|those)( who are| aged| over| above| older than| age){1,2} ?[1-9]\\d\\b|\\b(seniors?|elderly|retirees|pensioners|older (customers|clients|users|members|people|passengers|patients|policyholders|borrowers|tenants))\\b|\\bover-\\d\\ds\\b|\\b(customer|user|client|member|patient|passenger)'?s? age (is )?(above|over|greater than|>=?|more than)";
+const PRICE_UP_EN =
+  '\\b(surcharges?|extra (fee|charge|cost)s?|(pays?|charged?|costs?) ([$€¥£]?[\\w.%]+ ){0,2}more|higher (prices?|rates?|premiums?|fees?|fares?|apr|interest|deposits?)|mark ?ups?|price (bumps?|increases?|hikes?)|premium increases?|uplifts?|loadings?|(multiply|scale)\\w* (the )?(price|premium|rate|fee|fare|quote) by 1\\.\\d+)\\b|\\+\\d+ ?%|\\b\\d+ ?% (more|extra|higher|surcharge|uplift|loading)\\b';
+
 export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm: CategoryCues } = {
   rights: intentOnly([
+    defeatCue('keygen', new RegExp(`${NOT_OWN_PRODUCT}.*(${KEYGEN_EN})`)),
+    cue('covert-app', near(ICON_HIDDEN_EN, WATCHED_EN, 120)),
     cue(
       'private-content',
       new RegExp(
@@ -98,7 +122,7 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
     cue(
       'piracy',
-      /\bpatch\w* (\w+ ){0,4}(licen[cs]e|serial|activation|trial)[- ](number )?(check|key|validation|verification)\b|\b(serial|licen[cs]e)[- ](number )?check (always )?returns? true\b|\bwithout a valid (key|licen[cs]e)\b|\b(drm|copy protection|copy-protection)s? (removed|stripped|cracked|off)\b|\b(i|we) (don'?t|do not) (have|own|hold) (the )?(rights|a licen[cs]e|licen[cs]es)\b|\b(re-?stream\w*|iptv)\b.{0,60}\b(premium|paid|pay-per-view|ppv|sports channels)\b|\bwithout (paying|buying|purchasing) (for )?(a |the )?licen[cs]e\b|\b(don'?t|do not|never) (care|worry) about (the )?licen[cs](e|ing)\b|\bignore the licen[cs]e\b|\bnon-?commercial\b.{0,80}\b(paid|commercial|sell\w*|monetiz\w*|our (product|app|saas))\b|\bjust rename (the )?(functions|variables|classes|identifiers)\b|\bcracked [a-z]+\b|\breset\w* (the )?(free )?trial\b|\bone licen[cs]e\b.{0,60}\b(all|every|\d+) (\w+ )?(agents|machines|seats|users|computers)\b|\bdon'?t have to (buy|pay for) it\b|\bbehind (the |a )?([\w.]+ ){0,3}paywall\b|\b(license key generator|keygen|serial keys? (for|generator)|nulled|warez|crack(ed|ing)? (the |a )?(software|license|licence|game|app|password|version|build)|pirat\w+|torrent\w*|(bypass|unlock|remove|strip|crack|circumvent|get(s|ting)? around|skip)\w* (the |a )?(\w+ )?(drm|paywall|paywalled|license check|licen[cs]e (verification|validation)|activation|copy protection|premium lock)|paywalled|strip (the )?licen[cs]e|remove (the )?watermarks?|so i don'?t have to (pay|subscribe)|full version of .{1,30} for free|rips? .{0,30}\b(tracks|songs|videos|movies|shows|episodes|dvds|blu-?rays))\b/,
+      /\bpatch\w* (\w+ ){0,4}(licen[cs]e|serial|activation|trial)[- ](number )?(check|key|validation|verification)\b|\b(serial|licen[cs]e)[- ](number )?check (always )?returns? true\b|\bwithout a valid (key|licen[cs]e)\b|\b(drm|copy protection|copy-protection)s? (removed|stripped|cracked|off)\b|\b(i|we) (don'?t|do not) (have|own|hold) (the )?(rights|a licen[cs]e|licen[cs]es)\b|\b(re-?stream\w*|iptv)\b.{0,60}\b(premium|paid|pay-per-view|ppv|sports channels)\b|\bwithout (paying|buying|purchasing) (for )?(a |the )?licen[cs]e\b|\b(don'?t|do not|never) (care|worry) about (the )?licen[cs](e|ing)\b|\bignore the licen[cs]e\b|\bnon-?commercial\b.{0,80}\b(paid|commercial|sell\w*|monetiz\w*|our (product|app|saas))\b|\bjust rename (the )?(functions|variables|classes|identifiers)\b|\bcracked [a-z]+\b|\breset\w* (the )?(free )?trial\b|\bone licen[cs]e\b.{0,60}\b(all|every|\d+) (\w+ )?(agents|machines|seats|users|computers)\b|\bdon'?t have to (buy|pay for) it\b|\bbehind (the |a )?([\w.]+ ){0,3}paywall\b|\b(nulled|warez|crack(ed|ing)? (the |a )?(software|license|licence|game|app|password|version|build)|pirat\w+|torrent\w*|(bypass|unlock|remove|strip|crack|circumvent|get(s|ting)? around|skip)\w* (the |a )?(\w+ )?(drm|paywall|paywalled|license check|licen[cs]e (verification|validation)|activation|copy protection|premium lock)|paywalled|strip (the )?licen[cs]e|remove (the )?watermarks?|so i don'?t have to (pay|subscribe)|full version of .{1,30} for free|rips? .{0,30}\b(tracks|songs|videos|movies|shows|episodes|dvds|blu-?rays))\b/,
     ),
     cue(
       'rip-host',
@@ -214,7 +238,7 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     defeatCue(
       'licence-bypass',
       new RegExp(
-        `\\b(${PROTECTION}|(subscription |premium |pro |paid[- ]feature )?entitlements?|(purchase|receipt|subscription) (validation|verification|status))\\b((?!\\b(stop|prevent|protect|detect|against|harden|tamper|cannot|can'?t|verif|tests?)\\w*)[^.?]){0,80}\\b(force (it |them )?to return (true|premium|pro)|return (premium|pro|ispremium)|patch(ed|ing)? (it|the (jump|branch|compare|comparison|check|call|binary|exe|dll))|nop(ped|ping)? (it |the \\w+ )?out|jne|jnz|jz|jmp|always return(s)? true|return true|bypass\\w*|crack\\w*|circumvent\\w*|defeat\\w*|neutrali[sz]\\w*)\\b|\\b(${DEFEAT})\\w* (the |its |their |a |this )?(\\w+ ){0,3}${PROTECTION}\\b|\\b(crack|cracking)\\b (the |this |a )?(\\w+ ){0,2}(protection|drm|ilok|denuvo|activation|licen[cs]e|serial|plugin|vst)\\b|\\b(product|licen[cs]e|activation|serial|cd) keys? (generator|generation algorithm)\\b|\\bkms (server|activator)\\b|\\bunlock\\w* (the |all )?(\\w+ ){0,2}(paid|premium|pro) (dlc|features?|content|skins?|levels?|version|tier)\\b.{0,40}\\b(without (paying|buying|a licen[cs]e|purchas\\w*)|for free)\\b|\\b(premium|pro|plus|unlocked) mod apk\\b|\\bmod apk\\b.{0,30}\\b(premium|pro|unlocked)\\b|\\bnot (buying|paying for) (a |the )?licen[cs]e\\b`,
+        `\\b(${PROTECTION}|(subscription |premium |pro |paid[- ]feature )?entitlements?|(purchase|receipt|subscription) (validation|verification|status))\\b((?!\\b(stop|prevent|protect|detect|against|harden|tamper|cannot|can'?t|verif|tests?)\\w*)[^.?]){0,80}\\b(force (it |them )?to return (true|premium|pro)|return (premium|pro|ispremium)|patch(ed|ing)? (it|the (jump|branch|compare|comparison|check|call|binary|exe|dll))|nop(ped|ping)? (it |the \\w+ )?out|jne|jnz|jz|jmp|always return(s)? true|return true|bypass\\w*|crack\\w*|circumvent\\w*|defeat\\w*|neutrali[sz]\\w*)\\b|\\b(${DEFEAT})\\w* (the |its |their |a |this )?(\\w+ ){0,3}${PROTECTION}\\b|\\b(crack|cracking)\\b (the |this |a )?(\\w+ ){0,2}(protection|drm|ilok|denuvo|activation|licen[cs]e|serial|plugin|vst)\\b|\\bkms (server|activator)\\b|\\bunlock\\w* (the |all )?(\\w+ ){0,2}(paid|premium|pro) (dlc|features?|content|skins?|levels?|version|tier)\\b.{0,40}\\b(without (paying|buying|a licen[cs]e|purchas\\w*)|for free)\\b|\\b(premium|pro|plus|unlocked) mod apk\\b|\\bmod apk\\b.{0,30}\\b(premium|pro|unlocked)\\b|\\bnot (buying|paying for) (a |the )?licen[cs]e\\b`,
       ),
     ),
     // A watermark protects its owner's work: removing it defeats that protection (see Cue.defeats).
@@ -314,6 +338,12 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
   ]),
   discrimination: intentOnly([
+    // A xenophobic line sent to people picked out by their origin: "go back to your country".
+    cue(
+      'go-back',
+      /\bgo back to (your|their|his|her|where (you|they) came from)( own)?( country)?\b|\bgo home,? (foreigner|immigrant)s?\b/,
+    ),
+    undefendedCue('age-pricing', near(AGED_EN, PRICE_UP_EN, 80)),
     // Insults about a group produced on demand (a generator, a bot, a list): nothing a defence would build.
     undefendedCue(
       'group-insult',
@@ -352,7 +382,7 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
     cue(
       'ridicule',
-      /(?<!\b(never|not|no|without|don'?t|doesn'?t|won'?t|avoid|avoids) )\b(insults?|slurs?|jokes? (making fun|about)|makes? fun of|making fun of|ridicul\w+|mean (nicknames?|jokes?)|offensive (\w+ )?(jokes?|kind|memes?|names|nicknames?|words|terms)|(funny |mean )?names to call|roast (of|my|him|her|them)|mocking (people|him|her|them|my|\w+ people)|(mock\w*|make fun of|roast\w*|jokes? about) (\w+'?s? ){0,3}(stutter|accent|weight|sexuality|religion|disability|appearance|looks|skin|race)|(jokes?|memes?) (mocking|making fun of)|call (him|her|them) (stupid|lazy|an idiot|incompetent|useless))\b/,
+      /(?<!\b(never|not|no|without|don'?t|doesn'?t|won'?t|avoid|avoids) )\b(insults?|slurs?|jokes? (making fun|about)|makes? fun of|making fun of|ridicul\w+|mean (nicknames?|jokes?)|offensive (\w+ )?(jokes?|kind|memes?|names|nicknames?|words|terms)|(funny |mean )?names to call|roast (of|my (?!(\w+ )?(code|pr|pull request|repo|function|script|resume|cv|website|site|app|design|ui|essay|draft|sql|query|commit|project|portfolio|logo|setup|config|dotfiles|readme|architecture|css|regex|api|schema|tests?)\b)|him|her|them)|mocking (people|him|her|them|my|\w+ people)|(mock\w*|make fun of|roast\w*|jokes? about) (\w+'?s? ){0,3}(stutter|accent|weight|sexuality|religion|disability|appearance|looks|skin|race)|(jokes?|memes?) (mocking|making fun of)|call (him|her|them) (stupid|lazy|an idiot|incompetent|useless))\b/,
     ),
     cue(
       'rank-groups',
@@ -396,6 +426,7 @@ export const EN_ACTS: { rights: CategoryCues; discrimination: CategoryCues; harm
     ),
   ]),
   harm: intentOnly([
+    cue('covert-app', near(ICON_HIDDEN_EN, WATCHED_EN, 120)),
     cue(
       'trojan',
       /\b(looks? (legit|legitimate|normal|harmless|innocent|real|like an? [\w'-]+( [\w'-]+){0,2})|disguised as|masquerad\w* as|posing as)\b.{0,80}\b(but|while|that|and)\b.{0,60}\b(delet|corrupt|wip|encrypt|mine|mines|mining|steal|sends?|upload|exfiltrat|forward)\w*|\b(silently|quietly|secretly|covertly)\b (\w+ ){0,2}(corrupt|delet|wip|encrypt|steal|mine|mines)\w* (\w+ ){0,4}(files|documents|data|crypto|cookies|passwords|tokens|cpu|folders?)\b/,

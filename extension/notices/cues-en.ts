@@ -60,6 +60,8 @@ export const EN_CUES: LanguageCues = {
       /\b(git|typescript|javascript|python|java|kotlin|rust|golang|c\+\+|c#|ruby|php|swift|react|vue|next\.js|nextjs|node(\.js)?|express|django|flask|rails|laravel|spring|gtm|fastapi|swiftui|kotlin|flutter|unity|godot|pandas|numpy|scikit-learn|postgres(ql)?|mysql|sqlite|mongodb|redis|graphql|rest|opencv|jest|mocha|pytest|recharts|elasticsearch|nginx|docker|kubernetes|bcrypt|stripe|ses|fhir|hl7|spdx|clamav|npm|ocr|tesseract|puppeteer|playwright|selenium|twilio|sendgrid|firebase|supabase|aws|s3|lambda|azure|gcp|airflow|kafka|celery|cron|ci\/cd|github actions)\b|\b(review|check|fix|look at|debug|refactor|lint|test)\w* (my|our|this|the) (\w+ ){0,3}(code|script|snippet|implementation|function)\b|\bin go\b/,
     ),
     cue('code-fence', /```/),
+    // Inline code with a call or an operator in it: `Math.round(1.005 * 100)`.
+    cue('inline-code', /`[^`\n]*[()[\]=<>;{}][^`\n]*`/),
     cue(
       'code-syntax',
       /[{}]|\b(let|const|var|def|return) \w+|\w+\([^)]*\);|\w\s*[-+*/]?=\s*\w+\s*[-+*/;]|\b(floating point|rounding|off by (one|a cent)|race condition|deadlock|mutex|transaction)\b/,
@@ -68,7 +70,7 @@ export const EN_CUES: LanguageCues = {
   defensive: [
     cue(
       'protect',
-      /\b(protect(ion)?|prevent\w*|mitigat\w*|defen[cs]e|defend(s|ed|ing)?|moderat\w*|honeypot|rate[- ]limit(ing|er|ers)|(add|implement|set up|configure|enforce|apply)\w* (\w+ ){0,2}(rate[- ]limits?|captchas?)|anti-?(virus|spam|malware|fraud|phishing|abuse|cheat)|stop (people|users|attackers|crackers|pirates|anyone|others) from|virus scan\w*|sanitiz\w*|anonymi[sz]\w*|k-anonymity|mask(s|ed|ing)?|blur\w*|redact\w*|report-abuse|disclaimer|lockout|fail2ban|firewall|waf|quarantin\w*|yara|sigma rule|siem|soc|incident response|forensics?|disaster recovery|recovery (plan|procedure|runbook)|restore from backups?|harden\w*|audit\w*|compl(y|iance)|retention policy|opt[- ]?(out|in)|(?<!\b(never|not|nobody|no one|n't|didn't) )opt(s|ed|ing)[- ]out)\b/,
+      /\b(protect(ion)?|prevent\w*|mitigat\w*|defen[cs]e|defend(s|ed|ing)?|moderat\w*|honeypot|rate[- ]limit(ing|er|ers)|(add|implement|set up|configure|enforce|apply)\w* (\w+ ){0,2}(rate[- ]limits?|captchas?)|anti-?(virus|spam|malware|fraud|phishing|abuse|cheat|raid|bot|ddos|scraping|tamper|harassment)|stop (people|users|attackers|crackers|pirates|anyone|others) from|virus scan\w*|sanitiz\w*|anonymi[sz]\w*|k-anonymity|mask(s|ed|ing)?|blur\w*|redact\w*|report-abuse|disclaimer|lockout|fail2ban|firewall|waf|quarantin\w*|yara|sigma rule|siem|soc|incident response|forensics?|disaster recovery|recovery (plan|procedure|runbook)|restore from backups?|harden\w*|audit\w*|compl(y|iance)|retention policy|opt[- ]?(out|in)|(?<!\b(never|not|nobody|no one|n't|didn't) )opt(s|ed|ing)[- ]out)\b/,
     ),
     // Explaining how an act works: a defence only when nothing in the request builds it (rules.ts).
     cue('explain', /\bexplain how (a |an |the )?\w+( \w+)? (works?|gets?|spreads?|infects?|operates?|typically)\b/),
@@ -90,7 +92,12 @@ export const EN_CUES: LanguageCues = {
     ),
     cue(
       'own-or-authorised',
-      /\b(bans?|kicks?|mutes?|blocks?|times? out) (\w+ ){0,2}(users|accounts|members|spammers|bots|raiders|trolls)\b|\bstudying for (the |an? |my )?(exam|test|cert\w*|class|course|linux\+|security\+|comptia|cissp|oscp)|(?<!\bas )\b(my|our) own (\w+ )?(servers?|network|systems?|infrastructure|staging|api|machines?|devices?|domain|scan|accounts?)\b|\bauthori[sz]ed\b|\bwith (their|his|her|explicit|written) (consent|permission)\b|\bsecurity (class|course|awareness|training|team|audit|review|research)\b|\bexplain what\b|\bwhat (is|are) an? \w+( \w+)?\??$|\btest(ing)? for (it|them|this|that)\b|\b(y2038|y2k)\b|\bblock and report\b|\breport(s|ing)? (\w+ ){0,2}(abuse|harass\w*|spam|users|posts|content|accounts)\b|\b(phishing|security) (awareness|simulation|training|drill|quiz)\b|\bfor (a|my|our) (class|lecture|course|presentation|thesis)\b|\b(measure|reduce|detect|test for|check for|mitigate|audit) (\w+ ){0,2}bias\b|\bfairness\b|\bdisparate impact\b/,
+      /\b(bans?|kicks?|mutes?|blocks?|times? out) (\w+ ){0,2}(users|accounts|members|spammers|bots|raiders|trolls)\b|\bstudying for (the |an? |my )?(exam|test|cert\w*|class|course|linux\+|security\+|comptia|cissp|oscp)|(?<!\b(as|to|into|onto) )\b(my|our) own (\w+ )?(servers?|network|systems?|infrastructure|staging|api|machines?|devices?|domain|scan|accounts?)\b|\bauthori[sz]ed\b|\bwith (their|his|her|explicit|written) (consent|permission)\b|\bsecurity (class|course|awareness|training|team|audit|review|research)\b|\bexplain what\b|\bwhat (is|are) an? \w+( \w+)?\??$|\btest(ing)? for (it|them|this|that)\b|\b(y2038|y2k)\b|\bblock and report\b|\breport(s|ing)? (\w+ ){0,2}(abuse|harass\w*|spam|users|posts|content|accounts)\b|\b(phishing|security) (awareness|simulation|training|drill|quiz)\b|\bfor (a|my|our) (class|lecture|course|presentation|thesis)\b|\b(measure|reduce|detect|test for|check for|mitigate|audit) (\w+ ){0,2}bias\b|\bfairness\b|\bdisparate impact\b/,
+    ),
+    // Keeping cracked or pirated keys out of one's own product: "so cracked keys fail".
+    cue(
+      'reject-cracked',
+      /\b(reject|block|detect|revok|refus|blacklist|deny|catch)\w* (\w+ ){0,2}(cracked|pirated|leaked|forged|fake|stolen|keygen(ned)?) (keys|licen[cs]es|serials|copies|builds|tokens)\b|\b(cracked|pirated|leaked|forged|fake|stolen) (keys|licen[cs]es|serials|copies|tokens) (fail|are rejected|get rejected|don'?t work|stop working|won'?t work)\b/,
     ),
     cue('no-leak', /\b(don'?t|do not|never|won'?t|avoid|without) (\w+ ){0,2}(leak|expose|reveal|disclos)\w*/),
   ],
@@ -105,7 +112,7 @@ export const EN_CUES: LanguageCues = {
     ),
     cue(
       'evade',
-      /\bhides? its (own )?icon\b|\bno icon\b|\bundetect\w*|\bso (she|he|they|it|nobody|no one) (can'?t|cannot|won'?t|doesn'?t|does not) (get )?(block|ban|filter|stop|trace)\w*\b|\b(after|since|because|once) (she|he|they) (blocked|muted|banned) (me|us|my)\b|\b(even (though|if|when|after)|despite( the fact that)?|although) (she|he|they|my \w+)('s| has| have| is| are)? (already )?(blocked|muted|banned|unfriended|unfollowed) (me|us)\b|\b(she|he|they) (has |have )?(blocked|muted|unfriended) me (but|and|so|yet|everywhere|on every)\b|\b(evade|evading|avoid|avoiding|bypass|bypassing|get past|get around|gets around|disables?|turn off|circumvent)\w* (the |any |their |its |his |her )?(\w+ ){0,2}(detection|antivirus|av|edr|defender|firewall|rate limits?|captcha|2fa|mfa|filters?|moderation|security)\b|\bwithout (being |getting )?(detected|caught|noticed)\b|\bwithout (anyone|them|him|her) (noticing|knowing)\b/,
+      /\bhides? its (own )?icon\b|\bno icon\b|\b(launcher|app) icon (is )?hidden\b|\bhid(e|es|den|ing) (the |its )?(launcher|app) icon\b|\b(hidden|invisible) (from|in) (the )?(launcher|app drawer|home screen)\b|\b(doesn'?t|does not|won'?t|never) (show|appear)( up)? (in|on) (the )?(launcher|app drawer|home screen)\b|\bstealth[- ]?(mode|install\w*)\b|\bundetect\w*|\bso (she|he|they|it|nobody|no one) (can'?t|cannot|won'?t|doesn'?t|does not) (get )?(block|ban|filter|stop|trace)\w*\b|\b(after|since|because|once) (she|he|they) (blocked|muted|banned) (me|us|my)\b|\b(even (though|if|when|after)|despite( the fact that)?|although) (she|he|they|my \w+)('s| has| have| is| are)? (already )?(blocked|muted|banned|unfriended|unfollowed) (me|us)\b|\b(she|he|they) (has |have )?(blocked|muted|unfriended) me (but|and|so|yet|everywhere|on every)\b|\b(evade|evading|avoid|avoiding|bypass|bypassing|get past|get around|gets around|disables?|turn off|circumvent)\w* (the |any |their |its |his |her )?(\w+ ){0,2}(detection|antivirus|av|edr|defender|firewall|rate limits?|captcha|2fa|mfa|filters?|moderation|security)\b|\bwithout (being |getting )?(detected|caught|noticed)\b|\bwithout (anyone|them|him|her) (noticing|knowing)\b/,
     ),
   ],
   aside: [
@@ -185,7 +192,10 @@ export const EN_CUES: LanguageCues = {
           'family',
           /\bwho('ll| will)? (end up with|gets?|keeps?) the (kids|children)\b|\b(divorce|custody|alimony|child support|inheritance|write a will|my will|estate|probate)\b|\bmy ex\b.{0,60}\b(kids?|child(ren)?|son|daughter)\b/,
         ),
-        cue('tax', /\b(sales tax|vat|tax (obligations|nexus)|required to (collect|file|register))\b/),
+        cue(
+          'tax',
+          /\b(sales tax|vat|tax (obligations|nexus|audit|court)|audit letter|irs|hmrc|notice of (deficiency|assessment)|required to (collect|file|register))\b/,
+        ),
         cue(
           'ip',
           /\bassign (\w+ ){0,2}ip\b|\bintellectual property\b|\bip assignment\b|\b(dmca|counter-?notice|cfaa|copyright infringement|infring\w*|patent troll|non-solicit|money transmitter|claw ?back)\b/,
@@ -276,7 +286,7 @@ export const EN_CUES: LanguageCues = {
         ),
         cue(
           'care',
-          /\b(doctor|er|emergency room|clinic|treat(ment)?|cure|diagnos\w*|therapy|diet|sick|get better|heal|get rid of)\b/,
+          /\b(doctor|er|emergency room|clinic|treat(ment)?|cure|diagnos\w*|therapy|diet|sick|get better|heal|get rid of|glucose|blood sugar|cgm|a1c|units to inject|inject (\w+ ){0,2}(units|insulin|mg|ml))\b/,
         ),
       ],
     },

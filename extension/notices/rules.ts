@@ -140,6 +140,13 @@ function excused(
 ): { because: Suppression['because']; cues: CueHit[] } | undefined {
   if (category === 'discrimination' && ask.has.has('sense.fairness'))
     return { because: 'fairness', cues: askCues(ask, 'sense.fairness') };
+  // A character's insults in a game or a story ("the villain's taunts", 「悪役のセリフ」) are fiction; insults about a group are not excused by it.
+  if (
+    (category === 'discrimination' || category === 'harm') &&
+    ask.has.has('sense.fiction') &&
+    intent.every((h) => h.cue.endsWith('.intent.ridicule'))
+  )
+    return { because: 'benign-shape', cues: askCues(ask, 'sense.fiction') };
   // Defeating a protection is not what a licence or consent allowed ("we bought one licence, patch the serial check for all 20 agents").
   if (
     category === 'rights' &&

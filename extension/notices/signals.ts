@@ -18,6 +18,9 @@ const FAMILIES: Record<string, RegExp> = {
     /\b(ex|neighbou?rs?|co-?workers?|colleagues?|roommates?|boss|manager|classmates?|teachers?|sister|brother|friends?|wife|husband|girlfriend|boyfriend|partner|landlord|tenants?|employees?|staff|someone|somebody|users'|customers'|competitors?|rivals?|streamers?|celebrit(y|ies)|influencers?|strangers?|person|people|guy|girl|grandma|grandpa)\b|他人|相手|やつ|奴|元カ[ノレ]|元彼|恋人|彼女|彼氏|妻|夫|隣人|隣の|近所|同僚|上司|部下|同期|同級生|友達|友人|先生|社員|従業員|競合|他社|ライバル|配信者|有名人|芸能人|知らない人/,
   'others-property':
     /\b(competitor'?s?|rival'?s?|someone else'?s?|other (company|companies|apps?|people)'?s?|their|his|her|paid|premium|copyrighted|licensed|proprietary|kindle|netflix|spotify|youtube|udemy|purchased|bought)\b|他社|競合|他人の|有料|買った|購入した|公式の|市販の/,
+  // Someone else's work, named as such: the evidence a rights flag of the model's needs to be confident ("their", "his" and "premium" alone are not).
+  'others-work':
+    /\b(competitor'?s?|rival'?s?|someone else'?s?|other (company|companies|apps?|people|creators)'?s?|copyrighted|proprietary|kindle|netflix|spotify|youtube|udemy|paid (\w+ )?(apps?|games?|courses?|content|fonts?|plugins?|themes?|software|videos?|articles?))\b|他社|競合|他人の|有料(の)?(アプリ|ゲーム|講座|コンテンツ|フォント|ソフト|動画|記事|漫画|マンガ)|市販の|作者|著作権/,
   appropriate:
     /\b(cop(y|ies|ying)|clon\w+|rip\w*|reus\w+|redistribut\w+|re-?upload\w*|repost\w*|resell\w*|sell\w*|host\w*|scrap\w+|decompil\w+|download (all|every)|mirror\w*|lift\w*|steal\w*)\b|流用|転載|配布|配り|販売|売り|売る|共有|アップ|録画|録音|複製|コピー|スクレイピング|抜き出|パク/,
   'personal-data':

@@ -28,6 +28,8 @@ export const TRAINING_FILES = [
   'test/notices/train-f.jsonl',
   'test/notices/heldout-5.jsonl',
   'test/notices/train-g.jsonl',
+  'test/notices/heldout-6.jsonl',
+  'test/notices/train-h.jsonl',
 ] as const;
 
 /**
