@@ -92,22 +92,7 @@ function evidenceFor(category: Category, score: NgramScore): string[] | undefine
  * A game also came with prohibited requests ("unlock the game's paid DLC"), so it only
  * raises the bar (Confidence.unbacked).
  */
-export const SPARING_SHAPES: readonly AskHit['fact'][] = [
-  'sense.fairness',
-  'professional-in-loop',
-  'consented',
-  'sense.process',
-  'sense.reviewer',
-  'sense.friendly',
-  'sense.attribution',
-  'sense.published',
-  'sense.fiction',
-  'sense.engineering',
-  'sense.discount',
-  'sense.withheld',
-  'own',
-  'general',
-];
+export const SPARING_SHAPES: readonly AskHit['fact'][] = BENIGN_SHAPES.filter((fact) => fact !== 'sense.game');
 
 /** The probability at which the model's own category is named beside a rule's: more likely than every other label, none included, together. */
 export const ALSO_LEVEL = 0.5;
