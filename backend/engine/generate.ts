@@ -8,6 +8,7 @@ import type { Sampling } from '../../common/sampling.js';
 import { StopMatcher } from '../text/stop-matcher.js';
 import { Utf8TokenDecoder } from '../text/utf8-token-decoder.js';
 import { lookupEvaluate, type LookupStats } from './lookup-decode.js';
+import type { LookupLengthPolicy } from './lookup-length.js';
 import { feedPrompt } from './prompt-feed.js';
 import { EvaluationScheduler, PRIORITY, type Ticket } from './scheduler.js';
 import type { Measured } from './throughput.js';
@@ -67,6 +68,8 @@ export interface GenerateOptions {
    * evaluates what followed the same tokens there (engine/lookup-decode.ts). The text is the same as without.
    */
   predictFrom?: readonly Token[];
+  /** With `predictFrom`: how many predicted tokens each step evaluates (learned per model; engine/lookup-length.ts). */
+  lookupLength?: LookupLengthPolicy;
 }
 
 export interface GenerateResult {
@@ -163,6 +166,7 @@ export async function generate(
           },
           evaluationPriority,
           stats: prediction,
+          ...(opts.lookupLength ? { length: opts.lookupLength } : {}),
         })
       : sequence.evaluate(tail, {
           temperature,

@@ -18,11 +18,12 @@ import {
   type ControlledEvaluateInputItem,
   type EvaluationPriority,
 } from 'node-llama-cpp';
+import type { LookupLengthPolicy } from './lookup-length.js';
 
 /**
  * A match of at least 2 tokens (one token, such as a space, matches almost anywhere); up to 10 tokens predicted at a
- * time: copied runs (lines of code) are often longer, and on a GPU a batch of 11 costs about one step. On a 2-core CPU
- * other lengths estimate within noise of 10 (bench:lookup-ceiling).
+ * time: copied runs (lines of code) are often longer, and on a GPU a batch of 11 costs about one step. How many of
+ * them a step evaluates is the length policy's choice (engine/lookup-length.ts): on a 2-core CPU often fewer.
  */
 export const INPUT_LOOKUP = { patternLength: { min: 2 }, predictionLength: { max: 10 } } as const;
 
@@ -53,7 +54,13 @@ export async function* lookupEvaluate(
   sequence: LlamaContextSequence,
   tokens: readonly Token[],
   inputTokens: readonly Token[],
-  o: { sampling: LookupSampling; evaluationPriority: EvaluationPriority; stats: LookupStats },
+  o: {
+    sampling: LookupSampling;
+    evaluationPriority: EvaluationPriority;
+    stats: LookupStats;
+    /** Decides how many predicted tokens each step evaluates; without one, all the lookup offers. */
+    length?: LookupLengthPolicy;
+  },
 ): AsyncGenerator<Token, void, void> {
   const lookup = new InputLookupTokenPredictor(INPUT_LOOKUP);
   lookup.updateInputTokens(inputTokens.slice());
@@ -84,10 +91,13 @@ export async function* lookupEvaluate(
     for (;;) {
       // Predict only while decoding (one token pending), and never past the context.
       const room = sequence.contextSize - sequence.nextTokenIndex - pending.length - 1;
-      const predicted = pending.length === 1 && room > 0 ? lookup.predictTokens().slice(0, room) : [];
+      const offered = pending.length === 1 && room > 0 ? lookup.predictTokens().slice(0, room) : [];
+      const predicted = o.length ? offered.slice(0, o.length.choose(offered.length).length) : offered;
       const items: ControlledEvaluateInputItem[] = pending.map((t, i) => (i < pending.length - 1 ? t : [t, next([])]));
       predicted.forEach((t, j) => items.push([t, next(predicted.slice(0, j + 1))]));
+      const started = performance.now();
       const results = await sequence.controlledEvaluate(items, { evaluationPriority: o.evaluationPriority });
+      const ms = performance.now() - started;
       const base = pending.length - 1;
       const token = (i: number): Token => {
         const t = results[i]?.next.token;
@@ -102,6 +112,8 @@ export async function* lookupEvaluate(
       }
       o.stats.predictedTokens += predicted.length;
       o.stats.acceptedTokens += accepted;
+      // Decoding steps only: a prompt's tail evaluated with the first step says nothing about a batch's cost.
+      if (pending.length === 1) o.length?.observe({ batch: items.length, ms, predicted: predicted.length, accepted });
       const refuted = predicted.length - accepted;
       if (refuted > 0)
         await sequence.eraseContextTokenRanges([

@@ -24,6 +24,8 @@ import { LanePredictor } from './lane-predictor.js';
 import { Lane, WorkQueue, type LaneName } from './lane.js';
 import { EvaluationScheduler } from './scheduler.js';
 import { ThroughputMeter } from './throughput.js';
+import { LookupLengthPolicy } from './lookup-length.js';
+import { INPUT_LOOKUP } from './lookup-decode.js';
 
 /** @deprecated the lanes' count; kept for callers that size by it. */
 export const SEQUENCE_COUNT = LANE_COUNT;
@@ -40,6 +42,8 @@ export interface ModelHost {
   /** Who evaluates next when lanes compete (engine/scheduler.ts). */
   readonly scheduler: EvaluationScheduler;
   readonly throughput: ThroughputMeter;
+  /** How long input lookup predicts, learned from this model's batch times on this device (engine/lookup-length.ts). */
+  readonly lookupLength: LookupLengthPolicy;
   /** The memory plan part by part, as the fit check estimates it (draft model included). */
   readonly memoryParts: MemoryPart[];
   lane(name: LaneName): Lane;
@@ -223,6 +227,7 @@ export async function loadModelHost(args: {
     info,
     layout,
     throughput,
+    lookupLength: new LookupLengthPolicy(INPUT_LOOKUP.predictionLength.max),
     memoryParts,
     scheduler: new EvaluationScheduler(undefined, args.priorities ?? true),
     chatFormat: chatFormatFor(args.identity.family, model, promptTokenizer),

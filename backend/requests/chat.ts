@@ -31,7 +31,7 @@ export const handleChat: Handler<ChatRequest> = async (req, ctx) => {
         evaluationPriority: job.evaluationPriority,
         chunkTokens: job.chunkTokens,
         onProgress: job.onProgress,
-        ...(mode === 'input' ? { predictFrom: tokens } : {}),
+        ...(mode === 'input' ? { predictFrom: tokens, lookupLength: host.lookupLength } : {}),
       });
       // A predicted answer's decode speed depends on its text: it does not move the machine's decode estimate.
       const { throughput, queuedMs } = job.finish(result.measured, result.firstWaitMs, { decode: mode === 'none' });

@@ -7,7 +7,8 @@
 // 2-core CPU it was measured at about four). This measures that cost on the model (default: the copy fixture that
 // `npm run bench:docs` writes), then replays the translation's real token stream (the copy script: prompt and answer
 // as the fixture's pieces) through node-llama-cpp's InputLookupTokenPredictor with each prediction length, and with
-// a perfect length (every prediction cut exactly where the model will disagree), the best any length policy can do.
+// Fude's adaptive length (backend/engine/lookup-length.ts), and a perfect length (every prediction cut exactly where
+// the model will disagree), the best any length policy can do.
 // The estimate is steps weighted by measured batch cost, so it ignores the per-step overhead bench:docs includes.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -16,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { getLlama, InputLookupTokenPredictor, LlamaLogLevel, type Token } from 'node-llama-cpp';
 import { DEFAULT_STYLE, translateCommentsMessages } from '../../extension/docs/prompts.js';
 import { INPUT_LOOKUP } from '../../backend/engine/lookup-decode.js';
+import { LookupLengthPolicy } from '../../backend/engine/lookup-length.js';
 import { copyScript } from '../fixtures/copy-model.js';
 
 const { values: flags } = parseArgs({
@@ -23,6 +25,8 @@ const { values: flags } = parseArgs({
     model: { type: 'string', default: '.cache/models/copy-1.8b-layers.gguf' },
     threads: { type: 'string', default: '2' },
     reps: { type: 'string', default: '7' },
+    /** A cost table from an earlier run ("1:136,2:143,..." in ms), to replay without measuring again. */
+    costs: { type: 'string' },
   },
 });
 const threads = Number(flags.threads);
@@ -101,7 +105,17 @@ interface Replay {
   cost: number;
 }
 
-function replay(input: Token[], answer: Token[], length: number | 'perfect', cost: (b: number) => number): Replay {
+/**
+ * Replays the answer; `policy` (Fude's, backend/engine/lookup-length.ts) decides the length when `length` is
+ * 'adaptive', fed the measured batch costs as its step times.
+ */
+function replay(
+  input: Token[],
+  answer: Token[],
+  length: number | 'perfect' | 'adaptive',
+  cost: (b: number) => number,
+  policy = new LookupLengthPolicy(INPUT_LOOKUP.predictionLength.max),
+): Replay {
   const lookup = new InputLookupTokenPredictor({
     patternLength: INPUT_LOOKUP.patternLength,
     predictionLength: { max: LONGEST },
@@ -110,7 +124,11 @@ function replay(input: Token[], answer: Token[], length: number | 'perfect', cos
   lookup.reset({ stateTokens: input });
   const r: Replay = { steps: 0, predicted: 0, accepted: 0, cost: 0 };
   for (let at = 0; at < answer.length;) {
-    let predicted = lookup.predictTokens().slice(0, length === 'perfect' ? LONGEST : length);
+    const offered = lookup.predictTokens();
+    let predicted = offered.slice(
+      0,
+      length === 'perfect' ? LONGEST : length === 'adaptive' ? policy.choose(offered.length).length : length,
+    );
     let accepted = 0;
     while (accepted < predicted.length && predicted[accepted] === answer[at + accepted]) accepted++;
     if (length === 'perfect') predicted = predicted.slice(0, accepted);
@@ -119,6 +137,12 @@ function replay(input: Token[], answer: Token[], length: number | 'perfect', cos
     r.predicted += predicted.length;
     r.accepted += accepted;
     r.cost += cost(1 + predicted.length);
+    policy.observe({
+      batch: 1 + predicted.length,
+      ms: cost(1 + predicted.length),
+      predicted: predicted.length,
+      accepted,
+    });
     lookup.pushTokens(written);
     at += written.length;
   }
@@ -131,17 +155,23 @@ async function main() {
   if (!existsSync(modelPath))
     throw new Error(`no model at ${modelPath}: \`npm run bench:docs\` writes the copy fixture there first`);
   console.log(`lookup ceiling: ${modelPath}, ${threads} threads, ${reps} reps, load ${r2(loadavg()[0])}`);
-  const measured = await measureBatchCosts(modelPath);
+  const measured = flags.costs
+    ? new Map(flags.costs.split(',').map((p) => p.split(':').map(Number) as [number, number]))
+    : await measureBatchCosts(modelPath);
   const cost = costOf(measured);
   console.log(
     `batch cost in single steps: ${[...measured.keys()].map((b) => `${b}: ${r2(cost(b))}`).join(', ')} (one step ${Math.round(measured.get(1)!)} ms)`,
   );
+  console.log(`  as --costs: ${[...measured].map(([b, ms]) => `${b}:${Math.round(ms)}`).join(',')}`);
   const { input, answer } = scriptTokens();
   console.log(`answer ${answer.length} tokens, prompt ${input.length}`);
-  for (const length of [...LENGTHS, 'perfect' as const]) {
-    const r = replay(input, answer, length, cost);
+  // The backend keeps its policy while the model is loaded: after the first answer it knows the batch costs.
+  const warmed = new LookupLengthPolicy(INPUT_LOOKUP.predictionLength.max);
+  replay(input, answer, 'adaptive', cost, warmed);
+  for (const length of [...LENGTHS, 'adaptive' as const, 'warm' as const, 'perfect' as const]) {
+    const r = length === 'warm' ? replay(input, answer, 'adaptive', cost, warmed) : replay(input, answer, length, cost);
     console.log(
-      `  length ${String(length).padEnd(7)} steps ${String(r.steps).padStart(3)}  predicted ${String(r.predicted).padStart(3)}  accepted ${String(r.accepted).padStart(3)}  estimated speed-up ${r2(answer.length / r.cost)}`,
+      `  length ${String(length).padEnd(8)} steps ${String(r.steps).padStart(3)}  predicted ${String(r.predicted).padStart(3)}  accepted ${String(r.accepted).padStart(3)}  estimated speed-up ${r2(answer.length / r.cost)}`,
     );
   }
 }
