@@ -16,6 +16,7 @@ import {
   type WarmReason,
 } from './pipeline.js';
 import type { Snooze } from './snooze.js';
+import type { DebounceOptions } from './debounce.js';
 import { TokenCalibration } from './token-calibration.js';
 
 export interface EnabledState {
@@ -35,6 +36,8 @@ export interface CompletionServiceDeps {
   termsAccepted: (termsId: string) => boolean;
   enabled(languageId: string | undefined): EnabledState;
   settings: PipelineSettings;
+  /** The debounce's constants (the benchmark tries others; the editor keeps the defaults). */
+  debounce?: DebounceOptions;
   /** Each generation's record (usage, timings) for the log and the benchmark. */
   onRecord?: (record: GenerationRecord) => void;
   /** The model changed: the log says what that means for completion. */
@@ -103,6 +106,7 @@ export class CompletionService {
       generate: this.generate.generate,
       settings: deps.settings,
       calibration,
+      ...(deps.debounce ? { debounce: deps.debounce } : {}),
       isCancellation: (e) => isCancelled(e),
       prefill:
         prefill &&

@@ -33,6 +33,8 @@ const { values: flags } = parseArgs({
     out: { type: 'string' },
     'context-size': { type: 'string', default: '4096' },
     'no-prefill': { type: 'boolean', default: false },
+    /** An experiment: a fixed debounce instead of the adaptive one. */
+    'debounce-ms': { type: 'string' },
   },
 });
 const realistic = flags.model !== undefined;
@@ -406,5 +408,6 @@ if (realistic)
     contextSize,
     out: RESULTS,
     prefill: !flags['no-prefill'],
+    ...(flags['debounce-ms'] === undefined ? {} : { debounceMs: Number(flags['debounce-ms']) }),
   });
 else await main();

@@ -41,6 +41,8 @@ export interface RealisticOptions {
   readonly contextSize: number;
   readonly out: string;
   readonly prefill: boolean;
+  /** A fixed debounce instead of the adaptive one (an experiment: what the pause detection costs and saves). */
+  readonly debounceMs?: number;
 }
 
 /** Nearest-rank percentile. */
@@ -183,6 +185,9 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
     termsAccepted: () => true,
     enabled: () => ({ enabled: true, enabledGlobally: true }),
     settings: DEFAULT_PIPELINE_SETTINGS,
+    ...(o.debounceMs === undefined
+      ? {}
+      : { debounce: { minMs: o.debounceMs, maxMs: o.debounceMs, initialMs: o.debounceMs } }),
   });
   const pipeline = service.pipeline;
   // The backend's own speeds come with the ready status; wait for them as the editor would have them.
@@ -480,6 +485,7 @@ export async function realisticBench(o: RealisticOptions): Promise<void> {
       runs: o.runs,
       contextSize: o.contextSize,
       prefill: o.prefill,
+      debounce: o.debounceMs === undefined ? 'adaptive' : `fixed at ${o.debounceMs} ms (--debounce-ms)`,
       pipeline: { ...pipeline.currentSettings },
     },
     machine: {
