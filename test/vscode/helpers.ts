@@ -32,8 +32,21 @@ export function waitForState(api: TestApi, pred: (s: ModelState) => boolean, ms 
   });
 }
 
+/**
+ * Sets a Fude setting and waits until this extension host has it. `update` can resolve before the change reaches the
+ * extension host, so a request sent right after it could still see the old value (a timeout test once got a full
+ * answer that way). The change event fires when the host takes the new value, so once `inspect` shows it, Fude's
+ * own listeners have run.
+ */
 export async function setFude(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('fude').update(key, value, vscode.ConfigurationTarget.Global);
+  const arrived = () =>
+    JSON.stringify(vscode.workspace.getConfiguration('fude').inspect(key)?.globalValue) === JSON.stringify(value);
+  const deadline = Date.now() + 5_000;
+  while (!arrived()) {
+    if (Date.now() > deadline) throw new Error(`the setting fude.${key} did not reach the extension host in 5 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 export function alive(pid: number): boolean {
