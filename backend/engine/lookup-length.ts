@@ -1,6 +1,6 @@
 // How many of input lookup's predicted tokens to evaluate with the next decoding step. The best length depends on the
 // hardware and on the text: on a GPU a batch of 11 costs about one step, so predicting long pays even when little is
-// kept; on a 2-core CPU a batch of 4 costs about 1.3 steps but a batch of 11 about 3.6 (`npm run bench:lookup-ceiling`),
+// kept; on a 2-core CPU a batch of 4 costs about 1.3 steps but a batch of 11 three to four (`npm run bench:lookup-ceiling`),
 // so a long prediction pays only inside a run of copied code. A fixed length is right for one of them at most; this
 // measures both while it decodes and picks, step by step, the length that writes the most tokens per millisecond:
 //
