@@ -64,6 +64,13 @@ count "$LOG_DIR/package.log"
 say "logs: $LOG_DIR/, screenshots: test-output/e2e/ and test-output/vscode/"
 say "took $(( $(date +%s) - started )) s"
 if [ ${#broken[@]} -gt 0 ]; then
+  # Each failed stage's failures again, here at the end: a long run's log is often read from its tail only.
+  for name in "${broken[@]}"; do
+    if grep -Eq '^\s*[0-9]+ failing' "$LOG_DIR/$name.log"; then
+      say "── $name: what failed"
+      sed -n '/^\s*[0-9]* failing/,$p' "$LOG_DIR/$name.log" | head -60
+    fi
+  done
   say "FAILED stages: ${broken[*]}"
   [ "$failed" -eq 0 ] && failed=${#broken[@]}
 fi

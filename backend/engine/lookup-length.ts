@@ -88,7 +88,14 @@ export class LookupLengthPolicy {
     this.steps++;
     if (step.ms > 0 && step.batch >= 1 && step.batch <= this.max + 1) {
       const old = this.costMs[step.batch];
-      this.costMs[step.batch] = old === undefined ? step.ms : old + COST_WEIGHT * (step.ms - old);
+      // While calibrating, the fastest time: a step's time is only ever inflated (the machine's other work, a
+      // collection), and one inflated first time would keep a good length from being chosen until its refresh.
+      this.costMs[step.batch] =
+        old === undefined
+          ? step.ms
+          : this.measuredTimes[step.batch] < CALIBRATION_STEPS
+            ? Math.min(old, step.ms)
+            : old + COST_WEIGHT * (step.ms - old);
       this.measuredTimes[step.batch]++;
     }
     if (step.predicted === 0) return;

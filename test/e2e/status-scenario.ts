@@ -6,14 +6,17 @@ import { writePresetModel } from '../fixtures/preset-files.js';
 import { runScenario } from './scenario-runner.js';
 import { runCommand, statusBarText } from './ui.js';
 
+/** Running processes. Zombies are left out: an orphan that exited waits for whatever adopted it to reap it. */
 function processes(): Array<{ pid: number; ppid: number; args: string }> {
-  return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+  return execFileSync('ps', ['-eo', 'pid=,ppid=,stat=,args='], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean)
     .map((l) => {
-      const [pid, ppid, ...rest] = l.trim().split(/\s+/);
-      return { pid: Number(pid), ppid: Number(ppid), args: rest.join(' ') };
-    });
+      const [pid, ppid, stat, ...rest] = l.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), stat, args: rest.join(' ') };
+    })
+    .filter((p) => !p.stat.startsWith('Z'))
+    .map(({ pid, ppid, args }) => ({ pid, ppid, args }));
 }
 
 async function until<T>(f: () => T | undefined, ms: number, what: string): Promise<T> {

@@ -114,4 +114,22 @@ describe('LookupLengthPolicy', () => {
     const chosen = run(p, { steps: 300, cost: (b) => 100 * b, keep: (l) => Math.min(l, 2) });
     assert.ok(mostCommon(chosen.slice(-50)) <= 2, chosen.slice(-20).join(','));
   });
+
+  it('one slow step while calibrating (the machine busy for a moment) does not keep the best length from being chosen', () => {
+    const p = new LookupLengthPolicy(MAX);
+    let first = true;
+    const chosen = run(p, {
+      steps: 60,
+      // A GPU-like curve, but the first batch of 11 took ten times as long.
+      cost: (b) => {
+        if (b === MAX + 1 && first) {
+          first = false;
+          return 1000;
+        }
+        return 100 + b;
+      },
+      keep: (l) => l,
+    });
+    assert.equal(mostCommon(chosen), MAX, chosen.join(','));
+  });
 });
