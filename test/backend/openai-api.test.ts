@@ -319,9 +319,10 @@ describe('backend: the OpenAI API with the official openai client', function () 
       { signal: controller.signal },
     );
     let chunks = 0;
-    // The openai client ends an aborted stream quietly, by closing the connection.
+    // The openai client ends an aborted stream quietly, by closing the connection, after the chunks it had already
+    // read (more of them when the machine is busy).
     for await (const _ of stream) if (++chunks === 3) controller.abort();
-    assert.equal(chunks, 3);
+    assert.ok(chunks >= 3 && chunks < 10_000, `${chunks} chunks: the stream ends after the abort`);
     // The backend sees the closed connection asynchronously; it must settle quickly, not after 100k tokens.
     assert.deepEqual(await settled(), { inFlight: 0, inUse: 0 }, 'no request in flight and no sequence generating');
     // With no waiting room, the lane being free is what lets this one through (otherwise 429).
