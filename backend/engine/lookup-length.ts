@@ -26,6 +26,18 @@ const PRIOR_WEIGHT = 2;
 /** Counts fade by this much per step, so a region of the answer (code, then comments) weighs more than the start. */
 const FADE = 0.97;
 
+/** Two calibration times this far apart mean one of them was a spike. */
+const SPIKE_RATIO = 2;
+
+/**
+ * A batch size's time from its calibration steps: their mean, unless one is a spike (the machine's other work, a
+ * collection), which would keep a good length from being chosen until its refresh; then the faster. Not always the
+ * faster: the chosen length's time then follows typical steps, and lengths not chosen would look cheap beside it.
+ */
+function calibrated(earlier: number, now: number): number {
+  return Math.max(earlier, now) > SPIKE_RATIO * Math.min(earlier, now) ? Math.min(earlier, now) : (earlier + now) / 2;
+}
+
 export interface LookupStep {
   /** Tokens evaluated together: the pending token and the predicted ones. */
   readonly batch: number;
@@ -88,13 +100,11 @@ export class LookupLengthPolicy {
     this.steps++;
     if (step.ms > 0 && step.batch >= 1 && step.batch <= this.max + 1) {
       const old = this.costMs[step.batch];
-      // While calibrating, the fastest time: a step's time is only ever inflated (the machine's other work, a
-      // collection), and one inflated first time would keep a good length from being chosen until its refresh.
       this.costMs[step.batch] =
         old === undefined
           ? step.ms
           : this.measuredTimes[step.batch] < CALIBRATION_STEPS
-            ? Math.min(old, step.ms)
+            ? calibrated(old, step.ms)
             : old + COST_WEIGHT * (step.ms - old);
       this.measuredTimes[step.batch]++;
     }
