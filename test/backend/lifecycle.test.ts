@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { statFields } from '../harness/process-tree.js';
 import { makeTinyModelDir, removeTinyModelDir, writePresetModel } from '../fixtures/preset-files.js';
 import { LOOP_TEXT } from '../fixtures/presets.js';
 import { BACKEND_MAIN, Client, spawnBackend, TEST_TOKEN } from './harness.js';
@@ -13,7 +14,7 @@ function processAlive(pid: number): boolean {
   }
   // An orphan that exited stays a zombie until whatever adopted it reaps it, which some containers' init never does.
   try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return statFields(readFileSync(`/proc/${pid}/stat`, 'utf8')).state !== 'Z';
   } catch {
     return true;
   }

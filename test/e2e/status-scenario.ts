@@ -11,12 +11,9 @@ function processes(): Array<{ pid: number; ppid: number; args: string }> {
   return execFileSync('ps', ['-eo', 'pid=,ppid=,stat=,args='], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean)
-    .map((l) => {
-      const [pid, ppid, stat, ...rest] = l.trim().split(/\s+/);
-      return { pid: Number(pid), ppid: Number(ppid), stat, args: rest.join(' ') };
-    })
-    .filter((p) => !p.stat.startsWith('Z'))
-    .map(({ pid, ppid, args }) => ({ pid, ppid, args }));
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([, , stat]) => !stat.startsWith('Z'))
+    .map(([pid, ppid, , ...rest]) => ({ pid: Number(pid), ppid: Number(ppid), args: rest.join(' ') }));
 }
 
 async function until<T>(f: () => T | undefined, ms: number, what: string): Promise<T> {
